@@ -1,0 +1,25 @@
+namespace ModScope.Model;
+
+/// <summary>
+/// One column of an event table: its type, whether it must be present, the values it may take,
+/// and the reference table it must point into.
+/// </summary>
+/// <param name="Name">Column name, as in files and in the store.</param>
+/// <param name="Kind">Logical type.</param>
+/// <param name="Required">A null or empty value is a validation error.</param>
+/// <param name="AllowedValues">For enumerations: every allowed value (case-sensitive).</param>
+/// <param name="References">For foreign keys into reference data: <c>table.column</c>.</param>
+/// <param name="MinValue">For numbers: the smallest allowed value.</param>
+/// <param name="MaxValue">For numbers: the largest allowed value.</param>
+public sealed record ColumnSpec(
+    string Name,
+    ColumnKind Kind,
+    bool Required = true,
+    IReadOnlyList<string>? AllowedValues = null,
+    string? References = null,
+    double? MinValue = null,
+    double? MaxValue = null)
+{
+    /// <summary>True when the column is an enumeration.</summary>
+    public bool IsEnum => AllowedValues is { Count: > 0 };
+}

@@ -1,0 +1,4 @@
+namespace ModScope.Model;
+
+/// <summary>A market the marketplace sells in (reference/markets.csv).</summary>
+public sealed record Market(string Code, string NameEn, string NameZh, string Region, string Language, string TimeZone);
