@@ -11,6 +11,7 @@ namespace ModScope.Model;
 /// <param name="References">For foreign keys into reference data: <c>table.column</c>.</param>
 /// <param name="MinValue">For numbers: the smallest allowed value.</param>
 /// <param name="MaxValue">For numbers: the largest allowed value.</param>
+/// <param name="DefaultValue">For optional columns: the value an absent or empty cell takes.</param>
 public sealed record ColumnSpec(
     string Name,
     ColumnKind Kind,
@@ -18,7 +19,8 @@ public sealed record ColumnSpec(
     IReadOnlyList<string>? AllowedValues = null,
     string? References = null,
     double? MinValue = null,
-    double? MaxValue = null)
+    double? MaxValue = null,
+    string? DefaultValue = null)
 {
     /// <summary>True when the column is an enumeration.</summary>
     public bool IsEnum => AllowedValues is { Count: > 0 };

@@ -26,7 +26,7 @@ public static class EventSchema
             new("created_at", ColumnKind.Timestamp),
             new("decided_at", ColumnKind.Timestamp),
             new("handling_seconds", ColumnKind.Number, MinValue: 0),
-            new("version", ColumnKind.WholeNumber, Required: false, MinValue: 1),
+            new("version", ColumnKind.WholeNumber, Required: false, MinValue: 1, DefaultValue: "1"),
         ],
         Rules:
         [

@@ -1,0 +1,108 @@
+using System.Globalization;
+using ModScope.Model;
+using ModScope.Store;
+using static ModScope.Store.SqlText;
+
+namespace ModScope.Ingest;
+
+/// <summary>
+/// The SQL for one column: how its text becomes a typed value, and the checks (rule, message) its
+/// value must pass, in the order they are tried. Raw text is in <c>"raw$col"</c>, the typed value in
+/// <c>"col"</c>, and for timestamps whether the text carries a UTC offset in <c>"off$col"</c>.
+/// </summary>
+internal static class ColumnChecks
+{
+    // ISO-8601 date-time ending in Z or a numeric offset (DuckDB prints TIMESTAMPTZ as "... +00").
+    private const string OffsetPattern = @"[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*([Zz]|[+-]\d{2}(:?\d{2})?)$";
+
+    public static string Raw(ColumnSpec column) => Quote("raw$" + column.Name);
+
+    public static string Offset(ColumnSpec column) => Quote("off$" + column.Name);
+
+    /// <summary>The text as it arrived, trimmed, empty as NULL.</summary>
+    public static string RawExpression(ColumnSpec column) => $"nullif(trim(stg.{Quote(column.Name)}), '')";
+
+    /// <summary>The typed value, computed from the trimmed text (column <c>raw$col</c> of the same row).</summary>
+    public static string TypedExpression(ColumnSpec column, bool assumeTimeZone)
+    {
+        var raw = RawExpression(column);
+        var typed = column.Kind switch
+        {
+            ColumnKind.Text => raw,
+            // DuckDB rounds '1.5' to 2 when casting to BIGINT, so whole numbers are matched first.
+            ColumnKind.WholeNumber => $"CASE WHEN regexp_matches({raw}, '^[+-]?[0-9]+$') THEN TRY_CAST({raw} AS BIGINT) END",
+            ColumnKind.Number => $"TRY_CAST({raw} AS DOUBLE)",
+            ColumnKind.Date => $"TRY_CAST({raw} AS DATE)",
+            ColumnKind.Timestamp => assumeTimeZone
+                ? $"CASE WHEN regexp_matches({raw}, '{OffsetPattern}') THEN TRY_CAST({raw} AS TIMESTAMPTZ)::TIMESTAMP " +
+                  $"ELSE timezone($tz, TRY_CAST({raw} AS TIMESTAMP))::TIMESTAMP END"
+                : $"CASE WHEN regexp_matches({raw}, '{OffsetPattern}') THEN TRY_CAST({raw} AS TIMESTAMPTZ)::TIMESTAMP END",
+            _ => throw new ArgumentOutOfRangeException(nameof(column), column.Kind, "Unknown column kind."),
+        };
+        if (column.DefaultValue is not null)
+        {
+            typed = $"coalesce({typed}, CASE WHEN {raw} IS NULL THEN CAST({Literal(column.DefaultValue)} AS {DuckDbTypes.Of(column.Kind)}) END)";
+        }
+        return typed;
+    }
+
+    public static string OffsetExpression(ColumnSpec column) =>
+        $"coalesce(regexp_matches({RawExpression(column)}, '{OffsetPattern}'), false)";
+
+    /// <summary>(condition that the row fails, rule, message SQL), in the order they are tried.</summary>
+    public static IEnumerable<(string Fails, string Rule, string Message)> For(ColumnSpec column, bool assumeTimeZone)
+    {
+        var raw = Raw(column);
+        var value = Quote(column.Name);
+        var shown = $"'''' || left({raw}, 80) || ''''";
+        if (column.Required)
+        {
+            yield return ($"{raw} IS NULL", QuarantineRules.MissingRequired, Literal($"{column.Name} is required but empty"));
+        }
+        switch (column.Kind)
+        {
+            case ColumnKind.WholeNumber:
+                yield return ($"{raw} IS NOT NULL AND {value} IS NULL", QuarantineRules.BadWholeNumber, $"{shown} || ' is not a whole number'");
+                break;
+            case ColumnKind.Number:
+                yield return ($"{raw} IS NOT NULL AND ({value} IS NULL OR NOT isfinite({value}))", QuarantineRules.BadNumber, $"{shown} || ' is not a number'");
+                break;
+            case ColumnKind.Date:
+                yield return ($"{raw} IS NOT NULL AND {value} IS NULL", QuarantineRules.BadDate, $"{shown} || ' is not a date (yyyy-mm-dd)'");
+                break;
+            case ColumnKind.Timestamp:
+                if (!assumeTimeZone)
+                {
+                    yield return ($"{raw} IS NOT NULL AND NOT {Offset(column)} AND TRY_CAST({raw} AS TIMESTAMP) IS NOT NULL",
+                        QuarantineRules.TimestampWithoutOffset,
+                        $"{shown} || ' has no UTC offset; add one (Z, +08:00) or pass --assume-timezone'");
+                }
+                yield return ($"{raw} IS NOT NULL AND {value} IS NULL", QuarantineRules.BadTimestamp,
+                    $"{shown} || ' is not an ISO-8601 timestamp'");
+                break;
+        }
+        if (column.IsEnum)
+        {
+            var list = string.Join(", ", column.AllowedValues!.Select(Literal));
+            yield return ($"{value} IS NOT NULL AND {value} NOT IN ({list})", QuarantineRules.UnknownValue,
+                $"{shown} || {Literal($" is not a valid {column.Name}; expected one of: {string.Join(", ", column.AllowedValues!)}")}");
+        }
+        if (column.MinValue is { } min)
+        {
+            var bound = min.ToString(CultureInfo.InvariantCulture);
+            yield return ($"{value} < {bound}", QuarantineRules.BelowMinimum, $"{shown} || {Literal($" is below the minimum {bound} for {column.Name}")}");
+        }
+        if (column.MaxValue is { } max)
+        {
+            var bound = max.ToString(CultureInfo.InvariantCulture);
+            yield return ($"{value} > {bound}", QuarantineRules.AboveMaximum, $"{shown} || {Literal($" is above the maximum {bound} for {column.Name}")}");
+        }
+        if (column.References is { } reference)
+        {
+            var (table, key) = (reference.Split('.')[0], reference.Split('.')[1]);
+            yield return ($"{value} IS NOT NULL AND {value} NOT IN (SELECT {Quote(key)} FROM {Quote(table)})",
+                QuarantineRules.UnknownReference,
+                $"{shown} || {Literal($" is not a known {column.Name} (reference {reference})")}");
+        }
+    }
+}

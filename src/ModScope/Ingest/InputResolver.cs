@@ -1,0 +1,124 @@
+using ModScope.Model;
+
+namespace ModScope.Ingest;
+
+/// <summary>
+/// Turns the paths given to <c>ingest</c> into files to load, in load order (decisions first, so audits
+/// and appeals in the same load find their decisions; then by name). The table comes from the file name's
+/// prefix (<c>decisions-2026-08-24.csv</c>), the format from its extension.
+/// </summary>
+public static class InputResolver
+{
+    /// <summary>Resolves files and directories (searched recursively; files that match no table are skipped).</summary>
+    /// <exception cref="IngestException">A path does not exist, cannot be read, or names no table or format.</exception>
+    public static IReadOnlyList<InputFile> Resolve(IEnumerable<string> paths, string? table = null)
+    {
+        TableSchema? forced = null;
+        if (table is not null)
+        {
+            forced = EventSchema.Find(table) ?? throw new IngestException(
+                $"Unknown table '{table}'; expected one of: {string.Join(", ", EventSchema.All.Select(t => t.Name))}.");
+        }
+
+        var files = new List<InputFile>();
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories))
+                {
+                    if (TryDescribe(file, forced) is { } input)
+                    {
+                        files.Add(input);
+                    }
+                }
+            }
+            else if (File.Exists(path))
+            {
+                files.Add(Describe(path, forced));
+            }
+            else
+            {
+                throw new IngestException($"{path}: no such file or directory.");
+            }
+        }
+
+        foreach (var file in files)
+        {
+            EnsureReadable(file.Path);
+        }
+
+        return files
+            .DistinctBy(f => System.IO.Path.GetFullPath(f.Path))
+            .OrderBy(f => IndexOf(f.Table))
+            .ThenBy(f => f.Name, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>The format implied by a file name, or null.</summary>
+    public static InputFormat? FormatOf(string path)
+    {
+        var name = System.IO.Path.GetFileName(path).ToLowerInvariant();
+        if (name.EndsWith(".gz", StringComparison.Ordinal))
+        {
+            name = name[..^3];
+        }
+        return System.IO.Path.GetExtension(name) switch
+        {
+            ".csv" => InputFormat.Csv,
+            ".parquet" => InputFormat.Parquet,
+            ".jsonl" or ".ndjson" or ".json" => InputFormat.Jsonl,
+            _ => null,
+        };
+    }
+
+    private static InputFile Describe(string path, TableSchema? forced)
+    {
+        var format = FormatOf(path) ?? throw new IngestException(
+            $"{path}: unknown file type; expected .csv, .parquet, .jsonl or .ndjson (optionally .gz).");
+        var table = forced ?? TableOf(path) ?? throw new IngestException(
+            $"{path}: cannot tell which table this file feeds; name it after the table " +
+            $"({string.Join(", ", EventSchema.All.Select(t => t.Name + "*"))}) or pass --table.");
+        if (format == InputFormat.Parquet && path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new IngestException($"{path}: gzip-compressed Parquet is not supported; Parquet compresses its own pages.");
+        }
+        return new InputFile(path, table, format);
+    }
+
+    private static InputFile? TryDescribe(string path, TableSchema? forced) =>
+        FormatOf(path) is not null && (forced is not null || TableOf(path) is not null) ? Describe(path, forced) : null;
+
+    private static TableSchema? TableOf(string path)
+    {
+        var name = System.IO.Path.GetFileName(path);
+        // Longest prefix first, so a future "decisions_archive" table would not be taken for "decisions".
+        return EventSchema.All
+            .OrderByDescending(t => t.Name.Length)
+            .FirstOrDefault(t => name.StartsWith(t.Name, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static int IndexOf(TableSchema table)
+    {
+        for (var i = 0; i < EventSchema.All.Count; i++)
+        {
+            if (EventSchema.All[i].Name == table.Name)
+            {
+                return i;
+            }
+        }
+        return int.MaxValue;
+    }
+
+    private static void EnsureReadable(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new IngestException($"{path}: cannot be read ({ex.Message}).", ex);
+        }
+    }
+}

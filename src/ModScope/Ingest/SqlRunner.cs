@@ -1,0 +1,61 @@
+using System.Globalization;
+using DuckDB.NET.Data;
+
+namespace ModScope.Ingest;
+
+/// <summary>
+/// Runs statements on one connection with named parameters. DuckDB.NET's async methods run
+/// synchronously, so cancellation is tied to <see cref="DuckDBCommand.Cancel"/> (interrupting a long
+/// read_csv mid-file).
+/// </summary>
+internal sealed class SqlRunner(DuckDBConnection connection, CancellationToken cancellationToken)
+{
+    public DuckDBConnection Connection => connection;
+
+    public int Execute(string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Prepare(sql, parameters);
+        using var registration = cancellationToken.Register(command.Cancel);
+        try
+        {
+            return command.ExecuteNonQuery();
+        }
+        catch (DuckDBException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(cancellationToken);
+        }
+    }
+
+    public long ScalarLong(string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Prepare(sql, parameters);
+        using var registration = cancellationToken.Register(command.Cancel);
+        var value = command.ExecuteScalar();
+        return value is null or DBNull ? 0 : Convert.ToInt64(value, CultureInfo.InvariantCulture);
+    }
+
+    public List<T> Rows<T>(string sql, Func<DuckDBDataReader, T> map, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Prepare(sql, parameters);
+        using var registration = cancellationToken.Register(command.Cancel);
+        using var reader = command.ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read())
+        {
+            rows.Add(map(reader));
+        }
+        return rows;
+    }
+
+    private DuckDBCommand Prepare(string sql, (string Name, object? Value)[] parameters)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.Add(new DuckDBParameter(name, value ?? DBNull.Value));
+        }
+        return command;
+    }
+}

@@ -1,0 +1,4 @@
+namespace ModScope.Synthetic;
+
+/// <summary>Reported after each day's files are written.</summary>
+public sealed record GenerationProgress(int DaysDone, int DaysTotal);

@@ -1,0 +1,10 @@
+namespace ModScope.Synthetic;
+
+/// <summary>What a generation run wrote.</summary>
+/// <param name="Files">Full paths of every file written, in writing order (<c>incidents.json</c> last).</param>
+/// <param name="RowsPerTable">Rows written per table, including the rows of a re-delivered file.</param>
+/// <param name="Incidents">The planted incidents (empty for a quiet data set), as in <c>incidents.json</c>.</param>
+public sealed record GenerationSummary(
+    IReadOnlyList<string> Files,
+    IReadOnlyDictionary<string, long> RowsPerTable,
+    IReadOnlyList<Incident> Incidents);
