@@ -1,1 +1,36 @@
-Console.WriteLine("bench: see issue 3");
+using System.Globalization;
+using ModScope.Bench;
+
+// Usage: ModScope.Bench ingest [--decisions N]
+if (args.Length == 0 || args[0] is "-h" or "--help")
+{
+    Console.WriteLine("usage: ModScope.Bench ingest [--decisions N]   (default 10000000)");
+    return args.Length == 0 ? 2 : 0;
+}
+
+var decisions = 10_000_000L;
+for (var i = 1; i < args.Length; i++)
+{
+    if (args[i] == "--decisions" && i + 1 < args.Length && long.TryParse(args[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0)
+    {
+        decisions = n;
+        i++;
+    }
+    else
+    {
+        Console.Error.WriteLine($"bench: unknown or invalid argument '{args[i]}'");
+        return 2;
+    }
+}
+
+return args[0] switch
+{
+    "ingest" => await IngestBench.Run(decisions),
+    _ => Fail($"bench: unknown benchmark '{args[0]}'; expected: ingest"),
+};
+
+static int Fail(string message)
+{
+    Console.Error.WriteLine(message);
+    return 2;
+}

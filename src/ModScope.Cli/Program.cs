@@ -1,1 +1,4 @@
-Console.WriteLine("modscope");
+using ModScope.Cli;
+using Spectre.Console;
+
+return await CliApp.RunAsync(args, new CliContext(AnsiConsole.Console, Console.Error, Console.Out));

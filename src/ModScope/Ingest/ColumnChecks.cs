@@ -20,12 +20,13 @@ internal static class ColumnChecks
     public static string Offset(ColumnSpec column) => Quote("off$" + column.Name);
 
     /// <summary>The text as it arrived, trimmed, empty as NULL.</summary>
-    public static string RawExpression(ColumnSpec column) => $"nullif(trim(stg.{Quote(column.Name)}), '')";
+    public static string RawExpression(ColumnSpec column) => $"nullif(trim(src.{Quote(column.Name)}), '')";
 
-    /// <summary>The typed value, computed from the trimmed text (column <c>raw$col</c> of the same row).</summary>
+    /// <summary>The typed value, computed from the columns <c>raw$col</c> and <c>off$col</c> of the level below.</summary>
     public static string TypedExpression(ColumnSpec column, bool assumeTimeZone)
     {
-        var raw = RawExpression(column);
+        var raw = Raw(column);
+        var offset = Offset(column);
         var typed = column.Kind switch
         {
             ColumnKind.Text => raw,
@@ -34,9 +35,9 @@ internal static class ColumnChecks
             ColumnKind.Number => $"TRY_CAST({raw} AS DOUBLE)",
             ColumnKind.Date => $"TRY_CAST({raw} AS DATE)",
             ColumnKind.Timestamp => assumeTimeZone
-                ? $"CASE WHEN regexp_matches({raw}, '{OffsetPattern}') THEN TRY_CAST({raw} AS TIMESTAMPTZ)::TIMESTAMP " +
+                ? $"CASE WHEN {offset} THEN TRY_CAST({raw} AS TIMESTAMPTZ)::TIMESTAMP " +
                   $"ELSE timezone($tz, TRY_CAST({raw} AS TIMESTAMP))::TIMESTAMP END"
-                : $"CASE WHEN regexp_matches({raw}, '{OffsetPattern}') THEN TRY_CAST({raw} AS TIMESTAMPTZ)::TIMESTAMP END",
+                : $"CASE WHEN {offset} THEN TRY_CAST({raw} AS TIMESTAMPTZ)::TIMESTAMP END",
             _ => throw new ArgumentOutOfRangeException(nameof(column), column.Kind, "Unknown column kind."),
         };
         if (column.DefaultValue is not null)
@@ -46,6 +47,7 @@ internal static class ColumnChecks
         return typed;
     }
 
+    /// <summary>Whether the trimmed text (<c>raw$col</c> of the same level) ends in a UTC offset.</summary>
     public static string OffsetExpression(ColumnSpec column) =>
         $"coalesce(regexp_matches({RawExpression(column)}, '{OffsetPattern}'), false)";
 

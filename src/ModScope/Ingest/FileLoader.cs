@@ -4,8 +4,8 @@ using static ModScope.Store.SqlText;
 namespace ModScope.Ingest;
 
 /// <summary>
-/// Loads one file inside the load's transaction: stage, check, replace newer versions, insert good
-/// rows, quarantine bad ones, park orphans. Returns what happened; throws only for unreadable files.
+/// Loads one file inside the load's transaction: read and check it in one pass, replace newer versions,
+/// insert good rows, quarantine bad ones, park orphans. Throws only when the file cannot be read at all.
 /// </summary>
 internal sealed class FileLoader(SqlRunner sql, IngestOptions options, DateTime now)
 {
@@ -13,56 +13,60 @@ internal sealed class FileLoader(SqlRunner sql, IngestOptions options, DateTime 
     {
         if (new FileInfo(file.Path).Length == 0)
         {
-            Quarantine(fileId, file.Table, 1, null, QuarantineRules.EmptyFile, $"{file.Name} is empty: no header and no rows", "");
+            sql.Execute("INSERT INTO quarantine VALUES ($file, $table, 1, NULL, $rule, $message, '', 'rejected', $now, NULL)",
+                ("file", fileId), ("table", file.Table.Name), ("rule", QuarantineRules.EmptyFile),
+                ("message", $"{file.Name} is empty: no header and no rows"), ("now", now));
             return Result(file, FileStatus.Rejected, 0, 0, 0, 0, new() { [QuarantineRules.EmptyFile] = 1 }, $"{file.Name} is empty");
         }
 
-        StagedFile staged;
+        var stager = new Stager(sql);
         try
         {
-            staged = new Stager(sql).Stage(file);
+            var plan = stager.Plan(file);
+            return plan.HeaderProblem is { } problem
+                ? LoadRejectedFile(file, fileId, plan, problem, stager)
+                : LoadRows(file, fileId, plan, stager);
         }
         catch (DuckDB.NET.Data.DuckDBException ex) when (!ex.Message.Contains("INTERRUPT", StringComparison.OrdinalIgnoreCase))
         {
             throw new IngestException($"{file.Path}: cannot be read as {file.Format}: {ex.Message.Split('\n')[0]}", ex);
         }
+    }
 
-        var rejects = sql.ScalarLong("SELECT count(*) FROM stg_rej");
-        var staged_rows = sql.ScalarLong("SELECT count(*) FROM stg");
-        if (staged.HeaderProblem is { } problem)
-        {
-            sql.Execute($"""
-                INSERT INTO quarantine
-                SELECT $file, $table, {staged.LineSql}, $field, '{QuarantineRules.WrongHeader}', $message, {staged.RawSql}, 'rejected', $now, NULL
-                FROM stg
-                """, ("file", fileId), ("table", file.Table.Name), ("field", problem.Field), ("message", problem.Message), ("now", now));
-            QuarantineStructuralRejects(fileId, file.Table);
-            var total = staged_rows + rejects;
-            return Result(file, FileStatus.Rejected, total, 0, 0, 0, new() { [QuarantineRules.WrongHeader] = total }, problem.Message);
-        }
-
-        var keyList = string.Join(", ", file.Table.Key.Select(k => $"nullif(trim({Quote(k)}), '')"));
-        var duplicated = sql.ScalarLong($"SELECT count(*) FROM (SELECT {keyList} FROM stg GROUP BY ALL HAVING count(*) > 1)") > 0;
-        var check = ValidationSql.Build(file.Table, staged, options.AssumeTimeZone is not null, duplicated);
+    private FileResult LoadRows(InputFile file, long fileId, SourcePlan plan, Stager stager)
+    {
+        var check = ValidationSql.Build(file.Table, plan, options.AssumeTimeZone is not null);
         if (options.AssumeTimeZone is { } zone)
         {
-            sql.Execute(check, ("tz", zone));
+            sql.Execute(check, ("path", file.Path), ("tz", zone));
         }
         else
         {
-            sql.Execute(check);
+            sql.Execute(check, ("path", file.Path));
+        }
+        var lineSql = stager.CollectRejects(plan);
+        if (sql.ScalarLong("SELECT count(*) FROM stg_rej") > 0)
+        {
+            sql.Execute($"UPDATE chk SET __line = {lineSql}");
+        }
+        var keys = string.Join(", ", file.Table.Key.Select(Quote));
+        if (sql.ScalarLong($"SELECT count(*) FROM (SELECT {keys} FROM chk WHERE __fail IS NULL GROUP BY ALL HAVING count(*) > 1)") > 0)
+        {
+            sql.Execute(ValidationSql.MarkDuplicates(file.Table));
         }
 
-        var keys = string.Join(", ", file.Table.Key.Select(Quote));
         var replaced = sql.Execute(
             $"DELETE FROM {Quote(file.Table.Name)} WHERE ({keys}) IN (SELECT ({keys}) FROM chk WHERE __fail IS NULL AND __replace)");
         var columns = string.Join(", ", file.Table.Columns.Select(c => Quote(c.Name)));
+        // Row order in the table does not matter (each row carries its file and line), so DuckDB may insert in parallel.
+        sql.Execute("SET preserve_insertion_order = false");
         var loaded = sql.Execute(
             $"INSERT INTO {Quote(file.Table.Name)} ({columns}, file_id, line) SELECT {columns}, $file, __line FROM chk WHERE __fail IS NULL",
             ("file", fileId));
+        sql.Execute("RESET preserve_insertion_order");
         sql.Execute($"""
             INSERT INTO quarantine
-            SELECT $file, $table, __line, __fail.field, __fail.rule, __fail.message, coalesce(__raw, __raw_row),
+            SELECT $file, $table, __line, __fail.field, __fail.rule, __fail.message, __raw_row,
                    CASE WHEN __fail.rule = '{QuarantineRules.OrphanReference}' THEN 'pending' ELSE 'rejected' END, $now, NULL
             FROM chk WHERE __fail IS NOT NULL
             """, ("file", fileId), ("table", file.Table.Name), ("now", now));
@@ -78,20 +82,36 @@ internal sealed class FileLoader(SqlRunner sql, IngestOptions options, DateTime 
         var byRule = sql.Rows(
             "SELECT rule, count(*) FROM (SELECT __fail.rule AS rule FROM chk WHERE __fail IS NOT NULL UNION ALL SELECT rule FROM stg_rej) GROUP BY rule ORDER BY rule",
             r => (Rule: r.GetString(0), Count: r.GetInt64(1)));
-        var quarantined = byRule.Sum(r => r.Count);
-        return Result(file, FileStatus.Loaded, staged_rows + rejects, loaded, replaced, quarantined,
+        var read = sql.ScalarLong("SELECT count(*) FROM chk") + sql.ScalarLong("SELECT count(*) FROM stg_rej");
+        sql.Execute("DROP TABLE chk");
+        return Result(file, FileStatus.Loaded, read, loaded, replaced, byRule.Sum(r => r.Count),
             byRule.ToDictionary(r => r.Rule, r => r.Count), null, pending);
+    }
+
+    /// <summary>A header that does not fit: every row goes to quarantine under <c>wrong_header</c>.</summary>
+    private FileResult LoadRejectedFile(InputFile file, long fileId, SourcePlan plan, HeaderProblem problem, Stager stager)
+    {
+        sql.Execute("DROP TABLE IF EXISTS stg");
+        sql.Execute($"CREATE TEMP TABLE stg AS {plan.SelectSql}", ("path", file.Path));
+        var lineSql = stager.CollectRejects(plan);
+        var raw = Stager.RawCsv(plan.Columns.Select(Quote));
+        sql.Execute($"""
+            INSERT INTO quarantine
+            SELECT $file, $table, {lineSql}, $field, '{QuarantineRules.WrongHeader}', $message, coalesce(__raw, {raw}), 'rejected', $now, NULL
+            FROM stg
+            """, ("file", fileId), ("table", file.Table.Name), ("field", problem.Field), ("message", problem.Message), ("now", now));
+        sql.Execute("UPDATE stg_rej SET rule = $rule, field = $field, message = $message",
+            ("rule", QuarantineRules.WrongHeader), ("field", problem.Field), ("message", problem.Message));
+        QuarantineStructuralRejects(fileId, file.Table);
+        var total = sql.ScalarLong("SELECT count(*) FROM stg") + sql.ScalarLong("SELECT count(*) FROM stg_rej");
+        sql.Execute("DROP TABLE stg");
+        return Result(file, FileStatus.Rejected, total, 0, 0, total, new() { [QuarantineRules.WrongHeader] = total }, problem.Message);
     }
 
     private void QuarantineStructuralRejects(long fileId, TableSchema table) =>
         sql.Execute(
             "INSERT INTO quarantine SELECT $file, $table, line, field, rule, message, raw, 'rejected', $now, NULL FROM stg_rej",
             ("file", fileId), ("table", table.Name), ("now", now));
-
-    private void Quarantine(long fileId, TableSchema table, long line, string? field, string rule, string message, string raw) =>
-        sql.Execute("INSERT INTO quarantine VALUES ($file, $table, $line, $field, $rule, $message, $raw, 'rejected', $now, NULL)",
-            ("file", fileId), ("table", table.Name), ("line", line), ("field", field), ("rule", rule), ("message", message),
-            ("raw", raw), ("now", now));
 
     private static FileResult Result(InputFile file, FileStatus status, long read, long loaded, long replaced, long quarantined,
         Dictionary<string, long> byRule, string? problem, long pending = 0) =>

@@ -10,6 +10,9 @@ namespace ModScope.Ingest;
 /// </summary>
 internal sealed class SqlRunner(DuckDBConnection connection, CancellationToken cancellationToken)
 {
+    /// <summary>MODSCOPE_TRACE_SQL=1 prints each statement's time to stderr (for profiling loads).</summary>
+    private static readonly bool Trace = Environment.GetEnvironmentVariable("MODSCOPE_TRACE_SQL") == "1";
+
     public DuckDBConnection Connection => connection;
 
     public int Execute(string sql, params (string Name, object? Value)[] parameters)
@@ -18,7 +21,13 @@ internal sealed class SqlRunner(DuckDBConnection connection, CancellationToken c
         using var registration = cancellationToken.Register(command.Cancel);
         try
         {
-            return command.ExecuteNonQuery();
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var rows = command.ExecuteNonQuery();
+            if (Trace)
+            {
+                Console.Error.WriteLine($"{System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds,8:F0} ms  {sql.Split('\n')[0]}");
+            }
+            return rows;
         }
         catch (DuckDBException) when (cancellationToken.IsCancellationRequested)
         {

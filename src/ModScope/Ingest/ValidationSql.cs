@@ -6,50 +6,80 @@ using static ModScope.Store.SqlText;
 namespace ModScope.Ingest;
 
 /// <summary>
-/// Builds the statement that checks every staged row in one pass and writes the temp table
-/// <c>chk</c>: the typed columns under their own names, <c>__line</c>, <c>__fail</c> (a struct of
-/// rule, field and message, NULL for a good row) and <c>__replace</c> (a newer version of a stored row).
-/// The first failing check names the row's reason.
+/// Builds the statement that reads a file and checks every row in one pass, writing the temp table
+/// <c>chk</c>: the typed columns under their own names, <c>__ord</c>, <c>__line</c>, <c>__fail</c> (a struct
+/// of rule, field and message, NULL for a good row), <c>__replace</c> (a newer version of a stored row)
+/// and <c>__raw_row</c> (the row's text, for failing rows only). The first failing check names the reason.
 /// </summary>
 internal static class ValidationSql
 {
-    public static string Build(TableSchema table, StagedFile staged, bool assumeTimeZone, bool hasDuplicateKeysInFile)
+    public static string Build(TableSchema table, SourcePlan plan, bool assumeTimeZone)
     {
         var keys = table.Key.Select(Quote).ToList();
         var hasVersion = table.Find("version") is not null;
+        var offset = plan.HeaderLines.ToString(CultureInfo.InvariantCulture);
         var sql = new StringBuilder();
         sql.AppendLine("CREATE OR REPLACE TEMP TABLE chk AS");
-        sql.AppendLine("WITH typed AS (SELECT");
+        sql.AppendLine("WITH trimmed AS (SELECT");
         foreach (var column in table.Columns)
         {
-            sql.AppendLine(CultureInfo.InvariantCulture, $"  {ColumnChecks.TypedExpression(column, assumeTimeZone)} AS {Quote(column.Name)},");
             sql.AppendLine(CultureInfo.InvariantCulture, $"  {ColumnChecks.RawExpression(column)} AS {ColumnChecks.Raw(column)},");
             if (column.Kind == ColumnKind.Timestamp)
             {
                 sql.AppendLine(CultureInfo.InvariantCulture, $"  {ColumnChecks.OffsetExpression(column)} AS {ColumnChecks.Offset(column)},");
             }
         }
-        sql.AppendLine(CultureInfo.InvariantCulture, $"  __ord, __raw, __json_ok, {staged.LineSql} AS __line, {staged.RawSql} AS __raw_row FROM stg),");
+        // Lines assume no rejected rows; FileLoader corrects them afterwards when DuckDB rejected some.
+        sql.AppendLine(CultureInfo.InvariantCulture, $"  __ord, __json_ok, __raw, __ord + {offset} AS __line FROM ({plan.SelectSql}) src),");
+        sql.AppendLine("typed AS (SELECT *,");
+        sql.AppendLine(string.Join(",\n", table.Columns.Select(c => $"  {ColumnChecks.TypedExpression(c, assumeTimeZone)} AS {Quote(c.Name)}")));
+        sql.AppendLine("  FROM trimmed),");
 
         // Rows already in the store with the same key (with the file they came from, for the message).
         var existingVersion = hasVersion ? "x.\"version\"" : "NULL::BIGINT";
-        sql.AppendLine(CultureInfo.InvariantCulture, $"existing AS (SELECT {string.Join(", ", keys.Select(k => "x." + k))}, {existingVersion} AS __existing_version, " +
-                       $"f.name AS __existing_file, x.line AS __existing_line FROM {Quote(table.Name)} x JOIN files f USING (file_id)),");
-        sql.AppendLine("joined AS (SELECT typed.*, existing.__existing_version, existing.__existing_file, existing.__existing_line,");
-        sql.AppendLine(hasDuplicateKeysInFile
-            ? $"  row_number() OVER (PARTITION BY {string.Join(", ", keys.Select(k => "typed." + k))} ORDER BY __ord) AS __dup_rank, " +
-              $"first_value(__line) OVER (PARTITION BY {string.Join(", ", keys.Select(k => "typed." + k))} ORDER BY __ord) AS __dup_first"
-            : "  1 AS __dup_rank, NULL::BIGINT AS __dup_first");
-        sql.AppendLine(CultureInfo.InvariantCulture, $"  FROM typed LEFT JOIN existing ON {string.Join(" AND ", keys.Select(k => $"typed.{k} = existing.{k}"))}),");
+        sql.AppendLine(CultureInfo.InvariantCulture,
+            $"existing AS (SELECT {string.Join(", ", keys.Select(k => "x." + k))}, {existingVersion} AS __existing_version, " +
+            $"f.name AS __existing_file, x.line AS __existing_line FROM {Quote(table.Name)} x JOIN files f USING (file_id)),");
+        sql.AppendLine("joined AS (SELECT typed.*, existing.__existing_version, existing.__existing_file, existing.__existing_line");
+        sql.AppendLine(CultureInfo.InvariantCulture,
+            $"  FROM typed LEFT JOIN existing ON {string.Join(" AND ", keys.Select(k => $"typed.{k} = existing.{k}"))}),");
         var replace = hasVersion ? "(__existing_version IS NOT NULL AND \"version\" > __existing_version)" : "false";
-        sql.AppendLine(CultureInfo.InvariantCulture, $"flagged AS (SELECT *, {replace} AS __replace FROM joined)");
-        sql.AppendLine("SELECT *, CASE");
+        sql.AppendLine(CultureInfo.InvariantCulture, $"flagged AS (SELECT *, {replace} AS __replace FROM joined),");
+        sql.AppendLine("checked AS (SELECT *, CASE");
         foreach (var (fails, rule, field, message) in Checks(table, assumeTimeZone))
         {
-            sql.AppendLine(CultureInfo.InvariantCulture, $"  WHEN {fails} THEN {{'rule': '{rule}', 'field': {(field is null ? "NULL" : Literal(field))}, 'message': {message}}}");
+            sql.AppendLine(CultureInfo.InvariantCulture,
+                $"  WHEN {fails} THEN {{'rule': '{rule}', 'field': {(field is null ? "NULL" : Literal(field))}, 'message': {message}}}");
         }
-        sql.AppendLine("END AS __fail FROM flagged");
+        sql.AppendLine("END AS __fail FROM flagged)");
+        var kept = string.Join(", ", table.Columns.Select(c => Quote(c.Name)));
+        var raw = Stager.RawCsv(plan.Columns.Select(c => ColumnChecks.Raw(table.Find(c)!)));
+        // The quarantined row's text is rebuilt only for failing rows (CASE evaluates its branch lazily).
+        sql.AppendLine(CultureInfo.InvariantCulture,
+            $"SELECT {kept}, __ord, __line, __replace, __fail, CASE WHEN __fail IS NOT NULL THEN coalesce(__raw, {raw}) END AS __raw_row FROM checked");
         return sql.ToString();
+    }
+
+    /// <summary>
+    /// Marks every good row whose key an earlier good row of the same file already has (the first one
+    /// wins). Run only when the file repeats a key.
+    /// </summary>
+    public static string MarkDuplicates(TableSchema table)
+    {
+        var keys = table.Key.Select(Quote).ToList();
+        var keyField = string.Join("+", table.Key);
+        var keyText = string.Join(" || '/' || ", keys.Select(k => $"CAST(chk.{k} AS VARCHAR)"));
+        var raw = "concat_ws(',', " + string.Join(", ", table.Columns.Select(c => $"coalesce(CAST(chk.{Quote(c.Name)} AS VARCHAR), '')")) + ")";
+        var message = $"'duplicate {keyField} ''' || {keyText} || ''' (first on line ' || d.first_line || ' of this file)'";
+        return $$"""
+            UPDATE chk SET
+                __fail = {'rule': '{{QuarantineRules.DuplicateId}}', 'field': {{Literal(keyField)}}, 'message': {{message}}},
+                __raw_row = {{raw}}
+            FROM (SELECT __ord AS o, row_number() OVER w AS n, first_value(__line) OVER w AS first_line
+                  FROM chk WHERE __fail IS NULL AND {{string.Join(" AND ", keys.Select(k => k + " IS NOT NULL"))}}
+                  WINDOW w AS (PARTITION BY {{string.Join(", ", keys)}} ORDER BY __ord)) d
+            WHERE chk.__ord = d.o AND d.n > 1
+            """;
     }
 
     private static IEnumerable<(string Fails, string Rule, string? Field, string Message)> Checks(TableSchema table, bool assumeTimeZone)
@@ -69,8 +99,6 @@ internal static class ValidationSql
 
         var keyField = string.Join("+", table.Key);
         var keyText = string.Join(" || '/' || ", table.Key.Select(k => $"CAST({Quote(k)} AS VARCHAR)"));
-        yield return ("__dup_rank > 1", QuarantineRules.DuplicateId, keyField,
-            $"'duplicate {keyField} ''' || {keyText} || ''' (first on line ' || __dup_first || ' of this file)'");
         yield return ("__existing_file IS NOT NULL AND NOT __replace", QuarantineRules.DuplicateId, keyField,
             $"'{keyField} ''' || {keyText} || ''' was already loaded from ' || __existing_file || ' line ' || __existing_line" +
             (table.Find("version") is null ? "" : " || '; a replacement needs a higher version than ' || __existing_version"));

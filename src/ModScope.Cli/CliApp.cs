@@ -1,0 +1,92 @@
+using System.CommandLine;
+using ModScope.Cli.Commands;
+using ModScope.Ingest;
+using ModScope.Store;
+using Spectre.Console;
+
+namespace ModScope.Cli;
+
+/// <summary>The <c>modscope</c> command tree and the one place that turns failures into exit codes.</summary>
+public static class CliApp
+{
+    public static readonly Option<bool> Verbose = new("--verbose")
+    {
+        Description = "Show stack traces on errors.",
+        Recursive = true,
+    };
+
+    public static RootCommand Build(CliContext context)
+    {
+        var root = new RootCommand(
+            "ModScope: analytics for content-moderation operations. Ingest decisions, QA audits, appeals and staffing; " +
+            "compute the core index; monitor it; report on it.");
+        root.Options.Add(Verbose);
+        root.Subcommands.Add(DemoCommand.Create(context));
+        root.Subcommands.Add(GenerateCommand.Create(context));
+        root.Subcommands.Add(IngestCommand.Create(context));
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var root = Build(context);
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                await context.Error.WriteLineAsync($"modscope: {error.Message}").ConfigureAwait(false);
+            }
+            await context.Error.WriteLineAsync("Run 'modscope --help' for usage.").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+        var invocation = new InvocationConfiguration { Output = context.HelpOutput, Error = context.Error };
+        return await parsed.InvokeAsync(invocation).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs a command body, mapping exceptions to one stderr line and an exit code.</summary>
+    public static async Task<int> Guard(CliContext context, ParseResult parsed, Func<Task<int>> body)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(parsed);
+        ArgumentNullException.ThrowIfNull(body);
+        try
+        {
+            return await body().ConfigureAwait(false);
+        }
+        catch (UsageException ex)
+        {
+            return await Fail(context, parsed, ex, ExitCodes.Usage).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex)
+        {
+            await context.Error.WriteLineAsync("modscope: cancelled; the store is unchanged.").ConfigureAwait(false);
+            return parsed.GetValue(Verbose) ? await Fail(context, parsed, ex, ExitCodes.BadInput).ConfigureAwait(false) : ExitCodes.BadInput;
+        }
+        catch (Exception ex) when (ex is IngestException or StoreException or IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            return await Fail(context, parsed, ex, ExitCodes.BadInput).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // The CLI is the last line: every failure becomes one readable line and an exit code.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            await context.Error.WriteLineAsync($"modscope: internal error ({ex.GetType().Name}); rerun with --verbose and report it.").ConfigureAwait(false);
+            return await Fail(context, parsed, ex, ExitCodes.BadInput).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<int> Fail(CliContext context, ParseResult parsed, Exception ex, int code)
+    {
+        await context.Error.WriteLineAsync($"modscope: {OneLine(ex.Message)}").ConfigureAwait(false);
+        if (parsed.GetValue(Verbose))
+        {
+            await context.Error.WriteLineAsync(ex.ToString()).ConfigureAwait(false);
+        }
+        return code;
+    }
+
+    private static string OneLine(string message) =>
+        string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+}

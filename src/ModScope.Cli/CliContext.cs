@@ -1,0 +1,9 @@
+using Spectre.Console;
+
+namespace ModScope.Cli;
+
+/// <summary>
+/// Where a command writes: rich output to <see cref="Out"/>, one-line errors to <see cref="Error"/>,
+/// and System.CommandLine's own help text to <see cref="HelpOutput"/>.
+/// </summary>
+public sealed record CliContext(IAnsiConsole Out, TextWriter Error, TextWriter HelpOutput);

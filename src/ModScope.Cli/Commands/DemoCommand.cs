@@ -1,0 +1,56 @@
+using System.CommandLine;
+using System.Globalization;
+using ModScope.Cli.Views;
+using ModScope.Ingest;
+using ModScope.Store;
+using Spectre.Console;
+
+namespace ModScope.Cli.Commands;
+
+/// <summary>
+/// <c>modscope demo</c>: the main job on the embedded store, from nothing. Generates a 90-day data set
+/// with incidents into ./demo/data, loads it into ./demo/modscope.duckdb (started afresh) and shows what loaded.
+/// </summary>
+internal static class DemoCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var options = GenerateCommand.Options.Create();
+        var directory = new Option<string>("--dir") { Description = "Folder for the demo data and store.", DefaultValueFactory = _ => "demo" };
+        var command = new Command("demo",
+            "Run the whole job on a generated data set: generate 90 days with labelled incidents, ingest them into " +
+            "./demo/modscope.duckdb, and summarise what was loaded.");
+        options.AddTo(command);
+        command.Options.Add(directory);
+        command.SetAction((parsed, cancellationToken) => CliApp.Guard(context, parsed, async () =>
+        {
+            var root = parsed.GetValue(directory)!;
+            var data = Path.Combine(root, "data");
+            var storePath = Path.Combine(root, "modscope.duckdb");
+            var started = DateTime.UtcNow;
+            // The demo starts from nothing each time, so what it shows does not depend on an earlier run.
+            if (Directory.Exists(data))
+            {
+                Directory.Delete(data, recursive: true);
+            }
+            File.Delete(storePath);
+            File.Delete(storePath + ".wal");
+
+            context.Out.Write(new Rule("[bold]1. Generate[/]").LeftJustified());
+            var generatorOptions = options.Read(parsed, data);
+            var summary = await ProgressView.RunGenerate(context.Out, generatorOptions, cancellationToken).ConfigureAwait(false);
+            GenerationView.Render(context.Out, generatorOptions, summary);
+
+            context.Out.Write(new Rule("[bold]2. Ingest[/]").LeftJustified());
+            using var store = ModScopeStore.Open(storePath);
+            var result = await ProgressView.RunIngest(context.Out, store, [data], new IngestOptions(), cancellationToken).ConfigureAwait(false);
+            IngestSummaryView.Render(context.Out, result);
+            StoreContentsView.Render(context.Out, store);
+
+            context.Out.MarkupLine(CultureInfo.InvariantCulture,
+                $"Demo finished in {(DateTime.UtcNow - started).TotalSeconds:F1} s. Store: [bold]{Markup.Escape(Path.GetFullPath(storePath))}[/]");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+}

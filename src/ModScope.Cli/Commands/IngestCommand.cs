@@ -1,0 +1,43 @@
+using System.CommandLine;
+using ModScope.Cli.Views;
+using ModScope.Ingest;
+using ModScope.Store;
+
+namespace ModScope.Cli.Commands;
+
+/// <summary><c>modscope ingest PATH... [--store] [--strict] [--assume-timezone] [--table]</c>.</summary>
+internal static class IngestCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var paths = new Argument<string[]>("paths")
+        {
+            Description = "Files or folders to load: CSV, Parquet or JSON Lines (.gz too), named after their table " +
+                          "(decisions*, qa_audits*, appeals*, staffing*).",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var store = CommonOptions.Store();
+        var strict = new Option<bool>("--strict") { Description = "Fail the whole load on the first file with a bad row; write nothing." };
+        var timeZone = new Option<string?>("--assume-timezone")
+        {
+            Description = "IANA time zone (e.g. Asia/Jakarta) for timestamps without a UTC offset; without it such rows are quarantined.",
+        };
+        var table = new Option<string?>("--table") { Description = "Load every file into this table instead of inferring it from the file name." };
+
+        var command = new Command("ingest",
+            "Validate and load event files into the store. Bad rows are quarantined with file, line, field and rule; " +
+            "re-loading the same file changes nothing; one load is one transaction.")
+        {
+            paths, store, strict, timeZone, table,
+        };
+        command.SetAction((parsed, cancellationToken) => CliApp.Guard(context, parsed, async () =>
+        {
+            using var opened = ModScopeStore.Open(parsed.GetValue(store)!);
+            var options = new IngestOptions(parsed.GetValue(strict), parsed.GetValue(timeZone), parsed.GetValue(table));
+            var result = await ProgressView.RunIngest(context.Out, opened, parsed.GetValue(paths)!, options, cancellationToken).ConfigureAwait(false);
+            IngestSummaryView.Render(context.Out, result);
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+}

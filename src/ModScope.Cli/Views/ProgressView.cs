@@ -1,0 +1,45 @@
+using ModScope.Ingest;
+using ModScope.Store;
+using ModScope.Synthetic;
+using Spectre.Console;
+
+namespace ModScope.Cli.Views;
+
+/// <summary>Progress bars for long work (generation, loads), drawn only on an interactive terminal.</summary>
+internal static class ProgressView
+{
+    public static async Task<IngestResult> RunIngest(IAnsiConsole console, ModScopeStore store, IReadOnlyList<string> paths,
+        IngestOptions options, CancellationToken cancellationToken)
+    {
+        var ingestor = new Ingestor(store);
+        if (!console.Profile.Capabilities.Interactive)
+        {
+            return await ingestor.IngestAsync(paths, options, null, cancellationToken).ConfigureAwait(false);
+        }
+        return await console.Progress().AutoClear(true).StartAsync(async progress =>
+        {
+            var task = progress.AddTask("Loading", maxValue: 1);
+            var reporter = new Progress<IngestProgress>(p =>
+            {
+                task.MaxValue = Math.Max(1, p.BytesTotal);
+                task.Value = p.BytesDone;
+                task.Description = $"Loading {Markup.Escape(p.CurrentFile)} ({p.FilesDone}/{p.FilesTotal})";
+            });
+            return await ingestor.IngestAsync(paths, options, reporter, cancellationToken).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+    }
+
+    public static async Task<GenerationSummary> RunGenerate(IAnsiConsole console, GeneratorOptions options, CancellationToken cancellationToken)
+    {
+        if (!console.Profile.Capabilities.Interactive)
+        {
+            return await SyntheticGenerator.GenerateAsync(options, null, cancellationToken).ConfigureAwait(false);
+        }
+        return await console.Progress().AutoClear(true).StartAsync(async progress =>
+        {
+            var task = progress.AddTask("Generating", maxValue: options.Days);
+            var reporter = new Progress<GenerationProgress>(p => task.Value = p.DaysDone);
+            return await SyntheticGenerator.GenerateAsync(options, reporter, cancellationToken).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+    }
+}
