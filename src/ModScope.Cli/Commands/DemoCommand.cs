@@ -33,6 +33,7 @@ internal static class DemoCommand
             {
                 Directory.Delete(data, recursive: true);
             }
+            Directory.CreateDirectory(root);
             File.Delete(storePath);
             File.Delete(storePath + ".wal");
 

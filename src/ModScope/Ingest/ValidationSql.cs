@@ -39,10 +39,22 @@ internal static class ValidationSql
         var existingVersion = hasVersion ? "x.\"version\"" : "NULL::BIGINT";
         sql.AppendLine(CultureInfo.InvariantCulture,
             $"existing AS (SELECT {string.Join(", ", keys.Select(k => "x." + k))}, {existingVersion} AS __existing_version, " +
-            $"f.name AS __existing_file, x.line AS __existing_line FROM {Quote(table.Name)} x JOIN files f USING (file_id)),");
-        sql.AppendLine("joined AS (SELECT typed.*, existing.__existing_version, existing.__existing_file, existing.__existing_line");
+            $"f.name AS __existing_file, x.line AS __existing_line FROM {Quote(table.Name)} x JOIN files f USING (file_id) " +
+            // Probe the store with this file's keys only, so the cost does not grow with the store.
+            $"WHERE x.{keys[0]} IN (SELECT {keys[0]} FROM typed)),");
+        var parentJoin = "";
+        var parentColumn = "";
+        if (table.ParentReference is { } parent)
+        {
+            sql.AppendLine(CultureInfo.InvariantCulture,
+                $"parents AS (SELECT DISTINCT decision_id AS __parent FROM decisions WHERE decision_id IN (SELECT {Quote(parent)} FROM typed)),");
+            parentJoin = $" LEFT JOIN parents ON typed.{Quote(parent)} = parents.__parent";
+            parentColumn = ", parents.__parent";
+        }
         sql.AppendLine(CultureInfo.InvariantCulture,
-            $"  FROM typed LEFT JOIN existing ON {string.Join(" AND ", keys.Select(k => $"typed.{k} = existing.{k}"))}),");
+            $"joined AS (SELECT typed.*, existing.__existing_version, existing.__existing_file, existing.__existing_line{parentColumn}");
+        sql.AppendLine(CultureInfo.InvariantCulture,
+            $"  FROM typed LEFT JOIN existing ON {string.Join(" AND ", keys.Select(k => $"typed.{k} = existing.{k}"))}{parentJoin}),");
         var replace = hasVersion ? "(__existing_version IS NOT NULL AND \"version\" > __existing_version)" : "false";
         sql.AppendLine(CultureInfo.InvariantCulture, $"flagged AS (SELECT *, {replace} AS __replace FROM joined),");
         sql.AppendLine("checked AS (SELECT *, CASE");
@@ -105,7 +117,7 @@ internal static class ValidationSql
 
         if (table.ParentReference is { } parent)
         {
-            yield return ($"{Quote(parent)} NOT IN (SELECT decision_id FROM decisions)", QuarantineRules.OrphanReference, parent,
+            yield return ($"{Quote(parent)} IS NOT NULL AND __parent IS NULL", QuarantineRules.OrphanReference, parent,
                 $"'decision ''' || {Quote(parent)} || ''' is not loaded yet; the row waits (pending) until it arrives'");
         }
     }
