@@ -16,6 +16,14 @@ internal static class IngestCommand
                           "(decisions*, qa_audits*, appeals*, staffing*).",
             Arity = ArgumentArity.OneOrMore,
         };
+        // A many-valued argument would otherwise swallow a mistyped option as a file name.
+        paths.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens.Where(t => t.Value.StartsWith("--", StringComparison.Ordinal)))
+            {
+                result.AddError($"Unrecognized option '{token.Value}'.");
+            }
+        });
         var store = CommonOptions.Store();
         var strict = new Option<bool>("--strict") { Description = "Fail the whole load on the first file with a bad row; write nothing." };
         var timeZone = new Option<string?>("--assume-timezone")
