@@ -49,31 +49,44 @@ public sealed class Ingestor(ModScopeStore store)
             var nextFileId = sql.ScalarLong("SELECT coalesce(max(file_id), 0) + 1 FROM files");
             var newLoadId = sql.ScalarLong("SELECT coalesce(max(load_id), 0) + 1 FROM loads");
             var loader = new FileLoader(sql, options, now);
+            var stager = new Stager(sql);
             var totalBytes = files.Sum(f => new FileInfo(f.Path).Length);
             var bytesDone = 0L;
+            var filesDone = 0;
+            var byPath = new Dictionary<string, FileResult>(StringComparer.Ordinal);
+            var fresh = new List<(InputFile File, long Id, string Hash)>();
             for (var i = 0; i < files.Count; i++)
             {
-                var file = files[i];
-                FileResult result;
-                if (!known.Add(hashes[i]))
+                if (known.Add(hashes[i]))
                 {
-                    result = new FileResult(file.Path, file.Table.Name, file.Format, FileStatus.AlreadyLoaded, 0, 0, 0, 0, 0,
-                        new Dictionary<string, long>(), "same content was already loaded");
+                    fresh.Add((files[i], nextFileId++, hashes[i]));
                 }
                 else
                 {
-                    var fileId = nextFileId++;
-                    result = loader.Load(file, fileId);
+                    byPath[files[i].Path] = new FileResult(files[i].Path, files[i].Table.Name, files[i].Format, FileStatus.AlreadyLoaded,
+                        0, 0, 0, 0, 0, new Dictionary<string, long>(), "same content was already loaded");
+                }
+            }
+
+            foreach (var unit in Batches(fresh.Select(f => (f.File, f.Id)), stager))
+            {
+                var unitResults = unit.Empty is { } empty ? [loader.LoadEmpty(empty.File, empty.Id)] : loader.LoadBatch(unit.Batch!);
+                foreach (var result in unitResults)
+                {
+                    var entry = fresh.First(f => f.File.Path == result.Path);
                     if (options.Strict && result.RowsQuarantined > result.RowsPending)
                     {
-                        throw new IngestException(StrictFailure(sql, file, fileId));
+                        throw new IngestException(StrictFailure(sql, entry.File, entry.Id));
                     }
-                    RecordFile(sql, newLoadId, fileId, file, hashes[i], result, now);
+                    RecordFile(sql, newLoadId, entry.Id, entry.File, entry.Hash, result, now);
+                    byPath[result.Path] = result;
+                    bytesDone += new FileInfo(result.Path).Length;
+                    filesDone++;
                 }
-                results.Add(result);
-                bytesDone += new FileInfo(file.Path).Length;
-                progress?.Report(new IngestProgress(i + 1, files.Count, bytesDone, totalBytes, file.Name));
+                progress?.Report(new IngestProgress(filesDone + (files.Count - fresh.Count), files.Count, bytesDone, totalBytes,
+                    unitResults[^1].Name));
             }
+            results.AddRange(files.Select(f => byPath[f.Path]));
 
             released = PendingRows.Release(sql, now);
             if (results.Any(r => r.Status != FileStatus.AlreadyLoaded))
@@ -90,6 +103,52 @@ public sealed class Ingestor(ModScopeStore store)
         }
         return new IngestResult(loadId, results, released);
     }
+
+    /// <summary>
+    /// Groups files into units of work: an empty file alone; a file whose header does not fit alone; otherwise
+    /// consecutive files of the same table, format and columns together (up to <see cref="BatchBytes"/>),
+    /// so DuckDB reads many small daily files in one pass.
+    /// </summary>
+    private static IEnumerable<(FileBatch? Batch, (InputFile File, long Id)? Empty)> Batches(IEnumerable<(InputFile File, long Id)> files, Stager stager)
+    {
+        var current = new List<(InputFile File, long Id)>();
+        FileShape? shape = null;
+        var bytes = 0L;
+        foreach (var (file, id) in files)
+        {
+            var size = new FileInfo(file.Path).Length;
+            if (size == 0)
+            {
+                yield return (null, (file, id));
+                continue;
+            }
+            var fileShape = stager.Shape(file);
+            var fits = shape is not null && current.Count > 0 && current[0].File.Table == file.Table && current[0].File.Format == file.Format
+                       && shape.SameColumnsAs(fileShape) && bytes + size <= BatchBytes;
+            if (!fits && current.Count > 0)
+            {
+                yield return (new FileBatch(current.Select(c => c.File).ToList(), current.Select(c => c.Id).ToList(), shape!), null);
+                current = [];
+                bytes = 0;
+            }
+            current.Add((file, id));
+            shape = fileShape;
+            bytes += size;
+            if (fileShape.Problem is not null)
+            {
+                yield return (new FileBatch([file], [id], fileShape), null);
+                current = [];
+                bytes = 0;
+            }
+        }
+        if (current.Count > 0)
+        {
+            yield return (new FileBatch(current.Select(c => c.File).ToList(), current.Select(c => c.Id).ToList(), shape!), null);
+        }
+    }
+
+    /// <summary>The most bytes read in one pass; larger loads are split so progress moves and memory stays bounded.</summary>
+    private const long BatchBytes = 256L << 20;
 
     private static void RecordFile(SqlRunner sql, long loadId, long fileId, InputFile file, string hash, FileResult result, DateTime now) =>
         sql.Execute("INSERT INTO files VALUES ($id, $load, $path, $name, $table, $format, $hash, $bytes, $read, $loaded, $replaced, $quarantined, $pending, $now)",

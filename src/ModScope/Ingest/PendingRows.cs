@@ -14,6 +14,10 @@ internal static class PendingRows
         var released = 0L;
         foreach (var table in EventSchema.All.Where(t => t.ParentReference is not null))
         {
+            if (sql.ScalarLong($"SELECT count(*) FROM pending_{table.Name}") == 0)
+            {
+                continue;
+            }
             var key = Quote(table.Key[0]);
             var columns = string.Join(", ", table.Columns.Select(c => Quote(c.Name))) + ", file_id, line";
             sql.Execute("DROP TABLE IF EXISTS released");

@@ -5,118 +5,155 @@ using static ModScope.Store.SqlText;
 namespace ModScope.Ingest;
 
 /// <summary>
-/// Plans how DuckDB reads a file, every value as text. CSV and JSON Lines go through <c>read_csv</c> with
-/// a rejects table, so rows it cannot split (wrong column count, invalid UTF-8, a truncated last line)
-/// are kept with their line number instead of failing the file. Only the CSV header is read here.
+/// Plans how DuckDB reads a batch of files, every value as text. CSV and JSON Lines go through
+/// <c>read_csv</c> with a rejects table, so rows it cannot split (wrong column count, invalid UTF-8, a
+/// truncated last line) are kept with their line number instead of failing the file. Only CSV headers
+/// and Parquet schemas are read here.
 /// </summary>
 internal sealed class Stager(SqlRunner sql)
 {
     private const string UnitSeparator = "\u001f";
     private const string EmptyObject = "'{}'";
     private const string OpenBrace = "{";
-    private const string Rejects = "store_rejects = true, rejects_table = 'stg_rej_t', rejects_scan = 'stg_rej_s'";
+    private const string Rejects = "filename = true, store_rejects = true, rejects_table = 'stg_rej_t', rejects_scan = 'stg_rej_s'";
 
-    public SourcePlan Plan(InputFile file)
+    /// <summary>The columns a file carries, or why its header does not fit its table.</summary>
+    public FileShape Shape(InputFile file)
     {
-        foreach (var table in new[] { "stg_rej", "stg_rej_t", "stg_rej_s", "stg_rej_g" })
+        IReadOnlyList<string> header = file.Format switch
+        {
+            InputFormat.Csv => CsvHeader.Read(file.Path),
+            InputFormat.Parquet => sql.Rows("SELECT column_name FROM (DESCRIBE SELECT * FROM read_parquet($path))", r => r.GetString(0), ("path", file.Path)),
+            _ => file.Table.Columns.Select(c => c.Name).ToList(),
+        };
+        var problem = HeaderCheck.Check(file.Table, header, file.Name);
+        return problem is null
+            ? new FileShape(header.Select(h => file.Table.Find(h)!.Name).ToList(), null)
+            : new FileShape(header.ToList(), problem);
+    }
+
+    /// <summary>Creates <c>stg_batch</c> and <c>stg_rej</c> for a batch and returns how to read it.</summary>
+    public SourcePlan Plan(FileBatch batch)
+    {
+        foreach (var table in new[] { "stg_batch", "stg_rej", "stg_rej_t", "stg_rej_s", "stg_rej_g" })
         {
             sql.Execute($"DROP TABLE IF EXISTS {table}");
         }
-        sql.Execute("CREATE TEMP TABLE stg_rej (line BIGINT, field VARCHAR, rule VARCHAR, message VARCHAR, raw VARCHAR)");
+        sql.Execute("CREATE TEMP TABLE stg_batch (__file INTEGER, __path VARCHAR, __name VARCHAR, __file_id BIGINT)");
+        for (var i = 0; i < batch.Files.Count; i++)
+        {
+            sql.Execute("INSERT INTO stg_batch VALUES ($i, $path, $name, $id)",
+                ("i", i), ("path", batch.Files[i].Path), ("name", batch.Files[i].Name), ("id", batch.FileIds[i]));
+        }
+        sql.Execute("CREATE TEMP TABLE stg_rej (__file INTEGER, line BIGINT, field VARCHAR, rule VARCHAR, message VARCHAR, raw VARCHAR)");
+
+        var paths = "[" + string.Join(", ", batch.Files.Select(f => Literal(f.Path))) + "]";
+        var file = batch.First;
+        var problem = batch.Shape.Problem;
+        // With a bad header the columns are read positionally under neutral names, so every row can be quarantined.
+        var names = problem is null ? batch.Shape.Columns : batch.Shape.Columns.Select((_, i) => $"c{i}").ToList();
         return file.Format switch
         {
-            InputFormat.Csv => PlanCsv(file),
-            InputFormat.Jsonl => PlanJsonLines(file),
-            InputFormat.Parquet => PlanParquet(file),
-            _ => throw new ArgumentOutOfRangeException(nameof(file), file.Format, "Unknown format."),
+            InputFormat.Csv => PlanCsv(file.Table, paths, names, problem is null),
+            InputFormat.Jsonl => PlanJsonLines(file.Table, paths),
+            InputFormat.Parquet => PlanParquet(file.Table, paths, batch.Shape.Columns, names, problem is null),
+            _ => throw new ArgumentOutOfRangeException(nameof(batch), file.Format, "Unknown format."),
         };
     }
 
-    private static SourcePlan PlanCsv(InputFile file)
+    private static SourcePlan PlanCsv(TableSchema table, string paths, IReadOnlyList<string> names, bool mapped)
     {
-        var header = CsvHeader.Read(file.Path);
-        var problem = HeaderCheck.Check(file.Table, header, file.Name);
-        // With a bad header the columns are read positionally under neutral names, so every row can be quarantined.
-        var names = problem is null ? header.Select(h => file.Table.Find(h)!.Name).ToList() : header.Select((_, i) => $"c{i}").ToList();
         var columns = "{" + string.Join(", ", names.Select(n => $"{Literal(n)}: 'VARCHAR'")) + "}";
-        var select = problem is null ? SchemaColumns(file.Table, names, names) : string.Join(", ", names.Select(Quote));
+        var select = mapped ? SchemaColumns(table, names, names) : string.Join(", ", names.Select(Quote));
         return new SourcePlan($"""
-            SELECT {select}, ordinality AS __ord, NULL::VARCHAR AS __raw, true AS __json_ok
-            FROM read_csv($path, columns = {columns}, header = true, auto_detect = false,
+            SELECT {select}, b.__file, ordinality AS __gord, NULL::VARCHAR AS __raw, true AS __json_ok
+            FROM read_csv({paths}, columns = {columns}, header = true, auto_detect = false,
                           delim = ',', quote = '"', escape = '"', {Rejects}) WITH ORDINALITY
-            """, 1, names, problem);
+            JOIN stg_batch b ON filename = b.__path
+            """, 1, names);
     }
 
-    private static SourcePlan PlanJsonLines(InputFile file)
+    private static SourcePlan PlanJsonLines(TableSchema table, string paths)
     {
-        var paths = string.Join(", ", file.Table.Columns.Select(c => Literal("$.\"" + c.Name + "\"")));
-        var columns = string.Join(", ", file.Table.Columns.Select((c, i) =>
+        var jsonPaths = string.Join(", ", table.Columns.Select(c => Literal("$.\"" + c.Name + "\"")));
+        var columns = string.Join(", ", table.Columns.Select((c, i) =>
             $"__v[{(i + 1).ToString(CultureInfo.InvariantCulture)}] AS {Quote(c.Name)}"));
         const string lineColumn = "{'line': 'VARCHAR'}";
         return new SourcePlan($"""
-            SELECT {columns}, __ord, __raw, __json_ok
-            FROM (SELECT *, json_extract_string(CASE WHEN __json_ok THEN __raw ELSE {EmptyObject} END, [{paths}]) AS __v
-                  FROM (SELECT line AS __raw, ordinality AS __ord,
+            SELECT {columns}, __file, __gord, __raw, __json_ok
+            FROM (SELECT *, json_extract_string(CASE WHEN __json_ok THEN __raw ELSE {EmptyObject} END, [{jsonPaths}]) AS __v
+                  FROM (SELECT line AS __raw, b.__file, ordinality AS __gord,
                                coalesce(json_valid(line) AND starts_with(ltrim(line), '{OpenBrace}'), false) AS __json_ok
-                        FROM read_csv($path, columns = {lineColumn}, header = false, auto_detect = false,
-                                      delim = '{UnitSeparator}', quote = '', escape = '', {Rejects}) WITH ORDINALITY))
-            """, 0, file.Table.Columns.Select(c => c.Name).ToList(), null);
+                        FROM read_csv({paths}, columns = {lineColumn}, header = false, auto_detect = false,
+                                      delim = '{UnitSeparator}', quote = '', escape = '', {Rejects}) WITH ORDINALITY
+                        JOIN stg_batch b ON filename = b.__path))
+            """, 0, table.Columns.Select(c => c.Name).ToList());
     }
 
-    private SourcePlan PlanParquet(InputFile file)
+    private SourcePlan PlanParquet(TableSchema table, string paths, IReadOnlyList<string> header, IReadOnlyList<string> names, bool mapped)
     {
-        var header = sql.Rows("SELECT column_name FROM (DESCRIBE SELECT * FROM read_parquet($path))", r => r.GetString(0), ("path", file.Path));
-        sql.Execute("CREATE TEMP TABLE stg_rej_t (line BIGINT, column_idx BIGINT, column_name VARCHAR, error_type VARCHAR, error_message VARCHAR, csv_line VARCHAR)");
-        var problem = HeaderCheck.Check(file.Table, header, file.Name);
-        var names = problem is null ? header.Select(h => file.Table.Find(h)!.Name).ToList() : header;
-        var select = problem is null
-            ? SchemaColumns(file.Table, names, header)
+        sql.Execute("CREATE TEMP TABLE stg_rej_t (scan_id BIGINT, file_id BIGINT, line BIGINT, column_idx BIGINT, column_name VARCHAR, error_type VARCHAR, error_message VARCHAR, csv_line VARCHAR)");
+        sql.Execute("CREATE TEMP TABLE stg_rej_s (scan_id BIGINT, file_id BIGINT, file_path VARCHAR)");
+        var select = mapped
+            ? SchemaColumns(table, names, header)
             : string.Join(", ", header.Select(h => $"CAST({Quote(h)} AS VARCHAR) AS {Quote(h)}"));
         return new SourcePlan($"""
-            SELECT {select}, ordinality AS __ord, NULL::VARCHAR AS __raw, true AS __json_ok
-            FROM read_parquet($path) WITH ORDINALITY
-            """, 0, names, problem);
+            SELECT {select}, b.__file, ordinality AS __gord, NULL::VARCHAR AS __raw, true AS __json_ok
+            FROM read_parquet({paths}, filename = true) WITH ORDINALITY
+            JOIN stg_batch b ON filename = b.__path
+            """, 0, names);
     }
 
     /// <summary>
-    /// After the source was read: moves DuckDB's rejects into <c>stg_rej</c> and returns the SQL that maps
-    /// a row ordinal (<paramref name="ordinal"/>) to its line in the file.
+    /// After the batch was read: moves DuckDB's rejects into <c>stg_rej</c> and creates the view <c>chk</c>
+    /// over <c>chk0</c>, adding each row's <c>__line</c> in its file and its <c>__file_id</c>.
     /// </summary>
-    public string CollectRejects(SourcePlan plan, string ordinal = "__ord")
+    public void CollectRejectsAndLines(SourcePlan plan, string checkedTable = "chk0", string view = "chk")
     {
         sql.Execute($"""
             INSERT INTO stg_rej
-            SELECT line, column_name,
-                   CASE CAST(error_type AS VARCHAR)
+            SELECT b.__file, t.line, t.column_name,
+                   CASE CAST(t.error_type AS VARCHAR)
                        WHEN 'MISSING COLUMNS' THEN '{QuarantineRules.MissingColumns}'
                        WHEN 'TOO MANY COLUMNS' THEN '{QuarantineRules.ExtraColumns}'
                        WHEN 'INVALID ENCODING' THEN '{QuarantineRules.InvalidUtf8}'
                        WHEN 'INVALID UNICODE' THEN '{QuarantineRules.InvalidUtf8}'
                        ELSE '{QuarantineRules.MalformedRow}' END,
-                   CAST(error_type AS VARCHAR) || ': ' || error_message, csv_line
-            FROM (SELECT *, row_number() OVER (PARTITION BY line ORDER BY column_idx) AS n FROM stg_rej_t)
-            WHERE n = 1
+                   CAST(t.error_type AS VARCHAR) || ': ' || t.error_message, t.csv_line
+            FROM (SELECT *, row_number() OVER (PARTITION BY scan_id, file_id, line ORDER BY column_idx) AS n FROM stg_rej_t) t
+            JOIN stg_rej_s s USING (scan_id, file_id)
+            JOIN stg_batch b ON s.file_path = b.__path
+            WHERE t.n = 1
             """);
-        var offset = plan.HeaderLines.ToString(CultureInfo.InvariantCulture);
-        if (sql.ScalarLong("SELECT count(*) FROM stg_rej") == 0)
+        var header = plan.HeaderLines.ToString(CultureInfo.InvariantCulture);
+        // k is a row's ordinal among the rows DuckDB could split in its own file (0-based).
+        var k = "(c.__gord - o.first_ord)";
+        var adjustment = "";
+        if (sql.ScalarLong("SELECT count(*) FROM stg_rej") > 0)
         {
-            return $"({ordinal} + {offset})";
+            // Rejected rows get no ordinal. With a file's rejected lines r_1 < r_2 < ... (counting the header),
+            // g_i = r_i - header - i is the number of good rows before r_i, so the row with 0-based ordinal k
+            // sits on line k + 1 + header + #{ i : g_i <= k }.
+            sql.Execute($"""
+                CREATE TEMP TABLE stg_rej_g AS
+                SELECT __file, line - {header} - row_number() OVER (PARTITION BY __file ORDER BY line) AS g FROM stg_rej
+                """);
+            adjustment = $" + (SELECT count(*) FROM stg_rej_g g WHERE g.__file = c.__file AND g.g <= {k})";
         }
-        // Rows DuckDB rejected get no ordinal. With rejected lines r_1 < r_2 < ... (counting the header),
-        // g_i = r_i - header - i is the number of good rows before r_i, so the k-th good row sits on
-        // line k + header + #{ i : g_i <= k - 1 }.
+        sql.Execute($"DROP TABLE IF EXISTS stg_offsets");
+        sql.Execute($"CREATE TEMP TABLE stg_offsets AS SELECT __file, min(__gord) AS first_ord FROM {checkedTable} GROUP BY __file");
         sql.Execute($"""
-            CREATE TEMP TABLE stg_rej_g AS
-            SELECT line - {offset} - row_number() OVER (ORDER BY line) AS g FROM stg_rej
+            CREATE OR REPLACE TEMP VIEW {view} AS
+            SELECT c.*, {k} + 1 + {header}{adjustment} AS __line, b.__file_id
+            FROM {checkedTable} c JOIN stg_offsets o USING (__file) JOIN stg_batch b USING (__file)
             """);
-        return $"({ordinal} + {offset} + (SELECT count(*) FROM stg_rej_g WHERE stg_rej_g.g <= {ordinal} - 1))";
     }
 
     /// <summary>Every schema column as text (from <paramref name="source"/>), NULL where the file lacks an optional one.</summary>
-    private static string SchemaColumns(TableSchema table, List<string> present, List<string> source) =>
+    private static string SchemaColumns(TableSchema table, IReadOnlyList<string> present, IReadOnlyList<string> source) =>
         string.Join(", ", table.Columns.Select(c =>
         {
-            var index = present.FindIndex(p => p == c.Name);
+            var index = present.ToList().FindIndex(p => p == c.Name);
             return index < 0
                 ? $"NULL::VARCHAR AS {Quote(c.Name)}"
                 : $"CAST({Quote(source[index])} AS VARCHAR) AS {Quote(c.Name)}";

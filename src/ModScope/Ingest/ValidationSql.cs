@@ -6,10 +6,11 @@ using static ModScope.Store.SqlText;
 namespace ModScope.Ingest;
 
 /// <summary>
-/// Builds the statement that reads a file and checks every row in one pass, writing the temp table
-/// <c>chk</c>: the typed columns under their own names, <c>__ord</c>, <c>__line</c>, <c>__fail</c> (a struct
-/// of rule, field and message, NULL for a good row), <c>__replace</c> (a newer version of a stored row)
-/// and <c>__raw_row</c> (the row's text, for failing rows only). The first failing check names the reason.
+/// Builds the statement that reads a batch of files and checks every row in one pass, writing the temp
+/// table <c>chk0</c>: the typed columns under their own names, <c>__file</c> and <c>__gord</c> (where the row
+/// came from), <c>__fail</c> (a struct of rule, field and message, NULL for a good row), <c>__replace</c>
+/// (a newer version of a stored row) and <c>__raw_row</c> (the row's text, for failing rows only).
+/// The first failing check names the reason.
 /// </summary>
 internal static class ValidationSql
 {
@@ -17,9 +18,8 @@ internal static class ValidationSql
     {
         var keys = table.Key.Select(Quote).ToList();
         var hasVersion = table.Find("version") is not null;
-        var offset = plan.HeaderLines.ToString(CultureInfo.InvariantCulture);
         var sql = new StringBuilder();
-        sql.AppendLine("CREATE OR REPLACE TEMP TABLE chk AS");
+        sql.AppendLine("CREATE OR REPLACE TEMP TABLE chk0 AS");
         sql.AppendLine("WITH trimmed AS (SELECT");
         foreach (var column in table.Columns)
         {
@@ -29,18 +29,17 @@ internal static class ValidationSql
                 sql.AppendLine(CultureInfo.InvariantCulture, $"  {ColumnChecks.OffsetExpression(column)} AS {ColumnChecks.Offset(column)},");
             }
         }
-        // Lines assume no rejected rows; FileLoader corrects them afterwards when DuckDB rejected some.
-        sql.AppendLine(CultureInfo.InvariantCulture, $"  __ord, __json_ok, __raw, __ord + {offset} AS __line FROM ({plan.SelectSql}) src),");
+        sql.AppendLine(CultureInfo.InvariantCulture, $"  __file, __gord, __json_ok, __raw FROM ({plan.SelectSql}) src),");
         sql.AppendLine("typed AS (SELECT *,");
         sql.AppendLine(string.Join(",\n", table.Columns.Select(c => $"  {ColumnChecks.TypedExpression(c, assumeTimeZone)} AS {Quote(c.Name)}")));
         sql.AppendLine("  FROM trimmed),");
 
         // Rows already in the store with the same key (with the file they came from, for the message).
+        // The store is probed with this batch's keys only, so the cost does not grow with the store.
         var existingVersion = hasVersion ? "x.\"version\"" : "NULL::BIGINT";
         sql.AppendLine(CultureInfo.InvariantCulture,
             $"existing AS (SELECT {string.Join(", ", keys.Select(k => "x." + k))}, {existingVersion} AS __existing_version, " +
             $"f.name AS __existing_file, x.line AS __existing_line FROM {Quote(table.Name)} x JOIN files f USING (file_id) " +
-            // Probe the store with this file's keys only, so the cost does not grow with the store.
             $"WHERE x.{keys[0]} IN (SELECT {keys[0]} FROM typed)),");
         var parentJoin = "";
         var parentColumn = "";
@@ -68,29 +67,31 @@ internal static class ValidationSql
         var raw = Stager.RawCsv(plan.Columns.Select(c => ColumnChecks.Raw(table.Find(c)!)));
         // The quarantined row's text is rebuilt only for failing rows (CASE evaluates its branch lazily).
         sql.AppendLine(CultureInfo.InvariantCulture,
-            $"SELECT {kept}, __ord, __line, __replace, __fail, CASE WHEN __fail IS NOT NULL THEN coalesce(__raw, {raw}) END AS __raw_row FROM checked");
+            $"SELECT {kept}, __file, __gord, __replace, __fail, CASE WHEN __fail IS NOT NULL THEN coalesce(__raw, {raw}) END AS __raw_row FROM checked");
         return sql.ToString();
     }
 
     /// <summary>
-    /// Marks every good row whose key an earlier good row of the same file already has (the first one
-    /// wins). Run only when the file repeats a key.
+    /// Marks every good row of <c>chk0</c> whose key an earlier good row of the batch already has (the
+    /// first one, in file and line order, wins). Only rows whose key is in <c>stg_dup_keys</c> are ranked.
     /// </summary>
     public static string MarkDuplicates(TableSchema table)
     {
         var keys = table.Key.Select(Quote).ToList();
         var keyField = string.Join("+", table.Key);
-        var keyText = string.Join(" || '/' || ", keys.Select(k => $"CAST(chk.{k} AS VARCHAR)"));
-        var raw = "concat_ws(',', " + string.Join(", ", table.Columns.Select(c => $"coalesce(CAST(chk.{Quote(c.Name)} AS VARCHAR), '')")) + ")";
-        var message = $"'duplicate {keyField} ''' || {keyText} || ''' (first on line ' || d.first_line || ' of this file)'";
+        var keyText = string.Join(" || '/' || ", keys.Select(k => $"CAST(chk0.{k} AS VARCHAR)"));
+        var raw = "concat_ws(',', " + string.Join(", ", table.Columns.Select(c => $"coalesce(CAST(chk0.{Quote(c.Name)} AS VARCHAR), '')")) + ")";
+        var message = $"'duplicate {keyField} ''' || {keyText} || ''' (first on line ' || d.first_line || ' of ' || d.first_name || ')'";
         return $$"""
-            UPDATE chk SET
+            UPDATE chk0 SET
                 __fail = {'rule': '{{QuarantineRules.DuplicateId}}', 'field': {{Literal(keyField)}}, 'message': {{message}}},
                 __raw_row = {{raw}}
-            FROM (SELECT __ord AS o, row_number() OVER w AS n, first_value(__line) OVER w AS first_line
-                  FROM chk WHERE __fail IS NULL AND {{string.Join(" AND ", keys.Select(k => k + " IS NOT NULL"))}}
-                  WINDOW w AS (PARTITION BY {{string.Join(", ", keys)}} ORDER BY __ord)) d
-            WHERE chk.__ord = d.o AND d.n > 1
+            FROM (SELECT __file AS f, __gord AS o, row_number() OVER w AS n,
+                         first_value(__line) OVER w AS first_line, first_value(b.__name) OVER w AS first_name
+                  FROM chk JOIN stg_batch b USING (__file) SEMI JOIN stg_dup_keys USING ({{string.Join(", ", keys)}})
+                  WHERE __fail IS NULL
+                  WINDOW w AS (PARTITION BY {{string.Join(", ", keys)}} ORDER BY __file, __gord)) d
+            WHERE chk0.__file = d.f AND chk0.__gord = d.o AND d.n > 1
             """;
     }
 

@@ -126,6 +126,42 @@ public sealed class LoadSemanticsTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Files_read_together_keep_their_own_line_numbers_and_rejects()
+    {
+        var first = WriteCsv(_store.File("decisions-a.csv"), Header, [Valid(1), With(2, "verdict", "nope"), Valid(3)]);
+        var second = _store.File("decisions-b.csv");
+        var bytes = new List<byte>(System.Text.Encoding.UTF8.GetBytes(Header + "\n" + Valid(11) + "\n"));
+        bytes.AddRange(System.Text.Encoding.Latin1.GetBytes(With(12, "object_id", "Caf\u00e9") + "\n"));
+        bytes.AddRange(System.Text.Encoding.UTF8.GetBytes(Valid(13) + "\n" + With(14, "market", "ZZ") + "\n"));
+        File.WriteAllBytes(second, bytes.ToArray());
+
+        var result = await new Ingestor(_store.Store).IngestAsync([first, second], new IngestOptions());
+
+        var rows = _store.Rows("SELECT f.name, q.line, q.rule FROM quarantine q JOIN files f USING (file_id) ORDER BY f.name, q.line");
+        Assert.Equal(
+            [("decisions-a.csv", 3L, QuarantineRules.UnknownValue), ("decisions-b.csv", 3L, QuarantineRules.InvalidUtf8), ("decisions-b.csv", 5L, QuarantineRules.UnknownReference)],
+            rows.Select(r => ((string)r[0]!, (long)r[1]!, (string)r[2]!)));
+        Assert.Equal(4, _store.Count("SELECT line FROM decisions WHERE decision_id = 'D13'"));
+        Assert.Equal(4, _store.Count("SELECT line FROM decisions WHERE decision_id = 'D3'"));
+        Assert.Equal([3L, 4L], result.Files.Select(f => f.RowsRead));
+        Assert.Equal([2L, 2L], result.Files.Select(f => f.RowsLoaded));
+    }
+
+    [Fact]
+    public async Task Files_with_columns_in_another_order_load_the_same_values()
+    {
+        var names = Header.Split(',');
+        var reordered = string.Join(',', names.Reverse());
+        var first = WriteCsv(_store.File("decisions-a.csv"), Header, [Valid(1)]);
+        var second = WriteCsv(_store.File("decisions-b.csv"), reordered, [string.Join(',', Valid(2).Split(',').Reverse())]);
+
+        await new Ingestor(_store.Store).IngestAsync([first, second], new IngestOptions());
+
+        Assert.Equal(0, _store.Count("SELECT count(*) FROM quarantine"));
+        Assert.Equal(1, _store.Count("SELECT count(*) FROM decisions WHERE decision_id = 'D2' AND market = 'US' AND handling_seconds = 42.5"));
+    }
+
     private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
     {
         public void Report(T value) => report(value);
