@@ -37,9 +37,9 @@ internal static class GenerateCommand
             {
                 throw new UsageException($"--days must be between 1 and 3660, not {days}.");
             }
-            if (perDay is < 100 or > 50_000_000)
+            if (perDay is < 100 or > 1_000_000)
             {
-                throw new UsageException($"--decisions-per-day must be between 100 and 50,000,000, not {perDay}.");
+                throw new UsageException($"--decisions-per-day must be between 100 and 1,000,000, not {perDay}.");
             }
             return new GeneratorOptions(outputDirectory, days, perDay, parsed.GetValue(Seed), parsed.GetValue(Format),
                 !parsed.GetValue(NoIncidents), parsed.GetValue(Start));

@@ -1,0 +1,85 @@
+using System.Globalization;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace ModScope.Catalog;
+
+/// <summary>
+/// Loads a catalogue file: parses it with line numbers, then validates it as a whole. Every problem is
+/// collected (file, line, field, near matches) and reported together in one <see cref="CatalogException"/>.
+/// </summary>
+public static class CatalogLoader
+{
+    private static readonly string[] TopKeys = ["catalog", "version", "owner", "lists", "dimensions", "metrics"];
+
+    /// <summary>The catalogue shipped with ModScope (<c>catalog/core-index.yaml</c>, embedded in the library).</summary>
+    public static MetricCatalog LoadDefault()
+    {
+        using var stream = typeof(CatalogLoader).Assembly.GetManifestResourceStream("catalog/core-index.yaml")
+            ?? throw new CatalogException("The shipped catalogue catalog/core-index.yaml is not embedded in this build.");
+        using var reader = new StreamReader(stream);
+        return Parse(reader.ReadToEnd(), "catalog/core-index.yaml");
+    }
+
+    /// <summary>Loads and validates the catalogue at <paramref name="path"/>.</summary>
+    public static MetricCatalog Load(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CatalogException($"{path}: cannot be read ({ex.Message}).", ex);
+        }
+        return Parse(text, path);
+    }
+
+    /// <summary>Parses and validates catalogue text; <paramref name="file"/> names it in messages.</summary>
+    public static MetricCatalog Parse(string text, string file)
+    {
+        var issues = new List<CatalogIssue>();
+        var yaml = new YamlStream();
+        try
+        {
+            yaml.Load(new StringReader(text));
+        }
+        catch (YamlException ex)
+        {
+            throw new CatalogException([new CatalogIssue(file, (int)ex.Start.Line, "(syntax)", ex.Message)]);
+        }
+        var reader = new YamlReader(file, issues);
+        var root = yaml.Documents.Count == 0 ? null : reader.Mapping(yaml.Documents[0].RootNode, "(root)");
+        if (root is null)
+        {
+            throw new CatalogException(issues.Count > 0 ? issues : [new CatalogIssue(file, 1, "(root)", "the file is empty")]);
+        }
+        reader.OnlyKeys(root, "(root)", TopKeys);
+        var version = (int)(reader.Number(root, "version", "(root)") ?? 0);
+        var owner = reader.Text(root, "owner", "(root)") ?? "";
+
+        var dimensions = Sequence(reader, root, "dimensions").Select(n => DefinitionParser.Dimension(reader, n)).OfType<DimensionDefinition>().ToList();
+        var metrics = Sequence(reader, root, "metrics").Select(n => DefinitionParser.Metric(reader, n, owner)).OfType<MetricDefinition>().ToList();
+
+        var validated = CatalogValidator.Validate(file, metrics, dimensions, issues);
+        if (issues.Count > 0)
+        {
+            throw new CatalogException(issues.OrderBy(i => i.Line).ThenBy(i => i.Field, StringComparer.Ordinal).ToList());
+        }
+        return new MetricCatalog(file, version, owner, validated, dimensions);
+    }
+
+    private static IEnumerable<YamlNode> Sequence(YamlReader reader, YamlMappingNode root, string key)
+    {
+        var node = reader.Child(root, key);
+        if (node is YamlSequenceNode sequence)
+        {
+            return sequence.Children;
+        }
+        reader.Problem(node ?? root, key, node is null ? "is required" : "expected a list");
+        return [];
+    }
+
+    internal static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,79 @@
+using ModScope.Model;
+
+namespace ModScope.Catalog;
+
+/// <summary>
+/// Resolves the column paths metric definitions use against the event schema and reference data:
+/// <c>verdict</c> (a column of the source), <c>decision.verdict</c> (through an audit's or appeal's decision),
+/// <c>queue.sla_hours</c> (through a reference: the queue's row in <c>queues</c>).
+/// </summary>
+public static class ColumnPaths
+{
+    /// <summary>Columns of the reference tables, with their kinds.</summary>
+    public static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, ColumnKind>> ReferenceColumns =
+        new Dictionary<string, IReadOnlyDictionary<string, ColumnKind>>
+        {
+            ["markets"] = Text("code", "name_en", "name_zh", "region", "language", "time_zone"),
+            ["policies"] = Text("policy_id", "parent_id", "name_en", "name_zh", "severity"),
+            ["queues"] = With(Text("queue_id", "market", "object_type", "name_en", "name_zh"), "sla_hours", ColumnKind.Number),
+            ["sites"] = Text("site_id", "name", "vendor", "city", "country", "time_zone", "cost_currency"),
+        };
+
+    /// <summary>Tables whose rows belong to a decision and so can reach its columns as <c>decision.*</c>.</summary>
+    public static bool HasDecision(string source) => source is "qa_audits" or "appeals";
+
+    /// <summary>The kind of the column a path names, or an error saying what is wrong (with near matches).</summary>
+    public static (ColumnKind? Kind, string? Error) Resolve(string source, string path)
+    {
+        var table = EventSchema.Find(source);
+        if (table is null)
+        {
+            return (null, $"unknown source '{source}'{NearMatch.Suggest(source, EventSchema.All.Select(t => t.Name))}");
+        }
+        var parts = path.Split('.');
+        if (parts.Length > 1 && parts[0] == "decision")
+        {
+            return HasDecision(source)
+                ? Resolve("decisions", string.Join('.', parts.Skip(1)))
+                : (null, $"'{path}': only qa_audits and appeals reach their decision's columns");
+        }
+        var column = table.Find(parts[0]);
+        if (column is null)
+        {
+            var known = table.Columns.Select(c => c.Name).Concat(HasDecision(source) ? ["decision.*"] : []);
+            return (null, $"unknown column '{parts[0]}' in {source}{NearMatch.Suggest(parts[0], known)}");
+        }
+        if (parts.Length == 1)
+        {
+            return (column.Kind, null);
+        }
+        if (parts.Length > 2 || column.References is null)
+        {
+            return (null, $"'{path}': {parts[0]} is not a reference, so it has no column '{parts[1]}'");
+        }
+        var referenced = column.References.Split('.')[0];
+        var columns = ReferenceColumns[referenced];
+        return columns.TryGetValue(parts[1], out var kind)
+            ? (kind, null)
+            : (null, $"unknown column '{parts[1]}' in reference table {referenced}{NearMatch.Suggest(parts[1], columns.Keys)}");
+    }
+
+    /// <summary>The allowed values of an enumerated column a path names, or null when it is not an enumeration.</summary>
+    public static IReadOnlyList<string>? AllowedValues(string source, string path)
+    {
+        var parts = path.Split('.');
+        if (parts.Length == 2 && parts[0] == "decision" && HasDecision(source))
+        {
+            return EventSchema.Decisions.Find(parts[1])?.AllowedValues;
+        }
+        return parts.Length == 1 ? EventSchema.Find(source)?.Find(parts[0])?.AllowedValues : null;
+    }
+
+    private static Dictionary<string, ColumnKind> Text(params string[] names) => names.ToDictionary(n => n, _ => ColumnKind.Text);
+
+    private static Dictionary<string, ColumnKind> With(Dictionary<string, ColumnKind> columns, string name, ColumnKind kind)
+    {
+        columns[name] = kind;
+        return columns;
+    }
+}

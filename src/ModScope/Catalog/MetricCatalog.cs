@@ -1,0 +1,30 @@
+namespace ModScope.Catalog;
+
+/// <summary>A loaded, validated catalogue: metrics and dimensions by id, in file order.</summary>
+public sealed class MetricCatalog
+{
+    public MetricCatalog(string file, int version, string owner, IReadOnlyList<MetricDefinition> metrics, IReadOnlyList<DimensionDefinition> dimensions)
+    {
+        File = file;
+        Version = version;
+        Owner = owner;
+        Metrics = metrics;
+        Dimensions = dimensions;
+    }
+
+    public string File { get; }
+    public int Version { get; }
+    public string Owner { get; }
+    public IReadOnlyList<MetricDefinition> Metrics { get; }
+    public IReadOnlyList<DimensionDefinition> Dimensions { get; }
+
+    /// <summary>The metric with this id, or an exception naming near matches.</summary>
+    public MetricDefinition Metric(string id) =>
+        Metrics.FirstOrDefault(m => m.Id == id)
+        ?? throw new KeyNotFoundException($"Unknown metric '{id}'{NearMatch.Suggest(id, Metrics.Select(m => m.Id))}");
+
+    /// <summary>The dimension with this id, or an exception naming near matches.</summary>
+    public DimensionDefinition Dimension(string id) =>
+        Dimensions.FirstOrDefault(d => d.Id == id)
+        ?? throw new KeyNotFoundException($"Unknown dimension '{id}'{NearMatch.Suggest(id, Dimensions.Select(d => d.Id))}");
+}
