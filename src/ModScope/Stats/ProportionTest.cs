@@ -1,0 +1,84 @@
+namespace ModScope.Stats;
+
+/// <summary>Tests for a change between two proportions (DOMAIN.md 1.10): period vs baseline, site vs site.</summary>
+public static class ProportionTest
+{
+    /// <summary>
+    /// Two independent binomial samples x1/n1 and x2/n2. Test: the pooled two-proportion z-test,
+    /// z = (p̂1 − p̂2) / sqrt(p̄(1−p̄)(1/n1 + 1/n2)) with p̄ = (x1+x2)/(n1+n2) (e.g. Fleiss, Levin &amp; Paik 2003,
+    /// ch. 3; the score test, equal to Pearson's χ² on the 2×2 table). When both samples are all successes
+    /// or all failures z = 0 and p = 1. Interval: Newcombe's (1998, Stat. Med. 17:873, method 10) hybrid
+    /// score interval built from the two Wilson intervals. Test and interval can disagree at the margin.
+    /// </summary>
+    public static Significance TwoProportion(long x1, long n1, long x2, long n2, double confidence = 0.95)
+    {
+        CheckGroup(x1, n1, nameof(x1), nameof(n1));
+        CheckGroup(x2, n2, nameof(x2), nameof(n2));
+        var p1 = (double)x1 / n1;
+        var p2 = (double)x2 / n2;
+        var pooled = (double)(x1 + x2) / (n1 + n2);
+        var se = Math.Sqrt(pooled * (1.0 - pooled) * ((1.0 / n1) + (1.0 / n2)));
+        var z = se > 0.0 ? (p1 - p2) / se : 0.0;
+
+        // Newcombe (1998) method 10: with Wilson limits (l_i, u_i) for p_i and δ = p1 − p2,
+        // lower = δ − sqrt((p1 − l1)² + (u2 − p2)²), upper = δ + sqrt((u1 − p1)² + (p2 − l2)²).
+        var w1 = ProportionInterval.Wilson(x1, n1, confidence);
+        var w2 = ProportionInterval.Wilson(x2, n2, confidence);
+        var d = p1 - p2;
+        var lower = d - Math.Sqrt(Square(p1 - w1.Lower) + Square(w2.Upper - p2));
+        var upper = d + Math.Sqrt(Square(w1.Upper - p1) + Square(p2 - w2.Lower));
+        var interval = new Interval(Math.Max(-1.0, lower), Math.Min(1.0, upper), confidence, "Newcombe hybrid score");
+        return new Significance(p1, p2, d, z, Critical.TwoSidedPValue(z), interval, "pooled two-proportion z-test; Newcombe hybrid score interval");
+    }
+
+    /// <summary>
+    /// Two independent design-based estimates (stratified or weighted) with their variances:
+    /// z = (p̂1 − p̂2) / sqrt(V1 + V2), interval δ ± z_(1−α/2)·sqrt(V1 + V2) (Wald, large-sample normal theory;
+    /// e.g. Cochran 1977 ch. 5 for the variances). With V1 + V2 = 0 a zero difference gives p = 1 and any
+    /// other difference p = 0. The variances near 0 or 1 are unstable: require enough audited items first.
+    /// </summary>
+    public static Significance Stratified(double estimate1, double variance1, double estimate2, double variance2, double confidence = 0.95)
+    {
+        Critical.CheckProbability(estimate1, nameof(estimate1));
+        Critical.CheckProbability(estimate2, nameof(estimate2));
+        CheckVariance(variance1, nameof(variance1));
+        CheckVariance(variance2, nameof(variance2));
+        var critical = Critical.TwoSidedZ(confidence);
+        var d = estimate1 - estimate2;
+        var se = Math.Sqrt(variance1 + variance2);
+        var z = se > 0.0 ? d / se : d == 0.0 ? 0.0 : d > 0.0 ? double.PositiveInfinity : double.NegativeInfinity;
+        var interval = new Interval(Math.Max(-1.0, d - (critical * se)), Math.Min(1.0, d + (critical * se)), confidence, "normal (Wald)");
+        return new Significance(estimate1, estimate2, d, z, Critical.TwoSidedPValue(z), interval, "design-based z-test; normal (Wald) interval");
+    }
+
+    /// <summary>Compares two stratified estimates, e.g. this week against the baseline weeks.</summary>
+    public static Significance Stratified(StratifiedEstimate first, StratifiedEstimate second, double confidence = 0.95)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        return Stratified(first.Estimate, first.Variance, second.Estimate, second.Variance, confidence);
+    }
+
+    private static double Square(double x) => x * x;
+
+    private static void CheckGroup(long successes, long trials, string successesName, string trialsName)
+    {
+        if (trials < 1)
+        {
+            throw new ArgumentOutOfRangeException(trialsName, trials, "Each group needs at least one item; check the minimum denominator before testing.");
+        }
+
+        if (successes < 0 || successes > trials)
+        {
+            throw new ArgumentOutOfRangeException(successesName, successes, $"Successes must lie between 0 and the {trials} items.");
+        }
+    }
+
+    private static void CheckVariance(double variance, string name)
+    {
+        if (!(variance >= 0.0) || double.IsPositiveInfinity(variance))
+        {
+            throw new ArgumentOutOfRangeException(name, variance, "A variance must be finite and not negative.");
+        }
+    }
+}
