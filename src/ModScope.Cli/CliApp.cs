@@ -24,6 +24,7 @@ public static class CliApp
         root.Subcommands.Add(DemoCommand.Create(context));
         root.Subcommands.Add(GenerateCommand.Create(context));
         root.Subcommands.Add(IngestCommand.Create(context));
+        root.Subcommands.Add(QueryCommand.Create(context));
         return root;
     }
 

@@ -1,0 +1,124 @@
+using System.CommandLine;
+using ModScope.Cli.Views;
+using ModScope.Engines;
+using ModScope.Query;
+using ModScope.Store;
+
+namespace ModScope.Cli.Commands;
+
+/// <summary><c>modscope query --metric ... [--by ...] [--grain] [--period] [--compare] [--filter] [--format] [--explain]</c>.</summary>
+internal static class QueryCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var metrics = new Option<string[]>("--metric", "-m")
+        {
+            Description = "Metric ids, comma-separated or repeated (see 'modscope metrics').",
+            Required = true,
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var by = new Option<string[]>("--by") { Description = "Dimensions to slice by, comma-separated (market, region, queue, policy, ...).", AllowMultipleArgumentsPerToken = true };
+        var grain = new Option<TimeGrain>("--grain") { Description = "Time grain: none, hour, day, week (ISO), month, quarter.", DefaultValueFactory = _ => TimeGrain.None };
+        var period = new Option<string>("--period")
+        {
+            Description = "Period: 2026-11-01..2026-11-15, 2026-W46, 2026-11, 2026-Q4, 'last 7 days', 'last 8 weeks', 'last full week', 'month to date'.",
+            DefaultValueFactory = _ => "last 4 weeks",
+        };
+        var compare = new Option<string?>("--compare") { Description = "Compare with: previous, last-year, last-week (same weekdays)." };
+        var filters = new Option<string[]>("--filter") { Description = "Filters: market=US, market=US,GB, market!=US (repeatable)." };
+        var timeZone = new Option<string>("--tz") { Description = "Time zone for periods and buckets (IANA).", DefaultValueFactory = _ => "UTC" };
+        var asOf = new Option<DateTime?>("--as-of") { Description = "Evaluate relative periods as of this date instead of now." };
+        var format = new Option<string>("--format") { Description = "Output: table, csv, json or parquet (with --out).", DefaultValueFactory = _ => "table" };
+        var output = new Option<string?>("--out") { Description = "Write to this file instead of the terminal (required for parquet)." };
+        var explain = new Option<bool>("--explain") { Description = "Print the SQL the request compiles to (with its parameters) and do not run it." };
+        var language = new Option<string>("--lang") { Description = "Metric names in en or zh-Hans.", DefaultValueFactory = _ => "en" };
+        var store = CommonOptions.Store();
+        var catalog = CatalogOption.Create();
+
+        var command = new Command("query", "Compute core-index metrics sliced by dimensions and time, with intervals and period-over-period change.")
+        {
+            metrics, by, grain, period, compare, filters, timeZone, asOf, format, output, explain, language, store, catalog,
+        };
+        command.SetAction((parsed, cancellationToken) => CliApp.Guard(context, parsed, async () =>
+        {
+            var loaded = CatalogOption.Load(parsed.GetValue(catalog));
+            var zone = parsed.GetValue(timeZone)!;
+            var now = parsed.GetValue(asOf) ?? LocalNow(zone);
+            var request = new MetricRequest(
+                Split(parsed.GetValue(metrics)),
+                Split(parsed.GetValue(by)),
+                parsed.GetValue(grain),
+                (parsed.GetValue(filters) ?? []).Select(ParseFilter).ToList(),
+                ParsePeriod(parsed.GetValue(period)!, zone, now),
+                ParseComparison(parsed.GetValue(compare)));
+            var fmt = parsed.GetValue(format)!;
+            if (fmt is not ("table" or "csv" or "json" or "parquet"))
+            {
+                throw new UsageException($"--format must be table, csv, json or parquet, not '{fmt}'.");
+            }
+            if (!File.Exists(parsed.GetValue(store)!))
+            {
+                throw new IOException($"Store '{parsed.GetValue(store)}' does not exist; run 'modscope ingest' or 'modscope demo' first.");
+            }
+            using var opened = ModScopeStore.Open(parsed.GetValue(store)!);
+            var query = new MetricQuery(loaded, new DuckDbEngine(opened));
+            if (parsed.GetValue(explain))
+            {
+                await context.HelpOutput.WriteLineAsync(query.Plan(request).Explain()).ConfigureAwait(false);
+                return ExitCodes.Ok;
+            }
+            var results = await query.RunAsync(request, cancellationToken).ConfigureAwait(false);
+            await QueryResultView.WriteAsync(context, loaded, request, results, fmt, parsed.GetValue(output), parsed.GetValue(language)!).ConfigureAwait(false);
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static List<string> Split(string[]? values) =>
+        (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+
+    private static DateTime LocalNow(string zone)
+    {
+        try
+        {
+            return TimeZoneInfo.ConvertTimeBySystemTimeZoneId(DateTime.UtcNow, zone);
+        }
+        catch (TimeZoneNotFoundException ex)
+        {
+            throw new UsageException($"Unknown time zone '{zone}'; use an IANA name such as Asia/Singapore or UTC.", ex);
+        }
+    }
+
+    private static Period ParsePeriod(string text, string zone, DateTime now)
+    {
+        try
+        {
+            return PeriodParser.Parse(text, zone, now);
+        }
+        catch (FormatException ex)
+        {
+            throw new UsageException(ex.Message, ex);
+        }
+    }
+
+    private static DimensionFilter ParseFilter(string text)
+    {
+        try
+        {
+            return DimensionFilter.Parse(text);
+        }
+        catch (FormatException ex)
+        {
+            throw new UsageException(ex.Message, ex);
+        }
+    }
+
+    private static Comparison ParseComparison(string? text) => text switch
+    {
+        null or "" or "none" => Comparison.None,
+        "previous" or "previous-period" => Comparison.PreviousPeriod,
+        "last-year" or "year" => Comparison.SamePeriodLastYear,
+        "last-week" or "weekday" => Comparison.SameWeekdayLastWeek,
+        _ => throw new UsageException($"--compare must be previous, last-year or last-week, not '{text}'."),
+    };
+}

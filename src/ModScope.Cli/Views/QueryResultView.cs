@@ -1,0 +1,178 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using DuckDB.NET.Data;
+using ModScope.Catalog;
+using ModScope.Query;
+using Spectre.Console;
+
+namespace ModScope.Cli.Views;
+
+/// <summary>Writes metric results as a terminal table, CSV, JSON or Parquet.</summary>
+internal static class QueryResultView
+{
+    private static readonly string[] Fixed =
+        ["metric", "bucket", "value", "numerator", "denominator", "sample_size", "ci_lower", "ci_upper", "comparison", "abs_change", "rel_change", "significant", "p_value"];
+
+    public static async Task WriteAsync(CliContext context, MetricCatalog catalog, MetricRequest request, IReadOnlyList<MetricResult> results,
+        string format, string? output, string language)
+    {
+        if (format == "parquet")
+        {
+            WriteParquet(output ?? throw new UsageException("--format parquet needs --out FILE."), request, results);
+            context.Out.MarkupLine(CultureInfo.InvariantCulture, $"Wrote {results.Count} rows to [bold]{Markup.Escape(output)}[/].");
+            return;
+        }
+        if (format == "table" && output is null)
+        {
+            context.Out.Write(Table(catalog, request, results, language));
+            return;
+        }
+        var text = format switch
+        {
+            "json" => Json(request, results),
+            _ => Csv(request, results),
+        };
+        if (output is null)
+        {
+            await context.HelpOutput.WriteAsync(text).ConfigureAwait(false);
+        }
+        else
+        {
+            await File.WriteAllTextAsync(output, text).ConfigureAwait(false);
+            context.Out.MarkupLine(CultureInfo.InvariantCulture, $"Wrote {results.Count} rows to [bold]{Markup.Escape(output)}[/].");
+        }
+    }
+
+    private static Table Table(MetricCatalog catalog, MetricRequest request, IReadOnlyList<MetricResult> results, string language)
+    {
+        var comparing = request.Comparison != Comparison.None;
+        var table = new Table().Title($"{Markup.Escape(request.Period.Label)} ({request.Period.Start:yyyy-MM-dd} to {request.Period.End.AddDays(-1):yyyy-MM-dd}, {Markup.Escape(request.Period.TimeZone)})");
+        table.AddColumn("metric");
+        if (request.Grain != TimeGrain.None)
+        {
+            table.AddColumn(request.Grain.ToString().ToLowerInvariant());
+        }
+        foreach (var dimension in request.Dimensions)
+        {
+            table.AddColumn(Markup.Escape(catalog.Dimension(dimension).Name.In(language)));
+        }
+        table.AddColumn(new TableColumn("value").RightAligned());
+        table.AddColumn("95% interval");
+        table.AddColumn(new TableColumn("n").RightAligned());
+        if (comparing)
+        {
+            table.AddColumn(new TableColumn("compared").RightAligned());
+            table.AddColumn(new TableColumn("change").RightAligned());
+        }
+        foreach (var r in results)
+        {
+            var metric = catalog.Metric(r.Metric);
+            var cells = new List<string> { Markup.Escape(metric.Name.In(language)) };
+            if (request.Grain != TimeGrain.None)
+            {
+                cells.Add(r.Bucket?.ToString(request.Grain == TimeGrain.Hour ? "yyyy-MM-dd HH:mm" : "yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "");
+            }
+            cells.AddRange(request.Dimensions.Select(d => Markup.Escape(r.Dimensions[d] ?? "(none)")));
+            cells.Add(Format(metric, r.Value));
+            cells.Add(r.Interval is { } i ? $"{Format(metric, i.Lower)} – {Format(metric, i.Upper)}" : "");
+            cells.Add(r.SampleSize is { } n ? n.ToString("N0", CultureInfo.InvariantCulture) : "");
+            if (comparing)
+            {
+                cells.Add(Format(metric, r.ComparisonValue));
+                cells.Add(Change(metric, r));
+            }
+            table.AddRow(cells.ToArray());
+        }
+        return table;
+    }
+
+    private static string Change(MetricDefinition metric, MetricResult r)
+    {
+        if (r.AbsoluteChange is not { } change)
+        {
+            return "";
+        }
+        var text = metric.Format == "percent"
+            ? $"{change * 100:+0.0;-0.0;0.0} pp"
+            : r.RelativeChange is { } rel ? $"{rel * 100:+0.0;-0.0;0.0}%" : change.ToString("+0.##;-0.##", CultureInfo.InvariantCulture);
+        return r.Significant switch
+        {
+            true => Good(metric, change) ? $"[green]{text}[/]" : metric.Direction == MetricDirection.Neutral ? $"[blue]{text}[/]" : $"[red]{text}[/]",
+            false => $"[grey]{text} (n.s.)[/]",
+            null => text,
+        };
+    }
+
+    private static bool Good(MetricDefinition metric, double change) =>
+        metric.Direction == MetricDirection.HigherIsBetter ? change > 0 : metric.Direction == MetricDirection.LowerIsBetter && change < 0;
+
+    public static string Format(MetricDefinition metric, double? value) => value is not { } v ? "" : metric.Format switch
+    {
+        "percent" => (v * 100).ToString("0.00", CultureInfo.InvariantCulture) + "%",
+        "integer" => v.ToString("N0", CultureInfo.InvariantCulture),
+        "hours" => v.ToString("0.00", CultureInfo.InvariantCulture) + " h",
+        "seconds" => v.ToString("0.0", CultureInfo.InvariantCulture) + " s",
+        "currency" => v.ToString("0.00", CultureInfo.InvariantCulture),
+        "decimal" => v.ToString("0.000", CultureInfo.InvariantCulture),
+        _ => v.ToString("0.00", CultureInfo.InvariantCulture),
+    };
+
+    private static IEnumerable<(string Name, object? Value)> Fields(MetricRequest request, MetricResult r) =>
+        new (string, object?)[] { ("metric", r.Metric), ("bucket", r.Bucket) }
+            .Concat(request.Dimensions.Select(d => (d, (object?)r.Dimensions[d])))
+            .Concat(new (string, object?)[]
+            {
+                ("value", r.Value), ("numerator", r.Numerator), ("denominator", r.Denominator), ("sample_size", r.SampleSize),
+                ("ci_lower", r.Interval?.Lower), ("ci_upper", r.Interval?.Upper), ("comparison", r.ComparisonValue),
+                ("abs_change", r.AbsoluteChange), ("rel_change", r.RelativeChange), ("significant", r.Significant), ("p_value", r.PValue),
+            });
+
+    private static string Csv(MetricRequest request, IReadOnlyList<MetricResult> results)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(string.Join(",", Fixed.Take(2).Concat(request.Dimensions).Concat(Fixed.Skip(2))));
+        foreach (var r in results)
+        {
+            text.AppendLine(string.Join(",", Fields(request, r).Select(f => Cell(f.Value))));
+        }
+        return text.ToString();
+    }
+
+    private static string Cell(object? value) => value switch
+    {
+        null => "",
+        DateTime t => t.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture),
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        bool b => b ? "true" : "false",
+        string s when s.Contains(',', StringComparison.Ordinal) || s.Contains('"', StringComparison.Ordinal) => "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"",
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+    };
+
+    private static string Json(MetricRequest request, IReadOnlyList<MetricResult> results) =>
+        JsonSerializer.Serialize(results.Select(r => Fields(request, r).ToDictionary(f => f.Name, f => f.Value)), JsonOptions) + Environment.NewLine;
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+
+    private static void WriteParquet(string path, MetricRequest request, IReadOnlyList<MetricResult> results)
+    {
+        var csv = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(csv, Csv(request, results));
+            using var connection = new DuckDBConnection("Data Source=:memory:");
+            connection.Open();
+            using var command = connection.CreateCommand();
+            var dims = string.Join(", ", request.Dimensions.Select(d => $"'{d}': 'VARCHAR'"));
+            command.CommandText =
+                $"COPY (SELECT * FROM read_csv('{csv.Replace("'", "''", StringComparison.Ordinal)}', header = true, " +
+                $"types = {{'metric': 'VARCHAR', 'bucket': 'TIMESTAMP'{(dims.Length > 0 ? ", " + dims : "")}}})) " +
+                $"TO '{path.Replace("'", "''", StringComparison.Ordinal)}' (FORMAT parquet)";
+            command.ExecuteNonQuery();
+        }
+        finally
+        {
+            File.Delete(csv);
+        }
+    }
+}

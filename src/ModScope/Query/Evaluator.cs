@@ -1,0 +1,105 @@
+using ModScope.Catalog;
+using ModScope.Stats;
+
+namespace ModScope.Query;
+
+/// <summary>Computes each metric's value for one group key from the statement rows.</summary>
+internal sealed class Evaluator(MetricCatalog catalog, StatementRows rows, double confidence)
+{
+    /// <summary>The keys with any data for a metric (or the metrics it derives from).</summary>
+    public IEnumerable<string> KeysOf(MetricDefinition metric)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var atom in QueryPlanner.Atoms(metric))
+        {
+            keys.UnionWith(rows.Atoms.GetValueOrDefault(atom.Key)?.Keys ?? Enumerable.Empty<string>());
+        }
+        keys.UnionWith(rows.Strata.GetValueOrDefault(metric.Id)?.Keys ?? Enumerable.Empty<string>());
+        keys.UnionWith(rows.Pairs.GetValueOrDefault(metric.Id)?.Keys ?? Enumerable.Empty<string>());
+        foreach (var id in new[] { metric.Numerator?.MetricId, metric.Denominator?.MetricId }.OfType<string>())
+        {
+            keys.UnionWith(KeysOf(catalog.Metric(id)));
+        }
+        return keys;
+    }
+
+    public Evaluation Evaluate(MetricDefinition metric, string key) => metric.Kind switch
+    {
+        MetricKind.Measure => Measure(metric.Measure!, key),
+        MetricKind.Ratio => Ratio(metric, key),
+        MetricKind.Proportion => Proportion(metric, key),
+        _ => Agreement(metric, key),
+    };
+
+    private Evaluation Measure(MeasureDefinition measure, string key)
+    {
+        var atom = Atom.Of(measure);
+        var value = rows.Atoms.GetValueOrDefault(atom.Key)?.GetValueOrDefault(key);
+        if (measure.Aggregate is "count" or "open_at_end")
+        {
+            // A group with no row for a count has counted nothing.
+            var count = value ?? 0;
+            return new Evaluation(count, null, null, null, null, new TestBasis.Count((long)count));
+        }
+        return new Evaluation(value, null, null, null, null, TestBasis.None);
+    }
+
+    private Evaluation Operand(Operand operand, string key) =>
+        operand.Measure is { } m ? Measure(m, key) : Evaluate(catalog.Metric(operand.MetricId!), key);
+
+    private Evaluation Ratio(MetricDefinition metric, string key)
+    {
+        var numerator = Operand(metric.Numerator!, key);
+        var denominator = Operand(metric.Denominator!, key);
+        if (numerator.Value is not { } n || denominator.Value is not { } d || d == 0)
+        {
+            return new Evaluation(null, numerator.Value, denominator.Value, null, null, TestBasis.None);
+        }
+        // A ratio of two counts where the numerator counts a subset is a census proportion (binomial);
+        // other ratios (hours, costs, counts from different sources) have no test here.
+        var basis = numerator.Basis is TestBasis.Count x && denominator.Basis is TestBasis.Count y && x.Events <= y.Events && SameSource(metric)
+            ? new TestBasis.Binomial(x.Events, y.Events)
+            : TestBasis.None;
+        return new Evaluation(n / d, n, d, null, null, basis);
+    }
+
+    private bool SameSource(MetricDefinition metric)
+    {
+        var byId = catalog.Metrics.ToDictionary(m => m.Id);
+        return CatalogValidator.Sources(metric, byId).Distinct().Count() == 1;
+    }
+
+    /// <summary>
+    /// Stratified QA proportion. Point estimate: the Hájek ratio Σ_h (N_h/n_h) y_h / Σ_h (N_h/n_h) x_h, where x_h
+    /// audits of stratum h fall in the metric's domain and y_h of them succeed (Särndal et al. 1992, §5.7).
+    /// Interval: the stratified estimator with each stratum's domain size estimated as N_h·x_h/n_h (treating it
+    /// as known, which slightly understates the variance when a domain cuts across strata).
+    /// </summary>
+    private Evaluation Proportion(MetricDefinition metric, string key)
+    {
+        var strata = rows.Strata.GetValueOrDefault(metric.Id)?.GetValueOrDefault(key)?.Where(s => s.Domain > 0 && s.SampleSize > 0).ToList();
+        if (strata is null || strata.Count == 0)
+        {
+            return Evaluation.Empty;
+        }
+        var weightedSuccesses = strata.Sum(s => (double)s.Population / s.SampleSize * s.Successes);
+        var weightedDomain = strata.Sum(s => (double)s.Population / s.SampleSize * s.Domain);
+        var value = weightedSuccesses / weightedDomain;
+        var estimate = StratifiedProportion.Estimate(strata.Select(s => new Stratum(s.Stratum,
+            Math.Max(s.Domain, (long)Math.Round((double)s.Population * s.Domain / s.SampleSize)), s.Domain, s.Successes)).ToList(), confidence);
+        return new Evaluation(value, weightedSuccesses, weightedDomain, strata.Sum(s => s.Domain), estimate.Interval,
+            new TestBasis.Estimate(value, estimate.Variance));
+    }
+
+    private Evaluation Agreement(MetricDefinition metric, string key)
+    {
+        var cells = rows.Pairs.GetValueOrDefault(metric.Id)?.GetValueOrDefault(key);
+        if (cells is null || cells.Count == 0)
+        {
+            return Evaluation.Empty;
+        }
+        var kappa = CohensKappa.FromCounts(cells, confidence);
+        var basis = kappa is { Kappa: { } k, StandardError: { } se } ? new TestBasis.Estimate(k, se * se) : TestBasis.None;
+        return new Evaluation(kappa.Kappa, null, null, kappa.Items, kappa.Interval, basis);
+    }
+}

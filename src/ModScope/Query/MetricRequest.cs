@@ -1,0 +1,17 @@
+namespace ModScope.Query;
+
+/// <summary>
+/// What a consumer asks for: metrics × dimensions × time grain × filters × period, with an optional
+/// comparison. Every consumer (CLI, monitor, dashboard, reports) asks for numbers only through this.
+/// </summary>
+public sealed record MetricRequest(
+    IReadOnlyList<string> Metrics,
+    IReadOnlyList<string> Dimensions,
+    TimeGrain Grain,
+    IReadOnlyList<DimensionFilter> Filters,
+    Period Period,
+    Comparison Comparison = Comparison.None)
+{
+    /// <summary>A confidence level for intervals and significance.</summary>
+    public double Confidence { get; init; } = 0.95;
+}

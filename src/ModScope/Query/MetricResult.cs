@@ -1,0 +1,25 @@
+using ModScope.Stats;
+
+namespace ModScope.Query;
+
+/// <summary>
+/// One metric for one time bucket and one combination of dimension values. <see cref="Numerator"/> and
+/// <see cref="Denominator"/> are set for ratios (estimated weighted counts for QA proportions);
+/// <see cref="SampleSize"/> and <see cref="Interval"/> for sampled metrics. Comparison fields are set when the
+/// request has a comparison; <see cref="Significant"/> is null where no test applies (means, quantiles,
+/// ratios across sources), and a change that is not significant must not be called a rise or a fall.
+/// </summary>
+public sealed record MetricResult(
+    string Metric,
+    DateTime? Bucket,
+    IReadOnlyDictionary<string, string?> Dimensions,
+    double? Value,
+    double? Numerator,
+    double? Denominator,
+    double? SampleSize,
+    Interval? Interval,
+    double? ComparisonValue = null,
+    double? AbsoluteChange = null,
+    double? RelativeChange = null,
+    bool? Significant = null,
+    double? PValue = null);

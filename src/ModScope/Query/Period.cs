@@ -1,0 +1,15 @@
+namespace ModScope.Query;
+
+/// <summary>
+/// A half-open span of local calendar time [<see cref="Start"/>, <see cref="End"/>) in <see cref="TimeZone"/>,
+/// with the text it was parsed from.
+/// </summary>
+public sealed record Period(DateTime Start, DateTime End, string TimeZone, string Label)
+{
+    public TimeSpan Length => End - Start;
+
+    /// <summary>The same span moved by <paramref name="offset"/>, or by calendar months.</summary>
+    public Period Shift(TimeSpan offset, string label) => this with { Start = Start + offset, End = End + offset, Label = label };
+
+    public Period ShiftYears(int years, string label) => this with { Start = Start.AddYears(years), End = End.AddYears(years), Label = label };
+}

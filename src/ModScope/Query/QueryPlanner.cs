@@ -1,0 +1,112 @@
+using ModScope.Catalog;
+
+namespace ModScope.Query;
+
+/// <summary>
+/// Plans a request: checks it against the catalogue, collects the aggregates its metrics need (shared
+/// where metrics share a measure), and groups them into as few statements as possible (one per source
+/// and dating column, one per sampled metric).
+/// </summary>
+public sealed class QueryPlanner(MetricCatalog catalog, ISqlDialect dialect)
+{
+    public QueryPlan Plan(MetricRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var metrics = Check(request);
+        var scope = new RequestScope(dialect, catalog, request);
+        var all = Closure(metrics).ToList();
+
+        var atoms = all.SelectMany(Atoms).DistinctBy(a => a.Key).ToList();
+        var statements = new List<PlannedStatement>();
+        var builder = new StatementBuilder(dialect, scope);
+        foreach (var group in atoms.Where(a => a.Measure.Aggregate != "open_at_end").GroupBy(a => (a.Measure.Source, a.Measure.Time)))
+        {
+            statements.Add(builder.Aggregates(group.Key.Source, group.Key.Time!, group.ToList()));
+        }
+        foreach (var group in atoms.Where(a => a.Measure.Aggregate == "open_at_end").GroupBy(a => (a.Measure.Source, a.Measure.Opened, a.Measure.Closed)))
+        {
+            statements.Add(builder.OpenAtEnd(group.Key.Source, group.Key.Opened!, group.Key.Closed!, group.ToList()));
+        }
+        foreach (var metric in all.Where(m => m.Proportion is not null))
+        {
+            statements.Add(builder.Strata(metric.Id, metric.Proportion!));
+        }
+        foreach (var metric in all.Where(m => m.Agreement is not null))
+        {
+            statements.Add(builder.Pairs(metric.Id, metric.Agreement!));
+        }
+        return new QueryPlan(request, statements, all);
+    }
+
+    /// <summary>The atoms (inline measures) a metric reads directly.</summary>
+    internal static IEnumerable<Atom> Atoms(MetricDefinition metric)
+    {
+        if (metric.Measure is { } m)
+        {
+            yield return Atom.Of(m);
+        }
+        foreach (var operand in new[] { metric.Numerator, metric.Denominator })
+        {
+            if (operand?.Measure is { } measure)
+            {
+                yield return Atom.Of(measure);
+            }
+        }
+    }
+
+    /// <summary>The requested metrics and every metric they are derived from.</summary>
+    private IEnumerable<MetricDefinition> Closure(IEnumerable<MetricDefinition> metrics)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var stack = new Stack<MetricDefinition>(metrics.Reverse());
+        while (stack.Count > 0)
+        {
+            var metric = stack.Pop();
+            if (!seen.Add(metric.Id))
+            {
+                continue;
+            }
+            yield return metric;
+            foreach (var id in new[] { metric.Numerator?.MetricId, metric.Denominator?.MetricId }.OfType<string>())
+            {
+                stack.Push(catalog.Metric(id));
+            }
+        }
+    }
+
+    private List<MetricDefinition> Check(MetricRequest request)
+    {
+        if (request.Metrics.Count == 0)
+        {
+            throw new MetricRequestException("Ask for at least one metric.");
+        }
+        var metrics = new List<MetricDefinition>();
+        foreach (var id in request.Metrics)
+        {
+            var metric = catalog.Metrics.FirstOrDefault(m => m.Id == id)
+                ?? throw new MetricRequestException($"Unknown metric '{id}'{NearMatch.Suggest(id, catalog.Metrics.Select(m => m.Id))}.");
+            metrics.Add(metric);
+        }
+        foreach (var id in request.Dimensions.Concat(request.Filters.Select(f => f.Dimension)))
+        {
+            if (catalog.Dimensions.All(d => d.Id != id))
+            {
+                throw new MetricRequestException($"Unknown dimension '{id}'{NearMatch.Suggest(id, catalog.Dimensions.Select(d => d.Id))}.");
+            }
+            foreach (var metric in metrics.Where(m => !m.Dimensions.Contains(id)))
+            {
+                throw new MetricRequestException(
+                    $"Metric '{metric.Id}' cannot be sliced by '{id}'; it can be sliced by: {string.Join(", ", metric.Dimensions)}.");
+            }
+        }
+        if (request.Dimensions.Distinct().Count() != request.Dimensions.Count)
+        {
+            throw new MetricRequestException("A dimension is named twice.");
+        }
+        if (request.Period.End <= request.Period.Start)
+        {
+            throw new MetricRequestException($"The period '{request.Period.Label}' is empty.");
+        }
+        return metrics;
+    }
+}

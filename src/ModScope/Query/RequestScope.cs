@@ -1,0 +1,85 @@
+using ModScope.Catalog;
+using ModScope.Model;
+
+namespace ModScope.Query;
+
+/// <summary>
+/// What every statement of a request shares: the group keys (time bucket, dimensions), the period as
+/// UTC instants and local dates, and the dimension filters. Renders them for one source relation.
+/// </summary>
+internal sealed class RequestScope
+{
+    private readonly ISqlDialect _dialect;
+
+    public RequestScope(ISqlDialect dialect, MetricCatalog catalog, MetricRequest request)
+    {
+        _dialect = dialect;
+        Request = request;
+        Dimensions = request.Dimensions.Select(catalog.Dimension).ToList();
+        Filters = request.Filters.Select(f => (catalog.Dimension(f.Dimension), f)).ToList();
+        TimeZoneInfo zone;
+        try
+        {
+            zone = TimeZoneInfo.FindSystemTimeZoneById(request.Period.TimeZone);
+        }
+        catch (TimeZoneNotFoundException ex)
+        {
+            throw new MetricRequestException($"Unknown time zone '{request.Period.TimeZone}'; use an IANA name such as Asia/Singapore or UTC.", ex);
+        }
+        Zone = zone;
+        StartUtc = ToUtc(request.Period.Start);
+        EndUtc = ToUtc(request.Period.End);
+    }
+
+    public MetricRequest Request { get; }
+    public IReadOnlyList<DimensionDefinition> Dimensions { get; }
+    public IReadOnlyList<(DimensionDefinition Dimension, DimensionFilter Filter)> Filters { get; }
+    public TimeZoneInfo Zone { get; }
+    public DateTime StartUtc { get; }
+    public DateTime EndUtc { get; }
+    public bool HasBucket => Request.Grain != TimeGrain.None;
+    public int KeyCount => (HasBucket ? 1 : 0) + Dimensions.Count;
+
+    public DateTime ToUtc(DateTime local) =>
+        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Zone);
+
+    /// <summary>The time bucket of a row dated by <paramref name="timePath"/>.</summary>
+    public string Bucket(SourceRelation relation, string timePath, SqlParameters parameters)
+    {
+        var column = relation.Column(timePath);
+        var local = ColumnPaths.Resolve(relation.Source, timePath).Kind == ColumnKind.Date
+            ? $"CAST({column} AS TIMESTAMP)"
+            : _dialect.LocalTime(column, parameters.Add(Request.Period.TimeZone));
+        return _dialect.Truncate(local, Request.Grain);
+    }
+
+    /// <summary>Rows dated inside the period (local dates for a date column, UTC instants for a timestamp).</summary>
+    public string InPeriod(SourceRelation relation, string timePath, SqlParameters parameters)
+    {
+        var column = relation.Column(timePath);
+        return ColumnPaths.Resolve(relation.Source, timePath).Kind == ColumnKind.Date
+            ? $"{column} >= CAST({parameters.Add(Request.Period.Start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))} AS DATE) " +
+              $"AND {column} < CAST({parameters.Add(Request.Period.End.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))} AS DATE)"
+            : $"{column} >= {parameters.Add(StartUtc)} AND {column} < {parameters.Add(EndUtc)}";
+    }
+
+    /// <summary>The dimension filters as SQL (or null).</summary>
+    public string? FilterSql(SourceRelation relation, SqlParameters parameters)
+    {
+        if (Filters.Count == 0)
+        {
+            return null;
+        }
+        return string.Join(" AND ", Filters.Select(f =>
+        {
+            var column = relation.Dimension(f.Dimension);
+            var values = string.Join(", ", f.Filter.Values.Select(v => parameters.Add(v)));
+            return f.Filter.Operator switch
+            {
+                FilterOperator.Equals => $"{column} = {values}",
+                FilterOperator.In => $"{column} IN ({values})",
+                _ => $"({column} IS NULL OR {column} NOT IN ({values}))",
+            };
+        }));
+    }
+}

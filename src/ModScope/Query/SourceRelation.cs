@@ -1,0 +1,92 @@
+using ModScope.Catalog;
+using ModScope.Model;
+
+namespace ModScope.Query;
+
+/// <summary>
+/// The FROM clause of one source and the SQL of the column paths read from it. The source's rows are
+/// <c>t</c>; audits and appeals join their decision as <c>d</c> (<c>decision.verdict</c>); a dotted path
+/// through a reference column joins the reference table once (<c>queue.sla_hours</c>).
+/// </summary>
+internal sealed class SourceRelation
+{
+    private readonly ISqlDialect _dialect;
+    private readonly List<string> _joins = [];
+    private readonly HashSet<string> _aliases = new(StringComparer.Ordinal);
+    private readonly string _base;
+
+    public SourceRelation(ISqlDialect dialect, string source, string? baseRelation = null)
+    {
+        _dialect = dialect;
+        Source = source;
+        _base = $"{baseRelation ?? dialect.Quote(source)} AS t";
+        if (ColumnPaths.HasDecision(source))
+        {
+            _joins.Add($"JOIN {dialect.Quote("decisions")} AS d ON d.{dialect.Quote("decision_id")} = t.{dialect.Quote("decision_id")}");
+        }
+    }
+
+    public string Source { get; }
+
+    public string From => string.Join("\n  ", new[] { _base }.Concat(_joins));
+
+    /// <summary>The SQL for a column path of this source.</summary>
+    public string Column(string path)
+    {
+        var parts = path.Split('.');
+        var (alias, table) = ("t", Source);
+        if (parts[0] == "decision" && ColumnPaths.HasDecision(Source))
+        {
+            (alias, table, parts) = ("d", "decisions", parts[1..]);
+        }
+        if (parts.Length == 1)
+        {
+            return $"{alias}.{_dialect.Quote(parts[0])}";
+        }
+        var reference = EventSchema.Find(table)?.Find(parts[0])?.References
+            ?? throw new InvalidOperationException($"'{path}' does not go through a reference column of {table}.");
+        var (referenced, key) = (reference.Split('.')[0], reference.Split('.')[1]);
+        var joined = $"l_{alias}_{parts[0]}";
+        if (_aliases.Add(joined))
+        {
+            _joins.Add($"LEFT JOIN {_dialect.Quote(referenced)} AS {joined} ON {joined}.{_dialect.Quote(key)} = {alias}.{_dialect.Quote(parts[0])}");
+        }
+        return $"{joined}.{_dialect.Quote(parts[1])}";
+    }
+
+    /// <summary>The SQL of a dimension on this source (audits and appeals read it from their decision).</summary>
+    public string Dimension(DimensionDefinition dimension) =>
+        Column(ColumnPaths.HasDecision(Source) ? "decision." + dimension.Column : dimension.Column);
+
+    /// <summary>The SQL of a value expression.</summary>
+    public string Value(ValueExpression value) => value.Kind switch
+    {
+        ValueKind.Column => Column(value.Columns[0]),
+        ValueKind.HoursBetween => _dialect.HoursBetween(Column(value.Columns[0]), Column(value.Columns[1])),
+        ValueKind.Product => $"({Column(value.Columns[0])} * {Column(value.Columns[1])})",
+        _ => throw new ArgumentOutOfRangeException(nameof(value), value.Kind, "Unknown value kind."),
+    };
+
+    /// <summary>The SQL of the conjunction of conditions, or null when there are none.</summary>
+    public string? Conditions(IReadOnlyList<Condition> conditions, SqlParameters parameters)
+    {
+        if (conditions.Count == 0)
+        {
+            return null;
+        }
+        return string.Join(" AND ", conditions.Select(c =>
+        {
+            var subject = Value(c.Subject);
+            return c.Operator switch
+            {
+                "equals" => $"{subject} = {parameters.Add(c.Values[0])}",
+                "in" => $"{subject} IN ({string.Join(", ", c.Values.Select(v => parameters.Add(v)))})",
+                "not_in" => $"{subject} NOT IN ({string.Join(", ", c.Values.Select(v => parameters.Add(v)))})",
+                "not_null" => $"{subject} IS NOT NULL",
+                "is_null" => $"{subject} IS NULL",
+                "at_most" => $"{subject} <= {Column(c.Bound!)}",
+                _ => throw new ArgumentOutOfRangeException(nameof(conditions), c.Operator, "Unknown operator."),
+            };
+        }).Select(s => "(" + s + ")"));
+    }
+}

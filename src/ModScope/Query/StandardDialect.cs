@@ -1,0 +1,52 @@
+namespace ModScope.Query;
+
+/// <summary>
+/// Standard-SQL renderings (SQL:2003 FILTER, window functions); engines override what they do differently.
+/// </summary>
+public abstract class StandardDialect : ISqlDialect
+{
+    public abstract string Name { get; }
+
+    public virtual string Quote(string identifier)
+    {
+        ArgumentNullException.ThrowIfNull(identifier);
+        return "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+
+    public virtual string Parameter(string name) => "$" + name;
+
+    public abstract string LocalTime(string utcTimestamp, string timeZoneParameter);
+
+    public abstract string Truncate(string localTimestamp, TimeGrain grain);
+
+    public abstract string HoursBetween(string earlier, string later);
+
+    public virtual string Aggregate(AggregateKind kind, string? value, string? condition, double quantile = 0)
+    {
+        var call = kind switch
+        {
+            AggregateKind.Count => "count(*)",
+            AggregateKind.Sum => $"sum({value})",
+            AggregateKind.Avg => $"avg({value})",
+            AggregateKind.Max => $"max({value})",
+            AggregateKind.Quantile => QuantileCall(value!, quantile),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown aggregate."),
+        };
+        return condition is null ? call : $"{call} FILTER (WHERE {condition})";
+    }
+
+    public virtual string Numbered(string table, string partition, string orderBy) =>
+        $"(SELECT *, row_number() OVER (PARTITION BY {partition} ORDER BY {orderBy}) AS __rn FROM {table})";
+
+    protected abstract string QuantileCall(string value, double quantile);
+
+    protected static string Unit(TimeGrain grain) => grain switch
+    {
+        TimeGrain.Hour => "hour",
+        TimeGrain.Day => "day",
+        TimeGrain.Week => "week",
+        TimeGrain.Month => "month",
+        TimeGrain.Quarter => "quarter",
+        _ => throw new ArgumentOutOfRangeException(nameof(grain), grain, "No bucket for the whole period."),
+    };
+}

@@ -1,0 +1,118 @@
+using System.Globalization;
+using ModScope.Catalog;
+
+namespace ModScope.Query;
+
+/// <summary>Writes the SQL of each kind of planned statement for one request.</summary>
+internal sealed class StatementBuilder(ISqlDialect dialect, RequestScope scope)
+{
+    private const string FirstAuditOrder = "audited_at, audit_id";
+
+    public PlannedStatement Aggregates(string source, string time, IReadOnlyList<Atom> atoms)
+    {
+        var parameters = new SqlParameters(dialect);
+        var relation = new SourceRelation(dialect, source);
+        var keys = Keys(relation, time, parameters);
+        var values = atoms.Select(a => dialect.Aggregate(KindOf(a.Measure), a.Measure.Value is { } v ? relation.Value(v) : null,
+            relation.Conditions(a.Measure.Where, parameters), a.Measure.Quantile ?? 0)).ToList();
+        var where = Where(scope.InPeriod(relation, time, parameters), scope.FilterSql(relation, parameters));
+        return new PlannedStatement($"{string.Join(", ", atoms.Select(a => a.Measure.Aggregate).Distinct())} over {source} dated by {time}",
+            StatementKind.Aggregates, Select(keys, values, relation.From, where), parameters.Values, keys.Count, atoms.Select(a => a.Key).ToList());
+    }
+
+    /// <summary>Rows open at each bucket's end: opened before it and closed at or after it.</summary>
+    public PlannedStatement OpenAtEnd(string source, string opened, string closed, IReadOnlyList<Atom> atoms)
+    {
+        var parameters = new SqlParameters(dialect);
+        var relation = new SourceRelation(dialect, source);
+        var ends = string.Join(", ", Buckets.Within(scope.Request.Period, scope.Request.Grain).Select(b =>
+            $"(CAST({parameters.Add(b.Start)} AS TIMESTAMP), CAST({parameters.Add(scope.ToUtc(b.End))} AS TIMESTAMP))"));
+        var keys = new List<string>();
+        if (scope.HasBucket)
+        {
+            keys.Add("e.k");
+        }
+        keys.AddRange(scope.Dimensions.Select(relation.Dimension));
+        var values = atoms.Select(a => dialect.Aggregate(AggregateKind.Count, null, relation.Conditions(a.Measure.Where, parameters))).ToList();
+        var join = $"JOIN (VALUES {ends}) AS e(k, t) ON {relation.Column(opened)} < e.t AND {relation.Column(closed)} >= e.t";
+        var from = relation.From + "\n  " + join;
+        return new PlannedStatement($"open at period end over {source} ({opened} to {closed})", StatementKind.Aggregates,
+            Select(keys, values, from, Where(scope.FilterSql(relation, parameters))), parameters.Values, keys.Count,
+            atoms.Select(a => a.Key).ToList());
+    }
+
+    /// <summary>Per stratum: population, sample size, audits in the domain, successes (first audit of each decision).</summary>
+    public PlannedStatement Strata(string metricId, ProportionDefinition proportion)
+    {
+        var parameters = new SqlParameters(dialect);
+        var first = dialect.Numbered(dialect.Quote(proportion.Source), dialect.Quote("decision_id"), FirstAuditOrder);
+        var relation = new SourceRelation(dialect, proportion.Source, first);
+        var keys = Keys(relation, proportion.Time, parameters);
+        var population = relation.Conditions(proportion.Population, parameters);
+        var success = relation.Conditions(proportion.Success, parameters);
+        var stratum = relation.Column("stratum");
+        var values = new List<string>
+        {
+            stratum,
+            dialect.Aggregate(AggregateKind.Max, relation.Column("stratum_population"), null),
+            dialect.Aggregate(AggregateKind.Max, relation.Column("stratum_sample_size"), null),
+            dialect.Aggregate(AggregateKind.Count, null, population),
+            dialect.Aggregate(AggregateKind.Count, null, population is null ? success : $"{population} AND {success}"),
+        };
+        var where = Where("t.__rn = 1", scope.InPeriod(relation, proportion.Time, parameters), scope.FilterSql(relation, parameters));
+        return new PlannedStatement($"QA strata for {metricId}", StatementKind.Strata,
+            Select(keys, values, relation.From, where, [.. keys, stratum]), parameters.Values, keys.Count, [metricId]);
+    }
+
+    /// <summary>Ratings of the first two audits of each double-audited decision, counted per pair.</summary>
+    public PlannedStatement Pairs(string metricId, AgreementDefinition agreement)
+    {
+        var parameters = new SqlParameters(dialect);
+        var rating = dialect.Quote(agreement.Rating);
+        var numbered = dialect.Numbered(dialect.Quote(agreement.Source), dialect.Quote("decision_id"), FirstAuditOrder);
+        var pairs = $"(SELECT {dialect.Quote("decision_id")}, {dialect.Aggregate(AggregateKind.Max, rating, "__rn = 1")} AS first_rating, " +
+                    $"{dialect.Aggregate(AggregateKind.Max, rating, "__rn = 2")} AS second_rating FROM {numbered} AS n " +
+                    $"GROUP BY {dialect.Quote("decision_id")} HAVING count(*) >= 2)";
+        var relation = new SourceRelation(dialect, agreement.Source, pairs);
+        var keys = Keys(relation, agreement.Time, parameters);
+        var values = new List<string> { "t.first_rating", "t.second_rating", dialect.Aggregate(AggregateKind.Count, null, null) };
+        var where = Where(scope.InPeriod(relation, agreement.Time, parameters), scope.FilterSql(relation, parameters));
+        return new PlannedStatement($"double-audit pairs for {metricId}", StatementKind.Pairs,
+            Select(keys, values, relation.From, where, [.. keys, "t.first_rating", "t.second_rating"]), parameters.Values, keys.Count, [metricId]);
+    }
+
+    private List<string> Keys(SourceRelation relation, string time, SqlParameters parameters)
+    {
+        var keys = new List<string>();
+        if (scope.HasBucket)
+        {
+            keys.Add(scope.Bucket(relation, time, parameters));
+        }
+        keys.AddRange(scope.Dimensions.Select(relation.Dimension));
+        return keys;
+    }
+
+    private static string Where(params string?[] parts)
+    {
+        var present = parts.Where(p => !string.IsNullOrEmpty(p)).ToList();
+        return present.Count == 0 ? "" : "\nWHERE " + string.Join("\n  AND ", present.Select(p => $"({p})"));
+    }
+
+    private static string Select(IReadOnlyList<string> keys, IReadOnlyList<string> values, string from, string where, IReadOnlyList<string>? groupBy = null)
+    {
+        var columns = keys.Select((k, i) => $"{k} AS k{i.ToString(CultureInfo.InvariantCulture)}")
+            .Concat(values.Select((v, i) => $"{v} AS v{i.ToString(CultureInfo.InvariantCulture)}"));
+        var group = groupBy ?? keys;
+        return $"SELECT {string.Join(",\n       ", columns)}\nFROM {from}{where}" +
+               (group.Count > 0 ? $"\nGROUP BY {string.Join(", ", group)}" : "");
+    }
+
+    private static AggregateKind KindOf(MeasureDefinition measure) => measure.Aggregate switch
+    {
+        "count" => AggregateKind.Count,
+        "sum" => AggregateKind.Sum,
+        "avg" => AggregateKind.Avg,
+        "median" or "p90" => AggregateKind.Quantile,
+        _ => throw new ArgumentOutOfRangeException(nameof(measure), measure.Aggregate, "Not an aggregate."),
+    };
+}

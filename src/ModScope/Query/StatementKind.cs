@@ -1,0 +1,12 @@
+namespace ModScope.Query;
+
+/// <summary>What the value columns of a planned statement hold.</summary>
+public enum StatementKind
+{
+    /// <summary>One column per atom: counts, sums, means, quantiles.</summary>
+    Aggregates,
+    /// <summary>Per stratum: population, sample size, domain count, successes (QA proportions).</summary>
+    Strata,
+    /// <summary>Per pair of ratings: the number of double-audited decisions (agreement).</summary>
+    Pairs,
+}
