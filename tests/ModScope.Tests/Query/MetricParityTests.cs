@@ -1,0 +1,134 @@
+using ModScope.Catalog;
+using ModScope.Engines;
+using ModScope.Ingest;
+using ModScope.Query;
+using ModScope.Store;
+using ModScope.Synthetic;
+
+namespace ModScope.Tests.Query;
+
+/// <summary>Generates, ingests and reads back one small data set shared by the parity tests.</summary>
+public sealed class ParityFixture : IDisposable
+{
+    public ParityFixture()
+    {
+        Folder = Directory.CreateTempSubdirectory("modscope-parity-").FullName;
+        var data = Path.Combine(Folder, "data");
+        SyntheticGenerator.GenerateAsync(new GeneratorOptions(data, Days: 35, DecisionsPerDay: 1500, Seed: 11)).GetAwaiter().GetResult();
+        Store = ModScopeStore.Open(Path.Combine(Folder, "store.duckdb"));
+        new Ingestor(Store).IngestAsync([data], new IngestOptions()).GetAwaiter().GetResult();
+        Catalog = CatalogLoader.LoadDefault();
+        Query = new MetricQuery(Catalog, new DuckDbEngine(Store));
+        Plain = new PlainData(data, Path.Combine(RepoRoot(), "reference"));
+    }
+
+    public string Folder { get; }
+    public ModScopeStore Store { get; }
+    public MetricCatalog Catalog { get; }
+    public MetricQuery Query { get; }
+    public PlainData Plain { get; }
+
+    public void Dispose()
+    {
+        Store.Dispose();
+        Directory.Delete(Folder, recursive: true);
+    }
+
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ModScope.slnx")))
+        {
+            dir = dir.Parent;
+        }
+        return dir?.FullName ?? throw new InvalidOperationException("Cannot find the repository root from " + AppContext.BaseDirectory);
+    }
+}
+
+/// <summary>
+/// Every catalogue metric, over three slicings (total; by market; by region with a market filter) and two
+/// grains (whole period; ISO week), equals the plain computation over the same files: counts exactly,
+/// everything else to 1e-9 relative.
+/// </summary>
+public sealed class MetricParityTests(ParityFixture fixture) : IClassFixture<ParityFixture>
+{
+    // Three whole ISO weeks inside the generated 35 days (2026-08-24 .. 2026-09-27), ending before the data
+    // does, so items are still open at the period's end.
+    private static readonly Period Weeks = new(new DateTime(2026, 8, 31), new DateTime(2026, 9, 21), "UTC", "2026-08-31..2026-09-20");
+    private static readonly string[] Markets = ["US", "GB", "ID"];
+
+    public static TheoryData<string, TimeGrain> Cases()
+    {
+        var data = new TheoryData<string, TimeGrain>();
+        foreach (var metric in CatalogLoader.LoadDefault().Metrics)
+        {
+            data.Add(metric.Id, TimeGrain.None);
+            data.Add(metric.Id, TimeGrain.Week);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Metric_equals_the_plain_computation_in_total(string metric, TimeGrain grain)
+    {
+        var results = await fixture.Query.RunAsync(new MetricRequest([metric], [], grain, [], Weeks));
+
+        AssertMatches(metric, grain, results, _ => _ => true, _ => _ => true);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Metric_equals_the_plain_computation_by_market(string metric, TimeGrain grain)
+    {
+        var results = await fixture.Query.RunAsync(new MetricRequest([metric], ["market"], grain, [], Weeks));
+
+        AssertMatches(metric, grain, results, r => d => d.Market == r.Dimensions["market"], r => s => s.Market == r.Dimensions["market"]);
+        if (fixture.Catalog.Metric(metric).Kind == MetricKind.Measure && metric == "decision_volume" && grain == TimeGrain.None)
+        {
+            Assert.Equal(fixture.Plain.Decisions.Where(d => d.Decided >= Weeks.Start && d.Decided < Weeks.End).Select(d => d.Market).Distinct().Order(),
+                results.Select(r => r.Dimensions["market"]).Order());
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Metric_equals_the_plain_computation_by_region_with_a_market_filter(string metric, TimeGrain grain)
+    {
+        var filter = new DimensionFilter("market", FilterOperator.In, Markets);
+
+        var results = await fixture.Query.RunAsync(new MetricRequest([metric], ["region"], grain, [filter], Weeks));
+
+        var regions = fixture.Plain.Region;
+        AssertMatches(metric, grain, results,
+            r => d => Markets.Contains(d.Market) && regions[d.Market] == r.Dimensions["region"],
+            r => s => Markets.Contains(s.Market) && regions[s.Market] == r.Dimensions["region"]);
+        Assert.All(results, r => Assert.Contains(r.Dimensions["region"], new[] { "US", "UK", "SEA" }));
+    }
+
+    private void AssertMatches(string metric, TimeGrain grain, IReadOnlyList<MetricResult> results,
+        Func<MetricResult, Func<PlainData.Dec, bool>> decisions, Func<MetricResult, Func<PlainData.Staff, bool>> staffing)
+    {
+        Assert.NotEmpty(results);
+        var isCount = fixture.Catalog.Metric(metric) is { Kind: MetricKind.Measure, Measure.Aggregate: "count" or "open_at_end" };
+        foreach (var result in results)
+        {
+            var (from, to) = grain == TimeGrain.None ? (Weeks.Start, Weeks.End) : (result.Bucket!.Value, result.Bucket!.Value.AddDays(7));
+            var expected = PlainMetrics.Compute(metric, fixture.Plain, from, to, decisions(result), staffing(result));
+            var where = $"{metric} {result.Bucket:yyyy-MM-dd} {string.Join(",", result.Dimensions.Values)}";
+            if (expected is null || result.Value is null)
+            {
+                Assert.True(expected is null && result.Value is null, $"{where}: expected {expected}, got {result.Value}");
+            }
+            else if (isCount)
+            {
+                Assert.True(expected.Value == result.Value.Value, $"{where}: expected {expected}, got {result.Value}");
+            }
+            else
+            {
+                Assert.True(Math.Abs(expected.Value - result.Value.Value) <= 1e-9 * Math.Max(1, Math.Abs(expected.Value)),
+                    $"{where}: expected {expected:R}, got {result.Value:R}");
+            }
+        }
+    }
+}
