@@ -1,5 +1,7 @@
 using System.CommandLine;
+using ModScope.Catalog;
 using ModScope.Cli.Commands;
+using ModScope.Query;
 using ModScope.Ingest;
 using ModScope.Store;
 using Spectre.Console;
@@ -24,6 +26,8 @@ public static class CliApp
         root.Subcommands.Add(DemoCommand.Create(context));
         root.Subcommands.Add(GenerateCommand.Create(context));
         root.Subcommands.Add(IngestCommand.Create(context));
+        root.Subcommands.Add(MetricsCommand.Create(context));
+        root.Subcommands.Add(CatalogCommand.Create(context));
         root.Subcommands.Add(QueryCommand.Create(context));
         return root;
     }
@@ -65,7 +69,13 @@ public static class CliApp
             await context.Error.WriteLineAsync("modscope: cancelled; the store is unchanged.").ConfigureAwait(false);
             return parsed.GetValue(Verbose) ? await Fail(context, parsed, ex, ExitCodes.BadInput).ConfigureAwait(false) : ExitCodes.BadInput;
         }
-        catch (Exception ex) when (ex is IngestException or StoreException or IOException or UnauthorizedAccessException or InvalidDataException)
+        catch (CatalogException ex)
+        {
+            // Every problem, one per line: the catalogue is fixed in one pass.
+            await context.Error.WriteLineAsync($"modscope: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+        catch (Exception ex) when (ex is IngestException or StoreException or MetricRequestException or IOException or UnauthorizedAccessException or InvalidDataException)
         {
             return await Fail(context, parsed, ex, ExitCodes.BadInput).ConfigureAwait(false);
         }
