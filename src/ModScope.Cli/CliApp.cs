@@ -29,6 +29,7 @@ public static class CliApp
         root.Subcommands.Add(MetricsCommand.Create(context));
         root.Subcommands.Add(CatalogCommand.Create(context));
         root.Subcommands.Add(QueryCommand.Create(context));
+        root.Subcommands.Add(SampleSizeCommand.Create(context));
         return root;
     }
 
