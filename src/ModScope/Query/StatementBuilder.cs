@@ -6,7 +6,8 @@ namespace ModScope.Query;
 /// <summary>Writes the SQL of each kind of planned statement for one request.</summary>
 internal sealed class StatementBuilder(ISqlDialect dialect, RequestScope scope)
 {
-    private const string FirstAuditOrder = "audited_at, audit_id";
+    // The first audit of a decision is its earliest; ties go to the smaller audit id.
+    private string FirstAuditOrder => $"{dialect.Quote("audited_at")}, {dialect.Quote("audit_id")}";
 
     public PlannedStatement Aggregates(string source, string time, IReadOnlyList<Atom> atoms)
     {
@@ -30,11 +31,11 @@ internal sealed class StatementBuilder(ISqlDialect dialect, RequestScope scope)
         var keys = new List<string>();
         if (scope.HasBucket)
         {
-            keys.Add("e.k");
+            keys.Add("e.bucket_start");
         }
         keys.AddRange(scope.Dimensions.Select(relation.Dimension));
         var values = atoms.Select(a => dialect.Aggregate(AggregateKind.Count, null, relation.Conditions(a.Measure.Where, parameters))).ToList();
-        var join = $"JOIN (VALUES {ends}) AS e(k, t) ON {relation.Column(opened)} < e.t AND {relation.Column(closed)} >= e.t";
+        var join = $"JOIN (VALUES {ends}) AS e(bucket_start, snapshot_at) ON {relation.Column(opened)} < e.snapshot_at AND {relation.Column(closed)} >= e.snapshot_at";
         var from = relation.From + "\n  " + join;
         return new PlannedStatement($"open at period end over {source} ({opened} to {closed})", StatementKind.Aggregates,
             Select(keys, values, from, Where(scope.FilterSql(relation, parameters))), parameters.Values, keys.Count,

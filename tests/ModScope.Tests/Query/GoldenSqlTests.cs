@@ -1,0 +1,53 @@
+using ModScope.Catalog;
+using ModScope.Query;
+
+namespace ModScope.Tests.Query;
+
+/// <summary>
+/// The SQL each dialect writes for a table of typical requests, compared with reviewed files in
+/// Golden/&lt;dialect&gt;/. A change to the SQL shows up as a diff to review like code; after reviewing it,
+/// regenerate with MODSCOPE_UPDATE_GOLDEN=1 dotnet test --filter GoldenSql.
+/// </summary>
+public sealed class GoldenSqlTests
+{
+    private static readonly Period Week = new(new DateTime(2026, 11, 9), new DateTime(2026, 11, 16), "Asia/Singapore", "2026-W46");
+
+    public static TheoryData<string, MetricRequest> Requests() => new()
+    {
+        { "volume_by_market_by_day", new MetricRequest(["decision_volume"], ["market"], TimeGrain.Day, [], Week) },
+        { "accuracy_by_site_by_week", new MetricRequest(["qa_accuracy"], ["site"], TimeGrain.Week, [], Week) },
+        { "tat_p90_by_queue", new MetricRequest(["tat_p90_hours"], ["queue"], TimeGrain.None, [], Week) },
+        { "sla_by_region_filtered", new MetricRequest(["sla_attainment"], ["region"], TimeGrain.None, [new DimensionFilter("market", FilterOperator.In, ["US", "GB"])], Week) },
+        { "cost_per_decision_by_site_by_month", new MetricRequest(["cost_per_decision"], ["site"], TimeGrain.Month, [], Week) },
+        { "backlog_by_day", new MetricRequest(["backlog_end_of_period"], [], TimeGrain.Day, [], Week) },
+        { "kappa_by_policy_area", new MetricRequest(["qa_agreement_kappa"], ["parent_policy"], TimeGrain.None, [new DimensionFilter("decided_by", FilterOperator.NotIn, ["automated"])], Week) },
+        { "overturn_by_policy", new MetricRequest(["appeal_overturn_rate"], ["policy"], TimeGrain.None, [], Week) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Requests))]
+    public void DuckDb_sql_matches_the_reviewed_golden_file(string name, MetricRequest request)
+    {
+        var plan = new QueryPlanner(CatalogLoader.LoadDefault(), DuckDbDialect.Instance).Plan(request);
+        var actual = plan.Explain().ReplaceLineEndings("\n") + "\n";
+        var path = Path.Combine(GoldenFolder(), "duckdb", name + ".sql");
+
+        if (Environment.GetEnvironmentVariable("MODSCOPE_UPDATE_GOLDEN") == "1")
+        {
+            File.WriteAllText(path, actual);
+        }
+
+        Assert.True(File.Exists(path), $"No golden file {path}; review the SQL and create it with MODSCOPE_UPDATE_GOLDEN=1.");
+        Assert.Equal(File.ReadAllText(path).ReplaceLineEndings("\n"), actual);
+    }
+
+    private static string GoldenFolder()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ModScope.slnx")))
+        {
+            dir = dir.Parent;
+        }
+        return Path.Combine(dir!.FullName, "tests", "ModScope.Tests", "Query", "Golden");
+    }
+}
