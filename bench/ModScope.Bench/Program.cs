@@ -1,20 +1,25 @@
 using System.Globalization;
 using ModScope.Bench;
 
-// Usage: ModScope.Bench ingest [--decisions N]
+// Usage: ModScope.Bench ingest|query [--decisions N] [--store FILE]
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
-    Console.WriteLine("usage: ModScope.Bench ingest [--decisions N]   (default 10000000)");
+    Console.WriteLine("usage: ModScope.Bench ingest|query [--decisions N] [--store FILE]   (default 10000000 decisions; query keeps/reuses --store)");
     return args.Length == 0 ? 2 : 0;
 }
 
 var decisions = 10_000_000L;
+string? store = null;
 for (var i = 1; i < args.Length; i++)
 {
     if (args[i] == "--decisions" && i + 1 < args.Length && long.TryParse(args[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0)
     {
         decisions = n;
         i++;
+    }
+    else if (args[i] == "--store" && i + 1 < args.Length)
+    {
+        store = args[++i];
     }
     else
     {
@@ -26,7 +31,8 @@ for (var i = 1; i < args.Length; i++)
 return args[0] switch
 {
     "ingest" => await IngestBench.Run(decisions),
-    _ => Fail($"bench: unknown benchmark '{args[0]}'; expected: ingest"),
+    "query" => await QueryBench.Run(decisions, store),
+    _ => Fail($"bench: unknown benchmark '{args[0]}'; expected: ingest or query"),
 };
 
 static int Fail(string message)

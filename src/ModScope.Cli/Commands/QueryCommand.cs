@@ -61,7 +61,8 @@ internal static class QueryCommand
                 throw new IOException($"Store '{parsed.GetValue(store)}' does not exist; run 'modscope ingest' or 'modscope demo' first.");
             }
             using var opened = ModScopeStore.Open(parsed.GetValue(store)!);
-            var query = new MetricQuery(loaded, new DuckDbEngine(opened));
+            using var engine = new DuckDbEngine(opened);
+            var query = new MetricQuery(loaded, engine);
             if (parsed.GetValue(explain))
             {
                 await context.HelpOutput.WriteLineAsync(query.Plan(request).Explain()).ConfigureAwait(false);

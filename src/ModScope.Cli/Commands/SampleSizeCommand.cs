@@ -47,7 +47,8 @@ internal static class SampleSizeCommand
             var dimension = parsed.GetValue(by);
             var request = new MetricRequest(["decision_volume"], dimension is null ? [] : [dimension], TimeGrain.None, [],
                 PeriodParser.Parse(parsed.GetValue(period)!, "UTC", parsed.GetValue(asOf) ?? DateTime.UtcNow));
-            var query = new MetricQuery(loaded, new DuckDbEngine(opened));
+            using var engine = new DuckDbEngine(opened);
+            var query = new MetricQuery(loaded, engine);
             var volumes = await query.RunAsync(request, cancellationToken).ConfigureAwait(false);
             // Neyman allocation needs each stratum's spread: use its observed rate when its QA sample is big enough
             // (at least 30 audits), the expected rate otherwise.

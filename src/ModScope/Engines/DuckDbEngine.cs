@@ -1,38 +1,62 @@
+using System.Collections.Concurrent;
 using DuckDB.NET.Data;
 using ModScope.Query;
 using ModScope.Store;
 
 namespace ModScope.Engines;
 
-/// <summary>Runs metric SQL on the embedded DuckDB store, one short-lived connection per statement.</summary>
-public sealed class DuckDbEngine(ModScopeStore store) : IMetricEngine
+/// <summary>
+/// Runs metric SQL on the embedded DuckDB store. Connections are pooled (a connection serves one statement
+/// at a time), so a request of several statements or many concurrent requests do not pay for opening each.
+/// </summary>
+public sealed class DuckDbEngine(ModScopeStore store) : IMetricEngine, IDisposable
 {
+    private readonly ConcurrentBag<DuckDBConnection> _idle = [];
+
     public ISqlDialect Dialect => DuckDbDialect.Instance;
 
     public Task<IReadOnlyList<object?[]>> QueryAsync(string sql, IReadOnlyDictionary<string, object?> parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         cancellationToken.ThrowIfCancellationRequested();
-        using var connection = store.OpenConnection();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
+        var connection = _idle.TryTake(out var pooled) ? pooled : store.OpenConnection();
+        try
         {
-            command.Parameters.Add(new DuckDBParameter(name, value ?? DBNull.Value));
-        }
-        // DuckDB.NET runs synchronously; cancelling interrupts the running query.
-        using var registration = cancellationToken.Register(command.Cancel);
-        using var reader = command.ExecuteReader();
-        var rows = new List<object?[]>();
-        while (reader.Read())
-        {
-            var values = new object?[reader.FieldCount];
-            for (var i = 0; i < values.Length; i++)
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            foreach (var (name, value) in parameters)
             {
-                values[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+                command.Parameters.Add(new DuckDBParameter(name, value ?? DBNull.Value));
             }
-            rows.Add(values);
+            // DuckDB.NET runs synchronously; cancelling interrupts the running query.
+            using var registration = cancellationToken.Register(command.Cancel);
+            using var reader = command.ExecuteReader();
+            var rows = new List<object?[]>();
+            while (reader.Read())
+            {
+                var values = new object?[reader.FieldCount];
+                for (var i = 0; i < values.Length; i++)
+                {
+                    values[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+                }
+                rows.Add(values);
+            }
+            _idle.Add(connection);
+            connection = null;
+            return Task.FromResult<IReadOnlyList<object?[]>>(rows);
         }
-        return Task.FromResult<IReadOnlyList<object?[]>>(rows);
+        finally
+        {
+            // A connection whose statement failed is not reused.
+            connection?.Dispose();
+        }
+    }
+
+    public void Dispose()
+    {
+        while (_idle.TryTake(out var connection))
+        {
+            connection.Dispose();
+        }
     }
 }

@@ -16,6 +16,8 @@ public sealed class DuckDbDialect : StandardDialect
     public override string Truncate(string localTimestamp, TimeGrain grain) =>
         $"CAST(date_trunc('{Unit(grain)}', {localTimestamp}) AS TIMESTAMP)";
 
+    public override string AddMinutes(string timestamp, string minutesParameter) => $"({timestamp} + to_minutes({minutesParameter}))";
+
     public override string HoursBetween(string earlier, string later) => $"((epoch({later}) - epoch({earlier})) / 3600.0)";
 
     protected override string QuantileCall(string value, double quantile) =>

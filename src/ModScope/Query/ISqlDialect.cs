@@ -17,6 +17,9 @@ public interface ISqlDialect
     /// <summary>A stored UTC timestamp as local wall-clock time in the zone bound to <paramref name="timeZoneParameter"/>.</summary>
     string LocalTime(string utcTimestamp, string timeZoneParameter);
 
+    /// <summary>A timestamp moved by a whole number of minutes bound to <paramref name="minutesParameter"/>.</summary>
+    string AddMinutes(string timestamp, string minutesParameter);
+
     /// <summary>The start of the <paramref name="grain"/> bucket holding a local timestamp or date (ISO weeks start Monday).</summary>
     string Truncate(string localTimestamp, TimeGrain grain);
 

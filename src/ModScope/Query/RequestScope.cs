@@ -40,6 +40,23 @@ internal sealed class RequestScope
     public bool HasBucket => Request.Grain != TimeGrain.None;
     public int KeyCount => (HasBucket ? 1 : 0) + Dimensions.Count;
 
+    /// <summary>The zone's UTC offset when it is the same throughout the period (a day either side), else null.</summary>
+    public TimeSpan? FixedOffset
+    {
+        get
+        {
+            var first = Zone.GetUtcOffset(StartUtc.AddDays(-1));
+            for (var t = StartUtc.AddDays(-1); t <= EndUtc.AddDays(1); t = t.AddHours(1))
+            {
+                if (Zone.GetUtcOffset(t) != first)
+                {
+                    return null;
+                }
+            }
+            return first;
+        }
+    }
+
     public DateTime ToUtc(DateTime local) =>
         TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Zone);
 
@@ -49,7 +66,10 @@ internal sealed class RequestScope
         var column = relation.Column(timePath);
         var local = ColumnPaths.Resolve(relation.Source, timePath).Kind == ColumnKind.Date
             ? $"CAST({column} AS TIMESTAMP)"
-            : _dialect.LocalTime(column, parameters.Add(Request.Period.TimeZone));
+            : FixedOffset is { } offset
+                // A zone whose offset does not change around the period needs no per-row time-zone lookup.
+                ? (offset == TimeSpan.Zero ? column : _dialect.AddMinutes(column, parameters.Add((long)offset.TotalMinutes)))
+                : _dialect.LocalTime(column, parameters.Add(Request.Period.TimeZone));
         return _dialect.Truncate(local, Request.Grain);
     }
 

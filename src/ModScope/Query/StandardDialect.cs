@@ -19,6 +19,8 @@ public abstract class StandardDialect : ISqlDialect
 
     public abstract string Truncate(string localTimestamp, TimeGrain grain);
 
+    public abstract string AddMinutes(string timestamp, string minutesParameter);
+
     public abstract string HoursBetween(string earlier, string later);
 
     public virtual string Aggregate(AggregateKind kind, string? value, string? condition, double quantile = 0)

@@ -14,9 +14,14 @@ internal sealed class StatementBuilder(ISqlDialect dialect, RequestScope scope)
         var parameters = new SqlParameters(dialect);
         var relation = new SourceRelation(dialect, source);
         var keys = Keys(relation, time, parameters);
+        // Conditions every atom shares go to WHERE, so the engine filters rows before aggregating; the rest
+        // become per-aggregate FILTERs. (A group left with no rows has counted nothing: the evaluator reads 0.)
+        var shared = atoms.Skip(1).Aggregate(atoms[0].Measure.Where.ToList(),
+            (common, a) => common.Where(c => a.Measure.Where.Any(o => o.ToString() == c.ToString())).ToList());
         var values = atoms.Select(a => dialect.Aggregate(KindOf(a.Measure), a.Measure.Value is { } v ? relation.Value(v) : null,
-            relation.Conditions(a.Measure.Where, parameters), a.Measure.Quantile ?? 0)).ToList();
-        var where = Where(scope.InPeriod(relation, time, parameters), scope.FilterSql(relation, parameters));
+            relation.Conditions(a.Measure.Where.Where(c => shared.All(s => s.ToString() != c.ToString())).ToList(), parameters),
+            a.Measure.Quantile ?? 0)).ToList();
+        var where = Where(scope.InPeriod(relation, time, parameters), relation.Conditions(shared, parameters), scope.FilterSql(relation, parameters));
         return new PlannedStatement($"{string.Join(", ", atoms.Select(a => a.Measure.Aggregate).Distinct())} over {source} dated by {time}",
             StatementKind.Aggregates, Select(keys, values, relation.From, where), parameters.Values, keys.Count, atoms.Select(a => a.Key).ToList());
     }

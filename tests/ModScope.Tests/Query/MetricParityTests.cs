@@ -18,18 +18,21 @@ public sealed class ParityFixture : IDisposable
         Store = ModScopeStore.Open(Path.Combine(Folder, "store.duckdb"));
         new Ingestor(Store).IngestAsync([data], new IngestOptions()).GetAwaiter().GetResult();
         Catalog = CatalogLoader.LoadDefault();
-        Query = new MetricQuery(Catalog, new DuckDbEngine(Store));
+        Engine = new DuckDbEngine(Store);
+        Query = new MetricQuery(Catalog, Engine);
         Plain = new PlainData(data, Path.Combine(RepoRoot(), "reference"));
     }
 
     public string Folder { get; }
     public ModScopeStore Store { get; }
     public MetricCatalog Catalog { get; }
+    public DuckDbEngine Engine { get; }
     public MetricQuery Query { get; }
     public PlainData Plain { get; }
 
     public void Dispose()
     {
+        Engine.Dispose();
         Store.Dispose();
         Directory.Delete(Folder, recursive: true);
     }
@@ -104,6 +107,24 @@ public sealed class MetricParityTests(ParityFixture fixture) : IClassFixture<Par
             r => d => Markets.Contains(d.Market) && regions[d.Market] == r.Dimensions["region"],
             r => s => Markets.Contains(s.Market) && regions[s.Market] == r.Dimensions["region"]);
         Assert.All(results, r => Assert.Contains(r.Dimensions["region"], new[] { "US", "UK", "SEA" }));
+    }
+
+    [Theory]
+    [InlineData("Asia/Singapore")]   // fixed offset: shifted in SQL
+    [InlineData("America/Santiago")] // daylight saving starts on 2026-09-06: converted per row
+    public async Task Daily_buckets_follow_the_local_calendar_of_the_requested_time_zone(string zone)
+    {
+        var period = new Period(new DateTime(2026, 8, 31), new DateTime(2026, 9, 21), zone, "3 weeks");
+        var tz = TimeZoneInfo.FindSystemTimeZoneById(zone);
+
+        var results = await fixture.Query.RunAsync(new MetricRequest(["decision_volume"], [], TimeGrain.Day, [], period));
+
+        var expected = fixture.Plain.Decisions
+            .Select(d => TimeZoneInfo.ConvertTimeFromUtc(d.Decided, tz))
+            .Where(local => local >= period.Start && local < period.End)
+            .GroupBy(local => local.Date)
+            .ToDictionary(g => g.Key, g => (double)g.Count());
+        Assert.Equal(expected.OrderBy(e => e.Key), results.Select(r => new KeyValuePair<DateTime, double>(r.Bucket!.Value, r.Value!.Value)));
     }
 
     private void AssertMatches(string metric, TimeGrain grain, IReadOnlyList<MetricResult> results,
