@@ -16,6 +16,7 @@ public sealed class DemoCommandTests : IDisposable
 
         Assert.True(exit == ExitCodes.Ok, error);
         Assert.Contains("Load summary", output, StringComparison.Ordinal);
+        Assert.Contains("QA accuracy", output, StringComparison.Ordinal);
         // Every decision row written to the (non-redelivered) daily files is in the store: count the files' lines independently.
         var written = Directory.GetFiles(Path.Combine(_dir, "data"), "decisions-*.csv")
             .Where(f => !f.Contains("redelivery", StringComparison.Ordinal))

@@ -1,6 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using ModScope.Cli.Views;
+using ModScope.Engines;
+using ModScope.Query;
+using ModScope.Synthetic;
 using ModScope.Ingest;
 using ModScope.Store;
 using Spectre.Console;
@@ -47,6 +50,17 @@ internal static class DemoCommand
             var result = await ProgressView.RunIngest(context.Out, store, [data], new IngestOptions(), cancellationToken).ConfigureAwait(false);
             IngestSummaryView.Render(context.Out, result);
             StoreContentsView.Render(context.Out, store);
+
+            context.Out.Write(new Rule("[bold]3. Core index, last full week of the data[/]").LeftJustified());
+            var catalog = CatalogOption.Load(null);
+            using var engine = new DuckDbEngine(store);
+            var dataEnd = generatorOptions.FirstDay.ToDateTime(TimeOnly.MinValue).AddDays(generatorOptions.Days);
+            var request = new MetricRequest(
+                ["decision_volume", "automation_rate", "qa_accuracy", "over_enforcement_rate", "under_enforcement_rate",
+                 "sla_attainment", "tat_p90_hours", "appeal_overturn_rate", "cost_per_decision"],
+                [], TimeGrain.None, [], PeriodParser.Parse("last full week", "UTC", dataEnd), Comparison.PreviousPeriod);
+            var results = await new MetricQuery(catalog, engine).RunAsync(request, cancellationToken).ConfigureAwait(false);
+            await QueryResultView.WriteAsync(context, catalog, request, results, "table", null, "en").ConfigureAwait(false);
 
             context.Out.MarkupLine(CultureInfo.InvariantCulture,
                 $"Demo finished in {(DateTime.UtcNow - started).TotalSeconds:F1} s. Store: [bold]{Markup.Escape(Path.GetFullPath(storePath))}[/]");
