@@ -20,7 +20,7 @@ internal static class SiteTable
         new("AUS-INHOUSE", 0.80, 45.0, 40),
         new("MEX-ECHO", 1.15, 12.0, 50),
         new("SAO-ECHO", 1.10, 11.0, 48),
-        new("CAI-FOXTROT", 1.25, 6.5, 52),
+        new("CAI-FOXTROT", 1.25, 6.8, 52),
         new("TYO-INHOUSE", 0.80, 40.0, 38),
     ];
 }

@@ -1,0 +1,87 @@
+using System.Globalization;
+
+namespace ModScope.Synthetic;
+
+/// <summary>
+/// Stratified QA sample of one day's decisions. Strata are site (or <c>automated</c>) × enforce/approve,
+/// named <c>yyyy-MM-dd|site|enforce</c>; each samples 20-30 decisions (the automated strata, dozens of
+/// times larger than a site's, 60-80), or all when smaller. Audits happen 1-3 days later (those falling
+/// after the end are not in the data); about 5% of sampled decisions get a second audit by another auditor.
+/// </summary>
+internal sealed class AuditSampler(int seed, SimCalendar calendar)
+{
+    private const double DoubleAuditProbability = 0.05;
+    private const int AuditorCount = 36;
+
+    public void Sample(int day, IReadOnlyList<SimDecision> decisions, DayBuckets<AuditRow> audits)
+    {
+        var rng = SeedMixer.Random(seed, SeedMixer.Stream.Audit, day);
+        var date = calendar.DateOf(day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var strata = new Dictionary<(string Unit, bool Enforce), List<SimDecision>>();
+        foreach (var d in decisions)
+        {
+            var key = (d.Site?.Id ?? "automated", d.IsEnforcement);
+            if (!strata.TryGetValue(key, out var members))
+            {
+                members = [];
+                strata[key] = members;
+            }
+
+            members.Add(d);
+        }
+
+        var ordered = strata
+            .Select(s => (Name: $"{date}|{s.Key.Unit}|{(s.Key.Enforce ? "enforce" : "approve")}", Automated: s.Key.Unit == "automated", Members: s.Value))
+            .OrderBy(s => s.Name, StringComparer.Ordinal);
+        foreach (var (stratum, automated, members) in ordered)
+        {
+            var target = automated ? rng.Next(60, 81) : rng.Next(20, 31);
+            var sample = Draw(rng, members, Math.Min(target, members.Count));
+            foreach (var d in sample)
+            {
+                AddAudits(rng, day, d, stratum, members.Count, sample.Count, audits);
+            }
+        }
+    }
+
+    private void AddAudits(Random rng, int day, SimDecision d, string stratum, int population, int sampleSize, DayBuckets<AuditRow> audits)
+    {
+        var u = rng.NextDouble();
+        var auditDay = day + (u < 0.5 ? 1 : u < 0.85 ? 2 : 3);
+        var auditedAt = calendar.DayStartUtc(auditDay).AddSeconds(rng.Next(3600, 22 * 3600));
+        var auditor = rng.Next(1, AuditorCount + 1);
+        var first = AuditJudge.Truth(rng, d);
+        var twice = rng.Chance(DoubleAuditProbability);
+        if (auditDay >= calendar.Days)
+        {
+            return;
+        }
+
+        var decisionId = d.Id;
+        var idStem = "QA" + decisionId[1..];
+        audits.Add(auditDay, Row(idStem + "-1", decisionId, auditor, auditedAt, stratum, population, sampleSize, first));
+        if (twice)
+        {
+            var second = AuditJudge.Second(rng, d, first);
+            var secondAuditor = ((auditor - 1 + rng.Next(1, AuditorCount)) % AuditorCount) + 1;
+            var secondAt = auditedAt.AddSeconds(rng.Next(1800, 7200));
+            audits.Add(auditDay, Row(idStem + "-2", decisionId, secondAuditor, secondAt, stratum, population, sampleSize, second));
+        }
+    }
+
+    private static AuditRow Row(string id, string decisionId, int auditor, DateTime at, string stratum, int population, int sampleSize, AuditJudgement j) =>
+        new(id, decisionId, string.Create(CultureInfo.InvariantCulture, $"QA-a{auditor:000}"), at, stratum, population, sampleSize, j.QaVerdict, j.QaPolicyId, j.ErrorType);
+
+    /// <summary>Simple random sample without replacement (partial Fisher-Yates), kept in decision order.</summary>
+    private static List<SimDecision> Draw(Random rng, List<SimDecision> members, int count)
+    {
+        var indexes = Enumerable.Range(0, members.Count).ToArray();
+        for (var i = 0; i < count; i++)
+        {
+            var j = rng.Next(i, indexes.Length);
+            (indexes[i], indexes[j]) = (indexes[j], indexes[i]);
+        }
+
+        return indexes.Take(count).Order().Select(i => members[i]).ToList();
+    }
+}

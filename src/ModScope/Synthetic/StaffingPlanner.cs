@@ -1,0 +1,62 @@
+using System.Globalization;
+
+namespace ModScope.Synthetic;
+
+/// <summary>
+/// Daily rosters per site. Each site has a stable pool of moderator ids, each with a home market
+/// (apportioned by the markets' expected human volume at the site, so a small pool shows the site's main
+/// market). Each day enough moderators are scheduled (8 h, some 4 h) for the human decisions the site
+/// takes that day at its target throughput, and their productive hours follow that work (at most 90% of
+/// scheduled). So decisions per productive hour stay realistic at any scale and through peaks, and a
+/// backlog shows as fewer productive hours. Decisions draw their moderators from these rosters.
+/// </summary>
+internal sealed class StaffingPlanner
+{
+    private const double HoursPerModerator = 6.2;
+
+    private readonly int _seed;
+    private readonly SimCalendar _calendar;
+    private readonly IReadOnlyList<SiteTeam> _teams;
+
+    public StaffingPlanner(int seed, int decisionsPerDay, SimulationProfile profile, ProfileExpectations expected, SimCalendar calendar)
+    {
+        (_seed, _calendar) = (seed, calendar);
+        _teams = profile.Sites.Select(site => SiteTeam.Create(site, profile, expected, decisionsPerDay, HoursPerModerator)).ToArray();
+    }
+
+    /// <summary>
+    /// Every moderator-day for the day, ordered by site, then moderator id. Sites without human decisions
+    /// that day (including a site whose data is missing) have nobody on the roster.
+    /// </summary>
+    public IReadOnlyList<StaffingRow> Plan(int day, IReadOnlyDictionary<string, int> humanDecisionsBySite)
+    {
+        var date = _calendar.DateOf(day);
+        var rows = new List<StaffingRow>();
+        foreach (var team in _teams.Where(t => t.Pool.Count > 0 && humanDecisionsBySite.GetValueOrDefault(t.Site.Id) > 0))
+        {
+            var rng = SeedMixer.Random(_seed, SeedMixer.Stream.Staffing, day, team.Site.Index);
+            var needed = humanDecisionsBySite[team.Site.Id] / team.Site.TargetUph;
+            var count = Math.Clamp((int)Math.Round(needed / HoursPerModerator), 1, team.Pool.Count);
+            var roster = team.Pool.ToArray();
+            rng.ShuffleInPlace(roster);
+            var chosen = roster.Take(count).OrderBy(m => m.Id, StringComparer.Ordinal).ToArray();
+            var scheduled = chosen.Select(_ => count == 1 && needed < 3.6 ? 4.0 : count >= 3 && rng.Chance(0.12) ? 4.0 : 8.0).ToArray();
+            var totalScheduled = scheduled.Sum();
+            for (var i = 0; i < chosen.Length; i++)
+            {
+                var productive = needed * scheduled[i] / totalScheduled * rng.Uniform(0.93, 1.07);
+                productive = Math.Round(Math.Clamp(productive, 0.25, 0.9 * scheduled[i]), 2);
+                rows.Add(new StaffingRow(date, team.Site.Id, chosen[i].HomeMarket, chosen[i].Id, scheduled[i], productive, HourlyCost(team.Site, chosen[i].Number)));
+            }
+        }
+
+        return rows.OrderBy(r => r.Site, StringComparer.Ordinal).ThenBy(r => r.ModeratorId, StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>The site's rate with a stable per-moderator seniority factor (0.92-1.10).</summary>
+    private double HourlyCost(SiteProfile site, int moderatorNumber)
+    {
+        var u = SeedMixer.Derive(_seed, SeedMixer.Stream.Moderator, site.Index, moderatorNumber) / (double)int.MaxValue;
+        return Math.Round(site.HourlyCost * (0.92 + (0.18 * u)), 2);
+    }
+}
