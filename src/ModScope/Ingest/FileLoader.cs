@@ -48,6 +48,7 @@ internal sealed class FileLoader(SqlRunner sql, IngestOptions options, DateTime 
             sql.Execute(check);
         }
         stager.CollectRejectsAndLines(plan);
+        sql.Execute(ValidationSql.NameExistingFiles());
         var keys = string.Join(", ", table.Key.Select(Quote));
         sql.Execute("DROP TABLE IF EXISTS stg_dup_keys");
         sql.Execute($"CREATE TEMP TABLE stg_dup_keys AS SELECT {keys} FROM chk0 WHERE __fail IS NULL GROUP BY ALL HAVING count(*) > 1");

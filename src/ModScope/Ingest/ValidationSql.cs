@@ -14,6 +14,16 @@ namespace ModScope.Ingest;
 /// </summary>
 internal static class ValidationSql
 {
+    /// <summary>Stands for the stored file's name in a duplicate's message until <see cref="NameExistingFiles"/> fills it in.</summary>
+    public const string ExistingFile = "{existing file}";
+
+    /// <summary>Puts the stored file's name into the messages of rows that duplicate a stored row.</summary>
+    public static string NameExistingFiles() => $$"""
+        UPDATE chk0 SET __fail = {'rule': __fail.rule, 'field': __fail.field, 'message': replace(__fail.message, '{{ExistingFile}}', f.name)}
+        FROM files f
+        WHERE chk0.__existing_file = f.file_id AND __fail.rule = '{{QuarantineRules.DuplicateId}}'
+        """;
+
     public static string Build(TableSchema table, SourcePlan plan, bool assumeTimeZone)
     {
         var keys = table.Key.Select(Quote).ToList();
@@ -34,13 +44,12 @@ internal static class ValidationSql
         sql.AppendLine(string.Join(",\n", table.Columns.Select(c => $"  {ColumnChecks.TypedExpression(c, assumeTimeZone)} AS {Quote(c.Name)}")));
         sql.AppendLine("  FROM trimmed),");
 
-        // Rows already in the store with the same key (with the file they came from, for the message).
-        // The store is probed with this batch's keys only, so the cost does not grow with the store.
+        // Rows already in the store with the same key. `typed` is referenced once only, so DuckDB streams it
+        // instead of materialising it; the stored file's name is filled in afterwards, for the few duplicates.
         var existingVersion = hasVersion ? "x.\"version\"" : "NULL::BIGINT";
         sql.AppendLine(CultureInfo.InvariantCulture,
             $"existing AS (SELECT {string.Join(", ", keys.Select(k => "x." + k))}, {existingVersion} AS __existing_version, " +
-            $"f.name AS __existing_file, x.line AS __existing_line FROM {Quote(table.Name)} x JOIN files f USING (file_id) " +
-            $"WHERE x.{keys[0]} IN (SELECT {keys[0]} FROM typed)),");
+            $"x.file_id AS __existing_file, x.line AS __existing_line FROM {Quote(table.Name)} x),");
         var parentJoin = "";
         var parentColumn = "";
         if (table.ParentReference is { } parent)
@@ -67,7 +76,7 @@ internal static class ValidationSql
         var raw = Stager.RawCsv(plan.Columns.Select(c => ColumnChecks.Raw(table.Find(c)!)));
         // The quarantined row's text is rebuilt only for failing rows (CASE evaluates its branch lazily).
         sql.AppendLine(CultureInfo.InvariantCulture,
-            $"SELECT {kept}, __file, __gord, __replace, __fail, CASE WHEN __fail IS NOT NULL THEN coalesce(__raw, {raw}) END AS __raw_row FROM checked");
+            $"SELECT {kept}, __file, __gord, __replace, __fail, __existing_file, CASE WHEN __fail IS NOT NULL THEN coalesce(__raw, {raw}) END AS __raw_row FROM checked");
         return sql.ToString();
     }
 
@@ -113,7 +122,7 @@ internal static class ValidationSql
         var keyField = string.Join("+", table.Key);
         var keyText = string.Join(" || '/' || ", table.Key.Select(k => $"CAST({Quote(k)} AS VARCHAR)"));
         yield return ("__existing_file IS NOT NULL AND NOT __replace", QuarantineRules.DuplicateId, keyField,
-            $"'{keyField} ''' || {keyText} || ''' was already loaded from ' || __existing_file || ' line ' || __existing_line" +
+            $"'{keyField} ''' || {keyText} || ''' was already loaded from {ExistingFile} line ' || __existing_line" +
             (table.Find("version") is null ? "" : " || '; a replacement needs a higher version than ' || __existing_version"));
 
         if (table.ParentReference is { } parent)
