@@ -1,0 +1,73 @@
+namespace ModScope.Cli.Tests;
+
+/// <summary>`modscope query` end to end on a tiny hand-made store.</summary>
+public sealed class QueryCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("modscope-query-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private async Task<string> StoreWithFourDecisions()
+    {
+        var file = Path.Combine(_dir, "decisions-1.csv");
+        // Three automated decisions and one human one on 2026-11-10 (UTC): automation rate 3/4.
+        File.WriteAllText(file,
+            "decision_id,object_type,object_id,market,queue,policy_id,detection_source,decided_by,moderator_id,site,verdict,language,created_at,decided_at,handling_seconds\n" +
+            "D1,listing,L1,US,US-prelisting,counterfeit,proactive_model,automated,,,approve,en,2026-11-10T10:00:00Z,2026-11-10T10:00:02Z,0\n" +
+            "D2,listing,L2,US,US-prelisting,counterfeit,proactive_model,automated,,,remove,en,2026-11-10T11:00:00Z,2026-11-10T11:00:02Z,0\n" +
+            "D3,listing,L3,GB,GB-prelisting,counterfeit,proactive_model,automated,,,approve,en,2026-11-10T12:00:00Z,2026-11-10T12:00:02Z,0\n" +
+            "D4,listing,L4,GB,GB-prelisting,counterfeit,user_report,human,AUS-INHOUSE-m001,AUS-INHOUSE,remove,en,2026-11-10T09:00:00Z,2026-11-10T13:00:00Z,60\n");
+        var store = Path.Combine(_dir, "s.duckdb");
+        var (exit, _, error) = await CliRunner.Run("ingest", file, "--store", store);
+        Assert.True(exit == ExitCodes.Ok, error);
+        return store;
+    }
+
+    [Fact]
+    public async Task Csv_output_carries_the_values_worked_out_by_hand()
+    {
+        var store = await StoreWithFourDecisions();
+
+        var (exit, output, error) = await CliRunner.Run("query", "--store", store, "--metric", "automation_rate,decision_volume",
+            "--by", "market", "--period", "2026-W46", "--format", "csv");
+
+        Assert.True(exit == ExitCodes.Ok, error);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("metric,bucket,market,value,", lines[0], StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.StartsWith("automation_rate,,US,1,2,2,", StringComparison.Ordinal));   // 2 of 2 automated
+        Assert.Contains(lines, l => l.StartsWith("automation_rate,,GB,0.5,1,2,", StringComparison.Ordinal)); // 1 of 2
+        Assert.Contains(lines, l => l.StartsWith("decision_volume,,GB,2,", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Explain_prints_the_sql_with_its_parameters()
+    {
+        var store = await StoreWithFourDecisions();
+
+        var (exit, output, _) = await CliRunner.Run("query", "--store", store, "--metric", "tat_p90_hours", "--period", "2026-W46", "--explain");
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        Assert.Contains("quantile_cont(", output, StringComparison.Ordinal);
+        Assert.Contains("-- parameters:", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_metric_exits_one_with_a_near_match()
+    {
+        var store = await StoreWithFourDecisions();
+
+        var (exit, _, error) = await CliRunner.Run("query", "--store", store, "--metric", "automaton_rate", "--period", "2026-W46");
+
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Contains("did you mean 'automation_rate'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bad_period_is_a_usage_error()
+    {
+        var (exit, _, error) = await CliRunner.Run("query", "--metric", "decision_volume", "--period", "sometime soon");
+
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Contains("is not a period", error, StringComparison.Ordinal);
+    }
+}
