@@ -6,6 +6,10 @@ namespace ModScope.Query;
 /// <summary>Computes each metric's value for one group key from the statement rows.</summary>
 internal sealed class Evaluator(MetricCatalog catalog, StatementRows rows, double confidence)
 {
+    // Evaluated once per group key: keep the per-definition work (atom keys, source sets) out of that loop.
+    private readonly Dictionary<MeasureDefinition, string> _atomKeys = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, bool> _sameSource = new(StringComparer.Ordinal);
+
     /// <summary>The keys with any data for a metric (or the metrics it derives from).</summary>
     public IEnumerable<string> KeysOf(MetricDefinition metric)
     {
@@ -33,8 +37,11 @@ internal sealed class Evaluator(MetricCatalog catalog, StatementRows rows, doubl
 
     private Evaluation Measure(MeasureDefinition measure, string key)
     {
-        var atom = Atom.Of(measure);
-        var value = rows.Atoms.GetValueOrDefault(atom.Key)?.GetValueOrDefault(key);
+        if (!_atomKeys.TryGetValue(measure, out var atomKey))
+        {
+            _atomKeys[measure] = atomKey = Atom.Of(measure).Key;
+        }
+        var value = rows.Atoms.GetValueOrDefault(atomKey)?.GetValueOrDefault(key);
         if (measure.Aggregate is "count" or "open_at_end")
         {
             // A group with no row for a count has counted nothing.
@@ -65,8 +72,12 @@ internal sealed class Evaluator(MetricCatalog catalog, StatementRows rows, doubl
 
     private bool SameSource(MetricDefinition metric)
     {
-        var byId = catalog.Metrics.ToDictionary(m => m.Id);
-        return CatalogValidator.Sources(metric, byId).Distinct().Count() == 1;
+        if (!_sameSource.TryGetValue(metric.Id, out var same))
+        {
+            var byId = catalog.Metrics.ToDictionary(m => m.Id);
+            _sameSource[metric.Id] = same = CatalogValidator.Sources(metric, byId).Distinct().Count() == 1;
+        }
+        return same;
     }
 
     /// <summary>
