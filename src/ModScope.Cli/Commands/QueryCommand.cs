@@ -31,13 +31,14 @@ internal static class QueryCommand
         var format = new Option<string>("--format") { Description = "Output: table, csv, json or parquet (with --out).", DefaultValueFactory = _ => "table" };
         var output = new Option<string?>("--out") { Description = "Write to this file instead of the terminal (required for parquet)." };
         var explain = new Option<bool>("--explain") { Description = "Print the SQL the request compiles to (with its parameters) and do not run it." };
+        var intervals = new Option<bool>("--intervals") { Description = "Also compute distribution-free intervals for quantile metrics (TAT p50/p90)." };
         var language = new Option<string>("--lang") { Description = "Metric names in en or zh-Hans.", DefaultValueFactory = _ => "en" };
         var store = CommonOptions.Store();
         var catalog = CatalogOption.Create();
 
         var command = new Command("query", "Compute core-index metrics sliced by dimensions and time, with intervals and period-over-period change.")
         {
-            metrics, by, grain, period, compare, filters, timeZone, asOf, format, output, explain, language, store, catalog,
+            metrics, by, grain, period, compare, filters, timeZone, asOf, format, output, explain, intervals, language, store, catalog,
         };
         command.SetAction((parsed, cancellationToken) => CliApp.Guard(context, parsed, async () =>
         {
@@ -50,7 +51,7 @@ internal static class QueryCommand
                 parsed.GetValue(grain),
                 (parsed.GetValue(filters) ?? []).Select(ParseFilter).ToList(),
                 ParsePeriod(parsed.GetValue(period)!, zone, now),
-                ParseComparison(parsed.GetValue(compare)));
+                ParseComparison(parsed.GetValue(compare))) { QuantileIntervals = parsed.GetValue(intervals) };
             var fmt = parsed.GetValue(format)!;
             if (fmt is not ("table" or "csv" or "json" or "parquet"))
             {

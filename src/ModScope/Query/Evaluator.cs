@@ -48,7 +48,24 @@ internal sealed class Evaluator(MetricCatalog catalog, StatementRows rows, doubl
             var count = value ?? 0;
             return new Evaluation(count, null, null, null, null, new TestBasis.Count((long)count));
         }
-        return new Evaluation(value, null, null, null, null, TestBasis.None);
+        return new Evaluation(value, null, null, null, measure.Quantile is { } q ? QuantileInterval(atomKey, key, q) : null, TestBasis.None);
+    }
+
+    /// <summary>
+    /// Distribution-free interval for a quantile from its order statistics (Stats.Quantiles.OrderStatisticInterval),
+    /// when the request asked for quantile intervals; null when a side is unbounded (too few values).
+    /// </summary>
+    private Interval? QuantileInterval(string atomKey, string key, double q)
+    {
+        if (rows.Ranks.GetValueOrDefault(atomKey)?.GetValueOrDefault(key) is not { } ranked || ranked.Size > int.MaxValue)
+        {
+            return null;
+        }
+        var ranks = Quantiles.OrderStatisticInterval((int)ranked.Size, q, confidence);
+        return ranks is { Lower: { } lower, Upper: { } upper }
+               && ranked.ValueAtRank.TryGetValue(lower, out var low) && ranked.ValueAtRank.TryGetValue(upper, out var high)
+            ? new Interval(low, high, confidence, "order statistics (distribution-free)")
+            : null;
     }
 
     private Evaluation Operand(Operand operand, string key) =>

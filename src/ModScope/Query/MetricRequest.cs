@@ -14,4 +14,10 @@ public sealed record MetricRequest(
 {
     /// <summary>A confidence level for intervals and significance.</summary>
     public double Confidence { get; init; } = 0.95;
+
+    /// <summary>
+    /// Also compute distribution-free intervals for quantile metrics (TAT p50/p90): one more statement per
+    /// quantile, ranking the values near the quantile in each group.
+    /// </summary>
+    public bool QuantileIntervals { get; init; }
 }

@@ -27,6 +27,13 @@ public sealed class QueryPlanner(MetricCatalog catalog, ISqlDialect dialect)
         {
             statements.Add(builder.OpenAtEnd(group.Key.Source, group.Key.Opened!, group.Key.Closed!, group.ToList()));
         }
+        if (request.QuantileIntervals)
+        {
+            foreach (var atom in atoms.Where(a => a.Measure.Quantile is not null))
+            {
+                statements.Add(builder.Ranks(atom, request.Confidence));
+            }
+        }
         foreach (var metric in all.Where(m => m.Proportion is not null))
         {
             statements.Add(builder.Strata(metric.Id, metric.Proportion!));

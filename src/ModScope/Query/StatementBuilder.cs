@@ -87,6 +87,33 @@ internal sealed class StatementBuilder(ISqlDialect dialect, RequestScope scope)
             Select(keys, values, relation.From, where, [.. keys, "t.first_rating", "t.second_rating"]), parameters.Values, keys.Count, [metricId]);
     }
 
+    /// <summary>
+    /// The values around a quantile in each group, ranked: enough ranks either side (a normal-approximation
+    /// window, widened) for the exact order-statistic interval the evaluator picks from them.
+    /// </summary>
+    public PlannedStatement Ranks(Atom atom, double confidence)
+    {
+        var m = atom.Measure;
+        var parameters = new SqlParameters(dialect);
+        var relation = new SourceRelation(dialect, m.Source);
+        var keys = Keys(relation, m.Time!, parameters);
+        var value = relation.Value(m.Value!);
+        var where = Where(scope.InPeriod(relation, m.Time!, parameters), relation.Conditions(m.Where, parameters), scope.FilterSql(relation, parameters));
+        var partition = keys.Count == 0 ? "" : "PARTITION BY " + string.Join(", ", keys.Select((_, i) => $"k{i.ToString(CultureInfo.InvariantCulture)}"));
+        var keyColumns = string.Join("", keys.Select((k, i) => $"{k} AS k{i.ToString(CultureInfo.InvariantCulture)}, "));
+        var keyNames = string.Join("", keys.Select((_, i) => $"k{i.ToString(CultureInfo.InvariantCulture)}, "));
+        var q = parameters.Add(m.Quantile!.Value);
+        var z = parameters.Add(Stats.Critical.TwoSidedZ(confidence) + 0.5);
+        var sql = $"""
+            SELECT {keyNames}n, rn, x FROM (
+              SELECT {keyNames}x, row_number() OVER ({partition} ORDER BY x) AS rn, count(*) OVER ({partition}) AS n
+              FROM (SELECT {keyColumns}{value} AS x
+                    FROM {relation.From}{where}) AS v) AS r
+            WHERE rn >= n * {q} - {z} * sqrt(n * {q} * (1 - {q})) - 2 AND rn <= n * {q} + {z} * sqrt(n * {q} * (1 - {q})) + 3
+            """;
+        return new PlannedStatement($"ranks near the {m.Aggregate} over {m.Source}", StatementKind.Ranks, sql, parameters.Values, keys.Count, [atom.Key]);
+    }
+
     private List<string> Keys(SourceRelation relation, string time, SqlParameters parameters)
     {
         var keys = new List<string>();

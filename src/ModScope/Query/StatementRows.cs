@@ -9,6 +9,7 @@ internal sealed class StatementRows
     public Dictionary<string, Dictionary<string, double?>> Atoms { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, Dictionary<string, List<StratumCounts>>> Strata { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, Dictionary<string, List<(string A, string B, long Count)>>> Pairs { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, Dictionary<string, (long Size, Dictionary<long, double> ValueAtRank)>> Ranks { get; } = new(StringComparer.Ordinal);
 
     public void Add(PlannedStatement statement, IReadOnlyList<object?[]> rows, bool hasBucket)
     {
@@ -27,6 +28,10 @@ internal sealed class StatementRows
                 case StatementKind.Strata:
                     Slot(Slot(Strata, statement.Outputs[0]), key, () => []).Add(new StratumCounts(
                         Convert.ToString(values[0], CultureInfo.InvariantCulture) ?? "", Long(values[1]), Long(values[2]), Long(values[3]), Long(values[4])));
+                    break;
+                case StatementKind.Ranks:
+                    var ranked = Slot(Slot(Ranks, statement.Outputs[0]), key, () => (Size: Long(values[0]), ValueAtRank: new Dictionary<long, double>()));
+                    ranked.ValueAtRank[Long(values[1])] = Convert.ToDouble(values[2], CultureInfo.InvariantCulture);
                     break;
                 case StatementKind.Pairs:
                     Slot(Slot(Pairs, statement.Outputs[0]), key, () => []).Add((
