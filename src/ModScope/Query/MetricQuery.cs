@@ -30,15 +30,17 @@ public sealed class MetricQuery(MetricCatalog catalog, IMetricEngine engine)
     private async Task<List<Evaluated>> EvaluateAsync(MetricRequest request, CancellationToken cancellationToken)
     {
         var plan = Plan(request);
+        // Statements are independent: run them side by side (the engine gives each its own connection).
+        var results = await Task.WhenAll(plan.Statements.Select(statement =>
+            Task.Run(() => engine.QueryAsync(statement.Sql, statement.Parameters, cancellationToken), cancellationToken))).ConfigureAwait(false);
         var rows = new StatementRows();
-        foreach (var statement in plan.Statements)
+        for (var i = 0; i < plan.Statements.Count; i++)
         {
-            rows.Add(statement, await engine.QueryAsync(statement.Sql, statement.Parameters, cancellationToken).ConfigureAwait(false),
-                request.Grain != TimeGrain.None);
+            rows.Add(plan.Statements[i], results[i], request.Grain != TimeGrain.None);
         }
         var evaluator = new Evaluator(catalog, rows, request.Confidence);
         var bucketIndex = Buckets.Within(request.Period, request.Grain).Select((b, i) => (b.Start, i)).ToDictionary(b => b.Start, b => b.i);
-        var results = new List<Evaluated>();
+        var evaluated = new List<Evaluated>();
         foreach (var id in request.Metrics)
         {
             var metric = catalog.Metric(id);
@@ -48,14 +50,14 @@ public sealed class MetricQuery(MetricCatalog catalog, IMetricEngine engine)
                 var evaluation = evaluator.Evaluate(metric, key);
                 var dimensions = request.Dimensions.Select((d, i) => (d, values[i])).ToDictionary(x => x.d, x => x.Item2);
                 var index = bucket is { } b && bucketIndex.TryGetValue(b, out var i) ? i : 0;
-                results.Add(new Evaluated(
+                evaluated.Add(new Evaluated(
                     new MetricResult(id, bucket, dimensions, evaluation.Value, evaluation.Numerator, evaluation.Denominator, evaluation.SampleSize, evaluation.Interval),
                     evaluation.Basis,
                     $"{id}\u001f{index}\u001f{string.Join("\u001f", values.Select(v => v ?? "\u0000"))}"));
             }
         }
         var order = request.Metrics.Select((m, i) => (m, i)).ToDictionary(x => x.m, x => x.i, StringComparer.Ordinal);
-        return results.OrderBy(r => order[r.Result.Metric]).ThenBy(r => r.Result.Bucket)
+        return evaluated.OrderBy(r => order[r.Result.Metric]).ThenBy(r => r.Result.Bucket)
             .ThenBy(r => string.Join("\u001f", r.Result.Dimensions.Values), StringComparer.Ordinal).ToList();
     }
 
