@@ -3,7 +3,8 @@ using ModScope.Query;
 namespace ModScope.Tests.Query;
 
 /// <summary>Period-over-period results on the shared generated data set.</summary>
-public sealed class ComparisonTests(ParityFixture fixture) : IClassFixture<ParityFixture>
+[Collection(ParityCollection.Name)]
+public sealed class ComparisonTests(ParityFixture fixture)
 {
     private static readonly Period Week = new(new DateTime(2026, 9, 14), new DateTime(2026, 9, 21), "UTC", "2026-W38");
 

@@ -48,12 +48,20 @@ public sealed class ParityFixture : IDisposable
     }
 }
 
+/// <summary>The parity data set is generated and loaded once for every class that reads it.</summary>
+[CollectionDefinition(Name)]
+public sealed class ParityCollection : ICollectionFixture<ParityFixture>
+{
+    public const string Name = "parity data set";
+}
+
 /// <summary>
 /// Every catalogue metric, over three slicings (total; by market; by region with a market filter) and two
 /// grains (whole period; ISO week), equals the plain computation over the same files: counts exactly,
 /// everything else to 1e-9 relative.
 /// </summary>
-public sealed class MetricParityTests(ParityFixture fixture) : IClassFixture<ParityFixture>
+[Collection(ParityCollection.Name)]
+public sealed class MetricParityTests(ParityFixture fixture)
 {
     // Three whole ISO weeks inside the generated 35 days (2026-08-24 .. 2026-09-27), ending before the data
     // does, so items are still open at the period's end.

@@ -4,7 +4,8 @@ using ModScope.Query;
 namespace ModScope.Tests.Query;
 
 /// <summary>Distribution-free intervals for turnaround quantiles, checked against the order statistics by hand.</summary>
-public sealed class QuantileIntervalTests(ParityFixture fixture) : IClassFixture<ParityFixture>
+[Collection(ParityCollection.Name)]
+public sealed class QuantileIntervalTests(ParityFixture fixture)
 {
     private static readonly Period Weeks = new(new DateTime(2026, 8, 31), new DateTime(2026, 9, 21), "UTC", "3 weeks");
 
