@@ -70,4 +70,29 @@ public sealed class QueryCommandTests : IDisposable
         Assert.Equal(ExitCodes.Usage, exit);
         Assert.Contains("is not a period", error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("query", "--metric", "decision_volume")]
+    [InlineData("sample-size")]
+    public async Task A_reading_command_on_a_missing_store_exits_one_and_creates_no_store(params string[] args)
+    {
+        var missing = Path.Combine(_dir, "missing.duckdb");
+
+        var (exit, _, error) = await CliRunner.Run([.. args, "--store", missing]);
+
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Contains("does not exist", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(missing));
+    }
+
+    [Fact]
+    public async Task Sample_size_with_a_bad_period_is_a_usage_error()
+    {
+        var store = await StoreWithFourDecisions();
+
+        var (exit, _, error) = await CliRunner.Run("sample-size", "--store", store, "--period", "whenever");
+
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Contains("is not a period", error, StringComparison.Ordinal);
+    }
 }

@@ -18,7 +18,7 @@ internal static class CatalogCommand
 
     private static Command Doc(CliContext context)
     {
-        var language = new Option<string>("--lang") { Description = "en or zh-Hans.", DefaultValueFactory = _ => "en" };
+        var language = CommonOptions.Language();
         var format = new Option<string>("--format") { Description = "md or html.", DefaultValueFactory = _ => "md" };
         var output = new Option<string?>("--out") { Description = "File to write (default: standard output)." };
         var catalog = CatalogOption.Create();

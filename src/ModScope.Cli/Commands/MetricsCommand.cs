@@ -9,7 +9,7 @@ internal static class MetricsCommand
 {
     public static Command Create(CliContext context)
     {
-        var language = new Option<string>("--lang") { Description = "en or zh-Hans.", DefaultValueFactory = _ => "en" };
+        var language = CommonOptions.Language();
         var catalog = CatalogOption.Create();
         var command = new Command("metrics", "List the core-index metrics of the catalogue.") { language, catalog };
         command.SetAction((parsed, _) => CliApp.Guard(context, parsed, () =>

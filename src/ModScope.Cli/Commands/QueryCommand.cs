@@ -2,7 +2,6 @@ using System.CommandLine;
 using ModScope.Cli.Views;
 using ModScope.Engines;
 using ModScope.Query;
-using ModScope.Store;
 
 namespace ModScope.Cli.Commands;
 
@@ -32,7 +31,7 @@ internal static class QueryCommand
         var output = new Option<string?>("--out") { Description = "Write to this file instead of the terminal (required for parquet)." };
         var explain = new Option<bool>("--explain") { Description = "Print the SQL the request compiles to (with its parameters) and do not run it." };
         var intervals = new Option<bool>("--intervals") { Description = "Also compute distribution-free intervals for quantile metrics (TAT p50/p90)." };
-        var language = new Option<string>("--lang") { Description = "Metric names in en or zh-Hans.", DefaultValueFactory = _ => "en" };
+        var language = CommonOptions.Language();
         var store = CommonOptions.Store();
         var catalog = CatalogOption.Create();
 
@@ -44,24 +43,19 @@ internal static class QueryCommand
         {
             var loaded = CatalogOption.Load(parsed.GetValue(catalog));
             var zone = parsed.GetValue(timeZone)!;
-            var now = parsed.GetValue(asOf) ?? LocalNow(zone);
             var request = new MetricRequest(
                 Split(parsed.GetValue(metrics)),
                 Split(parsed.GetValue(by)),
                 parsed.GetValue(grain),
                 (parsed.GetValue(filters) ?? []).Select(ParseFilter).ToList(),
-                ParsePeriod(parsed.GetValue(period)!, zone, now),
+                CommonOptions.ParsePeriod(parsed.GetValue(period)!, zone, parsed.GetValue(asOf)),
                 ParseComparison(parsed.GetValue(compare))) { QuantileIntervals = parsed.GetValue(intervals) };
             var fmt = parsed.GetValue(format)!;
             if (fmt is not ("table" or "csv" or "json" or "parquet"))
             {
                 throw new UsageException($"--format must be table, csv, json or parquet, not '{fmt}'.");
             }
-            if (!File.Exists(parsed.GetValue(store)!))
-            {
-                throw new IOException($"Store '{parsed.GetValue(store)}' does not exist; run 'modscope ingest' or 'modscope demo' first.");
-            }
-            using var opened = ModScopeStore.Open(parsed.GetValue(store)!);
+            using var opened = CommonOptions.OpenExistingStore(parsed.GetValue(store)!);
             using var engine = new DuckDbEngine(opened);
             var query = new MetricQuery(loaded, engine);
             if (parsed.GetValue(explain))
@@ -78,30 +72,6 @@ internal static class QueryCommand
 
     private static List<string> Split(string[]? values) =>
         (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
-
-    private static DateTime LocalNow(string zone)
-    {
-        try
-        {
-            return TimeZoneInfo.ConvertTimeBySystemTimeZoneId(DateTime.UtcNow, zone);
-        }
-        catch (TimeZoneNotFoundException ex)
-        {
-            throw new UsageException($"Unknown time zone '{zone}'; use an IANA name such as Asia/Singapore or UTC.", ex);
-        }
-    }
-
-    private static Period ParsePeriod(string text, string zone, DateTime now)
-    {
-        try
-        {
-            return PeriodParser.Parse(text, zone, now);
-        }
-        catch (FormatException ex)
-        {
-            throw new UsageException(ex.Message, ex);
-        }
-    }
 
     private static DimensionFilter ParseFilter(string text)
     {

@@ -3,7 +3,6 @@ using System.Globalization;
 using ModScope.Engines;
 using ModScope.Query;
 using ModScope.Stats;
-using ModScope.Store;
 using Spectre.Console;
 
 namespace ModScope.Cli.Commands;
@@ -43,10 +42,10 @@ internal static class SampleSizeCommand
             {
                 throw new UsageException("--margin must be in (0, 0.5), --confidence in (0, 1) and --expected in [0, 1].");
             }
-            using var opened = ModScopeStore.Open(parsed.GetValue(store)!);
+            using var opened = CommonOptions.OpenExistingStore(parsed.GetValue(store)!);
             var dimension = parsed.GetValue(by);
             var request = new MetricRequest(["decision_volume"], dimension is null ? [] : [dimension], TimeGrain.None, [],
-                PeriodParser.Parse(parsed.GetValue(period)!, "UTC", parsed.GetValue(asOf) ?? DateTime.UtcNow));
+                CommonOptions.ParsePeriod(parsed.GetValue(period)!, "UTC", parsed.GetValue(asOf)));
             using var engine = new DuckDbEngine(opened);
             var query = new MetricQuery(loaded, engine);
             var volumes = await query.RunAsync(request, cancellationToken).ConfigureAwait(false);
