@@ -50,40 +50,43 @@ public sealed class Ingestor(ModScopeStore store)
             var newLoadId = sql.ScalarLong("SELECT coalesce(max(load_id), 0) + 1 FROM loads");
             var loader = new FileLoader(sql, options, now);
             var stager = new Stager(sql);
-            var totalBytes = files.Sum(f => new FileInfo(f.Path).Length);
+            var totalBytes = files.Sum(f => f.Bytes);
             var bytesDone = 0L;
             var filesDone = 0;
             var byPath = new Dictionary<string, FileResult>(StringComparer.Ordinal);
-            var fresh = new List<(InputFile File, long Id, string Hash)>();
+            var fresh = new Dictionary<string, (InputFile File, long Id, string Hash)>(StringComparer.Ordinal);
             for (var i = 0; i < files.Count; i++)
             {
                 if (known.Add(hashes[i]))
                 {
-                    fresh.Add((files[i], nextFileId++, hashes[i]));
+                    fresh[files[i].Path] = (files[i], nextFileId++, hashes[i]);
                 }
                 else
                 {
                     byPath[files[i].Path] = new FileResult(files[i].Path, files[i].Table.Name, files[i].Format, FileStatus.AlreadyLoaded,
                         0, 0, 0, 0, 0, new Dictionary<string, long>(), "same content was already loaded");
+                    bytesDone += files[i].Bytes;
+                    filesDone++;
                 }
             }
 
-            foreach (var unit in Batches(fresh.Select(f => (f.File, f.Id)), stager))
+            // In file order (load order matters: decisions before the audits that need them).
+            foreach (var unit in Batches(files.Where(f => fresh.ContainsKey(f.Path)).Select(f => (f, fresh[f.Path].Id)), stager))
             {
                 var unitResults = unit.Empty is { } empty ? [loader.LoadEmpty(empty.File, empty.Id)] : loader.LoadBatch(unit.Batch!);
                 foreach (var result in unitResults)
                 {
-                    var entry = fresh.First(f => f.File.Path == result.Path);
+                    var entry = fresh[result.Path];
                     if (options.Strict && result.RowsQuarantined > result.RowsPending)
                     {
                         throw new IngestException(StrictFailure(sql, entry.File, entry.Id));
                     }
                     RecordFile(sql, newLoadId, entry.Id, entry.File, entry.Hash, result, now);
                     byPath[result.Path] = result;
-                    bytesDone += new FileInfo(result.Path).Length;
+                    bytesDone += entry.File.Bytes;
                     filesDone++;
                 }
-                progress?.Report(new IngestProgress(filesDone + (files.Count - fresh.Count), files.Count, bytesDone, totalBytes,
+                progress?.Report(new IngestProgress(filesDone, files.Count, bytesDone, totalBytes,
                     unitResults[^1].Name));
             }
             results.AddRange(files.Select(f => byPath[f.Path]));
@@ -116,7 +119,7 @@ public sealed class Ingestor(ModScopeStore store)
         var bytes = 0L;
         foreach (var (file, id) in files)
         {
-            var size = new FileInfo(file.Path).Length;
+            var size = file.Bytes;
             if (size == 0)
             {
                 yield return (null, (file, id));
@@ -153,7 +156,7 @@ public sealed class Ingestor(ModScopeStore store)
     private static void RecordFile(SqlRunner sql, long loadId, long fileId, InputFile file, string hash, FileResult result, DateTime now) =>
         sql.Execute("INSERT INTO files VALUES ($id, $load, $path, $name, $table, $format, $hash, $bytes, $read, $loaded, $replaced, $quarantined, $pending, $now)",
             ("id", fileId), ("load", loadId), ("path", Path.GetFullPath(file.Path)), ("name", file.Name), ("table", file.Table.Name),
-            ("format", file.Format.ToString().ToLowerInvariant()), ("hash", hash), ("bytes", new FileInfo(file.Path).Length),
+            ("format", file.Format.ToString().ToLowerInvariant()), ("hash", hash), ("bytes", file.Bytes),
             ("read", result.RowsRead), ("loaded", result.RowsLoaded), ("replaced", result.RowsReplaced),
             ("quarantined", result.RowsQuarantined), ("pending", result.RowsPending), ("now", now));
 

@@ -83,7 +83,7 @@ public static class InputResolver
         {
             throw new IngestException($"{path}: gzip-compressed Parquet is not supported; Parquet compresses its own pages.");
         }
-        return new InputFile(System.IO.Path.GetFullPath(path), table, format);
+        return new InputFile(System.IO.Path.GetFullPath(path), table, format, new FileInfo(path).Length);
     }
 
     private static InputFile? TryDescribe(string path, TableSchema? forced) =>

@@ -1,3 +1,4 @@
+using ModScope.Tests.Support;
 using ModScope.Catalog;
 using ModScope.Query;
 
@@ -30,7 +31,7 @@ public sealed class GoldenSqlTests
     {
         var plan = new QueryPlanner(CatalogLoader.LoadDefault(), DuckDbDialect.Instance).Plan(request);
         var actual = plan.Explain().ReplaceLineEndings("\n") + "\n";
-        var path = Path.Combine(GoldenFolder(), "duckdb", name + ".sql");
+        var path = RepoPaths.Combine("tests", "ModScope.Tests", "Query", "Golden", "duckdb", name + ".sql");
 
         if (Environment.GetEnvironmentVariable("MODSCOPE_UPDATE_GOLDEN") == "1")
         {
@@ -39,15 +40,5 @@ public sealed class GoldenSqlTests
 
         Assert.True(File.Exists(path), $"No golden file {path}; review the SQL and create it with MODSCOPE_UPDATE_GOLDEN=1.");
         Assert.Equal(File.ReadAllText(path).ReplaceLineEndings("\n"), actual);
-    }
-
-    private static string GoldenFolder()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ModScope.slnx")))
-        {
-            dir = dir.Parent;
-        }
-        return Path.Combine(dir!.FullName, "tests", "ModScope.Tests", "Query", "Golden");
     }
 }

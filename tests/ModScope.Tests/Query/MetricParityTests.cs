@@ -1,3 +1,4 @@
+using ModScope.Tests.Support;
 using ModScope.Catalog;
 using ModScope.Engines;
 using ModScope.Ingest;
@@ -20,7 +21,7 @@ public sealed class ParityFixture : IDisposable
         Catalog = CatalogLoader.LoadDefault();
         Engine = new DuckDbEngine(Store);
         Query = new MetricQuery(Catalog, Engine);
-        Plain = new PlainData(data, Path.Combine(RepoRoot(), "reference"));
+        Plain = new PlainData(data, RepoPaths.Combine("reference"));
     }
 
     public string Folder { get; }
@@ -35,16 +36,6 @@ public sealed class ParityFixture : IDisposable
         Engine.Dispose();
         Store.Dispose();
         Directory.Delete(Folder, recursive: true);
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ModScope.slnx")))
-        {
-            dir = dir.Parent;
-        }
-        return dir?.FullName ?? throw new InvalidOperationException("Cannot find the repository root from " + AppContext.BaseDirectory);
     }
 }
 
