@@ -13,8 +13,6 @@ internal sealed class SqlRunner(DuckDBConnection connection, CancellationToken c
     /// <summary>MODSCOPE_TRACE_SQL=1 prints each statement's time to stderr (for profiling loads).</summary>
     private static readonly bool Trace = Environment.GetEnvironmentVariable("MODSCOPE_TRACE_SQL") == "1";
 
-    public DuckDBConnection Connection => connection;
-
     public int Execute(string sql, params (string Name, object? Value)[] parameters)
     {
         using var command = Prepare(sql, parameters);

@@ -46,20 +46,8 @@ public sealed class QueryPlanner(MetricCatalog catalog, ISqlDialect dialect)
     }
 
     /// <summary>The atoms (inline measures) a metric reads directly.</summary>
-    internal static IEnumerable<Atom> Atoms(MetricDefinition metric)
-    {
-        if (metric.Measure is { } m)
-        {
-            yield return Atom.Of(m);
-        }
-        foreach (var operand in new[] { metric.Numerator, metric.Denominator })
-        {
-            if (operand?.Measure is { } measure)
-            {
-                yield return Atom.Of(measure);
-            }
-        }
-    }
+    internal static IEnumerable<Atom> Atoms(MetricDefinition metric) =>
+        CatalogValidator.Measures(metric).Select(m => Atom.Of(m.Measure));
 
     /// <summary>The requested metrics and every metric they are derived from.</summary>
     private IEnumerable<MetricDefinition> Closure(IEnumerable<MetricDefinition> metrics)

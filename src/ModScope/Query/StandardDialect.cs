@@ -7,11 +7,7 @@ public abstract class StandardDialect : ISqlDialect
 {
     public abstract string Name { get; }
 
-    public virtual string Quote(string identifier)
-    {
-        ArgumentNullException.ThrowIfNull(identifier);
-        return "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-    }
+    public virtual string Quote(string identifier) => Store.SqlText.Quote(identifier);
 
     public virtual string Parameter(string name) => "$" + name;
 

@@ -18,7 +18,7 @@ internal static class DuckDbTypes
     /// <summary>Column definitions of an event table, plus the lineage columns every event row carries.</summary>
     public static string ColumnDefinitions(TableSchema table, bool withLineage = true)
     {
-        var columns = table.Columns.Select(c => $"{Quote(c.Name)} {Of(c.Kind)}").ToList();
+        var columns = table.Columns.Select(c => $"{SqlText.Quote(c.Name)} {Of(c.Kind)}").ToList();
         if (withLineage)
         {
             columns.Add("file_id BIGINT NOT NULL");
@@ -26,6 +26,4 @@ internal static class DuckDbTypes
         }
         return string.Join(", ", columns);
     }
-
-    public static string Quote(string identifier) => SqlText.Quote(identifier);
 }
