@@ -30,6 +30,7 @@ public static class CliApp
         root.Subcommands.Add(CatalogCommand.Create(context));
         root.Subcommands.Add(QueryCommand.Create(context));
         root.Subcommands.Add(SampleSizeCommand.Create(context));
+        root.Subcommands.Add(DetectCommand.Create(context));
         return root;
     }
 

@@ -1,0 +1,47 @@
+using System.Globalization;
+
+namespace ModScope.Monitor.Detection;
+
+/// <summary>
+/// How an expected value and its band were computed, in terms an analyst can defend in a review: which history,
+/// which seasonal adjustment, how wide the band and why, how many observations.
+/// </summary>
+public sealed record BaselineNote(
+    BaselineMethod Method,
+    int? Period,
+    TimeSpan Interval,
+    int SeasonalReferences,
+    int LevelPoints,
+    int ScalePoints,
+    double Spread,
+    double AlertZ,
+    double Expected,
+    double Lower,
+    double Upper,
+    double? SampleSize,
+    bool KnownEvent)
+{
+    public string Describe(CultureInfo? culture = null)
+    {
+        var c = culture ?? CultureInfo.InvariantCulture;
+        var season = Method switch
+        {
+            BaselineMethod.Seasonal => string.Format(c, "the median of the same point in the previous {0} seasons of {1}, shifted by the median gap between recent values and their seasonal medians (last {2} points)",
+                SeasonalReferences, Span(Interval * (Period ?? 0)), LevelPoints),
+            BaselineMethod.Recent => string.Format(c, "the median of the last {0} values (the series wanders, so only its recent past predicts it well)", LevelPoints),
+            _ => string.Format(c, "the median of the last {0} values ({1})", LevelPoints, Period is null ? "no season found in the history" : "it predicted recent values better than the season"),
+        };
+        var band = string.Format(c, "band ±{0:0.###} = {1:0.#}× the robust spread {2:0.####} (interquartile range / 1.349 of the last {3} residuals)",
+            Upper - Expected, AlertZ, Spread, ScalePoints);
+        var sample = SampleSize is { } n ? string.Format(c, "; a change must also exceed sampling noise for n = {0:0}", n) : "";
+        var known = KnownEvent ? "; a known calendar event is active, so the band is widened and the point kept out of the baseline" : "";
+        return string.Format(c, "Expected {0:0.####} from {1}; {2}{3}{4}. Values far outside past bands were clipped before entering the baseline.",
+            Expected, season, band, sample, known);
+    }
+
+    private static string Span(TimeSpan span) =>
+        span.TotalDays >= 1 && span.TotalDays % 1 == 0 ? $"{span.TotalDays:0} day(s)"
+        : span.TotalHours >= 1 && span.TotalHours % 1 == 0 ? $"{span.TotalHours:0} hour(s)"
+        : span.TotalMinutes >= 1 && span.TotalMinutes % 1 == 0 ? $"{span.TotalMinutes:0} minute(s)"
+        : $"{span.TotalSeconds:0.###} second(s)";
+}

@@ -1,0 +1,311 @@
+namespace ModScope.Monitor.Detection;
+
+/// <summary>The state of <see cref="SeriesDetector"/> walking one series in time order.</summary>
+internal sealed class DetectorRun
+{
+    private const int MaxGridSlots = 8192;
+
+    private readonly IReadOnlyList<SeriesPoint> _points;
+    private readonly int[] _order;
+    private readonly SamplingClock _clock;
+    private readonly DetectorSettings _s;
+    private readonly double[] _clean;
+    private readonly double[] _references;
+    private readonly RollingWindow _recent;
+    private readonly RollingWindow _local = new(3);
+    private readonly BaselineChooser _chooser = new();
+    private readonly RollingWindow[] _residualsByMethod;
+    private RollingWindow _residuals;
+    private readonly List<AnomalyEpisode> _episodes = [];
+    private RollingWindow _levelGaps;
+    private int _valid;
+    private int _nextCheckpoint = 24;
+    private double _quantum = double.PositiveInfinity;
+    private double _lastValue = double.NaN;
+    private double _cusumUp;
+    private double _cusumDown;
+    private OpenEpisode? _open;
+
+    public DetectorRun(IReadOnlyList<SeriesPoint> points, int[] order, SamplingClock clock, DetectorSettings settings)
+    {
+        (_points, _order, _clock, _s) = (points, order, clock, settings);
+        _clean = new double[order.Length];
+        _references = new double[settings.SeasonalCycles];
+        _recent = new RollingWindow(settings.LevelWindow ?? 16);
+        _residualsByMethod = [new RollingWindow(settings.ScaleWindow), new RollingWindow(settings.ScaleWindow), new RollingWindow(settings.ScaleWindow)];
+        _residuals = _residualsByMethod[0];
+        Period = settings.Period;
+        _levelGaps = new RollingWindow(LevelWindowFor(Period));
+    }
+
+    public int? Period { get; private set; }
+
+    public PointVerdict Step(int k)
+    {
+        var point = _points[_order[k]];
+        var y = point.Value;
+        if (!double.IsFinite(y))
+        {
+            _clean[k] = double.NaN;
+            return new PointVerdict(point.Time, y, double.NaN, double.NaN, double.NaN, 0.0, 0.0, false, false, _open is not null, point.KnownEvent);
+        }
+        if (_s.Period is null && _valid >= _nextCheckpoint)
+        {
+            FindPeriod(k);
+        }
+
+        var expectation = Expect(k);
+        var expected = expectation.Value;
+        _residuals = _residualsByMethod[(int)expectation.Method];
+        var spread = Spread(expected);
+        var judged = _valid >= _s.MinHistory && _residuals.Count >= Math.Min(16, _s.MinHistory) && double.IsFinite(expected);
+        var residual = y - expected;
+        var z = judged ? residual / spread : 0.0;
+        var sampling = SamplingSd(expected, point.SampleSize);
+        var zSampling = sampling > 0 ? residual / sampling : double.PositiveInfinity;
+        var widening = point.KnownEvent ? _s.KnownEventWidening : 1.0;
+        var pointEvidence = judged ? Math.Min(Math.Abs(z) / _s.AlertZ, Math.Abs(zSampling) / _s.SamplingZ) / widening : 0.0;
+        if (judged && !point.KnownEvent)
+        {
+            var step = Math.Sign(z) * Math.Min(Math.Min(Math.Abs(z), Math.Abs(zSampling) * _s.AlertZ / _s.SamplingZ), _s.ClipZ + 1.0);
+            _cusumUp = Math.Max(0.0, _cusumUp + step - _s.CusumAllowance);
+            _cusumDown = Math.Max(0.0, _cusumDown - step - _s.CusumAllowance);
+        }
+        var shiftEvidence = Math.Max(_cusumUp, _cusumDown) / _s.CusumLimit;
+        var evidence = Math.Max(pointEvidence, shiftEvidence);
+        var half = Math.Max(_s.AlertZ * spread, _s.SamplingZ * sampling) * widening;
+
+        var alertStart = false;
+        if (judged)
+        {
+            alertStart = Track(k, point, evidence, pointEvidence >= shiftEvidence, residual, expected, new BaselineNote(
+                expectation.Method, Period, _clock.Interval, expectation.References, LevelPoints(expectation.Method), _residuals.Count, spread,
+                _s.AlertZ * widening, expected, expected - half, expected + half, point.SampleSize, point.KnownEvent));
+        }
+
+        Remember(k, y, expectation, spread, z, judged, point.KnownEvent);
+        var score = judged ? evidence * evidence / (1.0 + (evidence * evidence)) : 0.0;
+        return new PointVerdict(point.Time, y, expected, expected - half, expected + half, score, z, judged, alertStart, _open is not null, point.KnownEvent);
+    }
+
+    public IReadOnlyList<AnomalyEpisode> Finish()
+    {
+        if (_open is not null)
+        {
+            _episodes.Add(_open.ToEpisode());
+            _open = null;
+        }
+        return _episodes;
+    }
+
+    /// <summary>The candidate expectations for point <paramref name="k"/>, and the one chosen.</summary>
+    private Expectation Expect(int k)
+    {
+        var level = _recent.Count > 0 ? _recent.Median : double.NaN;
+        var recent = _local.Count > 0 ? _local.Median : double.NaN;
+        var (seasonal, references) = (double.NaN, 0);
+        if (Period is { } p)
+        {
+            var slot = _clock.Slots[k];
+            for (var j = 1; j <= _references.Length; j++)
+            {
+                var at = _clock.Find(slot - ((long)j * p), k, k - (j * p));
+                if (at >= 0 && double.IsFinite(_clean[at]))
+                {
+                    _references[references++] = _clean[at];
+                }
+            }
+            if (references >= 2)
+            {
+                Array.Sort(_references, 0, references);
+                seasonal = references % 2 == 1 ? _references[references / 2] : 0.5 * (_references[(references / 2) - 1] + _references[references / 2]);
+            }
+            else
+            {
+                references = 0;
+            }
+        }
+        var seasonalExpected = double.IsFinite(seasonal) ? seasonal + (_levelGaps.Count >= 3 ? _levelGaps.Median : 0.0) : double.NaN;
+        var method = _chooser.Choose(double.IsFinite(seasonal));
+        var expected = method switch
+        {
+            BaselineMethod.Seasonal => seasonalExpected,
+            BaselineMethod.Recent => recent,
+            _ => level,
+        };
+        return new Expectation(expected, method, level, recent, seasonal, seasonalExpected, references);
+    }
+
+    /// <summary>
+    /// Robust σ of past residuals: the interquartile range / 1.349, or, once 100 residuals are known, the central
+    /// 98% range / 4.653 when that is wider (a heavy-tailed series' usual extremes must not alert; both equal σ for
+    /// normal noise). Floored so a flat series does not divide by zero.
+    /// </summary>
+    private double Spread(double expected)
+    {
+        var spread = (_residuals.Quantile(0.75) - _residuals.Quantile(0.25)) / 1.349;
+        if (_residuals.Count >= 100)
+        {
+            spread = Math.Max(spread, (_residuals.Quantile(0.99) - _residuals.Quantile(0.01)) / 4.653);
+        }
+        if (!(spread > 0.0))
+        {
+            spread = 1.2533 * _residuals.MeanAbsolute;
+        }
+        var floor = Math.Max(double.IsFinite(_quantum) ? _quantum / 2.0 : 0.0, 1e-9 * Math.Max(1.0, Math.Abs(expected)));
+        return double.IsFinite(spread) ? Math.Max(spread, floor) : floor;
+    }
+
+    /// <summary>Standard deviation of the sampling noise alone: binomial for proportions, Poisson for counts, else 0.</summary>
+    private double SamplingSd(double expected, double? sampleSize)
+    {
+        switch (_s.Kind)
+        {
+            case SeriesKind.Proportion when sampleSize is > 0 and var n:
+                // Keep p away from 0 and 1 by half a trial, so a rate expected at 0 is not infinitely certain.
+                var p = Math.Clamp(expected, 0.5 / n, 1.0 - (0.5 / n));
+                return Math.Sqrt(p * (1.0 - p) / n);
+            case SeriesKind.Proportion:
+                return 0.0;
+            case SeriesKind.Count:
+                return Math.Sqrt(Math.Max(expected, 1.0));
+            default:
+                return 0.0;
+        }
+    }
+
+    private bool Track(int k, SeriesPoint point, double evidence, bool spike, double residual, double expected, BaselineNote note)
+    {
+        if (_open is { } open)
+        {
+            if (evidence >= 0.5)
+            {
+                open.Extend(_order[k], point.Time, evidence, residual, expected);
+            }
+            else if (++open.Calm >= _s.QuietPointsToClose)
+            {
+                _episodes.Add(open.ToEpisode());
+                _open = null;
+                _cusumUp = _cusumDown = 0.0;
+            }
+            return false;
+        }
+        if (evidence < 1.0)
+        {
+            return false;
+        }
+        _open = new OpenEpisode(_order[k], point.Time, spike ? AnomalyKind.Spike : AnomalyKind.LevelShift, Math.Sign(residual), note);
+        _open.Extend(_order[k], point.Time, evidence, residual, expected);
+        return true;
+    }
+
+    private int LevelPoints(BaselineMethod method) => method switch
+    {
+        BaselineMethod.Seasonal => _levelGaps.Count,
+        BaselineMethod.Recent => _local.Count,
+        _ => _recent.Count,
+    };
+
+    private void Remember(int k, double y, Expectation expectation, double spread, double z, bool judged, bool knownEvent)
+    {
+        var expected = expectation.Value;
+        var clean = y;
+        if (knownEvent && double.IsFinite(expected))
+        {
+            clean = expected;
+        }
+        else if (judged && Math.Abs(z) > _s.ClipZ && (_open is null || _open.Points <= _levelGaps.Capacity))
+        {
+            clean = expected + (Math.Sign(z) * _s.ClipZ * spread);
+        }
+        _clean[k] = clean;
+        _chooser.Score(BaselineMethod.Level, expectation.Level, clean);
+        _chooser.Score(BaselineMethod.Recent, expectation.Recent, clean);
+        _chooser.Score(BaselineMethod.Seasonal, expectation.SeasonalExpected, clean);
+        _recent.Add(clean);
+        _local.Add(clean);
+        if (double.IsFinite(expectation.Seasonal))
+        {
+            _levelGaps.Add(clean - expectation.Seasonal);
+        }
+        if (!knownEvent)
+        {
+            // Each method keeps its own residuals, so the spread always matches the expectation it goes with.
+            AddResidual(BaselineMethod.Level, y - expectation.Level);
+            AddResidual(BaselineMethod.Recent, y - expectation.Recent);
+            AddResidual(BaselineMethod.Seasonal, y - expectation.SeasonalExpected);
+        }
+        if (double.IsFinite(_lastValue) && y != _lastValue)
+        {
+            _quantum = Math.Min(_quantum, Math.Abs(y - _lastValue));
+        }
+        _lastValue = y;
+        _valid++;
+    }
+
+    private void AddResidual(BaselineMethod method, double residual)
+    {
+        if (double.IsFinite(residual))
+        {
+            _residualsByMethod[(int)method].Add(residual);
+        }
+    }
+
+    private void FindPeriod(int k)
+    {
+        _nextCheckpoint = _nextCheckpoint < 4096 ? _nextCheckpoint * 3 / 2 : _nextCheckpoint + 4096;
+        var last = _clock.Slots[k - 1];
+        var first = Math.Max(_clock.Slots[0], last - MaxGridSlots + 1);
+        var length = (int)(last - first + 1);
+        if (length > MaxGridSlots || length < 12)
+        {
+            return;
+        }
+        var grid = new double[length];
+        var filled = new bool[length];
+        for (var q = 0; q < k; q++)
+        {
+            var at = _clock.Slots[q] - first;
+            if (at >= 0 && double.IsFinite(_clean[q]))
+            {
+                grid[at] = _clean[q];
+                filled[at] = true;
+            }
+        }
+        Interpolate(grid, filled);
+        var found = SeasonalityFinder.Find(grid, _clock.DaySlots, _clock.WeekSlots);
+        if (found != Period)
+        {
+            Period = found;
+            _levelGaps = new RollingWindow(LevelWindowFor(found));
+            _chooser.ResetSeasonal();
+            _residualsByMethod[(int)BaselineMethod.Seasonal].Clear();
+        }
+    }
+
+    private int LevelWindowFor(int? period) => _s.LevelWindow ?? (period is { } p ? Math.Clamp(p / 2, 7, 48) : 16);
+
+    private static void Interpolate(double[] grid, bool[] filled)
+    {
+        var previous = -1;
+        for (var i = 0; i < grid.Length; i++)
+        {
+            if (!filled[i])
+            {
+                continue;
+            }
+            for (var g = previous + 1; g < i; g++)
+            {
+                grid[g] = previous < 0 ? grid[i] : grid[previous] + ((grid[i] - grid[previous]) * (g - previous) / (i - previous));
+            }
+            previous = i;
+        }
+        for (var g = previous + 1; g < grid.Length && previous >= 0; g++)
+        {
+            grid[g] = grid[previous];
+        }
+    }
+
+    private readonly record struct Expectation(
+        double Value, BaselineMethod Method, double Level, double Recent, double Seasonal, double SeasonalExpected, int References);
+}

@@ -1,0 +1,70 @@
+namespace ModScope.Monitor.Detection;
+
+/// <summary>
+/// Settings of <see cref="SeriesDetector"/>. The defaults need no tuning: the sampling interval and the season are
+/// found from the data, the band width from the spread of past residuals.
+/// </summary>
+public sealed record DetectorSettings
+{
+    /// <summary>Season length in sampling intervals (7 for daily data with a weekly cycle); null finds it from the data.</summary>
+    public int? Period { get; init; }
+
+    /// <summary>How the series' sampling noise is tested on top of its historic spread.</summary>
+    public SeriesKind Kind { get; init; } = SeriesKind.Level;
+
+    /// <summary>Past seasons whose same-phase values form the seasonal expectation (their median).</summary>
+    public int SeasonalCycles { get; init; } = 8;
+
+    /// <summary>Points in the local-level window; null: half a season, between 7 and 48 points (16 without a season).</summary>
+    public int? LevelWindow { get; init; }
+
+    /// <summary>Past residuals whose interquartile range sets the band width.</summary>
+    public int ScaleWindow { get; init; } = 256;
+
+    /// <summary>Robust z-score (residual / residual spread) at which a single point opens an alert.</summary>
+    public double AlertZ { get; init; } = 4.5;
+
+    /// <summary>Sampling-noise z-score a change must also reach (binomial or Poisson), so a thin sample cannot alert.</summary>
+    public double SamplingZ { get; init; } = 3.0;
+
+    /// <summary>CUSUM allowance k and decision limit h, in robust standard deviations (Page 1954), for level shifts.</summary>
+    public double CusumAllowance { get; init; } = 1.0;
+
+    /// <inheritdoc cref="CusumAllowance"/>
+    public double CusumLimit { get; init; } = 8.0;
+
+    /// <summary>Past values further out than this many spreads are pulled in before they enter the baseline.</summary>
+    public double ClipZ { get; init; } = 3.0;
+
+    /// <summary>Band widening on days a calendar expects to be unusual.</summary>
+    public double KnownEventWidening { get; init; } = 3.0;
+
+    /// <summary>Valid past points needed before any point is judged.</summary>
+    public int MinHistory { get; init; } = 24;
+
+    /// <summary>Consecutive calm points that close an open alert; until then it is the same alert.</summary>
+    public int QuietPointsToClose { get; init; } = 3;
+
+    /// <summary>Checks the settings, naming the first that is out of range.</summary>
+    public DetectorSettings Validated()
+    {
+        Require(Period is null or >= 2, nameof(Period), "at least 2 when given");
+        Require(SeasonalCycles >= 1, nameof(SeasonalCycles), "at least 1");
+        Require(LevelWindow is null or >= 1, nameof(LevelWindow), "at least 1 when given");
+        Require(ScaleWindow >= 8, nameof(ScaleWindow), "at least 8");
+        Require(AlertZ > 0 && SamplingZ > 0 && ClipZ > 0, nameof(AlertZ), "positive (so are SamplingZ and ClipZ)");
+        Require(CusumAllowance >= 0 && CusumLimit > 0, nameof(CusumLimit), "positive, with a non-negative allowance");
+        Require(KnownEventWidening >= 1, nameof(KnownEventWidening), "at least 1");
+        Require(MinHistory >= 3, nameof(MinHistory), "at least 3");
+        Require(QuietPointsToClose >= 1, nameof(QuietPointsToClose), "at least 1");
+        return this;
+    }
+
+    private static void Require(bool ok, string name, string rule)
+    {
+        if (!ok)
+        {
+            throw new ArgumentException($"Detector setting {name} must be {rule}.", name);
+        }
+    }
+}
