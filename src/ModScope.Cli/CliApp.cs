@@ -31,6 +31,9 @@ public static class CliApp
         root.Subcommands.Add(QueryCommand.Create(context));
         root.Subcommands.Add(SampleSizeCommand.Create(context));
         root.Subcommands.Add(DetectCommand.Create(context));
+        root.Subcommands.Add(MonitorCommand.Create(context));
+        root.Subcommands.Add(AlertsCommand.Create(context));
+        root.Subcommands.Add(ExplainCommand.Create(context));
         return root;
     }
 

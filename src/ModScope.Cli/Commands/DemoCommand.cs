@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using ModScope.Cli.Views;
 using ModScope.Engines;
+using ModScope.Monitor;
 using ModScope.Query;
 using ModScope.Synthetic;
 using ModScope.Ingest;
@@ -61,6 +62,16 @@ internal static class DemoCommand
                 [], TimeGrain.None, [], PeriodParser.Parse("last full week", "UTC", dataEnd), Comparison.PreviousPeriod);
             var results = await new MetricQuery(catalog, engine).RunAsync(request, cancellationToken).ConfigureAwait(false);
             await QueryResultView.WriteAsync(context, catalog, request, results, "table", null, "en").ConfigureAwait(false);
+
+            context.Out.Write(new Rule("[bold]4. Monitor: anomalies and data problems, with root causes[/]").LeftJustified());
+            var lastDay = DateOnly.FromDateTime(dataEnd.AddDays(-1));
+            var runner = new MonitorRunner(store, catalog, new MetricQuery(catalog, engine))
+            {
+                Calendar = MonitorSetup.Calendar(),
+                Quality = MonitorSetup.Quality(),
+            };
+            var outcome = await runner.RunAsync(lastDay, Math.Max(1, generatorOptions.Days - 35), cancellationToken).ConfigureAwait(false);
+            AlertsView.RenderRun(context.Out, outcome, catalog, "en", 10);
 
             context.Out.MarkupLine(CultureInfo.InvariantCulture,
                 $"Demo finished in {(DateTime.UtcNow - started).TotalSeconds:F1} s. Store: [bold]{Markup.Escape(Path.GetFullPath(storePath))}[/]");

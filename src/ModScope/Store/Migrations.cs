@@ -13,6 +13,7 @@ public static class Migrations
     public static readonly IReadOnlyList<Migration> All =
     [
         new(1, "event tables, load bookkeeping, quarantine, reference data", CreateInitialSchema),
+        new(2, "monitor runs, alerts with lifecycle and feedback, series rebaselines", CreateMonitorTables),
     ];
 
     /// <summary>The schema version this build writes.</summary>
@@ -49,6 +50,32 @@ public static class Migrations
                 status VARCHAR NOT NULL, quarantined_at TIMESTAMP NOT NULL, released_at TIMESTAMP)
             """);
         ReferenceTables.Create(connection);
+    }
+
+    private static void CreateMonitorTables(DuckDBConnection connection)
+    {
+        Exec(connection, """
+            CREATE TABLE monitor_runs (
+                run_id BIGINT NOT NULL, started_at TIMESTAMP NOT NULL, finished_at TIMESTAMP, as_of DATE NOT NULL,
+                watermark DATE, series_scanned INTEGER NOT NULL, alerts_opened INTEGER NOT NULL,
+                alerts_updated INTEGER NOT NULL, status VARCHAR NOT NULL, error VARCHAR)
+            """);
+        Exec(connection, """
+            CREATE TABLE alerts (
+                alert_id BIGINT NOT NULL, kind VARCHAR NOT NULL, subject VARCHAR NOT NULL, segment VARCHAR NOT NULL,
+                first_day DATE NOT NULL, last_day DATE NOT NULL, status VARCHAR NOT NULL, snoozed_until DATE,
+                severity VARCHAR NOT NULL, direction INTEGER NOT NULL, score DOUBLE NOT NULL, value DOUBLE,
+                expected DOUBLE, lower_bound DOUBLE, upper_bound DOUBLE, impact DOUBLE, relative_impact DOUBLE,
+                detector VARCHAR NOT NULL, message VARCHAR NOT NULL, baseline VARCHAR, event VARCHAR,
+                explanation VARCHAR, label VARCHAR, labelled_at TIMESTAMP, restated BOOLEAN NOT NULL,
+                suppressed_by BIGINT, opened_run BIGINT NOT NULL, updated_run BIGINT NOT NULL,
+                created_at TIMESTAMP NOT NULL, updated_at TIMESTAMP NOT NULL)
+            """);
+        Exec(connection, """
+            CREATE TABLE series_rebaselines (
+                subject VARCHAR NOT NULL, segment VARCHAR NOT NULL, from_day DATE NOT NULL, alert_id BIGINT,
+                created_at TIMESTAMP NOT NULL)
+            """);
     }
 
     internal static void Exec(DuckDBConnection connection, string sql)

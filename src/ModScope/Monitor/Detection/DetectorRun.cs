@@ -64,8 +64,9 @@ internal sealed class DetectorRun
         var sampling = SamplingSd(expected, point.SampleSize);
         var zSampling = sampling > 0 ? residual / sampling : double.PositiveInfinity;
         var widening = point.KnownEvent ? _s.KnownEventWidening : 1.0;
-        var pointEvidence = judged ? Math.Min(Math.Abs(z) / _s.AlertZ, Math.Abs(zSampling) / _s.SamplingZ) / widening : 0.0;
-        if (judged && !point.KnownEvent)
+        var thin = _s.Kind == SeriesKind.Proportion && _s.MinSampleSize > 0 && !(point.SampleSize >= _s.MinSampleSize);
+        var pointEvidence = judged && !thin ? Math.Min(Math.Abs(z) / _s.AlertZ, Math.Abs(zSampling) / _s.SamplingZ) / widening : 0.0;
+        if (judged && !thin && !point.KnownEvent)
         {
             var step = Math.Sign(z) * Math.Min(Math.Min(Math.Abs(z), Math.Abs(zSampling) * _s.AlertZ / _s.SamplingZ), _s.ClipZ + 1.0);
             _cusumUp = Math.Max(0.0, _cusumUp + step - _s.CusumAllowance);

@@ -27,6 +27,12 @@ public sealed record DetectorSettings
     /// <summary>Sampling-noise z-score a change must also reach (binomial or Poisson), so a thin sample cannot alert.</summary>
     public double SamplingZ { get; init; } = 3.0;
 
+    /// <summary>
+    /// Fewest trials behind a proportion before it may alert at all (DOMAIN.md 1.10 suggests 200 audited items):
+    /// below it the normal approximation and the estimate itself are too rough. 0 turns the gate off.
+    /// </summary>
+    public double MinSampleSize { get; init; }
+
     /// <summary>CUSUM allowance k and decision limit h, in robust standard deviations (Page 1954), for level shifts.</summary>
     public double CusumAllowance { get; init; } = 1.0;
 

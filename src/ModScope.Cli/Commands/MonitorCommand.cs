@@ -1,0 +1,47 @@
+using System.CommandLine;
+using ModScope.Engines;
+using ModScope.Monitor;
+using ModScope.Query;
+using ModScope.Cli.Views;
+
+namespace ModScope.Cli.Commands;
+
+/// <summary>
+/// <c>modscope monitor [--as-of DATE] [--backfill 60d]</c>: data-quality checks, then every catalogue metric over
+/// its default segments; alerts are stored with their lifecycle and the top ones printed with explanations.
+/// </summary>
+internal static class MonitorCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var asOf = new Option<DateOnly?>("--as-of") { Description = "Judge the data as of the end of this day (default: today, or the newest decision day if earlier)." };
+        var backfill = new Option<string>("--backfill") { Description = "Judge this many days up to --as-of (e.g. 60d); default: that day only.", DefaultValueFactory = _ => "1d" };
+        var top = new Option<int>("--top") { Description = "How many alerts to print.", DefaultValueFactory = _ => 10 };
+        var store = CommonOptions.Store();
+        var language = CommonOptions.Language();
+        var catalog = CatalogOption.Create();
+        var command = new Command("monitor", "Scan the core index and the data for anomalies; store alerts (new → acknowledged → resolved) with root causes.")
+        {
+            asOf, backfill, top, store, language, catalog,
+        };
+        command.SetAction((parsed, cancellationToken) => CliApp.Guard(context, parsed, async () =>
+        {
+            var loaded = CatalogOption.Load(parsed.GetValue(catalog));
+            var days = MonitorSetup.Days(parsed.GetValue(backfill)!);
+            using var opened = CommonOptions.OpenExistingStore(parsed.GetValue(store)!);
+            var day = parsed.GetValue(asOf) ?? Min(DateOnly.FromDateTime(DateTime.UtcNow), MonitorSetup.LatestDecisionDay(opened));
+            using var engine = new DuckDbEngine(opened);
+            var runner = new MonitorRunner(opened, loaded, new MetricQuery(loaded, engine))
+            {
+                Calendar = MonitorSetup.Calendar(),
+                Quality = MonitorSetup.Quality(),
+            };
+            var outcome = await runner.RunAsync(day, days, cancellationToken).ConfigureAwait(false);
+            AlertsView.RenderRun(context.Out, outcome, loaded, parsed.GetValue(language)!, parsed.GetValue(top));
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+}

@@ -1,0 +1,103 @@
+using ModScope.Catalog;
+using ModScope.Query;
+using ModScope.Stats;
+
+namespace ModScope.Explain.Alerts;
+
+/// <summary>
+/// Explains a metric alert. The alert's days (at most a week) are compared with the same days of the previous
+/// <c>baselineWeeks</c> weeks, leaf by leaf over up to five drill-down dimensions, and <see cref="RootCauseSearch"/>
+/// finds the conjunctions that explain the change. What a leaf "expected" depends on the metric: a count expects
+/// its baseline average; a proportion expects its current denominator at its baseline rate (so causes are segments
+/// whose rate moved; the mix/rate split shows what moved by weight alone); a level metric expects its baseline value,
+/// weighted by the leaf's current decisions.
+/// </summary>
+public sealed class AlertExplainer(MetricCatalog catalog, MetricQuery query, IReadOnlyList<string> drillDimensions, int baselineWeeks = 4)
+{
+    public async Task<AlertExplanation> ExplainAsync(string metricId, IReadOnlyDictionary<string, string?> segment, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(segment);
+        var metric = catalog.Metric(metricId);
+        to = to > from.AddDays(6) ? from.AddDays(6) : to;
+        var filters = segment.Select(p => new DimensionFilter(p.Key, FilterOperator.Equals, [p.Value ?? ""])).ToList();
+        var dimensions = drillDimensions.Where(d => metric.Dimensions.Contains(d) && !segment.ContainsKey(d)).Take(5).ToList();
+        var withVolume = metric.Kind is MetricKind.Measure or MetricKind.Agreement && catalog.Metric("decision_volume").Dimensions.ToHashSet().IsSupersetOf(dimensions)
+            && metric.Id != "decision_volume";
+        var metrics = withVolume ? new[] { metric.Id, "decision_volume" } : [metric.Id];
+
+        async Task<IReadOnlyList<MetricResult>> Run(int weeksBack, IReadOnlyList<string> dims)
+        {
+            var start = from.AddDays(-7 * weeksBack).ToDateTime(TimeOnly.MinValue);
+            var end = to.AddDays(1 - (7 * weeksBack)).ToDateTime(TimeOnly.MinValue);
+            var request = new MetricRequest(metrics, dims, TimeGrain.None, filters, new Period(start, end, "UTC", $"-{weeksBack}w"));
+            return await query.RunAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        var current = await Run(0, dimensions).ConfigureAwait(false);
+        var baseline = new List<IReadOnlyList<MetricResult>>();
+        for (var w = 1; w <= baselineWeeks; w++)
+        {
+            baseline.Add(await Run(w, dimensions).ConfigureAwait(false));
+        }
+        var totalNow = (await Run(0, []).ConfigureAwait(false)).FirstOrDefault(r => r.Metric == metric.Id)?.Value;
+        var totalsBefore = new List<double>();
+        for (var w = 1; w <= baselineWeeks; w++)
+        {
+            if ((await Run(w, []).ConfigureAwait(false)).FirstOrDefault(r => r.Metric == metric.Id)?.Value is { } v)
+            {
+                totalsBefore.Add(v);
+            }
+        }
+
+        var leaves = ExplainLeaves.Build(metric, dimensions, current, baseline);
+        var causes = new List<ExplainedCause>();
+        if (dimensions.Count > 0 && leaves.Count > 0)
+        {
+            var result = RootCauseSearch.Find(new Cube(dimensions, leaves.Select(l => l.ToCubeLeaf()).ToList()));
+            foreach (var cause in result.Causes)
+            {
+                var under = leaves.Where(l => cause.Conjunction.All(c => l.Values[dimensions.IndexOf(c.Key)] == c.Value)).ToList();
+                var weight = under.Sum(l => l.Weight);
+                causes.Add(new ExplainedCause(cause.Conjunction, cause.Share, cause.Actual, cause.Expected,
+                    weight > 0 ? cause.Actual / weight : null, weight > 0 ? cause.Expected / weight : null));
+            }
+        }
+        var mixRate = SeriesIsProportion(metric) ? MixRate(dimensions, leaves) : null;
+        return new AlertExplanation(metric.Id, Monitor.Scan.SeriesKey.Format(segment), from, to, baselineWeeks, totalNow,
+            totalsBefore.Count > 0 ? totalsBefore.Average() : null, causes, mixRate);
+    }
+
+    private static bool SeriesIsProportion(MetricDefinition metric) =>
+        metric.Kind == MetricKind.Proportion || (metric.Kind == MetricKind.Ratio && metric.Format == "percent");
+
+    /// <summary>The dimension along which one segment's mix + rate terms carry the largest part of the change.</summary>
+    private static MixRateSplit? MixRate(IReadOnlyList<string> dimensions, IReadOnlyList<ExplainLeaf> leaves)
+    {
+        MixRateSplit? best = null;
+        var bestWeight = -1.0;
+        for (var d = 0; d < dimensions.Count; d++)
+        {
+            var strata = leaves.GroupBy(l => l.Values[d]).Select(g => (
+                Name: g.Key,
+                Before: new StratumRate(g.Key, g.Sum(l => l.BaselineDenominator), Rate(g.Sum(l => l.BaselineNumerator), g.Sum(l => l.BaselineDenominator))),
+                After: new StratumRate(g.Key, g.Sum(l => l.Weight), Rate(g.Sum(l => l.Actual), g.Sum(l => l.Weight))))).ToList();
+            if (strata.Sum(s => s.Before.Population) <= 0 || strata.Sum(s => s.After.Population) <= 0)
+            {
+                continue;
+            }
+            var split = RateChange.Decompose(strata.Select(s => s.Before).ToList(), strata.Select(s => s.After).ToList());
+            var top = split.Strata.Max(s => Math.Abs(s.MixEffect + s.RateEffect));
+            if (top > bestWeight)
+            {
+                bestWeight = top;
+                best = new MixRateSplit(dimensions[d], split.Change, split.MixEffect, split.RateEffect,
+                    split.Strata.OrderByDescending(s => Math.Abs(s.MixEffect + s.RateEffect)).Take(5)
+                        .Select(s => new MixRateSegment(s.Name, s.BaselineShare, s.CurrentShare, s.BaselineRate, s.CurrentRate, s.MixEffect, s.RateEffect))
+                        .ToList());
+            }
+        }
+        return best;
+    }
+
+    private static double Rate(double numerator, double denominator) => denominator > 0 ? Math.Clamp(numerator / denominator, 0.0, 1.0) : 0.0;
+}

@@ -1,0 +1,28 @@
+using ModScope.Catalog;
+
+namespace ModScope.Monitor.Calendar;
+
+/// <summary>One known peak or holiday in some markets.</summary>
+/// <param name="Id">Stable snake_case id, unique in the calendar (<c>singles_day_2026</c>).</param>
+/// <param name="Name">Display name in English and Simplified Chinese.</param>
+/// <param name="Markets">Market codes (<c>ID</c>) and region names (<c>SEA</c>) from reference/markets.csv.</param>
+/// <param name="Start">First day of the event (inclusive).</param>
+/// <param name="End">Last day of the event (inclusive).</param>
+/// <param name="Effect">The expected effect and its lead and lag days.</param>
+public sealed record CalendarEvent(
+    string Id,
+    Bilingual Name,
+    IReadOnlyList<string> Markets,
+    DateOnly Start,
+    DateOnly End,
+    EventEffect Effect)
+{
+    /// <summary>First day the effect is expected: the start less the lead days.</summary>
+    public DateOnly EffectStart => Start.AddDays(-Effect.LeadDays);
+
+    /// <summary>Last day the effect is expected: the end plus the lag days.</summary>
+    public DateOnly EffectEnd => End.AddDays(Effect.LagDays);
+
+    /// <summary>True when <paramref name="day"/> is inside the effect window.</summary>
+    public bool Covers(DateOnly day) => day >= EffectStart && day <= EffectEnd;
+}

@@ -1,0 +1,144 @@
+using ModScope.Catalog;
+
+namespace ModScope.Monitor.Calendar;
+
+/// <summary>
+/// Known peaks and holidays per market (<c>catalog/events.yaml</c>), so a surge on 11.11 in Indonesia reads as
+/// expected rather than as an incident. An event is active on the days of its effect window (its dates widened by
+/// the effect's lead and lag days) in the markets it names, directly or through their region. Immutable.
+/// </summary>
+public sealed class EventCalendar
+{
+    /// <summary>The shipped calendar's resource and file name.</summary>
+    public const string DefaultFile = "catalog/events.yaml";
+
+    private readonly IReadOnlyList<(CalendarEvent Event, IReadOnlySet<string> Markets)> _resolved;
+
+    private EventCalendar(string source, IReadOnlyList<CalendarEvent> events)
+    {
+        Source = source;
+        Events = events;
+        _resolved = events.Select(e => (e, MarketScope.Default.Resolve(e.Markets))).ToList();
+    }
+
+    /// <summary>A calendar without events (nothing is expected).</summary>
+    public static EventCalendar Empty { get; } = new("(empty)", []);
+
+    /// <summary>Where the events came from (a file name), for messages.</summary>
+    public string Source { get; }
+
+    /// <summary>Every event, in file order.</summary>
+    public IReadOnlyList<CalendarEvent> Events { get; }
+
+    /// <summary>The calendar shipped with ModScope (<c>catalog/events.yaml</c>, embedded in the library).</summary>
+    /// <exception cref="CatalogException">The shipped file is missing or broken.</exception>
+    public static EventCalendar LoadDefault()
+    {
+        using var stream = typeof(EventCalendar).Assembly.GetManifestResourceStream(DefaultFile)
+            ?? throw new CatalogException($"The shipped calendar {DefaultFile} is not embedded in this build.");
+        using var reader = new StreamReader(stream);
+        return Parse(reader.ReadToEnd(), DefaultFile);
+    }
+
+    /// <summary>Loads and checks the calendar at <paramref name="path"/>.</summary>
+    /// <exception cref="CatalogException">The file cannot be read, or has problems (all of them are listed).</exception>
+    public static EventCalendar Load(string path) => Parse(Read(path), path);
+
+    /// <summary>Parses and checks calendar text; <paramref name="file"/> names it in messages.</summary>
+    /// <exception cref="CatalogException">Every problem found, each with file, line and field.</exception>
+    public static EventCalendar Parse(string text, string file)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return new EventCalendar(file, CalendarParser.Parse(text, file, MarketScope.Default));
+    }
+
+    /// <summary>The events active on <paramref name="day"/> in <paramref name="market"/> (a market code; null for any market).</summary>
+    /// <exception cref="ArgumentException"><paramref name="market"/> is not a market code of reference/markets.csv.</exception>
+    public IReadOnlyList<CalendarEvent> ActiveOn(DateOnly day, string? market)
+    {
+        if (market is not null && !MarketScope.Default.IsMarket(market))
+        {
+            throw new ArgumentException(
+                $"Unknown market '{market}'{NearMatch.Suggest(market, MarketScope.Default.Names)}; expected a market code from reference/markets.csv.",
+                nameof(market));
+        }
+        return _resolved.Where(r => r.Event.Covers(day) && (market is null || r.Markets.Contains(market))).Select(r => r.Event).ToList();
+    }
+
+    /// <summary>True when at least one event is active on <paramref name="day"/> in <paramref name="market"/> (null for any).</summary>
+    public bool IsActive(DateOnly day, string? market) => ActiveOn(day, market).Count > 0;
+
+    /// <summary>The event with <paramref name="id"/>, or null.</summary>
+    public CalendarEvent? Find(string id) => Events.FirstOrDefault(e => string.Equals(e.Id, id, StringComparison.Ordinal));
+
+    /// <summary>A new calendar with <paramref name="calendarEvent"/> added after the others; this one is unchanged.</summary>
+    /// <exception cref="CatalogException">The event breaks a rule (unknown market, end before start, missing name, id taken).</exception>
+    public EventCalendar WithAdded(CalendarEvent calendarEvent)
+    {
+        ArgumentNullException.ThrowIfNull(calendarEvent);
+        var issues = new List<CatalogIssue>();
+        var field = $"events.{calendarEvent.Id}";
+        CalendarRules.Check(calendarEvent, MarketScope.Default, (sub, message) => issues.Add(new CatalogIssue(Source, 0, $"{field}.{sub}", message)));
+        if (calendarEvent.Id.Length == 0)
+        {
+            issues.Add(new CatalogIssue(Source, 0, $"{field}.id", "is required"));
+        }
+        if (Find(calendarEvent.Id) is not null)
+        {
+            issues.Add(new CatalogIssue(Source, 0, field, $"duplicate event id '{calendarEvent.Id}': the calendar already has it"));
+        }
+        if (issues.Count > 0)
+        {
+            throw new CatalogException(issues);
+        }
+        return new EventCalendar(Source, [.. Events, calendarEvent]);
+    }
+
+    /// <summary>Writes the whole calendar to <paramref name="path"/> (without the comments of the file it came from).</summary>
+    public void Save(string path) => Write(path, CalendarWriter.Document(Events));
+
+    /// <summary>
+    /// Appends <paramref name="calendarEvent"/> to the events file at <paramref name="path"/> (created if missing),
+    /// keeping the file's comments and layout, and returns the calendar the file now holds. Nothing is written when
+    /// the file or the event has a problem.
+    /// </summary>
+    /// <exception cref="CatalogException">The file has problems, the event breaks a rule, or the file's layout cannot be appended to.</exception>
+    public static EventCalendar Append(string path, CalendarEvent calendarEvent)
+    {
+        ArgumentNullException.ThrowIfNull(calendarEvent);
+        if (!File.Exists(path))
+        {
+            var created = new EventCalendar(path, []).WithAdded(calendarEvent);
+            created.Save(path);
+            return created;
+        }
+        var existing = Read(path);
+        Parse(existing, path).WithAdded(calendarEvent);
+        var text = CalendarWriter.Appended(existing, path, calendarEvent);
+        var appended = Parse(text, path);
+        Write(path, text);
+        return appended;
+    }
+
+    private static string Read(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CatalogException($"{path}: cannot be read ({ex.Message}).", ex);
+        }
+    }
+
+    /// <summary>Writes through a temporary file beside the target, so a failed write leaves the old file whole.</summary>
+    private static void Write(string path, string text)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(directory);
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        File.WriteAllText(temporary, text);
+        File.Move(temporary, path, overwrite: true);
+    }
+}

@@ -1,0 +1,11 @@
+namespace ModScope.Monitor.Calendar;
+
+/// <summary>What an event is expected to do to the data, and for how long around its dates.</summary>
+/// <param name="Volume">Which way volume moves.</param>
+/// <param name="LeadDays">Days before the start already affected (pre-sale listings, pre-holiday shopping).</param>
+/// <param name="LagDays">Days after the end still affected (reports, returns, holiday catch-up).</param>
+public sealed record EventEffect(VolumeEffect Volume, int LeadDays = 0, int LagDays = 0)
+{
+    /// <summary>True when the event explains volume above the usual (<paramref name="above"/>) or below it.</summary>
+    public bool Explains(bool above) => Volume == VolumeEffect.Mixed || Volume == (above ? VolumeEffect.Up : VolumeEffect.Down);
+}

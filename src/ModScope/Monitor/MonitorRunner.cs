@@ -1,0 +1,103 @@
+using ModScope.Catalog;
+using ModScope.Explain.Alerts;
+using ModScope.Model;
+using ModScope.Monitor.Alerts;
+using ModScope.Monitor.Calendar;
+using ModScope.Monitor.Quality;
+using ModScope.Monitor.Scan;
+using ModScope.Query;
+using ModScope.Store;
+
+namespace ModScope.Monitor;
+
+/// <summary>
+/// One monitor run: data-quality checks and watermarks, the metric scan up to the last complete day, suppression of
+/// metric alerts a data alert explains, explanations for the largest alerts, and the alerts stored with their
+/// lifecycle. Every run is recorded in <c>monitor_runs</c>; a failed or skipped run also raises a data alert.
+/// </summary>
+public sealed class MonitorRunner(ModScopeStore store, MetricCatalog catalog, MetricQuery query)
+{
+    public static readonly IReadOnlyList<string> DrillDimensions = ["market", "site", "policy", "decided_by", "detection_source", "object_type"];
+
+    public MonitorSettings Settings { get; init; } = new();
+
+    public QualitySettings Quality { get; init; } = new();
+
+    public EventCalendar Calendar { get; init; } = EventCalendar.Empty;
+
+    /// <summary>How many of the largest new metric alerts get an explanation during the run (others on demand).</summary>
+    public int ExplainTop { get; init; } = 10;
+
+    public IProgress<string>? Progress { get; init; }
+
+    public async Task<MonitorOutcome> RunAsync(DateOnly asOf, int backfillDays, CancellationToken cancellationToken = default)
+    {
+        var alerts = new AlertStore(store);
+        var runId = alerts.StartRun(asOf);
+        try
+        {
+            Progress?.Report("checking data quality");
+            var watermark = (await DataQualityChecks.WatermarksAsync(store, asOf, Quality, cancellationToken).ConfigureAwait(false))
+                .FirstOrDefault(w => w.Source == "decisions")?.CompleteThrough;
+            var windowEnd = watermark is { } w && w < asOf ? w : asOf;
+            var windowStart = asOf.AddDays(1 - Math.Max(1, backfillDays));
+            var quality = await DataQualityChecks.RunAsync(store, asOf, Quality, Calendar, cancellationToken).ConfigureAwait(false);
+            var data = quality.Where(f => f.Day is null || f.Day >= windowStart).Select(f => (Source: f, Alert: QualityAlerts.ToFinding(f, asOf))).ToList();
+            var findings = data.Select(d => d.Alert).ToList();
+            var scanned = 0;
+            if (windowEnd < windowStart)
+            {
+                findings.Add(RunProblem("monitor_run_skipped", asOf,
+                    $"The monitor skipped {windowStart:yyyy-MM-dd}..{asOf:yyyy-MM-dd}: decisions are complete only through {windowEnd:yyyy-MM-dd}."));
+            }
+            else
+            {
+                Progress?.Report("scanning the core index");
+                var scanner = new MonitorScanner(catalog, query, Settings)
+                {
+                    EventOn = SegmentEvents.For(Calendar, ReferenceData.Default),
+                    Rebaselines = alerts.Rebaselines(),
+                };
+                var scan = await scanner.ScanAsync(windowStart, windowEnd, cancellationToken).ConfigureAwait(false);
+                scanned = scan.SeriesScanned;
+                var metricFindings = scan.Alerts.Select(a => a.Finding with
+                {
+                    SuppressedBy = QualityAlerts.Explaining(a.Finding, SeriesShape.Kind(a.Metric) == Detection.SeriesKind.Count, data),
+                }).ToList();
+                Progress?.Report("explaining the largest alerts");
+                var explainer = new AlertExplainer(catalog, query, DrillDimensions);
+                var ranked = metricFindings.Where(f => f.SuppressedBy is null).OrderByDescending(Rank).Take(ExplainTop).ToHashSet();
+                for (var i = 0; i < metricFindings.Count; i++)
+                {
+                    if (ranked.Contains(metricFindings[i]))
+                    {
+                        var f = metricFindings[i];
+                        var explanation = await explainer.ExplainAsync(f.Subject, SeriesKey.Parse(f.Segment), f.FirstDay, f.LastDay, cancellationToken).ConfigureAwait(false);
+                        metricFindings[i] = f with { Explanation = explanation.ToJson() };
+                    }
+                }
+                findings.AddRange(metricFindings);
+            }
+            var (opened, updated) = alerts.Upsert(findings, runId, windowStart, windowEnd);
+            var summary = new MonitorRunSummary(watermark, scanned, opened, updated, windowEnd < windowStart ? "skipped" : "ok", null);
+            alerts.FinishRun(runId, summary);
+            var touched = alerts.List().Where(a => a.LastDay >= windowStart && a.FirstDay <= asOf).OrderByDescending(Rank).ToList();
+            return new MonitorOutcome(runId, windowStart, windowEnd, summary, touched);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            alerts.FinishRun(runId, new MonitorRunSummary(null, 0, 0, 0, "failed", ex.Message));
+            alerts.Upsert([RunProblem("monitor_run_failed", asOf, $"The monitor run {runId} failed: {ex.Message}")], runId, asOf, asOf);
+            throw;
+        }
+    }
+
+    /// <summary>Severity first, then the size of the move weighted by how sure the detector is.</summary>
+    public static double Rank(AlertFinding f) => (f.Severity == AlertSeverity.Critical ? 10.0 : 0.0) + (f.Score * Math.Min(1.0, Math.Abs(f.RelativeImpact ?? 0.0)));
+
+    /// <inheritdoc cref="Rank(AlertFinding)"/>
+    public static double Rank(Alert a) => (a.Severity == AlertSeverity.Critical ? 10.0 : 0.0) + (a.Score * Math.Min(1.0, Math.Abs(a.RelativeImpact ?? 0.0)));
+
+    private static AlertFinding RunProblem(string subject, DateOnly day, string message) =>
+        new(AlertKind.Data, subject, "", day, day, AlertSeverity.Critical, 0, 1.0, "monitor_run", message);
+}

@@ -1,0 +1,24 @@
+namespace ModScope.Monitor.Quality;
+
+/// <summary>How old the newest event of a source (and of an active site) may be at the end of the as-of day.</summary>
+public sealed record FreshnessSettings
+{
+    /// <summary>Hours per event table; a lag above is a finding, and the same hours set the watermark.</summary>
+    public IReadOnlyDictionary<string, double> MaxLagHours { get; init; } = new Dictionary<string, double>(StringComparer.Ordinal)
+    {
+        ["decisions"] = 36,
+        ["qa_audits"] = 72,
+        ["appeals"] = 72,
+        ["staffing"] = 48,
+    };
+
+    /// <summary>A site is checked when it took a decision in this many days up to the as-of day.</summary>
+    public int SiteActiveDays { get; init; } = 14;
+
+    /// <summary>A lag this many times the threshold is critical.</summary>
+    public double CriticalFactor { get; init; } = 2;
+
+    /// <summary>The threshold for <paramref name="table"/> (the decisions threshold for a table not listed).</summary>
+    public double HoursFor(string table) =>
+        MaxLagHours.TryGetValue(table, out var hours) ? hours : MaxLagHours.GetValueOrDefault("decisions", 36);
+}

@@ -1,0 +1,41 @@
+using ModScope.Model;
+using static ModScope.Store.SqlText;
+
+namespace ModScope.Monitor.Quality;
+
+/// <summary>An event table and the column that says when its rows happened.</summary>
+/// <param name="Table">The event table.</param>
+/// <param name="TimeColumn">Its event-time column (a timestamp, or a date for staffing).</param>
+/// <param name="IsDate">True when the time column is a date: the row counts as happening at the end of that day.</param>
+internal sealed record QualitySource(TableSchema Table, string TimeColumn, bool IsDate)
+{
+    public static readonly IReadOnlyList<QualitySource> All =
+    [
+        new(EventSchema.Decisions, "decided_at", false),
+        new(EventSchema.QaAudits, "audited_at", false),
+        new(EventSchema.Appeals, "filed_at", false),
+        new(EventSchema.Staffing, "date", true),
+    ];
+
+    /// <summary>The decisions source (the one with sites and per-site checks).</summary>
+    public static QualitySource Decisions => All[0];
+
+    public string Name => Table.Name;
+
+    /// <summary>The quoted table name.</summary>
+    public string Sql => Quote(Table.Name);
+
+    /// <summary>The quoted time column.</summary>
+    public string Time => Quote(TimeColumn);
+
+    /// <summary>The event day, as SQL.</summary>
+    public string Day => $"CAST({Time} AS DATE)";
+
+    /// <summary>The instant the row counts as happening, as SQL.</summary>
+    public string Instant => IsDate ? $"(CAST({Time} AS TIMESTAMP) + INTERVAL 1 DAY)" : Time;
+
+    /// <summary>Rows whose event day is in [<c>$from</c>, <c>$until</c>) (two date parameters).</summary>
+    public string Between(string from = "from", string until = "until") => $"{Time} >= ${from} AND {Time} < ${until}";
+
+    public bool HasMarket => Table.Find("market") is not null;
+}

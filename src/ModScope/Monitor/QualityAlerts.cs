@@ -1,0 +1,48 @@
+using ModScope.Monitor.Alerts;
+using ModScope.Monitor.Quality;
+
+namespace ModScope.Monitor;
+
+/// <summary>Data-quality findings as data alerts, and the metric alerts each one explains (and so suppresses).</summary>
+internal static class QualityAlerts
+{
+    public static AlertFinding ToFinding(QualityFinding finding, DateOnly asOf)
+    {
+        var day = finding.Day ?? asOf;
+        return new AlertFinding(AlertKind.Data, AlertStore.Name(finding.Check) + ":" + finding.Source, Segment(finding.Segment), day, day,
+            finding.Severity == QualitySeverity.Critical ? AlertSeverity.Critical : AlertSeverity.Warning,
+            finding.Expected is { } e ? Math.Sign(finding.Observed - e) : 1, 1.0, AlertStore.Name(finding.Check), finding.Message)
+        {
+            Value = finding.Observed,
+            Expected = finding.Expected,
+            Upper = finding.Threshold,
+        };
+    }
+
+    /// <summary>
+    /// The data alert that explains a metric alert: a volume or freshness problem of a site explains every alert of
+    /// a segment naming that site on that day; a volume problem or a redelivery of the decisions source explains
+    /// count metrics' alerts on that day in every segment.
+    /// </summary>
+    public static AlertFinding? Explaining(AlertFinding metric, bool isCount, IReadOnlyList<(QualityFinding Source, AlertFinding Alert)> data)
+    {
+        foreach (var (source, alert) in data)
+        {
+            if (source.Day is not { } day || day < metric.FirstDay || day > metric.LastDay)
+            {
+                continue;
+            }
+            var sameSite = alert.Segment.StartsWith("site=", StringComparison.Ordinal) && metric.Segment.Split(';').Contains(alert.Segment);
+            var volumeLike = source.Check is QualityCheckKind.Volume or QualityCheckKind.Freshness or QualityCheckKind.DuplicateIds;
+            if ((sameSite && volumeLike) || (isCount && volumeLike && source.Source == "decisions"))
+            {
+                return alert;
+            }
+        }
+        return null;
+    }
+
+    /// <summary><c>site = KUL-ALPHA</c> → <c>site=KUL-ALPHA</c>; <c>all rows</c> → the total.</summary>
+    private static string Segment(string text) =>
+        text == "all rows" ? "" : text.Replace(" = ", "=", StringComparison.Ordinal);
+}

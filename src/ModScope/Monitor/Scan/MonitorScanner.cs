@@ -1,0 +1,138 @@
+using System.Globalization;
+using ModScope.Catalog;
+using ModScope.Monitor.Alerts;
+using ModScope.Monitor.Detection;
+using ModScope.Query;
+
+namespace ModScope.Monitor.Scan;
+
+/// <summary>
+/// Scans every catalogue metric over its default segments: one metric request per set of dimensions (all metrics
+/// that allow it together), one daily series per segment, the detector on each, and the anomalies that touch the
+/// judged window as alert findings. The detector is causal, so running it over the whole history gives the same
+/// verdicts a daily monitor would have given on each day.
+/// </summary>
+public sealed class MonitorScanner(MetricCatalog catalog, MetricQuery query, MonitorSettings settings)
+{
+    /// <summary>The active calendar event for a day and segment, or null (see <c>EventCalendar</c>).</summary>
+    public Func<DateOnly, IReadOnlyDictionary<string, string?>, string?> EventOn { get; init; } = (_, _) => null;
+
+    /// <summary>Series an analyst declared a new normal from a day: their history before it is ignored.</summary>
+    public IReadOnlyDictionary<(string Subject, string Segment), DateOnly> Rebaselines { get; init; } = new Dictionary<(string, string), DateOnly>();
+
+    public async Task<MonitorScan> ScanAsync(DateOnly windowStart, DateOnly windowEnd, CancellationToken cancellationToken = default)
+    {
+        var start = windowStart.AddDays(-settings.HistoryDays);
+        var period = new Period(start.ToDateTime(TimeOnly.MinValue), windowEnd.AddDays(1).ToDateTime(TimeOnly.MinValue), "UTC",
+            string.Create(CultureInfo.InvariantCulture, $"{start:yyyy-MM-dd}..{windowEnd:yyyy-MM-dd}"));
+        var days = Enumerable.Range(0, windowEnd.DayNumber - start.DayNumber + 1).Select(start.AddDays).ToArray();
+        var alerts = new List<ScannedAlert>();
+        var scanned = 0;
+        foreach (var dimensions in DimensionSets())
+        {
+            var metrics = catalog.Metrics.Where(m => dimensions.All(m.Dimensions.Contains)).ToList();
+            if (metrics.Count == 0)
+            {
+                continue;
+            }
+            var request = new MetricRequest(metrics.Select(m => m.Id).Append("decision_volume").Distinct().ToList(), dimensions, TimeGrain.Day, [], period);
+            var results = await query.RunAsync(request, cancellationToken).ConfigureAwait(false);
+            var volume = Volumes(results);
+            foreach (var group in results.Where(r => r.Bucket is not null).GroupBy(r => (r.Metric, Segment: SeriesKey.Format(r.Dimensions))))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var metric = catalog.Metric(group.Key.Metric);
+                if (!metrics.Contains(metric) || !Monitorable(metric, group.ToList(), volume.GetValueOrDefault(group.Key.Segment)))
+                {
+                    continue;
+                }
+                var key = new SeriesKey(metric.Id, group.First().Dimensions);
+                scanned++;
+                alerts.AddRange(Judge(key, metric, group.ToList(), days, windowStart));
+            }
+        }
+        return new MonitorScan(scanned, alerts);
+    }
+
+    private IEnumerable<IReadOnlyList<string>> DimensionSets()
+    {
+        yield return [];
+        foreach (var d in settings.Dimensions)
+        {
+            yield return [d];
+        }
+        foreach (var (a, b) in settings.Pairs)
+        {
+            yield return [a, b];
+        }
+    }
+
+    /// <summary>Median daily decisions per segment (the volume gate for every metric of that segment).</summary>
+    private static Dictionary<string, double> Volumes(IReadOnlyList<MetricResult> results) =>
+        results.Where(r => r.Metric == "decision_volume" && r.Value is not null)
+            .GroupBy(r => SeriesKey.Format(r.Dimensions))
+            .ToDictionary(g => g.Key, g => Median(g.Select(r => r.Value!.Value).ToList()), StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether a segment's series is worth judging daily: enough decisions a day, and for a sampled (QA) metric a
+    /// typical daily sample of at least <see cref="MonitorSettings.MinSampleSize"/>; a thinner QA segment cannot
+    /// support a daily alert, so it is left to weekly reports (which say how many audits it would need).
+    /// </summary>
+    private bool Monitorable(MetricDefinition metric, List<MetricResult> rows, double dailyVolume) =>
+        dailyVolume >= settings.MinDailyVolume &&
+        (!metric.Sampled || Median(rows.Select(r => r.SampleSize ?? 0.0).ToList()) >= settings.MinSampleSize);
+
+    private IEnumerable<ScannedAlert> Judge(SeriesKey key, MetricDefinition metric, List<MetricResult> rows, DateOnly[] days, DateOnly windowStart)
+    {
+        var byDay = rows.ToDictionary(r => DateOnly.FromDateTime(r.Bucket!.Value));
+        var from = Rebaselines.TryGetValue((key.Metric, key.SegmentText), out var rebaseline) ? rebaseline : DateOnly.MinValue;
+        var series = days.Where(d => d >= from).Select(d => byDay.TryGetValue(d, out var r)
+                ? new SeriesPoint(d.ToDateTime(TimeOnly.MinValue), r.Value ?? double.NaN, SeriesShape.SampleSize(metric, r), EventOn(d, key.Segment) is not null)
+                : new SeriesPoint(d.ToDateTime(TimeOnly.MinValue), SeriesShape.Missing(metric), null, EventOn(d, key.Segment) is not null))
+            .ToList();
+        var result = SeriesDetector.Detect(series, new DetectorSettings { Period = settings.Period, Kind = SeriesShape.Kind(metric), MinSampleSize = settings.MinSampleSize });
+        foreach (var episode in result.Episodes)
+        {
+            if (DateOnly.FromDateTime(episode.End) < windowStart || !(Math.Abs(episode.RelativeImpact) >= settings.MinRelativeImpact))
+            {
+                continue;
+            }
+            yield return new ScannedAlert(key, metric, episode, Finding(key, metric, episode, result.Points), result.Points);
+        }
+    }
+
+    private AlertFinding Finding(SeriesKey key, MetricDefinition metric, AnomalyEpisode episode, IReadOnlyList<PointVerdict> points)
+    {
+        var peak = points.Skip(episode.StartIndex).Take(episode.EndIndex - episode.StartIndex + 1).MaxBy(p => p.Score);
+        var (first, last) = (DateOnly.FromDateTime(episode.Start), DateOnly.FromDateTime(episode.End));
+        var bad = SeriesShape.Goodness(metric, episode.Direction) < 0;
+        var severity = bad && episode.PeakScore >= 0.8 ? AlertSeverity.Critical : AlertSeverity.Warning;
+        var segment = key.Segment.Count == 0 ? "all decisions" : key.SegmentText.Replace(";", ", ", StringComparison.Ordinal);
+        var verb = episode.Direction > 0 ? "rose" : "fell";
+        var span = first == last ? FormattableString.Invariant($"on {first:yyyy-MM-dd}") : FormattableString.Invariant($"from {first:yyyy-MM-dd} to {last:yyyy-MM-dd}");
+        var eventName = EventOn(DateOnly.FromDateTime(peak.Time), key.Segment);
+        var (value, expected) = (SeriesShape.Format(metric, peak.Value), SeriesShape.Format(metric, peak.Expected));
+        var range = $"{SeriesShape.Format(metric, peak.Lower)}–{SeriesShape.Format(metric, peak.Upper)}";
+        var shift = episode.Kind == AnomalyKind.LevelShift ? ", a sustained shift" : "";
+        var during = eventName is null ? "." : $", during {eventName}.";
+        var message = $"{metric.Name.En} for {segment} {verb} to {value} (expected {expected}, normal range {range}) {span}{shift}{during}";
+        return new AlertFinding(AlertKind.Metric, metric.Id, key.SegmentText, first, last, severity, episode.Direction, episode.PeakScore,
+            episode.Kind == AnomalyKind.Spike ? "seasonal_robust_z" : "cusum_level_shift", message)
+        {
+            Value = peak.Value,
+            Expected = peak.Expected,
+            Lower = peak.Lower,
+            Upper = peak.Upper,
+            Impact = episode.Impact,
+            RelativeImpact = episode.RelativeImpact,
+            Baseline = episode.Baseline.Describe(),
+            Event = eventName,
+        };
+    }
+
+    private static double Median(List<double> values)
+    {
+        values.Sort();
+        return values.Count == 0 ? 0.0 : values.Count % 2 == 1 ? values[values.Count / 2] : 0.5 * (values[(values.Count / 2) - 1] + values[values.Count / 2]);
+    }
+}

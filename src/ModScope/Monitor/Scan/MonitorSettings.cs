@@ -1,0 +1,27 @@
+namespace ModScope.Monitor.Scan;
+
+/// <summary>
+/// What a monitor run scans: every catalogue metric over the total, each of <see cref="Dimensions"/> and each of
+/// <see cref="Pairs"/> (where the metric allows them), daily, with <see cref="HistoryDays"/> of history before the
+/// judged window. Segments whose typical daily volume is below <see cref="MinDailyVolume"/> are skipped: their
+/// series is mostly noise, and the sampling test would silence them anyway.
+/// </summary>
+public sealed record MonitorSettings
+{
+    public IReadOnlyList<string> Dimensions { get; init; } = ["region", "market", "site", "policy", "decided_by", "object_type", "detection_source"];
+
+    public IReadOnlyList<(string First, string Second)> Pairs { get; init; } = [("decided_by", "policy"), ("market", "decided_by"), ("site", "policy")];
+
+    public int HistoryDays { get; init; } = 120;
+
+    public double MinDailyVolume { get; init; } = 100;
+
+    /// <summary>Fewest trials (audits, or the ratio's denominator) behind a day's proportion before it may alert.</summary>
+    public double MinSampleSize { get; init; } = 200;
+
+    /// <summary>Weekly season for daily series (same weekday, DOMAIN.md 1.10).</summary>
+    public int Period { get; init; } = 7;
+
+    /// <summary>Relative move below which a statistically clear change is still too small to be worth an alert.</summary>
+    public double MinRelativeImpact { get; init; } = 0.02;
+}
