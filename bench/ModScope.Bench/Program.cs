@@ -1,11 +1,22 @@
 using System.Globalization;
 using ModScope.Bench;
 
-// Usage: ModScope.Bench ingest|query [--decisions N] [--store FILE]
+// Usage: ModScope.Bench ingest|query [--decisions N] [--store FILE] | explain [--leaves N] [--dims D]
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
     Console.WriteLine("usage: ModScope.Bench ingest|query [--decisions N] [--store FILE]   (default 10000000 decisions; query keeps/reuses --store)");
+    Console.WriteLine("       ModScope.Bench explain [--leaves N] [--dims D]          (default 100000 leaves x 5 dimensions)");
     return args.Length == 0 ? 2 : 0;
+}
+
+if (args[0] == "explain")
+{
+    return ExplainBench.Run(args[1..]);
+}
+
+if (args[0] == "detect")
+{
+    return DetectBench.Run(args[1..]);
 }
 
 var decisions = 10_000_000L;
@@ -32,7 +43,7 @@ return args[0] switch
 {
     "ingest" => await IngestBench.Run(decisions),
     "query" => await QueryBench.Run(decisions, store),
-    _ => Fail($"bench: unknown benchmark '{args[0]}'; expected: ingest or query"),
+    _ => Fail($"bench: unknown benchmark '{args[0]}'; expected: ingest, query or explain"),
 };
 
 static int Fail(string message)

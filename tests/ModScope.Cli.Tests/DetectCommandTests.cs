@@ -127,16 +127,15 @@ public sealed class DetectCommandTests : IDisposable
         Assert.Contains("AlertZ", error, StringComparison.Ordinal);
     }
 
-    [Fact(Skip = "Defect: the --kind help says 'Proportion (needs --sample-size-column)', but detect has no --sample-size-column " +
-        "option (exit 2, 'Unrecognized command or argument') and SeriesFile reads no sample sizes, so --kind Proportion silently " +
-        "judges the series as a plain level.")]
-    public async Task Proportion_kind_takes_its_sample_sizes_from_the_column_its_help_names()
+    [Fact]
+    public async Task Proportion_kind_is_refused_because_a_timestamp_value_file_carries_no_sample_sizes()
     {
-        var input = Write("rates.csv", "timestamp,value,n\n2026-11-11T08:00:00Z,0.9,12\n2026-11-11T09:00:00Z,0.85,12\n");
+        var input = Write("rates.csv", "timestamp,value\n2026-11-11T08:00:00Z,0.9\n2026-11-11T09:00:00Z,0.85\n");
 
-        var (exit, _, error) = await CliRunner.Run("detect", "--input", input, "--kind", "Proportion", "--sample-size-column", "n");
+        var (exit, _, error) = await CliRunner.Run("detect", "--input", input, "--kind", "Proportion");
 
-        Assert.True(exit == ExitCodes.Ok, error);
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Contains("sample size", error, StringComparison.Ordinal);
     }
 
     /// <summary>Daily values: 1000 on weekdays, 1400 at weekends, plus N(0, 20²) noise (Box–Muller on a seeded Random).</summary>

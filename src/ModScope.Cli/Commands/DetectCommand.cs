@@ -16,7 +16,7 @@ internal static class DetectCommand
         var input = new Option<string>("--input", "-i") { Description = "CSV of timestamp,value (header optional; ISO 8601 or Unix-second timestamps).", Required = true };
         var output = new Option<string?>("--output", "-o") { Description = "Where to write timestamp,value,score,is_anomaly (standard output if omitted)." };
         var period = new Option<int?>("--period") { Description = "Season length in sampling intervals (found from the data when omitted)." };
-        var kind = new Option<SeriesKind>("--kind") { Description = "Level (any value), Count (adds a Poisson test) or Proportion (needs --sample-size-column).", DefaultValueFactory = _ => SeriesKind.Level };
+        var kind = new Option<SeriesKind>("--kind") { Description = "Level (any value) or Count (a change must also beat Poisson noise).", DefaultValueFactory = _ => SeriesKind.Level };
         var alertZ = new Option<double?>("--alert-z") { Description = "Robust z-score that opens an alert (default 4.5)." };
         var command = new Command("detect", "Score any timestamp,value series with the monitor's detector: seasonal robust baseline, level shifts, one alert per anomaly.")
         {
@@ -28,6 +28,10 @@ internal static class DetectCommand
             if (!File.Exists(path))
             {
                 throw new IOException($"Input '{path}' does not exist.");
+            }
+            if (parsed.GetValue(kind) == SeriesKind.Proportion)
+            {
+                throw new UsageException("--kind Proportion needs a sample size per point, which a timestamp,value file does not carry; use Level or Count.");
             }
             var settings = new DetectorSettings { Period = parsed.GetValue(period), Kind = parsed.GetValue(kind) };
             if (parsed.GetValue(alertZ) is { } z)

@@ -2,23 +2,26 @@ namespace ModScope.Explain;
 
 /// <summary>
 /// The noise level of a cube and which leaves stand out from it. Expected values are the baseline, so a normal leaf's
-/// log ratio x = ln(a/f) scatters symmetrically around 0, while anomalies push one way (or each cause its own way).
-/// σ starts as 1.4826 times the median |x|. With enough leaves to judge shape, two signs of anomalies inflating it are
-/// checked: a median |x| far above what the lower quartile implies for normal noise (anomalies in a large share of
-/// leaves), and one side of 0 clearly wider than the other (RiskLoc's observation); either way the cleaner estimate is
-/// used. Then σ is re-estimated (never upwards) three times on the leaves within LeafThreshold·σ, so anomalies far
-/// out do not inflate it. Leaves without a log ratio (a or f not positive) fall back to the relative deviation
-/// (a − f)/|f|; with f = 0 a leaf is anomalous when a ≠ 0.
+/// log ratio x = ln(a/f) scatters symmetrically around 0, while anomalies push one way (or each cause its own way);
+/// x is first put in units of the noise for the leaf's size (<see cref="NoiseShape"/>: small leaves of count data are
+/// relatively noisier). σ starts as 1.4826 times the median |x|. With enough leaves to judge shape, two signs of
+/// anomalies inflating it are checked: a median |x| far above what the lower quartile implies for normal noise
+/// (anomalies in a large share of leaves), and one side of 0 clearly wider than the other (RiskLoc's observation);
+/// either way the cleaner estimate is used. Then σ is re-estimated (never upwards) three times on the leaves within
+/// LeafThreshold·σ, so anomalies far out do not inflate it. Leaves without a log ratio (a or f not positive) fall back
+/// to the relative deviation (a − f)/|f|; with f = 0 a leaf is anomalous when a ≠ 0.
 /// </summary>
-/// <param name="Scale">σ, floored at MinNoise; for small σ it is also the relative noise of a leaf.</param>
-/// <param name="UpperScale">
-/// σ·(1 + 2.33/√n) for n normal leaves: a one-sided ~99% bound (the MAD's standard error is about 1.17σ/√n), so a small
-/// cube's uncertain noise level does not let noise pass for a cause. Used for the noise band and the noise penalty.
+/// <param name="Scale">σ: the relative noise of a leaf of the reference size (see <see cref="NoiseShape"/>), floored at MinNoise.</param>
+/// <param name="Exponent">How relative noise falls with leaf size: 0 multiplicative, 0.5 count-like.</param>
+/// <param name="LeafScale">
+/// Per leaf, the relative noise to allow for: σ scaled to the leaf's size, times 1 + 2.33/√n for n normal leaves (a
+/// one-sided ~99% bound, the MAD's standard error being about 1.17σ/√n), so a small cube's uncertain noise level does
+/// not let noise pass for a cause. Used for the noise band and the noise penalty.
 /// </param>
-/// <param name="Anomalous">Per leaf: |x| &gt; LeafThreshold·σ.</param>
+/// <param name="Anomalous">Per leaf: its deviation in units of σ at its size, |x|·weight, exceeds LeafThreshold.</param>
 /// <param name="TotalDeviation">Σ|a − f| over all leaves.</param>
-/// <param name="Excess">Σ max(0, |a − f| − NoiseBand·UpperScale·|f|): the change beyond the noise band.</param>
-internal sealed record LeafScreen(double Scale, double UpperScale, bool[] Anomalous, int AnomalousCount, double TotalDeviation, double Excess)
+/// <param name="Excess">Σ max(0, |a − f| − NoiseBand·LeafScale·|f|): the change beyond the noise band.</param>
+internal sealed record LeafScreen(double Scale, double Exponent, double[] LeafScale, bool[] Anomalous, int AnomalousCount, double TotalDeviation, double Excess)
 {
     private const double MadToSigma = 1.4826;
 
@@ -35,25 +38,28 @@ internal sealed record LeafScreen(double Scale, double UpperScale, bool[] Anomal
         {
             deviation[e] = Deviation(actual[e], expected[e]);
         }
-        var scale = Math.Max(NoiseScale(deviation, settings.LeafThreshold), settings.MinNoise);
+        var shape = NoiseShape.Fit(deviation, expected, settings.LeafThreshold);
+        var standardized = deviation.Select((x, e) => x * shape.Weight(expected[e])).ToArray();
+        var scale = Math.Max(NoiseScale(standardized, settings.LeafThreshold), settings.MinNoise);
 
         var anomalous = new bool[actual.Length];
         var (count, normal) = (0, 0);
         for (var e = 0; e < actual.Length; e++)
         {
-            anomalous[e] = Math.Abs(deviation[e]) > settings.LeafThreshold * scale;
+            anomalous[e] = Math.Abs(standardized[e]) > settings.LeafThreshold * scale;
             count += anomalous[e] ? 1 : 0;
             normal += anomalous[e] ? 0 : 1;
         }
         var upper = scale * (1 + (2.33 / Math.Sqrt(Math.Max(1, normal))));
+        var leafScale = expected.Select(f => upper / shape.Weight(f)).ToArray();
         var (total, excess) = (0.0, 0.0);
         for (var e = 0; e < actual.Length; e++)
         {
             var error = Math.Abs(actual[e] - expected[e]);
             total += error;
-            excess += Math.Max(0, error - (settings.NoiseBand * upper * Math.Abs(expected[e])));
+            excess += Math.Max(0, error - (settings.NoiseBand * leafScale[e] * Math.Abs(expected[e])));
         }
-        return new LeafScreen(scale, upper, anomalous, count, total, excess);
+        return new LeafScreen(scale, shape.Exponent, leafScale, anomalous, count, total, excess);
     }
 
     /// <summary>ln(a/f); the relative deviation (a − f)/|f| when either is not positive; ±∞ when f = 0 and a ≠ 0.</summary>
@@ -62,7 +68,8 @@ internal sealed record LeafScreen(double Scale, double UpperScale, bool[] Anomal
         : expected != 0 ? (actual - expected) / Math.Abs(expected)
         : actual == 0 ? 0 : double.PositiveInfinity;
 
-    private static double NoiseScale(double[] deviation, double threshold)
+    /// <summary>σ of deviations that are normal noise around 0, robust to anomalies among them (see the type's summary).</summary>
+    internal static double NoiseScale(double[] deviation, double threshold)
     {
         var distances = deviation.Where(double.IsFinite).Select(Math.Abs).ToArray();
         Array.Sort(distances);

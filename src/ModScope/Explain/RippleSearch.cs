@@ -51,7 +51,7 @@ internal sealed class RippleSearch
             }
         }
         _p = (double[])index.Expected.Clone();
-        _scale = Enumerable.Repeat(screen.UpperScale, index.LeafCount).ToArray();
+        _scale = (double[])screen.LeafScale.Clone();
     }
 
     /// <summary>The chosen causes in the order chosen.</summary>

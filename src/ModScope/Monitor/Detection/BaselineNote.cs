@@ -31,8 +31,12 @@ public sealed record BaselineNote(
             BaselineMethod.Recent => string.Format(c, "the median of the last {0} values (the series wanders, so only its recent past predicts it well)", LevelPoints),
             _ => string.Format(c, "the median of the last {0} values ({1})", LevelPoints, Period is null ? "no season found in the history" : "it predicted recent values better than the season"),
         };
-        var band = string.Format(c, "band ±{0:0.###} = {1:0.#}× the robust spread {2:0.####} (interquartile range / 1.349 of the last {3} residuals)",
-            Upper - Expected, AlertZ, Spread, ScalePoints);
+        var half = Upper - Expected;
+        var band = half > AlertZ * Spread * 1.0001
+            ? string.Format(c, "band ±{0:0.###}, set by sampling noise (wider than {1:0.#}× the robust spread {2:0.####} of the last {3} residuals)",
+                half, AlertZ, Spread, ScalePoints)
+            : string.Format(c, "band ±{0:0.###} = {1:0.#}× the robust spread {2:0.####} (from the quartiles, or the central 98% when tails are heavy, of the last {3} residuals)",
+                half, AlertZ, Spread, ScalePoints);
         var sample = SampleSize is { } n ? string.Format(c, "; a change must also exceed sampling noise for n = {0:0}", n) : "";
         var known = KnownEvent ? "; a known calendar event is active, so the band is widened and the point kept out of the baseline" : "";
         return string.Format(c, "Expected {0:0.####} from {1}; {2}{3}{4}. Values far outside past bands were clipped before entering the baseline.",

@@ -284,7 +284,7 @@ internal sealed class DetectorRun
         }
     }
 
-    private int LevelWindowFor(int? period) => _s.LevelWindow ?? (period is { } p ? Math.Clamp(p / 2, 7, 48) : 16);
+    private int LevelWindowFor(int? period) => _s.LevelWindow ?? (period is { } p ? Math.Clamp(2 * p, 14, 48) : 16);
 
     private static void Interpolate(double[] grid, bool[] filled)
     {

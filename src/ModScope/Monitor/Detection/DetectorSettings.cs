@@ -15,7 +15,7 @@ public sealed record DetectorSettings
     /// <summary>Past seasons whose same-phase values form the seasonal expectation (their median).</summary>
     public int SeasonalCycles { get; init; } = 8;
 
-    /// <summary>Points in the local-level window; null: half a season, between 7 and 48 points (16 without a season).</summary>
+    /// <summary>Points in the local-level window; null: two seasons, between 14 and 48 points (16 without a season).</summary>
     public int? LevelWindow { get; init; }
 
     /// <summary>Past residuals whose interquartile range sets the band width.</summary>
@@ -58,8 +58,11 @@ public sealed record DetectorSettings
         Require(SeasonalCycles >= 1, nameof(SeasonalCycles), "at least 1");
         Require(LevelWindow is null or >= 1, nameof(LevelWindow), "at least 1 when given");
         Require(ScaleWindow >= 8, nameof(ScaleWindow), "at least 8");
-        Require(AlertZ > 0 && SamplingZ > 0 && ClipZ > 0, nameof(AlertZ), "positive (so are SamplingZ and ClipZ)");
-        Require(CusumAllowance >= 0 && CusumLimit > 0, nameof(CusumLimit), "positive, with a non-negative allowance");
+        Require(AlertZ > 0, nameof(AlertZ), "positive");
+        Require(SamplingZ > 0, nameof(SamplingZ), "positive");
+        Require(ClipZ > 0, nameof(ClipZ), "positive");
+        Require(CusumAllowance >= 0, nameof(CusumAllowance), "zero or more");
+        Require(CusumLimit > 0, nameof(CusumLimit), "positive");
         Require(KnownEventWidening >= 1, nameof(KnownEventWidening), "at least 1");
         Require(MinHistory >= 3, nameof(MinHistory), "at least 3");
         Require(QuietPointsToClose >= 1, nameof(QuietPointsToClose), "at least 1");
