@@ -26,7 +26,7 @@ internal static class AlertsCommand
         {
             using var opened = CommonOptions.OpenExistingStore(parsed.GetValue(store)!);
             var alerts = new AlertStore(opened).List(Parse<AlertStatus>(parsed.GetValue(status), "--status"), Parse<AlertKind>(parsed.GetValue(kind), "--kind"))
-                .OrderByDescending(Monitor.MonitorRunner.Rank).ToList();
+                .OrderByDescending(a => a.Finding.Rank).ToList();
             AlertsView.RenderList(context.Out, alerts, CatalogOption.Load(parsed.GetValue(catalog)), parsed.GetValue(language)!);
             return Task.FromResult(ExitCodes.Ok);
         }));

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using ModScope.Cli.Views;
 using ModScope.Monitor.Detection;
 
 namespace ModScope.Cli.Commands;
@@ -66,18 +67,22 @@ internal static class DetectCommand
 
     private static async Task Write(TextWriter writer, SeriesFile file, DetectionResult result, CancellationToken cancellationToken)
     {
-        await writer.WriteLineAsync("timestamp,value,score,is_anomaly").ConfigureAwait(false);
+        await using var csv = CsvOutput.Writer(writer);
+        foreach (var name in new[] { "timestamp", "value", "score", "is_anomaly" })
+        {
+            csv.WriteField(name);
+        }
+        await csv.NextRecordAsync().ConfigureAwait(false);
         for (var i = 0; i < file.Rows.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var row = file.Rows[i];
-            var verdict = result.Points[i];
-            await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{Csv(row.TimestampText)},{Csv(row.ValueText)},{verdict.Score:0.######},{(verdict.AlertStart ? 1 : 0)}")).ConfigureAwait(false);
+            var (row, verdict) = (file.Rows[i], result.Points[i]);
+            csv.WriteField(row.TimestampText);
+            csv.WriteField(row.ValueText);
+            csv.WriteField(verdict.Score.ToString("0.######", CultureInfo.InvariantCulture));
+            csv.WriteField(verdict.AlertStart ? "1" : "0");
+            await csv.NextRecordAsync().ConfigureAwait(false);
         }
-        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        await csv.FlushAsync().ConfigureAwait(false);
     }
-
-    private static string Csv(string text) =>
-        text.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
 }

@@ -22,7 +22,7 @@ internal static class AlertsView
             console.MarkupLine(Inv($"[grey]{suppressed} metric alert(s) suppressed: a data alert explains them.[/]"));
         }
         RenderList(console, open.Take(top).ToList(), catalog, language);
-        foreach (var alert in open.Where(a => a.Explanation is not null).Take(3))
+        foreach (var alert in open.Where(a => a.Finding.Explanation is not null).Take(3))
         {
             RenderExplanation(console, alert, catalog, language);
         }
@@ -39,14 +39,15 @@ internal static class AlertsView
             .AddColumns("ID", "Status", "Severity", "What happened");
         foreach (var a in alerts)
         {
-            var metric = a.Kind == AlertKind.Metric && catalog.Metrics.FirstOrDefault(m => m.Id == a.Subject) is { } m ? m : null;
-            var text = a.Kind == AlertKind.Metric && metric is not null && language != "en"
-                ? $"{metric.Name.In(language)} [{(a.Segment.Length == 0 ? "(all)" : a.Segment)}] {a.FirstDay:MM-dd}..{a.LastDay:MM-dd}: {Number(a.Value, metric)} / {Number(a.Expected, metric)}"
-                : a.Message;
+            var f = a.Finding;
+            var metric = f.Kind == AlertKind.Metric && catalog.Metrics.FirstOrDefault(m => m.Id == f.Subject) is { } m ? m : null;
+            var text = metric is not null && language != "en"
+                ? Inv($"{metric.Name.In(language)} [{(f.Segment.Length == 0 ? "(all)" : f.Segment)}] {f.FirstDay:MM-dd}..{f.LastDay:MM-dd}: {Number(f.Value, metric)} / {Number(f.Expected, metric)}")
+                : f.Message;
             table.AddRow(
                 a.Id.ToString(CultureInfo.InvariantCulture),
                 AlertStore.Name(a.Status) + (a.Restated ? " (restated)" : ""),
-                a.Severity == AlertSeverity.Critical ? "[red]critical[/]" : "[yellow]warning[/]",
+                f.Severity == AlertSeverity.Critical ? "[red]critical[/]" : "[yellow]warning[/]",
                 Markup.Escape(text));
         }
         console.Write(table);
@@ -54,12 +55,13 @@ internal static class AlertsView
 
     public static void RenderExplanation(IAnsiConsole console, Alert alert, MetricCatalog catalog, string language)
     {
-        console.MarkupLine(Inv($"\n[bold]Alert {alert.Id}[/]: {Markup.Escape(alert.Message)}"));
-        if (alert.Baseline is not null)
+        var f = alert.Finding;
+        console.MarkupLine(Inv($"\n[bold]Alert {alert.Id}[/]: {Markup.Escape(f.Message)}"));
+        if (f.Baseline is not null)
         {
-            console.MarkupLine($"[grey]{Markup.Escape(alert.Baseline)}[/]");
+            console.MarkupLine($"[grey]{Markup.Escape(f.Baseline)}[/]");
         }
-        if (AlertExplanation.FromJson(alert.Explanation) is not { } e)
+        if (AlertExplanation.FromJson(f.Explanation) is not { } e)
         {
             console.MarkupLine("[grey]No explanation stored; run 'modscope explain --alert ID' to compute one.[/]");
             return;
@@ -84,9 +86,7 @@ internal static class AlertsView
     }
 
     private static string Number(double? value, MetricDefinition? metric) =>
-        value is not { } v || !double.IsFinite(v) ? "n/a"
-        : metric?.Format == "percent" ? v.ToString("0.0%", CultureInfo.InvariantCulture)
-        : v.ToString("#,0.##", CultureInfo.InvariantCulture);
+        metric?.FormatValue(value, "n/a") ?? (value is { } v && double.IsFinite(v) ? v.ToString("#,0.##", CultureInfo.InvariantCulture) : "n/a");
 
     private static string Inv(FormattableString text) => FormattableString.Invariant(text);
 }

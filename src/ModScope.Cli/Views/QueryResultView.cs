@@ -98,25 +98,13 @@ internal static class QueryResultView
             : r.RelativeChange is { } rel ? $"{rel * 100:+0.0;-0.0;0.0}%" : change.ToString("+0.##;-0.##", CultureInfo.InvariantCulture);
         return r.Significant switch
         {
-            true => Good(metric, change) ? $"[green]{text}[/]" : metric.Direction == MetricDirection.Neutral ? $"[blue]{text}[/]" : $"[red]{text}[/]",
+            true => metric.Goodness(change) > 0 ? $"[green]{text}[/]" : metric.Direction == MetricDirection.Neutral ? $"[blue]{text}[/]" : $"[red]{text}[/]",
             false => $"[grey]{text} (n.s.)[/]",
             null => text,
         };
     }
 
-    private static bool Good(MetricDefinition metric, double change) =>
-        metric.Direction == MetricDirection.HigherIsBetter ? change > 0 : metric.Direction == MetricDirection.LowerIsBetter && change < 0;
-
-    public static string Format(MetricDefinition metric, double? value) => value is not { } v ? "" : metric.Format switch
-    {
-        "percent" => (v * 100).ToString("0.00", CultureInfo.InvariantCulture) + "%",
-        "integer" => v.ToString("N0", CultureInfo.InvariantCulture),
-        "hours" => v.ToString("0.00", CultureInfo.InvariantCulture) + " h",
-        "seconds" => v.ToString("0.0", CultureInfo.InvariantCulture) + " s",
-        "currency" => v.ToString("0.00", CultureInfo.InvariantCulture),
-        "decimal" => v.ToString("0.000", CultureInfo.InvariantCulture),
-        _ => v.ToString("0.00", CultureInfo.InvariantCulture),
-    };
+    public static string Format(MetricDefinition metric, double? value) => metric.FormatValue(value);
 
     private static IEnumerable<(string Name, object? Value)> Fields(MetricRequest request, MetricResult r) =>
         new (string, object?)[] { ("metric", r.Metric), ("bucket", r.Bucket) }
@@ -130,11 +118,22 @@ internal static class QueryResultView
 
     private static string Csv(MetricRequest request, IReadOnlyList<MetricResult> results)
     {
-        var text = new StringBuilder();
-        text.AppendLine(string.Join(",", Fixed.Take(2).Concat(request.Dimensions).Concat(Fixed.Skip(2))));
-        foreach (var r in results)
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var csv = CsvOutput.Writer(text))
         {
-            text.AppendLine(string.Join(",", Fields(request, r).Select(f => Cell(f.Value))));
+            foreach (var name in Fixed.Take(2).Concat(request.Dimensions).Concat(Fixed.Skip(2)))
+            {
+                csv.WriteField(name);
+            }
+            csv.NextRecord();
+            foreach (var r in results)
+            {
+                foreach (var field in Fields(request, r))
+                {
+                    csv.WriteField(Cell(field.Value));
+                }
+                csv.NextRecord();
+            }
         }
         return text.ToString();
     }
@@ -145,7 +144,6 @@ internal static class QueryResultView
         DateTime t => t.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture),
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         bool b => b ? "true" : "false",
-        string s when s.Contains(',', StringComparison.Ordinal) || s.Contains('"', StringComparison.Ordinal) => "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"",
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
     };
 

@@ -15,26 +15,11 @@ public static class CatalogLoader
     /// <summary>The catalogue shipped with ModScope (<c>catalog/core-index.yaml</c>, embedded in the library).</summary>
     public static MetricCatalog LoadDefault()
     {
-        using var stream = typeof(CatalogLoader).Assembly.GetManifestResourceStream("catalog/core-index.yaml")
-            ?? throw new CatalogException("The shipped catalogue catalog/core-index.yaml is not embedded in this build.");
-        using var reader = new StreamReader(stream);
-        return Parse(reader.ReadToEnd(), "catalog/core-index.yaml");
+        return Parse(CatalogFiles.Shipped("catalog/core-index.yaml", "catalogue"), "catalog/core-index.yaml");
     }
 
     /// <summary>Loads and validates the catalogue at <paramref name="path"/>.</summary>
-    public static MetricCatalog Load(string path)
-    {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new CatalogException($"{path}: cannot be read ({ex.Message}).", ex);
-        }
-        return Parse(text, path);
-    }
+    public static MetricCatalog Load(string path) => Parse(CatalogFiles.Read(path), path);
 
     /// <summary>Parses and validates catalogue text; <paramref name="file"/> names it in messages.</summary>
     public static MetricCatalog Parse(string text, string file)

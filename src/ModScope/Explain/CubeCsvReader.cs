@@ -1,4 +1,5 @@
 using System.Globalization;
+using ModScope.Ingest;
 
 namespace ModScope.Explain;
 

@@ -62,11 +62,11 @@ public sealed class MonitorRunner(ModScopeStore store, MetricCatalog catalog, Me
                 scanned = scan.SeriesScanned;
                 var metricFindings = scan.Alerts.Select(a => a.Finding with
                 {
-                    SuppressedBy = QualityAlerts.Explaining(a.Finding, SeriesShape.Kind(a.Metric) == Detection.SeriesKind.Count, data),
+                    SuppressedBy = QualityAlerts.Explaining(a.Finding, a.Metric.IsCount, data),
                 }).ToList();
                 Progress?.Report("explaining the largest alerts");
                 var explainer = new AlertExplainer(catalog, query, DrillDimensions);
-                var ranked = metricFindings.Where(f => f.SuppressedBy is null).OrderByDescending(Rank).Take(ExplainTop).ToHashSet();
+                var ranked = metricFindings.Where(f => f.SuppressedBy is null).OrderByDescending(f => f.Rank).Take(ExplainTop).ToHashSet();
                 for (var i = 0; i < metricFindings.Count; i++)
                 {
                     if (ranked.Contains(metricFindings[i]))
@@ -81,7 +81,7 @@ public sealed class MonitorRunner(ModScopeStore store, MetricCatalog catalog, Me
             var (opened, updated) = alerts.Upsert(findings, runId, windowStart, windowEnd);
             var summary = new MonitorRunSummary(watermark, scanned, opened, updated, windowEnd < windowStart ? "skipped" : "ok", null);
             alerts.FinishRun(runId, summary);
-            var touched = alerts.List().Where(a => a.LastDay >= windowStart && a.FirstDay <= asOf).OrderByDescending(Rank).ToList();
+            var touched = alerts.List().Where(a => a.Finding.LastDay >= windowStart && a.Finding.FirstDay <= asOf).OrderByDescending(a => a.Finding.Rank).ToList();
             return new MonitorOutcome(runId, windowStart, windowEnd, summary, touched);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -91,12 +91,6 @@ public sealed class MonitorRunner(ModScopeStore store, MetricCatalog catalog, Me
             throw;
         }
     }
-
-    /// <summary>Severity first, then the size of the move weighted by how sure the detector is.</summary>
-    public static double Rank(AlertFinding f) => (f.Severity == AlertSeverity.Critical ? 10.0 : 0.0) + (f.Score * Math.Min(1.0, Math.Abs(f.RelativeImpact ?? 0.0)));
-
-    /// <inheritdoc cref="Rank(AlertFinding)"/>
-    public static double Rank(Alert a) => (a.Severity == AlertSeverity.Critical ? 10.0 : 0.0) + (a.Score * Math.Min(1.0, Math.Abs(a.RelativeImpact ?? 0.0)));
 
     private static AlertFinding RunProblem(string subject, DateOnly day, string message) =>
         new(AlertKind.Data, subject, "", day, day, AlertSeverity.Critical, 0, 1.0, "monitor_run", message);

@@ -33,21 +33,13 @@ public sealed class AlertExplainer(MetricCatalog catalog, MetricQuery query, IRe
             return await query.RunAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
-        var current = await Run(0, dimensions).ConfigureAwait(false);
-        var baseline = new List<IReadOnlyList<MetricResult>>();
-        for (var w = 1; w <= baselineWeeks; w++)
-        {
-            baseline.Add(await Run(w, dimensions).ConfigureAwait(false));
-        }
-        var totalNow = (await Run(0, []).ConfigureAwait(false)).FirstOrDefault(r => r.Metric == metric.Id)?.Value;
-        var totalsBefore = new List<double>();
-        for (var w = 1; w <= baselineWeeks; w++)
-        {
-            if ((await Run(w, []).ConfigureAwait(false)).FirstOrDefault(r => r.Metric == metric.Id)?.Value is { } v)
-            {
-                totalsBefore.Add(v);
-            }
-        }
+        // Week 0 is the alert's own days; each week's leaves and total are independent queries, run together.
+        var weeks = Enumerable.Range(0, baselineWeeks + 1).ToList();
+        var leafResults = await Task.WhenAll(weeks.Select(w => Run(w, dimensions))).ConfigureAwait(false);
+        var totals = (await Task.WhenAll(weeks.Select(w => Run(w, []))).ConfigureAwait(false))
+            .Select(t => t.FirstOrDefault(r => r.Metric == metric.Id)?.Value).ToList();
+        var (current, baseline) = (leafResults[0], leafResults.Skip(1).ToList());
+        var (totalNow, totalsBefore) = (totals[0], totals.Skip(1).OfType<double>().ToList());
 
         var leaves = ExplainLeaves.Build(metric, dimensions, current, baseline);
         var causes = new List<ExplainedCause>();
@@ -62,13 +54,10 @@ public sealed class AlertExplainer(MetricCatalog catalog, MetricQuery query, IRe
                     weight > 0 ? cause.Actual / weight : null, weight > 0 ? cause.Expected / weight : null));
             }
         }
-        var mixRate = SeriesIsProportion(metric) ? MixRate(dimensions, leaves) : null;
+        var mixRate = metric.IsProportion ? MixRate(dimensions, leaves) : null;
         return new AlertExplanation(metric.Id, Monitor.Scan.SeriesKey.Format(segment), from, to, baselineWeeks, totalNow,
             totalsBefore.Count > 0 ? totalsBefore.Average() : null, causes, mixRate);
     }
-
-    private static bool SeriesIsProportion(MetricDefinition metric) =>
-        metric.Kind == MetricKind.Proportion || (metric.Kind == MetricKind.Ratio && metric.Format == "percent");
 
     /// <summary>The dimension along which one segment's mix + rate terms carry the largest part of the change.</summary>
     private static MixRateSplit? MixRate(IReadOnlyList<string> dimensions, IReadOnlyList<ExplainLeaf> leaves)

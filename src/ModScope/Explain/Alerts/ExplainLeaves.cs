@@ -15,7 +15,6 @@ internal static class ExplainLeaves
         var volume = current.Where(r => r.Metric == "decision_volume").ToDictionary(Key, r => r.Value ?? 0.0);
         var before = baseline.SelectMany(b => b).Where(r => r.Metric == metric.Id).GroupBy(Key).ToDictionary(g => g.Key, g => g.ToList());
         var leaves = new List<ExplainLeaf>(now.Count);
-        var proportion = metric.Kind == MetricKind.Proportion || (metric.Kind == MetricKind.Ratio && metric.Format == "percent");
 
         // Shrink each leaf's baseline rate toward the overall baseline rate by half a typical leaf's weight, so a
         // leaf seen a few times before does not get an extreme expectation (empirical-Bayes style pooling).
@@ -29,11 +28,11 @@ internal static class ExplainLeaves
         {
             var values = dimensions.Select(d => row.Dimensions.GetValueOrDefault(d) ?? "(none)").ToArray();
             var history = before.GetValueOrDefault(key) ?? [];
-            if (metric.Kind == MetricKind.Measure && metric.Measure?.Aggregate == "count")
+            if (metric.IsCount)
             {
                 leaves.Add(new ExplainLeaf(values, row.Value ?? 0.0, history.Sum(r => r.Value ?? 0.0) / weeks, 1.0, 0.0, 0.0));
             }
-            else if (proportion && row.Denominator is > 0 and var denominator)
+            else if (metric.IsProportion && row.Denominator is > 0 and var denominator)
             {
                 var (num, den) = (history.Sum(r => r.Numerator ?? 0.0), history.Sum(r => r.Denominator ?? 0.0));
                 var rate = (num + (prior * overallRate)) / (den + prior);
@@ -46,7 +45,7 @@ internal static class ExplainLeaves
             }
         }
         // Leaves that vanished this period are a change too (a count fell to zero).
-        if (metric.Kind == MetricKind.Measure && metric.Measure?.Aggregate == "count")
+        if (metric.IsCount)
         {
             foreach (var (key, history) in before.Where(b => !now.ContainsKey(b.Key)))
             {

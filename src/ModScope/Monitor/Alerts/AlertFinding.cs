@@ -29,4 +29,7 @@ public sealed record AlertFinding(
 
     /// <summary>Set when a data alert explains this metric alert (it is stored as suppressed, pointing at it).</summary>
     public AlertFinding? SuppressedBy { get; init; }
+
+    /// <summary>Ranking: severity first, then the size of the move weighted by how sure the detector is.</summary>
+    public double Rank => (Severity == AlertSeverity.Critical ? 10.0 : 0.0) + (Score * Math.Min(1.0, Math.Abs(RelativeImpact ?? 0.0)));
 }

@@ -34,15 +34,12 @@ public sealed class EventCalendar
     /// <exception cref="CatalogException">The shipped file is missing or broken.</exception>
     public static EventCalendar LoadDefault()
     {
-        using var stream = typeof(EventCalendar).Assembly.GetManifestResourceStream(DefaultFile)
-            ?? throw new CatalogException($"The shipped calendar {DefaultFile} is not embedded in this build.");
-        using var reader = new StreamReader(stream);
-        return Parse(reader.ReadToEnd(), DefaultFile);
+        return Parse(CatalogFiles.Shipped(DefaultFile, "calendar"), DefaultFile);
     }
 
     /// <summary>Loads and checks the calendar at <paramref name="path"/>.</summary>
     /// <exception cref="CatalogException">The file cannot be read, or has problems (all of them are listed).</exception>
-    public static EventCalendar Load(string path) => Parse(Read(path), path);
+    public static EventCalendar Load(string path) => Parse(CatalogFiles.Read(path), path);
 
     /// <summary>Parses and checks calendar text; <paramref name="file"/> names it in messages.</summary>
     /// <exception cref="CatalogException">Every problem found, each with file, line and field.</exception>
@@ -112,24 +109,12 @@ public sealed class EventCalendar
             created.Save(path);
             return created;
         }
-        var existing = Read(path);
+        var existing = CatalogFiles.Read(path);
         Parse(existing, path).WithAdded(calendarEvent);
         var text = CalendarWriter.Appended(existing, path, calendarEvent);
         var appended = Parse(text, path);
         Write(path, text);
         return appended;
-    }
-
-    private static string Read(string path)
-    {
-        try
-        {
-            return File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new CatalogException($"{path}: cannot be read ({ex.Message}).", ex);
-        }
     }
 
     /// <summary>Writes through a temporary file beside the target, so a failed write leaves the old file whole.</summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
+using ModScope.Ingest;
 
 namespace ModScope.Monitor.Detection;
 
@@ -20,15 +19,12 @@ public sealed record SeriesFile(string Path, IReadOnlyList<SeriesFile.Row> Rows)
     public static SeriesFile Read(string path)
     {
         using var reader = new StreamReader(path);
-        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { HasHeaderRecord = false, DetectDelimiter = false });
         var rows = new List<(int Line, string Time, string Value)>();
         var (timeColumn, valueColumn) = (0, 1);
         var first = true;
-        while (csv.Read())
+        foreach (var (line, fields) in CsvRecords.Read(reader, path))
         {
-            var line = csv.Parser.RawRow;
-            var fields = csv.Parser.Record ?? [];
-            if (fields.Length == 0 || (fields.Length == 1 && fields[0].Length == 0))
+            if (fields.Count == 1 && fields[0].Length == 0)
             {
                 continue;
             }
@@ -40,9 +36,9 @@ public sealed record SeriesFile(string Path, IReadOnlyList<SeriesFile.Row> Rows)
                     continue;
                 }
             }
-            if (fields.Length <= Math.Max(timeColumn, valueColumn))
+            if (fields.Count <= Math.Max(timeColumn, valueColumn))
             {
-                throw new InvalidDataException($"{path} line {line}: expected at least {Math.Max(timeColumn, valueColumn) + 1} columns (timestamp,value), found {fields.Length}.");
+                throw new InvalidDataException($"{path} line {line}: expected at least {Math.Max(timeColumn, valueColumn) + 1} columns (timestamp,value), found {fields.Count}.");
             }
             rows.Add((line, fields[timeColumn].Trim(), fields[valueColumn].Trim()));
         }
@@ -55,14 +51,14 @@ public sealed record SeriesFile(string Path, IReadOnlyList<SeriesFile.Row> Rows)
             new SeriesPoint(times.Parse(r.Line, r.Time), ParseValue(path, r.Line, r.Value)))).ToList());
     }
 
-    private static bool IsHeader(string[] fields, out int timeColumn, out int valueColumn)
+    private static bool IsHeader(List<string> fields, out int timeColumn, out int valueColumn)
     {
-        timeColumn = Array.FindIndex(fields, f => f.Trim().Equals("timestamp", StringComparison.OrdinalIgnoreCase));
-        valueColumn = Array.FindIndex(fields, f => f.Trim().Equals("value", StringComparison.OrdinalIgnoreCase));
+        timeColumn = fields.FindIndex(f => f.Trim().Equals("timestamp", StringComparison.OrdinalIgnoreCase));
+        valueColumn = fields.FindIndex(f => f.Trim().Equals("value", StringComparison.OrdinalIgnoreCase));
         var named = timeColumn >= 0 || valueColumn >= 0;
         timeColumn = timeColumn >= 0 ? timeColumn : (valueColumn == 0 ? 1 : 0);
         valueColumn = valueColumn >= 0 ? valueColumn : (timeColumn == 1 ? 0 : 1);
-        return named || (fields.Length > valueColumn && !IsMissing(fields[valueColumn]) &&
+        return named || (fields.Count > valueColumn && !IsMissing(fields[valueColumn]) &&
             !double.TryParse(fields[valueColumn], NumberStyles.Float, CultureInfo.InvariantCulture, out _));
     }
 

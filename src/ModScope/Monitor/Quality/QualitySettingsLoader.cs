@@ -16,27 +16,12 @@ public static class QualitySettingsLoader
     /// <summary>The settings shipped with ModScope (<c>catalog/monitors.yaml</c>, embedded in the library).</summary>
     public static QualitySettings LoadDefault()
     {
-        using var stream = typeof(QualitySettingsLoader).Assembly.GetManifestResourceStream(DefaultFile)
-            ?? throw new CatalogException($"The shipped settings {DefaultFile} are not embedded in this build.");
-        using var reader = new StreamReader(stream);
-        return Parse(reader.ReadToEnd(), DefaultFile);
+        return Parse(CatalogFiles.Shipped(DefaultFile, "settings"), DefaultFile);
     }
 
     /// <summary>Loads the settings at <paramref name="path"/>.</summary>
     /// <exception cref="CatalogException">The file cannot be read, or has problems (all of them are listed).</exception>
-    public static QualitySettings Load(string path)
-    {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new CatalogException($"{path}: cannot be read ({ex.Message}).", ex);
-        }
-        return Parse(text, path);
-    }
+    public static QualitySettings Load(string path) => Parse(CatalogFiles.Read(path), path);
 
     /// <summary>Parses settings text; <paramref name="file"/> names it in messages. Empty text gives the defaults.</summary>
     /// <exception cref="CatalogException">Every problem found, each with file, line and field.</exception>

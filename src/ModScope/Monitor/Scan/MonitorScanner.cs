@@ -3,6 +3,7 @@ using ModScope.Catalog;
 using ModScope.Monitor.Alerts;
 using ModScope.Monitor.Detection;
 using ModScope.Query;
+using ModScope.Stats;
 
 namespace ModScope.Monitor.Scan;
 
@@ -71,7 +72,7 @@ public sealed class MonitorScanner(MetricCatalog catalog, MetricQuery query, Mon
     private static Dictionary<string, double> Volumes(IReadOnlyList<MetricResult> results) =>
         results.Where(r => r.Metric == "decision_volume" && r.Value is not null)
             .GroupBy(r => SeriesKey.Format(r.Dimensions))
-            .ToDictionary(g => g.Key, g => Median(g.Select(r => r.Value!.Value).ToList()), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => Quantiles.Continuous(g.Select(r => r.Value!.Value).ToList(), 0.5), StringComparer.Ordinal);
 
     /// <summary>
     /// Whether a segment's series is worth judging daily: enough decisions a day, and for a sampled (QA) metric a
@@ -80,7 +81,7 @@ public sealed class MonitorScanner(MetricCatalog catalog, MetricQuery query, Mon
     /// </summary>
     private bool Monitorable(MetricDefinition metric, List<MetricResult> rows, double dailyVolume) =>
         dailyVolume >= settings.MinDailyVolume &&
-        (!metric.Sampled || Median(rows.Select(r => r.SampleSize ?? 0.0).ToList()) >= settings.MinSampleSize);
+        (!metric.Sampled || Quantiles.Continuous(rows.Select(r => r.SampleSize ?? 0.0).ToList(), 0.5) >= settings.MinSampleSize);
 
     private IEnumerable<ScannedAlert> Judge(SeriesKey key, MetricDefinition metric, List<MetricResult> rows, DateOnly[] days, DateOnly windowStart)
     {
@@ -105,14 +106,14 @@ public sealed class MonitorScanner(MetricCatalog catalog, MetricQuery query, Mon
     {
         var peak = points.Skip(episode.StartIndex).Take(episode.EndIndex - episode.StartIndex + 1).MaxBy(p => p.Score);
         var (first, last) = (DateOnly.FromDateTime(episode.Start), DateOnly.FromDateTime(episode.End));
-        var bad = SeriesShape.Goodness(metric, episode.Direction) < 0;
+        var bad = metric.Goodness(episode.Direction) < 0;
         var severity = bad && episode.PeakScore >= 0.8 ? AlertSeverity.Critical : AlertSeverity.Warning;
         var segment = key.Segment.Count == 0 ? "all decisions" : key.SegmentText.Replace(";", ", ", StringComparison.Ordinal);
         var verb = episode.Direction > 0 ? "rose" : "fell";
         var span = first == last ? FormattableString.Invariant($"on {first:yyyy-MM-dd}") : FormattableString.Invariant($"from {first:yyyy-MM-dd} to {last:yyyy-MM-dd}");
         var eventName = EventOn(DateOnly.FromDateTime(peak.Time), key.Segment);
-        var (value, expected) = (SeriesShape.Format(metric, peak.Value), SeriesShape.Format(metric, peak.Expected));
-        var range = $"{SeriesShape.Format(metric, peak.Lower)}–{SeriesShape.Format(metric, peak.Upper)}";
+        var (value, expected) = (metric.FormatValue(peak.Value, "n/a"), metric.FormatValue(peak.Expected, "n/a"));
+        var range = $"{metric.FormatValue(peak.Lower, "n/a")}–{metric.FormatValue(peak.Upper, "n/a")}";
         var shift = episode.Kind == AnomalyKind.LevelShift ? ", a sustained shift" : "";
         var during = eventName is null ? "." : $", during {eventName}.";
         var message = $"{metric.Name.En} for {segment} {verb} to {value} (expected {expected}, normal range {range}) {span}{shift}{during}";
@@ -128,11 +129,5 @@ public sealed class MonitorScanner(MetricCatalog catalog, MetricQuery query, Mon
             Baseline = episode.Baseline.Describe(),
             Event = eventName,
         };
-    }
-
-    private static double Median(List<double> values)
-    {
-        values.Sort();
-        return values.Count == 0 ? 0.0 : values.Count % 2 == 1 ? values[values.Count / 2] : 0.5 * (values[(values.Count / 2) - 1] + values[values.Count / 2]);
     }
 }

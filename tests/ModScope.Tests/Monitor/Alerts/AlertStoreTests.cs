@@ -23,7 +23,7 @@ public sealed class AlertStoreTests : IDisposable
         Assert.Equal((1, 0), first);
         Assert.Equal((0, 1), second);
         var alert = Assert.Single(store.List());
-        Assert.Equal((Day, Day.AddDays(1)), (alert.FirstDay, alert.LastDay));
+        Assert.Equal((Day, Day.AddDays(1)), (alert.Finding.FirstDay, alert.Finding.LastDay));
         Assert.Equal(AlertStatus.New, alert.Status);
     }
 
@@ -58,8 +58,8 @@ public sealed class AlertStoreTests : IDisposable
         store.Upsert([metric, data], store.StartRun(Day), Day, Day);
 
         var alerts = store.List();
-        var dataAlert = Assert.Single(alerts, a => a.Kind == AlertKind.Data);
-        var metricAlert = Assert.Single(alerts, a => a.Kind == AlertKind.Metric);
+        var dataAlert = Assert.Single(alerts, a => a.Finding.Kind == AlertKind.Data);
+        var metricAlert = Assert.Single(alerts, a => a.Finding.Kind == AlertKind.Metric);
         Assert.Equal(AlertStatus.Suppressed, metricAlert.Status);
         Assert.Equal(dataAlert.Id, metricAlert.SuppressedBy);
         Assert.Equal(AlertStatus.New, dataAlert.Status);
