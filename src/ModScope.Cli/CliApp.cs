@@ -33,6 +33,7 @@ public static class CliApp
         root.Subcommands.Add(DetectCommand.Create(context));
         root.Subcommands.Add(MonitorCommand.Create(context));
         root.Subcommands.Add(AlertsCommand.Create(context));
+        root.Subcommands.Add(EvalCommand.Create(context));
         root.Subcommands.Add(ExplainCommand.Create(context));
         return root;
     }

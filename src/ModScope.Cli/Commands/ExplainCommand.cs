@@ -12,7 +12,8 @@ namespace ModScope.Cli.Commands;
 /// <c>modscope explain --input cube.csv --dims a,b,c,d --actual real --expected predict [--output causes.json]</c>:
 /// the combinations of dimension values (root causes) that explain why actual values left expected ones. Writes
 /// <c>{"causes":[{"a":"a1","b":"b3"},{"c":"c2"}]}</c>, ranked, to --output (and a table to the terminal) or to stdout.
-/// <c>--input</c> is the one mode for now; explaining a monitor alert (<c>--alert ID</c>) will be the second.
+/// <c>modscope explain --alert ID</c> prints a monitor alert's explanation in words and a small table, computing
+/// and storing it first when the run did not (it explains only its largest alerts).
 /// </summary>
 internal static class ExplainCommand
 {
@@ -21,20 +22,31 @@ internal static class ExplainCommand
     public static Command Create(CliContext context)
     {
         var input = new Option<string?>("--input", "-i") { Description = "CSV cube: a header row, then one leaf per row; rows with the same dimension values are summed." };
-        var dims = new Option<string>("--dims") { Description = "Comma-separated dimension columns, e.g. a,b,c,d.", Required = true };
+        var alert = new Option<long?>("--alert") { Description = "Explain this monitor alert (see 'modscope alerts') instead of a cube file." };
+        var dims = new Option<string?>("--dims") { Description = "Comma-separated dimension columns, e.g. a,b,c,d (with --input)." };
         var actual = new Option<string>("--actual") { Description = "Column of actual values.", DefaultValueFactory = _ => "real" };
         var expected = new Option<string>("--expected") { Description = "Column of expected (forecast) values.", DefaultValueFactory = _ => "predict" };
         var output = new Option<string?>("--output", "-o") { Description = "Write the causes as JSON to this file and print a table (JSON to standard output if omitted)." };
+        var store = CommonOptions.Store();
+        var language = CommonOptions.Language();
+        var catalog = CatalogOption.Create();
         var maxCauses = new Option<int>("--max-causes") { Description = "Most causes to report.", DefaultValueFactory = _ => RootCauseSettings.Default.MaxCauses };
         var command = new Command("explain", "Find the combinations of dimension values (root causes) that explain why actual values left expected ones.")
         {
-            input, dims, actual, expected, output, maxCauses,
+            input, dims, actual, expected, output, maxCauses, alert, store, language, catalog,
         };
         command.SetAction((parsed, cancellationToken) => CliApp.Guard(context, parsed, async () =>
         {
+            if (parsed.GetValue(alert) is { } id)
+            {
+                await AlertExplanationView.Show(context, id, parsed.GetValue(store)!, CatalogOption.Load(parsed.GetValue(catalog)),
+                    parsed.GetValue(language)!, cancellationToken).ConfigureAwait(false);
+                return ExitCodes.Ok;
+            }
             var path = parsed.GetValue(input)
-                ?? throw new UsageException("--input is required for now: give a CSV cube (explaining an alert with --alert is not available yet).");
-            var dimensions = Dimensions(parsed.GetValue(dims)!);
+                ?? throw new UsageException("Give --input cube.csv --dims a,b,c (a cube file) or --alert ID (a monitor alert).");
+            var dimensions = Dimensions(parsed.GetValue(dims)
+                ?? throw new UsageException("--dims is required with --input: name the dimension columns, e.g. --dims a,b,c."));
             var settings = RootCauseSettings.Default with { MaxCauses = parsed.GetValue(maxCauses) };
             if (settings.MaxCauses < 1)
             {

@@ -61,6 +61,10 @@ internal static class AlertsView
         {
             console.MarkupLine($"[grey]{Markup.Escape(f.Baseline)}[/]");
         }
+        if (f.Kind == AlertKind.Data)
+        {
+            return;
+        }
         if (AlertExplanation.FromJson(f.Explanation) is not { } e)
         {
             console.MarkupLine("[grey]No explanation stored; run 'modscope explain --alert ID' to compute one.[/]");

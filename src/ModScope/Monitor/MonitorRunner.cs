@@ -1,6 +1,5 @@
 using ModScope.Catalog;
 using ModScope.Explain.Alerts;
-using ModScope.Model;
 using ModScope.Monitor.Alerts;
 using ModScope.Monitor.Calendar;
 using ModScope.Monitor.Quality;
@@ -41,7 +40,9 @@ public sealed class MonitorRunner(ModScopeStore store, MetricCatalog catalog, Me
                 .FirstOrDefault(w => w.Source == "decisions")?.CompleteThrough;
             var windowEnd = watermark is { } w && w < asOf ? w : asOf;
             var windowStart = asOf.AddDays(1 - Math.Max(1, backfillDays));
-            var quality = await DataQualityChecks.RunAsync(store, asOf, Quality, Calendar, cancellationToken).ConfigureAwait(false);
+            // A backfill judges the data of all its days too, not only the checks' usual recent days.
+            var qualitySettings = Quality with { Days = Math.Max(Quality.Days, backfillDays) };
+            var quality = await DataQualityChecks.RunAsync(store, asOf, qualitySettings, Calendar, cancellationToken).ConfigureAwait(false);
             var data = quality.Where(f => f.Day is null || f.Day >= windowStart).Select(f => (Source: f, Alert: QualityAlerts.ToFinding(f, asOf))).ToList();
             var findings = data.Select(d => d.Alert).ToList();
             var scanned = 0;
@@ -55,7 +56,7 @@ public sealed class MonitorRunner(ModScopeStore store, MetricCatalog catalog, Me
                 Progress?.Report("scanning the core index");
                 var scanner = new MonitorScanner(catalog, query, Settings)
                 {
-                    EventOn = SegmentEvents.For(Calendar, ReferenceData.Default),
+                    EventOn = SegmentEvents.For(Calendar),
                     Rebaselines = alerts.Rebaselines(),
                 };
                 var scan = await scanner.ScanAsync(windowStart, windowEnd, cancellationToken).ConfigureAwait(false);

@@ -1,26 +1,33 @@
-using ModScope.Model;
 using ModScope.Monitor.Calendar;
 
 namespace ModScope.Monitor;
 
 /// <summary>
-/// Which calendar event a segment's day falls in: a market segment takes its market's events, a region segment
-/// the events of any of its markets; other segments (the total, a site, a policy) take none, so one market's
-/// holiday does not blunt the whole company's monitor for a month.
+/// Which calendar event a segment's day falls in. A segment is touched by an event when the markets the event is
+/// active in hold at least <see cref="MinShare"/> of the segment's decisions: a market segment by its own market's
+/// events, the total or a SEA site by 11.11 (SEA is half the volume), but not by one small market's holiday, which
+/// would blunt the whole company's monitor for a month.
 /// </summary>
 public static class SegmentEvents
 {
-    public static Func<DateOnly, IReadOnlyDictionary<string, string?>, string?> For(EventCalendar calendar, ReferenceData reference)
+    public const double MinShare = 0.2;
+
+    /// <summary>A function of (day, the segment's decisions by market as shares) → the event's English name, or null.</summary>
+    public static Func<DateOnly, IReadOnlyDictionary<string, double>, string?> For(EventCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(calendar);
-        ArgumentNullException.ThrowIfNull(reference);
-        var regions = reference.Markets.GroupBy(m => m.Region).ToDictionary(g => g.Key, g => g.Select(m => m.Code).ToList(), StringComparer.Ordinal);
-        return (day, segment) =>
+        return (day, shares) =>
         {
-            IEnumerable<string> markets = segment.TryGetValue("market", out var market) && market is not null ? [market]
-                : segment.TryGetValue("region", out var region) && region is not null ? regions.GetValueOrDefault(region) ?? []
-                : [];
-            return markets.SelectMany(m => calendar.ActiveOn(day, m)).Select(e => e.Name.En).FirstOrDefault();
+            var touched = new Dictionary<string, (string Name, double Share)>(StringComparer.Ordinal);
+            foreach (var (market, share) in shares)
+            {
+                foreach (var active in calendar.ActiveOn(day, market))
+                {
+                    var (name, sum) = touched.GetValueOrDefault(active.Id, (active.Name.En, 0.0));
+                    touched[active.Id] = (name, sum + share);
+                }
+            }
+            return touched.Values.Where(t => t.Share >= MinShare).OrderByDescending(t => t.Share).Select(t => t.Name).FirstOrDefault();
         };
     }
 }

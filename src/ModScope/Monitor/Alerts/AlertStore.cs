@@ -118,6 +118,15 @@ public sealed class AlertStore(ModScopeStore store)
             ("status", Name(status)), ("until", snoozedUntil), ("id", id));
     }
 
+    /// <summary>Stores an explanation computed after the run (the monitor explains only its largest alerts).</summary>
+    public void SetExplanation(long id, string explanation)
+    {
+        _ = Get(id);
+        using var connection = store.OpenConnection();
+        new SqlRunner(connection, CancellationToken.None).Execute("UPDATE alerts SET explanation = $explanation WHERE alert_id = $id",
+            ("explanation", explanation), ("id", id));
+    }
+
     /// <summary>Records an analyst's label; "new normal" rebaselines the series from the alert's first day.</summary>
     public void Label(long id, AlertLabel label)
     {

@@ -11,4 +11,10 @@ public enum BaselineMethod
 
     /// <summary>Median of the last three values (a wandering level, where only the recent past predicts).</summary>
     Recent,
+
+    /// <summary>
+    /// For a proportion with its trials: Σ successes / Σ trials of the last values (the pooled rate). A rate from a
+    /// thin sample is lumpy (mostly near 0, sometimes high); its median sits below its mean, the pooled rate does not.
+    /// </summary>
+    Pooled,
 }

@@ -28,14 +28,17 @@ public sealed record BaselineNote(
         {
             BaselineMethod.Seasonal => string.Format(c, "the median of the same point in the previous {0} seasons of {1}, shifted by the median gap between recent values and their seasonal medians (last {2} points)",
                 SeasonalReferences, Span(Interval * (Period ?? 0)), LevelPoints),
+            BaselineMethod.Pooled => string.Format(c, "the pooled rate (Σ successes / Σ trials) of the last {0} values", LevelPoints),
             BaselineMethod.Recent => string.Format(c, "the median of the last {0} values (the series wanders, so only its recent past predicts it well)", LevelPoints),
             _ => string.Format(c, "the median of the last {0} values ({1})", LevelPoints, Period is null ? "no season found in the history" : "it predicted recent values better than the season"),
         };
         var half = Upper - Expected;
-        var band = half > AlertZ * Spread * 1.0001
+        var band = KnownEvent
+            ? string.Format(c, "band ±{0:0.###}, widened for the known event ({1:0.#}× the robust spread {2:0.####}, and at least the event allowance)", half, AlertZ, Spread)
+            : half > AlertZ * Spread * 1.0001
             ? string.Format(c, "band ±{0:0.###}, set by sampling noise (wider than {1:0.#}× the robust spread {2:0.####} of the last {3} residuals)",
                 half, AlertZ, Spread, ScalePoints)
-            : string.Format(c, "band ±{0:0.###} = {1:0.#}× the robust spread {2:0.####} (from the quartiles, or the central 98% when tails are heavy, of the last {3} residuals)",
+            : string.Format(c, "band ±{0:0.###} = {1:0.#}× the robust spread {2:0.####} (from the quartiles, or the central 90% or 98% when tails are heavy, of the last {3} residuals)",
                 half, AlertZ, Spread, ScalePoints);
         var sample = SampleSize is { } n ? string.Format(c, "; a change must also exceed sampling noise for n = {0:0}", n) : "";
         var known = KnownEvent ? "; a known calendar event is active, so the band is widened and the point kept out of the baseline" : "";

@@ -10,6 +10,7 @@ internal sealed class DetectorRun
     private readonly SamplingClock _clock;
     private readonly DetectorSettings _s;
     private readonly double[] _clean;
+    private readonly double[] _trials;
     private readonly double[] _references;
     private readonly RollingWindow _recent;
     private readonly RollingWindow _local = new(3);
@@ -17,6 +18,7 @@ internal sealed class DetectorRun
     private readonly RollingWindow[] _residualsByMethod;
     private RollingWindow _residuals;
     private readonly List<AnomalyEpisode> _episodes = [];
+    private readonly RollingWindow _dispersion;
     private RollingWindow _levelGaps;
     private int _valid;
     private int _nextCheckpoint = 24;
@@ -32,8 +34,10 @@ internal sealed class DetectorRun
         _clean = new double[order.Length];
         _references = new double[settings.SeasonalCycles];
         _recent = new RollingWindow(settings.LevelWindow ?? 16);
-        _residualsByMethod = [new RollingWindow(settings.ScaleWindow), new RollingWindow(settings.ScaleWindow), new RollingWindow(settings.ScaleWindow)];
+        _residualsByMethod = [.. Enumerable.Range(0, Enum.GetValues<BaselineMethod>().Length).Select(_ => new RollingWindow(settings.ScaleWindow))];
+        _trials = new double[order.Length];
         _residuals = _residualsByMethod[0];
+        _dispersion = new RollingWindow(settings.ScaleWindow);
         Period = settings.Period;
         _levelGaps = new RollingWindow(LevelWindowFor(Period));
     }
@@ -61,12 +65,20 @@ internal sealed class DetectorRun
         var judged = _valid >= _s.MinHistory && _residuals.Count >= Math.Min(16, _s.MinHistory) && double.IsFinite(expected);
         var residual = y - expected;
         var z = judged ? residual / spread : 0.0;
-        var sampling = SamplingSd(expected, point.SampleSize);
+        var binomial = SamplingSd(expected, point.SampleSize);
+        var sampling = binomial * Math.Sqrt(Dispersion());
         var zSampling = sampling > 0 ? residual / sampling : double.PositiveInfinity;
         var widening = point.KnownEvent ? _s.KnownEventWidening : 1.0;
         var thin = _s.Kind == SeriesKind.Proportion && _s.MinSampleSize > 0 && !(point.SampleSize >= _s.MinSampleSize);
         var pointEvidence = judged && !thin ? Math.Min(Math.Abs(z) / _s.AlertZ, Math.Abs(zSampling) / _s.SamplingZ) / widening : 0.0;
-        if (judged && !thin && !point.KnownEvent)
+        // A known event may also move the series by up to KnownEventAllowance of its expected value (11.11 can
+        // double a day's volume; the history cannot say by how much).
+        var allowance = point.KnownEvent && double.IsFinite(expected) ? _s.KnownEventAllowance * Math.Abs(expected) : 0.0;
+        if (allowance > 0.0)
+        {
+            pointEvidence = Math.Min(pointEvidence, Math.Abs(residual) / allowance);
+        }
+        if (judged && !thin && !point.KnownEvent && _s.LevelShifts)
         {
             var step = Math.Sign(z) * Math.Min(Math.Min(Math.Abs(z), Math.Abs(zSampling) * _s.AlertZ / _s.SamplingZ), _s.ClipZ + 1.0);
             _cusumUp = Math.Max(0.0, _cusumUp + step - _s.CusumAllowance);
@@ -74,7 +86,7 @@ internal sealed class DetectorRun
         }
         var shiftEvidence = Math.Max(_cusumUp, _cusumDown) / _s.CusumLimit;
         var evidence = Math.Max(pointEvidence, shiftEvidence);
-        var half = Math.Max(_s.AlertZ * spread, _s.SamplingZ * sampling) * widening;
+        var half = Math.Max(Math.Max(_s.AlertZ * spread, _s.SamplingZ * sampling) * widening, allowance);
 
         var alertStart = false;
         if (judged)
@@ -84,6 +96,10 @@ internal sealed class DetectorRun
                 _s.AlertZ * widening, expected, expected - half, expected + half, point.SampleSize, point.KnownEvent));
         }
 
+        if (binomial > 0.0 && double.IsFinite(expected) && !point.KnownEvent)
+        {
+            _dispersion.Add(Math.Pow((y - expected) / binomial, 2));
+        }
         Remember(k, y, expectation, spread, z, judged, point.KnownEvent);
         var score = judged ? evidence * evidence / (1.0 + (evidence * evidence)) : 0.0;
         return new PointVerdict(point.Time, y, expected, expected - half, expected + half, score, z, judged, alertStart, _open is not null, point.KnownEvent);
@@ -127,20 +143,43 @@ internal sealed class DetectorRun
             }
         }
         var seasonalExpected = double.IsFinite(seasonal) ? seasonal + (_levelGaps.Count >= 3 ? _levelGaps.Median : 0.0) : double.NaN;
-        var method = _chooser.Choose(double.IsFinite(seasonal));
+        var pooled = Pooled(k);
+        var method = double.IsFinite(pooled) ? BaselineMethod.Pooled : _chooser.Choose(double.IsFinite(seasonal));
         var expected = method switch
         {
             BaselineMethod.Seasonal => seasonalExpected,
             BaselineMethod.Recent => recent,
+            BaselineMethod.Pooled => pooled,
             _ => level,
         };
-        return new Expectation(expected, method, level, recent, seasonal, seasonalExpected, references);
+        return new Expectation(expected, method, level, recent, seasonal, seasonalExpected, references, pooled);
     }
 
     /// <summary>
-    /// Robust σ of past residuals: the interquartile range / 1.349, or, once 100 residuals are known, the central
-    /// 98% range / 4.653 when that is wider (a heavy-tailed series' usual extremes must not alert; both equal σ for
-    /// normal noise). Floored so a flat series does not divide by zero.
+    /// For a proportion with trials: Σ (clipped rate × trials) / Σ trials over the last level-window points that
+    /// have trials, or NaN (other series, or no such history).
+    /// </summary>
+    private double Pooled(int k)
+    {
+        if (_s.Kind != SeriesKind.Proportion || !(_points[_order[k]].SampleSize > 0))
+        {
+            return double.NaN;
+        }
+        var (successes, trials, taken) = (0.0, 0.0, 0);
+        for (var q = k - 1; q >= 0 && taken < _recent.Capacity; q--)
+        {
+            if (_trials[q] > 0 && double.IsFinite(_clean[q]))
+            {
+                (successes, trials, taken) = (successes + (_clean[q] * _trials[q]), trials + _trials[q], taken + 1);
+            }
+        }
+        return taken >= 3 ? successes / trials : double.NaN;
+    }
+
+    /// <summary>
+    /// Robust σ of past residuals: the interquartile range / 1.349, or, when wider, the central 90% range / 3.290
+    /// (from 30 residuals) or 98% range / 4.653 (from 100): a heavy-tailed series' usual extremes must not alert, and
+    /// all three equal σ for normal noise. Floored so a flat series does not divide by zero.
     /// </summary>
     private double Spread(double expected)
     {
@@ -149,6 +188,10 @@ internal sealed class DetectorRun
         {
             spread = Math.Max(spread, (_residuals.Quantile(0.99) - _residuals.Quantile(0.01)) / 4.653);
         }
+        else if (_residuals.Count >= 30)
+        {
+            spread = Math.Max(spread, (_residuals.Quantile(0.95) - _residuals.Quantile(0.05)) / 3.290);
+        }
         if (!(spread > 0.0))
         {
             spread = 1.2533 * _residuals.MeanAbsolute;
@@ -156,6 +199,15 @@ internal sealed class DetectorRun
         var floor = Math.Max(double.IsFinite(_quantum) ? _quantum / 2.0 : 0.0, 1e-9 * Math.Max(1.0, Math.Abs(expected)));
         return double.IsFinite(spread) ? Math.Max(spread, floor) : floor;
     }
+
+    /// <summary>
+    /// Quasi-likelihood dispersion φ (McCullagh and Nelder 1989, §4.5): how much more the series varies than binomial
+    /// or Poisson noise alone explains — weighted QA estimates (design effect), day-to-day variation of the true
+    /// rate. Estimated as Pearson's X² / df over past squared sampling z-scores, with the largest 10% left out so past
+    /// anomalies do not count (a mean, not a median: a thin sample's lumpy rate is exactly what φ must capture), at
+    /// least 1; the sampling test then uses n / φ trials.
+    /// </summary>
+    private double Dispersion() => _dispersion.Count < 8 ? 1.0 : Math.Max(1.0, _dispersion.TrimmedMean(0.9));
 
     /// <summary>Standard deviation of the sampling noise alone: binomial for proportions, Poisson for counts, else 0.</summary>
     private double SamplingSd(double expected, double? sampleSize)
@@ -204,6 +256,7 @@ internal sealed class DetectorRun
     {
         BaselineMethod.Seasonal => _levelGaps.Count,
         BaselineMethod.Recent => _local.Count,
+        BaselineMethod.Pooled => Math.Min(_recent.Capacity, _valid),
         _ => _recent.Count,
     };
 
@@ -220,6 +273,7 @@ internal sealed class DetectorRun
             clean = expected + (Math.Sign(z) * _s.ClipZ * spread);
         }
         _clean[k] = clean;
+        _trials[k] = _points[_order[k]].SampleSize ?? double.NaN;
         _chooser.Score(BaselineMethod.Level, expectation.Level, clean);
         _chooser.Score(BaselineMethod.Recent, expectation.Recent, clean);
         _chooser.Score(BaselineMethod.Seasonal, expectation.SeasonalExpected, clean);
@@ -235,6 +289,7 @@ internal sealed class DetectorRun
             AddResidual(BaselineMethod.Level, y - expectation.Level);
             AddResidual(BaselineMethod.Recent, y - expectation.Recent);
             AddResidual(BaselineMethod.Seasonal, y - expectation.SeasonalExpected);
+            AddResidual(BaselineMethod.Pooled, y - expectation.Pooled);
         }
         if (double.IsFinite(_lastValue) && y != _lastValue)
         {
@@ -308,5 +363,5 @@ internal sealed class DetectorRun
     }
 
     private readonly record struct Expectation(
-        double Value, BaselineMethod Method, double Level, double Recent, double Seasonal, double SeasonalExpected, int References);
+        double Value, BaselineMethod Method, double Level, double Recent, double Seasonal, double SeasonalExpected, int References, double Pooled);
 }

@@ -33,6 +33,13 @@ public sealed record DetectorSettings
     /// </summary>
     public double MinSampleSize { get; init; }
 
+    /// <summary>
+    /// Whether the CUSUM looks for level shifts. Off for a series that is already a moving sum (a trailing-week
+    /// pooled rate): its consecutive points share most of their data, so a CUSUM would count the same evidence again
+    /// and again; the pooling itself accumulates a sustained shift.
+    /// </summary>
+    public bool LevelShifts { get; init; } = true;
+
     /// <summary>CUSUM allowance k and decision limit h, in robust standard deviations (Page 1954), for level shifts.</summary>
     public double CusumAllowance { get; init; } = 1.0;
 
@@ -44,6 +51,9 @@ public sealed record DetectorSettings
 
     /// <summary>Band widening on days a calendar expects to be unusual.</summary>
     public double KnownEventWidening { get; init; } = 3.0;
+
+    /// <summary>On a known event's days, a move of up to this share of the expected value never alerts (1 = ±100%).</summary>
+    public double KnownEventAllowance { get; init; } = 1.0;
 
     /// <summary>Valid past points needed before any point is judged.</summary>
     public int MinHistory { get; init; } = 24;
@@ -64,6 +74,7 @@ public sealed record DetectorSettings
         Require(CusumAllowance >= 0, nameof(CusumAllowance), "zero or more");
         Require(CusumLimit > 0, nameof(CusumLimit), "positive");
         Require(KnownEventWidening >= 1, nameof(KnownEventWidening), "at least 1");
+        Require(KnownEventAllowance >= 0, nameof(KnownEventAllowance), "zero or more");
         Require(MinHistory >= 3, nameof(MinHistory), "at least 3");
         Require(QuietPointsToClose >= 1, nameof(QuietPointsToClose), "at least 1");
         return this;

@@ -60,6 +60,22 @@ internal sealed class RollingWindow
 
     public double Median => Quantile(0.5);
 
+    /// <summary>Mean of the smallest <paramref name="keep"/> share of the window (a one-sided trimmed mean).</summary>
+    public double TrimmedMean(double keep)
+    {
+        if (Count == 0)
+        {
+            return double.NaN;
+        }
+        var take = Math.Clamp((int)(Count * keep), 1, Count);
+        var sum = 0.0;
+        for (var i = 0; i < take; i++)
+        {
+            sum += _sorted[i];
+        }
+        return sum / take;
+    }
+
     /// <summary>Linear-interpolated quantile (Hyndman–Fan type 7) of the window.</summary>
     public double Quantile(double q)
     {

@@ -15,8 +15,8 @@ namespace ModScope.Monitor.Scan;
 /// </summary>
 public sealed class MonitorScanner(MetricCatalog catalog, MetricQuery query, MonitorSettings settings)
 {
-    /// <summary>The active calendar event for a day and segment, or null (see <c>EventCalendar</c>).</summary>
-    public Func<DateOnly, IReadOnlyDictionary<string, string?>, string?> EventOn { get; init; } = (_, _) => null;
+    /// <summary>The calendar event touching a day, given the segment's decisions by market as shares, or null (see <c>SegmentEvents</c>).</summary>
+    public Func<DateOnly, IReadOnlyDictionary<string, double>, string?> EventOn { get; init; } = (_, _) => null;
 
     /// <summary>Series an analyst declared a new normal from a day: their history before it is ignored.</summary>
     public IReadOnlyDictionary<(string Subject, string Segment), DateOnly> Rebaselines { get; init; } = new Dictionary<(string, string), DateOnly>();
@@ -39,6 +39,7 @@ public sealed class MonitorScanner(MetricCatalog catalog, MetricQuery query, Mon
             var request = new MetricRequest(metrics.Select(m => m.Id).Append("decision_volume").Distinct().ToList(), dimensions, TimeGrain.Day, [], period);
             var results = await query.RunAsync(request, cancellationToken).ConfigureAwait(false);
             var volume = Volumes(results);
+            var mix = await MarketMix(dimensions, period, cancellationToken).ConfigureAwait(false);
             foreach (var group in results.Where(r => r.Bucket is not null).GroupBy(r => (r.Metric, Segment: SeriesKey.Format(r.Dimensions))))
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -49,7 +50,8 @@ public sealed class MonitorScanner(MetricCatalog catalog, MetricQuery query, Mon
                 }
                 var key = new SeriesKey(metric.Id, group.First().Dimensions);
                 scanned++;
-                alerts.AddRange(Judge(key, metric, group.ToList(), days, windowStart));
+                var shares = mix.GetValueOrDefault(group.Key.Segment) ?? new Dictionary<string, double>();
+                alerts.AddRange(Judge(key, metric, group.ToList(), days, windowStart, day => EventOn(day, shares)));
             }
         }
         return new MonitorScan(scanned, alerts);
@@ -68,6 +70,20 @@ public sealed class MonitorScanner(MetricCatalog catalog, MetricQuery query, Mon
         }
     }
 
+    /// <summary>Each segment's decisions by market, as shares of the segment (which calendar events touch it).</summary>
+    private async Task<Dictionary<string, Dictionary<string, double>>> MarketMix(IReadOnlyList<string> dimensions, Period period, CancellationToken cancellationToken)
+    {
+        var request = new MetricRequest(["decision_volume"], dimensions.Contains("market") ? dimensions : [.. dimensions, "market"], TimeGrain.None, [], period);
+        var rows = await query.RunAsync(request, cancellationToken).ConfigureAwait(false);
+        return rows.Where(r => r.Value > 0 && r.Dimensions.GetValueOrDefault("market") is not null)
+            .GroupBy(r => SeriesKey.Format(dimensions.ToDictionary(d => d, d => r.Dimensions.GetValueOrDefault(d))))
+            .ToDictionary(g => g.Key, g =>
+            {
+                var total = g.Sum(r => r.Value!.Value);
+                return g.GroupBy(r => r.Dimensions["market"]!).ToDictionary(m => m.Key, m => m.Sum(r => r.Value!.Value) / total, StringComparer.Ordinal);
+            }, StringComparer.Ordinal);
+    }
+
     /// <summary>Median daily decisions per segment (the volume gate for every metric of that segment).</summary>
     private static Dictionary<string, double> Volumes(IReadOnlyList<MetricResult> results) =>
         results.Where(r => r.Metric == "decision_volume" && r.Value is not null)
@@ -77,32 +93,51 @@ public sealed class MonitorScanner(MetricCatalog catalog, MetricQuery query, Mon
     /// <summary>
     /// Whether a segment's series is worth judging daily: enough decisions a day, and for a sampled (QA) metric a
     /// typical daily sample of at least <see cref="MonitorSettings.MinSampleSize"/>; a thinner QA segment cannot
-    /// support a daily alert, so it is left to weekly reports (which say how many audits it would need).
+    /// support an alert, so it is left to weekly reports (which say how many audits it would need). QA proportions
+    /// count a trailing week of audits (see <see cref="TrailingWeek"/>).
     /// </summary>
     private bool Monitorable(MetricDefinition metric, List<MetricResult> rows, double dailyVolume) =>
         dailyVolume >= settings.MinDailyVolume &&
-        (!metric.Sampled || Quantiles.Continuous(rows.Select(r => r.SampleSize ?? 0.0).ToList(), 0.5) >= settings.MinSampleSize);
+        (!metric.Sampled || Quantiles.Continuous(rows.Select(r => r.SampleSize ?? 0.0).ToList(), 0.5) *
+            (metric.Kind == MetricKind.Proportion ? TrailingWeek.Days : 1) >= settings.MinSampleSize);
 
-    private IEnumerable<ScannedAlert> Judge(SeriesKey key, MetricDefinition metric, List<MetricResult> rows, DateOnly[] days, DateOnly windowStart)
+    private IEnumerable<ScannedAlert> Judge(SeriesKey key, MetricDefinition metric, List<MetricResult> rows, DateOnly[] days, DateOnly windowStart, Func<DateOnly, string?> eventOn)
     {
         var byDay = rows.ToDictionary(r => DateOnly.FromDateTime(r.Bucket!.Value));
-        var from = Rebaselines.TryGetValue((key.Metric, key.SegmentText), out var rebaseline) ? rebaseline : DateOnly.MinValue;
-        var series = days.Where(d => d >= from).Select(d => byDay.TryGetValue(d, out var r)
-                ? new SeriesPoint(d.ToDateTime(TimeOnly.MinValue), r.Value ?? double.NaN, SeriesShape.SampleSize(metric, r), EventOn(d, key.Segment) is not null)
-                : new SeriesPoint(d.ToDateTime(TimeOnly.MinValue), SeriesShape.Missing(metric), null, EventOn(d, key.Segment) is not null))
+        // The series starts where the segment's data starts (days before it are not zero, they are not there yet)
+        // or where an analyst rebaselined it.
+        var from = byDay.Keys.Min();
+        if (Rebaselines.TryGetValue((key.Metric, key.SegmentText), out var rebaseline) && rebaseline > from)
+        {
+            from = rebaseline;
+        }
+        var pooled = metric.Kind == MetricKind.Proportion;
+        var series = days.Where(d => d >= from).Select(d =>
+            {
+                var time = d.ToDateTime(TimeOnly.MinValue);
+                var known = eventOn(d) is not null;
+                if (pooled)
+                {
+                    var (value, sample) = TrailingWeek.Pool(byDay, d);
+                    return new SeriesPoint(time, value, sample, known);
+                }
+                return byDay.TryGetValue(d, out var r)
+                    ? new SeriesPoint(time, r.Value ?? double.NaN, SeriesShape.SampleSize(metric, r), known)
+                    : new SeriesPoint(time, SeriesShape.Missing(metric), null, known);
+            })
             .ToList();
-        var result = SeriesDetector.Detect(series, new DetectorSettings { Period = settings.Period, Kind = SeriesShape.Kind(metric), MinSampleSize = settings.MinSampleSize });
+        var result = SeriesDetector.Detect(series, new DetectorSettings { Period = settings.Period, Kind = SeriesShape.Kind(metric), MinSampleSize = settings.MinSampleSize, LevelShifts = !pooled });
         foreach (var episode in result.Episodes)
         {
             if (DateOnly.FromDateTime(episode.End) < windowStart || !(Math.Abs(episode.RelativeImpact) >= settings.MinRelativeImpact))
             {
                 continue;
             }
-            yield return new ScannedAlert(key, metric, episode, Finding(key, metric, episode, result.Points), result.Points);
+            yield return new ScannedAlert(key, metric, episode, Finding(key, metric, episode, result.Points, eventOn), result.Points);
         }
     }
 
-    private AlertFinding Finding(SeriesKey key, MetricDefinition metric, AnomalyEpisode episode, IReadOnlyList<PointVerdict> points)
+    private static AlertFinding Finding(SeriesKey key, MetricDefinition metric, AnomalyEpisode episode, IReadOnlyList<PointVerdict> points, Func<DateOnly, string?> eventOn)
     {
         var peak = points.Skip(episode.StartIndex).Take(episode.EndIndex - episode.StartIndex + 1).MaxBy(p => p.Score);
         var (first, last) = (DateOnly.FromDateTime(episode.Start), DateOnly.FromDateTime(episode.End));
@@ -111,7 +146,7 @@ public sealed class MonitorScanner(MetricCatalog catalog, MetricQuery query, Mon
         var segment = key.Segment.Count == 0 ? "all decisions" : key.SegmentText.Replace(";", ", ", StringComparison.Ordinal);
         var verb = episode.Direction > 0 ? "rose" : "fell";
         var span = first == last ? FormattableString.Invariant($"on {first:yyyy-MM-dd}") : FormattableString.Invariant($"from {first:yyyy-MM-dd} to {last:yyyy-MM-dd}");
-        var eventName = EventOn(DateOnly.FromDateTime(peak.Time), key.Segment);
+        var eventName = eventOn(DateOnly.FromDateTime(peak.Time));
         var (value, expected) = (metric.FormatValue(peak.Value, "n/a"), metric.FormatValue(peak.Expected, "n/a"));
         var range = $"{metric.FormatValue(peak.Lower, "n/a")}–{metric.FormatValue(peak.Upper, "n/a")}";
         var shift = episode.Kind == AnomalyKind.LevelShift ? ", a sustained shift" : "";

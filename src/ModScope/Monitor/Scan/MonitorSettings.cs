@@ -16,8 +16,12 @@ public sealed record MonitorSettings
 
     public double MinDailyVolume { get; init; } = 100;
 
-    /// <summary>Fewest trials (audits, or the ratio's denominator) behind a day's proportion before it may alert.</summary>
-    public double MinSampleSize { get; init; } = 200;
+    /// <summary>
+    /// Fewest trials (a trailing week of audits, or a day's denominator for a census ratio) behind a proportion before
+    /// it may alert; below it the sampling test's normal approximation is too rough. A site's week is about 190
+    /// audited enforcements in the demo data, so 100 keeps site-level QA monitorable.
+    /// </summary>
+    public double MinSampleSize { get; init; } = 100;
 
     /// <summary>Weekly season for daily series (same weekday, DOMAIN.md 1.10).</summary>
     public int Period { get; init; } = 7;

@@ -10,9 +10,12 @@ internal static class SeriesShape
     public static SeriesKind Kind(MetricDefinition metric) =>
         metric.IsProportion ? SeriesKind.Proportion : metric.IsCount ? SeriesKind.Count : SeriesKind.Level;
 
-    /// <summary>Trials behind a proportion: the QA sample for sampled metrics, the denominator for census ratios.</summary>
+    /// <summary>
+    /// Trials behind a proportion: the QA sample for sampled metrics, the denominator for census ratios; none for
+    /// other metrics (their band comes from their own history only).
+    /// </summary>
     public static double? SampleSize(MetricDefinition metric, MetricResult result) =>
-        metric.Kind == MetricKind.Proportion ? result.SampleSize : metric.Kind == MetricKind.Ratio ? result.Denominator : result.SampleSize;
+        !metric.IsProportion ? null : metric.Kind == MetricKind.Proportion ? result.SampleSize : result.Denominator;
 
     /// <summary>A day without rows is zero for a count (nothing happened), unknown for anything else.</summary>
     public static double Missing(MetricDefinition metric) => metric.IsCount ? 0.0 : double.NaN;

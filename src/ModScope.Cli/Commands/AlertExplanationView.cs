@@ -1,0 +1,39 @@
+using ModScope.Catalog;
+using ModScope.Cli.Views;
+using ModScope.Engines;
+using ModScope.Explain.Alerts;
+using ModScope.Monitor;
+using ModScope.Monitor.Alerts;
+using ModScope.Monitor.Scan;
+using ModScope.Query;
+
+namespace ModScope.Cli.Commands;
+
+/// <summary><c>explain --alert ID</c>: the stored explanation, computed and stored first when the run left none.</summary>
+internal static class AlertExplanationView
+{
+    public static async Task Show(CliContext context, long id, string storePath, MetricCatalog catalog, string language, CancellationToken cancellationToken)
+    {
+        using var opened = CommonOptions.OpenExistingStore(storePath);
+        var alerts = new AlertStore(opened);
+        Alert alert;
+        try
+        {
+            alert = alerts.Get(id);
+        }
+        catch (KeyNotFoundException ex)
+        {
+            throw new UsageException(ex.Message, ex);
+        }
+        var f = alert.Finding;
+        if (f.Kind == AlertKind.Metric && f.Explanation is null)
+        {
+            using var engine = new DuckDbEngine(opened);
+            var explanation = await new AlertExplainer(catalog, new MetricQuery(catalog, engine), MonitorRunner.DrillDimensions)
+                .ExplainAsync(f.Subject, SeriesKey.Parse(f.Segment), f.FirstDay, f.LastDay, cancellationToken).ConfigureAwait(false);
+            alerts.SetExplanation(id, explanation.ToJson());
+            alert = alerts.Get(id);
+        }
+        AlertsView.RenderExplanation(context.Out, alert, catalog, language);
+    }
+}

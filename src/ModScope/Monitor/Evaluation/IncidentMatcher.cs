@@ -1,0 +1,116 @@
+using ModScope.Explain.Alerts;
+using ModScope.Model;
+using ModScope.Monitor.Alerts;
+using ModScope.Monitor.Scan;
+using ModScope.Synthetic;
+
+namespace ModScope.Monitor.Evaluation;
+
+/// <summary>
+/// Which alerts belong to which planted incident, by rules easy to check by hand:
+/// <list type="bullet">
+/// <item>the alert's metric is one the incident moves (for a missing site-day or a redelivery, also the data alert of
+/// the volume, freshness or duplicate check; a redelivery also matches a file alert naming a file of its day);</item>
+/// <item>it starts between the day before the incident and <see cref="LateDays"/> days after its end;</item>
+/// <item>its segment does not contradict the incident's: no shared dimension with another value, and a region that
+/// holds the incident's market.</item>
+/// </list>
+/// </summary>
+public sealed class IncidentMatcher(ReferenceData reference)
+{
+    /// <summary>How long after an incident's end an alert may still start (QA rates pool a trailing week).</summary>
+    public const int LateDays = 3;
+
+    private readonly Dictionary<string, string> _regionOf = reference.Markets.ToDictionary(m => m.Code, m => m.Region, StringComparer.Ordinal);
+
+    /// <summary>The incident's segment in dimension ids (its file uses column names: policy_id → policy).</summary>
+    public static Dictionary<string, string> Segment(Incident incident) =>
+        incident.Segment.ToDictionary(p => p.Key == "policy_id" ? "policy" : p.Key, p => p.Value, StringComparer.Ordinal);
+
+    public IReadOnlyList<Alert> Matches(Incident incident, IReadOnlyList<Alert> alerts) =>
+        alerts.Where(a => Matches(incident, a.Finding)).ToList();
+
+    /// <summary>The alert whose root causes are judged: the broadest segment, then the highest ranked.</summary>
+    public static Alert? Representative(IReadOnlyList<Alert> matches) =>
+        matches.OrderBy(a => SeriesKey.Parse(a.Finding.Segment).Count).ThenByDescending(a => a.Finding.Rank).FirstOrDefault();
+
+    /// <summary>
+    /// 1-based rank of the incident's segment among the alert's root causes: its own segment first (when it has
+    /// one), then, for a mix shift, the segment whose weight moved most, then the explanation's causes, each
+    /// narrowed by the alert's segment. Null when the segment is not among them.
+    /// </summary>
+    public static int? RootCauseRank(Incident incident, Alert alert)
+    {
+        var target = Segment(incident);
+        var own = SeriesKey.Parse(alert.Finding.Segment).ToDictionary(p => p.Key, p => p.Value ?? "", StringComparer.Ordinal);
+        var candidates = new List<Dictionary<string, string>>();
+        if (own.Count > 0)
+        {
+            candidates.Add(own);
+        }
+        if (AlertExplanation.FromJson(alert.Finding.Explanation) is { } explanation)
+        {
+            if (explanation.MixRate is { } split && Math.Abs(split.Mix) > Math.Abs(split.Rate) && split.Segments.Count > 0)
+            {
+                candidates.Add(Narrow(own, new Dictionary<string, string> { [split.Dimension] = split.Segments[0].Value }));
+            }
+            candidates.AddRange(explanation.Causes.Select(c => Narrow(own, c.Conjunction)));
+        }
+        var distinct = candidates.DistinctBy(c => SeriesKey.Format(c.ToDictionary(p => p.Key, p => (string?)p.Value))).ToList();
+        var at = distinct.FindIndex(c => c.Count == target.Count && c.All(p => target.TryGetValue(p.Key, out var v) && v == p.Value));
+        return at >= 0 ? at + 1 : null;
+    }
+
+    private bool Matches(Incident incident, AlertFinding alert)
+    {
+        if (incident.Kind == IncidentKinds.DuplicateRedelivery && NamesFileOfDay(alert, incident.Start))
+        {
+            return true;
+        }
+        if (alert.FirstDay > incident.End.AddDays(LateDays) || alert.FirstDay < incident.Start.AddDays(-1))
+        {
+            return false;
+        }
+        var dataIncident = incident.Kind is IncidentKinds.MissingSiteDay or IncidentKinds.DuplicateRedelivery;
+        var subject = alert.Kind == AlertKind.Metric
+            ? incident.Metrics.Contains(alert.Subject)
+            : dataIncident && (alert.Subject.StartsWith("volume:", StringComparison.Ordinal) || alert.Subject.StartsWith("freshness:", StringComparison.Ordinal) ||
+                               alert.Subject.StartsWith("duplicate_ids:", StringComparison.Ordinal));
+        return subject && Compatible(Segment(incident), SeriesKey.Parse(alert.Segment));
+    }
+
+    /// <summary>
+    /// A redelivered day shows as a file problem (duplicates quarantined, or rows replaced) dated by the load, not by
+    /// the data: it matches when the data alert names a file of that day (<c>decisions-YYYY-MM-DD…</c>, ModScope's
+    /// input naming).
+    /// </summary>
+    private static bool NamesFileOfDay(AlertFinding alert, DateOnly day) =>
+        alert.Kind == AlertKind.Data && alert.Segment.StartsWith("file=", StringComparison.Ordinal) &&
+        alert.Segment.Contains(day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
+    private bool Compatible(Dictionary<string, string> incident, IReadOnlyDictionary<string, string?> alert)
+    {
+        foreach (var (dimension, value) in alert)
+        {
+            if (incident.TryGetValue(dimension, out var expected) && expected != value)
+            {
+                return false;
+            }
+            if (dimension == "region" && incident.TryGetValue("market", out var market) && _regionOf.GetValueOrDefault(market) != value)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Dictionary<string, string> Narrow(Dictionary<string, string> own, IReadOnlyDictionary<string, string> cause)
+    {
+        var merged = new Dictionary<string, string>(own, StringComparer.Ordinal);
+        foreach (var (k, v) in cause)
+        {
+            merged[k] = v;
+        }
+        return merged;
+    }
+}
