@@ -105,11 +105,12 @@ public sealed class ExplainCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Without_input_the_usage_error_says_input_is_required()
+    public async Task Without_input_or_alert_the_usage_error_names_both_modes()
     {
         var (exit, _, error) = await CliRunner.Run("explain", "--dims", "a,b");
 
         Assert.Equal(ExitCodes.Usage, exit);
-        Assert.Contains("--input is required", error, StringComparison.Ordinal);
+        Assert.Contains("--input cube.csv", error, StringComparison.Ordinal);
+        Assert.Contains("--alert ID", error, StringComparison.Ordinal);
     }
 }
