@@ -14,13 +14,19 @@ namespace ModScope.Explain.Alerts;
 /// </summary>
 public sealed class AlertExplainer(MetricCatalog catalog, MetricQuery query, IReadOnlyList<string> drillDimensions, int baselineWeeks = 4)
 {
+    /// <summary>Drill-down order for sampled metrics: dimensions with few values first (2, 5, 8, then markets, sites, policies).</summary>
+    public static readonly IReadOnlyList<string> SampledDrillOrder = ["decided_by", "detection_source", "object_type", "site", "market", "policy"];
+
     public async Task<AlertExplanation> ExplainAsync(string metricId, IReadOnlyDictionary<string, string?> segment, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(segment);
         var metric = catalog.Metric(metricId);
         to = to > from.AddDays(6) ? from.AddDays(6) : to;
         var filters = segment.Select(p => new DimensionFilter(p.Key, FilterOperator.Equals, [p.Value ?? ""])).ToList();
-        var dimensions = drillDimensions.Where(d => metric.Dimensions.Contains(d) && !segment.ContainsKey(d)).Take(5).ToList();
+        // A QA sample is thin: a cube over five dimensions leaves a handful of audits per leaf, too few for any leaf to
+        // stand out. Sampled metrics drill into the three allowed dimensions with the fewest values instead.
+        var dimensions = (metric.Sampled ? SampledDrillOrder : drillDimensions)
+            .Where(d => metric.Dimensions.Contains(d) && !segment.ContainsKey(d)).Take(metric.Sampled ? 3 : 5).ToList();
         var withVolume = metric.Kind is MetricKind.Measure or MetricKind.Agreement && catalog.Metric("decision_volume").Dimensions.ToHashSet().IsSupersetOf(dimensions)
             && metric.Id != "decision_volume";
         var metrics = withVolume ? new[] { metric.Id, "decision_volume" } : [metric.Id];

@@ -30,9 +30,20 @@ public sealed class IncidentMatcher(ReferenceData reference)
     public IReadOnlyList<Alert> Matches(Incident incident, IReadOnlyList<Alert> alerts) =>
         alerts.Where(a => Matches(incident, a.Finding)).ToList();
 
-    /// <summary>The alert whose root causes are judged: the broadest segment, then the highest ranked.</summary>
-    public static Alert? Representative(IReadOnlyList<Alert> matches) =>
-        matches.OrderBy(a => SeriesKey.Parse(a.Finding.Segment).Count).ThenByDescending(a => a.Finding.Rank).FirstOrDefault();
+    /// <summary>
+    /// The alert whose root causes are judged, where an analyst would start: one on the incident's own dimensions
+    /// (the total, or a part of the incident's segment) before one on other dimensions, then the broadest segment,
+    /// then the highest ranked.
+    /// </summary>
+    public static Alert? Representative(Incident incident, IReadOnlyList<Alert> matches)
+    {
+        var own = Segment(incident).Keys.ToHashSet(StringComparer.Ordinal);
+        return matches
+            .OrderBy(a => SeriesKey.Parse(a.Finding.Segment).Keys.All(own.Contains) ? 0 : 1)
+            .ThenBy(a => SeriesKey.Parse(a.Finding.Segment).Count)
+            .ThenByDescending(a => a.Finding.Rank)
+            .FirstOrDefault();
+    }
 
     /// <summary>
     /// 1-based rank of the incident's segment among the alert's root causes: its own segment first (when it has

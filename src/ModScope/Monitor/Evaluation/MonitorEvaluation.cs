@@ -84,7 +84,7 @@ public sealed class MonitorEvaluation(MetricCatalog catalog, EventCalendar calen
         {
             var matches = matcher.Matches(incident, alerts);
             int? rank = null;
-            if (IncidentMatcher.Representative(matches) is { } top)
+            if (IncidentMatcher.Representative(incident, matches) is { } top)
             {
                 var f = top.Finding;
                 if (f.Kind == AlertKind.Metric && f.Explanation is null)

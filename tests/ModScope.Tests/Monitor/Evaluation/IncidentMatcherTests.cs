@@ -41,7 +41,7 @@ public sealed class IncidentMatcherTests
     }
 
     [Fact]
-    public void The_representative_is_the_broadest_segment_and_its_root_causes_are_ranked_after_its_own_segment()
+    public void The_representative_is_the_broadest_alert_on_the_incident_dimensions_and_its_root_causes_follow_its_own_segment()
     {
         var explanation = new AlertExplanation("tat_p50_hours", "", Start, Start, 4, 9.0, 3.0,
             [
@@ -51,7 +51,8 @@ public sealed class IncidentMatcherTests
         var total = Alert(2, "tat_p50_hours", "", Start, explanation);
         var vn = Alert(1, "tat_p50_hours", "market=VN", Start);
 
-        var representative = IncidentMatcher.Representative([vn, total]);
+        var th = Alert(3, "tat_p50_hours", "site=KUL-ALPHA", Start);
+        var representative = IncidentMatcher.Representative(TatSurge(), [th, vn, total]);
 
         Assert.Same(total, representative);
         // The total has no segment of its own, so the causes rank 1 (KUL-ALPHA) and 2 (VN).
