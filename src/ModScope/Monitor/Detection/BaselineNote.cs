@@ -32,7 +32,8 @@ public sealed record BaselineNote(
             BaselineMethod.Recent => string.Format(c, "the median of the last {0} values (the series wanders, so only its recent past predicts it well)", LevelPoints),
             _ => string.Format(c, "the median of the last {0} values ({1})", LevelPoints, Period is null ? "no season found in the history" : "it predicted recent values better than the season"),
         };
-        var half = Upper - Expected;
+        // One edge may be clipped at 0 or 1 (a proportion); the other is the full half-width.
+        var half = Math.Max(Upper - Expected, Expected - Lower);
         var band = KnownEvent
             ? string.Format(c, "band ±{0:0.###}, widened for the known event ({1:0.#}× the robust spread {2:0.####}, and at least the event allowance)", half, AlertZ, Spread)
             : half > AlertZ * Spread * 1.0001

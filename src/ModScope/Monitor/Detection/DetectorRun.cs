@@ -93,7 +93,7 @@ internal sealed class DetectorRun
         {
             alertStart = Track(k, point, evidence, pointEvidence >= shiftEvidence, residual, expected, new BaselineNote(
                 expectation.Method, Period, _clock.Interval, expectation.References, LevelPoints(expectation.Method), _residuals.Count, spread,
-                _s.AlertZ * widening, expected, expected - half, expected + half, point.SampleSize, point.KnownEvent));
+                _s.AlertZ * widening, expected, Lowest(expected - half), Highest(expected + half), point.SampleSize, point.KnownEvent));
         }
 
         if (binomial > 0.0 && double.IsFinite(expected) && !point.KnownEvent)
@@ -102,8 +102,14 @@ internal sealed class DetectorRun
         }
         Remember(k, y, expectation, spread, z, judged, point.KnownEvent);
         var score = judged ? evidence * evidence / (1.0 + (evidence * evidence)) : 0.0;
-        return new PointVerdict(point.Time, y, expected, expected - half, expected + half, score, z, judged, alertStart, _open is not null, point.KnownEvent);
+        return new PointVerdict(point.Time, y, expected, Lowest(expected - half), Highest(expected + half), score, z, judged, alertStart, _open is not null, point.KnownEvent);
     }
+
+    /// <summary>A band edge within what the series can take: a count or a proportion is never below 0, a proportion never above 1.</summary>
+    private double Lowest(double lower) => _s.Kind == SeriesKind.Level ? lower : Math.Max(0.0, lower);
+
+    /// <inheritdoc cref="Lowest"/>
+    private double Highest(double upper) => _s.Kind == SeriesKind.Proportion ? Math.Min(1.0, upper) : upper;
 
     public IReadOnlyList<AnomalyEpisode> Finish()
     {
