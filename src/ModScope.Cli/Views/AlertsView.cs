@@ -19,7 +19,7 @@ internal static class AlertsView
         var suppressed = outcome.Alerts.Count - open.Count;
         if (suppressed > 0)
         {
-            console.MarkupLine(Inv($"[grey]{suppressed} metric alert(s) suppressed: a data alert explains them.[/]"));
+            console.MarkupLine(Inv($"[grey]{suppressed} metric alert(s) suppressed: a data alert explains them, or a broader alert of the same anomaly holds them.[/]"));
         }
         RenderList(console, open.Take(top).ToList(), catalog, language);
         foreach (var alert in open.Where(a => a.Finding.Explanation is not null).Take(3))

@@ -1,5 +1,6 @@
 using ModScope.Catalog;
 using ModScope.Explain.Alerts;
+using ModScope.Model;
 using ModScope.Monitor.Alerts;
 using ModScope.Monitor.Calendar;
 using ModScope.Monitor.Quality;
@@ -11,7 +12,7 @@ namespace ModScope.Monitor;
 
 /// <summary>
 /// One monitor run: data-quality checks and watermarks, the metric scan up to the last complete day, suppression of
-/// metric alerts a data alert explains, explanations for the largest alerts, and the alerts stored with their
+/// metric alerts a data alert explains or a broader alert of the same anomaly holds (<see cref="NestedAlerts"/>), explanations for the largest alerts, and the alerts stored with their
 /// lifecycle. Every run is recorded in <c>monitor_runs</c>; a failed or skipped run also raises a data alert.
 /// </summary>
 public sealed class MonitorRunner(ModScopeStore store, MetricCatalog catalog, MetricQuery query)
@@ -61,22 +62,26 @@ public sealed class MonitorRunner(ModScopeStore store, MetricCatalog catalog, Me
                 };
                 var scan = await scanner.ScanAsync(windowStart, windowEnd, cancellationToken).ConfigureAwait(false);
                 scanned = scan.SeriesScanned;
-                var metricFindings = scan.Alerts.Select(a => a.Finding with
+                var reach = await SiteReach.LoadAsync(query, windowStart, windowEnd, cancellationToken).ConfigureAwait(false);
+                var metricFindings = NestedAlerts.Group(scan.Alerts.Select(a => a.Finding with
                 {
-                    SuppressedBy = QualityAlerts.Explaining(a.Finding, a.Metric.IsCount, data),
-                }).ToList();
+                    SuppressedBy = QualityAlerts.Explaining(a.Finding, a.Metric.IsCount, data, reach),
+                }).ToList(), RegionOf).ToList();
                 Progress?.Report("explaining the largest alerts");
                 var explainer = new AlertExplainer(catalog, query, DrillDimensions);
                 var ranked = metricFindings.Where(f => f.SuppressedBy is null).OrderByDescending(f => f.Rank).Take(ExplainTop).ToHashSet();
+                var explained = new Dictionary<AlertFinding, AlertFinding>(ReferenceEqualityComparer.Instance);
                 for (var i = 0; i < metricFindings.Count; i++)
                 {
                     if (ranked.Contains(metricFindings[i]))
                     {
                         var f = metricFindings[i];
                         var explanation = await explainer.ExplainAsync(f.Subject, SeriesKey.Parse(f.Segment), f.FirstDay, f.LastDay, cancellationToken).ConfigureAwait(false);
-                        metricFindings[i] = f with { Explanation = explanation.ToJson() };
+                        metricFindings[i] = explained[f] = f with { Explanation = explanation.ToJson() };
                     }
                 }
+                // Alerts held under an explained alert point at its new record, so the store can link them.
+                metricFindings = metricFindings.Select(f => f.SuppressedBy is { } by && explained.TryGetValue(by, out var now) ? f with { SuppressedBy = now } : f).ToList();
                 findings.AddRange(metricFindings);
             }
             var (opened, updated) = alerts.Upsert(findings, runId, windowStart, windowEnd);
@@ -92,6 +97,9 @@ public sealed class MonitorRunner(ModScopeStore store, MetricCatalog catalog, Me
             throw;
         }
     }
+
+    private static readonly IReadOnlyDictionary<string, string> RegionOf =
+        ReferenceData.Default.Markets.ToDictionary(m => m.Code, m => m.Region, StringComparer.Ordinal);
 
     private static AlertFinding RunProblem(string subject, DateOnly day, string message) =>
         new(AlertKind.Data, subject, "", day, day, AlertSeverity.Critical, 0, 1.0, "monitor_run", message);

@@ -21,10 +21,10 @@ internal static class QualityAlerts
 
     /// <summary>
     /// The data alert that explains a metric alert: a volume or freshness problem of a site explains every alert of
-    /// a segment naming that site on that day; a volume problem or a redelivery of the decisions source explains
-    /// count metrics' alerts on that day in every segment.
+    /// a segment naming that site, or a market or region the site serves (<see cref="SiteReach"/>), on that day; a
+    /// volume problem or a redelivery of the decisions source explains count metrics' alerts on that day in every segment.
     /// </summary>
-    public static AlertFinding? Explaining(AlertFinding metric, bool isCount, IReadOnlyList<(QualityFinding Source, AlertFinding Alert)> data)
+    public static AlertFinding? Explaining(AlertFinding metric, bool isCount, IReadOnlyList<(QualityFinding Source, AlertFinding Alert)> data, SiteReach? reach = null)
     {
         foreach (var (source, alert) in data)
         {
@@ -32,8 +32,12 @@ internal static class QualityAlerts
             {
                 continue;
             }
-            var sameSite = alert.Segment.StartsWith("site=", StringComparison.Ordinal) && metric.Segment.Split(';').Contains(alert.Segment);
-            var volumeLike = source.Check is QualityCheckKind.Volume or QualityCheckKind.Freshness or QualityCheckKind.DuplicateIds;
+            var site = alert.Segment.StartsWith("site=", StringComparison.Ordinal) ? alert.Segment["site=".Length..] : null;
+            var sameSite = site is not null && (metric.Segment.Split(';').Contains(alert.Segment) || reach?.Reaches(site, metric.Segment) == true);
+            // Data missing (a volume drop, a stale source) or counted twice explains a metric's move; a site deciding
+            // more than usual is business (a mix shift), not a data problem, and explains nothing.
+            var volumeLike = source.Check is QualityCheckKind.Freshness or QualityCheckKind.DuplicateIds ||
+                             (source.Check == QualityCheckKind.Volume && !(source.Observed > source.Expected));
             if ((sameSite && volumeLike) || (isCount && volumeLike && source.Source == "decisions"))
             {
                 return alert;

@@ -5,6 +5,9 @@ namespace ModScope.Query;
 /// <summary>A metric's value for one key, with what a significance test needs.</summary>
 internal sealed record Evaluation(double? Value, double? Numerator, double? Denominator, double? SampleSize, Interval? Interval, TestBasis Basis)
 {
+    /// <summary>Kish's effective sample size behind a weighted (stratified) estimate; see <see cref="MetricResult.EffectiveSampleSize"/>.</summary>
+    public double? EffectiveSampleSize { get; init; }
+
     public static readonly Evaluation Empty = new(null, null, null, null, null, TestBasis.None);
 }
 

@@ -116,7 +116,7 @@ internal sealed class Evaluator(MetricCatalog catalog, StatementRows rows, doubl
         var estimate = StratifiedProportion.Estimate(strata.Select(s => new Stratum(s.Stratum,
             Math.Max(s.Domain, (long)Math.Round((double)s.Population * s.Domain / s.SampleSize)), s.Domain, s.Successes)).ToList(), confidence);
         return new Evaluation(value, weightedSuccesses, weightedDomain, strata.Sum(s => s.Domain), estimate.Interval,
-            new TestBasis.Estimate(value, estimate.Variance));
+            new TestBasis.Estimate(value, estimate.Variance)) { EffectiveSampleSize = estimate.EffectiveSampleSize };
     }
 
     private Evaluation Agreement(MetricDefinition metric, string key)

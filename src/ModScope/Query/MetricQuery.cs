@@ -51,7 +51,10 @@ public sealed class MetricQuery(MetricCatalog catalog, IMetricEngine engine)
                 var dimensions = request.Dimensions.Select((d, i) => (d, values[i])).ToDictionary(x => x.d, x => x.Item2);
                 var index = bucket is { } b && bucketIndex.TryGetValue(b, out var i) ? i : 0;
                 evaluated.Add(new Evaluated(
-                    new MetricResult(id, bucket, dimensions, evaluation.Value, evaluation.Numerator, evaluation.Denominator, evaluation.SampleSize, evaluation.Interval),
+                    new MetricResult(id, bucket, dimensions, evaluation.Value, evaluation.Numerator, evaluation.Denominator, evaluation.SampleSize, evaluation.Interval)
+                    {
+                        EffectiveSampleSize = evaluation.EffectiveSampleSize,
+                    },
                     evaluation.Basis,
                     $"{id}\u001f{index}\u001f{string.Join("\u001f", values.Select(v => v ?? "\u0000"))}"));
             }

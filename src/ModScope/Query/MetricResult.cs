@@ -22,4 +22,12 @@ public sealed record MetricResult(
     double? AbsoluteChange = null,
     double? RelativeChange = null,
     bool? Significant = null,
-    double? PValue = null);
+    double? PValue = null)
+{
+    /// <summary>
+    /// For a stratified QA proportion, the number of simple-random-sample audits that would give its variance
+    /// (Kish's effective sample size, see <c>StratifiedProportion</c>): smaller than <see cref="SampleSize"/> when
+    /// the strata's weights differ. Sampling tests on the estimate use it instead of the raw audit count.
+    /// </summary>
+    public double? EffectiveSampleSize { get; init; }
+}

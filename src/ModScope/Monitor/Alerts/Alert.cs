@@ -3,7 +3,7 @@ namespace ModScope.Monitor.Alerts;
 /// <summary>
 /// An alert as stored: the latest <see cref="Finding"/> of its anomaly (its explanation is JSON, see
 /// <c>AlertExplanation</c>) with the lifecycle and feedback around it. <see cref="SuppressedBy"/> is the ID of the
-/// data alert that explains it (the finding's own <see cref="AlertFinding.SuppressedBy"/> is only used while storing).
+/// data alert that explains it, or of the broader alert of the same anomaly that holds it (the finding's own <see cref="AlertFinding.SuppressedBy"/> is only used while storing).
 /// </summary>
 public sealed record Alert(
     long Id,

@@ -50,10 +50,13 @@ public sealed class AlertStore(ModScopeStore store)
         var ids = new Dictionary<AlertFinding, long>(ReferenceEqualityComparer.Instance);
         var (opened, updated) = (0, 0);
         var nextId = NextId(sql, "alerts", "alert_id");
-        // Data alerts first, so the metric alerts they explain can point at them.
-        foreach (var finding in findings.OrderBy(f => f.Kind == AlertKind.Data ? 0 : 1))
+        // Data alerts first, then metric alerts that stand alone, so the alerts they explain or hold can point at them.
+        // In day order, so that the same problem on consecutive days of one run (a backfill) is one alert, as it is
+        // across daily runs.
+        foreach (var finding in findings.OrderBy(f => f.Kind == AlertKind.Data ? 0 : f.SuppressedBy is null ? 1 : 2).ThenBy(f => f.FirstDay))
         {
-            var same = existing.FirstOrDefault(a => SameAnomaly(a.Finding, finding));
+            var at = existing.FindIndex(a => SameAnomaly(a.Finding, finding));
+            var same = at >= 0 ? existing[at] : null;
             long? suppressedBy = finding.SuppressedBy is { } by && ids.TryGetValue(by, out var byId) ? byId : null;
             if (same is not null)
             {
@@ -69,10 +72,20 @@ public sealed class AlertStore(ModScopeStore store)
                         updated_run = $run, updated_at = now()::TIMESTAMP
                     WHERE alert_id = $id
                     """, [.. Values(finding, suppressedBy), ("run", runId), ("id", same.Id)]);
+                existing[at] = same with
+                {
+                    Finding = same.Finding with
+                    {
+                        FirstDay = Min(same.Finding.FirstDay, finding.FirstDay),
+                        LastDay = Max(same.Finding.LastDay, finding.LastDay),
+                    },
+                };
                 continue;
             }
             var id = nextId++;
             ids[finding] = id;
+            matched.Add(id);
+            existing.Add(new Alert(id, finding, AlertStatus.New, null, false, null, null, DateTime.UtcNow));
             opened++;
             sql.Execute("""
                 INSERT INTO alerts VALUES ($id, $kind, $subject, $segment, $first, $last,
@@ -173,6 +186,10 @@ public sealed class AlertStore(ModScopeStore store)
     ];
 
     /// <summary>Same kind, subject and segment, and the same first day or overlapping or adjacent days.</summary>
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+
     private static bool SameAnomaly(AlertFinding stored, AlertFinding found) =>
         stored.Kind == found.Kind && stored.Subject == found.Subject && stored.Segment == found.Segment &&
         (stored.FirstDay == found.FirstDay || (stored.FirstDay <= found.LastDay && stored.LastDay >= found.FirstDay.AddDays(-1)));

@@ -1,3 +1,5 @@
+using MathNet.Numerics.Distributions;
+
 namespace ModScope.Monitor.Detection;
 
 /// <summary>The state of <see cref="SeriesDetector"/> walking one series in time order.</summary>
@@ -66,10 +68,12 @@ internal sealed class DetectorRun
         var residual = y - expected;
         var z = judged ? residual / spread : 0.0;
         var binomial = SamplingSd(expected, point.SampleSize);
-        var sampling = binomial * Math.Sqrt(Dispersion());
-        var zSampling = sampling > 0 ? residual / sampling : double.PositiveInfinity;
+        var dispersion = Dispersion();
+        var sampling = point.StandardError is > 0 and var se && double.IsFinite(se) && _s.Kind == SeriesKind.Level ? se : binomial * Math.Sqrt(dispersion);
+        var zSampling = ExactSamplingZ(point, y, expected, dispersion) ?? (sampling > 0 ? residual / sampling : double.PositiveInfinity);
         var widening = point.KnownEvent ? _s.KnownEventWidening : 1.0;
-        var thin = _s.Kind == SeriesKind.Proportion && _s.MinSampleSize > 0 && !(point.SampleSize >= _s.MinSampleSize);
+        var thin = (_s.Kind == SeriesKind.Proportion && _s.MinSampleSize > 0 && !(point.SampleSize >= _s.MinSampleSize)) ||
+                   double.IsPositiveInfinity(point.StandardError ?? 0.0);
         var pointEvidence = judged && !thin ? Math.Min(Math.Abs(z) / _s.AlertZ, Math.Abs(zSampling) / _s.SamplingZ) / widening : 0.0;
         // A known event may also move the series by up to KnownEventAllowance of its expected value (11.11 can
         // double a day's volume; the history cannot say by how much).
@@ -93,7 +97,10 @@ internal sealed class DetectorRun
         {
             alertStart = Track(k, point, evidence, pointEvidence >= shiftEvidence, residual, expected, new BaselineNote(
                 expectation.Method, Period, _clock.Interval, expectation.References, LevelPoints(expectation.Method), _residuals.Count, spread,
-                _s.AlertZ * widening, expected, Lowest(expected - half), Highest(expected + half), point.SampleSize, point.KnownEvent));
+                _s.AlertZ * widening, expected, Lowest(expected - half), Highest(expected + half), point.SampleSize, point.KnownEvent)
+            {
+                StandardError = _s.Kind == SeriesKind.Level ? point.StandardError : null,
+            });
         }
 
         if (binomial > 0.0 && double.IsFinite(expected) && !point.KnownEvent)
@@ -211,16 +218,38 @@ internal sealed class DetectorRun
     /// or Poisson noise alone explains — weighted QA estimates (design effect), day-to-day variation of the true
     /// rate. Estimated as Pearson's X² / df over past squared sampling z-scores, with the largest 10% left out so past
     /// anomalies do not count (a mean, not a median: a thin sample's lumpy rate is exactly what φ must capture), at
-    /// least 1; the sampling test then uses n / φ trials.
+    /// least 1; the sampling test then uses n / φ trials. Leaving out the top 10% of a χ²₁ sample lowers its mean to
+    /// <see cref="TrimmedChiSquareMean"/>, so the trimmed mean is divided by it to stay consistent (φ = 1 for pure
+    /// binomial noise), as the MAD is scaled by 1.4826.
     /// </summary>
-    private double Dispersion() => _dispersion.Count < 8 ? 1.0 : Math.Max(1.0, _dispersion.TrimmedMean(0.9));
+    private double Dispersion() => _dispersion.Count < 8 ? 1.0 : Math.Max(1.0, _dispersion.TrimmedMean(DispersionKeep) / TrimmedChiSquareMean);
+
+    private const double DispersionKeep = 0.9;
+
+    /// <summary>
+    /// E[X | X ≤ q] for X ~ χ²₁ and q its <see cref="DispersionKeep"/> quantile: x·f₁(x) = f₃(x), so the truncated
+    /// mean is F₃(q) / keep (about 0.62).
+    /// </summary>
+    internal static readonly double TrimmedChiSquareMean =
+        ChiSquared.CDF(3, ChiSquared.InvCDF(1, DispersionKeep)) / DispersionKeep;
 
     /// <summary>Standard deviation of the sampling noise alone: binomial for proportions, Poisson for counts, else 0.</summary>
+    /// <summary>
+    /// The sampling test's z: from the exact binomial or Poisson tail (<see cref="SamplingTail"/>), or from a level
+    /// value's own standard error (normal); null when a level series has none (its history alone sets the band).
+    /// </summary>
+    private double? ExactSamplingZ(SeriesPoint point, double y, double expected, double dispersion) => _s.Kind switch
+    {
+        SeriesKind.Proportion when point.SampleSize is > 0 and var n => SamplingTail.Proportion(y, expected, n, dispersion),
+        SeriesKind.Count => SamplingTail.Count(y, expected, dispersion),
+        _ => point.StandardError is > 0 and var se ? (y - expected) / se : null,
+    };
+
     private double SamplingSd(double expected, double? sampleSize)
     {
         switch (_s.Kind)
         {
-            case SeriesKind.Proportion when sampleSize is > 0 and var n:
+            case SeriesKind.Proportion when sampleSize is >= 1 and var n:
                 // Keep p away from 0 and 1 by half a trial, so a rate expected at 0 is not infinitely certain.
                 var p = Math.Clamp(expected, 0.5 / n, 1.0 - (0.5 / n));
                 return Math.Sqrt(p * (1.0 - p) / n);

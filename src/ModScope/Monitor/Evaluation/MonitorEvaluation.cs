@@ -74,6 +74,10 @@ public sealed class MonitorEvaluation(MetricCatalog catalog, EventCalendar calen
         var run = await runner.RunAsync(lastDay, settings.Days - settings.WarmUpDays, cancellationToken).ConfigureAwait(false);
         var alerts = run.Alerts.Where(a => a.Status != AlertStatus.Suppressed && a.Finding.FirstDay >= run.WindowStart).ToList();
         alerts.AddRange(await FileAlertsAsync(store, settings.Days, cancellationToken).ConfigureAwait(false));
+        // Alerts held under a broader alert of the same anomaly are listed with it: an analyst opening the broad alert
+        // sees them, so the root cause is judged over both; only the broad one counts as an alert.
+        var metricIds = run.Alerts.Where(a => a.Finding.Kind == AlertKind.Metric).Select(a => a.Id).ToHashSet();
+        var held = run.Alerts.Where(a => a.SuppressedBy is { } by && metricIds.Contains(by) && a.Finding.FirstDay >= run.WindowStart).ToList();
 
         var matcher = new IncidentMatcher(ReferenceData.Default);
         var incidents = generated.Incidents.Where(i => i.End >= run.WindowStart).ToList();
@@ -84,7 +88,7 @@ public sealed class MonitorEvaluation(MetricCatalog catalog, EventCalendar calen
         {
             var matches = matcher.Matches(incident, alerts);
             int? rank = null;
-            if (IncidentMatcher.Representative(incident, matches) is { } top)
+            if (IncidentMatcher.Representative(incident, matches.Count > 0 ? [.. matches, .. matcher.Matches(incident, held)] : matches) is { } top)
             {
                 var f = top.Finding;
                 if (f.Kind == AlertKind.Metric && f.Explanation is null)

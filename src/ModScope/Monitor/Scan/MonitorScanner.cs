@@ -29,6 +29,7 @@ public sealed class MonitorScanner(MetricCatalog catalog, MetricQuery query, Mon
         var days = Enumerable.Range(0, windowEnd.DayNumber - start.DayNumber + 1).Select(start.AddDays).ToArray();
         var alerts = new List<ScannedAlert>();
         var scanned = 0;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var dimensions in DimensionSets())
         {
             var metrics = catalog.Metrics.Where(m => dimensions.All(m.Dimensions.Contains)).ToList();
@@ -36,15 +37,30 @@ public sealed class MonitorScanner(MetricCatalog catalog, MetricQuery query, Mon
             {
                 continue;
             }
-            var request = new MetricRequest(metrics.Select(m => m.Id).Append("decision_volume").Distinct().ToList(), dimensions, TimeGrain.Day, [], period);
+            var staffing = metrics.Where(ReadsStaffing).ToHashSet();
+            var staffHours = staffing.Count > 0 && catalog.Metrics.FirstOrDefault(m => m.Id == settings.StaffHoursMetric) is { } hours &&
+                dimensions.All(hours.Dimensions.Contains) ? hours.Id : null;
+            var requested = metrics.Select(m => m.Id).Append("decision_volume");
+            // Quantiles come with their order-statistic intervals: a day's p90 from a few hundred decisions is itself
+            // noisy, and the detector does not alert on a move its standard error explains.
+            var request = new MetricRequest((staffHours is null ? requested : requested.Append(staffHours)).Distinct().ToList(), dimensions, TimeGrain.Day, [], period)
+            {
+                QuantileIntervals = metrics.Any(SeriesShape.IsQuantile),
+            };
             var results = await query.RunAsync(request, cancellationToken).ConfigureAwait(false);
-            var volume = Volumes(results);
+            var volume = Volumes(results, "decision_volume", r => r.Value);
+            var staffed = staffHours is null ? [] : Volumes(results, staffHours, r => r.Denominator);
             var mix = await MarketMix(dimensions, period, cancellationToken).ConfigureAwait(false);
             foreach (var group in results.Where(r => r.Bucket is not null).GroupBy(r => (r.Metric, Segment: SeriesKey.Format(r.Dimensions))))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var metric = catalog.Metric(group.Key.Metric);
-                if (!metrics.Contains(metric) || !Monitorable(metric, group.ToList(), volume.GetValueOrDefault(group.Key.Segment)))
+                if (!metrics.Contains(metric) || !Monitorable(metric, group.ToList(), volume.GetValueOrDefault(group.Key.Segment)) ||
+                    (staffing.Contains(metric) && !(staffed.GetValueOrDefault(group.Key.Segment) >= settings.MinDailyStaffHours)))
+                {
+                    continue;
+                }
+                if (!seen.Add(Fingerprint(metric, group)))
                 {
                     continue;
                 }
@@ -84,11 +100,26 @@ public sealed class MonitorScanner(MetricCatalog catalog, MetricQuery query, Mon
             }, StringComparer.Ordinal);
     }
 
-    /// <summary>Median daily decisions per segment (the volume gate for every metric of that segment).</summary>
-    private static Dictionary<string, double> Volumes(IReadOnlyList<MetricResult> results) =>
-        results.Where(r => r.Metric == "decision_volume" && r.Value is not null)
+    /// <summary>
+    /// Median daily amount per segment of one metric's value (decisions: the volume gate for every metric of that
+    /// segment) or of one of its operands (productive hours: the staffing gate).
+    /// </summary>
+    private static Dictionary<string, double> Volumes(IReadOnlyList<MetricResult> results, string metric, Func<MetricResult, double?> amount) =>
+        results.Where(r => r.Metric == metric && amount(r) is not null)
             .GroupBy(r => SeriesKey.Format(r.Dimensions))
-            .ToDictionary(g => g.Key, g => Quantiles.Continuous(g.Select(r => r.Value!.Value).ToList(), 0.5), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => Quantiles.Continuous(g.Select(r => amount(r)!.Value).ToList(), 0.5), StringComparer.Ordinal);
+
+    /// <summary>
+    /// A series' every daily value and sample: two segments holding the same rows (automated decisions have no site,
+    /// so site=(none) is decided_by=automated) give the same series, judged once, under the segment scanned first.
+    /// </summary>
+    private static string Fingerprint(MetricDefinition metric, IEnumerable<MetricResult> rows) =>
+        metric.Id + "|" + string.Join(";", rows.OrderBy(r => r.Bucket).Select(r =>
+            string.Create(CultureInfo.InvariantCulture, $"{r.Bucket:yyyyMMdd}={r.Value:R}/{r.Numerator:R}/{r.Denominator:R}/{r.SampleSize:R}")));
+
+    /// <summary>Whether a metric reads the staffing table (see <see cref="MonitorSettings.MinDailyStaffHours"/>).</summary>
+    private bool ReadsStaffing(MetricDefinition metric) =>
+        Lineage.Of(metric, catalog).Any(field => field.StartsWith("staffing.", StringComparison.Ordinal));
 
     /// <summary>
     /// Whether a segment's series is worth judging daily: enough decisions a day, and for a sampled (QA) metric a
@@ -122,7 +153,7 @@ public sealed class MonitorScanner(MetricCatalog catalog, MetricQuery query, Mon
                     return new SeriesPoint(time, value, sample, known);
                 }
                 return byDay.TryGetValue(d, out var r)
-                    ? new SeriesPoint(time, r.Value ?? double.NaN, SeriesShape.SampleSize(metric, r), known)
+                    ? new SeriesPoint(time, r.Value ?? double.NaN, SeriesShape.SampleSize(metric, r), known, SeriesShape.StandardError(metric, r))
                     : new SeriesPoint(time, SeriesShape.Missing(metric), null, known);
             })
             .ToList();

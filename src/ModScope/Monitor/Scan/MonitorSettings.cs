@@ -26,6 +26,17 @@ public sealed record MonitorSettings
     /// <summary>Weekly season for daily series (same weekday, DOMAIN.md 1.10).</summary>
     public int Period { get; init; } = 7;
 
+    /// <summary>
+    /// Fewest productive moderator hours a segment typically staffs a day before a metric that reads the staffing
+    /// table (cost per decision, decisions per productive hour, utilisation) is judged daily in it. Below it a team is
+    /// a handful of moderators, and one day off or one extra shift moves those metrics by a tenth or more: roster noise
+    /// no band learnt from a few months can tell from a problem. 60 hours is about ten moderators' productive shifts.
+    /// </summary>
+    public double MinDailyStaffHours { get; init; } = 60;
+
+    /// <summary>The catalogue metric whose denominator is productive hours (read for <see cref="MinDailyStaffHours"/>).</summary>
+    public string StaffHoursMetric { get; init; } = "decisions_per_productive_hour";
+
     /// <summary>Relative move below which a statistically clear change is still too small to be worth an alert.</summary>
     public double MinRelativeImpact { get; init; } = 0.02;
 }

@@ -28,6 +28,34 @@ public sealed class AlertStoreTests : IDisposable
     }
 
     [Fact]
+    public void The_same_problem_on_consecutive_days_of_one_backfill_run_is_one_alert_spanning_them()
+    {
+        var store = new AlertStore(_temp.Store);
+        var days = Enumerable.Range(0, 3).Select(i => Finding("site=A", Day.AddDays(i), Day.AddDays(i), AlertKind.Data, "volume:decisions")).Reverse().ToList();
+
+        var (opened, updated) = store.Upsert([.. days, Finding("site=A", Day.AddDays(6), Day.AddDays(6), AlertKind.Data, "volume:decisions")],
+            store.StartRun(Day.AddDays(6)), Day, Day.AddDays(6));
+
+        Assert.Equal((2, 2), (opened, updated));
+        var spans = store.List().Select(a => (a.Finding.FirstDay, a.Finding.LastDay)).Order().ToList();
+        Assert.Equal([(Day, Day.AddDays(2)), (Day.AddDays(6), Day.AddDays(6))], spans);
+    }
+
+    [Fact]
+    public void A_narrow_alert_held_by_a_broader_one_is_stored_suppressed_pointing_at_it()
+    {
+        var store = new AlertStore(_temp.Store);
+        var broad = Finding("", Day, Day);
+        var narrow = Finding("market=BR", Day, Day) with { SuppressedBy = broad };
+        store.Upsert([narrow, broad], store.StartRun(Day), Day, Day);
+
+        var alerts = store.List();
+        var stored = alerts.Single(a => a.Finding.Segment == "market=BR");
+        Assert.Equal(AlertStatus.Suppressed, stored.Status);
+        Assert.Equal(alerts.Single(a => a.Finding.Segment == "").Id, stored.SuppressedBy);
+    }
+
+    [Fact]
     public void A_different_segment_or_a_later_separate_episode_opens_a_new_alert()
     {
         var store = new AlertStore(_temp.Store);

@@ -28,6 +28,21 @@ public sealed class TrailingWeekTests
     }
 
     [Fact]
+    public void The_trials_are_the_days_effective_sample_sizes_where_the_estimate_is_weighted()
+    {
+        var byDay = new Dictionary<DateOnly, MetricResult>
+        {
+            [Day] = Row(Day, 3, 100, 20) with { EffectiveSampleSize = 12.5 },
+            [Day.AddDays(-1)] = Row(Day.AddDays(-1), 1, 50, 10) with { EffectiveSampleSize = 4 },
+            [Day.AddDays(-2)] = Row(Day.AddDays(-2), 1, 50, 10),
+        };
+
+        var (_, sample) = TrailingWeek.Pool(byDay, Day);
+
+        Assert.Equal(12.5 + 4 + 10, sample);
+    }
+
+    [Fact]
     public void A_week_without_a_denominator_has_no_rate()
     {
         var (value, sample) = TrailingWeek.Pool(new Dictionary<DateOnly, MetricResult>(), Day);
