@@ -11,6 +11,10 @@ public sealed record ReportScope(ReportAudience Audience, Period Period, Period 
     /// <summary>The market or region named, or null.</summary>
     public string? Place => Market ?? Region;
 
+    /// <summary>A scope whose prior period is the period of the same length just before (whole months for months).</summary>
+    public static ReportScope For(ReportAudience audience, Period period, string? region = null, string? market = null) =>
+        new(audience, period, PeriodParser.Compare(period, Comparison.PreviousPeriod), region, market);
+
     /// <summary>The filters that narrow every request to the scope.</summary>
     public IReadOnlyList<DimensionFilter> Filters =>
         PlaceDimension is { } d && Place is { } p ? [new DimensionFilter(d, FilterOperator.Equals, [p])] : [];

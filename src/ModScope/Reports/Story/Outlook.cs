@@ -27,7 +27,7 @@ public static class Outlook
             var pace = (last - backlog[^(steps + 1)].Value!.Value) / steps;
             var next = DateOnly.FromDateTime(backlog[^1].Bucket!.Value).AddDays(7);
             var key = rising >= 2 ? "outlook.backlog.rising" : falling >= 2 ? "outlook.backlog.falling" : "outlook.backlog.mixed";
-            facts.Add(Fact.Of(key, ReportSets.Weekly, ("value", FactArg.Value("backlog_end_of_period", last)), ("weeks", FactArg.Count(Math.Max(rising, falling))),
+            facts.Add(Fact.Of(key, ReportSets.Weekly, ("metric", FactArg.Name("backlog_end_of_period")), ("value", FactArg.Value("backlog_end_of_period", last)), ("weeks", FactArg.Count(Math.Max(rising, falling))),
                 ("n", FactArg.Count(backlog.Count)), ("pace", FactArg.Value("backlog_end_of_period", Math.Abs(pace))),
                 ("projected", FactArg.Value("backlog_end_of_period", Math.Max(0, last + pace))), ("next", FactArg.Week(next))));
         }
@@ -35,12 +35,12 @@ public static class Outlook
         if (sla.Count > 0 && slaMetric.Target is { } target)
         {
             var missed = sla.Count(r => Thresholds.Point(slaMetric, r.Value) == TargetStatus.Missed);
-            facts.Add(Fact.Of(missed == 0 ? "outlook.sla.met" : "outlook.sla.missed", ReportSets.Weekly, ("target", FactArg.Value(slaMetric.Id, target)),
+            facts.Add(Fact.Of(missed == 0 ? "outlook.sla.met" : "outlook.sla.missed", ReportSets.Weekly, ("metric", FactArg.Name(slaMetric.Id)), ("target", FactArg.Value(slaMetric.Id, target)),
                 ("missed", FactArg.Count(missed)), ("n", FactArg.Count(sla.Count)), ("value", FactArg.Value(slaMetric.Id, sla[^1].Value))));
         }
         if (data.Set(ReportSets.By("queue")) is { } queues && Segments.Worst(slaMetric, queues.Of(slaMetric.Id)) is { } worst)
         {
-            facts.Add(Fact.Of("outlook.sla.queue", queues.Id, ("subject", Segments.Of(worst, "queue")), ("value", FactArg.Value(slaMetric.Id, worst.Value))));
+            facts.Add(Fact.Of("outlook.sla.queue", queues.Id, ("metric", FactArg.Name(slaMetric.Id)), ("subject", Segments.Of(worst, "queue")), ("value", FactArg.Value(slaMetric.Id, worst.Value))));
         }
         var buckets = weekly.Where(r => r.Bucket is not null).Select(r => r.Bucket!.Value).Distinct().Order().ToList();
         MetricResult? At(IReadOnlyList<MetricResult> s, DateTime b) => s.FirstOrDefault(r => r.Bucket == b);

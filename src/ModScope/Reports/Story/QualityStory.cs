@@ -34,16 +34,16 @@ public static class QualityStory
         var facts = new List<Fact>();
         if (withTotal && data.Set(ReportSets.Headline)?.Total(metric.Id) is { Value: not null, Interval: not null } total)
         {
-            facts.Add(Fact.Of("quality.total", ReportSets.Headline, ("value", FactArg.Value(metric.Id, total.Value)),
+            facts.Add(Fact.Of("quality.total", ReportSets.Headline, ("metric", FactArg.Name(metric.Id)), ("value", FactArg.Value(metric.Id, total.Value)),
                 ("interval", FactArg.Range(metric.Id, total.Interval.Lower, total.Interval.Upper)), ("audits", FactArg.Count(total.SampleSize)),
                 ("target", FactArg.Value(metric.Id, metric.Target))));
         }
         var below = rows.Where(r => Thresholds.Judged(metric, r) == TargetStatus.Missed).Take(3).ToList();
-        facts.AddRange(below.Select(r => Fact.Of("quality.below", set!.Id, ("subject", Segments.Of(r, dimension)), ("value", FactArg.Value(metric.Id, r.Value)),
+        facts.AddRange(below.Select(r => Fact.Of("quality.below", set!.Id, ("subject", Segments.Of(r, dimension)), ("metric", FactArg.Name(metric.Id)), ("value", FactArg.Value(metric.Id, r.Value)),
             ("interval", FactArg.Range(metric.Id, r.Interval!.Lower, r.Interval.Upper)), ("target", FactArg.Value(metric.Id, metric.Target)))));
         if (below.Count == 0)
         {
-            facts.Add(Fact.Of("quality.none_below", set?.Id ?? ReportSets.Headline, ("dimension", FactArg.DimensionName(dimension)), ("target", FactArg.Value(metric.Id, metric.Target))));
+            facts.Add(Fact.Of("quality.none_below", set?.Id ?? ReportSets.Headline, ("metric", FactArg.Name(metric.Id)), ("dimension", FactArg.DimensionName(dimension)), ("target", FactArg.Value(metric.Id, metric.Target))));
         }
         var table = new FactTable($"table.accuracy_by_{dimension}", [$"col.{dimension}", "col.qa_accuracy", "col.audits", "col.vs_target"],
             rows.Select(r => (IReadOnlyList<FactArg>)
@@ -97,7 +97,7 @@ public static class QualityStory
         var (so, su) = (Thresholds.Judged(over, o), Thresholds.Judged(under, u));
         var facts = new List<Fact>
         {
-            Fact.Of("quality.balance", ReportSets.Headline, ("over", FactArg.Value(over.Id, o.Value)), ("over_target", FactArg.Value(over.Id, over.Target)),
+            Fact.Of("quality.balance", ReportSets.Headline, ("over_metric", FactArg.Name(over.Id)), ("under_metric", FactArg.Name(under.Id)), ("over", FactArg.Value(over.Id, o.Value)), ("over_target", FactArg.Value(over.Id, over.Target)),
                 ("over_status", FactArg.Word($"status.{so.ToString().ToLowerInvariant()}")), ("under", FactArg.Value(under.Id, u.Value)),
                 ("under_target", FactArg.Value(under.Id, under.Target)), ("under_status", FactArg.Word($"status.{su.ToString().ToLowerInvariant()}"))),
         };
@@ -120,7 +120,7 @@ public static class QualityStory
         if (data.Set(ReportSets.Headline)?.Total(metric.Id) is { Value: { } k } total)
         {
             var band = k > 0.8 ? "almost_perfect" : k > 0.6 ? "substantial" : k > 0.4 ? "moderate" : k > 0.2 ? "fair" : "slight";
-            facts.Add(Fact.Of("quality.kappa", ReportSets.Headline, ("band", FactArg.Word($"kappa.{band}")), ("value", FactArg.Estimate(metric.Id, total)),
+            facts.Add(Fact.Of("quality.kappa", ReportSets.Headline, ("metric", FactArg.Name(metric.Id)), ("band", FactArg.Word($"kappa.{band}")), ("value", FactArg.Estimate(metric.Id, total)),
                 ("target", FactArg.Value(metric.Id, metric.Target)), ("audits", FactArg.Count(total.SampleSize))));
         }
         var set = data.Set(ReportSets.By("site"));
@@ -145,11 +145,11 @@ public static class QualityStory
         var facts = movers.Select(ExecStory.MovementFact).ToList();
         if (movers.Count == 0)
         {
-            facts.Add(Fact.Of("quality.overturn_steady", set?.Id ?? ReportSets.Headline, ("prior", FactArg.PeriodLabel(true))));
+            facts.Add(Fact.Of("quality.overturn_steady", set?.Id ?? ReportSets.Headline, ("metric", FactArg.Name(metric.Id)), ("prior", FactArg.PeriodLabel(true))));
         }
         if (rows.FirstOrDefault() is { } top && Thresholds.Point(metric, top.Value) == TargetStatus.Missed)
         {
-            facts.Add(Fact.Of("quality.overturn_high", set!.Id, ("subject", Segments.Of(top, "policy")), ("value", FactArg.Value(metric.Id, top.Value)),
+            facts.Add(Fact.Of("quality.overturn_high", set!.Id, ("metric", FactArg.Name(metric.Id)), ("subject", Segments.Of(top, "policy")), ("value", FactArg.Value(metric.Id, top.Value)),
                 ("target", FactArg.Value(metric.Id, metric.Target)), ("appeals", FactArg.Count(top.Denominator))));
         }
         var table = new FactTable("table.overturns_by_policy", ["col.policy", "col.appeal_overturn_rate", "col.prior", "col.change", "col.appeals_decided"],

@@ -50,8 +50,8 @@ public static class RegionalStory
             {
                 continue;
             }
-            var side = Compare(metric, r, g);
-            var word = side == 0 ? "level" : metric.Goodness(side) > 0 ? "better" : "worse";
+            var side = Compare(data.Catalog, metric, r, g);
+            var word = side is not { } d ? "untested" : d == 0 ? "level" : metric.Goodness(d) > 0 ? "better" : "worse";
             facts.Add(Fact.Of($"region.{word}", ReportSets.Headline, ("place", place), ("metric", FactArg.Name(metric.Id)),
                 ("value", FactArg.Value(metric.Id, r.Value)), ("global", FactArg.Value(metric.Id, g.Value))) with { Sources = [ReportSets.Headline, ReportSets.Global] });
         }
@@ -62,30 +62,39 @@ public static class RegionalStory
     }
 
     /// <summary>
-    /// +1 / −1 when the place is above / below the global value with support, 0 otherwise: a sampled value's interval
-    /// must exclude the global value; a census share is tested against the rest of the organisation (two-proportion z-test).
+    /// +1 / −1 when the place is above / below the global value with support, 0 when not significant, null when no test
+    /// applies: a sampled value's interval must exclude the global value; a census share of counts is tested against the
+    /// rest of the organisation (two-proportion z-test); hours, costs and ratios of sums are not tested.
     /// </summary>
-    public static int Compare(MetricDefinition metric, MetricResult here, MetricResult global)
+    public static int? Compare(MetricCatalog catalog, MetricDefinition metric, MetricResult here, MetricResult global)
     {
+        ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(metric);
         ArgumentNullException.ThrowIfNull(here);
         ArgumentNullException.ThrowIfNull(global);
         if (here.Value is not { } v || global.Value is not { } g)
         {
-            return 0;
+            return null;
         }
         if (here.Interval is { } i)
         {
             return i.Lower > g ? 1 : i.Upper < g ? -1 : 0;
         }
-        if (metric.IsProportion && here is { Numerator: { } x, Denominator: { } n } && global is { Numerator: { } gx, Denominator: { } gn }
+        if (metric.IsProportion && CountsOnly(catalog, metric) && here is { Numerator: { } x, Denominator: { } n } && global is { Numerator: { } gx, Denominator: { } gn }
             && n > 0 && gn - n > 0 && gx - x >= 0)
         {
             var test = ProportionTest.TwoProportion((long)Math.Round(x), (long)Math.Round(n), (long)Math.Round(gx - x), (long)Math.Round(gn - n));
             return test.IsSignificant(0.05) ? Math.Sign(v - g) : 0;
         }
-        return 0;
+        return null;
     }
+
+    /// <summary>A census share whose numerator and denominator both count events (not sums of hours or money).</summary>
+    private static bool CountsOnly(MetricCatalog catalog, MetricDefinition metric) =>
+        metric.Kind == MetricKind.Ratio && IsCount(catalog, metric.Numerator) && IsCount(catalog, metric.Denominator);
+
+    private static bool IsCount(MetricCatalog catalog, Operand? operand) =>
+        operand?.Measure?.Aggregate == "count" || (operand?.MetricId is { } id && catalog.Metric(id).IsCount);
 
     private static StorySection Ranking(ReportData data, StoryRules rules, string dimension, SectionKind kind)
     {
