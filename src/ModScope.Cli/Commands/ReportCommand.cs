@@ -51,6 +51,14 @@ internal static class ReportCommand
             var path = parsed.GetValue(output) ?? $"report-{who.ToString().ToLowerInvariant()}-{lang}.{fmt.ToString().ToLowerInvariant()}";
             var zone = parsed.GetValue(timeZone)!;
             var scope = ReportScope.For(who, CommonOptions.ParsePeriod(parsed.GetValue(period)!, zone, parsed.GetValue(asOf)), regionName, marketName);
+            try
+            {
+                _ = scope.Filters;
+            }
+            catch (ArgumentException ex)
+            {
+                throw new InvalidDataException(ex.Message, ex);
+            }
             if (fmt == ReportFormat.Pdf)
             {
                 _ = Reports.Rendering.PdfRenderer.Chromium(); // fail before the work when no browser is installed

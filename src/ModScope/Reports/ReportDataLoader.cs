@@ -48,7 +48,10 @@ public sealed class ReportDataLoader(MetricCatalog catalog, MetricQuery query, S
         }
         foreach (var dimension in _rules.Dimensions(audience).Where(d => d != scope.PlaceDimension))
         {
-            requests.Add((ReportSets.By(dimension), Request(_rules.SegmentMetrics(audience), [dimension], TimeGrain.None, filters, scope.Period, Comparison.PreviousPeriod)));
+            var metrics = _rules.SegmentMetrics(audience);
+            var agreement = metrics.Where(m => catalog.Metric(m).Kind == MetricKind.Agreement).ToList();
+            requests.Add((ReportSets.By(dimension), Request(metrics.Except(agreement), [dimension], TimeGrain.None, filters, scope.Period, Comparison.PreviousPeriod)));
+            requests.Add((ReportSets.AgreementBy(dimension), Request(agreement, [dimension], TimeGrain.None, filters, scope.Period, Comparison.None)));
             if (audience == ReportAudience.Exec)
             {
                 requests.Add((ReportSets.WeeklyBy(dimension), Request(_rules.MovementMetrics, [dimension], TimeGrain.Week, filters, weeks, Comparison.None)));

@@ -1,3 +1,4 @@
+using ModScope.Model;
 using ModScope.Query;
 
 namespace ModScope.Reports;
@@ -15,7 +16,26 @@ public sealed record ReportScope(ReportAudience Audience, Period Period, Period 
     public static ReportScope For(ReportAudience audience, Period period, string? region = null, string? market = null) =>
         new(audience, period, PeriodParser.Compare(period, Comparison.PreviousPeriod), region, market);
 
-    /// <summary>The filters that narrow every request to the scope.</summary>
-    public IReadOnlyList<DimensionFilter> Filters =>
-        PlaceDimension is { } d && Place is { } p ? [new DimensionFilter(d, FilterOperator.Equals, [p])] : [];
+    /// <summary>
+    /// The filters that narrow every request to the scope. A region is sent as the list of its markets (from the shipped
+    /// reference data): the same decisions, and a filter every metric's statement can apply.
+    /// </summary>
+    public IReadOnlyList<DimensionFilter> Filters
+    {
+        get
+        {
+            if (Market is { } market)
+            {
+                return [new DimensionFilter("market", FilterOperator.Equals, [market])];
+            }
+            if (Region is not { } region)
+            {
+                return [];
+            }
+            var markets = ReferenceData.Default.Markets.Where(m => string.Equals(m.Region, region, StringComparison.OrdinalIgnoreCase)).Select(m => m.Code).ToList();
+            return markets.Count > 0 ? [new DimensionFilter("market", FilterOperator.In, markets)]
+                : throw new ArgumentException(
+                    $"Unknown region '{region}'; known regions: {string.Join(", ", ReferenceData.Default.Markets.Select(m => m.Region).Distinct())}.", nameof(Region));
+        }
+    }
 }

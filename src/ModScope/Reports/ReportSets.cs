@@ -15,6 +15,12 @@ public static class ReportSets
     /// <summary>The period by one dimension, compared with the prior period.</summary>
     public static string By(string dimension) => "by_" + dimension;
 
+    /// <summary>
+    /// Agreement (kappa) by one dimension, without a comparison: kappa can be negative, and the query layer's
+    /// period-over-period test for it expects a proportion.
+    /// </summary>
+    public static string AgreementBy(string dimension) => "agreement_by_" + dimension;
+
     /// <summary>The trailing weeks by one dimension (for persistence).</summary>
     public static string WeeklyBy(string dimension) => "weekly_by_" + dimension;
 }

@@ -7,7 +7,7 @@ namespace ModScope.Reports.Rendering;
 
 /// <summary>
 /// Draws a headline metric the way a weekly business review does: the trailing weeks (left) and the trailing months
-/// (right) side by side, each with the target as a dashed line, into one PNG. Shares are drawn in percent.
+/// (right) side by side, each with the target as a dashed red line (named in the title), into one PNG. Shares are drawn in percent.
 /// </summary>
 public sealed class ChartRenderer
 {
@@ -45,7 +45,6 @@ public sealed class ChartRenderer
             var line = plot.Add.Scatter(xs, ys);
             line.LineWidth = 2;
             line.MarkerSize = 6;
-            line.LegendText = text["chart.value"];
             line.Color = new Color(31, 119, 180);
             plot.Axes.Bottom.SetTicks(xs, points.Select(p => label(p.Bucket)).ToArray());
         }
@@ -55,14 +54,13 @@ public sealed class ChartRenderer
             goal.LinePattern = LinePattern.Dashed;
             goal.LineWidth = 1.5f;
             goal.Color = new Color(214, 39, 40);
-            goal.LegendText = $"{text["chart.target"]} {format.Value(chart.Metric, target)}";
         }
-        plot.Title($"{format.Format(FactArg.Name(chart.Metric))} · {subtitle}", size: 14);
+        var goalText = chart.Target is { } t ? $" · {text["chart.target"]} {format.Value(chart.Metric, t)}" : "";
+        plot.Title($"{format.Format(FactArg.Name(chart.Metric))} · {subtitle}{goalText}", size: 14);
         if (percent)
         {
             plot.Axes.Left.Label.Text = "%";
         }
-        plot.ShowLegend(Alignment.LowerLeft);
         return plot.GetImageBytes(PanelWidth, PanelHeight, ImageFormat.Png);
     }
 

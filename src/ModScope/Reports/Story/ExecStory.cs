@@ -15,7 +15,7 @@ public static class ExecStory
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(rules);
-        var movements = Movements.Top(Movements.Find(data, rules.MovementMetrics, rules.Dimensions(ReportAudience.Exec)), rules);
+        var movements = Movements.Top(Movements.Find(data, rules.MovementMetrics, rules.Dimensions(ReportAudience.Exec), rules), rules);
         return
         [
             Headline.Build(data, rules),
@@ -101,7 +101,7 @@ public static class ExecStory
                 continue;
             }
             var (where, source) = WeakestPlace(data, rules, metric);
-            var key = DecisionMetrics.Contains(metric.Id) ? $"decision.{metric.Id}" : "decision.generic";
+            var key = DecisionMetrics.Contains(metric.Id) && source is not null ? $"decision.{metric.Id}" : "decision.generic";
             decisions.Add(Fact.Of(key, ReportSets.Headline, ("metric", FactArg.Name(metric.Id)), ("value", FactArg.Value(metric.Id, row.Value)),
                 ("target", FactArg.Value(metric.Id, metric.Target)), ("weeks", FactArg.Count(weeks)), ("where", where)) with
             {

@@ -10,9 +10,10 @@ namespace ModScope.Reports.Story;
 /// </summary>
 public static class Movements
 {
-    public static IReadOnlyList<Movement> Find(ReportData data, IReadOnlyList<string> metrics, IReadOnlyList<string> dimensions)
+    public static IReadOnlyList<Movement> Find(ReportData data, IReadOnlyList<string> metrics, IReadOnlyList<string> dimensions, StoryRules rules)
     {
         ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(metrics);
         ArgumentNullException.ThrowIfNull(dimensions);
         var found = new List<Movement>();
@@ -21,7 +22,8 @@ public static class Movements
         {
             var metric = data.Catalog.Metric(id);
             var total = totals?.Total(id);
-            if (total is not null && Candidate(metric, total, null, totals!.Id, total, data.Rows(ReportSets.Weekly)) is { } m)
+            // The total decision volume is the headline's own sentence; its slices can still move.
+            if (total is not null && id != "decision_volume" && Candidate(metric, total, null, totals!.Id, total, data.Rows(ReportSets.Weekly), rules) is { } m)
             {
                 found.Add(m);
             }
@@ -32,7 +34,8 @@ public static class Movements
                     continue;
                 }
                 var weekly = data.Rows(ReportSets.WeeklyBy(dimension));
-                found.AddRange(set.Of(id).Select(r => Candidate(metric, r, dimension, set.Id, total, weekly)).OfType<Movement>());
+                found.AddRange(set.Of(id).Where(r => r.Dimensions.GetValueOrDefault(dimension) is not null)
+                    .Select(r => Candidate(metric, r, dimension, set.Id, total, weekly, rules)).OfType<Movement>());
             }
         }
         return found.OrderByDescending(m => m.Score).ThenBy(m => m.Metric.Id, StringComparer.Ordinal).ToList();
@@ -51,9 +54,9 @@ public static class Movements
         return ranked.Where((m, i) => i < rules.MinMovements || m.Score >= rules.MinScoreShareOfTop * top).Take(rules.MaxMovements).ToList();
     }
 
-    private static Movement? Candidate(MetricDefinition metric, MetricResult row, string? dimension, string source, MetricResult? total, IEnumerable<MetricResult> weekly)
+    private static Movement? Candidate(MetricDefinition metric, MetricResult row, string? dimension, string source, MetricResult? total, IEnumerable<MetricResult> weekly, StoryRules rules)
     {
-        if (row.Significant != true || row.Value is not { } now || row.ComparisonValue is not { } then || row.AbsoluteChange is not { } change || change == 0)
+        if (!LargeEnough(metric, row, rules) || row.Significant != true || row.Value is not { } now || row.ComparisonValue is not { } then || row.AbsoluteChange is not { } change || change == 0)
         {
             return null;
         }
@@ -63,6 +66,17 @@ public static class Movements
         var series = Persistence.Series(weekly, metric.Id, row.Dimensions);
         var crossed = Thresholds.Point(metric, now) != Thresholds.Point(metric, then);
         return new Movement(metric, row, dimension, source, impact, Persistence.MovingWeeks(series, Math.Sign(change)), crossed);
+    }
+
+    /// <summary>A slice too small to judge is never a movement: sampled metrics need enough audits, census shares enough events.</summary>
+    public static bool LargeEnough(MetricDefinition metric, MetricResult row, StoryRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(rules);
+        return metric.Sampled ? row.SampleSize >= rules.MinAudits
+            : metric.IsProportion ? row.Denominator >= rules.MinDenominator
+            : true;
     }
 
     /// <summary>The segment's share of the total: by denominator for ratios, by value for counts; 1 for the total.</summary>

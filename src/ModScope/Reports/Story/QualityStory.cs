@@ -21,7 +21,7 @@ public static class QualityStory
             ErrorTypes(data),
             Balance(data),
             Agreement(data),
-            Overturns(data),
+            Overturns(data, rules),
             Thin(data, rules),
         ];
     }
@@ -123,23 +123,23 @@ public static class QualityStory
             facts.Add(Fact.Of("quality.kappa", ReportSets.Headline, ("metric", FactArg.Name(metric.Id)), ("band", FactArg.Word($"kappa.{band}")), ("value", FactArg.Estimate(metric.Id, total)),
                 ("target", FactArg.Value(metric.Id, metric.Target)), ("audits", FactArg.Count(total.SampleSize))));
         }
-        var set = data.Set(ReportSets.By("site"));
+        var set = data.Set(ReportSets.AgreementBy("site"));
         var table = new FactTable("table.kappa_by_site", ["col.site", "col.qa_agreement_kappa", "col.audits", "col.vs_target"],
             (set?.Of(metric.Id).Where(r => r.Value is not null).OrderBy(r => r.Value) ?? Enumerable.Empty<MetricResult>()).Select(r => (IReadOnlyList<FactArg>)
             [
                 FactArg.Literal(r.Dimensions["site"] ?? "(none)"), FactArg.Estimate(metric.Id, r), FactArg.Count(r.SampleSize),
                 FactArg.Word($"status.{Thresholds.Judged(metric, r).ToString().ToLowerInvariant()}"),
-            ]).ToList(), set?.Id ?? ReportSets.By("site"));
+            ]).ToList(), set?.Id ?? ReportSets.AgreementBy("site"));
         return new StorySection(SectionKind.AuditorAgreement, facts, [table]);
     }
 
-    private static StorySection Overturns(ReportData data)
+    private static StorySection Overturns(ReportData data, StoryRules rules)
     {
         var metric = data.Catalog.Metric("appeal_overturn_rate");
         var set = data.Set(ReportSets.By("policy"));
         var rows = set?.Of(metric.Id).Where(r => r.Value is not null).OrderByDescending(r => r.Value).ToList() ?? [];
         var total = data.Set(ReportSets.Headline)?.Total(metric.Id);
-        var movers = rows.Where(r => r.Significant == true && r.AbsoluteChange is not null and not 0)
+        var movers = rows.Where(r => r.Significant == true && r.AbsoluteChange is not null and not 0 && Movements.LargeEnough(metric, r, rules))
             .Select(r => new Movement(metric, r, "policy", set!.Id, Math.Abs(r.AbsoluteChange!.Value) * ((r.Denominator ?? 0) / Math.Max(total?.Denominator ?? 1, 1)), 0, false))
             .OrderByDescending(m => m.Score).Take(3).ToList();
         var facts = movers.Select(ExecStory.MovementFact).ToList();

@@ -20,7 +20,7 @@ public static class Segments
     public static MetricResult? Worst(MetricDefinition metric, IEnumerable<MetricResult> rows, double minShare = 0.05)
     {
         ArgumentNullException.ThrowIfNull(metric);
-        var list = rows.Where(r => r.Metric == metric.Id && r.Value is not null).ToList();
+        var list = rows.Where(r => r.Metric == metric.Id && r.Value is not null && r.Dimensions.Values.All(v => v is not null)).ToList();
         if (list.Count == 0 || metric.Direction == MetricDirection.Neutral)
         {
             return null;

@@ -32,6 +32,13 @@ public sealed record StoryRules
     public int MinMovements { get; init; } = 3;
     public double MinScoreShareOfTop { get; init; } = 0.2;
 
+    /// <summary>
+    /// Smallest slices whose change can be a movement: sampled (QA) metrics need this many audits, census shares this
+    /// many events in the denominator (DOMAIN.md 1.10: a minimum denominator before calling a move).
+    /// </summary>
+    public double MinAudits { get; init; } = 200;
+    public double MinDenominator { get; init; } = 200;
+
     /// <summary>Weeks in a row that make a miss or a movement persistent.</summary>
     public int PersistentWeeks { get; init; } = 3;
 
