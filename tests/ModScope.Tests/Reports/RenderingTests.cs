@@ -9,7 +9,8 @@ using ModScope.Reports.Text;
 namespace ModScope.Tests.Reports;
 
 /// <summary>Rendered reports on a generated store: HTML, Markdown and XLSX hold every chosen fact and the metric results' numbers.</summary>
-public sealed class RenderingTests(ReportFixture fixture) : IClassFixture<ReportFixture>
+[Collection(ReportStoreCollection.Name)]
+public sealed class RenderingTests(ReportFixture fixture)
 {
     private static string Sentence(ReportData data, string language, Fact fact) => new ReportComposer(data, ReportText.For(language)).Sentence(fact);
 
