@@ -3,6 +3,7 @@ using ModScope.Engines;
 using ModScope.Monitor.Alerts;
 using ModScope.Query;
 using ModScope.Reports;
+using Spectre.Console;
 
 namespace ModScope.Cli.Commands;
 
@@ -80,6 +81,30 @@ internal static class ReportCommand
             return ExitCodes.Ok;
         }));
         return command;
+    }
+
+    /// <summary>
+    /// The demo's step: the exec review of <paramref name="period"/> in English and Chinese, as HTML, Markdown and XLSX,
+    /// into <paramref name="folder"/> (PDF is one more command, printed, so the demo needs no browser).
+    /// </summary>
+    public static async Task WriteDemoReportsAsync(CliContext context, Catalog.MetricCatalog catalog, MetricQuery query, Store.ModScopeStore store,
+        Period period, string folder, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var builder = new ReportBuilder(catalog, query);
+        var data = await builder.LoadAsync(ReportScope.For(ReportAudience.Exec, period), new AlertStore(store).List(), cancellationToken).ConfigureAwait(false);
+        foreach (var language in new[] { "en", "zh-Hans" })
+        {
+            var document = builder.Compose(data, language);
+            foreach (var format in new[] { ReportFormat.Html, ReportFormat.Md, ReportFormat.Xlsx })
+            {
+                var path = Path.Combine(folder, $"exec-{language}.{format.ToString().ToLowerInvariant()}");
+                await ReportBuilder.WriteAsync(document, format, path, cancellationToken).ConfigureAwait(false);
+                context.Out.WriteLine($"Wrote {Path.GetFullPath(path)}");
+            }
+        }
+        context.Out.WriteLine(FormattableString.Invariant(
+            $"PDF: modscope report --store {Path.Combine(Path.GetDirectoryName(folder) ?? ".", "modscope.duckdb")} --period {period.Start:yyyy-MM-dd}..{period.End.AddDays(-1):yyyy-MM-dd} --lang zh-Hans --out {Path.Combine(folder, "exec-zh-Hans.pdf")}"));
     }
 
     private static ReportAudience ParseAudience(string text) => text.ToLowerInvariant() switch
