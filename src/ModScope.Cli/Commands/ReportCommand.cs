@@ -70,6 +70,10 @@ internal static class ReportCommand
             using var engine = new DuckDbEngine(opened);
             var builder = new ReportBuilder(loaded, new MetricQuery(loaded, engine));
             var data = await builder.LoadAsync(scope, new AlertStore(opened).List(), cancellationToken).ConfigureAwait(false);
+            if (who == ReportAudience.Regional)
+            {
+                data = await ExplainAlertsAsync(data, loaded, new MetricQuery(loaded, engine), new AlertStore(opened), cancellationToken).ConfigureAwait(false);
+            }
             if (data.Set(ReportSets.Headline)?.Total("decision_volume")?.Value is not > 0)
             {
                 var where = scope.Place is { } p ? $" for {scope.PlaceDimension} '{p}'" : "";
@@ -81,6 +85,28 @@ internal static class ReportCommand
             return ExitCodes.Ok;
         }));
         return command;
+    }
+
+    /// <summary>
+    /// A regional report shows its alerts with their root causes: the monitor explains only its largest alerts, so the
+    /// ones the report lists without an explanation are explained now and stored (as <c>explain --alert</c> does).
+    /// </summary>
+    private static async Task<ReportData> ExplainAlertsAsync(ReportData data, Catalog.MetricCatalog catalog, MetricQuery query, AlertStore alerts, CancellationToken cancellationToken)
+    {
+        var missing = Reports.Story.AlertFacts.InScope(data, Reports.Story.StoryRules.Default).Take(Reports.Story.StoryRules.Default.MaxAlerts)
+            .Where(a => a.Finding.Explanation is null).ToList();
+        if (missing.Count == 0)
+        {
+            return data;
+        }
+        var explainer = new Explain.Alerts.AlertExplainer(catalog, query, Monitor.MonitorRunner.DrillDimensions);
+        foreach (var alert in missing)
+        {
+            var f = alert.Finding;
+            var explanation = await explainer.ExplainAsync(f.Subject, Monitor.Scan.SeriesKey.Parse(f.Segment), f.FirstDay, f.LastDay, cancellationToken).ConfigureAwait(false);
+            alerts.SetExplanation(alert.Id, explanation.ToJson());
+        }
+        return data with { Alerts = alerts.List() };
     }
 
     /// <summary>

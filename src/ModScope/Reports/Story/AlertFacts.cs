@@ -47,6 +47,11 @@ public static class AlertFacts
             yield return Fact.Of("alert.no_cause", Source(alert), ("id", FactArg.Count(alert.Id)));
             yield break;
         }
+        if (e.Causes.Count == 0 && e.MixRate is null)
+        {
+            yield return Fact.Of("alert.cause_none", Source(alert));
+            yield break;
+        }
         foreach (var cause in e.Causes.Take(2))
         {
             yield return Fact.Of("alert.cause", Source(alert), ("cause", FactArg.Segment(SeriesKey.Format(cause.Conjunction.ToDictionary(p => p.Key, p => (string?)p.Value)))),

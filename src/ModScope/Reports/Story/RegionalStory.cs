@@ -101,7 +101,8 @@ public static class RegionalStory
         var set = data.Set(ReportSets.By(dimension));
         var rows = set?.Rows ?? [];
         var targeted = rules.RankingMetrics.Select(data.Catalog.Metric).Where(m => m.Target is not null).ToList();
-        var ranked = rows.Where(r => r.Metric == "decision_volume" && r.Dimensions.TryGetValue(dimension, out _))
+        // Slices without a value (automated decisions have no site) are not ranked.
+        var ranked = rows.Where(r => r.Metric == "decision_volume" && r.Dimensions.GetValueOrDefault(dimension) is not null)
             .Select(r => r.Dimensions[dimension])
             .Select(name => (Name: name, Rows: rows.Where(r => r.Dimensions[dimension] == name).ToDictionary(r => r.Metric, StringComparer.Ordinal)))
             .Select(x => (x.Name, x.Rows, Met: targeted.Count(m => x.Rows.TryGetValue(m.Id, out var r) && Thresholds.Point(m, r.Value) == TargetStatus.Met),
