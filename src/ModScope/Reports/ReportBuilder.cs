@@ -23,7 +23,7 @@ public sealed class ReportBuilder(MetricCatalog catalog, MetricQuery query, Stor
     {
         ArgumentNullException.ThrowIfNull(data);
         var story = StorylineBuilder.Build(data, _rules);
-        return new ReportComposer(data, ReportText.For(language)) { Charts = charts ? new ChartRenderer() : null }.Compose(story);
+        return new ReportComposer(data, ReportText.For(language)) { Charts = charts ? new ChartRenderer() : null, Rules = _rules }.Compose(story);
     }
 
     /// <summary>Writes the document; the folder of <paramref name="path"/> is created when missing.</summary>

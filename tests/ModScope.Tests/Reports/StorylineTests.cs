@@ -147,4 +147,21 @@ public sealed class StorylineTests
         Assert.Equal("region.worse", facts.Single(f => f.Args["metric"].Metric == "qa_accuracy").Key);
         Assert.Equal("region.level", facts.Single(f => f.Args["metric"].Metric == "under_enforcement_rate").Key);
     }
+
+    [Theory]
+    [InlineData(0.92, 0.96, "decision.none")]      // the interval still holds the 95% target: not a supported miss yet
+    [InlineData(0.93, 0.945, "decision.qa_accuracy")] // the whole interval is below the target
+    public void A_qa_miss_calls_for_a_decision_only_when_the_interval_supports_it(double lower, double upper, string expected)
+    {
+        var data = Data(ReportAudience.Exec,
+        [
+            Set(ReportSets.Headline, Row("qa_accuracy", 0.94, 0.95, significant: false, audits: 3000, interval: (lower, upper))),
+            Set(ReportSets.Weekly, Weeks("qa_accuracy", 0.96, 0.96, 0.96, 0.96, 0.94, 0.94)),
+            Set(ReportSets.By("site"), Row("qa_accuracy", 0.93, 0.95, dimension: "site", segment: "CAI-FOXTROT", audits: 900, interval: (0.91, 0.95))),
+        ]);
+
+        var decision = StorylineBuilder.Build(data).Section(SectionKind.Decisions)!.Facts[0];
+
+        Assert.Equal(expected, decision.Key);
+    }
 }

@@ -17,6 +17,9 @@ public sealed class ReportComposer(ReportData data, ReportText text)
     /// <summary>When the report was prepared (shown in the subtitle).</summary>
     public DateOnly Prepared { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow);
 
+    /// <summary>The rules the storyline was chosen with (for the trailing window sizes shown in titles).</summary>
+    public StoryRules Rules { get; init; } = StoryRules.Default;
+
     /// <summary>Draws the charts; null leaves the report without them.</summary>
     public ChartRenderer? Charts { get; init; }
 
@@ -34,7 +37,7 @@ public sealed class ReportComposer(ReportData data, ReportText text)
         DocCharts? charts = null;
         if (Charts is not null && story.Charts.Count > 0)
         {
-            var rules = StoryRules.Default;
+            var rules = Rules;
             charts = new DocCharts(
                 text.Fill("section.Trends", new Dictionary<string, string>
                 {
@@ -109,10 +112,25 @@ public sealed class ReportComposer(ReportData data, ReportText text)
             }
             if (data.Set(source) is { } set)
             {
-                sources.Add(new DocSource(reference, set.Id, Command(set.Request), set.Sql));
+                sources.Add(new DocSource(reference, Describe(set.Id), Command(set.Request), set.Sql));
             }
         }
         return new DocAppendix(text["appendix.title"], text["appendix.intro"], sources);
+    }
+
+    /// <summary>What a result set holds, in words: "source.{name}", or "source.{kind}" with the dimension for sliced sets.</summary>
+    private string Describe(string id)
+    {
+        foreach (var kind in new[] { "weekly_by_", "agreement_by_", "by_" })
+        {
+            if (id.StartsWith(kind, StringComparison.Ordinal))
+            {
+                var dimension = id[kind.Length..];
+                var name = data.Catalog.Dimensions.FirstOrDefault(d => d.Id == dimension)?.Name.In(text.Language) ?? dimension;
+                return text.Fill($"source.{kind.TrimEnd('_')}", new Dictionary<string, string> { ["dimension"] = name });
+            }
+        }
+        return text.Has($"source.{id}") ? text[$"source.{id}"] : id;
     }
 
     /// <summary>The <c>modscope query</c> command that reproduces a request.</summary>

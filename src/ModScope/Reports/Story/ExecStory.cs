@@ -67,9 +67,9 @@ public static class ExecStory
             return Fact.Of("risk.worsening", worse.Source, ("subject", Segments.Of(worse.Row, worse.Dimension)), ("metric", FactArg.Name(worse.Metric.Id)),
                 ("value", FactArg.Value(worse.Metric.Id, worse.Row.Value)), ("prior", FactArg.Value(worse.Metric.Id, worse.Row.ComparisonValue)));
         }
-        // 4. A target missed this period.
+        // 4. A target missed this period (a sampled one: its whole interval).
         var missed = targeted.Select(m => (Metric: m, Row: headline?.Total(m.Id)))
-            .Where(x => x.Row is not null && Thresholds.Point(x.Metric, x.Row.Value) == TargetStatus.Missed)
+            .Where(x => x.Row is not null && (x.Metric.Sampled ? Thresholds.Judged(x.Metric, x.Row) : Thresholds.Point(x.Metric, x.Row.Value)) == TargetStatus.Missed)
             .OrderByDescending(x => Thresholds.Gap(x.Metric, x.Row!.Value)).FirstOrDefault();
         return missed.Metric is { } mm
             ? Fact.Of("risk.missed_now", ReportSets.Headline, ("metric", FactArg.Name(mm.Id)), ("value", FactArg.Value(mm.Id, missed.Row!.Value)), ("target", FactArg.Value(mm.Id, mm.Target)))
@@ -78,7 +78,7 @@ public static class ExecStory
 
     /// <summary>
     /// A decision for each headline metric that misses its target and either has missed it for two weeks or more or
-    /// worsened significantly, furthest off first, naming the weakest site or market; and more QA audits when the
+    /// worsened significantly (a sampled one: its interval is wholly off target, or it has missed for several weeks), furthest off first, naming the weakest site or market; and more QA audits when the
     /// accuracy estimate is too wide to say whether the target is met.
     /// </summary>
     private static List<Fact> Decisions(ReportData data, StoryRules rules)
@@ -96,7 +96,9 @@ public static class ExecStory
             }
             var weeks = Persistence.MissedWeeks(metric, Persistence.Series(weekly, metric.Id, Empty));
             var worsened = row.Significant == true && metric.Goodness(row.AbsoluteChange ?? 0) < 0;
-            if (weeks < 2 && !worsened)
+            // A sampled estimate whose interval still holds the target is a miss only when it has persisted for weeks.
+            var supported = !metric.Sampled || Thresholds.Judged(metric, row) == TargetStatus.Missed || weeks >= rules.PersistentWeeks;
+            if ((weeks < 2 && !worsened) || !supported)
             {
                 continue;
             }
