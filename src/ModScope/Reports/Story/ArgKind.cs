@@ -23,6 +23,8 @@ public enum ArgKind
     Share,
     /// <summary>A segment: canonical <c>dimension=value;…</c> text in <see cref="FactArg.Text"/>; the total when empty.</summary>
     Segment,
+    /// <summary>One dimension value's display name (a market, policy or queue name from the reference data), without the dimension.</summary>
+    Member,
     /// <summary>A dimension's display name (<see cref="FactArg.Text"/> holds its id).</summary>
     Dimension,
     /// <summary>A day (<see cref="FactArg.Date"/>).</summary>

@@ -33,6 +33,9 @@ public sealed record FactArg(ArgKind Kind, string? Metric = null, double? Number
     /// <summary>A segment from its canonical text (<c>market=VN;site=JKT-ALPHA</c>, empty for the total).</summary>
     public static FactArg Segment(string canonical) => new(ArgKind.Segment, Text: canonical);
 
+    /// <summary>A dimension value shown by its name (Indonesia, 印度尼西亚) where the reference data has one.</summary>
+    public static FactArg Member(string dimension, string? value) => new(ArgKind.Member, Text: $"{dimension}={value ?? "(none)"}");
+
     public static FactArg DimensionName(string dimension) => new(ArgKind.Dimension, Text: dimension);
 
     public static FactArg Day(DateOnly date) => new(ArgKind.Date, Date: date);

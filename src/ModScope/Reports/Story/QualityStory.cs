@@ -48,7 +48,7 @@ public static class QualityStory
         var table = new FactTable($"table.accuracy_by_{dimension}", [$"col.{dimension}", "col.qa_accuracy", "col.audits", "col.vs_target"],
             rows.Select(r => (IReadOnlyList<FactArg>)
             [
-                FactArg.Literal(r.Dimensions[dimension] ?? "(none)"), FactArg.Estimate(metric.Id, r), FactArg.Count(r.SampleSize),
+                FactArg.Member(dimension, r.Dimensions[dimension]), FactArg.Estimate(metric.Id, r), FactArg.Count(r.SampleSize),
                 FactArg.Word($"status.{Thresholds.Judged(metric, r).ToString().ToLowerInvariant()}"),
             ]).ToList(), set?.Id ?? ReportSets.By(dimension));
         return new StorySection(kind, facts, [table]);
@@ -77,7 +77,7 @@ public static class QualityStory
             tables.Add(new FactTable($"table.errors_by_{dimension}", [$"col.{dimension}", .. ErrorMetrics.Select(m => $"col.{m}")],
                 names.Select(name => (IReadOnlyList<FactArg>)
                 [
-                    FactArg.Literal(name ?? "(none)"),
+                    FactArg.Member(dimension, name),
                     .. ErrorMetrics.Select(m => FactArg.Estimate(m, set!.Of(m).FirstOrDefault(r => r.Dimensions[dimension] == name))),
                 ]).ToList(), set?.Id ?? ReportSets.By(dimension)));
         }
@@ -127,7 +127,7 @@ public static class QualityStory
         var table = new FactTable("table.kappa_by_site", ["col.site", "col.qa_agreement_kappa", "col.audits", "col.vs_target"],
             (set?.Of(metric.Id).Where(r => r.Value is not null).OrderBy(r => r.Value) ?? Enumerable.Empty<MetricResult>()).Select(r => (IReadOnlyList<FactArg>)
             [
-                FactArg.Literal(r.Dimensions["site"] ?? "(none)"), FactArg.Estimate(metric.Id, r), FactArg.Count(r.SampleSize),
+                FactArg.Member("site", r.Dimensions["site"]), FactArg.Estimate(metric.Id, r), FactArg.Count(r.SampleSize),
                 FactArg.Word($"status.{Thresholds.Judged(metric, r).ToString().ToLowerInvariant()}"),
             ]).ToList(), set?.Id ?? ReportSets.AgreementBy("site"));
         return new StorySection(SectionKind.AuditorAgreement, facts, [table]);
@@ -155,7 +155,7 @@ public static class QualityStory
         var table = new FactTable("table.overturns_by_policy", ["col.policy", "col.appeal_overturn_rate", "col.prior", "col.change", "col.appeals_decided"],
             rows.Select(r => (IReadOnlyList<FactArg>)
             [
-                FactArg.Literal(r.Dimensions["policy"] ?? "(none)"), FactArg.Value(metric.Id, r.Value), FactArg.Value(metric.Id, r.ComparisonValue),
+                FactArg.Member("policy", r.Dimensions["policy"]), FactArg.Value(metric.Id, r.Value), FactArg.Value(metric.Id, r.ComparisonValue),
                 r.Significant == true ? FactArg.Change(metric.Id, r.AbsoluteChange) : FactArg.Word("status.not_significant"), FactArg.Count(r.Denominator),
             ]).ToList(), set?.Id ?? ReportSets.By("policy"));
         return new StorySection(SectionKind.AppealOverturns, facts, [table]);

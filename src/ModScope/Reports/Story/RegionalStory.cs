@@ -27,7 +27,7 @@ public static class RegionalStory
 
     private static StorySection VersusGlobal(ReportData data, StoryRules rules)
     {
-        var place = FactArg.Literal(data.Scope.Place ?? "");
+        var place = Place(data);
         var here = data.Set(ReportSets.Headline);
         var global = data.Set(ReportSets.Global);
         var facts = new List<Fact>();
@@ -60,6 +60,10 @@ public static class RegionalStory
         return new StorySection(SectionKind.RegionVsGlobal, facts,
             [new FactTable("table.region_vs_global", ["col.metric", "col.place", "col.global", "col.target"], rows, ReportSets.Headline)]);
     }
+
+    /// <summary>The region (its code) or the market (its name) the report is about.</summary>
+    private static FactArg Place(ReportData data) =>
+        data.Scope.Market is { } market ? FactArg.Member("market", market) : FactArg.Literal(data.Scope.Region ?? "");
 
     /// <summary>
     /// +1 / −1 when the place is above / below the global value with support, 0 when not significant, null when no test
@@ -113,14 +117,14 @@ public static class RegionalStory
         var table = new FactTable($"table.{dimension}_ranking", ["col.rank", $"col.{dimension}", "col.decisions", "col.qa_accuracy", "col.sla_attainment", "col.appeal_overturn_rate", "col.targets_met"],
             ranked.Take(rules.MaxRankingRows).Select((x, i) => (IReadOnlyList<FactArg>)
             [
-                FactArg.Count(i + 1), FactArg.Literal(x.Name ?? "(none)"), FactArg.Value("decision_volume", V(x.Rows, "decision_volume")),
+                FactArg.Count(i + 1), FactArg.Member(dimension, x.Name), FactArg.Value("decision_volume", V(x.Rows, "decision_volume")),
                 FactArg.Value("qa_accuracy", V(x.Rows, "qa_accuracy")), FactArg.Value("sla_attainment", V(x.Rows, "sla_attainment")),
                 FactArg.Value("appeal_overturn_rate", V(x.Rows, "appeal_overturn_rate")), FactArg.Count(x.Met),
             ]).ToList(), ReportSets.By(dimension));
         var facts = new List<Fact>();
         if (ranked.Count >= 2)
         {
-            facts.Add(Fact.Of("ranking.lead", ReportSets.By(dimension), ("dimension", FactArg.DimensionName(dimension)), ("place", FactArg.Literal(data.Scope.Place ?? "")),
+            facts.Add(Fact.Of("ranking.lead", ReportSets.By(dimension), ("dimension", FactArg.DimensionName(dimension)), ("place", Place(data)),
                 ("first", FactArg.Segment(dimension, ranked[0].Name)), ("met", FactArg.Count(ranked[0].Met)), ("total", FactArg.Count(ranked[0].Judged)),
                 ("last", FactArg.Segment(dimension, ranked[^1].Name)), ("last_met", FactArg.Count(ranked[^1].Met)), ("last_total", FactArg.Count(ranked[^1].Judged))));
         }
@@ -137,7 +141,7 @@ public static class RegionalStory
         var alerts = AlertFacts.InScope(data, rules).Take(rules.MaxAlerts).ToList();
         if (alerts.Count == 0)
         {
-            return [Fact.Of("alert.none", ReportSets.Headline, ("place", FactArg.Literal(data.Scope.Place ?? "")))];
+            return [Fact.Of("alert.none", ReportSets.Headline, ("place", Place(data)))];
         }
         return alerts.SelectMany(a => AlertFacts.Causes(a).Prepend(AlertFacts.Line(a, data.Catalog, "alert"))).ToList();
     }

@@ -29,6 +29,7 @@ public sealed class ReportFormatter(ReportText text, MetricCatalog catalog, Repo
             ArgKind.Count => arg.Number is { } n ? Math.Round(n).ToString("N0", Culture) : "–",
             ArgKind.Share => arg.Number is { } s ? Percent(s) : "–",
             ArgKind.Segment => Segment(arg.Text ?? ""),
+            ArgKind.Member => SeriesKey.Parse(arg.Text ?? "").Select(p => PlaceNames.Name(p.Key, p.Value, text.Language)).FirstOrDefault() ?? "",
             ArgKind.Dimension => catalog.Dimension(arg.Text!).Name.In(text.Language),
             ArgKind.Date => Date(arg.Date!.Value),
             ArgKind.Week => Week(arg.Date!.Value, shortForm: false),
@@ -78,7 +79,7 @@ public sealed class ReportFormatter(ReportText text, MetricCatalog catalog, Repo
 
     private string Unit(string key, string number) => string.Format(Culture, text[key], number);
 
-    /// <summary>"Overall", or each dimension's name and value: "Market ID", "市场 ID".</summary>
+    /// <summary>"Overall", or each dimension's name and value's name: "Market Indonesia", "市场 印度尼西亚".</summary>
     public string Segment(string canonical)
     {
         var pairs = SeriesKey.Parse(canonical ?? "");
@@ -87,7 +88,7 @@ public sealed class ReportFormatter(ReportText text, MetricCatalog catalog, Repo
             return text["segment.total"];
         }
         return string.Join(text.Language == "en" ? ", " : "，", pairs.Select(p =>
-            $"{(catalog.Dimensions.FirstOrDefault(d => d.Id == p.Key)?.Name.In(text.Language) ?? p.Key)} {p.Value}"));
+            $"{(catalog.Dimensions.FirstOrDefault(d => d.Id == p.Key)?.Name.In(text.Language) ?? p.Key)} {PlaceNames.Name(p.Key, p.Value, text.Language)}"));
     }
 
     public string Date(DateOnly date) => date.ToString(text["format.date"], Culture);
