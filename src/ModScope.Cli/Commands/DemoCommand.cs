@@ -73,6 +73,9 @@ internal static class DemoCommand
             var outcome = await runner.RunAsync(lastDay, Math.Max(1, generatorOptions.Days - 35), cancellationToken).ConfigureAwait(false);
             AlertsView.RenderRun(context.Out, outcome, catalog, "en", 10);
 
+            context.Out.Write(new Rule("[bold]5. Reports: exec review of the last full week, English and Chinese[/]").LeftJustified());
+            await ReportCommand.WriteDemoReportsAsync(context, catalog, new MetricQuery(catalog, engine), store, request.Period, Path.Combine(root, "reports"), cancellationToken).ConfigureAwait(false);
+
             context.Out.MarkupLine(CultureInfo.InvariantCulture,
                 $"Demo finished in {(DateTime.UtcNow - started).TotalSeconds:F1} s. Store: [bold]{Markup.Escape(Path.GetFullPath(storePath))}[/]");
             return ExitCodes.Ok;

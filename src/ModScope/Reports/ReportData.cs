@@ -1,0 +1,14 @@
+using ModScope.Catalog;
+using ModScope.Monitor.Alerts;
+
+namespace ModScope.Reports;
+
+/// <summary>Everything a storyline is chosen from: plain metric results with their requests, the catalogue's definitions and alerts.</summary>
+public sealed record ReportData(ReportScope Scope, MetricCatalog Catalog, IReadOnlyList<ResultSet> Sets, IReadOnlyList<Alert> Alerts)
+{
+    /// <summary>The set with this name, or null when the report did not gather it.</summary>
+    public ResultSet? Set(string id) => Sets.FirstOrDefault(s => s.Id == id);
+
+    /// <summary>The set with this name, or an empty one.</summary>
+    public IEnumerable<Query.MetricResult> Rows(string id) => Set(id)?.Rows ?? [];
+}

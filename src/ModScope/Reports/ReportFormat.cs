@@ -1,0 +1,10 @@
+namespace ModScope.Reports;
+
+/// <summary>What a report is written as.</summary>
+public enum ReportFormat
+{
+    Html,
+    Md,
+    Pdf,
+    Xlsx,
+}

@@ -1,0 +1,50 @@
+using ModScope.Query;
+
+namespace ModScope.Reports.Story;
+
+/// <summary>
+/// The headline index: how many core metrics with a target met it this period and the period before, the decision
+/// volume (a rise or fall only when significant), and the scorecard table (metric, this period, prior period, target).
+/// </summary>
+public static class Headline
+{
+    public static StorySection Build(ReportData data, StoryRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(rules);
+        var set = data.Set(ReportSets.Headline);
+        var rows = rules.HeadlineMetrics.Select(id => (Metric: data.Catalog.Metric(id), Row: set?.Total(id))).Where(x => x.Row is not null).ToList();
+        var targeted = rows.Where(x => x.Metric.Target is not null && x.Row!.Value is not null).ToList();
+        var met = targeted.Count(x => Thresholds.Point(x.Metric, x.Row!.Value) == TargetStatus.Met);
+        var priorMet = targeted.Count(x => Thresholds.Point(x.Metric, x.Row!.ComparisonValue) == TargetStatus.Met);
+        var facts = new List<Fact>
+        {
+            Fact.Of("headline.index", ReportSets.Headline, ("met", FactArg.Count(met)), ("total", FactArg.Count(targeted.Count)),
+                ("prior_met", FactArg.Count(priorMet)), ("period", FactArg.PeriodLabel(false)), ("prior", FactArg.PeriodLabel(true))),
+        };
+        if (set?.Total("decision_volume") is { Value: not null } volume)
+        {
+            facts.Add(Change("headline.volume", "decision_volume", volume, ReportSets.Headline));
+        }
+        var table = new FactTable("table.headline", ["col.metric", "col.period", "col.prior", "col.target"],
+            rows.Select(x => (IReadOnlyList<FactArg>)
+            [
+                FactArg.Name(x.Metric.Id), FactArg.Value(x.Metric.Id, x.Row!.Value), FactArg.Value(x.Metric.Id, x.Row.ComparisonValue),
+                FactArg.Value(x.Metric.Id, x.Metric.Target),
+            ]).ToList(), ReportSets.Headline);
+        return new StorySection(SectionKind.Headline, facts, [table]);
+    }
+
+    /// <summary>
+    /// "{key}.rose" / ".fell" when the change is significant, ".steady" when it is not (or cannot be tested):
+    /// a change that is not significant is never called a rise or a fall.
+    /// </summary>
+    public static Fact Change(string key, string metric, MetricResult row, string source)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var word = row.Significant == true && row.AbsoluteChange is { } c && c != 0 ? (c > 0 ? "rose" : "fell") : "steady";
+        return Fact.Of($"{key}.{word}", source, ("metric", FactArg.Name(metric)), ("value", FactArg.Value(metric, row.Value)),
+            ("prior", FactArg.Value(metric, row.ComparisonValue)), ("relative", FactArg.Share(row.RelativeChange is { } r ? Math.Abs(r) : null)),
+            ("period", FactArg.PeriodLabel(false)));
+    }
+}

@@ -1,0 +1,124 @@
+using System.Globalization;
+using ModScope.Catalog;
+using ModScope.Monitor.Scan;
+using ModScope.Query;
+using ModScope.Reports.Story;
+
+namespace ModScope.Reports.Text;
+
+/// <summary>
+/// Formats fact arguments for one language: values in the metric's format, changes of shares in percentage points,
+/// intervals, counts, dates, ISO weeks, months and segments (dimension names from the catalogue).
+/// </summary>
+public sealed class ReportFormatter(ReportText text, MetricCatalog catalog, ReportScope scope)
+{
+    private CultureInfo Culture => text.Culture;
+
+    public string Format(FactArg arg)
+    {
+        ArgumentNullException.ThrowIfNull(arg);
+        return arg.Kind switch
+        {
+            ArgKind.Text => arg.Text ?? "",
+            ArgKind.MetricName => catalog.Metric(arg.Metric!).Name.In(text.Language),
+            ArgKind.Value => Value(arg.Metric!, arg.Number),
+            ArgKind.Change => Change(arg.Metric!, arg.Number, signed: true),
+            ArgKind.Magnitude => Change(arg.Metric!, arg.Number, signed: false),
+            ArgKind.Interval => Range(arg.Metric!, arg.Number, arg.Upper),
+            ArgKind.Estimate => $"{Value(arg.Metric!, arg.Number)} ({Range(arg.Metric!, arg.Lower, arg.Upper)})",
+            ArgKind.Count => arg.Number is { } n ? Math.Round(n).ToString("N0", Culture) : "–",
+            ArgKind.Share => arg.Number is { } s ? Percent(s) : "–",
+            ArgKind.Segment => Segment(arg.Text ?? ""),
+            ArgKind.Member => SeriesKey.Parse(arg.Text ?? "").Select(p => PlaceNames.Name(p.Key, p.Value, text.Language)).FirstOrDefault() ?? "",
+            ArgKind.Dimension => catalog.Dimension(arg.Text!).Name.In(text.Language),
+            ArgKind.Date => Date(arg.Date!.Value),
+            ArgKind.Week => Week(arg.Date!.Value, shortForm: false),
+            ArgKind.Word => text[arg.Text!],
+            ArgKind.Period => PeriodLabel(arg.Text == "prior" ? scope.Prior : scope.Period),
+            _ => throw new ArgumentOutOfRangeException(nameof(arg), arg.Kind, "Unknown argument kind."),
+        };
+    }
+
+    /// <summary>A value in its metric's format: shares as percentages, counts grouped, hours, seconds and dollars with units.</summary>
+    public string Value(string metric, double? value)
+    {
+        if (value is not { } v || !double.IsFinite(v))
+        {
+            return "–";
+        }
+        var definition = catalog.Metric(metric);
+        return definition.Format switch
+        {
+            "percent" => Percent(v),
+            "integer" => Math.Round(v).ToString("N0", Culture),
+            "hours" => Unit("unit.hours", v.ToString("0.0", Culture)),
+            "seconds" => Unit("unit.seconds", v.ToString("0", Culture)),
+            "currency" => Unit("unit.usd", v.ToString("0.00", Culture)),
+            "decimal" => v.ToString("0.00", Culture),
+            _ => v.ToString("0.0", Culture),
+        };
+    }
+
+    private string Change(string metric, double? change, bool signed)
+    {
+        if (change is not { } c || !double.IsFinite(c))
+        {
+            return "–";
+        }
+        var definition = catalog.Metric(metric);
+        var sign = signed && c > 0 ? "+" : signed && c < 0 ? "−" : "";
+        var size = Math.Abs(c);
+        return definition.Format == "percent"
+            ? sign + Unit("unit.pp", (size * 100).ToString(size * 100 < 1 ? "0.00" : "0.0", Culture))
+            : sign + Value(metric, size);
+    }
+
+    private string Range(string metric, double? lower, double? upper) => $"{Value(metric, lower)}–{Value(metric, upper)}";
+
+    private string Percent(double share) => (share * 100).ToString(Math.Abs(share) < 0.1 ? "0.00" : "0.0", Culture) + "%";
+
+    private string Unit(string key, string number) => string.Format(Culture, text[key], number);
+
+    /// <summary>"Overall", or each dimension's name and value's name: "Market Indonesia", "市场 印度尼西亚".</summary>
+    public string Segment(string canonical)
+    {
+        var pairs = SeriesKey.Parse(canonical ?? "");
+        if (pairs.Count == 0)
+        {
+            return text["segment.total"];
+        }
+        return string.Join(text.Language == "en" ? ", " : "，", pairs.Select(p =>
+            $"{(catalog.Dimensions.FirstOrDefault(d => d.Id == p.Key)?.Name.In(text.Language) ?? p.Key)} {PlaceNames.Name(p.Key, p.Value, text.Language)}"));
+    }
+
+    public string Date(DateOnly date) => date.ToString(text["format.date"], Culture);
+
+    /// <summary>The ISO week of a day: "week 46 of 2026" / "2026年第46周", or short "W46" / "第46周".</summary>
+    public string Week(DateOnly date, bool shortForm)
+    {
+        var day = date.ToDateTime(TimeOnly.MinValue);
+        return text.Fill(shortForm ? "format.week.short" : "format.week", new Dictionary<string, string>
+        {
+            ["week"] = ISOWeek.GetWeekOfYear(day).ToString(Culture), ["year"] = ISOWeek.GetYear(day).ToString(Culture),
+        });
+    }
+
+    public string Month(DateTime month, bool shortForm) => month.ToString(text[shortForm ? "format.month.short" : "format.month"], Culture);
+
+    /// <summary>A period as people say it: an ISO week, a calendar month, or a date range (end day included).</summary>
+    public string PeriodLabel(Period period)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        var start = DateOnly.FromDateTime(period.Start);
+        var last = DateOnly.FromDateTime(period.End).AddDays(-1);
+        if (period.Start.DayOfWeek == DayOfWeek.Monday && period.Length == TimeSpan.FromDays(7))
+        {
+            return Week(start, shortForm: false);
+        }
+        if (period.Start.Day == 1 && period.Start.AddMonths(1) == period.End)
+        {
+            return Month(period.Start, shortForm: false);
+        }
+        return text.Fill("format.range", new Dictionary<string, string> { ["from"] = Date(start), ["to"] = Date(last) });
+    }
+}
