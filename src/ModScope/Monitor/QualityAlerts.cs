@@ -21,14 +21,16 @@ internal static class QualityAlerts
 
     /// <summary>
     /// The data alert that explains a metric alert: a volume or freshness problem of a site explains every alert of
-    /// a segment naming that site, or a market or region the site serves (<see cref="SiteReach"/>), on that day; a
+    /// a segment naming that site, or a market or region the site serves (<see cref="SiteReach"/>), on that day or
+    /// the day before; a
     /// volume problem or a redelivery of the decisions source explains count metrics' alerts on that day in every segment.
     /// </summary>
     public static AlertFinding? Explaining(AlertFinding metric, bool isCount, IReadOnlyList<(QualityFinding Source, AlertFinding Alert)> data, SiteReach? reach = null)
     {
         foreach (var (source, alert) in data)
         {
-            if (source.Day is not { } day || day < metric.FirstDay || day > metric.LastDay)
+            // A day's missing data also moves what was open at the end of the day before (backlog).
+            if (source.Day is not { } day || day < metric.FirstDay || day > metric.LastDay.AddDays(1))
             {
                 continue;
             }

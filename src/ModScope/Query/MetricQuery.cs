@@ -76,7 +76,7 @@ public sealed class MetricQuery(MetricCatalog catalog, IMetricEngine engine)
             (TestBasis.Binomial a, TestBasis.Binomial b) when a.Trials > 0 && b.Trials > 0 =>
                 ProportionTest.TwoProportion(a.Successes, a.Trials, b.Successes, b.Trials, confidence),
             (TestBasis.Estimate a, TestBasis.Estimate b) when a.Variance + b.Variance > 0 =>
-                ProportionTest.Stratified(a.Value, a.Variance, b.Value, b.Variance, confidence),
+                EstimateTest.Difference(a.Value, a.Variance, b.Value, b.Variance, confidence),
             (TestBasis.Count a, TestBasis.Count b) => PoissonRateTest.Compare(a.Events, exposure.Current, b.Events, exposure.Previous, confidence),
             _ => null,
         };

@@ -41,9 +41,11 @@ internal sealed class StatementBuilder(ISqlDialect dialect, RequestScope scope)
         keys.AddRange(scope.Dimensions.Select(relation.Dimension));
         var values = atoms.Select(a => dialect.Aggregate(AggregateKind.Count, null, relation.Conditions(a.Measure.Where, parameters))).ToList();
         var join = $"JOIN (VALUES {ends}) AS e(bucket_start, snapshot_at) ON {relation.Column(opened)} < e.snapshot_at AND {relation.Column(closed)} >= e.snapshot_at";
+        // The filter first: a filter on a looked-up column (region) adds its join to the relation's FROM.
+        var where = Where(scope.FilterSql(relation, parameters));
         var from = relation.From + "\n  " + join;
         return new PlannedStatement($"open at period end over {source} ({opened} to {closed})", StatementKind.Aggregates,
-            Select(keys, values, from, Where(scope.FilterSql(relation, parameters))), parameters.Values, keys.Count,
+            Select(keys, values, from, where), parameters.Values, keys.Count,
             atoms.Select(a => a.Key).ToList());
     }
 

@@ -41,14 +41,9 @@ public static class ProportionTest
     {
         Critical.CheckProbability(estimate1, nameof(estimate1));
         Critical.CheckProbability(estimate2, nameof(estimate2));
-        CheckVariance(variance1, nameof(variance1));
-        CheckVariance(variance2, nameof(variance2));
-        var critical = Critical.TwoSidedZ(confidence);
-        var d = estimate1 - estimate2;
-        var se = Math.Sqrt(variance1 + variance2);
-        var z = se > 0.0 ? d / se : d == 0.0 ? 0.0 : d > 0.0 ? double.PositiveInfinity : double.NegativeInfinity;
-        var interval = new Interval(Math.Max(-1.0, d - (critical * se)), Math.Min(1.0, d + (critical * se)), confidence, "normal (Wald)");
-        return new Significance(estimate1, estimate2, d, z, Critical.TwoSidedPValue(z), interval, "design-based z-test; normal (Wald) interval");
+        var test = EstimateTest.Difference(estimate1, variance1, estimate2, variance2, confidence);
+        // A difference of two proportions lies in [−1, 1].
+        return test with { DifferenceInterval = test.DifferenceInterval with { Lower = Math.Max(-1.0, test.DifferenceInterval.Lower), Upper = Math.Min(1.0, test.DifferenceInterval.Upper) } };
     }
 
     /// <summary>Compares two stratified estimates, e.g. this week against the baseline weeks.</summary>
@@ -74,11 +69,4 @@ public static class ProportionTest
         }
     }
 
-    private static void CheckVariance(double variance, string name)
-    {
-        if (!(variance >= 0.0) || double.IsPositiveInfinity(variance))
-        {
-            throw new ArgumentOutOfRangeException(name, variance, "A variance must be finite and not negative.");
-        }
-    }
 }

@@ -38,6 +38,17 @@ public sealed class QualityAlertsTests
     }
 
     [Fact]
+    public void A_missing_day_explains_the_backlog_alert_of_the_day_before_but_not_two_days_before()
+    {
+        var data = SiteStopped();
+        var dayBefore = Metric("backlog_end_of_period", "market=TH") with { FirstDay = Day.AddDays(-1), LastDay = Day.AddDays(-1) };
+        var twoBefore = dayBefore with { FirstDay = Day.AddDays(-2), LastDay = Day.AddDays(-2) };
+
+        Assert.Same(data.Item2, QualityAlerts.Explaining(dayBefore, isCount: true, [data], Reach));
+        Assert.Null(QualityAlerts.Explaining(twoBefore, isCount: true, [data], Reach));
+    }
+
+    [Fact]
     public void A_site_deciding_more_than_usual_explains_nothing()
     {
         var rise = new QualityFinding(QualityCheckKind.Volume, QualitySeverity.Warning, "decisions", "site = BKK", Day, 600, 300, 450, QualityUnit.Rows, "BKK sent twice its usual");

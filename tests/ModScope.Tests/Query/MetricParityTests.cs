@@ -109,6 +109,21 @@ public sealed class MetricParityTests(ParityFixture fixture)
     }
 
     [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Metric_equals_the_plain_computation_by_market_with_a_region_filter(string metric, TimeGrain grain)
+    {
+        // region is looked up from the market: filtering on it must join the lookup in every kind of statement.
+        var filter = new DimensionFilter("region", FilterOperator.Equals, ["SEA"]);
+
+        var results = await fixture.Query.RunAsync(new MetricRequest([metric], ["market"], grain, [filter], Weeks));
+
+        var regions = fixture.Plain.Region;
+        AssertMatches(metric, grain, results,
+            r => d => regions[d.Market] == "SEA" && d.Market == r.Dimensions["market"],
+            r => s => regions[s.Market] == "SEA" && s.Market == r.Dimensions["market"]);
+    }
+
+    [Theory]
     [InlineData("Asia/Singapore")]   // fixed offset: shifted in SQL
     [InlineData("America/Santiago")] // daylight saving starts on 2026-09-06: converted per row
     public async Task Daily_buckets_follow_the_local_calendar_of_the_requested_time_zone(string zone)

@@ -110,11 +110,12 @@ public sealed class MonitorScanner(MetricCatalog catalog, MetricQuery query, Mon
             .ToDictionary(g => g.Key, g => Quantiles.Continuous(g.Select(r => amount(r)!.Value).ToList(), 0.5), StringComparer.Ordinal);
 
     /// <summary>
-    /// A series' every daily value and sample: two segments holding the same rows (automated decisions have no site,
-    /// so site=(none) is decided_by=automated) give the same series, judged once, under the segment scanned first.
+    /// A series' every daily value and sample. Two segments holding the same rows (automated decisions have no site,
+    /// so site=(none) is decided_by=automated), or two metrics counting the same rows (human_decision_volume and
+    /// decision_volume for decided_by=human), give the same series: it is judged once, as the one scanned first.
     /// </summary>
     private static string Fingerprint(MetricDefinition metric, IEnumerable<MetricResult> rows) =>
-        metric.Id + "|" + string.Join(";", rows.OrderBy(r => r.Bucket).Select(r =>
+        metric.Kind + "|" + string.Join(";", rows.OrderBy(r => r.Bucket).Select(r =>
             string.Create(CultureInfo.InvariantCulture, $"{r.Bucket:yyyyMMdd}={r.Value:R}/{r.Numerator:R}/{r.Denominator:R}/{r.SampleSize:R}")));
 
     /// <summary>Whether a metric reads the staffing table (see <see cref="MonitorSettings.MinDailyStaffHours"/>).</summary>
