@@ -19,10 +19,10 @@ internal sealed class SourceRelation
     {
         _dialect = dialect;
         Source = source;
-        _base = $"{baseRelation ?? dialect.Quote(source)} AS t";
+        _base = dialect.Relation(baseRelation ?? dialect.Quote(source), "t");
         if (ColumnPaths.HasDecision(source))
         {
-            _joins.Add($"JOIN {dialect.Quote("decisions")} AS d ON d.{dialect.Quote("decision_id")} = t.{dialect.Quote("decision_id")}");
+            _joins.Add(dialect.JoinParent("decisions", "d", "decision_id"));
         }
     }
 
@@ -41,17 +41,18 @@ internal sealed class SourceRelation
         }
         if (parts.Length == 1)
         {
-            return $"{alias}.{_dialect.Quote(parts[0])}";
+            return _dialect.Column(alias, parts[0]);
         }
         var reference = EventSchema.Find(table)?.Find(parts[0])?.References
             ?? throw new InvalidOperationException($"'{path}' does not go through a reference column of {table}.");
         var (referenced, key) = (reference.Split('.')[0], reference.Split('.')[1]);
         var joined = $"l_{alias}_{parts[0]}";
-        if (_aliases.Add(joined))
+        var keyExpression = _dialect.Column(alias, parts[0]);
+        if (_aliases.Add(joined) && _dialect.JoinReference(referenced, joined, key, keyExpression) is { } join)
         {
-            _joins.Add($"LEFT JOIN {_dialect.Quote(referenced)} AS {joined} ON {joined}.{_dialect.Quote(key)} = {alias}.{_dialect.Quote(parts[0])}");
+            _joins.Add(join);
         }
-        return $"{joined}.{_dialect.Quote(parts[1])}";
+        return _dialect.ReferenceColumn(referenced, joined, key, parts[1], keyExpression);
     }
 
     /// <summary>The SQL of a dimension on this source (audits and appeals read it from their decision).</summary>
