@@ -1,0 +1,107 @@
+using ModScope.Ingest;
+using ModScope.Query;
+
+namespace ModScope.ClickHouse.Tests;
+
+/// <summary>
+/// Loading into ClickHouse: rows land on both shards, a file loaded twice changes nothing, a re-delivered row
+/// counts once and a higher version replaces a decision, as in the DuckDB store.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class LoadTests(ClusterFixture fixture)
+{
+    private static readonly Period All = new(new DateTime(2026, 8, 1), new DateTime(2026, 10, 1), "UTC", "all");
+
+    [Fact]
+    public async Task Rows_are_spread_over_both_shards_and_add_up_to_the_files()
+    {
+        var linesInFiles = Directory.GetFiles(fixture.Data, "decisions*.csv").Sum(f => File.ReadLines(f).Count() - 1);
+
+        var perNode = new List<long>();
+        foreach (var node in ClusterFixture.Nodes)
+        {
+            perNode.Add(await fixture.CountOnNodeAsync(node, "SELECT count() FROM decisions_local FINAL"));
+            Assert.True(await fixture.CountOnNodeAsync(node, "SELECT count() FROM qa_audits_local FINAL") > 0, $"no audits on {node}");
+        }
+
+        Assert.All(perNode, n => Assert.True(n > 0, $"a shard holds no decisions: {string.Join(", ", perNode)}"));
+        Assert.Equal(linesInFiles, perNode.Sum());
+        Assert.Equal(fixture.DuckDbLoad.RowsLoaded, fixture.ClickHouseLoad.RowsLoaded);
+    }
+
+    [Fact]
+    public async Task Loading_the_same_files_again_changes_nothing()
+    {
+        var before = await Volumes();
+
+        var again = await new ClickHouseLoaderRun(fixture).LoadAsync(fixture.Data);
+
+        Assert.All(again.Files, f => Assert.Equal(FileStatus.AlreadyLoaded, f.Status));
+        Assert.Equal(0, again.RowsLoaded);
+        Assert.Equal(before, await Volumes());
+    }
+
+    [Fact]
+    public async Task A_redelivered_decision_or_audit_counts_once_as_in_DuckDB()
+    {
+        var folder = Path.Combine(fixture.Folder, "redelivered");
+        Directory.CreateDirectory(folder);
+        // The same rows again, in files with other names and bytes (a subset of a day), so the file check lets them through.
+        foreach (var table in new[] { "decisions", "qa_audits" })
+        {
+            var source = Directory.GetFiles(fixture.Data, $"{table}-*.csv").OrderByDescending(f => new FileInfo(f).Length).First();
+            File.WriteAllLines(Path.Combine(folder, $"{table}-redelivered.csv"), File.ReadLines(source).Take(41));
+        }
+        var before = await Volumes();
+
+        var duck = await new Ingestor(fixture.Store).IngestAsync([folder], new IngestOptions());
+        await new ClickHouseLoaderRun(fixture).LoadAsync(folder);
+
+        Assert.Equal(80, duck.RowsQuarantined); // DuckDB refuses all 40 + 40 as duplicates
+        Assert.Equal(before, await Volumes());
+        var request = new MetricRequest(["decision_volume", "qa_audit_volume", "qa_accuracy"], ["market"], TimeGrain.Day, [], All);
+        ResultComparer.AssertSame(fixture.Catalog, await fixture.Query(fixture.DuckDb).RunAsync(request),
+            await fixture.Query(fixture.ClickHouse).RunAsync(request), "after redelivery");
+    }
+
+    [Fact]
+    public async Task A_higher_version_replaces_the_decision_as_in_DuckDB()
+    {
+        var folder = Path.Combine(fixture.Folder, "versions");
+        Directory.CreateDirectory(folder);
+        var source = Directory.GetFiles(fixture.Data, "decisions-*.csv").Order().Skip(3).First();
+        var lines = File.ReadLines(source).Take(2).ToList();
+        var header = lines[0].Split(',');
+        var row = lines[1].Split(',');
+        var (verdict, version) = (Array.IndexOf(header, "verdict"), Array.IndexOf(header, "version"));
+        var newVerdict = row[verdict] == "approve" ? "remove" : "approve";
+        row[verdict] = newVerdict;
+        row[version] = "2";
+        File.WriteAllLines(Path.Combine(folder, "decisions-v2.csv"), [lines[0], string.Join(',', row)]);
+        var before = await Volumes();
+
+        var duck = await new Ingestor(fixture.Store).IngestAsync([folder], new IngestOptions());
+        await new ClickHouseLoaderRun(fixture).LoadAsync(folder);
+
+        Assert.Equal(1, duck.Files.Single().RowsReplaced);
+        Assert.Equal(before, await Volumes());
+        var stored = await fixture.ClickHouse.QueryAsync("SELECT verdict FROM decisions FINAL WHERE decision_id = {p0}",
+            new Dictionary<string, object?> { ["p0"] = row[0] });
+        Assert.Equal(newVerdict, Assert.Single(stored)[0]);
+        var request = new MetricRequest(["enforcement_rate", "decision_volume"], ["market"], TimeGrain.None, [], All);
+        ResultComparer.AssertSame(fixture.Catalog, await fixture.Query(fixture.DuckDb).RunAsync(request),
+            await fixture.Query(fixture.ClickHouse).RunAsync(request), "after a new version");
+    }
+
+    private async Task<(double?, double?)> Volumes()
+    {
+        var results = await fixture.Query(fixture.ClickHouse).RunAsync(new MetricRequest(["decision_volume", "qa_audit_volume"], [], TimeGrain.None, [], All));
+        return (results.Single(r => r.Metric == "decision_volume").Value, results.Single(r => r.Metric == "qa_audit_volume").Value);
+    }
+
+    private sealed class ClickHouseLoaderRun(ClusterFixture fixture)
+    {
+        public Task<IngestResult> LoadAsync(string folder) =>
+            new Engines.ClickHouse.ClickHouseLoader(fixture.ClickHouse).IngestAsync([folder], new IngestOptions());
+    }
+}
