@@ -88,7 +88,8 @@ start() {
     if answers "$n"; then continue; fi
     write_config "$n"
     local node="$dir/node$n"
-    (cd "$node" && setsid clickhouse-server --config-file="$node/config.xml" >"$node/log/stdout.log" 2>&1 </dev/null & echo $! >"$node/pid")
+    nohup clickhouse-server --config-file="$node/config.xml" >"$node/log/stdout.log" 2>&1 </dev/null &
+    echo $! >"$node/pid"
   done
   for n in "${nodes[@]}"; do
     local waited=0
