@@ -36,14 +36,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             await StartClusterAsync();
         }
-        foreach (var node in Nodes)
-        {
-            using var admin = new ClickHouseEngine(new ClickHouseOptions(node, "default"));
-            foreach (var statement in ClickHouseSchema.Statements(Database, ClickHouseOptions.DefaultCluster))
-            {
-                await admin.ExecuteAsync(statement);
-            }
-        }
+        await ClickHouseSetup.CreateAsync(Nodes, Database, ClickHouseOptions.DefaultCluster);
         await SyntheticGenerator.GenerateAsync(new GeneratorOptions(Data, Days: 14, DecisionsPerDay: 600, Seed: 5));
         Store = ModScopeStore.Open(Path.Combine(Folder, "store.duckdb"));
         DuckDb = new DuckDbEngine(Store);
@@ -67,11 +60,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         DuckDb?.Dispose();
         Store?.Dispose();
         ClickHouse?.Dispose();
-        foreach (var node in Nodes)
-        {
-            using var admin = new ClickHouseEngine(new ClickHouseOptions(node, "default"));
-            await admin.ExecuteAsync($"DROP DATABASE IF EXISTS {Database}");
-        }
+        await ClickHouseSetup.DropAsync(Nodes, Database);
         if (_started)
         {
             await RunScriptAsync("stop");
