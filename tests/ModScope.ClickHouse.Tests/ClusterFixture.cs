@@ -26,7 +26,11 @@ public sealed class ClusterFixture : IAsyncLifetime
     public MetricCatalog Catalog { get; } = CatalogLoader.LoadDefault();
     public ModScopeStore Store { get; private set; } = null!;
     public DuckDbEngine DuckDb { get; private set; } = null!;
+    /// <summary>Reads with FINAL.</summary>
     public ClickHouseEngine ClickHouse { get; private set; } = null!;
+    /// <summary>Reads without FINAL; loads through it merge the partitions they touch on both nodes.</summary>
+    public ClickHouseEngine ClickHouseMerged { get; private set; } = null!;
+    public IReadOnlyList<ClickHouseEngine> ClickHouseModes => [ClickHouse, ClickHouseMerged];
     public IngestResult DuckDbLoad { get; private set; } = null!;
     public IngestResult ClickHouseLoad { get; private set; } = null!;
 
@@ -41,11 +45,16 @@ public sealed class ClusterFixture : IAsyncLifetime
         Store = ModScopeStore.Open(Path.Combine(Folder, "store.duckdb"));
         DuckDb = new DuckDbEngine(Store);
         ClickHouse = new ClickHouseEngine(new ClickHouseOptions(Nodes[0], Database));
+        ClickHouseMerged = new ClickHouseEngine(new ClickHouseOptions(Nodes[1], Database) { ReadFinal = false, Nodes = Nodes });
         DuckDbLoad = await new Ingestor(Store).IngestAsync([Data], new IngestOptions());
-        ClickHouseLoad = await new ClickHouseLoader(ClickHouse) { BatchRows = 2_000 }.IngestAsync([Data], new IngestOptions());
+        ClickHouseLoad = await LoadAsync(Data, batchRows: 2_000);
     }
 
     public MetricQuery Query(IMetricEngine engine) => new(Catalog, engine);
+
+    /// <summary>Loads into ClickHouse (merging the loaded partitions, so both read modes count each key once).</summary>
+    public Task<IngestResult> LoadAsync(string folder, int batchRows = 200_000) =>
+        new ClickHouseLoader(ClickHouseMerged) { BatchRows = batchRows }.IngestAsync([folder], new IngestOptions());
 
     /// <summary>One number from one node (its local tables).</summary>
     public async Task<long> CountOnNodeAsync(Uri node, string sql)
@@ -60,6 +69,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         DuckDb?.Dispose();
         Store?.Dispose();
         ClickHouse?.Dispose();
+        ClickHouseMerged?.Dispose();
         await ClickHouseSetup.DropAsync(Nodes, Database);
         if (_started)
         {

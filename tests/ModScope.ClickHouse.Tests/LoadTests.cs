@@ -34,7 +34,7 @@ public sealed class LoadTests(ClusterFixture fixture)
     {
         var before = await Volumes();
 
-        var again = await new ClickHouseLoaderRun(fixture).LoadAsync(fixture.Data);
+        var again = await fixture.LoadAsync(fixture.Data);
 
         Assert.All(again.Files, f => Assert.Equal(FileStatus.AlreadyLoaded, f.Status));
         Assert.Equal(0, again.RowsLoaded);
@@ -55,13 +55,16 @@ public sealed class LoadTests(ClusterFixture fixture)
         var before = await Volumes();
 
         var duck = await new Ingestor(fixture.Store).IngestAsync([folder], new IngestOptions());
-        await new ClickHouseLoaderRun(fixture).LoadAsync(folder);
+        await fixture.LoadAsync(folder);
 
         Assert.Equal(80, duck.RowsQuarantined); // DuckDB refuses all 40 + 40 as duplicates
         Assert.Equal(before, await Volumes());
         var request = new MetricRequest(["decision_volume", "qa_audit_volume", "qa_accuracy"], ["market"], TimeGrain.Day, [], All);
-        ResultComparer.AssertSame(fixture.Catalog, await fixture.Query(fixture.DuckDb).RunAsync(request),
-            await fixture.Query(fixture.ClickHouse).RunAsync(request), "after redelivery");
+        foreach (var engine in fixture.ClickHouseModes)
+        {
+            ResultComparer.AssertSame(fixture.Catalog, await fixture.Query(fixture.DuckDb).RunAsync(request),
+                await fixture.Query(engine).RunAsync(request), $"after redelivery on {engine.Dialect.Name}");
+        }
     }
 
     [Fact]
@@ -81,27 +84,36 @@ public sealed class LoadTests(ClusterFixture fixture)
         var before = await Volumes();
 
         var duck = await new Ingestor(fixture.Store).IngestAsync([folder], new IngestOptions());
-        await new ClickHouseLoaderRun(fixture).LoadAsync(folder);
+        await fixture.LoadAsync(folder);
 
         Assert.Equal(1, duck.Files.Single().RowsReplaced);
         Assert.Equal(before, await Volumes());
         var stored = await fixture.ClickHouse.QueryAsync("SELECT verdict FROM decisions FINAL WHERE decision_id = {p0}",
             new Dictionary<string, object?> { ["p0"] = row[0] });
         Assert.Equal(newVerdict, Assert.Single(stored)[0]);
+        // The load merged the partition on both nodes: without FINAL, the old version is gone too.
+        var unmerged = await fixture.ClickHouseMerged.QueryAsync("SELECT verdict FROM decisions WHERE decision_id = {p0}",
+            new Dictionary<string, object?> { ["p0"] = row[0] });
+        Assert.Equal(newVerdict, Assert.Single(unmerged)[0]);
         var request = new MetricRequest(["enforcement_rate", "decision_volume"], ["market"], TimeGrain.None, [], All);
-        ResultComparer.AssertSame(fixture.Catalog, await fixture.Query(fixture.DuckDb).RunAsync(request),
-            await fixture.Query(fixture.ClickHouse).RunAsync(request), "after a new version");
+        foreach (var engine in fixture.ClickHouseModes)
+        {
+            ResultComparer.AssertSame(fixture.Catalog, await fixture.Query(fixture.DuckDb).RunAsync(request),
+                await fixture.Query(engine).RunAsync(request), $"after a new version on {engine.Dialect.Name}");
+        }
     }
 
+    /// <summary>Decisions and audits counted by DuckDB and by both ClickHouse read modes (which must agree).</summary>
     private async Task<(double?, double?)> Volumes()
     {
-        var results = await fixture.Query(fixture.ClickHouse).RunAsync(new MetricRequest(["decision_volume", "qa_audit_volume"], [], TimeGrain.None, [], All));
-        return (results.Single(r => r.Metric == "decision_volume").Value, results.Single(r => r.Metric == "qa_audit_volume").Value);
-    }
-
-    private sealed class ClickHouseLoaderRun(ClusterFixture fixture)
-    {
-        public Task<IngestResult> LoadAsync(string folder) =>
-            new Engines.ClickHouse.ClickHouseLoader(fixture.ClickHouse).IngestAsync([folder], new IngestOptions());
+        var request = new MetricRequest(["decision_volume", "qa_audit_volume"], [], TimeGrain.None, [], All);
+        var counts = new List<(double?, double?)>();
+        foreach (var engine in new Engines.IMetricEngine[] { fixture.DuckDb, fixture.ClickHouse, fixture.ClickHouseMerged })
+        {
+            var results = await fixture.Query(engine).RunAsync(request);
+            counts.Add((results.Single(r => r.Metric == "decision_volume").Value, results.Single(r => r.Metric == "qa_audit_volume").Value));
+        }
+        Assert.All(counts, c => Assert.Equal(counts[0], c));
+        return counts[0];
     }
 }

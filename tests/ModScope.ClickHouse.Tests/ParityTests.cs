@@ -46,9 +46,12 @@ public sealed class ParityTests(ClusterFixture fixture)
             var request = new MetricRequest([metric], by, grain, filters, Weeks);
             var expected = await fixture.Query(fixture.DuckDb).RunAsync(request);
 
-            var actual = await fixture.Query(fixture.ClickHouse).RunAsync(request);
+            foreach (var engine in fixture.ClickHouseModes)
+            {
+                var actual = await fixture.Query(engine).RunAsync(request);
 
-            ResultComparer.AssertSame(fixture.Catalog, expected, actual, $"{metric} by [{string.Join(",", by)}] {grain}");
+                ResultComparer.AssertSame(fixture.Catalog, expected, actual, $"{metric} by [{string.Join(",", by)}] {grain} on {engine.Dialect.Name}");
+            }
         }
     }
 
@@ -61,7 +64,7 @@ public sealed class ParityTests(ClusterFixture fixture)
         var request = new MetricRequest(["decision_volume", "tat_p90_hours", "qa_accuracy"], ["market"], TimeGrain.Day, [], period);
 
         var expected = await fixture.Query(fixture.DuckDb).RunAsync(request);
-        var actual = await fixture.Query(fixture.ClickHouse).RunAsync(request);
+        var actual = await fixture.Query(fixture.ClickHouseMerged).RunAsync(request);
 
         ResultComparer.AssertSame(fixture.Catalog, expected, actual, $"daily in {zone}");
     }

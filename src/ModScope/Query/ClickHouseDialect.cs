@@ -10,11 +10,19 @@ namespace ModScope.Query;
 /// ReplacingMergeTree and read with FINAL, so a re-delivered row counts once. Parameters are placeholders the
 /// engine replaces with escaped literals (18.16 has no server-side parameters).
 /// </summary>
-public sealed class ClickHouseDialect : StandardDialect
+/// <param name="final">Read tables with FINAL (exact at every moment). Without it a key stored twice counts twice
+/// until its partition is merged, which the loader does after each load (FINAL is slow on 18.16).</param>
+public sealed class ClickHouseDialect(bool final = true) : StandardDialect
 {
+    /// <summary>Reads with FINAL.</summary>
     public static readonly ClickHouseDialect Instance = new();
 
-    public override string Name => "clickhouse";
+    /// <summary>Reads without FINAL, for tables the loader keeps merged.</summary>
+    public static readonly ClickHouseDialect Merged = new(final: false);
+
+    private string Final => final ? " FINAL" : "";
+
+    public override string Name => final ? "clickhouse" : "clickhouse (merged, no FINAL)";
 
     public override string Quote(string identifier)
     {
@@ -85,15 +93,15 @@ public sealed class ClickHouseDialect : StandardDialect
         var order = orderBy.Split(", ");
         var lambda = $"(__k, {string.Join(", ", order.Select((_, i) => $"__o{i}"))}) -> ({string.Join(", ", order.Select((_, i) => $"__o{i}"))})";
         var arrays = string.Join(", ", new[] { key }.Concat(order).Select(c => $"groupArray({c})"));
-        return $"(SELECT * FROM {table} FINAL ALL INNER JOIN (SELECT __id AS {key}, __rn FROM " +
-               $"(SELECT arraySort({lambda}, {arrays}) AS __ids FROM {table} FINAL GROUP BY {partition}) " +
+        return $"(SELECT * FROM {table}{Final} ALL INNER JOIN (SELECT __id AS {key}, __rn FROM " +
+               $"(SELECT arraySort({lambda}, {arrays}) AS __ids FROM {table}{Final} GROUP BY {partition}) " +
                $"ARRAY JOIN __ids AS __id, arrayEnumerate(__ids) AS __rn) USING {key})";
     }
 
     public override string Relation(string relation, string name)
     {
         ArgumentNullException.ThrowIfNull(relation);
-        return relation.StartsWith('(') ? $"{relation} AS {name}" : $"{relation} AS {name} FINAL";
+        return relation.StartsWith('(') ? $"{relation} AS {name}" : $"{relation} AS {name}{Final}";
     }
 
     // Only one JOIN per SELECT, so the joined parent's columns come prefixed (d__verdict) instead of qualified.
@@ -102,7 +110,7 @@ public sealed class ClickHouseDialect : StandardDialect
     public override string JoinParent(string table, string name, string key)
     {
         var columns = TableOf(table).Columns.Select(c => $"{Quote(c.Name)} AS {Column(name, c.Name)}");
-        return $"ALL INNER JOIN (SELECT {Quote(key)}, {string.Join(", ", columns)} FROM {Quote(table)} FINAL) USING {Quote(key)}";
+        return $"ALL INNER JOIN (SELECT {Quote(key)}, {string.Join(", ", columns)} FROM {Quote(table)}{Final}) USING {Quote(key)}";
     }
 
     public override string? JoinReference(string table, string name, string key, string keyExpression) => null;

@@ -23,7 +23,7 @@ public sealed class ClickHouseEngine : IMetricEngine, IDisposable
 
     public ClickHouseOptions Options { get; }
 
-    public ISqlDialect Dialect => ClickHouseDialect.Instance;
+    public ISqlDialect Dialect => Options.ReadFinal ? ClickHouseDialect.Instance : ClickHouseDialect.Merged;
 
     public async Task<IReadOnlyList<object?[]>> QueryAsync(string sql, IReadOnlyDictionary<string, object?> parameters, CancellationToken cancellationToken = default)
     {

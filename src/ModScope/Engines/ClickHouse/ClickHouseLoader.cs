@@ -54,6 +54,10 @@ public sealed class ClickHouseLoader(ClickHouseEngine engine)
             await ShipAsync(connection, "quarantine",
                 $"SELECT file_id + {offset}, table_name, line, field, rule, message, raw_row, status, {Seconds("quarantined_at")}, {Seconds("released_at")} FROM quarantine",
                 cancellationToken).ConfigureAwait(false);
+            if (!engine.Options.ReadFinal)
+            {
+                await MergeLoadedPartitionsAsync(connection, cancellationToken).ConfigureAwait(false);
+            }
             // Files last: a load that fails before this point is retried in full (rows already shipped count once).
             await ShipAsync(connection, "files",
                 $"SELECT file_id + {offset}, path, name, table_name, format, sha256, bytes, rows_read, rows_loaded, rows_replaced, rows_quarantined, " +
@@ -64,6 +68,22 @@ public sealed class ClickHouseLoader(ClickHouseEngine engine)
         finally
         {
             folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Merges every partition this load wrote to on every node, so reads without FINAL see each key once.</summary>
+    private async Task MergeLoadedPartitionsAsync(DuckDBConnection connection, CancellationToken cancellationToken)
+    {
+        var partitions = EventSchema.All.SelectMany(t => Strings(connection,
+                $"SELECT DISTINCT strftime({SqlText.Quote(ClickHouseSchema.PartitionColumn(t.Name))}, '%Y%m') FROM {SqlText.Quote(t.Name)}")
+            .Select(p => (Table: t.Name, Partition: p))).ToList();
+        foreach (var node in engine.Options.Nodes)
+        {
+            using var admin = new ClickHouseEngine(engine.Options with { Url = node });
+            foreach (var (table, partition) in partitions)
+            {
+                await admin.ExecuteAsync($"OPTIMIZE TABLE {engine.Options.Database}.{table}_local PARTITION {partition} FINAL", cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 

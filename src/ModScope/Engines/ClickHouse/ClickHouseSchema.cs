@@ -15,6 +15,9 @@ public static class ClickHouseSchema
     /// <summary>The ReplacingMergeTree version column: the highest wins (see <see cref="ClickHouseLoader"/>).</summary>
     public const string RankColumn = "__rank";
 
+    /// <summary>The date or timestamp column an event table is partitioned by (one partition per month).</summary>
+    public static string PartitionColumn(string table) => Layouts[table].Partition[9..^1];
+
     private static readonly Dictionary<string, (string Partition, string Order, string Shard)> Layouts = new(StringComparer.Ordinal)
     {
         ["decisions"] = ("toYYYYMM(created_at)", "market, queue, toDate(created_at), decision_id", "cityHash64(decision_id)"),
