@@ -27,7 +27,8 @@ internal static class ClickHouseBench
         try
         {
             var storePath = keepStore ?? Path.Combine(dir, "bench.duckdb");
-            using var clickHouse = new ClickHouseEngine(new ClickHouseOptions(Nodes[0], Database));
+            using var clickHouse = new ClickHouseEngine(new ClickHouseOptions(Nodes[0], Database) { ReadFinal = false, Nodes = Nodes });
+            using var final = new ClickHouseEngine(new ClickHouseOptions(Nodes[0], Database));
             if (!File.Exists(storePath))
             {
                 var perDay = (int)Math.Max(100, decisions / 90);
@@ -51,26 +52,28 @@ internal static class ClickHouseBench
             using var store = ModScopeStore.Open(storePath);
             using var duck = new DuckDbEngine(store);
             var catalog = CatalogLoader.LoadDefault();
-            var (onDuck, onClickHouse) = (new MetricQuery(catalog, duck), new MetricQuery(catalog, clickHouse));
+            var (onDuck, onClickHouse, onFinal) = (new MetricQuery(catalog, duck), new MetricQuery(catalog, clickHouse), new MetricQuery(catalog, final));
             var counts = await onClickHouse.RunAsync(new MetricRequest(["decision_volume"], [], TimeGrain.None, [],
                 new Period(new DateTime(2026, 1, 1), new DateTime(2027, 1, 1), "UTC", "2026")));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Decisions in ClickHouse: {counts.Single().Value:N0}"));
 
             Console.WriteLine();
-            Console.WriteLine("| request | DuckDB ms (median of 5) | ClickHouse 2 shards ms | ratio |");
-            Console.WriteLine("|---|---|---|---|");
+            Console.WriteLine("| request | DuckDB ms (median of 5) | ClickHouse 2 shards, merged reads ms | ratio | ClickHouse with FINAL ms |");
+            Console.WriteLine("|---|---|---|---|---|");
             foreach (var (name, request) in QueryBench.Requests())
             {
                 await onDuck.RunAsync(request);
                 await onClickHouse.RunAsync(request);
-                var (duckTimes, clickTimes) = (new List<double>(), new List<double>());
+                await onFinal.RunAsync(request);
+                var (duckTimes, clickTimes, finalTimes) = (new List<double>(), new List<double>(), new List<double>());
                 for (var i = 0; i < Runs; i++)
                 {
                     duckTimes.Add(await Time(() => onDuck.RunAsync(request)));
                     clickTimes.Add(await Time(() => onClickHouse.RunAsync(request)));
+                    finalTimes.Add(await Time(() => onFinal.RunAsync(request)));
                 }
-                var (d, c) = (Median(duckTimes), Median(clickTimes));
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {d:F1} | {c:F1} | {c / d:F2} |"));
+                var (d, c, f) = (Median(duckTimes), Median(clickTimes), Median(finalTimes));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {d:F1} | {c:F1} | {c / d:F2} | {f:F1} |"));
             }
             return 0;
         }
