@@ -107,10 +107,12 @@ public sealed class ClickHouseDialect(bool final = true) : StandardDialect
     // Only one JOIN per SELECT, so the joined parent's columns come prefixed (d__verdict) instead of qualified.
     public override string Column(string name, string column) => name is "t" or "e" ? $"{name}.{Quote(column)}" : Quote($"{name}__{column}");
 
-    public override string JoinParent(string table, string name, string key)
+    // Only the columns read travel from the shards (the join runs on the initiator when the child is a subquery).
+    public override string JoinParent(string table, string name, string key, IReadOnlyCollection<string> columns)
     {
-        var columns = TableOf(table).Columns.Select(c => $"{Quote(c.Name)} AS {Column(name, c.Name)}");
-        return $"ALL INNER JOIN (SELECT {Quote(key)}, {string.Join(", ", columns)} FROM {Quote(table)}{Final}) USING {Quote(key)}";
+        ArgumentNullException.ThrowIfNull(columns);
+        var read = TableOf(table).Columns.Where(c => columns.Contains(c.Name)).Select(c => $", {Quote(c.Name)} AS {Column(name, c.Name)}");
+        return $"ALL INNER JOIN (SELECT {Quote(key)}{string.Concat(read)} FROM {Quote(table)}{Final}) USING {Quote(key)}";
     }
 
     public override string? JoinReference(string table, string name, string key, string keyExpression) => null;
@@ -119,8 +121,10 @@ public sealed class ClickHouseDialect(bool final = true) : StandardDialect
     // shards' default database, and 18.16 has one JOIN per SELECT.
     public override string ReferenceColumn(string table, string name, string key, string column, string keyExpression)
     {
-        var (keys, values) = ClickHouseReferenceArrays.Of(table, key, column);
-        var index = $"indexOf({keys}, assumeNotNull({keyExpression}))";
+        var (keys, values, count) = ClickHouseReferenceArrays.Of(table, key, column);
+        var positions = "[" + string.Join(", ", Enumerable.Range(1, count)) + "]";
+        // transform looks the key up in a hash table; its position picks the value (NULL for an unknown key).
+        var index = $"transform(assumeNotNull({keyExpression}), {keys}, {positions}, 0)";
         return $"if(isNull({keyExpression}) OR {index} = 0, NULL, {values}[{index}])";
     }
 

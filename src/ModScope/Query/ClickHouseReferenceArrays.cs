@@ -8,14 +8,14 @@ internal static class ClickHouseReferenceArrays
 {
     private static readonly Dictionary<string, (string Key, IReadOnlyList<Dictionary<string, object?>> Rows)> Tables = Build();
 
-    public static (string Keys, string Values) Of(string table, string key, string column)
+    public static (string Keys, string Values, int Count) Of(string table, string key, string column)
     {
         if (!Tables.TryGetValue(table, out var found) || found.Key != key || found.Rows.Count == 0 || !found.Rows[0].ContainsKey(column))
         {
             throw new ArgumentException($"No reference column {table}.{column} keyed by {key}.", nameof(column));
         }
         return ("[" + string.Join(", ", found.Rows.Select(r => ClickHouseLiterals.Format(r[key]))) + "]",
-                "[" + string.Join(", ", found.Rows.Select(r => ClickHouseLiterals.Format(r[column]))) + "]");
+                "[" + string.Join(", ", found.Rows.Select(r => ClickHouseLiterals.Format(r[column]))) + "]", found.Rows.Count);
     }
 
     private static Dictionary<string, (string, IReadOnlyList<Dictionary<string, object?>>)> Build()

@@ -38,8 +38,11 @@ public interface ISqlDialect
     /// <summary>Column <paramref name="column"/> of the relation under <paramref name="name"/>.</summary>
     string Column(string name, string column);
 
-    /// <summary>The join of a child row (<c>t</c>) to its one parent row of <paramref name="table"/> under <paramref name="name"/>, on <paramref name="key"/>.</summary>
-    string JoinParent(string table, string name, string key);
+    /// <summary>
+    /// The join of a child row (<c>t</c>) to its one parent row of <paramref name="table"/> under <paramref name="name"/>, on
+    /// <paramref name="key"/>; <paramref name="columns"/> are the parent's columns the statement reads.
+    /// </summary>
+    string JoinParent(string table, string name, string key, IReadOnlyCollection<string> columns);
 
     /// <summary>
     /// The join that makes a reference table's columns readable under <paramref name="name"/> (a LEFT JOIN on

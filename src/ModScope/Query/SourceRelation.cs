@@ -14,21 +14,23 @@ internal sealed class SourceRelation
     private readonly List<string> _joins = [];
     private readonly HashSet<string> _aliases = new(StringComparer.Ordinal);
     private readonly string _base;
+    private readonly bool _hasParent;
+    private readonly HashSet<string> _parentColumns = new(StringComparer.Ordinal);
 
     public SourceRelation(ISqlDialect dialect, string source, string? baseRelation = null)
     {
         _dialect = dialect;
         Source = source;
         _base = dialect.Relation(baseRelation ?? dialect.Quote(source), "t");
-        if (ColumnPaths.HasDecision(source))
-        {
-            _joins.Add(dialect.JoinParent("decisions", "d", "decision_id"));
-        }
+        _hasParent = ColumnPaths.HasDecision(source);
     }
 
     public string Source { get; }
 
-    public string From => string.Join("\n  ", new[] { _base }.Concat(_joins));
+    /// <summary>The FROM clause; read it after every column, so the parent join knows which columns are read.</summary>
+    public string From => string.Join("\n  ", new[] { _base }
+        .Concat(_hasParent ? [_dialect.JoinParent("decisions", "d", "decision_id", _parentColumns)] : [])
+        .Concat(_joins));
 
     /// <summary>The SQL for a column path of this source.</summary>
     public string Column(string path)
@@ -38,6 +40,10 @@ internal sealed class SourceRelation
         if (parts[0] == "decision" && ColumnPaths.HasDecision(Source))
         {
             (alias, table, parts) = ("d", "decisions", parts[1..]);
+        }
+        if (alias == "d")
+        {
+            _parentColumns.Add(parts[0]);
         }
         if (parts.Length == 1)
         {
