@@ -14,11 +14,23 @@ ENGINE = ReplacingMergeTree(__rank) PARTITION BY toYYYYMM(audited_at) ORDER BY (
 CREATE TABLE IF NOT EXISTS modscope.qa_audits AS modscope.qa_audits_local
 ENGINE = Distributed(two_shards, modscope, qa_audits_local, cityHash64(decision_id))
 
+CREATE TABLE IF NOT EXISTS modscope.pending_qa_audits_local (audit_id String, decision_id String, auditor_id String, audited_at DateTime, stratum String, stratum_population Int64, stratum_sample_size Int64, qa_verdict String, qa_policy_id Nullable(String), error_type String, file_id Int64, line Int64, __rank UInt64)
+ENGINE = ReplacingMergeTree(__rank) PARTITION BY toYYYYMM(audited_at) ORDER BY (decision_id, audit_id)
+
+CREATE TABLE IF NOT EXISTS modscope.pending_qa_audits AS modscope.pending_qa_audits_local
+ENGINE = Distributed(two_shards, modscope, pending_qa_audits_local, cityHash64(decision_id))
+
 CREATE TABLE IF NOT EXISTS modscope.appeals_local (appeal_id String, decision_id String, filed_at DateTime, resolved_at Nullable(DateTime), outcome Nullable(String), file_id Int64, line Int64, __rank UInt64)
 ENGINE = ReplacingMergeTree(__rank) PARTITION BY toYYYYMM(filed_at) ORDER BY (decision_id, appeal_id)
 
 CREATE TABLE IF NOT EXISTS modscope.appeals AS modscope.appeals_local
 ENGINE = Distributed(two_shards, modscope, appeals_local, cityHash64(decision_id))
+
+CREATE TABLE IF NOT EXISTS modscope.pending_appeals_local (appeal_id String, decision_id String, filed_at DateTime, resolved_at Nullable(DateTime), outcome Nullable(String), file_id Int64, line Int64, __rank UInt64)
+ENGINE = ReplacingMergeTree(__rank) PARTITION BY toYYYYMM(filed_at) ORDER BY (decision_id, appeal_id)
+
+CREATE TABLE IF NOT EXISTS modscope.pending_appeals AS modscope.pending_appeals_local
+ENGINE = Distributed(two_shards, modscope, pending_appeals_local, cityHash64(decision_id))
 
 CREATE TABLE IF NOT EXISTS modscope.staffing_local (date Date, site String, market String, moderator_id String, scheduled_hours Float64, productive_hours Float64, hourly_cost Float64, file_id Int64, line Int64, __rank UInt64)
 ENGINE = ReplacingMergeTree(__rank) PARTITION BY toYYYYMM(date) ORDER BY (market, site, date, moderator_id)

@@ -103,6 +103,36 @@ public sealed class LoadTests(ClusterFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task An_audit_loaded_before_its_decision_joins_when_a_later_load_brings_it()
+    {
+        var decisionFile = Directory.GetFiles(fixture.Data, "decisions-*.csv").Order().Skip(5).First();
+        var auditFile = Directory.GetFiles(fixture.Data, "qa_audits-*.csv").OrderByDescending(f => new FileInfo(f).Length).First();
+        var decision = File.ReadLines(decisionFile).Take(2).ToList();
+        var audit = File.ReadLines(auditFile).Take(2).ToList();
+        var decisionRow = decision[1].Split(',');
+        var auditRow = audit[1].Split(',');
+        decisionRow[0] = "D-LATE-000001";
+        (auditRow[0], auditRow[1]) = ("A-LATE-000001", "D-LATE-000001");
+        var (early, late) = (Path.Combine(fixture.Folder, "early-audit"), Path.Combine(fixture.Folder, "late-decision"));
+        Directory.CreateDirectory(early);
+        Directory.CreateDirectory(late);
+        File.WriteAllLines(Path.Combine(early, "qa_audits-early.csv"), [audit[0], string.Join(',', auditRow)]);
+        File.WriteAllLines(Path.Combine(late, "decisions-late.csv"), [decision[0], string.Join(',', decisionRow)]);
+        var (decisions, audits) = await Volumes();
+
+        var parked = await new Ingestor(fixture.Store).IngestAsync([early], new IngestOptions());
+        var parkedInClickHouse = await fixture.LoadAsync(early);
+        Assert.Equal((decisions, audits), await Volumes());
+        await new Ingestor(fixture.Store).IngestAsync([late], new IngestOptions());
+        var releasing = await fixture.LoadAsync(late);
+
+        Assert.Equal(1, parked.Files.Single().RowsPending);
+        Assert.Equal(1, parkedInClickHouse.Files.Single().RowsPending);
+        Assert.Equal(1, releasing.RowsReleased);
+        Assert.Equal((decisions + 1, audits + 1), await Volumes());
+    }
+
     /// <summary>Decisions and audits counted by DuckDB and by both ClickHouse read modes (which must agree).</summary>
     private async Task<(double?, double?)> Volumes()
     {

@@ -36,10 +36,11 @@ public sealed class ClickHouseEngine : IMetricEngine, IDisposable
         }
     }
 
-    /// <summary>Runs a statement that returns no rows (DDL, INSERT ... SELECT).</summary>
+    /// <summary>Runs a statement that returns no rows (DDL, INSERT ... SELECT; inserts into Distributed tables synchronously).</summary>
     public async Task ExecuteAsync(string sql, CancellationToken cancellationToken = default)
     {
-        using var response = await SendAsync(Settings(), new StringContent(sql, Encoding.UTF8), sql, cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(Settings() + "&insert_distributed_sync=1", new StringContent(sql, Encoding.UTF8), sql, cancellationToken)
+            .ConfigureAwait(false);
     }
 
     /// <summary>Inserts TSV rows into <paramref name="table"/> (a Distributed table: synchronously, so the rows are on their shards when it returns).</summary>

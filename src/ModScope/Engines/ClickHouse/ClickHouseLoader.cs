@@ -49,8 +49,13 @@ public sealed class ClickHouseLoader(ClickHouseEngine engine)
             var offset = await ScalarLongAsync("SELECT toInt64(max(file_id)) FROM files", cancellationToken).ConfigureAwait(false);
             foreach (var table in EventSchema.All)
             {
-                await ShipAsync(connection, table.Name, RowsSql(table, offset), cancellationToken).ConfigureAwait(false);
+                await ShipAsync(connection, table.Name, RowsSql(table, table.Name, offset), cancellationToken).ConfigureAwait(false);
+                if (table.ParentReference is not null)
+                {
+                    await ShipAsync(connection, $"pending_{table.Name}", RowsSql(table, $"pending_{table.Name}", offset), cancellationToken).ConfigureAwait(false);
+                }
             }
+            released += await ReleaseParkedAsync(cancellationToken).ConfigureAwait(false);
             await ShipAsync(connection, "quarantine",
                 $"SELECT file_id + {offset}, table_name, line, field, rule, message, raw_row, status, {Seconds("quarantined_at")}, {Seconds("released_at")} FROM quarantine",
                 cancellationToken).ConfigureAwait(false);
@@ -88,7 +93,7 @@ public sealed class ClickHouseLoader(ClickHouseEngine engine)
     }
 
     /// <summary>The columns of an event table as text, timestamps to the second, with global file ids and the dedup rank.</summary>
-    private static string RowsSql(TableSchema table, long offset)
+    private static string RowsSql(TableSchema table, string source, long offset)
     {
         var columns = table.Columns.Select(c => c.Kind switch
         {
@@ -99,7 +104,7 @@ public sealed class ClickHouseLoader(ClickHouseEngine engine)
         // Highest rank wins: a higher version first, then the earlier file (as the DuckDB store keeps the first).
         var version = table.Find("version") is null ? "0" : "coalesce(\"version\", 1)";
         var rank = $"CAST({version} AS UBIGINT) * 4294967296 + (4294967295 - (file_id + {offset}))";
-        return $"SELECT {string.Join(", ", columns)}, file_id + {offset}, line, {rank} FROM {SqlText.Quote(table.Name)}";
+        return $"SELECT {string.Join(", ", columns)}, file_id + {offset}, line, {rank} FROM {SqlText.Quote(source)}";
     }
 
     private static string Seconds(string column) => $"strftime({column}, '%Y-%m-%d %H:%M:%S')";
@@ -140,6 +145,26 @@ public sealed class ClickHouseLoader(ClickHouseEngine engine)
         using var content = new StringContent(batch.ToString(), Encoding.UTF8);
         batch.Clear();
         await engine.InsertTsvAsync(table, content, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Audits and appeals parked in ClickHouse by earlier loads whose decision is now stored join their table (each
+    /// shard checks its own rows: pending rows are sharded by decision like the decisions). Their quarantine rows keep
+    /// the status 'pending' (18.16 updates rows only through asynchronous mutations).
+    /// </summary>
+    private async Task<long> ReleaseParkedAsync(CancellationToken cancellationToken)
+    {
+        var released = 0L;
+        var final = engine.Options.ReadFinal ? " FINAL" : "";
+        foreach (var table in EventSchema.All.Where(t => t.ParentReference is not null))
+        {
+            var key = table.Key[0];
+            var ready = $"FROM pending_{table.Name}{final} WHERE decision_id IN (SELECT decision_id FROM decisions) " +
+                        $"AND {key} NOT IN (SELECT {key} FROM {table.Name})";
+            released += await ScalarLongAsync($"SELECT count() {ready}", cancellationToken).ConfigureAwait(false);
+            await engine.ExecuteAsync($"INSERT INTO {table.Name} SELECT * {ready}", cancellationToken).ConfigureAwait(false);
+        }
+        return released;
     }
 
     /// <summary>Audits and appeals parked for a decision that an earlier load stored in ClickHouse join their table now.</summary>

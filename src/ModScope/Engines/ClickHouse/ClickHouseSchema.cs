@@ -46,6 +46,13 @@ public static class ClickHouseSchema
             list.Add($"CREATE TABLE IF NOT EXISTS {database}.{table.Name}_local ({ColumnDefinitions(table)})\n" +
                      $"ENGINE = ReplacingMergeTree({RankColumn}) PARTITION BY {partition} ORDER BY ({order})");
             list.Add(Distributed(database, cluster, table.Name, shard));
+            if (table.ParentReference is not null)
+            {
+                // Rows waiting for their decision, released into the table by a later load that brings it.
+                list.Add($"CREATE TABLE IF NOT EXISTS {database}.pending_{table.Name}_local ({ColumnDefinitions(table)})\n" +
+                         $"ENGINE = ReplacingMergeTree({RankColumn}) PARTITION BY {partition} ORDER BY ({order})");
+                list.Add(Distributed(database, cluster, $"pending_{table.Name}", shard));
+            }
         }
         list.Add($"CREATE TABLE IF NOT EXISTS {database}.quarantine_local ({QuarantineColumns})\n" +
                  "ENGINE = MergeTree PARTITION BY toYYYYMM(quarantined_at) ORDER BY (table_name, file_id)");
