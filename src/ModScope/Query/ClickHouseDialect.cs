@@ -107,12 +107,14 @@ public sealed class ClickHouseDialect(bool final = true) : StandardDialect
     // Only one JOIN per SELECT, so the joined parent's columns come prefixed (d__verdict) instead of qualified.
     public override string Column(string name, string column) => name is "t" or "e" ? $"{name}.{Quote(column)}" : Quote($"{name}__{column}");
 
-    // Only the columns read travel from the shards (the join runs on the initiator when the child is a subquery).
-    public override string JoinParent(string table, string name, string key, IReadOnlyCollection<string> columns)
+    // Only the parents that have children, and only the columns read: the hash table stays small, and when the child
+    // is a subquery (the join then runs on the initiator) little travels from the shards.
+    public override string JoinParent(string child, string table, string name, string key, IReadOnlyCollection<string> columns)
     {
         ArgumentNullException.ThrowIfNull(columns);
         var read = TableOf(table).Columns.Where(c => columns.Contains(c.Name)).Select(c => $", {Quote(c.Name)} AS {Column(name, c.Name)}");
-        return $"ALL INNER JOIN (SELECT {Quote(key)}{string.Concat(read)} FROM {Quote(table)}{Final}) USING {Quote(key)}";
+        return $"ALL INNER JOIN (SELECT {Quote(key)}{string.Concat(read)} FROM {Quote(table)}{Final} " +
+               $"WHERE {Quote(key)} IN (SELECT {Quote(key)} FROM {Quote(child)})) USING {Quote(key)}";
     }
 
     public override string? JoinReference(string table, string name, string key, string keyExpression) => null;

@@ -39,10 +39,10 @@ public interface ISqlDialect
     string Column(string name, string column);
 
     /// <summary>
-    /// The join of a child row (<c>t</c>) to its one parent row of <paramref name="table"/> under <paramref name="name"/>, on
-    /// <paramref name="key"/>; <paramref name="columns"/> are the parent's columns the statement reads.
+    /// The join of a child row (<c>t</c>, from <paramref name="child"/>) to its one parent row of <paramref name="table"/> under
+    /// <paramref name="name"/>, on <paramref name="key"/>; <paramref name="columns"/> are the parent's columns the statement reads.
     /// </summary>
-    string JoinParent(string table, string name, string key, IReadOnlyCollection<string> columns);
+    string JoinParent(string child, string table, string name, string key, IReadOnlyCollection<string> columns);
 
     /// <summary>
     /// The join that makes a reference table's columns readable under <paramref name="name"/> (a LEFT JOIN on

@@ -29,7 +29,7 @@ internal sealed class SourceRelation
 
     /// <summary>The FROM clause; read it after every column, so the parent join knows which columns are read.</summary>
     public string From => string.Join("\n  ", new[] { _base }
-        .Concat(_hasParent ? [_dialect.JoinParent("decisions", "d", "decision_id", _parentColumns)] : [])
+        .Concat(_hasParent ? [_dialect.JoinParent(Source, "decisions", "d", "decision_id", _parentColumns)] : [])
         .Concat(_joins));
 
     /// <summary>The SQL for a column path of this source.</summary>

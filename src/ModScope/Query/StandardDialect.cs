@@ -40,7 +40,7 @@ public abstract class StandardDialect : ISqlDialect
 
     public virtual string Column(string name, string column) => $"{name}.{Quote(column)}";
 
-    public virtual string JoinParent(string table, string name, string key, IReadOnlyCollection<string> columns) =>
+    public virtual string JoinParent(string child, string table, string name, string key, IReadOnlyCollection<string> columns) =>
         $"JOIN {Quote(table)} AS {name} ON {Column(name, key)} = {Column("t", key)}";
 
     public virtual string? JoinReference(string table, string name, string key, string keyExpression) =>
