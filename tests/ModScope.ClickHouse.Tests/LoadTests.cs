@@ -133,6 +133,18 @@ public sealed class LoadTests(ClusterFixture fixture)
         Assert.Equal((decisions + 1, audits + 1), await Volumes());
     }
 
+    [Fact]
+    public async Task Loading_into_a_cluster_the_server_does_not_know_names_it_and_the_known_ones()
+    {
+        using var engine = new Engines.ClickHouse.ClickHouseEngine(new Engines.ClickHouse.ClickHouseOptions(ClusterFixture.Nodes[0], fixture.Database, "three_shards"));
+
+        var error = await Assert.ThrowsAsync<Engines.ClickHouse.ClickHouseException>(() =>
+            new Engines.ClickHouse.ClickHouseLoader(engine).IngestAsync([fixture.Data], new IngestOptions()));
+
+        Assert.Contains("no cluster 'three_shards'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("two_shards", error.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>Decisions and audits counted by DuckDB and by both ClickHouse read modes (which must agree).</summary>
     private async Task<(double?, double?)> Volumes()
     {

@@ -24,6 +24,7 @@ public sealed class ClickHouseLoader(ClickHouseEngine engine)
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(options);
+        await CheckClusterAsync(cancellationToken).ConfigureAwait(false);
         var files = InputResolver.Resolve(paths, options.Table);
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in files)
@@ -201,6 +202,18 @@ public sealed class ClickHouseLoader(ClickHouseEngine engine)
             Exec(connection, $"DELETE FROM pending_{table.Name} WHERE {match}");
         }
         return released;
+    }
+
+    /// <summary>The cluster named in the options is in the server's remote_servers (the Distributed tables were created over it).</summary>
+    private async Task CheckClusterAsync(CancellationToken cancellationToken)
+    {
+        var clusters = (await engine.QueryAsync("SELECT DISTINCT cluster FROM system.clusters", new Dictionary<string, object?>(), cancellationToken)
+            .ConfigureAwait(false)).Select(r => (string)r[0]!).ToList();
+        if (!clusters.Contains(engine.Options.Cluster))
+        {
+            throw new ClickHouseException($"ClickHouse at {engine.Options.Url} has no cluster '{engine.Options.Cluster}' in remote_servers; " +
+                $"it has: {(clusters.Count == 0 ? "none" : string.Join(", ", clusters))}.");
+        }
     }
 
     private async Task<HashSet<string>> KnownHashesAsync(IReadOnlyList<string> hashes, CancellationToken cancellationToken)
