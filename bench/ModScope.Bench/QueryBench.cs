@@ -37,19 +37,10 @@ internal static class QueryBench
             using var store = ModScopeStore.Open(storePath);
             using var engine = new DuckDbEngine(store);
             var query = new MetricQuery(CatalogLoader.LoadDefault(), engine);
-            var end = new DateTime(2026, 11, 16);
-            var weeks = new Period(end.AddDays(-28), end, "UTC", "4 weeks");
-            var quarter = new Period(new DateTime(2026, 9, 1), new DateTime(2026, 11, 1), "UTC", "2 months");
-            var cases = new (string Name, MetricRequest Request, string[] Sql)[]
-            {
-                ("volume by market by day", new MetricRequest(["decision_volume"], ["market"], TimeGrain.Day, [], weeks), [HandSql.VolumeByMarketByDay]),
-                ("accuracy by site by week with CI", new MetricRequest(["qa_accuracy"], ["site"], TimeGrain.Week, [], weeks), [HandSql.AccuracyStrataBySiteByWeek]),
-                ("TAT p90 by queue", new MetricRequest(["tat_p90_hours"], ["queue"], TimeGrain.None, [], weeks), [HandSql.TatP90ByQueue]),
-                ("SLA attainment by market vs previous", new MetricRequest(["sla_attainment"], ["market"], TimeGrain.None, [], weeks, Comparison.PreviousPeriod),
-                    [HandSql.SlaByMarket, HandSql.SlaByMarketPrevious]),
-                ("cost per decision by site by month", new MetricRequest(["cost_per_decision"], ["site"], TimeGrain.Month, [], quarter), [HandSql.CostPerDecisionBySiteByMonth]),
-                ("overturn rate by policy", new MetricRequest(["appeal_overturn_rate"], ["policy"], TimeGrain.None, [], quarter), [HandSql.OverturnByPolicy]),
-            };
+            var end = BenchEnd;
+            string[][] sqls = [[HandSql.VolumeByMarketByDay], [HandSql.AccuracyStrataBySiteByWeek], [HandSql.TatP90ByQueue],
+                [HandSql.SlaByMarket, HandSql.SlaByMarketPrevious], [HandSql.CostPerDecisionBySiteByMonth], [HandSql.OverturnByPolicy]];
+            var cases = Requests().Select((c, i) => (c.Name, c.Request, Sql: sqls[i])).ToList();
             Console.WriteLine();
             Console.WriteLine("| request | ModScope ms (median of 11) | hand-written DuckDB ms | ratio |");
             Console.WriteLine("|---|---|---|---|");
@@ -78,6 +69,24 @@ internal static class QueryBench
         {
             Directory.Delete(dir, recursive: true);
         }
+    }
+
+    private static readonly DateTime BenchEnd = new(2026, 11, 16);
+
+    /// <summary>The six benchmark requests (also run on ClickHouse by <see cref="ClickHouseBench"/>).</summary>
+    public static IReadOnlyList<(string Name, MetricRequest Request)> Requests()
+    {
+        var weeks = new Period(BenchEnd.AddDays(-28), BenchEnd, "UTC", "4 weeks");
+        var quarter = new Period(new DateTime(2026, 9, 1), new DateTime(2026, 11, 1), "UTC", "2 months");
+        return
+        [
+            ("volume by market by day", new MetricRequest(["decision_volume"], ["market"], TimeGrain.Day, [], weeks)),
+            ("accuracy by site by week with CI", new MetricRequest(["qa_accuracy"], ["site"], TimeGrain.Week, [], weeks)),
+            ("TAT p90 by queue", new MetricRequest(["tat_p90_hours"], ["queue"], TimeGrain.None, [], weeks)),
+            ("SLA attainment by market vs previous", new MetricRequest(["sla_attainment"], ["market"], TimeGrain.None, [], weeks, Comparison.PreviousPeriod)),
+            ("cost per decision by site by month", new MetricRequest(["cost_per_decision"], ["site"], TimeGrain.Month, [], quarter)),
+            ("overturn rate by policy", new MetricRequest(["appeal_overturn_rate"], ["policy"], TimeGrain.None, [], quarter)),
+        ];
     }
 
     private static async Task<double> Time<T>(Func<Task<T>> action)

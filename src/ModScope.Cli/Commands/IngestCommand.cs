@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ModScope.Cli.Views;
+using ModScope.Engines.ClickHouse;
 using ModScope.Ingest;
 using ModScope.Store;
 
@@ -31,6 +32,7 @@ internal static class IngestCommand
             Description = "IANA time zone (e.g. Asia/Jakarta) for timestamps without a UTC offset; without it such rows are quarantined.",
         };
         var table = new Option<string?>("--table") { Description = "Load every file into this table instead of inferring it from the file name." };
+        var engineOption = new EngineOption();
 
         var command = new Command("ingest",
             "Validate and load event files into the store. Bad rows are quarantined with file, line, field and rule; " +
@@ -38,10 +40,18 @@ internal static class IngestCommand
         {
             paths, store, strict, timeZone, table,
         };
+        engineOption.AddTo(command);
         command.SetAction((parsed, cancellationToken) => CliApp.Guard(context, parsed, async () =>
         {
-            using var opened = ModScopeStore.Open(parsed.GetValue(store)!);
             var options = new IngestOptions(parsed.GetValue(strict), parsed.GetValue(timeZone), parsed.GetValue(table));
+            if (engineOption.IsClickHouse(parsed))
+            {
+                using var clickHouse = new ClickHouseEngine(engineOption.ClickHouse(parsed));
+                var loaded = await new ClickHouseLoader(clickHouse).IngestAsync(parsed.GetValue(paths)!, options, null, cancellationToken).ConfigureAwait(false);
+                IngestSummaryView.Render(context.Out, loaded);
+                return ExitCodes.Ok;
+            }
+            using var opened = ModScopeStore.Open(parsed.GetValue(store)!);
             var result = await ProgressView.RunIngest(context.Out, opened, parsed.GetValue(paths)!, options, cancellationToken).ConfigureAwait(false);
             IngestSummaryView.Render(context.Out, result);
             return ExitCodes.Ok;

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using ModScope.Cli.Views;
-using ModScope.Engines;
 using ModScope.Query;
 
 namespace ModScope.Cli.Commands;
@@ -34,11 +33,13 @@ internal static class QueryCommand
         var language = CommonOptions.Language();
         var store = CommonOptions.Store();
         var catalog = CatalogOption.Create();
+        var engineOption = new EngineOption();
 
         var command = new Command("query", "Compute core-index metrics sliced by dimensions and time, with intervals and period-over-period change.")
         {
             metrics, by, grain, period, compare, filters, timeZone, asOf, format, output, explain, intervals, language, store, catalog,
         };
+        engineOption.AddTo(command);
         command.SetAction((parsed, cancellationToken) => CliApp.Guard(context, parsed, async () =>
         {
             var loaded = CatalogOption.Load(parsed.GetValue(catalog));
@@ -55,8 +56,8 @@ internal static class QueryCommand
             {
                 throw new UsageException($"--format must be table, csv, json or parquet, not '{fmt}'.");
             }
-            using var opened = CommonOptions.OpenExistingStore(parsed.GetValue(store)!);
-            using var engine = new DuckDbEngine(opened);
+            var engine = engineOption.OpenEngine(parsed, () => CommonOptions.OpenExistingStore(parsed.GetValue(store)!), out var owned);
+            using var disposeEngine = owned;
             var query = new MetricQuery(loaded, engine);
             if (parsed.GetValue(explain))
             {

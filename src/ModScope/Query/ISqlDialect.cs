@@ -31,6 +31,40 @@ public interface ISqlDialect
 
     /// <summary>Rows of <paramref name="table"/> numbered 1, 2, ... within each <paramref name="partition"/>, as <c>__rn</c>.</summary>
     string Numbered(string table, string partition, string orderBy);
+
+    /// <summary>A relation (quoted table or parenthesised subquery) under an alias, as written after FROM.</summary>
+    string Relation(string relation, string name);
+
+    /// <summary>Column <paramref name="column"/> of the relation under <paramref name="name"/>.</summary>
+    string Column(string name, string column);
+
+    /// <summary>
+    /// The join of a child row (<c>t</c>, from <paramref name="child"/>) to its one parent row of <paramref name="table"/> under
+    /// <paramref name="name"/>, on <paramref name="key"/>; <paramref name="columns"/> are the parent's columns the statement reads.
+    /// </summary>
+    string JoinParent(string child, string table, string name, string key, IReadOnlyCollection<string> columns);
+
+    /// <summary>
+    /// The join that makes a reference table's columns readable under <paramref name="name"/> (a LEFT JOIN on
+    /// <paramref name="key"/> = <paramref name="keyExpression"/>), or null when the dialect looks them up inline.
+    /// </summary>
+    string? JoinReference(string table, string name, string key, string keyExpression);
+
+    /// <summary>A column of a reference table row found by <see cref="JoinReference"/> (NULL when no row matches).</summary>
+    string ReferenceColumn(string table, string name, string key, string column, string keyExpression);
+
+    /// <summary>
+    /// The join of each source row to the literal <paramref name="rows"/> (named <paramref name="columns"/> under
+    /// <paramref name="name"/>) where <paramref name="condition"/> holds. Returns the join clause and, when the
+    /// dialect cannot put the condition in the join, the condition for WHERE.
+    /// </summary>
+    (string Join, string? Where) JoinRows(IReadOnlyList<IReadOnlyList<string>> rows, string name, IReadOnlyList<string> columns, string condition);
+
+    /// <summary>
+    /// The rows of <paramref name="values"/> (columns <paramref name="keys"/> and <c>x</c>) with <c>rn</c>, the rank of
+    /// <c>x</c> within its key group (1 = smallest), and <c>n</c>, the size of the group.
+    /// </summary>
+    string Ranked(IReadOnlyList<string> keys, string values);
 }
 
 /// <summary>The aggregates a dialect renders.</summary>

@@ -14,21 +14,23 @@ internal sealed class SourceRelation
     private readonly List<string> _joins = [];
     private readonly HashSet<string> _aliases = new(StringComparer.Ordinal);
     private readonly string _base;
+    private readonly bool _hasParent;
+    private readonly HashSet<string> _parentColumns = new(StringComparer.Ordinal);
 
     public SourceRelation(ISqlDialect dialect, string source, string? baseRelation = null)
     {
         _dialect = dialect;
         Source = source;
-        _base = $"{baseRelation ?? dialect.Quote(source)} AS t";
-        if (ColumnPaths.HasDecision(source))
-        {
-            _joins.Add($"JOIN {dialect.Quote("decisions")} AS d ON d.{dialect.Quote("decision_id")} = t.{dialect.Quote("decision_id")}");
-        }
+        _base = dialect.Relation(baseRelation ?? dialect.Quote(source), "t");
+        _hasParent = ColumnPaths.HasDecision(source);
     }
 
     public string Source { get; }
 
-    public string From => string.Join("\n  ", new[] { _base }.Concat(_joins));
+    /// <summary>The FROM clause; read it after every column, so the parent join knows which columns are read.</summary>
+    public string From => string.Join("\n  ", new[] { _base }
+        .Concat(_hasParent ? [_dialect.JoinParent(Source, "decisions", "d", "decision_id", _parentColumns)] : [])
+        .Concat(_joins));
 
     /// <summary>The SQL for a column path of this source.</summary>
     public string Column(string path)
@@ -39,19 +41,24 @@ internal sealed class SourceRelation
         {
             (alias, table, parts) = ("d", "decisions", parts[1..]);
         }
+        if (alias == "d")
+        {
+            _parentColumns.Add(parts[0]);
+        }
         if (parts.Length == 1)
         {
-            return $"{alias}.{_dialect.Quote(parts[0])}";
+            return _dialect.Column(alias, parts[0]);
         }
         var reference = EventSchema.Find(table)?.Find(parts[0])?.References
             ?? throw new InvalidOperationException($"'{path}' does not go through a reference column of {table}.");
         var (referenced, key) = (reference.Split('.')[0], reference.Split('.')[1]);
         var joined = $"l_{alias}_{parts[0]}";
-        if (_aliases.Add(joined))
+        var keyExpression = _dialect.Column(alias, parts[0]);
+        if (_aliases.Add(joined) && _dialect.JoinReference(referenced, joined, key, keyExpression) is { } join)
         {
-            _joins.Add($"LEFT JOIN {_dialect.Quote(referenced)} AS {joined} ON {joined}.{_dialect.Quote(key)} = {alias}.{_dialect.Quote(parts[0])}");
+            _joins.Add(join);
         }
-        return $"{joined}.{_dialect.Quote(parts[1])}";
+        return _dialect.ReferenceColumn(referenced, joined, key, parts[1], keyExpression);
     }
 
     /// <summary>The SQL of a dimension on this source (audits and appeals read it from their decision).</summary>

@@ -31,8 +31,8 @@ internal sealed class StatementBuilder(ISqlDialect dialect, RequestScope scope)
     {
         var parameters = new SqlParameters(dialect);
         var relation = new SourceRelation(dialect, source);
-        var ends = string.Join(", ", Buckets.Within(scope.Request.Period, scope.Request.Grain).Select(b =>
-            $"(CAST({parameters.Add(b.Start)} AS TIMESTAMP), CAST({parameters.Add(scope.ToUtc(b.End))} AS TIMESTAMP))"));
+        var ends = Buckets.Within(scope.Request.Period, scope.Request.Grain).Select(b => (IReadOnlyList<string>)
+            [$"CAST({parameters.Add(b.Start)} AS TIMESTAMP)", $"CAST({parameters.Add(scope.ToUtc(b.End))} AS TIMESTAMP)"]).ToList();
         var keys = new List<string>();
         if (scope.HasBucket)
         {
@@ -40,12 +40,13 @@ internal sealed class StatementBuilder(ISqlDialect dialect, RequestScope scope)
         }
         keys.AddRange(scope.Dimensions.Select(relation.Dimension));
         var values = atoms.Select(a => dialect.Aggregate(AggregateKind.Count, null, relation.Conditions(a.Measure.Where, parameters))).ToList();
-        var join = $"JOIN (VALUES {ends}) AS e(bucket_start, snapshot_at) ON {relation.Column(opened)} < e.snapshot_at AND {relation.Column(closed)} >= e.snapshot_at";
+        var (join, joinWhere) = dialect.JoinRows(ends, "e", ["bucket_start", "snapshot_at"],
+            $"{relation.Column(opened)} < e.snapshot_at AND {relation.Column(closed)} >= e.snapshot_at");
         // The filter first: a filter on a looked-up column (region) adds its join to the relation's FROM.
-        var where = Where(scope.FilterSql(relation, parameters));
+        var filter = scope.FilterSql(relation, parameters);
         var from = relation.From + "\n  " + join;
         return new PlannedStatement($"open at period end over {source} ({opened} to {closed})", StatementKind.Aggregates,
-            Select(keys, values, from, where), parameters.Values, keys.Count,
+            Select(keys, values, from, Where(joinWhere, filter)), parameters.Values, keys.Count,
             atoms.Select(a => a.Key).ToList());
     }
 
@@ -101,16 +102,15 @@ internal sealed class StatementBuilder(ISqlDialect dialect, RequestScope scope)
         var keys = Keys(relation, m.Time!, parameters);
         var value = relation.Value(m.Value!);
         var where = Where(scope.InPeriod(relation, m.Time!, parameters), relation.Conditions(m.Where, parameters), scope.FilterSql(relation, parameters));
-        var partition = keys.Count == 0 ? "" : "PARTITION BY " + string.Join(", ", keys.Select((_, i) => $"k{i.ToString(CultureInfo.InvariantCulture)}"));
         var keyColumns = string.Join("", keys.Select((k, i) => $"{k} AS k{i.ToString(CultureInfo.InvariantCulture)}, "));
         var keyNames = string.Join("", keys.Select((_, i) => $"k{i.ToString(CultureInfo.InvariantCulture)}, "));
         var q = parameters.Add(m.Quantile!.Value);
         var z = parameters.Add(Stats.Critical.TwoSidedZ(confidence) + 0.5);
+        var ranked = dialect.Ranked(keys.Select((_, i) => $"k{i.ToString(CultureInfo.InvariantCulture)}").ToList(),
+            $"SELECT {keyColumns}{value} AS x\n        FROM {relation.From}{where}");
         var sql = $"""
             SELECT {keyNames}n, rn, x FROM (
-              SELECT {keyNames}x, row_number() OVER ({partition} ORDER BY x) AS rn, count(*) OVER ({partition}) AS n
-              FROM (SELECT {keyColumns}{value} AS x
-                    FROM {relation.From}{where}) AS v) AS r
+            {ranked}) AS r
             WHERE rn >= n * {q} - {z} * sqrt(n * {q} * (1 - {q})) - 2 AND rn <= n * {q} + {z} * sqrt(n * {q} * (1 - {q})) + 3
             """;
         return new PlannedStatement($"ranks near the {m.Aggregate} over {m.Source}", StatementKind.Ranks, sql, parameters.Values, keys.Count, [atom.Key]);
