@@ -57,8 +57,19 @@ internal sealed class RequestScope
         }
     }
 
-    public DateTime ToUtc(DateTime local) =>
-        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Zone);
+    /// <summary>
+    /// A local wall-clock time as UTC. A time the zone skips (midnight on the day daylight saving starts in Santiago)
+    /// is the instant the clocks jump to: the day begins at the first local time that exists.
+    /// </summary>
+    public DateTime ToUtc(DateTime local)
+    {
+        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        while (Zone.IsInvalidTime(unspecified))
+        {
+            unspecified = unspecified.AddMinutes(1);
+        }
+        return TimeZoneInfo.ConvertTimeToUtc(unspecified, Zone);
+    }
 
     /// <summary>The time bucket of a row dated by <paramref name="timePath"/>.</summary>
     public string Bucket(SourceRelation relation, string timePath, SqlParameters parameters)

@@ -141,6 +141,19 @@ public sealed class MetricParityTests(ParityFixture fixture)
         Assert.Equal(expected.OrderBy(e => e.Key), results.Select(r => new KeyValuePair<DateTime, double>(r.Bucket!.Value, r.Value!.Value)));
     }
 
+    [Fact]
+    public async Task Backlog_at_a_day_end_the_clocks_skip_is_taken_when_the_clocks_jump()
+    {
+        // Santiago skips 2026-09-06 00:00–01:00 local (UTC−4 → UTC−3): the end of 5 September is 04:00 UTC.
+        var period = new Period(new DateTime(2026, 9, 4), new DateTime(2026, 9, 7), "America/Santiago", "3 days");
+
+        var results = await fixture.Query.RunAsync(new MetricRequest(["backlog_end_of_period"], [], TimeGrain.Day, [], period));
+
+        var ends = new[] { new DateTime(2026, 9, 5, 4, 0, 0), new DateTime(2026, 9, 6, 4, 0, 0), new DateTime(2026, 9, 7, 3, 0, 0) };
+        var expected = ends.Select(end => (double)fixture.Plain.Decisions.Count(d => d.By == "human" && d.Created < end && d.Decided >= end));
+        Assert.Equal(expected, results.Select(r => r.Value ?? double.NaN));
+    }
+
     private void AssertMatches(string metric, TimeGrain grain, IReadOnlyList<MetricResult> results,
         Func<MetricResult, Func<PlainData.Dec, bool>> decisions, Func<MetricResult, Func<PlainData.Staff, bool>> staffing)
     {
