@@ -6,12 +6,15 @@ using ModScope.Query;
 namespace ModScope.Web.Api;
 
 /// <summary>
-/// The daily series behind a metric alert (its segment as filters, eight weeks before its first day to its last),
+/// The daily series behind a metric alert (its segment as filters, twelve weeks before its first day to its last),
 /// through a metric request, with the band the series detector expects each day in (each day judged from the days before it).
 /// </summary>
 internal static class AlertSeries
 {
-    public const int WeeksBefore = 8;
+    public const int WeeksBefore = 12;
+
+    /// <summary>Daily series have a weekly season, as the monitor scans them.</summary>
+    private static readonly DetectorSettings Settings = new() { Period = 7 };
 
     public static async Task<IReadOnlyList<BandPoint>> ReadAsync(Alert alert, Dashboard dashboard, string language, CancellationToken cancellationToken)
     {
@@ -28,7 +31,7 @@ internal static class AlertSeries
         var results = (await dashboard.Query.RunAsync(request, cancellationToken).ConfigureAwait(false))
             .Where(r => r.Bucket is not null).OrderBy(r => r.Bucket).ToList();
         var points = results.Select(r => new SeriesPoint(r.Bucket!.Value, r.Value ?? double.NaN, r.SampleSize ?? r.Denominator)).ToList();
-        var verdicts = SeriesDetector.Detect(points).Points;
+        var verdicts = SeriesDetector.Detect(points, Settings).Points;
         return results.Select((r, i) =>
         {
             var v = verdicts[i];
