@@ -1,10 +1,10 @@
 using System.Globalization;
 using ModScope.Bench;
 
-// Usage: ModScope.Bench ingest|query [--decisions N] [--store FILE] | explain [--leaves N] [--dims D] | detect [--points N] [--series S]
+// Usage: ModScope.Bench ingest|query|dashboard [--decisions N] [--store FILE] | explain [--leaves N] [--dims D] | detect [--points N] [--series S]
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
-    Console.WriteLine("usage: ModScope.Bench ingest|query [--decisions N] [--store FILE]   (default 10000000 decisions; query keeps/reuses --store)");
+    Console.WriteLine("usage: ModScope.Bench ingest|query|dashboard [--decisions N] [--store FILE]   (default 10000000 decisions; query and dashboard keep/reuse --store)");
     Console.WriteLine("       ModScope.Bench explain [--leaves N] [--dims D]          (default 100000 leaves x 5 dimensions)");
     Console.WriteLine("       ModScope.Bench detect [--points N] [--series S]         (one N-point series, or S daily series of N points)");
     return args.Length == 0 ? 2 : 0;
@@ -44,6 +44,7 @@ return args[0] switch
 {
     "ingest" => await IngestBench.Run(decisions),
     "query" => await QueryBench.Run(decisions, store),
+    "dashboard" => await DashboardBench.Run(decisions, store),
     _ => Fail($"bench: unknown benchmark '{args[0]}'; expected: ingest, query, explain or detect"),
 };
 

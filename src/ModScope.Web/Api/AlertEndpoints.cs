@@ -26,8 +26,11 @@ internal static class AlertEndpoints
             var language = RequestReader.Language(lang);
             var alert = dashboard.Alerts.Get(id);
             var series = await AlertSeries.ReadAsync(alert, dashboard, language, cancellationToken).ConfigureAwait(false);
-            return Results.Ok(new AlertDetail(AlertView.From(alert, dashboard, language, DateOnly.FromDateTime(dashboard.DataNow())), series,
-                Explanation(alert.Finding.Explanation)));
+            var explanation = Explanation(alert.Finding.Explanation);
+            var metric = dashboard.Catalog.Metrics.FirstOrDefault(m => m.Id == alert.Finding.Subject);
+            return Results.Ok(new AlertDetail(AlertView.From(alert, dashboard, language, DateOnly.FromDateTime(dashboard.DataNow())), series, explanation,
+                explanation is null || metric is null ? null : CultureFormat.Value(metric, explanation.Current, language),
+                explanation is null || metric is null ? null : CultureFormat.Value(metric, explanation.Baseline, language)));
         }).WithName("Alert").WithSummary("One alert with its daily series, expected band and explanation.");
 
         api.MapPost("/alerts/{id:long}/status", (long id, [FromBody] StatusChange change, Dashboard dashboard) =>

@@ -55,7 +55,7 @@
         el('button', { type: 'button', id: 'snooze', onclick: () => act({ status: 'snoozed', until: until.value }) }, t('alerts.snooze'))),
       message,
       d.series.length ? el('h2', {}, t('alerts.series')) : '', d.series.length ? chartBox : '',
-      explanation(d.explanation));
+      explanation(d));
     if (d.series.length) band(chartBox, d.series);
   }
 
@@ -63,7 +63,7 @@
     const chart = echarts.init(box);
     const labels = series.map(p => p.label);
     chart.setOption({
-      tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { top: 40, left: 60, right: 20, bottom: 30 },
+      animation: false, tooltip: { trigger: 'axis' }, legend: { top: 0, data: [t('alerts.band'), t('alerts.expected'), t('alerts.value')] }, grid: { top: 40, left: 60, right: 20, bottom: 30 },
       xAxis: { type: 'category', data: labels }, yAxis: { type: 'value', scale: true },
       series: [
         { name: 'lower', type: 'line', data: series.map(p => p.lower), stack: 'band', symbol: 'none', lineStyle: { opacity: 0 }, tooltip: { show: false } },
@@ -76,11 +76,13 @@
     });
   }
 
-  function explanation(x) {
+  function explanation(d) {
+    const x = d.explanation;
     if (!x) return '';
     const causes = x.causes ?? [];
     return el('section', { id: 'explanation' },
       el('h2', {}, t('alerts.explanation')),
+      el('p', { id: 'explanation-summary' }, `${x.from} – ${x.to}: ${t('alerts.value')} ${d.explanationCurrent ?? '–'} · ${t('alerts.expected')} ${d.explanationBaseline ?? '–'}`),
       causes.length ? el('h3', {}, t('alerts.causes')) : '',
       causes.length ? el('table', {}, el('tbody', {}, ...causes.map(c => el('tr', {},
         el('td', {}, Object.entries(c.conjunction).map(([k, v]) => `${k}=${v}`).join(' & ')),

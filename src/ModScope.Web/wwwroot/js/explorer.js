@@ -29,7 +29,7 @@
     form.compare.append(...['previous', 'none', 'last-week', 'last-year'].map(c => el('option', { value: c, selected: c === (q.get('compare') || 'previous') }, t(`compare.${c}`))));
     form.period.value = q.get('period') || 'last full week';
     form.filter.value = q.getAll('filter').join('; ');
-    view.chart = q.get('chart') || 'line';
+    view.chart = q.get('chart') || ((q.get('grain') || 'none') === 'none' ? 'bar' : 'line');
     document.getElementById('explorer-controls').addEventListener('submit', e => { e.preventDefault(); run(); });
     document.getElementById('chart-line').addEventListener('click', () => { view.chart = 'line'; run(); });
     document.getElementById('chart-bar').addEventListener('click', () => { view.chart = 'bar'; run(); });
@@ -123,7 +123,7 @@
         groups.get(name).set(x.bucketLabel, x.value);
       }
       chart.setOption({
-        tooltip: { trigger: 'axis' }, legend: { type: 'scroll', top: 0 }, grid: { top: 40, left: 60, right: 20, bottom: 30 },
+        animation: false, tooltip: { trigger: 'axis' }, legend: { type: 'scroll', top: 0 }, grid: { top: 40, left: 60, right: 20, bottom: 30 },
         xAxis: { type: 'category', data: buckets }, yAxis: { type: 'value', scale: true },
         series: [...groups].slice(0, 20).map(([name, values]) => ({ name, type, data: buckets.map(b => values.get(b) ?? null) })),
       });
@@ -131,7 +131,7 @@
       const segments = [...new Set(answer.rows.map(x => segment(x, r.by)))];
       const metrics = [...new Set(answer.rows.map(x => x.metricName))];
       chart.setOption({
-        tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { top: 40, left: 60, right: 20, bottom: 60 },
+        animation: false, tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { top: 40, left: 60, right: 20, bottom: 60 },
         xAxis: { type: 'category', data: segments, axisLabel: { rotate: segments.length > 8 ? 40 : 0 } }, yAxis: { type: 'value', scale: type === 'line' },
         series: metrics.map(m => ({ name: m, type, data: segments.map(s => answer.rows.find(x => x.metricName === m && segment(x, r.by) === s)?.value ?? null) })),
       });
