@@ -39,7 +39,12 @@ public static class DashboardApp
         builder.Services.AddSingleton<Dashboard>();
         builder.Services.AddSingleton<AccessPolicy>();
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "ModScope dashboard API";
+            document.Info.Description = "Metric requests (as 'modscope query'), the overview, alerts and data health. Bad parameters give 400 problem details naming the parameter.";
+            return Task.CompletedTask;
+        }));
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
