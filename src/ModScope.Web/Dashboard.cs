@@ -15,6 +15,7 @@ namespace ModScope.Web;
 internal sealed class Dashboard : IDisposable
 {
     private readonly DuckDbEngine _engine;
+    private readonly ResultCache _cache;
     private (DateTime Read, DateOnly? Day) _latest;
 
     public Dashboard(IConfiguration configuration)
@@ -34,6 +35,7 @@ internal sealed class Dashboard : IDisposable
         Query = new MetricQuery(Catalog, _engine);
         Alerts = new AlertStore(Store);
         Health = new StoreHealth(Store);
+        _cache = new ResultCache(Health.DataVersion);
     }
 
     public MetricCatalog Catalog { get; }
@@ -41,6 +43,11 @@ internal sealed class Dashboard : IDisposable
     public MetricQuery Query { get; }
     public AlertStore Alerts { get; }
     public StoreHealth Health { get; }
+
+    /// <summary>The request's results, reused until the store's data changes (see <see cref="ResultCache"/>).</summary>
+    public Task<IReadOnlyList<MetricResult>> RunAsync(MetricRequest request, CancellationToken cancellationToken) =>
+        // The shared run is not tied to one caller's cancellation: others may be waiting for it.
+        _cache.GetOrRunAsync(request, () => Query.RunAsync(request, CancellationToken.None)).WaitAsync(cancellationToken);
 
     /// <summary>
     /// "Now" for relative periods: the day after the newest decision, so 'last full week' means the data's last week

@@ -28,7 +28,7 @@ internal static class AlertSeries
         var start = f.FirstDay.AddDays(-7 * WeeksBefore).ToDateTime(TimeOnly.MinValue);
         var end = f.LastDay.AddDays(1).ToDateTime(TimeOnly.MinValue);
         var request = new MetricRequest([f.Subject], [], TimeGrain.Day, filters, new Period(start, end, "UTC", "alert series"));
-        var results = (await dashboard.Query.RunAsync(request, cancellationToken).ConfigureAwait(false))
+        var results = (await dashboard.RunAsync(request, cancellationToken).ConfigureAwait(false))
             .Where(r => r.Bucket is not null).OrderBy(r => r.Bucket).ToList();
         var points = results.Select(r => new SeriesPoint(r.Bucket!.Value, r.Value ?? double.NaN, r.SampleSize ?? r.Denominator)).ToList();
         var verdicts = SeriesDetector.Detect(points, Settings).Points;

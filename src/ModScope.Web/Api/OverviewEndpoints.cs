@@ -28,8 +28,8 @@ internal static class OverviewEndpoints
             var p = new QueryParameters { Metric = [.. CoreMetrics], Period = period, Filter = filter, Tz = tz, AsOf = asOf, Compare = "previous" };
             var request = RequestReader.Read(p, dashboard);
             var spark = request with { Grain = TimeGrain.Week, Comparison = Comparison.None, Period = SparkPeriod(request.Period) };
-            var currentTask = dashboard.Query.RunAsync(request, cancellationToken);
-            var weeks = await dashboard.Query.RunAsync(spark, cancellationToken).ConfigureAwait(false);
+            var currentTask = dashboard.RunAsync(request, cancellationToken);
+            var weeks = await dashboard.RunAsync(spark, cancellationToken).ConfigureAwait(false);
             var current = await currentTask.ConfigureAwait(false);
             var today = DateOnly.FromDateTime(dashboard.DataNow());
             var open = dashboard.Alerts.List().Where(a => a.IsOpen(today)).ToList();

@@ -62,7 +62,7 @@ internal static class QueryEndpoints
     {
         var language = RequestReader.Language(p.Lang);
         var request = RequestReader.Read(p, dashboard);
-        var results = await dashboard.Query.RunAsync(request, cancellationToken).ConfigureAwait(false);
+        var results = await dashboard.RunAsync(request, cancellationToken).ConfigureAwait(false);
         return (request, language, results.Select(r => QueryRow.From(r, dashboard.Catalog.Metric(r.Metric), language, request.Comparison)).ToList());
     }
 }

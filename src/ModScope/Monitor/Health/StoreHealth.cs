@@ -18,6 +18,17 @@ public sealed class StoreHealth(ModScopeStore store)
             .Single();
     }
 
+    /// <summary>
+    /// A number that changes whenever the store's data may have changed (a load or a monitor run), so answers computed
+    /// from the data can be reused until it moves.
+    /// </summary>
+    public long DataVersion()
+    {
+        using var connection = store.OpenConnection();
+        return new SqlRunner(connection, CancellationToken.None)
+            .ScalarLong("SELECT (SELECT coalesce(max(load_id), 0) FROM loads) * 1000003 + (SELECT coalesce(max(run_id), 0) FROM monitor_runs)");
+    }
+
     /// <summary>Per site, the newest decision and the decisions on its day, stalest first.</summary>
     public IReadOnlyList<SiteFreshness> Sites()
     {
