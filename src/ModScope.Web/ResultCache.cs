@@ -9,9 +9,10 @@ namespace ModScope.Web;
 /// overview is asked for by many people, and its answer only changes when data arrives. Bounded; any new data version
 /// empties it. Requests whose period is relative are keyed by their resolved dates, so "last full week" moves with the data.
 /// </summary>
-internal sealed class ResultCache(Func<long> dataVersion, int capacity = 512)
+internal sealed class ResultCache(Func<long> dataVersion, int capacity = 512, TimeSpan? versionCheck = null)
 {
-    private static readonly TimeSpan VersionCheck = TimeSpan.FromSeconds(2);
+    /// <summary>How often the data version is read (a cheap query, but not on every call).</summary>
+    private readonly TimeSpan _versionCheck = versionCheck ?? TimeSpan.FromSeconds(2);
 
     private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyList<MetricResult>>>> _entries = new(StringComparer.Ordinal);
     private readonly object _gate = new();
@@ -46,7 +47,7 @@ internal sealed class ResultCache(Func<long> dataVersion, int capacity = 512)
     {
         lock (_gate)
         {
-            if (DateTime.UtcNow - _version.Checked < VersionCheck)
+            if (DateTime.UtcNow - _version.Checked < _versionCheck)
             {
                 return;
             }

@@ -40,7 +40,7 @@ internal static class OverviewEndpoints
                 var row = QueryRow.From(result, metric, language, request.Comparison);
                 return new Tile(id, metric.Name.In(language), metric.Description.In(language), row, metric.Target,
                     metric.Target is { } t ? CultureFormat.Value(metric, t, language) : null,
-                    result.Interval is { } i ? $"{CultureFormat.Value(metric, i.Lower, language)} – {CultureFormat.Value(metric, i.Upper, language)}" : null,
+                    row.IntervalFormatted,
                     weeks.Where(w => w.Metric == id && w.Bucket is not null)
                         .Select(w => new SparkPoint(w.Bucket!.Value, CultureFormat.Day(w.Bucket.Value, language), w.Value is { } v && double.IsFinite(v) ? v : null)).ToList(),
                     open.Count(a => a.Finding.Subject == id));

@@ -22,6 +22,7 @@ internal sealed record QueryRow(
     string? Tone,
     double? Lower,
     double? Upper,
+    string? IntervalFormatted,
     double? SampleSize)
 {
     public static QueryRow From(MetricResult r, MetricDefinition metric, string language, Comparison comparison)
@@ -32,7 +33,9 @@ internal sealed record QueryRow(
             Finite(r.ComparisonValue), compared ? CultureFormat.Value(metric, r.ComparisonValue, language) : null,
             Finite(r.AbsoluteChange), Finite(r.RelativeChange),
             compared ? CultureFormat.Change(metric, r.AbsoluteChange, r.RelativeChange, language) : null,
-            r.Significant, compared ? ToneOf(metric, r) : null, Finite(r.Interval?.Lower), Finite(r.Interval?.Upper), Finite(r.SampleSize));
+            r.Significant, compared ? ToneOf(metric, r) : null, Finite(r.Interval?.Lower), Finite(r.Interval?.Upper),
+            r.Interval is { } i ? $"{CultureFormat.Value(metric, i.Lower, language)} – {CultureFormat.Value(metric, i.Upper, language)}" : null,
+            Finite(r.SampleSize));
     }
 
     /// <summary>Grey ("flat") when a test says the change is noise; otherwise coloured by the metric's direction.</summary>

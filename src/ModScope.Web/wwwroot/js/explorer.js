@@ -71,8 +71,7 @@
         { key: 'change', label: t('explorer.change'), num: true, value: x => x.relativeChange ?? x.absoluteChange,
           text: x => el('span', { class: x.tone ? `tone-${x.tone}` : '' }, x.changeFormatted ?? '–') },
       ] : []),
-      { key: 'interval', label: t('explorer.interval'), num: true, value: x => x.lower,
-        text: x => x.lower === null || x.lower === undefined ? '' : `${fmt(x.lower)} – ${fmt(x.upper)}` },
+      { key: 'interval', label: t('explorer.interval'), num: true, value: x => x.lower, text: x => x.intervalFormatted ?? '' },
     ];
     const drillable = next !== undefined && r.grain === 'none';
     table.replaceChildren(
@@ -84,8 +83,6 @@
       }));
     draw(r, answer);
   }
-
-  function fmt(v) { return Math.abs(v) < 10 ? v.toFixed(4) : v.toLocaleString(MS.state.lang, { maximumFractionDigits: 1 }); }
 
   function drill(r, row, next) {
     const dim = r.by[0];
