@@ -27,12 +27,25 @@ internal sealed class ResultCache(Func<long> dataVersion, int capacity = 512, Ti
         {
             _entries.Clear();
         }
-        var entry = _entries.GetOrAdd(Key(request), _ => new Lazy<Task<IReadOnlyList<MetricResult>>>(run));
-        var task = entry.Value;
-        // A failed or cancelled run is not kept.
-        _ = task.ContinueWith(t => _entries.TryRemove(new KeyValuePair<string, Lazy<Task<IReadOnlyList<MetricResult>>>>(Key(request), entry)),
-            CancellationToken.None, TaskContinuationOptions.NotOnRanToCompletion, TaskScheduler.Default);
-        return task;
+        var key = Key(request);
+        Lazy<Task<IReadOnlyList<MetricResult>>> created = null!;
+        created = new Lazy<Task<IReadOnlyList<MetricResult>>>(() => ForgetFailureAsync(key, created, run));
+        return _entries.GetOrAdd(key, created).Value;
+    }
+
+    /// <summary>Runs; a failed or cancelled run is removed before its callers see the failure, so the next call tries again.</summary>
+    private async Task<IReadOnlyList<MetricResult>> ForgetFailureAsync(
+        string key, Lazy<Task<IReadOnlyList<MetricResult>>> entry, Func<Task<IReadOnlyList<MetricResult>>> run)
+    {
+        try
+        {
+            return await run().ConfigureAwait(false);
+        }
+        catch
+        {
+            _entries.TryRemove(new KeyValuePair<string, Lazy<Task<IReadOnlyList<MetricResult>>>>(key, entry));
+            throw;
+        }
     }
 
     public static string Key(MetricRequest request)
