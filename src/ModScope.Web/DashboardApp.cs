@@ -72,6 +72,21 @@ public static class DashboardApp
         return app;
     }
 
+    /// <summary>Fills the result cache with the default overview in the background; a failure there only costs speed.</summary>
+    private static async Task WarmAsync(WebApplication app, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await OverviewEndpoints.WarmAsync(app.Services.GetRequiredService<Dashboard>(), cancellationToken).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Warming is best effort: the first request computes what warming did not.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            app.Logger.LogWarning(ex, "Warming the overview failed; it is computed on first request instead.");
+        }
+    }
+
     /// <summary>Serves <paramref name="options"/> on <paramref name="urls"/> until cancelled.</summary>
     public static async Task RunAsync(DashboardOptions options, IEnumerable<string> urls, Action<string>? started = null, CancellationToken cancellationToken = default)
     {
@@ -85,6 +100,7 @@ public static class DashboardApp
         {
             started?.Invoke(url);
         }
+        _ = Task.Run(() => WarmAsync(app, app.Lifetime.ApplicationStopping), CancellationToken.None);
         // Until Ctrl+C / SIGTERM (the host's lifetime) or the caller cancels; then the host stops.
         await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
     }

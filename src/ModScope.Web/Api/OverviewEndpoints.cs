@@ -25,9 +25,7 @@ internal static class OverviewEndpoints
             [FromQuery(Name = "asOf")] string? asOf, [FromQuery(Name = "lang")] string? lang, Dashboard dashboard, CancellationToken cancellationToken) =>
         {
             var language = RequestReader.Language(lang);
-            var p = new QueryParameters { Metric = [.. CoreMetrics], Period = period, Filter = filter, Tz = tz, AsOf = asOf, Compare = "previous" };
-            var request = RequestReader.Read(p, dashboard);
-            var spark = request with { Grain = TimeGrain.Week, Comparison = Comparison.None, Period = SparkPeriod(request.Period) };
+            var (request, spark) = Requests(new QueryParameters { Period = period, Filter = filter, Tz = tz, AsOf = asOf }, dashboard);
             var currentTask = dashboard.RunAsync(request, cancellationToken);
             var weeks = await dashboard.RunAsync(spark, cancellationToken).ConfigureAwait(false);
             var current = await currentTask.ConfigureAwait(false);
@@ -48,6 +46,33 @@ internal static class OverviewEndpoints
             return Results.Ok(new OverviewAnswer(PeriodView.From(request.Period, language),
                 PeriodView.From(PeriodParser.Compare(request.Period, request.Comparison), language), tiles, open.Count));
         }).WithName("Overview").WithSummary("Core-index tiles for a period and filter (market=..., region=...), against the previous period.");
+    }
+
+    /// <summary>The overview's two metric requests: the period against the previous one, and its sparkline weeks.</summary>
+    public static (MetricRequest Current, MetricRequest Spark) Requests(QueryParameters p, Dashboard dashboard)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        var request = RequestReader.Read(new QueryParameters
+        {
+            Metric = [.. CoreMetrics], Period = p.Period, Filter = p.Filter, Tz = p.Tz, AsOf = p.AsOf, Compare = "previous",
+        }, dashboard);
+        return (request, request with { Grain = TimeGrain.Week, Comparison = Comparison.None, Period = SparkPeriod(request.Period) });
+    }
+
+    /// <summary>
+    /// Computes the default overview (all markets, and each region) into the result cache, so the first person to open
+    /// the dashboard in the morning does not wait for it.
+    /// </summary>
+    public static async Task WarmAsync(Dashboard dashboard, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dashboard);
+        string?[] regions = [null, .. ModScope.Model.ReferenceData.Default.Markets.Select(m => m.Region).Distinct(StringComparer.Ordinal)];
+        foreach (var region in regions)
+        {
+            var (current, spark) = Requests(new QueryParameters { Filter = region is null ? null : [$"region={region}"] }, dashboard);
+            await dashboard.RunAsync(current, cancellationToken).ConfigureAwait(false);
+            await dashboard.RunAsync(spark, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The twelve whole ISO weeks ending with the week that holds the period's last day.</summary>
