@@ -1,10 +1,10 @@
 using System.Globalization;
 using ModScope.Bench;
 
-// Usage: ModScope.Bench ingest|query|clickhouse [--decisions N] [--store FILE] | explain [--leaves N] [--dims D] | detect [--points N] [--series S]
+// Usage: ModScope.Bench ingest|query|dashboard|clickhouse [--decisions N] [--store FILE] | explain [--leaves N] [--dims D] | detect [--points N] [--series S]
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
-    Console.WriteLine("usage: ModScope.Bench ingest|query [--decisions N] [--store FILE]   (default 10000000 decisions; query keeps/reuses --store)");
+    Console.WriteLine("usage: ModScope.Bench ingest|query|dashboard [--decisions N] [--store FILE]   (default 10000000 decisions; query and dashboard keep/reuse --store)");
     Console.WriteLine("       ModScope.Bench clickhouse [--decisions N] [--store FILE]  (the query requests on DuckDB and the loopback ClickHouse cluster)");
     Console.WriteLine("       ModScope.Bench explain [--leaves N] [--dims D]          (default 100000 leaves x 5 dimensions)");
     Console.WriteLine("       ModScope.Bench detect [--points N] [--series S]         (one N-point series, or S daily series of N points)");
@@ -46,7 +46,8 @@ return args[0] switch
     "ingest" => await IngestBench.Run(decisions),
     "query" => await QueryBench.Run(decisions, store),
     "clickhouse" => await ClickHouseBench.Run(decisions, store),
-    _ => Fail($"bench: unknown benchmark '{args[0]}'; expected: ingest, query, clickhouse, explain or detect"),
+    "dashboard" => await DashboardBench.Run(decisions, store),
+    _ => Fail($"bench: unknown benchmark '{args[0]}'; expected: ingest, query, dashboard, clickhouse, explain or detect"),
 };
 
 static int Fail(string message)

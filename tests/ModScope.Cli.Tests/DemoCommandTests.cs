@@ -12,7 +12,7 @@ public sealed class DemoCommandTests : IDisposable
     [Fact]
     public async Task A_small_demo_generates_and_loads_every_generated_decision_file_and_reports_it()
     {
-        var (exit, output, error) = await CliRunner.Run("demo", "--dir", _dir, "--days", "14", "--decisions-per-day", "400");
+        var (exit, output, error) = await CliRunner.Run("demo", "--dir", _dir, "--days", "14", "--decisions-per-day", "400", "--no-serve");
 
         Assert.True(exit == ExitCodes.Ok, error);
         Assert.Contains("Load summary", output, StringComparison.Ordinal);

@@ -114,7 +114,7 @@ public sealed class ReportCommandTests(ReportStoreFixture fixture) : IClassFixtu
     {
         var dir = Out("demo");
 
-        var (exit, _, error) = await CliRunner.Run("demo", "--dir", dir, "--days", "10", "--decisions-per-day", "200");
+        var (exit, _, error) = await CliRunner.Run("demo", "--dir", dir, "--days", "10", "--decisions-per-day", "200", "--no-serve");
 
         Assert.True(exit == ExitCodes.Ok, error);
         var reports = Path.Combine(dir, "reports");

@@ -21,11 +21,13 @@ internal static class DemoCommand
     {
         var options = GenerateCommand.Options.Create();
         var directory = new Option<string>("--dir") { Description = "Folder for the demo data and store.", DefaultValueFactory = _ => "demo" };
+        var noServe = new Option<bool>("--no-serve") { Description = "End after the summary instead of serving the dashboard (for scripts and tests)." };
         var command = new Command("demo",
             "Run the whole job on a generated data set: generate 90 days with labelled incidents, ingest them into " +
-            "./demo/modscope.duckdb, and summarise what was loaded.");
+            "./demo/modscope.duckdb, summarise what was loaded, run the monitor, then serve the dashboard on it (--no-serve to stop there).");
         options.AddTo(command);
         command.Options.Add(directory);
+        command.Options.Add(noServe);
         command.SetAction((parsed, cancellationToken) => CliApp.Guard(context, parsed, async () =>
         {
             var root = parsed.GetValue(directory)!;
@@ -78,6 +80,14 @@ internal static class DemoCommand
 
             context.Out.MarkupLine(CultureInfo.InvariantCulture,
                 $"Demo finished in {(DateTime.UtcNow - started).TotalSeconds:F1} s. Store: [bold]{Markup.Escape(Path.GetFullPath(storePath))}[/]");
+            if (!parsed.GetValue(noServe))
+            {
+                // The dashboard opens the store itself: close the demo's handle first.
+                engine.Dispose();
+                store.Dispose();
+                context.Out.Write(new Rule("[bold]6. Dashboard[/]").LeftJustified());
+                await ServeCommand.RunAsync(context, new ModScope.Web.DashboardOptions(Path.GetFullPath(storePath)), [], cancellationToken).ConfigureAwait(false);
+            }
             return ExitCodes.Ok;
         }));
         return command;

@@ -1,0 +1,6 @@
+using ModScope.Explain.Alerts;
+
+namespace ModScope.Web.Api;
+
+/// <summary>An alert with its daily series and expected band, and its stored explanation (mix vs rate, root causes).</summary>
+internal sealed record AlertDetail(AlertView Alert, IReadOnlyList<BandPoint> Series, AlertExplanation? Explanation, string? ExplanationCurrent, string? ExplanationBaseline);

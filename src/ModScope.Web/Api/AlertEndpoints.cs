@@ -1,0 +1,73 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using ModScope.Explain.Alerts;
+using ModScope.Monitor.Alerts;
+using ModScope.Web.Access;
+
+namespace ModScope.Web.Api;
+
+/// <summary><c>/api/alerts</c>: the list (ranked by impact), one alert with its series and explanation, and its status (analysts only).</summary>
+internal static class AlertEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/alerts", ([FromQuery(Name = "status")] string? status, [FromQuery(Name = "kind")] string? kind,
+            [FromQuery(Name = "lang")] string? lang, Dashboard dashboard) =>
+        {
+            var language = RequestReader.Language(lang);
+            var today = DateOnly.FromDateTime(dashboard.DataNow());
+            var alerts = dashboard.Alerts.List(Parse<AlertStatus>(status, "status"), Parse<AlertKind>(kind, "kind"))
+                .OrderByDescending(a => a.IsOpen(today)).ThenByDescending(a => a.Finding.Rank).ThenBy(a => a.Id);
+            return Results.Ok(alerts.Select(a => AlertView.From(a, dashboard, language, today)).ToList());
+        }).WithName("Alerts").WithSummary("Alerts, open ones first, ranked by impact; filter by status (new, acknowledged, resolved, snoozed, suppressed) and kind (metric, data).");
+
+        api.MapGet("/alerts/{id:long}", async (long id, [FromQuery(Name = "lang")] string? lang, Dashboard dashboard, CancellationToken cancellationToken) =>
+        {
+            var language = RequestReader.Language(lang);
+            var alert = dashboard.Alerts.Get(id);
+            var series = await AlertSeries.ReadAsync(alert, dashboard, language, cancellationToken).ConfigureAwait(false);
+            var explanation = Explanation(alert.Finding.Explanation);
+            var metric = dashboard.Catalog.Metrics.FirstOrDefault(m => m.Id == alert.Finding.Subject);
+            return Results.Ok(new AlertDetail(AlertView.From(alert, dashboard, language, DateOnly.FromDateTime(dashboard.DataNow())), series, explanation,
+                explanation is null || metric is null ? null : CultureFormat.Value(metric, explanation.Current, language),
+                explanation is null || metric is null ? null : CultureFormat.Value(metric, explanation.Baseline, language)));
+        }).WithName("Alert").WithSummary("One alert with its daily series, expected band and explanation.");
+
+        api.MapPost("/alerts/{id:long}/status", (long id, [FromBody] StatusChange change, Dashboard dashboard) =>
+        {
+            ArgumentNullException.ThrowIfNull(change);
+            var (status, until) = change.Status switch
+            {
+                "acknowledged" or "ack" => (AlertStatus.Acknowledged, (DateOnly?)null),
+                "resolved" or "resolve" => (AlertStatus.Resolved, null),
+                "snoozed" or "snooze" => (AlertStatus.Snoozed, Until(change.Until)),
+                _ => throw new BadParameterException("status", $"'{change.Status}' is not a status you can set; use acknowledged, resolved or snoozed."),
+            };
+            dashboard.Alerts.SetStatus(id, status, until);
+            var today = DateOnly.FromDateTime(dashboard.DataNow());
+            return Results.Ok(AlertView.From(dashboard.Alerts.Get(id), dashboard, "en", today));
+        }).AddEndpointFilter<AnalystOnly>().WithName("SetAlertStatus").WithSummary("Acknowledge, resolve or snooze an alert (analyst role).");
+    }
+
+    private static DateOnly Until(string? text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? day
+            : throw new BadParameterException("until", $"Snoozing needs 'until' as yyyy-MM-dd, not '{text}'.");
+
+    private static T? Parse<T>(string? text, string parameter) where T : struct, Enum =>
+        string.IsNullOrWhiteSpace(text) ? null
+        : Enum.GetValues<T>().FirstOrDefault(v => AlertStore.Name(v) == text) is var value && AlertStore.Name(value) == text ? value
+        : throw new BadParameterException(parameter, $"'{text}' is not one of {string.Join(", ", Enum.GetValues<T>().Select(v => AlertStore.Name(v)))}.");
+
+    private static AlertExplanation? Explanation(string? json)
+    {
+        try
+        {
+            return AlertExplanation.FromJson(json);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Mvc;
+using ModScope.Model;
+using ModScope.Web.Access;
+
+namespace ModScope.Web.Api;
+
+/// <summary><c>/api/catalog</c> (what can be asked) and <c>/api/labels</c> (the UI text of a language).</summary>
+internal static class CatalogEndpoints
+{
+    /// <summary>Explorer drill-down: each click on a segment filters to it and slices by the next dimension.</summary>
+    public static readonly IReadOnlyList<string> DrillPath = ["market", "queue", "policy", "site"];
+
+    public static readonly IReadOnlyList<string> TimeZones =
+        ["UTC", "Asia/Shanghai", "Asia/Singapore", "Asia/Jakarta", "Asia/Kolkata", "Europe/London", "Europe/Berlin", "America/New_York", "America/Sao_Paulo"];
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/catalog", ([FromQuery(Name = "lang")] string? lang, Dashboard dashboard, AccessPolicy access) =>
+        {
+            var language = RequestReader.Language(lang);
+            var markets = ReferenceData.Default.Markets;
+            return Results.Ok(new CatalogAnswer(
+                dashboard.Catalog.Metrics.Select(m => new MetricChoice(m.Id, m.Name.In(language), m.Description.In(language), m.Format,
+                    m.Direction.ToString(), m.Target, m.Sampled, m.Dimensions)).ToList(),
+                dashboard.Catalog.Dimensions.Select(d => new Choice(d.Id, d.Name.In(language))).ToList(),
+                DrillPath,
+                markets.Select(m => new Choice(m.Code, language == "zh-Hans" ? m.NameZh : m.NameEn)).ToList(),
+                markets.Select(m => m.Region).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+                TimeZones, OverviewEndpoints.CoreMetrics, DateOnly.FromDateTime(dashboard.DataNow()).AddDays(-1),
+                access.ReadOnly ? "read-only" : "analyst-sign-in"));
+        }).WithName("Catalog").WithSummary("Metrics, dimensions, markets, regions and time zones to pick from, named in the chosen language.");
+
+        api.MapGet("/labels", ([FromQuery(Name = "lang")] string? lang) => Results.Ok(Labels.For(RequestReader.Language(lang))))
+            .WithName("Labels").WithSummary("The UI labels of a language (en or zh-Hans).");
+    }
+}

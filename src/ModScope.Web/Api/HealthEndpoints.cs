@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Mvc;
+using ModScope.Monitor.Quality;
+
+namespace ModScope.Web.Api;
+
+/// <summary><c>/api/health</c>: per-source watermarks (Monitor/Quality), per-site freshness, quarantine and loads (Monitor/Health).</summary>
+internal static class HealthEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/health", async ([FromQuery(Name = "asOf")] string? asOf, [FromQuery(Name = "lang")] string? lang,
+            [FromQuery(Name = "tz")] string? tz, Dashboard dashboard, CancellationToken cancellationToken) =>
+        {
+            var language = RequestReader.Language(lang);
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(RequestReader.Zone(tz));
+            // Stored instants are UTC; people read them in the chosen zone.
+            string Local(DateTime utc) => CultureFormat.Time(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone), language);
+            var day = DateOnly.FromDateTime(RequestReader.Now(asOf, dashboard)).AddDays(string.IsNullOrWhiteSpace(asOf) ? -1 : 0);
+            var marks = await DataQualityChecks.WatermarksAsync(dashboard.Store, day, QualitySettingsLoader.LoadDefault(), cancellationToken).ConfigureAwait(false);
+            var sites = dashboard.Health.Sites();
+            var newest = sites.Count == 0 ? DateTime.MinValue : sites.Max(s => s.NewestDecision);
+            return Results.Ok(new HealthAnswer(day,
+                marks.Select(m => new SourceFreshness(m.Source, m.NewestEvent, m.NewestEvent is { } e ? Local(e) : null,
+                    m.CompleteThrough, m.CompleteThrough is { } c ? CultureFormat.Day(c, language) : null)).ToList(),
+                sites.Select(s => new SiteRow(s.Site, s.NewestDecision, Local(s.NewestDecision),
+                    Math.Round((newest - s.NewestDecision).TotalHours, 1), s.DecisionsOnNewestDay)).ToList(),
+                dashboard.Health.Quarantine(),
+                dashboard.Health.Loads().Select(l => new LoadRow(l, Local(l.StartedAt),
+                    l.FinishedAt is { } f ? Math.Round((f - l.StartedAt).TotalSeconds, 1) : null)).ToList()));
+        }).WithName("Health").WithSummary("Freshness per source and site (times in the tz zone), quarantined rows by reason with samples, and the load history.");
+    }
+}

@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Mvc;
+using ModScope.Query;
+
+namespace ModScope.Web.Api;
+
+/// <summary>
+/// <c>/api/overview</c>: the core index for a period and market/region filter, against the previous period, with a
+/// 12-week weekly sparkline. Two metric requests: the period with its comparison, and the weeks up to its end.
+/// </summary>
+internal static class OverviewEndpoints
+{
+    /// <summary>The tiles, in the order the morning review reads them.</summary>
+    public static readonly IReadOnlyList<string> CoreMetrics =
+    [
+        "decision_volume", "automation_rate", "qa_accuracy", "over_enforcement_rate", "under_enforcement_rate",
+        "sla_attainment", "tat_p90_hours", "appeal_overturn_rate", "cost_per_decision",
+    ];
+
+    public const int SparkWeeks = 12;
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/overview", async (
+            [FromQuery(Name = "period")] string? period, [FromQuery(Name = "filter")] string[]? filter, [FromQuery(Name = "tz")] string? tz,
+            [FromQuery(Name = "asOf")] string? asOf, [FromQuery(Name = "lang")] string? lang, Dashboard dashboard, CancellationToken cancellationToken) =>
+        {
+            var language = RequestReader.Language(lang);
+            var (request, spark) = Requests(new QueryParameters { Period = period, Filter = filter, Tz = tz, AsOf = asOf }, dashboard);
+            var currentTask = dashboard.RunAsync(request, cancellationToken);
+            var weeks = await dashboard.RunAsync(spark, cancellationToken).ConfigureAwait(false);
+            var current = await currentTask.ConfigureAwait(false);
+            var today = DateOnly.FromDateTime(dashboard.DataNow());
+            var open = dashboard.Alerts.List().Where(a => a.IsOpen(today)).ToList();
+            var tiles = CoreMetrics.Select(id =>
+            {
+                var metric = dashboard.Catalog.Metric(id);
+                var result = current.FirstOrDefault(r => r.Metric == id) ?? new MetricResult(id, null, new Dictionary<string, string?>(), null, null, null, null, null);
+                var row = QueryRow.From(result, metric, language, request.Comparison);
+                return new Tile(id, metric.Name.In(language), metric.Description.In(language), row, metric.Target,
+                    metric.Target is { } t ? CultureFormat.Value(metric, t, language) : null,
+                    row.IntervalFormatted,
+                    weeks.Where(w => w.Metric == id && w.Bucket is not null)
+                        .Select(w => new SparkPoint(w.Bucket!.Value, CultureFormat.Day(w.Bucket.Value, language), w.Value is { } v && double.IsFinite(v) ? v : null)).ToList(),
+                    open.Count(a => a.Finding.Subject == id));
+            }).ToList();
+            return Results.Ok(new OverviewAnswer(PeriodView.From(request.Period, language),
+                PeriodView.From(PeriodParser.Compare(request.Period, request.Comparison), language), tiles, open.Count));
+        }).WithName("Overview").WithSummary("Core-index tiles for a period and filter (market=..., region=...), against the previous period.");
+    }
+
+    /// <summary>The overview's two metric requests: the period against the previous one, and its sparkline weeks.</summary>
+    public static (MetricRequest Current, MetricRequest Spark) Requests(QueryParameters p, Dashboard dashboard)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        var request = RequestReader.Read(new QueryParameters
+        {
+            Metric = [.. CoreMetrics], Period = p.Period, Filter = p.Filter, Tz = p.Tz, AsOf = p.AsOf, Compare = "previous",
+        }, dashboard);
+        return (request, request with { Grain = TimeGrain.Week, Comparison = Comparison.None, Period = SparkPeriod(request.Period) });
+    }
+
+    /// <summary>
+    /// Computes the default overview (all markets, and each region) into the result cache, so the first person to open
+    /// the dashboard in the morning does not wait for it.
+    /// </summary>
+    public static async Task WarmAsync(Dashboard dashboard, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dashboard);
+        string?[] regions = [null, .. ModScope.Model.ReferenceData.Default.Markets.Select(m => m.Region).Distinct(StringComparer.Ordinal)];
+        foreach (var region in regions)
+        {
+            var (current, spark) = Requests(new QueryParameters { Filter = region is null ? null : [$"region={region}"] }, dashboard);
+            await dashboard.RunAsync(current, cancellationToken).ConfigureAwait(false);
+            await dashboard.RunAsync(spark, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The twelve whole ISO weeks ending with the week that holds the period's last day.</summary>
+    public static Period SparkPeriod(Period period)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        var last = period.End.AddDays(-1).Date;
+        var end = last.AddDays(7 - (((int)last.DayOfWeek + 6) % 7));
+        return new Period(end.AddDays(-7 * SparkWeeks), end, period.TimeZone, $"{SparkWeeks} weeks to {last:yyyy-MM-dd}");
+    }
+}

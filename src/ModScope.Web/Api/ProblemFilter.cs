@@ -1,0 +1,33 @@
+using ModScope.Query;
+
+namespace ModScope.Web.Api;
+
+/// <summary>Turns request errors into problem-details answers: a bad parameter → 400 naming it; an unknown alert → 404.</summary>
+internal sealed class ProblemFilter : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        try
+        {
+            return await next(context).ConfigureAwait(false);
+        }
+        catch (BadParameterException ex)
+        {
+            return Bad(ex.Parameter, ex.Message);
+        }
+        catch (MetricRequestException ex)
+        {
+            return Bad("metric", ex.Message);
+        }
+        catch (KeyNotFoundException ex)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: ex.Message);
+        }
+    }
+
+    private static IResult Bad(string parameter, string message) =>
+        Results.ValidationProblem(new Dictionary<string, string[]> { [parameter] = [message] },
+            detail: $"Bad parameter '{parameter}': {message}", title: "Bad request parameter",
+            extensions: new Dictionary<string, object?> { ["parameter"] = parameter });
+}

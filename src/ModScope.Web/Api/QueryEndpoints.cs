@@ -1,0 +1,68 @@
+using System.Globalization;
+using CsvHelper;
+using MiniExcelLibs;
+using Microsoft.AspNetCore.Mvc;
+using ModScope.Query;
+
+namespace ModScope.Web.Api;
+
+/// <summary><c>/api/query</c>, <c>/api/sql</c> and the CSV / XLSX exports: one metric request each, as <c>modscope query</c>.</summary>
+internal static class QueryEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/query", async ([AsParameters] QueryParameters p, Dashboard dashboard, CancellationToken cancellationToken) =>
+        {
+            var (request, language, rows) = await RunAsync(p, dashboard, cancellationToken).ConfigureAwait(false);
+            var compared = request.Comparison == Comparison.None ? null : PeriodView.From(PeriodParser.Compare(request.Period, request.Comparison), language);
+            return Results.Ok(new QueryAnswer(PeriodView.From(request.Period, language), compared, rows));
+        }).WithName("Query").WithSummary("Metrics × dimensions × grain × filters × period, with an optional comparison.");
+
+        api.MapGet("/sql", ([AsParameters] QueryParameters p, Dashboard dashboard) =>
+            Results.Text(dashboard.Query.Plan(RequestReader.Read(p, dashboard)).Explain(), "text/plain; charset=utf-8"))
+            .WithName("Sql").WithSummary("The SQL the request compiles to, with its parameters (as 'modscope query --explain').");
+
+        api.MapGet("/export.csv", async ([AsParameters] QueryParameters p, Dashboard dashboard, CancellationToken cancellationToken) =>
+        {
+            var (request, _, rows) = await RunAsync(p, dashboard, cancellationToken).ConfigureAwait(false);
+            var table = ExportTable.Rows(request, rows);
+            using var text = new StringWriter(CultureInfo.InvariantCulture);
+            using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
+            {
+                var columns = table.FirstOrDefault()?.Keys.ToList() ?? ["metric"];
+                foreach (var column in columns)
+                {
+                    csv.WriteField(column);
+                }
+                await csv.NextRecordAsync().ConfigureAwait(false);
+                foreach (var row in table)
+                {
+                    foreach (var column in columns)
+                    {
+                        csv.WriteField(row[column] is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : row[column]?.ToString());
+                    }
+                    await csv.NextRecordAsync().ConfigureAwait(false);
+                }
+            }
+            return Results.File(System.Text.Encoding.UTF8.GetBytes(text.ToString()), "text/csv; charset=utf-8", "modscope-query.csv");
+        }).WithName("ExportCsv").WithSummary("The query's table as CSV.");
+
+        api.MapGet("/export.xlsx", async ([AsParameters] QueryParameters p, Dashboard dashboard, CancellationToken cancellationToken) =>
+        {
+            var (request, _, rows) = await RunAsync(p, dashboard, cancellationToken).ConfigureAwait(false);
+            var stream = new MemoryStream();
+            await stream.SaveAsAsync(ExportTable.Rows(request, rows), sheetName: "query", excelType: ExcelType.XLSX, cancellationToken: cancellationToken).ConfigureAwait(false);
+            stream.Position = 0;
+            return Results.File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "modscope-query.xlsx");
+        }).WithName("ExportXlsx").WithSummary("The query's table as an Excel workbook.");
+    }
+
+    private static async Task<(MetricRequest Request, string Language, IReadOnlyList<QueryRow> Rows)> RunAsync(
+        QueryParameters p, Dashboard dashboard, CancellationToken cancellationToken)
+    {
+        var language = RequestReader.Language(p.Lang);
+        var request = RequestReader.Read(p, dashboard);
+        var results = await dashboard.RunAsync(request, cancellationToken).ConfigureAwait(false);
+        return (request, language, results.Select(r => QueryRow.From(r, dashboard.Catalog.Metric(r.Metric), language, request.Comparison)).ToList());
+    }
+}

@@ -1,0 +1,124 @@
+using System.Globalization;
+using ModScope.Catalog;
+using ModScope.Query;
+
+namespace ModScope.Web.Api;
+
+/// <summary>
+/// Turns query parameters into a <see cref="MetricRequest"/> the way the CLI does (PeriodParser, DimensionFilter),
+/// checking each against the catalogue first so a mistake names its parameter (with near matches for unknown names).
+/// </summary>
+internal static class RequestReader
+{
+    public const string DefaultPeriod = "last full week";
+
+    public static MetricRequest Read(QueryParameters p, Dashboard dashboard, string defaultPeriod = DefaultPeriod)
+    {
+        var metrics = Split(p.Metric);
+        if (metrics.Count == 0)
+        {
+            throw new BadParameterException("metric", "Name at least one metric id (see /api/catalog).");
+        }
+        var definitions = metrics.Select(m => Lookup("metric", () => dashboard.Catalog.Metric(m))).ToList();
+        var dimensions = Split(p.By);
+        foreach (var dimension in dimensions)
+        {
+            Lookup("by", () => dashboard.Catalog.Dimension(dimension));
+            if (definitions.FirstOrDefault(d => !d.Dimensions.Contains(dimension)) is { } lacking)
+            {
+                throw new BadParameterException("by", $"Metric '{lacking.Id}' cannot be sliced by '{dimension}'; it can by {string.Join(", ", lacking.Dimensions)}.");
+            }
+        }
+        var filters = (p.Filter ?? []).Where(f => !string.IsNullOrWhiteSpace(f)).Select(f => Filter(f, dashboard.Catalog)).ToList();
+        var zone = Zone(p.Tz);
+        return new MetricRequest(metrics, dimensions, Grain(p.Grain), filters, Period(p.Period ?? defaultPeriod, zone, Now(p.AsOf, dashboard)), Compare(p.Compare));
+    }
+
+    public static string Language(string? lang) => lang switch
+    {
+        null or "" or "en" => "en",
+        _ when lang.StartsWith("zh", StringComparison.OrdinalIgnoreCase) => "zh-Hans",
+        _ => throw new BadParameterException("lang", $"'{lang}' is not a language; use en or zh-Hans."),
+    };
+
+    public static string Zone(string? tz)
+    {
+        var zone = string.IsNullOrWhiteSpace(tz) ? "UTC" : tz.Trim();
+        try
+        {
+            _ = TimeZoneInfo.FindSystemTimeZoneById(zone);
+            return zone;
+        }
+        catch (TimeZoneNotFoundException ex)
+        {
+            throw new BadParameterException("tz", $"Unknown time zone '{zone}'; use an IANA name such as Asia/Singapore or UTC.", ex);
+        }
+    }
+
+    public static DateTime Now(string? asOf, Dashboard dashboard)
+    {
+        if (string.IsNullOrWhiteSpace(asOf))
+        {
+            return dashboard.DataNow();
+        }
+        return DateTime.TryParseExact(asOf.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? day
+            : throw new BadParameterException("asOf", $"'{asOf}' is not a day; write yyyy-MM-dd.");
+    }
+
+    public static Period Period(string text, string zone, DateTime now)
+    {
+        try
+        {
+            return PeriodParser.Parse(text, zone, now);
+        }
+        catch (FormatException ex)
+        {
+            throw new BadParameterException("period", ex.Message, ex);
+        }
+    }
+
+    public static TimeGrain Grain(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? TimeGrain.None
+        : Enum.TryParse<TimeGrain>(text, ignoreCase: true, out var grain) && Enum.IsDefined(grain) && !int.TryParse(text, CultureInfo.InvariantCulture, out _) ? grain
+        : throw new BadParameterException("grain", $"'{text}' is not a grain; use none, hour, day, week, month or quarter.");
+
+    public static Comparison Compare(string? text) => text switch
+    {
+        null or "" or "none" => Comparison.None,
+        "previous" or "previous-period" => Comparison.PreviousPeriod,
+        "last-year" or "year" => Comparison.SamePeriodLastYear,
+        "last-week" or "weekday" => Comparison.SameWeekdayLastWeek,
+        _ => throw new BadParameterException("compare", $"'{text}' is not a comparison; use previous, last-year, last-week or none."),
+    };
+
+    public static DimensionFilter Filter(string text, MetricCatalog catalog)
+    {
+        DimensionFilter filter;
+        try
+        {
+            filter = DimensionFilter.Parse(text);
+        }
+        catch (FormatException ex)
+        {
+            throw new BadParameterException("filter", ex.Message, ex);
+        }
+        Lookup("filter", () => catalog.Dimension(filter.Dimension));
+        return filter;
+    }
+
+    public static List<string> Split(string[]? values) =>
+        (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+
+    private static T Lookup<T>(string parameter, Func<T> find)
+    {
+        try
+        {
+            return find();
+        }
+        catch (KeyNotFoundException ex)
+        {
+            throw new BadParameterException(parameter, ex.Message.Trim('\'', '"'), ex);
+        }
+    }
+}

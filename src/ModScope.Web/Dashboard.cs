@@ -1,0 +1,72 @@
+using ModScope.Catalog;
+using ModScope.Engines;
+using ModScope.Monitor.Alerts;
+using ModScope.Monitor.Health;
+using ModScope.Query;
+using ModScope.Store;
+
+namespace ModScope.Web;
+
+/// <summary>
+/// The library objects the endpoints ask: the store (one owner for the process), the catalogue, the metric query on
+/// the DuckDB engine, alerts and data health. Opened once, on the first request, from configuration section
+/// <see cref="DashboardOptions.Section"/>.
+/// </summary>
+internal sealed class Dashboard : IDisposable
+{
+    private readonly DuckDbEngine _engine;
+    private readonly ResultCache _cache;
+    private (DateTime Read, DateOnly? Day) _latest;
+
+    public Dashboard(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(DashboardOptions.Section);
+        var path = section["Store"] ?? throw new InvalidOperationException("No store configured: set ModScope:Store (modscope serve --store FILE).");
+        if (!File.Exists(path))
+        {
+            throw new IOException($"Store '{path}' does not exist; run 'modscope ingest' or 'modscope demo' first.");
+        }
+        var catalogPath = section["Catalog"];
+        Catalog = catalogPath is not null ? CatalogLoader.Load(catalogPath)
+            : File.Exists("catalog/core-index.yaml") ? CatalogLoader.Load("catalog/core-index.yaml")
+            : CatalogLoader.LoadDefault();
+        Store = ModScopeStore.Open(path);
+        _engine = new DuckDbEngine(Store);
+        Query = new MetricQuery(Catalog, _engine);
+        Alerts = new AlertStore(Store);
+        Health = new StoreHealth(Store);
+        _cache = new ResultCache(Health.DataVersion);
+    }
+
+    public MetricCatalog Catalog { get; }
+    public ModScopeStore Store { get; }
+    public MetricQuery Query { get; }
+    public AlertStore Alerts { get; }
+    public StoreHealth Health { get; }
+
+    /// <summary>The request's results, reused until the store's data changes (see <see cref="ResultCache"/>).</summary>
+    public Task<IReadOnlyList<MetricResult>> RunAsync(MetricRequest request, CancellationToken cancellationToken) =>
+        // The shared run is not tied to one caller's cancellation: others may be waiting for it.
+        _cache.GetOrRunAsync(request, () => Query.RunAsync(request, CancellationToken.None)).WaitAsync(cancellationToken);
+
+    /// <summary>
+    /// "Now" for relative periods: the day after the newest decision, so 'last full week' means the data's last week
+    /// even when the store stopped receiving data. Re-read at most once a minute.
+    /// </summary>
+    public DateTime DataNow()
+    {
+        var latest = _latest;
+        if (DateTime.UtcNow - latest.Read > TimeSpan.FromMinutes(1))
+        {
+            latest = (DateTime.UtcNow, Health.LatestDecisionDay());
+            _latest = latest;
+        }
+        return latest.Day is { } day ? day.AddDays(1).ToDateTime(TimeOnly.MinValue) : DateTime.UtcNow.Date;
+    }
+
+    public void Dispose()
+    {
+        _engine.Dispose();
+        Store.Dispose();
+    }
+}

@@ -1,0 +1,107 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.FileProviders;
+using ModScope.Web.Access;
+using ModScope.Web.Api;
+
+namespace ModScope.Web;
+
+/// <summary>
+/// The dashboard as an ASP.NET Core app: the JSON API under <c>/api</c> (OpenAPI at <c>/openapi</c>) and the pages,
+/// embedded in this assembly so the app runs from any folder and fully offline. Binds to
+/// <see cref="DashboardOptions.DefaultUrl"/> unless told otherwise.
+/// </summary>
+public static class DashboardApp
+{
+    /// <summary>The pages and the embedded file each serves.</summary>
+    private static readonly IReadOnlyDictionary<string, string> Pages = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["/"] = "index.html",
+        ["/explorer"] = "explorer.html",
+        ["/alerts"] = "alerts.html",
+        ["/health"] = "health.html",
+    };
+
+    /// <summary>Builds the app from command-line style <paramref name="args"/> (<c>--ModScope:Store=FILE</c>, <c>--urls</c>) and <paramref name="options"/>.</summary>
+    public static WebApplication Build(string[] args, DashboardOptions? options = null, IEnumerable<string>? urls = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        if (options is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(options.ToSettings());
+        }
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        var urlList = urls?.ToList() is { Count: > 0 } given ? given : null;
+        if (urlList is not null || string.IsNullOrEmpty(builder.Configuration["urls"]))
+        {
+            builder.WebHost.UseUrls([.. urlList ?? [DashboardOptions.DefaultUrl]]);
+        }
+        builder.Services.AddSingleton<Dashboard>();
+        builder.Services.AddSingleton<AccessPolicy>();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "ModScope dashboard API";
+            document.Info.Description = "Metric requests (as 'modscope query'), the overview, alerts and data health. Bad parameters give 400 problem details naming the parameter.";
+            return Task.CompletedTask;
+        }));
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+        });
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        var files = new EmbeddedFileProvider(typeof(DashboardApp).Assembly, "ModScope.Web.wwwroot");
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        foreach (var (route, file) in Pages)
+        {
+            app.MapGet(route, () => Results.Stream(files.GetFileInfo(file).CreateReadStream(), "text/html; charset=utf-8")).ExcludeFromDescription();
+        }
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapGet("/openapi", () => Results.Redirect("/openapi/v1.json")).ExcludeFromDescription();
+
+        var api = app.MapGroup("/api").AddEndpointFilter<ProblemFilter>();
+        CatalogEndpoints.Map(api);
+        QueryEndpoints.Map(api);
+        OverviewEndpoints.Map(api);
+        AlertEndpoints.Map(api);
+        HealthEndpoints.Map(api);
+        return app;
+    }
+
+    /// <summary>Fills the result cache with the default overview in the background; a failure there only costs speed.</summary>
+    private static async Task WarmAsync(WebApplication app, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await OverviewEndpoints.WarmAsync(app.Services.GetRequiredService<Dashboard>(), cancellationToken).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Warming is best effort: the first request computes what warming did not.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            app.Logger.LogWarning(ex, "Warming the overview failed; it is computed on first request instead.");
+        }
+    }
+
+    /// <summary>Serves <paramref name="options"/> on <paramref name="urls"/> until cancelled.</summary>
+    public static async Task RunAsync(DashboardOptions options, IEnumerable<string> urls, Action<string>? started = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        await using var app = Build([], options, urls);
+        // Open the store before listening, so a bad path fails now rather than on the first request.
+        _ = app.Services.GetRequiredService<Dashboard>();
+        _ = app.Services.GetRequiredService<AccessPolicy>();
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var url in app.Urls)
+        {
+            started?.Invoke(url);
+        }
+        _ = Task.Run(() => WarmAsync(app, app.Lifetime.ApplicationStopping), CancellationToken.None);
+        // Until Ctrl+C / SIGTERM (the host's lifetime) or the caller cancels; then the host stops.
+        await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,94 @@
+// Alerts: the list (open first, ranked by impact) and, with ?id=N, one alert with its series, band and explanation.
+(async () => {
+  const { el, t, api } = MS;
+  const content = document.getElementById('content');
+  try {
+    await MS.start('/alerts');
+    const id = MS.pageState().get('id');
+    if (id) await detail(id); else await list();
+  } catch (e) { MS.showError(content, e); }
+
+  async function list() {
+    const alerts = await api('/api/alerts');
+    content.replaceChildren(MS.sortableTable([
+      { key: 'id', label: '#', num: true, value: a => a.id },
+      { key: 'status', label: t('alerts.status'), value: a => a.status, text: a => el('span', { class: `status-${a.status}` }, t(`status.${a.status}`)) },
+      { key: 'severity', label: t('alerts.severity'), value: a => a.severity, text: a => el('span', { class: `severity-${a.severity}` }, t(`severity.${a.severity}`)) },
+      { key: 'subject', label: t('alerts.metric'), value: a => a.subjectName },
+      { key: 'segment', label: t('alerts.segment'), value: a => a.segment || t('alerts.total') },
+      { key: 'first', label: t('alerts.firstSeen'), value: a => a.firstDay, text: a => a.firstDayText },
+      { key: 'last', label: t('alerts.lastSeen'), value: a => a.lastDay, text: a => a.lastDayText },
+      { key: 'value', label: t('alerts.value'), num: true, value: a => a.value, text: a => a.valueFormatted ?? '' },
+      { key: 'expected', label: t('alerts.expected'), num: true, value: a => a.expected, text: a => a.expectedFormatted ?? '' },
+    ], alerts, { id: 'alert-table', rowClass: () => 'link', onRow: a => { window.location.href = MS.link('/alerts', { id: a.id }); } }));
+  }
+
+  async function detail(id) {
+    const d = await api(`/api/alerts/${id}`);
+    const a = d.alert;
+    const status = el('span', { id: 'alert-status', class: `status-${a.status}` }, t(`status.${a.status}`));
+    const message = el('div', { id: 'action-message', class: 'muted' });
+    const until = el('input', { type: 'date', id: 'snooze-until' });
+    const act = async (body) => {
+      try {
+        const response = await fetch(`/api/alerts/${id}/status`, {
+          method: 'POST', headers: { 'Content-Type': 'application/json', ...MS.authHeaders() }, body: JSON.stringify(body),
+        });
+        const answer = await response.json();
+        if (response.status === 401 || response.status === 403) { message.textContent = t('alerts.needsAnalyst'); return; }
+        if (!response.ok) { message.textContent = answer.detail || answer.title; return; }
+        status.className = `status-${answer.status}`;
+        status.textContent = t(`status.${answer.status}`);
+        message.textContent = '';
+      } catch (e) { message.textContent = e.message; }
+    };
+    const chartBox = el('div', { class: 'chart', id: 'alert-chart' });
+    content.replaceChildren(
+      el('p', {}, el('a', { href: MS.link('/alerts') }, `← ${t('alerts.back')}`)),
+      el('h2', {}, `#${a.id} ${a.subjectName}`, a.segment ? ` · ${a.segment}` : ''),
+      el('p', {}, `${t('alerts.status')}: `, status, ` · ${t('alerts.severity')}: ${t(`severity.${a.severity}`)} · ${a.firstDayText} – ${a.lastDayText}`),
+      el('p', {}, el('strong', {}, `${t('alerts.message')}: `), a.message),
+      el('div', { class: 'actions' },
+        el('button', { type: 'button', id: 'ack', onclick: () => act({ status: 'acknowledged' }) }, t('alerts.acknowledge')),
+        el('button', { type: 'button', id: 'resolve', onclick: () => act({ status: 'resolved' }) }, t('alerts.resolve')),
+        el('label', {}, t('alerts.snooze'), ' ', until),
+        el('button', { type: 'button', id: 'snooze', onclick: () => act({ status: 'snoozed', until: until.value }) }, t('alerts.snooze'))),
+      message,
+      d.series.length ? el('h2', {}, t('alerts.series')) : '', d.series.length ? chartBox : '',
+      explanation(d));
+    if (d.series.length) band(chartBox, d.series);
+  }
+
+  function band(box, series) {
+    const chart = echarts.init(box);
+    const labels = series.map(p => p.label);
+    chart.setOption({
+      animation: false, tooltip: { trigger: 'axis' }, legend: { top: 0, data: [t('alerts.band'), t('alerts.expected'), t('alerts.value')] }, grid: { top: 40, left: 60, right: 20, bottom: 30 },
+      xAxis: { type: 'category', data: labels }, yAxis: { type: 'value', scale: true },
+      series: [
+        { name: 'lower', type: 'line', data: series.map(p => p.lower), stack: 'band', symbol: 'none', lineStyle: { opacity: 0 }, tooltip: { show: false } },
+        { name: t('alerts.band'), type: 'line', data: series.map(p => (p.upper ?? null) === null || p.lower === null ? null : p.upper - p.lower),
+          stack: 'band', symbol: 'none', lineStyle: { opacity: 0 }, areaStyle: { color: '#d0d7de' } },
+        { name: t('alerts.expected'), type: 'line', data: series.map(p => p.expected), symbol: 'none', lineStyle: { type: 'dashed' } },
+        { name: t('alerts.value'), type: 'line', data: series.map(p => p.value),
+          markArea: { data: [[{ xAxis: series.find(p => p.inAlert)?.label }, { xAxis: labels[labels.length - 1] }]], itemStyle: { color: 'rgba(207,34,46,0.08)' } } },
+      ],
+    });
+  }
+
+  function explanation(d) {
+    const x = d.explanation;
+    if (!x) return '';
+    const causes = x.causes ?? [];
+    return el('section', { id: 'explanation' },
+      el('h2', {}, t('alerts.explanation')),
+      el('p', { id: 'explanation-summary' }, `${x.from} – ${x.to}: ${t('alerts.value')} ${d.explanationCurrent ?? '–'} · ${t('alerts.expected')} ${d.explanationBaseline ?? '–'}`),
+      causes.length ? el('h3', {}, t('alerts.causes')) : '',
+      causes.length ? el('table', {}, el('tbody', {}, ...causes.map(c => el('tr', {},
+        el('td', {}, Object.entries(c.conjunction).map(([k, v]) => `${k}=${v}`).join(' & ')),
+        el('td', { class: 'num' }, `${t('alerts.share')}: ${(c.share * 100).toFixed(1)}%`))))) : '',
+      x.mixRate ? el('p', {}, `${t('alerts.mixRate')} (${x.mixRate.dimension}): ${t('alerts.mix')} ${fmt(x.mixRate.mix)}, ${t('alerts.rate')} ${fmt(x.mixRate.rate)}`) : '');
+  }
+
+  function fmt(v) { return v === null || v === undefined ? '–' : (v * 100).toFixed(2) + ' ' + t('unit.pp'); }
+})();

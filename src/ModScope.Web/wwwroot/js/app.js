@@ -1,0 +1,130 @@
+// Shared page chrome: language and time-zone switch, labels from /api/labels, API calls, small DOM helpers.
+// Presentation only: every number and its formatting comes from the API.
+const MS = (() => {
+  const url = new URL(window.location.href);
+  const state = {
+    lang: url.searchParams.get('lang') || localStorage.getItem('modscope.lang') || 'en',
+    tz: url.searchParams.get('tz') || localStorage.getItem('modscope.tz') || 'UTC',
+    labels: {},
+    catalog: null,
+  };
+
+  function t(key) { return state.labels[key] ?? key; }
+
+  function el(tag, attrs = {}, ...children) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs)) {
+      if (v === null || v === undefined || v === false) continue;
+      if (k === 'class') node.className = v;
+      else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
+      else node.setAttribute(k, v === true ? '' : v);
+    }
+    for (const c of children.flat()) if (c !== null && c !== undefined) node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+    return node;
+  }
+
+  function params(extra = {}) {
+    const p = new URLSearchParams();
+    p.set('lang', state.lang);
+    p.set('tz', state.tz);
+    for (const [k, v] of Object.entries(extra)) {
+      if (Array.isArray(v)) v.filter(x => x !== '').forEach(x => p.append(k, x));
+      else if (v !== null && v !== undefined && v !== '') p.set(k, v);
+    }
+    return p;
+  }
+
+  async function api(path, extra = {}, init = {}) {
+    const response = await fetch(`${path}?${params(extra)}`, init);
+    const body = (response.headers.get('content-type') || '').includes('json') ? await response.json() : await response.text();
+    if (!response.ok) throw new Error(body.detail || body.title || String(body));
+    return body;
+  }
+
+  function showError(container, error) {
+    container.replaceChildren(el('div', { class: 'error', role: 'alert' }, `${t('common.error')}: ${error.message}`));
+  }
+
+  // Keeps lang and tz on links between pages.
+  function link(path, extra = {}) { return `${path}?${params(extra)}`; }
+
+  function pageState() { return new URL(window.location.href).searchParams; }
+
+  function pushState(extra) {
+    window.history.replaceState(null, '', link(window.location.pathname, extra));
+  }
+
+  function applyLabels(root = document) {
+    root.querySelectorAll('[data-i18n]').forEach(n => { n.textContent = t(n.dataset.i18n); });
+    root.querySelectorAll('[data-i18n-placeholder]').forEach(n => { n.placeholder = t(n.dataset.i18nPlaceholder); });
+    document.documentElement.lang = state.lang;
+  }
+
+  function header(active) {
+    const reload = (key, value) => {
+      localStorage.setItem(`modscope.${key}`, value);
+      const next = new URL(window.location.href);
+      next.searchParams.set(key, value);
+      window.location.href = next.toString();
+    };
+    const lang = el('select', { id: 'lang-switch', 'aria-label': 'language', onchange: e => reload('lang', e.target.value) },
+      el('option', { value: 'en', selected: state.lang === 'en' }, 'English'),
+      el('option', { value: 'zh-Hans', selected: state.lang === 'zh-Hans' }, '简体中文'));
+    const zone = el('select', { id: 'tz-switch', onchange: e => reload('tz', e.target.value) },
+      ...state.catalog.timeZones.map(z => el('option', { value: z, selected: z === state.tz }, z)));
+    const token = el('input', { id: 'analyst-token', type: 'password', size: 10, 'data-i18n-placeholder': 'common.analystToken', value: sessionStorage.getItem('modscope.token') || '' });
+    const signIn = el('button', { id: 'sign-in', type: 'button', onclick: () => { sessionStorage.setItem('modscope.token', token.value); signIn.textContent = t('common.signedIn'); } }, t('common.signIn'));
+    const pages = [['/', 'nav.overview'], ['/explorer', 'nav.explorer'], ['/alerts', 'nav.alerts'], ['/health', 'nav.health']];
+    const bar = el('header', {},
+      el('span', { class: 'brand' }, t('app.title')),
+      el('nav', {}, ...pages.map(([path, key]) => el('a', { href: link(path), class: path === active ? 'active' : null, 'data-i18n': key }, t(key)))),
+      el('div', { class: 'settings' },
+        el('label', {}, el('span', { 'data-i18n': 'common.language' }), ' ', lang),
+        el('label', {}, el('span', { 'data-i18n': 'common.timeZone' }), ' ', zone),
+        state.catalog.access === 'read-only' ? null : token, state.catalog.access === 'read-only' ? null : signIn));
+    document.body.prepend(bar);
+  }
+
+  function authHeaders() {
+    const token = sessionStorage.getItem('modscope.token');
+    return token ? { Authorization: `Bearer ${token}` } : {};
+  }
+
+  // A table whose columns sort on click. columns: [{ key, label, num, value(row), text(row) }]
+  function sortableTable(columns, rows, { onRow, rowClass, id } = {}) {
+    let sortKey = null, ascending = true;
+    const table = el('table', { id });
+    const render = () => {
+      const sorted = [...rows];
+      if (sortKey !== null) {
+        const c = columns[sortKey];
+        sorted.sort((a, b) => {
+          const x = c.value(a), y = c.value(b);
+          const cmp = x === null || x === undefined ? 1 : y === null || y === undefined ? -1 : typeof x === 'number' ? x - y : String(x).localeCompare(String(y));
+          return ascending ? cmp : -cmp;
+        });
+      }
+      const head = el('tr', {}, ...columns.map((c, i) => el('th', {
+        class: `sortable ${c.num ? 'num' : ''}`, 'data-key': c.key,
+        onclick: () => { ascending = sortKey === i ? !ascending : true; sortKey = i; render(); },
+      }, c.label + (sortKey === i ? (ascending ? ' ▲' : ' ▼') : ''))));
+      const body = sorted.map(r => el('tr', { class: rowClass ? rowClass(r) : null, onclick: onRow ? () => onRow(r) : null },
+        ...columns.map(c => el('td', { class: c.num ? 'num' : null }, c.text ? c.text(r) : (c.value(r) ?? '')))));
+      table.replaceChildren(el('thead', {}, head), el('tbody', {}, ...body));
+    };
+    render();
+    return table;
+  }
+
+  async function start(active) {
+    [state.labels, state.catalog] = await Promise.all([api('/api/labels'), api('/api/catalog')]);
+    localStorage.setItem('modscope.lang', state.lang);
+    localStorage.setItem('modscope.tz', state.tz);
+    header(active);
+    applyLabels();
+    document.title = `${t('app.title')} · ${t(`nav.${active === '/' ? 'overview' : active.slice(1)}`)}`;
+    return state;
+  }
+
+  return { state, t, el, api, params, link, showError, pageState, pushState, applyLabels, start, sortableTable, authHeaders };
+})();

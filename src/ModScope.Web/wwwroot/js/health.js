@@ -1,0 +1,41 @@
+// Data health: freshness per source and site, quarantined rows by reason with samples, load history.
+(async () => {
+  const { el, t, api } = MS;
+  const content = document.getElementById('content');
+  try {
+    await MS.start('/health');
+    const h = await api('/api/health');
+    const num = v => (v ?? 0).toLocaleString(MS.state.lang);
+    content.replaceChildren(
+      el('h2', {}, t('health.sources')),
+      MS.sortableTable([
+        { key: 'source', label: t('health.source'), value: s => s.source },
+        { key: 'newest', label: t('health.newest'), value: s => s.newestEvent, text: s => s.newestEventText ?? '–' },
+        { key: 'complete', label: t('health.complete'), value: s => s.completeThrough, text: s => s.completeThroughText ?? '–' },
+      ], h.sources, { id: 'sources-table' }),
+      el('h2', {}, t('health.sites')),
+      MS.sortableTable([
+        { key: 'site', label: t('health.site'), value: s => s.site },
+        { key: 'newest', label: t('health.newest'), value: s => s.newestDecision, text: s => s.newestDecisionText },
+        { key: 'behind', label: t('health.behind'), num: true, value: s => s.hoursBehind },
+        { key: 'count', label: t('health.decisionsThatDay'), num: true, value: s => s.decisionsOnNewestDay, text: s => num(s.decisionsOnNewestDay) },
+      ], h.sites, { id: 'sites-table' }),
+      el('h2', {}, t('health.quarantine')),
+      h.quarantine.length === 0 ? el('p', { class: 'muted' }, t('health.noQuarantine')) :
+        el('table', { id: 'quarantine-table' },
+          el('thead', {}, el('tr', {}, ...['health.table', 'health.rule', 'health.rows', 'health.samples'].map(k => el('th', {}, t(k))))),
+          el('tbody', {}, ...h.quarantine.map(q => el('tr', {},
+            el('td', {}, q.table), el('td', {}, q.rule), el('td', { class: 'num' }, num(q.rows)),
+            el('td', {}, ...q.samples.map(s => el('div', { class: 'muted' }, `${s.file}:${s.line ?? '?'} ${s.field ?? ''} — ${s.message}`))))))),
+      el('h2', {}, t('health.loads')),
+      MS.sortableTable([
+        { key: 'id', label: t('health.load'), num: true, value: l => l.load.loadId },
+        { key: 'started', label: t('health.started'), value: l => l.load.startedAt, text: l => l.startedText },
+        { key: 'seconds', label: t('health.seconds'), num: true, value: l => l.seconds },
+        { key: 'files', label: t('health.files'), num: true, value: l => l.load.files },
+        { key: 'loaded', label: t('health.loaded'), num: true, value: l => l.load.rowsLoaded, text: l => num(l.load.rowsLoaded) },
+        { key: 'quarantined', label: t('health.quarantined'), num: true, value: l => l.load.rowsQuarantined, text: l => num(l.load.rowsQuarantined) },
+        { key: 'pending', label: t('health.pending'), num: true, value: l => l.load.rowsPending, text: l => num(l.load.rowsPending) },
+      ], h.loads, { id: 'loads-table' }));
+  } catch (e) { MS.showError(content, e); }
+})();

@@ -1,0 +1,57 @@
+// Overview: the core index as tiles for a period and market/region (state in the URL).
+(async () => {
+  const { el, t, api } = MS;
+  const tiles = document.getElementById('tiles');
+  try {
+    const state = await MS.start('/');
+    const q = MS.pageState();
+    const period = document.getElementById('period');
+    const market = document.getElementById('market');
+    const region = document.getElementById('region');
+    period.value = q.get('period') || 'last full week';
+    market.append(el('option', { value: '' }, t('common.all')), ...state.catalog.markets.map(m => el('option', { value: m.id, selected: m.id === q.get('market') }, `${m.id} · ${m.name}`)));
+    region.append(el('option', { value: '' }, t('common.all')), ...state.catalog.regions.map(r => el('option', { value: r, selected: r === q.get('region') }, r)));
+
+    const load = async () => {
+      const filter = [];
+      if (market.value) filter.push(`market=${market.value}`);
+      if (region.value) filter.push(`region=${region.value}`);
+      MS.pushState({ period: period.value, market: market.value, region: region.value });
+      tiles.replaceChildren(el('p', { class: 'muted' }, t('common.loading')));
+      try {
+        const answer = await api('/api/overview', { period: period.value, filter });
+        document.getElementById('period-text').textContent =
+          `${answer.period.text} · ${t('overview.comparedWith')} ${answer.comparisonPeriod.text} · ${t('overview.openAlerts')}: ${answer.openAlerts}`;
+        tiles.replaceChildren(...answer.tiles.map(tile));
+        answer.tiles.forEach(spark);
+      } catch (e) { MS.showError(tiles, e); }
+    };
+
+    document.getElementById('overview-controls').addEventListener('submit', e => { e.preventDefault(); load(); });
+    await load();
+  } catch (e) { MS.showError(tiles, e); }
+
+  function tile(x) {
+    const c = x.current;
+    const tone = c.tone ? `tone-${c.tone}` : '';
+    return el('section', { class: 'tile', 'data-metric': x.metric, title: x.description },
+      el('div', { class: 'name' }, x.name, x.openAlerts > 0 ? el('span', { class: 'badge', title: t('overview.openAlerts') }, ' ', x.openAlerts) : null),
+      el('div', { class: 'value', 'data-value': c.value ?? '' }, c.formatted),
+      el('div', { class: `change ${tone}`, title: c.tone === 'flat' ? t('overview.notSignificant') : '' },
+        c.changeFormatted ?? '–', ' ', el('span', { class: 'muted' }, `${t('overview.vsPrevious')} (${c.comparisonFormatted ?? '–'})`)),
+      x.targetFormatted ? el('div', { class: 'muted' }, `${t('overview.target')}: ${x.targetFormatted}`) : null,
+      x.intervalFormatted ? el('div', { class: 'muted interval' }, `${t('overview.interval')}: ${x.intervalFormatted}`) : null,
+      el('div', { class: 'spark', id: `spark-${x.metric}`, title: t('overview.weeks') }));
+  }
+
+  function spark(x) {
+    const chart = echarts.init(document.getElementById(`spark-${x.metric}`), null, { renderer: 'svg' });
+    chart.setOption({
+      animation: false, grid: { left: 2, right: 2, top: 4, bottom: 4 },
+      xAxis: { type: 'category', show: false, data: x.sparkline.map(p => p.label) },
+      yAxis: { type: 'value', show: false, scale: true },
+      tooltip: { trigger: 'axis' },
+      series: [{ type: 'line', data: x.sparkline.map(p => p.value), symbol: 'none', lineStyle: { width: 1.5 } }],
+    });
+  }
+})();

@@ -1,0 +1,117 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using ModScope.Monitor.Scan;
+using ModScope.Query;
+
+namespace ModScope.Web.Tests;
+
+/// <summary>/api/alerts: the list and detail read the alert store; changing a status needs the analyst role.</summary>
+[Collection(DashboardCollection.Name)]
+public sealed class AlertApiTests(DashboardStore store) : ApiTestBase(store)
+{
+    [Fact]
+    public async Task The_list_holds_every_stored_alert_and_the_status_filter_applies()
+    {
+        var all = await GetJson("/api/alerts");
+        Assert.Equal(Scalar("SELECT count(*) FROM alerts"), all.GetArrayLength());
+        Assert.True(all.GetArrayLength() > 0, "the monitor run found no alert");
+        var metricAlerts = await GetJson("/api/alerts?kind=metric");
+        Assert.Equal(Scalar("SELECT count(*) FROM alerts WHERE kind = 'metric'"), metricAlerts.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_metric_alert_shows_its_daily_series_as_the_metric_request_answers_it()
+    {
+        var id = (long)Scalar("SELECT min(alert_id) FROM alerts WHERE kind = 'metric'");
+        var detail = await GetJson($"/api/alerts/{id}");
+        var alert = detail.GetProperty("alert");
+        var first = DateOnly.Parse(alert.GetProperty("firstDay").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        var last = DateOnly.Parse(alert.GetProperty("lastDay").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        var filters = SeriesKey.Parse(alert.GetProperty("segment").GetString()!)
+            .Select(p => new DimensionFilter(p.Key, FilterOperator.Equals, [p.Value!])).ToList();
+        var expected = await Query.RunAsync(new MetricRequest([alert.GetProperty("subject").GetString()!], [], TimeGrain.Day, filters,
+            new Period(first.AddDays(-84).ToDateTime(TimeOnly.MinValue), last.AddDays(1).ToDateTime(TimeOnly.MinValue), "UTC", "series")));
+
+        var series = detail.GetProperty("series").EnumerateArray().ToList();
+        Assert.Equal(expected.Count, series.Count);
+        foreach (var (want, got) in expected.Zip(series))
+        {
+            Close(want.Value, Number(got, "value"));
+        }
+        // Judged days carry a band around the expected value.
+        Assert.Contains(series, p => Number(p, "lower") <= Number(p, "expected") && Number(p, "expected") <= Number(p, "upper"));
+    }
+
+    [Fact]
+    public async Task An_unknown_alert_is_404()
+    {
+        using var response = await Client.GetAsync("/api/alerts/999999");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Changing_a_status_needs_an_analyst_viewers_are_forbidden_and_strangers_unauthorised()
+    {
+        var id = (long)Scalar("SELECT max(alert_id) FROM alerts");
+        var before = Status(id);
+
+        using (var anonymous = await Post(id, new { status = "acknowledged" }, null))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        }
+        using (var wrongToken = await Post(id, new { status = "acknowledged" }, new AuthenticationHeaderValue("Bearer", "guess")))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, wrongToken.StatusCode);
+        }
+        var viewer = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{DashboardStore.ViewerName}:{DashboardStore.ViewerPassword}"));
+        using (var forbidden = await Post(id, new { status = "acknowledged" }, new AuthenticationHeaderValue("Basic", viewer)))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        }
+        Assert.Equal(before, Status(id));
+
+        var analyst = new AuthenticationHeaderValue("Bearer", DashboardStore.AnalystToken);
+        using (var snoozed = await Post(id, new { status = "snoozed", until = "2026-12-01" }, analyst))
+        {
+            Assert.Equal(HttpStatusCode.OK, snoozed.StatusCode);
+        }
+        Assert.Equal("snoozed", Status(id));
+        Assert.Equal(new DateOnly(2026, 12, 1), Rows($"SELECT snoozed_until FROM alerts WHERE alert_id = {id}"));
+        using (var resolved = await Post(id, new { status = "resolved" }, analyst))
+        {
+            Assert.Equal(HttpStatusCode.OK, resolved.StatusCode);
+            Assert.Equal("resolved", (await resolved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        }
+        Assert.Equal("resolved", Status(id));
+        using (var bad = await Post(id, new { status = "snoozed" }, analyst))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            Assert.Equal("until", (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("parameter").GetString());
+        }
+        using (var unknown = await Post(id, new { status = "deleted" }, analyst))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+            Assert.Equal("status", (await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("parameter").GetString());
+        }
+    }
+
+    private async Task<HttpResponseMessage> Post(long id, object body, AuthenticationHeaderValue? auth)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/alerts/{id}/status") { Content = JsonContent.Create(body) };
+        request.Headers.Authorization = auth;
+        return await Client.SendAsync(request);
+    }
+
+    private string Status(long id) => (string)Rows($"SELECT status FROM alerts WHERE alert_id = {id}")!;
+
+    private object? Rows(string sql)
+    {
+        using var connection = Factory.Services.GetService(typeof(Dashboard)) is Dashboard d ? d.Store.OpenConnection() : throw new InvalidOperationException();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+}

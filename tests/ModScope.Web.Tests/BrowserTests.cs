@@ -1,0 +1,138 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Playwright;
+
+namespace ModScope.Web.Tests;
+
+/// <summary>
+/// The dashboard in Debian's chromium on a real loopback server: language switch, a filtered tile against the API,
+/// a two-level drill-down, acknowledging an alert, a CSV export, and a screenshot of each page.
+/// </summary>
+[Collection(DashboardCollection.Name)]
+public sealed class BrowserTests(DashboardStore store, BrowserHost host) : IClassFixture<BrowserHost>, IAsyncLifetime
+{
+    private WebApplication _app = null!;
+    private HttpClient _api = null!;
+    private IBrowserContext _context = null!;
+    private IPage _page = null!;
+
+    private string Url => _app.Urls.First();
+
+    public async Task InitializeAsync()
+    {
+        _app = DashboardApp.Build([], store.Options, ["http://127.0.0.1:0"]);
+        await _app.StartAsync();
+        _api = new HttpClient { BaseAddress = new Uri(Url) };
+        _context = await host.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 }, AcceptDownloads = true });
+        _page = await _context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _context.DisposeAsync();
+        _api.Dispose();
+        await _app.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task The_overview_switches_to_chinese_and_a_market_tile_shows_what_the_api_answers()
+    {
+        await _page.GotoAsync(Url + "/?lang=en");
+        await Assertions.Expect(_page.Locator("h1")).ToHaveTextAsync("Core index");
+        await Assertions.Expect(_page.Locator(".tile")).ToHaveCountAsync(9);
+
+        await _page.SelectOptionAsync("#lang-switch", "zh-Hans");
+        await Assertions.Expect(_page.Locator("h1")).ToHaveTextAsync("核心指标");
+        await Assertions.Expect(_page.Locator("header nav a").First).ToHaveTextAsync("总览");
+        await Assertions.Expect(_page.Locator("#apply")).ToHaveTextAsync("应用");
+
+        await _page.SelectOptionAsync("#market", "GB");
+        await _page.ClickAsync("#apply");
+        await _page.WaitForURLAsync(u => u.Contains("market=GB", StringComparison.Ordinal));
+        var tile = _page.Locator(".tile[data-metric='qa_accuracy']");
+        var api = await _api.GetFromJsonAsync<JsonElement>("/api/overview?lang=zh-Hans&filter=market=GB");
+        var expected = api.GetProperty("tiles").EnumerateArray().Single(t => t.GetProperty("metric").GetString() == "qa_accuracy");
+        await Assertions.Expect(tile.Locator(".value")).ToHaveTextAsync(expected.GetProperty("current").GetProperty("formatted").GetString()!);
+        await Assertions.Expect(tile.Locator(".name")).ToContainTextAsync(store.Catalog.Metric("qa_accuracy").Name.ZhHans);
+        await _page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.Screenshots, "overview-zh-GB.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task The_explorer_drills_down_two_levels_keeps_the_state_in_the_url_and_exports_csv()
+    {
+        await _page.GotoAsync(Url + "/explorer?lang=en&metric=decision_volume&by=market&compare=previous");
+        var rows = _page.Locator("#result-table tbody tr");
+        await Assertions.Expect(rows.First).ToBeVisibleAsync();
+
+        // Sort by value, descending, and drill into the biggest market, then its biggest queue.
+        await _page.ClickAsync("#result-table th[data-key='value']");
+        await _page.ClickAsync("#result-table th[data-key='value']");
+        var market = await rows.First.Locator("td").Nth(1).InnerTextAsync();
+        await rows.First.ClickAsync();
+        await _page.WaitForURLAsync(u => u.Contains("by=queue", StringComparison.Ordinal));
+        await Assertions.Expect(_page.Locator("#result-table th[data-key='queue']")).ToBeVisibleAsync();
+        var queue = await rows.First.Locator("td").Nth(1).InnerTextAsync();
+        await rows.First.ClickAsync();
+        await _page.WaitForURLAsync(u => u.Contains("by=policy", StringComparison.Ordinal));
+        await Assertions.Expect(_page.Locator("#breadcrumb a")).ToHaveCountAsync(3);
+        await Assertions.Expect(_page.Locator("#breadcrumb")).ToContainTextAsync($"market={market}");
+        await Assertions.Expect(_page.Locator("#breadcrumb")).ToContainTextAsync($"queue={queue}");
+        Assert.Contains(Uri.EscapeDataString($"market={market}"), _page.Url, StringComparison.Ordinal);
+
+        // The table shows what the API answers for the same state.
+        var query = new Uri(_page.Url).Query;
+        var api = await _api.GetFromJsonAsync<JsonElement>("/api/query" + query);
+        await Assertions.Expect(rows).ToHaveCountAsync(api.GetProperty("rows").GetArrayLength());
+        await _page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.Screenshots, "explorer-drilled.png"), FullPage = true });
+
+        var download = await _page.RunAndWaitForDownloadAsync(() => _page.ClickAsync("#export-csv"));
+        var file = Path.Combine(BrowserHost.Screenshots, "explorer.csv");
+        await download.SaveAsAsync(file);
+        var lines = File.ReadAllLines(file).Where(l => l.Length > 0).ToList();
+        Assert.StartsWith("metric,metric_name,bucket,policy,value", lines[0], StringComparison.Ordinal);
+        Assert.Equal(api.GetProperty("rows").GetArrayLength() + 1, lines.Count);
+
+        await _page.ClickAsync("#breadcrumb a[data-depth='1']");
+        await _page.WaitForURLAsync(u => u.Contains("by=queue", StringComparison.Ordinal));
+        await Assertions.Expect(_page.Locator("#breadcrumb a")).ToHaveCountAsync(2);
+        await _page.ClickAsync("#show-sql");
+        await Assertions.Expect(_page.Locator("#sql")).ToContainTextAsync("SELECT");
+    }
+
+    [Fact]
+    public async Task An_analyst_acknowledges_an_alert_from_its_page()
+    {
+        var open = await _api.GetFromJsonAsync<JsonElement>("/api/alerts?status=new&kind=metric");
+        var id = open.EnumerateArray().First().GetProperty("id").GetInt64();
+        await _page.GotoAsync(Url + "/alerts?lang=en");
+        await Assertions.Expect(_page.Locator("#alert-table tbody tr").First).ToBeVisibleAsync();
+        await _page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.Screenshots, "alerts.png"), FullPage = true });
+
+        await _page.GotoAsync(Url + $"/alerts?lang=en&id={id}");
+        await Assertions.Expect(_page.Locator("#alert-status")).ToHaveTextAsync("New");
+        await _page.ClickAsync("#ack");
+        await Assertions.Expect(_page.Locator("#action-message")).ToContainTextAsync("analyst role");
+        await _page.FillAsync("#analyst-token", DashboardStore.AnalystToken);
+        await _page.ClickAsync("#sign-in");
+        await _page.ClickAsync("#ack");
+        await Assertions.Expect(_page.Locator("#alert-status")).ToHaveTextAsync("Acknowledged");
+        await Assertions.Expect(_page.Locator("#alert-chart canvas")).ToHaveCountAsync(1);
+        await _page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.Screenshots, "alert-detail.png"), FullPage = true });
+
+        var stored = await _api.GetFromJsonAsync<JsonElement>($"/api/alerts/{id}");
+        Assert.Equal("acknowledged", stored.GetProperty("alert").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Data_health_lists_every_site_in_chinese()
+    {
+        var api = await _api.GetFromJsonAsync<JsonElement>("/api/health");
+        await _page.GotoAsync(Url + "/health?lang=zh-Hans&tz=Asia/Shanghai");
+        await Assertions.Expect(_page.Locator("h1")).ToHaveTextAsync("数据健康");
+        await Assertions.Expect(_page.Locator("#sites-table tbody tr")).ToHaveCountAsync(api.GetProperty("sites").GetArrayLength());
+        await Assertions.Expect(_page.Locator("#tz-switch")).ToHaveValueAsync("Asia/Shanghai");
+        await _page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.Screenshots, "health-zh.png"), FullPage = true });
+    }
+}

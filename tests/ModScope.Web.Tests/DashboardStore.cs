@@ -1,0 +1,66 @@
+using ModScope.Catalog;
+using ModScope.Engines;
+using ModScope.Ingest;
+using ModScope.Monitor;
+using ModScope.Monitor.Calendar;
+using ModScope.Monitor.Quality;
+using ModScope.Query;
+using ModScope.Store;
+using ModScope.Synthetic;
+
+namespace ModScope.Web.Tests;
+
+/// <summary>
+/// A small generated store (six weeks with incidents, ingested, one monitor run over its last days so there are
+/// alerts), built once per test run and shared by the API and browser tests.
+/// </summary>
+public sealed class DashboardStore : IAsyncLifetime
+{
+    public const int Days = 42;
+    public const int DecisionsPerDay = 1500;
+    public const string AnalystToken = "analyst-secret";
+    public const string ViewerName = "lee";
+    public const string ViewerPassword = "viewer-pass";
+
+    public string Folder { get; } = Path.Combine(Path.GetTempPath(), "modscope-web-tests", Guid.NewGuid().ToString("N"));
+
+    public string StorePath => Path.Combine(Folder, "store.duckdb");
+
+    /// <summary>The day after the last generated day: "now" for the dashboard's relative periods.</summary>
+    public DateTime DataEnd { get; } = GeneratorOptions.DefaultStart.AddDays(Days).ToDateTime(TimeOnly.MinValue);
+
+    public MetricCatalog Catalog { get; } = CatalogLoader.LoadDefault();
+
+    public DashboardOptions Options => new(StorePath, AnalystToken: AnalystToken,
+        Users: [$"{ViewerName}:viewer:{Access.PasswordHash.Create(ViewerPassword)}"]);
+
+    public async Task InitializeAsync()
+    {
+        var data = Path.Combine(Folder, "data");
+        var generator = new GeneratorOptions(data, Days, DecisionsPerDay, Seed: 11, Incidents: true);
+        await SyntheticGenerator.GenerateAsync(generator);
+        using var store = ModScopeStore.Open(StorePath);
+        await new Ingestor(store).IngestAsync([data], new IngestOptions());
+        using var engine = new DuckDbEngine(store);
+        var runner = new MonitorRunner(store, Catalog, new MetricQuery(Catalog, engine))
+        {
+            Calendar = EventCalendar.LoadDefault(),
+            Quality = QualitySettingsLoader.LoadDefault(),
+            ExplainTop = 3,
+        };
+        await runner.RunAsync(DateOnly.FromDateTime(DataEnd.AddDays(-1)), 10);
+    }
+
+    public Task DisposeAsync()
+    {
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still mapped by DuckDB; the temp folder is cleaned by the OS.
+        }
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,73 @@
+using System.Net;
+
+namespace ModScope.Web.Tests;
+
+/// <summary>/api/health, /api/catalog, /api/labels, /openapi and the pages.</summary>
+[Collection(DashboardCollection.Name)]
+public sealed class HealthAndCatalogApiTests(DashboardStore store) : ApiTestBase(store)
+{
+    [Fact]
+    public async Task Health_lists_every_site_the_quarantine_by_rule_and_every_load()
+    {
+        var health = await GetJson("/api/health");
+
+        Assert.Equal(Scalar("SELECT count(DISTINCT site) FROM decisions WHERE site IS NOT NULL"), health.GetProperty("sites").GetArrayLength());
+        var newest = health.GetProperty("sites").EnumerateArray().Max(s => s.GetProperty("newestDecision").GetDateTime());
+        Assert.Equal(Scalar("SELECT epoch(max(decided_at)) FROM decisions"), (newest - DateTime.UnixEpoch).TotalSeconds, 3);
+        Assert.Equal(Scalar("SELECT count(*) FROM loads"), health.GetProperty("loads").GetArrayLength());
+        var quarantine = health.GetProperty("quarantine").EnumerateArray().ToList();
+        Assert.Equal(Scalar("SELECT count(*) FROM quarantine WHERE status = 'rejected'"), quarantine.Sum(q => q.GetProperty("rows").GetDouble()));
+        Assert.Equal(Scalar("SELECT count(DISTINCT (table_name, rule)) FROM quarantine WHERE status = 'rejected'"), quarantine.Count);
+        Assert.All(quarantine, q => Assert.InRange(q.GetProperty("samples").GetArrayLength(), 1, 3));
+        Assert.Equal(4, health.GetProperty("sources").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task The_catalog_names_every_metric_in_the_chosen_language()
+    {
+        var zh = await GetJson("/api/catalog?lang=zh-Hans");
+        var metrics = zh.GetProperty("metrics").EnumerateArray().ToList();
+        Assert.Equal(Store.Catalog.Metrics.Select(m => m.Name.ZhHans), metrics.Select(m => m.GetProperty("name").GetString()));
+        Assert.Equal(Store.DataEnd.AddDays(-1), zh.GetProperty("dataEnd").GetDateTime());
+    }
+
+    [Fact]
+    public async Task Both_languages_have_the_same_labels_and_chinese_ones_are_translated()
+    {
+        var en = (await GetJson("/api/labels?lang=en")).EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString());
+        var zh = (await GetJson("/api/labels?lang=zh-Hans")).EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString());
+        Assert.Equal(en.Keys.Order(), zh.Keys.Order());
+        Assert.Equal("总览", zh["nav.overview"]);
+        Assert.True(en.Count(p => p.Value != zh[p.Key]) > en.Count * 3 / 4, "most labels differ between the languages");
+    }
+
+    [Fact]
+    public async Task OpenApi_describes_the_api()
+    {
+        var document = await GetJson("/openapi");
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Contains("/api/query", paths);
+        Assert.Contains("/api/overview", paths);
+        Assert.Contains("/api/alerts/{id}/status", paths);
+        var query = document.GetProperty("paths").GetProperty("/api/query").GetProperty("get").GetProperty("parameters").EnumerateArray()
+            .Select(p => p.GetProperty("name").GetString()).ToList();
+        Assert.Contains("metric", query);
+        Assert.Contains("period", query);
+    }
+
+    [Theory]
+    [InlineData("/", "/js/overview.js")]
+    [InlineData("/explorer", "/js/explorer.js")]
+    [InlineData("/alerts", "/js/alerts.js")]
+    [InlineData("/health", "/js/health.js")]
+    [InlineData("/js/app.js", "/api/labels")]
+    [InlineData("/lib/echarts/echarts.min.js", "echarts")]
+    public async Task Pages_and_their_scripts_are_served_from_the_app_itself(string path, string mention)
+    {
+        using var response = await Client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Contains(mention, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("https://cdn", text, StringComparison.Ordinal);
+    }
+}
