@@ -48,7 +48,8 @@ public sealed class DashboardStore : IAsyncLifetime
             Quality = QualitySettingsLoader.LoadDefault(),
             ExplainTop = 3,
         };
-        await runner.RunAsync(DateOnly.FromDateTime(DataEnd.AddDays(-1)), 10);
+        // Every day after four weeks of history, so the planted incidents raise metric alerts for the alert pages.
+        await runner.RunAsync(DateOnly.FromDateTime(DataEnd.AddDays(-1)), Days - 28);
     }
 
     public Task DisposeAsync()
