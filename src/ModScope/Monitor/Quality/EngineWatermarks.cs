@@ -13,10 +13,10 @@ public static class EngineWatermarks
     {
         ArgumentNullException.ThrowIfNull(engine);
         var d = engine.Dialect;
-        var where = until is null ? "" : $" WHERE {d.Quote("decided_at")} < {d.Parameter("until")}";
+        var where = until is null ? "" : $" WHERE {d.Quote("decided_at")} < {d.Parameter("p0")}";
         // count() first: max over no rows is NULL on DuckDB but the epoch on ClickHouse.
         var rows = await engine.QueryAsync($"SELECT count(*), max({d.Quote("decided_at")}) FROM {d.Quote("decisions")}{where}",
-            until is null ? new Dictionary<string, object?>() : new Dictionary<string, object?> { ["until"] = until }, cancellationToken).ConfigureAwait(false);
+            until is null ? new Dictionary<string, object?>() : new Dictionary<string, object?> { ["p0"] = until }, cancellationToken).ConfigureAwait(false);
         return rows.Count == 1 && Convert.ToInt64(rows[0][0], System.Globalization.CultureInfo.InvariantCulture) > 0 && rows[0][1] is DateTime newest
             ? newest
             : null;
