@@ -73,8 +73,6 @@ public sealed class ConsumerTests(ConsumerData data) : IClassFixture<ConsumerDat
     public async Task Dashboard_query_api_on_ClickHouse_equals_DuckDB()
     {
         const string Url = "/api/query?metric=qa_accuracy,decision_volume,tat_p90_hours&by=region&period=last%20full%20week&compare=previous";
-        using var alertStore = ModScopeStore.Open(data.AlertStorePath);
-        alertStore.Dispose(); // created, so the dashboard on ClickHouse opens an existing alert store like 'serve' does after 'monitor'
         var expected = await GetAsync(new DashboardOptions(data.StorePath), Url);
         var actual = await GetAsync(new DashboardOptions(data.AlertStorePath) { ClickHouse = data.ClickHouseOptions }, Url);
 
