@@ -1,5 +1,4 @@
 using ModScope.Catalog;
-using ModScope.Engines;
 using ModScope.Monitor.Alerts;
 using ModScope.Monitor.Health;
 using ModScope.Query;
@@ -9,12 +8,12 @@ namespace ModScope.Web;
 
 /// <summary>
 /// The library objects the endpoints ask: the store (one owner for the process), the catalogue, the metric query on
-/// the DuckDB engine, alerts and data health. Opened once, on the first request, from configuration section
+/// the configured engine (<see cref="DashboardEngine"/>), alerts and data health. Opened once, on the first request, from configuration section
 /// <see cref="DashboardOptions.Section"/>.
 /// </summary>
 internal sealed class Dashboard : IDisposable
 {
-    private readonly DuckDbEngine _engine;
+    private readonly DashboardEngine _engine;
     private readonly ResultCache _cache;
     private (DateTime Read, DateOnly? Day) _latest;
 
@@ -22,7 +21,8 @@ internal sealed class Dashboard : IDisposable
     {
         var section = configuration.GetSection(DashboardOptions.Section);
         var path = section["Store"] ?? throw new InvalidOperationException("No store configured: set ModScope:Store (modscope serve --store FILE).");
-        if (!File.Exists(path))
+        var onClickHouse = DashboardEngine.IsClickHouse(section);
+        if (!onClickHouse && !File.Exists(path))
         {
             throw new IOException($"Store '{path}' does not exist; run 'modscope ingest' or 'modscope demo' first.");
         }
@@ -31,11 +31,11 @@ internal sealed class Dashboard : IDisposable
             : File.Exists("catalog/core-index.yaml") ? CatalogLoader.Load("catalog/core-index.yaml")
             : CatalogLoader.LoadDefault();
         Store = ModScopeStore.Open(path);
-        _engine = new DuckDbEngine(Store);
-        Query = new MetricQuery(Catalog, _engine);
-        Alerts = new AlertStore(Store);
         Health = new StoreHealth(Store);
-        _cache = new ResultCache(Health.DataVersion);
+        _engine = DashboardEngine.Create(section, Store, Health);
+        Query = new MetricQuery(Catalog, _engine.Engine);
+        Alerts = new AlertStore(Store);
+        _cache = new ResultCache(_engine.DataVersion);
     }
 
     public MetricCatalog Catalog { get; }
@@ -58,7 +58,7 @@ internal sealed class Dashboard : IDisposable
         var latest = _latest;
         if (DateTime.UtcNow - latest.Read > TimeSpan.FromMinutes(1))
         {
-            latest = (DateTime.UtcNow, Health.LatestDecisionDay());
+            latest = (DateTime.UtcNow, _engine.LatestDecisionDay());
             _latest = latest;
         }
         return latest.Day is { } day ? day.AddDays(1).ToDateTime(TimeOnly.MinValue) : DateTime.UtcNow.Date;

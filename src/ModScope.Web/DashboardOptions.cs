@@ -2,10 +2,10 @@ namespace ModScope.Web;
 
 /// <summary>
 /// What the dashboard serves and who may change alerts. Read from configuration section <c>ModScope</c>
-/// (<c>ModScope:Store</c>, <c>ModScope:Catalog</c>, <c>ModScope:AnalystToken</c>, <c>ModScope:Users</c>) or the
+/// (<c>ModScope:Store</c>, <c>ModScope:Catalog</c>, <c>ModScope:Engine</c> and <c>ModScope:ClickHouse:*</c>, <c>ModScope:AnalystToken</c>, <c>ModScope:Users</c>) or the
 /// environment variables <c>MODSCOPE_ANALYST_TOKEN</c> and <c>MODSCOPE_USERS</c>.
 /// </summary>
-/// <param name="StorePath">The DuckDB store file (must exist).</param>
+/// <param name="StorePath">The DuckDB store file (must exist, unless <see cref="ClickHouse"/> holds the data).</param>
 /// <param name="CatalogPath">The catalogue YAML, or null for ./catalog/core-index.yaml when present, else the shipped one.</param>
 /// <param name="AnalystToken">A bearer token that grants the analyst role, or null.</param>
 /// <param name="Users">Users as <c>name:role:hash</c> (role viewer or analyst, hash from <see cref="Access.PasswordHash"/>), for HTTP basic auth.</param>
@@ -14,10 +14,24 @@ public sealed record DashboardOptions(string StorePath, string? CatalogPath = nu
     public const string Section = "ModScope";
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
+    /// <summary>
+    /// Read the numbers from this ClickHouse cluster instead of the store (<c>ModScope:Engine=clickhouse</c>); the
+    /// store then holds only alerts and monitor runs, and is created when missing. Null: the store holds everything.
+    /// </summary>
+    public Engines.ClickHouse.ClickHouseOptions? ClickHouse { get; init; }
+
     /// <summary>Configuration key/value pairs that carry these options into the app.</summary>
     public IEnumerable<KeyValuePair<string, string?>> ToSettings()
     {
         yield return new($"{Section}:Store", StorePath);
+        if (ClickHouse is not null)
+        {
+            yield return new($"{Section}:Engine", "clickhouse");
+            yield return new($"{Section}:ClickHouse:Url", ClickHouse.Url.ToString());
+            yield return new($"{Section}:ClickHouse:Database", ClickHouse.Database);
+            yield return new($"{Section}:ClickHouse:Cluster", ClickHouse.Cluster);
+            yield return new($"{Section}:ClickHouse:ReadFinal", ClickHouse.ReadFinal ? "true" : "false");
+        }
         if (CatalogPath is not null)
         {
             yield return new($"{Section}:Catalog", CatalogPath);

@@ -104,6 +104,17 @@ internal sealed class EngineOption
         return duck;
     }
 
+    /// <summary>
+    /// The DuckDB store at <paramref name="path"/>: with duckdb it holds the data and must exist; with clickhouse it
+    /// holds only alerts and monitor runs, and is created when missing.
+    /// </summary>
+    public ModScopeStore OpenStore(ParseResult parsed, string path) =>
+        IsClickHouse(parsed) ? ModScopeStore.Open(path) : CommonOptions.OpenExistingStore(path);
+
+    /// <summary>The metric engine beside an opened store: ClickHouse at --url, or the store itself (dispose it after use).</summary>
+    public IMetricEngine EngineFor(ParseResult parsed, ModScopeStore store) =>
+        IsClickHouse(parsed) ? new ClickHouseEngine(ClickHouse(parsed)) : new DuckDbEngine(store);
+
     private sealed class Owned(IDisposable engine, IDisposable store) : IDisposable
     {
         public void Dispose()

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using ModScope.Engines;
 using ModScope.Monitor;
 using ModScope.Query;
 using ModScope.Cli.Views;
@@ -18,25 +17,40 @@ internal static class MonitorCommand
         var backfill = new Option<string>("--backfill") { Description = "Judge this many days up to --as-of (e.g. 60d); default: that day only.", DefaultValueFactory = _ => "1d" };
         var top = new Option<int>("--top") { Description = "How many alerts to print.", DefaultValueFactory = _ => 10 };
         var store = CommonOptions.Store();
+        store.Description = "DuckDB store: the data with --engine duckdb; with --engine clickhouse only the alerts and monitor runs (created if missing).";
         var language = CommonOptions.Language();
         var catalog = CatalogOption.Create();
+        var engineOption = new EngineOption();
         var command = new Command("monitor", "Scan the core index and the data for anomalies; store alerts (new → acknowledged → resolved) with root causes.")
         {
             asOf, backfill, top, store, language, catalog,
         };
+        engineOption.AddTo(command);
         command.SetAction((parsed, cancellationToken) => CliApp.Guard(context, parsed, async () =>
         {
             var loaded = CatalogOption.Load(parsed.GetValue(catalog));
             var days = MonitorSetup.Days(parsed.GetValue(backfill)!);
-            using var opened = CommonOptions.OpenExistingStore(parsed.GetValue(store)!);
-            var day = parsed.GetValue(asOf) ?? Min(DateOnly.FromDateTime(DateTime.UtcNow), MonitorSetup.LatestDecisionDay(opened));
-            using var engine = new DuckDbEngine(opened);
+            var onClickHouse = engineOption.IsClickHouse(parsed);
+            using var opened = engineOption.OpenStore(parsed, parsed.GetValue(store)!);
+            var engine = engineOption.EngineFor(parsed, opened);
+            using var disposeEngine = (IDisposable)engine;
+            var latest = onClickHouse
+                ? await MonitorSetup.LatestDecisionDayAsync(engine, cancellationToken).ConfigureAwait(false)
+                : MonitorSetup.LatestDecisionDay(opened);
+            var day = parsed.GetValue(asOf) ?? Min(DateOnly.FromDateTime(DateTime.UtcNow), latest);
             var runner = new MonitorRunner(opened, loaded, new MetricQuery(loaded, engine))
             {
                 Calendar = MonitorSetup.Calendar(),
                 Quality = MonitorSetup.Quality(),
+                DataEngine = onClickHouse ? engine : null,
             };
             var outcome = await runner.RunAsync(day, days, cancellationToken).ConfigureAwait(false);
+            if (outcome.QualitySkipped)
+            {
+                await context.HelpOutput.WriteLineAsync(
+                    "Data-quality checks skipped on ClickHouse (freshness, volume, null rates, duplicate ids, orphans, quarantine rate, late arrival): " +
+                    "they read the DuckDB store's tables; the decisions watermark was read from ClickHouse.").ConfigureAwait(false);
+            }
             AlertsView.RenderRun(context.Out, outcome, loaded, parsed.GetValue(language)!, parsed.GetValue(top));
             return ExitCodes.Ok;
         }));

@@ -29,4 +29,10 @@ internal static class MonitorSetup
         command.CommandText = "SELECT max(decided_at)::DATE FROM decisions";
         return command.ExecuteScalar() is DateTime latest ? DateOnly.FromDateTime(latest) : DateOnly.FromDateTime(DateTime.UtcNow);
     }
+
+    /// <summary>The newest decision day read through <paramref name="engine"/> (ClickHouse), today when there is none.</summary>
+    public static async Task<DateOnly> LatestDecisionDayAsync(ModScope.Engines.IMetricEngine engine, CancellationToken cancellationToken) =>
+        await EngineWatermarks.NewestDecisionAsync(engine, null, cancellationToken).ConfigureAwait(false) is { } latest
+            ? DateOnly.FromDateTime(latest)
+            : DateOnly.FromDateTime(DateTime.UtcNow);
 }

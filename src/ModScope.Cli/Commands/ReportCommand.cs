@@ -1,5 +1,4 @@
 using System.CommandLine;
-using ModScope.Engines;
 using ModScope.Monitor.Alerts;
 using ModScope.Query;
 using ModScope.Reports;
@@ -25,11 +24,14 @@ internal static class ReportCommand
         var timeZone = new Option<string>("--tz") { Description = "Time zone for the period (IANA).", DefaultValueFactory = _ => "UTC" };
         var asOf = new Option<DateTime?>("--as-of") { Description = "Evaluate relative periods (last-week) as of this date instead of now." };
         var store = CommonOptions.Store();
+        store.Description = "DuckDB store: the data with --engine duckdb; with --engine clickhouse only the alerts (created if missing).";
         var catalog = CatalogOption.Create();
+        var engineOption = new EngineOption();
         var command = new Command("report", "Write a business-review report (exec, regional or quality) as HTML, Markdown, PDF or XLSX, in English or Chinese.")
         {
             period, audience, region, market, language, format, output, timeZone, asOf, store, catalog,
         };
+        engineOption.AddTo(command);
         command.SetAction((parsed, cancellationToken) => CliApp.Guard(context, parsed, async () =>
         {
             var who = ParseAudience(parsed.GetValue(audience)!);
@@ -66,8 +68,9 @@ internal static class ReportCommand
             }
 
             var loaded = CatalogOption.Load(parsed.GetValue(catalog));
-            using var opened = CommonOptions.OpenExistingStore(parsed.GetValue(store)!);
-            using var engine = new DuckDbEngine(opened);
+            using var opened = engineOption.OpenStore(parsed, parsed.GetValue(store)!);
+            var engine = engineOption.EngineFor(parsed, opened);
+            using var disposeEngine = (IDisposable)engine;
             var builder = new ReportBuilder(loaded, new MetricQuery(loaded, engine));
             var data = await builder.LoadAsync(scope, new AlertStore(opened).List(), cancellationToken).ConfigureAwait(false);
             if (who == ReportAudience.Regional)

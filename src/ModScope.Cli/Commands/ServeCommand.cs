@@ -26,10 +26,13 @@ internal static class ServeCommand
         };
         var hash = new Option<string?>("--hash-password") { Description = "Print the hash of a password for MODSCOPE_USERS (name:role:hash;...) and exit." };
         var catalog = CatalogOption.Create();
+        var engineOption = new EngineOption();
+        store.Description = "DuckDB store: the data with --engine duckdb; with --engine clickhouse only the alerts and monitor runs (created if missing).";
         var command = new Command("serve", "Serve the dashboard (overview, explorer, alerts, data health) and its JSON API (OpenAPI at /openapi).")
         {
             store, urls, token, hash, catalog,
         };
+        engineOption.AddTo(command);
         command.SetAction((parsed, cancellationToken) => CliApp.Guard(context, parsed, async () =>
         {
             if (parsed.GetValue(hash) is { } password)
@@ -38,8 +41,10 @@ internal static class ServeCommand
                 return ExitCodes.Ok;
             }
             var path = parsed.GetValue(store)!;
-            _ = File.Exists(path) ? path : throw new IOException($"Store '{path}' does not exist; run 'modscope ingest' or 'modscope demo' first.");
-            await RunAsync(context, new DashboardOptions(path, parsed.GetValue(catalog), parsed.GetValue(token)), parsed.GetValue(urls) ?? [], cancellationToken).ConfigureAwait(false);
+            var clickHouse = engineOption.IsClickHouse(parsed) ? engineOption.ClickHouse(parsed) : null;
+            _ = clickHouse is not null || File.Exists(path) ? path : throw new IOException($"Store '{path}' does not exist; run 'modscope ingest' or 'modscope demo' first.");
+            var options = new DashboardOptions(path, parsed.GetValue(catalog), parsed.GetValue(token)) { ClickHouse = clickHouse };
+            await RunAsync(context, options, parsed.GetValue(urls) ?? [], cancellationToken).ConfigureAwait(false);
             return ExitCodes.Ok;
         }));
         return command;

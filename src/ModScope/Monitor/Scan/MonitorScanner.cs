@@ -116,7 +116,7 @@ public sealed class MonitorScanner(MetricCatalog catalog, MetricQuery query, Mon
     /// </summary>
     private static string Fingerprint(MetricDefinition metric, IEnumerable<MetricResult> rows) =>
         metric.Kind + "|" + string.Join(";", rows.OrderBy(r => r.Bucket).Select(r =>
-            string.Create(CultureInfo.InvariantCulture, $"{r.Bucket:yyyyMMdd}={r.Value:R}/{r.Numerator:R}/{r.Denominator:R}/{r.SampleSize:R}")));
+            string.Create(CultureInfo.InvariantCulture, $"{r.Bucket:yyyyMMdd}={r.Value:G12}/{r.Numerator:G12}/{r.Denominator:G12}/{r.SampleSize:G12}")));
 
     /// <summary>Whether a metric reads the staffing table (see <see cref="MonitorSettings.MinDailyStaffHours"/>).</summary>
     private bool ReadsStaffing(MetricDefinition metric) =>

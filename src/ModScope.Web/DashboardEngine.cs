@@ -1,0 +1,74 @@
+using System.Globalization;
+using ModScope.Engines;
+using ModScope.Engines.ClickHouse;
+using ModScope.Monitor.Health;
+using ModScope.Monitor.Quality;
+using ModScope.Store;
+
+namespace ModScope.Web;
+
+/// <summary>
+/// Where the dashboard's numbers come from: the DuckDB store (default) or a ClickHouse cluster
+/// (<c>ModScope:Engine=clickhouse</c>, <c>ModScope:ClickHouse:Url|Database|Cluster|ReadFinal</c>). Alerts and data
+/// health always come from the store; on ClickHouse the newest decision and the data version also ask the cluster.
+/// </summary>
+internal sealed class DashboardEngine : IDisposable
+{
+    private readonly ClickHouseEngine? _clickHouse;
+    private readonly StoreHealth _health;
+
+    private DashboardEngine(IMetricEngine engine, ClickHouseEngine? clickHouse, StoreHealth health)
+    {
+        Engine = engine;
+        _clickHouse = clickHouse;
+        _health = health;
+    }
+
+    public IMetricEngine Engine { get; }
+
+    /// <summary>True when the configuration names ClickHouse (then the store only holds alerts and may be created).</summary>
+    public static bool IsClickHouse(IConfigurationSection section) =>
+        section["Engine"] switch
+        {
+            null or "" or "duckdb" => false,
+            "clickhouse" => true,
+            var other => throw new InvalidOperationException($"ModScope:Engine must be duckdb or clickhouse, not '{other}'."),
+        };
+
+    public static DashboardEngine Create(IConfigurationSection section, ModScopeStore store, StoreHealth health)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        if (!IsClickHouse(section))
+        {
+            return new DashboardEngine(new DuckDbEngine(store), null, health);
+        }
+        var ch = section.GetSection("ClickHouse");
+        var url = ch["Url"] ?? ClickHouseOptions.Loopback.Url.ToString();
+        var options = new ClickHouseOptions(new Uri(url.EndsWith('/') ? url : url + "/"), ch["Database"] ?? ClickHouseOptions.DefaultDatabase,
+            ch["Cluster"] ?? ClickHouseOptions.DefaultCluster)
+        {
+            ReadFinal = !bool.TryParse(ch["ReadFinal"], out var final) || final,
+        };
+        var engine = new ClickHouseEngine(options);
+        return new DashboardEngine(engine, engine, health);
+    }
+
+    /// <summary>The newest decision day of the data the numbers come from.</summary>
+    public DateOnly? LatestDecisionDay() =>
+        _clickHouse is null ? _health.LatestDecisionDay()
+        : EngineWatermarks.NewestDecisionAsync(_clickHouse, null).GetAwaiter().GetResult() is { } newest ? DateOnly.FromDateTime(newest) : null;
+
+    /// <summary>Changes when the data may have changed: the store's loads and monitor runs, and on ClickHouse its loaded files.</summary>
+    public long DataVersion()
+    {
+        var local = _health.DataVersion();
+        if (_clickHouse is null)
+        {
+            return local;
+        }
+        var files = _clickHouse.QueryAsync("SELECT count() FROM files", new Dictionary<string, object?>()).GetAwaiter().GetResult();
+        return unchecked(local * 1_000_003 + Convert.ToInt64(files[0][0], CultureInfo.InvariantCulture));
+    }
+
+    public void Dispose() => (Engine as IDisposable)?.Dispose();
+}

@@ -1,0 +1,163 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using ModScope.Monitor;
+using ModScope.Monitor.Alerts;
+using ModScope.Monitor.Calendar;
+using ModScope.Monitor.Quality;
+using ModScope.Monitor.Scan;
+using ModScope.Query;
+using ModScope.Reports;
+using ModScope.Store;
+using ModScope.Web;
+
+namespace ModScope.ClickHouse.Tests;
+
+/// <summary>
+/// The monitor, a report and the dashboard's query API give on the ClickHouse cluster what they give on DuckDB for
+/// the same files: the numbers come through the engine, alerts from a local DuckDB store.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class ConsumerTests(ConsumerData data) : IClassFixture<ConsumerData>
+{
+    [Fact]
+    public async Task Monitor_on_ClickHouse_opens_the_metric_alerts_of_the_monitor_on_DuckDB()
+    {
+        var backfill = 14; // four weeks of history, then two weeks judged, holding planted incidents
+        var onDuckDb = await Runner(data.Store, data.DuckDb, dataEngine: null).RunAsync(data.LastDay, backfill);
+        using var alertStore = ModScopeStore.Open(data.AlertStorePath);
+        var onClickHouse = await Runner(alertStore, data.ClickHouse, data.ClickHouse).RunAsync(data.LastDay, backfill);
+
+        // The watermark: the newest decision day (a hand-written query on the store) less the 36 h still arriving.
+        var newest = (DateOnly)Scalar(data.Store, "SELECT max(decided_at)::DATE FROM decisions")!;
+        Assert.Equal(newest.AddDays(-2), onClickHouse.Summary.Watermark);
+        Assert.Equal(onDuckDb.Summary.Watermark, onClickHouse.Summary.Watermark);
+        Assert.Equal((onDuckDb.WindowStart, onDuckDb.WindowEnd), (onClickHouse.WindowStart, onClickHouse.WindowEnd));
+        Assert.Equal(onDuckDb.Summary.SeriesScanned, onClickHouse.Summary.SeriesScanned);
+        Assert.False(onDuckDb.QualitySkipped);
+        Assert.True(onClickHouse.QualitySkipped);
+
+        var expected = MetricAlerts(data.Store);
+        var actual = MetricAlerts(alertStore);
+        Assert.NotEmpty(expected); // the planted incidents raise metric alerts
+        Assert.Equal(expected.Select(a => a.Key), actual.Select(a => a.Key));
+        foreach (var (want, got) in expected.Zip(actual))
+        {
+            Assert.Equal(want.Value!.Value, got.Value!.Value, 1e-9 * Math.Max(1, Math.Abs(want.Value.Value)));
+        }
+        // Only the metric scan ran on ClickHouse: no data-quality alerts in its store.
+        Assert.DoesNotContain(new AlertStore(alertStore).List(), a => a.Finding.Kind == AlertKind.Data);
+    }
+
+    [Theory]
+    [InlineData(ReportAudience.Exec, "en")]
+    [InlineData(ReportAudience.Quality, "zh-Hans")]
+    public async Task Report_on_ClickHouse_has_the_markdown_of_the_report_on_DuckDB(ReportAudience audience, string language)
+    {
+        var week = data.LastDay.AddDays(-6).ToDateTime(TimeOnly.MinValue);
+        var scope = ReportScope.For(audience, new Period(week, week.AddDays(7), "UTC", "last week"));
+        var alerts = new AlertStore(data.Store).List();
+
+        var (expected, duckSql) = await MarkdownAsync(new MetricQuery(data.Catalog, data.DuckDb), scope, alerts, language);
+        var (actual, clickHouseSql) = await MarkdownAsync(new MetricQuery(data.Catalog, data.ClickHouse), scope, alerts, language);
+
+        Assert.Contains("|", expected, StringComparison.Ordinal); // a report with tables, not an empty one
+        // Everything but the appendix's SQL, which is each engine's own: the ClickHouse report read the cluster.
+        Assert.Equal(expected, actual);
+        Assert.NotEmpty(clickHouseSql);
+        Assert.All(clickHouseSql, sql => Assert.Contains("`decisions`", sql, StringComparison.Ordinal)); // ClickHouse quoting
+        Assert.DoesNotContain(duckSql, sql => sql.Contains('`', StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Dashboard_query_api_on_ClickHouse_equals_DuckDB()
+    {
+        const string Url = "/api/query?metric=qa_accuracy,decision_volume,tat_p90_hours&by=region&period=last%20full%20week&compare=previous";
+        var expected = await GetAsync(new DashboardOptions(data.StorePath), Url);
+        var actual = await GetAsync(new DashboardOptions(data.AlertStorePath) { ClickHouse = data.ClickHouseOptions }, Url);
+
+        // "last full week" is the data's last week on both: ClickHouse supplies the newest decision, not the empty alert store.
+        Assert.Equal(data.LastDay.AddDays(-6).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            expected.GetProperty("period").GetProperty("start").GetString()![..10]);
+        Assert.Equal(expected.GetProperty("period").GetRawText(), actual.GetProperty("period").GetRawText());
+        Assert.Equal(expected.GetProperty("comparisonPeriod").GetRawText(), actual.GetProperty("comparisonPeriod").GetRawText());
+        var want = expected.GetProperty("rows").EnumerateArray().ToList();
+        var got = actual.GetProperty("rows").EnumerateArray().ToList();
+        Assert.True(want.Count >= 15, "3 metrics × at least 5 regions");
+        Assert.Equal(want.Count, got.Count);
+        foreach (var (w, g) in want.Zip(got))
+        {
+            Assert.Equal(w.GetProperty("metric").GetString(), g.GetProperty("metric").GetString());
+            Assert.Equal(w.GetProperty("dimensions").GetRawText(), g.GetProperty("dimensions").GetRawText());
+            foreach (var field in new[] { "value", "comparisonValue", "lower", "upper" })
+            {
+                Close(Number(w, field), Number(g, field));
+            }
+        }
+    }
+
+    private MonitorRunner Runner(ModScopeStore store, Engines.IMetricEngine engine, Engines.IMetricEngine? dataEngine) =>
+        new(store, data.Catalog, new MetricQuery(data.Catalog, engine))
+        {
+            Calendar = EventCalendar.LoadDefault(),
+            Quality = QualitySettingsLoader.LoadDefault(),
+            ExplainTop = 1,
+            // The total, markets and sites (not every dimension and pair), to keep the test quick on one machine.
+            Settings = new MonitorSettings { Dimensions = ["market", "site"], Pairs = [] },
+            DataEngine = dataEngine,
+        };
+
+    private static List<(string Key, double? Value)> MetricAlerts(ModScopeStore store) =>
+        new AlertStore(store).List().Where(a => a.Finding.Kind == AlertKind.Metric)
+            .Select(a => ($"{a.Finding.Subject} [{a.Finding.Segment}] {a.Finding.FirstDay:yyyy-MM-dd}..{a.Finding.LastDay:yyyy-MM-dd}", a.Finding.Value))
+            .OrderBy(a => a.Item1, StringComparer.Ordinal).ToList();
+
+    /// <summary>The report as Markdown without the appendix's SQL, and that SQL.</summary>
+    private async Task<(string Markdown, List<string> Sql)> MarkdownAsync(MetricQuery query, ReportScope scope, IReadOnlyList<Alert> alerts, string language)
+    {
+        var builder = new ReportBuilder(data.Catalog, query);
+        var document = builder.Compose(await builder.LoadAsync(scope, alerts), language, charts: false);
+        var sql = document.Appendix.Sources.Select(s => s.Sql).OfType<string>().ToList();
+        document = document with { Appendix = document.Appendix with { Sources = document.Appendix.Sources.Select(s => s with { Sql = null }).ToList() } };
+        var path = Path.Combine(data.Folder, $"report-{Guid.NewGuid():N}.md");
+        await ReportBuilder.WriteAsync(document, ReportFormat.Md, path);
+        return (await File.ReadAllTextAsync(path), sql);
+    }
+
+    private static async Task<JsonElement> GetAsync(DashboardOptions options, string url)
+    {
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            foreach (var (key, value) in options.ToSettings())
+            {
+                builder.UseSetting(key, value);
+            }
+        });
+        using var client = factory.CreateClient();
+        using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, body);
+        using var json = JsonDocument.Parse(body);
+        return json.RootElement.Clone();
+    }
+
+    private static object? Scalar(ModScopeStore store, string sql)
+    {
+        using var connection = store.OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    private static double? Number(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : null;
+
+    private static void Close(double? expected, double? actual)
+    {
+        Assert.Equal(expected.HasValue, actual.HasValue);
+        if (expected is { } w)
+        {
+            Assert.Equal(w, actual!.Value, 1e-9 * Math.Max(1, Math.Abs(w)));
+        }
+    }
+}
