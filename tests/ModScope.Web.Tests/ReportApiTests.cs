@@ -135,6 +135,17 @@ public sealed class ReportApiTests(DashboardStore store) : ApiTestBase(store)
     }
 
     [Fact]
+    public async Task A_pdf_report_is_printed_by_chromium()
+    {
+        using var response = await Client.GetAsync($"/api/report?period={Week}&lang=zh-Hans&format=pdf");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(bytes, 0, 5));
+    }
+
+    [Fact]
     public async Task A_pdf_without_chromium_is_a_503_naming_the_debian_package()
     {
         var saved = Environment.GetEnvironmentVariable("MODSCOPE_CHROMIUM");
