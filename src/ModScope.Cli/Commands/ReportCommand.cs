@@ -17,7 +17,7 @@ internal static class ReportCommand
     {
         var period = new Option<string>("--period") { Description = "Period: 2026-W46 (ISO week), 2026-11 (month), last-week, last-month, or any query period.", DefaultValueFactory = _ => "last-week" };
         var audience = new Option<string>("--audience") { Description = "exec (one page), regional (with --region or --market) or quality.", DefaultValueFactory = _ => "exec" };
-        var region = new Option<string?>("--region") { Description = "Region for a regional report (SEA, EU+UK, NA, LATAM, JP)." };
+        var region = new Option<string?>("--region") { Description = "Region for a regional report (SEA, UK, EU, US, LATAM, MENA, JP)." };
         var market = new Option<string?>("--market") { Description = "Market for a regional report (ISO code, e.g. ID)." };
         var language = CommonOptions.Language();
         var format = new Option<string?>("--format") { Description = "html, md, pdf or xlsx (default: from the --out extension, else html)." };

@@ -11,7 +11,7 @@ internal sealed class ReportParameters
     /// <summary>exec (default), regional (with region or market) or quality.</summary>
     [FromQuery(Name = "audience")] public string? Audience { get; init; }
 
-    /// <summary>A region (SEA, EU+UK, NA, LATAM, JP) to narrow the report to.</summary>
+    /// <summary>A region (SEA, UK, EU, US, LATAM, MENA, JP) to narrow the report to.</summary>
     [FromQuery(Name = "region")] public string? Region { get; init; }
 
     /// <summary>A market (ISO code, e.g. ID) to narrow the report to.</summary>

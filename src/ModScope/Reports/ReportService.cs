@@ -37,16 +37,12 @@ public sealed class ReportService(MetricCatalog catalog, MetricQuery query, Stor
         {
             throw new ReportRequestException("market", $"Unknown market '{market}'; known markets: {string.Join(", ", markets.Select(m => m.Code))}.");
         }
-        var scope = ReportScope.For(audience, period, region, market?.ToUpperInvariant());
-        try
+        var regions = markets.Select(m => m.Region).Distinct(StringComparer.Ordinal).ToList();
+        if (region is not null && !regions.Contains(region, StringComparer.OrdinalIgnoreCase))
         {
-            _ = scope.Filters;
+            throw new ReportRequestException("region", $"Unknown region '{region}'; known regions: {string.Join(", ", regions)}.");
         }
-        catch (ArgumentException ex)
-        {
-            throw new ReportRequestException("region", ex.Message, ex);
-        }
-        return scope;
+        return ReportScope.For(audience, period, region, market?.ToUpperInvariant());
     }
 
     /// <summary>
@@ -103,11 +99,11 @@ public sealed class ReportService(MetricCatalog catalog, MetricQuery query, Stor
         }
     }
 
-    /// <summary>A download name that says what the report covers: <c>modscope-exec-SEA-2026-11-09_2026-11-15-en.html</c>.</summary>
+    /// <summary>A download name that says what the report covers: <c>modscope-regional-SEA-2026-11-09_2026-11-15-en.html</c>.</summary>
     public static string FileName(ReportScope scope, string language, ReportFormat format)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        var place = scope.Place is { } p ? $"-{p.Replace('+', '_')}" : "";
+        var place = scope.Place is { } p ? $"-{p}" : "";
         return FormattableString.Invariant(
             $"modscope-{scope.Audience.ToString().ToLowerInvariant()}{place}-{scope.Period.Start:yyyy-MM-dd}_{scope.Period.End.AddDays(-1):yyyy-MM-dd}-{language}.{ReportFile.ExtensionOf(format)}");
     }
