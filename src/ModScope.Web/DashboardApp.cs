@@ -20,6 +20,7 @@ public static class DashboardApp
         ["/explorer"] = "explorer.html",
         ["/alerts"] = "alerts.html",
         ["/health"] = "health.html",
+        ["/reports"] = "reports.html",
     };
 
     /// <summary>Builds the app from command-line style <paramref name="args"/> (<c>--ModScope:Store=FILE</c>, <c>--urls</c>) and <paramref name="options"/>.</summary>
@@ -42,7 +43,7 @@ public static class DashboardApp
         builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "ModScope dashboard API";
-            document.Info.Description = "Metric requests (as 'modscope query'), the overview, alerts and data health. Bad parameters give 400 problem details naming the parameter.";
+            document.Info.Description = "Metric requests (as 'modscope query'), the overview, alerts, data health and business-review reports. Bad parameters give 400 problem details naming the parameter.";
             return Task.CompletedTask;
         }));
         builder.Services.ConfigureHttpJsonOptions(json =>
@@ -69,6 +70,7 @@ public static class DashboardApp
         OverviewEndpoints.Map(api);
         AlertEndpoints.Map(api);
         HealthEndpoints.Map(api);
+        ReportEndpoints.Map(api);
         return app;
     }
 

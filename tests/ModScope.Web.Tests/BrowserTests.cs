@@ -8,7 +8,7 @@ namespace ModScope.Web.Tests;
 
 /// <summary>
 /// The dashboard in Debian's chromium on a real loopback server: language switch, a filtered tile against the API,
-/// a two-level drill-down, acknowledging an alert, a CSV export, and a screenshot of each page.
+/// a two-level drill-down, acknowledging an alert, a CSV export, a report downloaded and previewed, and a screenshot of each page.
 /// </summary>
 [Collection(DashboardCollection.Name)]
 public sealed class BrowserTests(DashboardStore store, BrowserHost host) : IClassFixture<BrowserHost>, IAsyncLifetime
@@ -134,5 +134,34 @@ public sealed class BrowserTests(DashboardStore store, BrowserHost host) : IClas
         await Assertions.Expect(_page.Locator("#sites-table tbody tr")).ToHaveCountAsync(api.GetProperty("sites").GetArrayLength());
         await Assertions.Expect(_page.Locator("#tz-switch")).ToHaveValueAsync("Asia/Shanghai");
         await _page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.Screenshots, "health-zh.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task The_reports_page_switches_to_chinese_downloads_an_html_report_and_previews_it()
+    {
+        await _page.GotoAsync(Url + "/reports?lang=en");
+        await Assertions.Expect(_page.Locator("#generate")).ToHaveTextAsync("Generate");
+        await _page.SelectOptionAsync("#lang-switch", "zh-Hans");
+        await Assertions.Expect(_page.Locator("h1")).ToHaveTextAsync("业务复盘报告");
+        await Assertions.Expect(_page.Locator("#generate")).ToHaveTextAsync("生成");
+        await Assertions.Expect(_page.Locator("header nav a.active")).ToHaveTextAsync("报告");
+        await Assertions.Expect(_page.Locator("#report-lang")).ToHaveValueAsync("zh-Hans");
+
+        await _page.SelectOptionAsync("#format", "html");
+        var download = await _page.RunAndWaitForDownloadAsync(() => _page.ClickAsync("#generate"));
+        Assert.EndsWith("-zh-Hans.html", download.SuggestedFilename, StringComparison.Ordinal);
+        var file = Path.Combine(BrowserHost.Screenshots, download.SuggestedFilename);
+        await download.SaveAsAsync(file);
+        var saved = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await File.ReadAllTextAsync(file));
+        var title = saved.QuerySelector("h1")!.TextContent;
+
+        // The preview shows the same report as the file, and the API answers the same request with the same facts.
+        var preview = _page.FrameLocator("#report-preview");
+        await Assertions.Expect(preview.Locator("h1")).ToHaveTextAsync(title);
+        await Assertions.Expect(preview.Locator("p.fact")).ToHaveCountAsync(saved.QuerySelectorAll("p.fact").Length);
+        var html = await _api.GetStringAsync("/api/report?period=last-week&audience=exec&lang=zh-Hans&format=html");
+        Assert.Equal(saved.QuerySelectorAll("p.fact").Select(p => p.TextContent),
+            new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).QuerySelectorAll("p.fact").Select(p => p.TextContent));
+        await _page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.Screenshots, "reports-zh.png"), FullPage = true });
     }
 }

@@ -60,6 +60,7 @@ public sealed class HealthAndCatalogApiTests(DashboardStore store) : ApiTestBase
     [InlineData("/explorer", "/js/explorer.js")]
     [InlineData("/alerts", "/js/alerts.js")]
     [InlineData("/health", "/js/health.js")]
+    [InlineData("/reports", "/js/reports.js")]
     [InlineData("/js/app.js", "/api/labels")]
     [InlineData("/lib/echarts/echarts.min.js", "echarts")]
     public async Task Pages_and_their_scripts_are_served_from_the_app_itself(string path, string mention)

@@ -16,7 +16,7 @@ internal static class ReportCommand
     {
         var period = new Option<string>("--period") { Description = "Period: 2026-W46 (ISO week), 2026-11 (month), last-week, last-month, or any query period.", DefaultValueFactory = _ => "last-week" };
         var audience = new Option<string>("--audience") { Description = "exec (one page), regional (with --region or --market) or quality.", DefaultValueFactory = _ => "exec" };
-        var region = new Option<string?>("--region") { Description = "Region for a regional report (SEA, EU+UK, NA, LATAM, JP)." };
+        var region = new Option<string?>("--region") { Description = "Region for a regional report (SEA, UK, EU, US, LATAM, MENA, JP)." };
         var market = new Option<string?>("--market") { Description = "Market for a regional report (ISO code, e.g. ID)." };
         var language = CommonOptions.Language();
         var format = new Option<string?>("--format") { Description = "html, md, pdf or xlsx (default: from the --out extension, else html)." };
@@ -53,15 +53,8 @@ internal static class ReportCommand
             var fmt = ParseFormat(parsed.GetValue(format), parsed.GetValue(output));
             var path = parsed.GetValue(output) ?? $"report-{who.ToString().ToLowerInvariant()}-{lang}.{fmt.ToString().ToLowerInvariant()}";
             var zone = parsed.GetValue(timeZone)!;
-            var scope = ReportScope.For(who, CommonOptions.ParsePeriod(parsed.GetValue(period)!, zone, parsed.GetValue(asOf)), regionName, marketName);
-            try
-            {
-                _ = scope.Filters;
-            }
-            catch (ArgumentException ex)
-            {
-                throw new InvalidDataException(ex.Message, ex);
-            }
+            var periodValue = CommonOptions.ParsePeriod(parsed.GetValue(period)!, zone, parsed.GetValue(asOf));
+            var scope = BadInput(() => ReportService.Scope(who, periodValue, regionName, marketName));
             if (fmt == ReportFormat.Pdf)
             {
                 _ = Reports.Rendering.PdfRenderer.Chromium(); // fail before the work when no browser is installed
@@ -71,45 +64,14 @@ internal static class ReportCommand
             using var opened = engineOption.OpenStore(parsed, parsed.GetValue(store)!);
             var engine = engineOption.EngineFor(parsed, opened);
             using var disposeEngine = (IDisposable)engine;
-            var builder = new ReportBuilder(loaded, new MetricQuery(loaded, engine));
-            var data = await builder.LoadAsync(scope, new AlertStore(opened).List(), cancellationToken).ConfigureAwait(false);
-            if (who == ReportAudience.Regional)
-            {
-                data = await ExplainAlertsAsync(data, loaded, new MetricQuery(loaded, engine), new AlertStore(opened), cancellationToken).ConfigureAwait(false);
-            }
-            if (data.Set(ReportSets.Headline)?.Total("decision_volume")?.Value is not > 0)
-            {
-                var where = scope.Place is { } p ? $" for {scope.PlaceDimension} '{p}'" : "";
-                throw new InvalidDataException($"No decisions in {scope.Period.Start:yyyy-MM-dd}..{scope.Period.End.AddDays(-1):yyyy-MM-dd}{where}; check --period{(where.Length > 0 ? $" and --{scope.PlaceDimension}" : "")} against the store's data.");
-            }
-            var document = builder.Compose(data, lang);
+            var service = new ReportService(loaded, new MetricQuery(loaded, engine));
+            var data = await BadInputAsync(() => service.LoadAsync(scope, new AlertStore(opened), saveExplanations: true, cancellationToken)).ConfigureAwait(false);
+            var document = service.Builder.Compose(data, lang);
             await ReportBuilder.WriteAsync(document, fmt, path, cancellationToken).ConfigureAwait(false);
             await context.HelpOutput.WriteLineAsync($"Wrote {Path.GetFullPath(path)} ({document.Sections.Sum(s => s.Paragraphs.Count)} facts, {document.Appendix.Sources.Count} sources).").ConfigureAwait(false);
             return ExitCodes.Ok;
         }));
         return command;
-    }
-
-    /// <summary>
-    /// A regional report shows its alerts with their root causes: the monitor explains only its largest alerts, so the
-    /// ones the report lists without an explanation are explained now and stored (as <c>explain --alert</c> does).
-    /// </summary>
-    private static async Task<ReportData> ExplainAlertsAsync(ReportData data, Catalog.MetricCatalog catalog, MetricQuery query, AlertStore alerts, CancellationToken cancellationToken)
-    {
-        var missing = Reports.Story.AlertFacts.InScope(data, Reports.Story.StoryRules.Default).Take(Reports.Story.StoryRules.Default.MaxAlerts)
-            .Where(a => a.Finding.Explanation is null).ToList();
-        if (missing.Count == 0)
-        {
-            return data;
-        }
-        var explainer = new Explain.Alerts.AlertExplainer(catalog, query, Monitor.MonitorRunner.DrillDimensions);
-        foreach (var alert in missing)
-        {
-            var f = alert.Finding;
-            var explanation = await explainer.ExplainAsync(f.Subject, Monitor.Scan.SeriesKey.Parse(f.Segment), f.FirstDay, f.LastDay, cancellationToken).ConfigureAwait(false);
-            alerts.SetExplanation(alert.Id, explanation.ToJson());
-        }
-        return data with { Alerts = alerts.List() };
     }
 
     /// <summary>
@@ -134,6 +96,31 @@ internal static class ReportCommand
         }
         context.Out.WriteLine(FormattableString.Invariant(
             $"PDF: modscope report --store {Path.Combine(Path.GetDirectoryName(folder) ?? ".", "modscope.duckdb")} --period {period.Start:yyyy-MM-dd}..{period.End.AddDays(-1):yyyy-MM-dd} --lang zh-Hans --out {Path.Combine(folder, "exec-zh-Hans.pdf")}"));
+    }
+
+    /// <summary>A report the library cannot build as asked is bad input (exit 1).</summary>
+    private static T BadInput<T>(Func<T> build)
+    {
+        try
+        {
+            return build();
+        }
+        catch (ReportRequestException ex)
+        {
+            throw new InvalidDataException(ex.Message, ex);
+        }
+    }
+
+    private static async Task<T> BadInputAsync<T>(Func<Task<T>> build)
+    {
+        try
+        {
+            return await build().ConfigureAwait(false);
+        }
+        catch (ReportRequestException ex)
+        {
+            throw new InvalidDataException(ex.Message, ex);
+        }
     }
 
     private static ReportAudience ParseAudience(string text) => text.ToLowerInvariant() switch

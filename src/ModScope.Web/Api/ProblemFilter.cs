@@ -1,8 +1,9 @@
 using ModScope.Query;
+using ModScope.Reports;
 
 namespace ModScope.Web.Api;
 
-/// <summary>Turns request errors into problem-details answers: a bad parameter → 400 naming it; an unknown alert → 404.</summary>
+/// <summary>Turns request errors into problem-details answers: a bad parameter (or a report asked for badly) → 400 naming it; an unknown alert → 404.</summary>
 internal sealed class ProblemFilter : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
@@ -13,6 +14,10 @@ internal sealed class ProblemFilter : IEndpointFilter
             return await next(context).ConfigureAwait(false);
         }
         catch (BadParameterException ex)
+        {
+            return Bad(ex.Parameter, ex.Message);
+        }
+        catch (ReportRequestException ex)
         {
             return Bad(ex.Parameter, ex.Message);
         }

@@ -35,20 +35,6 @@ public sealed class ReportBuilder(MetricCatalog catalog, MetricQuery query, Stor
         {
             Directory.CreateDirectory(folder);
         }
-        switch (format)
-        {
-            case ReportFormat.Html:
-                await File.WriteAllTextAsync(path, HtmlRenderer.Render(document), cancellationToken).ConfigureAwait(false);
-                break;
-            case ReportFormat.Md:
-                await File.WriteAllTextAsync(path, MarkdownRenderer.Render(document), cancellationToken).ConfigureAwait(false);
-                break;
-            case ReportFormat.Xlsx:
-                XlsxRenderer.Write(document, path);
-                break;
-            default:
-                await PdfRenderer.WriteAsync(HtmlRenderer.Render(document), path, cancellationToken).ConfigureAwait(false);
-                break;
-        }
+        await File.WriteAllBytesAsync(path, await ReportService.RenderAsync(document, format, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
     }
 }

@@ -25,6 +25,13 @@ public static class PdfRenderer
 
     public static async Task WriteAsync(string html, string path, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(path);
+        await File.WriteAllBytesAsync(path, await RenderAsync(html, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The PDF of <paramref name="html"/>, as bytes.</summary>
+    public static async Task<byte[]> RenderAsync(string html, CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(html);
         var chromium = Chromium();
         cancellationToken.ThrowIfCancellationRequested();
@@ -37,9 +44,8 @@ public static class PdfRenderer
         var page = await browser.NewPageAsync().ConfigureAwait(false);
         await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load }).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
-        await page.PdfAsync(new PagePdfOptions
+        return await page.PdfAsync(new PagePdfOptions
         {
-            Path = path,
             Format = "A4",
             PrintBackground = true,
             Margin = new Margin { Top = "14mm", Bottom = "14mm", Left = "12mm", Right = "12mm" },

@@ -8,7 +8,12 @@ namespace ModScope.Reports.Rendering;
 /// </summary>
 public static class XlsxRenderer
 {
-    public static void Write(ReportDocument document, string path)
+    public static void Write(ReportDocument document, string path) => MiniExcel.SaveAs(path, Sheets(document), printHeader: false, overwriteFile: true);
+
+    /// <summary>Writes the workbook to <paramref name="stream"/> (for a download without a file).</summary>
+    public static void Write(ReportDocument document, Stream stream) => stream.SaveAs(Sheets(document), printHeader: false, excelType: ExcelType.XLSX);
+
+    private static Dictionary<string, object> Sheets(ReportDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
         var sheets = new Dictionary<string, object>(StringComparer.Ordinal);
@@ -37,7 +42,7 @@ public static class XlsxRenderer
         var sources = new List<object?[]> { new object?[] { document.Appendix.Title } };
         sources.AddRange(document.Appendix.Sources.Select(s => new object?[] { s.Ref, s.Description, s.Command, s.Sql }));
         sheets[SheetName(document.Appendix.Title, sheets.Keys)] = Grid(sources);
-        MiniExcel.SaveAs(path, sheets, printHeader: false, overwriteFile: true);
+        return sheets;
     }
 
     /// <summary>Rows as dictionaries over the same columns A, B, C, … (what MiniExcel writes without a header row).</summary>
