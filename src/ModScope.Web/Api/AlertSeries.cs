@@ -6,39 +6,44 @@ using ModScope.Query;
 namespace ModScope.Web.Api;
 
 /// <summary>
-/// The daily series behind a metric alert (its segment as filters, twelve weeks before its first day to its last),
-/// through a metric request, with the band the series detector expects each day in (each day judged from the days before it).
+/// The daily series behind a metric alert (its segment as filters), judged exactly as the monitor judged it
+/// (<see cref="MonitorSeries"/>: QA rates pooled over a trailing week, quantiles with their standard errors, the
+/// monitor's history), shown from twelve weeks before its first day to its last, with the band the detector expected
+/// each day in (each day judged from the days before it).
 /// </summary>
 internal static class AlertSeries
 {
     public const int WeeksBefore = 12;
 
-    /// <summary>Daily series have a weekly season, as the monitor scans them.</summary>
-    private static readonly DetectorSettings Settings = new() { Period = 7 };
+    private static readonly MonitorSettings Monitor = new();
 
     public static async Task<IReadOnlyList<BandPoint>> ReadAsync(Alert alert, Dashboard dashboard, string language, CancellationToken cancellationToken)
     {
         var f = alert.Finding;
-        if (f.Kind != AlertKind.Metric || dashboard.Catalog.Metrics.All(m => m.Id != f.Subject))
+        var metric = dashboard.Catalog.Metrics.FirstOrDefault(m => m.Id == f.Subject);
+        if (f.Kind != AlertKind.Metric || metric is null)
         {
             return [];
         }
         var filters = SeriesKey.Parse(f.Segment).Where(p => p.Value is not null && p.Value != "(none)")
             .Select(p => new DimensionFilter(p.Key, FilterOperator.Equals, [p.Value!])).ToList();
-        var start = f.FirstDay.AddDays(-7 * WeeksBefore).ToDateTime(TimeOnly.MinValue);
-        var end = f.LastDay.AddDays(1).ToDateTime(TimeOnly.MinValue);
-        var request = new MetricRequest([f.Subject], [], TimeGrain.Day, filters, new Period(start, end, "UTC", "alert series"));
-        var results = (await dashboard.RunAsync(request, cancellationToken).ConfigureAwait(false))
-            .Where(r => r.Bucket is not null).OrderBy(r => r.Bucket).ToList();
-        var points = results.Select(r => new SeriesPoint(r.Bucket!.Value, r.Value ?? double.NaN, r.SampleSize ?? r.Denominator)).ToList();
-        var verdicts = SeriesDetector.Detect(points, Settings).Points;
-        return results.Select((r, i) =>
+        var from = f.FirstDay.AddDays(-Monitor.HistoryDays);
+        var results = (await dashboard.RunAsync(MonitorSeries.Request(metric, filters, from, f.LastDay), cancellationToken).ConfigureAwait(false))
+            .Where(r => r.Bucket is not null).ToList();
+        if (results.Count == 0)
         {
-            var v = verdicts[i];
-            return new BandPoint(r.Bucket!.Value, CultureFormat.Day(r.Bucket.Value, language), Finite(r.Value),
+            return [];
+        }
+        var byDay = results.ToDictionary(r => DateOnly.FromDateTime(r.Bucket!.Value));
+        var first = byDay.Keys.Min();
+        var days = Enumerable.Range(0, f.LastDay.DayNumber - first.DayNumber + 1).Select(first.AddDays).ToList();
+        var points = MonitorSeries.Points(metric, byDay, days, first, _ => false);
+        var verdicts = SeriesDetector.Detect(points, MonitorSeries.Detector(metric, Monitor)).Points;
+        var shownFrom = f.FirstDay.AddDays(-7 * WeeksBefore);
+        return verdicts.Where(v => DateOnly.FromDateTime(v.Time) >= shownFrom).Select(v =>
+            new BandPoint(v.Time, CultureFormat.Day(v.Time, language), Finite(v.Value),
                 v.Judged ? Finite(v.Expected) : null, v.Judged ? Finite(v.Lower) : null, v.Judged ? Finite(v.Upper) : null,
-                DateOnly.FromDateTime(r.Bucket.Value) >= f.FirstDay);
-        }).ToList();
+                DateOnly.FromDateTime(v.Time) >= f.FirstDay)).ToList();
     }
 
     private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;

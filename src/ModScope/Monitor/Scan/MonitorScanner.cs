@@ -143,22 +143,8 @@ public sealed class MonitorScanner(MetricCatalog catalog, MetricQuery query, Mon
         {
             from = rebaseline;
         }
-        var pooled = metric.Kind == MetricKind.Proportion;
-        var series = days.Where(d => d >= from).Select(d =>
-            {
-                var time = d.ToDateTime(TimeOnly.MinValue);
-                var known = eventOn(d) is not null;
-                if (pooled)
-                {
-                    var (value, sample) = TrailingWeek.Pool(byDay, d);
-                    return new SeriesPoint(time, value, sample, known);
-                }
-                return byDay.TryGetValue(d, out var r)
-                    ? new SeriesPoint(time, r.Value ?? double.NaN, SeriesShape.SampleSize(metric, r), known, SeriesShape.StandardError(metric, r))
-                    : new SeriesPoint(time, SeriesShape.Missing(metric), null, known);
-            })
-            .ToList();
-        var result = SeriesDetector.Detect(series, new DetectorSettings { Period = settings.Period, Kind = SeriesShape.Kind(metric), MinSampleSize = settings.MinSampleSize, LevelShifts = !pooled });
+        var series = MonitorSeries.Points(metric, byDay, days, from, d => eventOn(d) is not null);
+        var result = SeriesDetector.Detect(series, MonitorSeries.Detector(metric, settings));
         foreach (var episode in result.Episodes)
         {
             if (DateOnly.FromDateTime(episode.End) < windowStart || !(Math.Abs(episode.RelativeImpact) >= settings.MinRelativeImpact))

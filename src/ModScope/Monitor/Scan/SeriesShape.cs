@@ -6,7 +6,7 @@ using ModScope.Query;
 namespace ModScope.Monitor.Scan;
 
 /// <summary>How a metric's daily values become a detector series: which noise test applies and what a missing day means.</summary>
-internal static class SeriesShape
+public static class SeriesShape
 {
     public static SeriesKind Kind(MetricDefinition metric) =>
         metric.IsProportion ? SeriesKind.Proportion : metric.IsCount ? SeriesKind.Count : SeriesKind.Level;

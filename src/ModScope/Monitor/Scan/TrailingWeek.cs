@@ -9,7 +9,7 @@ namespace ModScope.Monitor.Scan;
 /// The week's trials are the sum of the days' effective sample sizes (Kish): audits from strata with unequal weights
 /// carry less information than as many simple random ones, and the sampling test must not treat them as more.
 /// </summary>
-internal static class TrailingWeek
+public static class TrailingWeek
 {
     public const int Days = 7;
 
