@@ -21,6 +21,10 @@ public sealed record ReferenceData(
     /// <summary>The reference data shipped with this build.</summary>
     public static ReferenceData Default => Shipped.Value;
 
+    /// <summary>Each market's region, by market code.</summary>
+    public IReadOnlyDictionary<string, string> RegionByMarket() =>
+        Markets.ToDictionary(m => m.Code, m => m.Region, StringComparer.Ordinal);
+
     /// <summary>The raw text of one shipped reference file.</summary>
     public static string ReadText(string table)
     {

@@ -74,7 +74,7 @@ public sealed class MonitorRunner(ModScopeStore store, MetricCatalog catalog, Me
                 };
                 var scan = await scanner.ScanAsync(windowStart, windowEnd, cancellationToken).ConfigureAwait(false);
                 scanned = scan.SeriesScanned;
-                var reach = await SiteReach.LoadAsync(query, windowStart, windowEnd, cancellationToken).ConfigureAwait(false);
+                var reach = await SiteReach.LoadAsync(query, windowStart, windowEnd, RegionOf, cancellationToken).ConfigureAwait(false);
                 var metricFindings = NestedAlerts.Group(scan.Alerts.Select(a => a.Finding with
                 {
                     SuppressedBy = QualityAlerts.Explaining(a.Finding, a.Metric.IsCount, data, reach),
@@ -110,8 +110,7 @@ public sealed class MonitorRunner(ModScopeStore store, MetricCatalog catalog, Me
         }
     }
 
-    private static readonly IReadOnlyDictionary<string, string> RegionOf =
-        ReferenceData.Default.Markets.ToDictionary(m => m.Code, m => m.Region, StringComparer.Ordinal);
+    private static readonly IReadOnlyDictionary<string, string> RegionOf = ReferenceData.Default.RegionByMarket();
 
     private static AlertFinding RunProblem(string subject, DateOnly day, string message) =>
         new(AlertKind.Data, subject, "", day, day, AlertSeverity.Critical, 0, 1.0, "monitor_run", message);

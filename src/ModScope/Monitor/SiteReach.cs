@@ -1,5 +1,3 @@
-using System.Globalization;
-using ModScope.Model;
 using ModScope.Monitor.Scan;
 using ModScope.Query;
 
@@ -40,13 +38,10 @@ public sealed class SiteReach
     }
 
     /// <summary>Decisions by site and market over the days, through a metric request.</summary>
-    public static async Task<SiteReach> LoadAsync(MetricQuery query, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    public static async Task<SiteReach> LoadAsync(MetricQuery query, DateOnly from, DateOnly to, IReadOnlyDictionary<string, string> regionOf, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var period = new Period(from.ToDateTime(TimeOnly.MinValue), to.AddDays(1).ToDateTime(TimeOnly.MinValue), "UTC",
-            string.Create(CultureInfo.InvariantCulture, $"{from:yyyy-MM-dd}..{to:yyyy-MM-dd}"));
-        var rows = await query.RunAsync(new MetricRequest(["decision_volume"], ["site", "market"], TimeGrain.None, [], period), cancellationToken).ConfigureAwait(false);
-        var regionOf = ReferenceData.Default.Markets.ToDictionary(m => m.Code, m => m.Region, StringComparer.Ordinal);
+        var rows = await query.RunAsync(new MetricRequest(["decision_volume"], ["site", "market"], TimeGrain.None, [], Period.UtcDays(from, to)), cancellationToken).ConfigureAwait(false);
         return Of(rows.Where(r => r.Value > 0 && r.Dimensions.GetValueOrDefault("site") is not null && r.Dimensions.GetValueOrDefault("market") is not null)
             .Select(r => (r.Dimensions["site"]!, r.Dimensions["market"]!, r.Value!.Value)), regionOf);
     }

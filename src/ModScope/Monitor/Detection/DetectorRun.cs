@@ -1,5 +1,3 @@
-using MathNet.Numerics.Distributions;
-
 namespace ModScope.Monitor.Detection;
 
 /// <summary>The state of <see cref="SeriesDetector"/> walking one series in time order.</summary>
@@ -20,7 +18,7 @@ internal sealed class DetectorRun
     private readonly RollingWindow[] _residualsByMethod;
     private RollingWindow _residuals;
     private readonly List<AnomalyEpisode> _episodes = [];
-    private readonly RollingWindow _dispersion;
+    private readonly QuasiDispersion _dispersion;
     private RollingWindow _levelGaps;
     private int _valid;
     private int _nextCheckpoint = 24;
@@ -39,7 +37,7 @@ internal sealed class DetectorRun
         _residualsByMethod = [.. Enumerable.Range(0, Enum.GetValues<BaselineMethod>().Length).Select(_ => new RollingWindow(settings.ScaleWindow))];
         _trials = new double[order.Length];
         _residuals = _residualsByMethod[0];
-        _dispersion = new RollingWindow(settings.ScaleWindow);
+        _dispersion = new QuasiDispersion(settings.ScaleWindow);
         Period = settings.Period;
         _levelGaps = new RollingWindow(LevelWindowFor(Period));
     }
@@ -68,7 +66,7 @@ internal sealed class DetectorRun
         var residual = y - expected;
         var z = judged ? residual / spread : 0.0;
         var binomial = SamplingSd(expected, point.SampleSize);
-        var dispersion = Dispersion();
+        var dispersion = _dispersion.Value;
         var sampling = point.StandardError is > 0 and var se && double.IsFinite(se) && _s.Kind == SeriesKind.Level ? se : binomial * Math.Sqrt(dispersion);
         var zSampling = ExactSamplingZ(point, y, expected, dispersion) ?? (sampling > 0 ? residual / sampling : double.PositiveInfinity);
         var widening = point.KnownEvent ? _s.KnownEventWidening : 1.0;
@@ -105,7 +103,7 @@ internal sealed class DetectorRun
 
         if (binomial > 0.0 && double.IsFinite(expected) && !point.KnownEvent)
         {
-            _dispersion.Add(Math.Pow((y - expected) / binomial, 2));
+            _dispersion.Add((y - expected) / binomial);
         }
         Remember(k, y, expectation, spread, z, judged, point.KnownEvent);
         var score = judged ? evidence * evidence / (1.0 + (evidence * evidence)) : 0.0;
@@ -214,37 +212,17 @@ internal sealed class DetectorRun
     }
 
     /// <summary>
-    /// Quasi-likelihood dispersion φ (McCullagh and Nelder 1989, §4.5): how much more the series varies than binomial
-    /// or Poisson noise alone explains — weighted QA estimates (design effect), day-to-day variation of the true
-    /// rate. Estimated as Pearson's X² / df over past squared sampling z-scores, with the largest 10% left out so past
-    /// anomalies do not count (a mean, not a median: a thin sample's lumpy rate is exactly what φ must capture), at
-    /// least 1; the sampling test then uses n / φ trials. Leaving out the top 10% of a χ²₁ sample lowers its mean to
-    /// <see cref="TrimmedChiSquareMean"/>, so the trimmed mean is divided by it to stay consistent (φ = 1 for pure
-    /// binomial noise), as the MAD is scaled by 1.4826.
-    /// </summary>
-    private double Dispersion() => _dispersion.Count < 8 ? 1.0 : Math.Max(1.0, _dispersion.TrimmedMean(DispersionKeep) / TrimmedChiSquareMean);
-
-    private const double DispersionKeep = 0.9;
-
-    /// <summary>
-    /// E[X | X ≤ q] for X ~ χ²₁ and q its <see cref="DispersionKeep"/> quantile: x·f₁(x) = f₃(x), so the truncated
-    /// mean is F₃(q) / keep (about 0.62).
-    /// </summary>
-    internal static readonly double TrimmedChiSquareMean =
-        ChiSquared.CDF(3, ChiSquared.InvCDF(1, DispersionKeep)) / DispersionKeep;
-
-    /// <summary>Standard deviation of the sampling noise alone: binomial for proportions, Poisson for counts, else 0.</summary>
-    /// <summary>
-    /// The sampling test's z: from the exact binomial or Poisson tail (<see cref="SamplingTail"/>), or from a level
-    /// value's own standard error (normal); null when a level series has none (its history alone sets the band).
+    /// The sampling test's z from the exact binomial or Poisson tail (<see cref="SamplingTail"/>); null for a level
+    /// series, whose sampling noise is its value's own standard error when it has one (normal), else none.
     /// </summary>
     private double? ExactSamplingZ(SeriesPoint point, double y, double expected, double dispersion) => _s.Kind switch
     {
         SeriesKind.Proportion when point.SampleSize is > 0 and var n => SamplingTail.Proportion(y, expected, n, dispersion),
         SeriesKind.Count => SamplingTail.Count(y, expected, dispersion),
-        _ => point.StandardError is > 0 and var se ? (y - expected) / se : null,
+        _ => null,
     };
 
+    /// <summary>Standard deviation of the sampling noise alone: binomial for proportions, Poisson for counts, else 0.</summary>
     private double SamplingSd(double expected, double? sampleSize)
     {
         switch (_s.Kind)

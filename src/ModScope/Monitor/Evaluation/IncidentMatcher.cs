@@ -21,7 +21,7 @@ public sealed class IncidentMatcher(ReferenceData reference)
     /// <summary>How long after an incident's end an alert may still start (QA rates pool a trailing week).</summary>
     public const int LateDays = 3;
 
-    private readonly Dictionary<string, string> _regionOf = reference.Markets.ToDictionary(m => m.Code, m => m.Region, StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, string> _regionOf = reference.RegionByMarket();
 
     /// <summary>The incident's segment in dimension ids (its file uses column names: policy_id → policy).</summary>
     public static Dictionary<string, string> Segment(Incident incident) =>

@@ -24,8 +24,7 @@ public sealed class MonitorScanner(MetricCatalog catalog, MetricQuery query, Mon
     public async Task<MonitorScan> ScanAsync(DateOnly windowStart, DateOnly windowEnd, CancellationToken cancellationToken = default)
     {
         var start = windowStart.AddDays(-settings.HistoryDays);
-        var period = new Period(start.ToDateTime(TimeOnly.MinValue), windowEnd.AddDays(1).ToDateTime(TimeOnly.MinValue), "UTC",
-            string.Create(CultureInfo.InvariantCulture, $"{start:yyyy-MM-dd}..{windowEnd:yyyy-MM-dd}"));
+        var period = Period.UtcDays(start, windowEnd);
         var days = Enumerable.Range(0, windowEnd.DayNumber - start.DayNumber + 1).Select(start.AddDays).ToArray();
         var alerts = new List<ScannedAlert>();
         var scanned = 0;
@@ -55,19 +54,20 @@ public sealed class MonitorScanner(MetricCatalog catalog, MetricQuery query, Mon
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var metric = catalog.Metric(group.Key.Metric);
-                if (!metrics.Contains(metric) || !Monitorable(metric, group.ToList(), volume.GetValueOrDefault(group.Key.Segment)) ||
+                var rows = group.ToList();
+                if (!metrics.Contains(metric) || !Monitorable(metric, rows, volume.GetValueOrDefault(group.Key.Segment)) ||
                     (staffing.Contains(metric) && !(staffed.GetValueOrDefault(group.Key.Segment) >= settings.MinDailyStaffHours)))
                 {
                     continue;
                 }
-                if (!seen.Add(Fingerprint(metric, group)))
+                if (!seen.Add(Fingerprint(metric, rows)))
                 {
                     continue;
                 }
-                var key = new SeriesKey(metric.Id, group.First().Dimensions);
+                var key = new SeriesKey(metric.Id, rows[0].Dimensions);
                 scanned++;
                 var shares = mix.GetValueOrDefault(group.Key.Segment) ?? new Dictionary<string, double>();
-                alerts.AddRange(Judge(key, metric, group.ToList(), days, windowStart, day => EventOn(day, shares)));
+                alerts.AddRange(Judge(key, metric, rows, days, windowStart, day => EventOn(day, shares)));
             }
         }
         return new MonitorScan(scanned, alerts);

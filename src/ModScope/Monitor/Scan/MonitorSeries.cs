@@ -1,4 +1,3 @@
-using System.Globalization;
 using ModScope.Catalog;
 using ModScope.Monitor.Detection;
 using ModScope.Query;
@@ -48,9 +47,7 @@ public static class MonitorSeries
     public static MetricRequest Request(MetricDefinition metric, IReadOnlyList<DimensionFilter> filters, DateOnly from, DateOnly to)
     {
         ArgumentNullException.ThrowIfNull(metric);
-        var period = new Period(from.ToDateTime(TimeOnly.MinValue), to.AddDays(1).ToDateTime(TimeOnly.MinValue), "UTC",
-            string.Create(CultureInfo.InvariantCulture, $"{from:yyyy-MM-dd}..{to:yyyy-MM-dd}"));
-        return new MetricRequest([metric.Id], [], TimeGrain.Day, filters, period) { QuantileIntervals = SeriesShape.IsQuantile(metric) };
+        return new MetricRequest([metric.Id], [], TimeGrain.Day, filters, Period.UtcDays(from, to)) { QuantileIntervals = SeriesShape.IsQuantile(metric) };
     }
 
     private static bool Pooled(MetricDefinition metric) => metric.Kind == MetricKind.Proportion;

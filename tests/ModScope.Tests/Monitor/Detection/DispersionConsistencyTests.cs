@@ -11,7 +11,7 @@ public sealed class DispersionConsistencyTests
         // Closed form, by hand: q = χ²₁ 90% quantile = 1.644854² (z of 0.95 squared); F₃(q) = 2Φ(√q) − 1 − √(2q/π)·e^(−q/2).
         var q = 1.6448536269514722 * 1.6448536269514722;
         var f3 = (2 * 0.95) - 1 - (Math.Sqrt(2 * q / Math.PI) * Math.Exp(-q / 2));
-        Assert.Equal(f3 / 0.9, DetectorRun.TrimmedChiSquareMean, 9);
+        Assert.Equal(f3 / 0.9, QuasiDispersion.TrimmedChiSquareMean, 9);
     }
 
     [Fact]
@@ -21,7 +21,7 @@ public sealed class DispersionConsistencyTests
         var squares = Enumerable.Range(0, 200_000).Select(_ => Math.Pow(StandardNormal(random), 2)).Order().ToArray();
         var trimmed = squares.Take((int)(squares.Length * 0.9)).Average();
 
-        Assert.InRange(trimmed / DetectorRun.TrimmedChiSquareMean, 0.99, 1.01);
+        Assert.InRange(trimmed / QuasiDispersion.TrimmedChiSquareMean, 0.99, 1.01);
     }
 
     private static double StandardNormal(Random random) =>
