@@ -10,6 +10,11 @@ namespace ModScope.Synthetic;
 /// <param name="Direction">Direction of the first (primary) effect: <c>up</c> or <c>down</c>.</param>
 /// <param name="Effects">Each affected metric with its direction.</param>
 /// <param name="Description">What happened, in words.</param>
+/// <param name="Consequences">
+/// Metrics the incident's mechanism also moves, as a direct consequence rather than as its subject (a model that
+/// misses enforcements also lowers the enforcement rate). An alert on one of them is a correct alert, but finding them
+/// is not required to detect the incident.
+/// </param>
 public sealed record Incident(
     string Id,
     string Kind,
@@ -19,4 +24,9 @@ public sealed record Incident(
     IReadOnlyDictionary<string, string> Segment,
     string Direction,
     IReadOnlyList<IncidentEffect> Effects,
-    string Description);
+    string Description,
+    IReadOnlyList<IncidentEffect> Consequences)
+{
+    /// <summary>Every metric the incident moves: its effects, then their consequences.</summary>
+    public IEnumerable<string> MovedMetrics => Metrics.Concat(Consequences.Select(c => c.Metric));
+}

@@ -102,7 +102,8 @@ public sealed partial class SyntheticDataSet
             e.GetProperty("segment").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!),
             e.GetProperty("direction").GetString()!,
             e.GetProperty("effects").EnumerateArray().Select(x => (x.GetProperty("metric").GetString()!, x.GetProperty("direction").GetString()!)).ToArray(),
-            e.GetProperty("description").GetString()!)).ToList();
+            e.GetProperty("description").GetString()!,
+            e.GetProperty("consequences").EnumerateArray().Select(x => (x.GetProperty("metric").GetString()!, x.GetProperty("direction").GetString()!)).ToArray())).ToList();
     }
 
     [GeneratedRegex(@"^(?<table>decisions|qa_audits|appeals|staffing)-(?<date>\d{4}-\d{2}-\d{2})(?<redelivery>-redelivery)?\.csv$")]

@@ -1,7 +1,7 @@
 namespace ModScope.Monitor.Evaluation;
 
 /// <summary>
-/// The totals over seeds: recall (incidents with a matching alert), precision (alerts that match an incident),
+/// The totals over seeds: recall (incidents with a matching alert), precision (alerts that report a move an incident caused, on a metric it is about or one of its consequences),
 /// median detection delay in days (alert day − incident start, plus the watermark lag a daily run waits for),
 /// root cause in the top 1 and top 3 (among detected incidents that have a segment), and the quiet-data rate.
 /// </summary>

@@ -9,8 +9,11 @@ namespace ModScope.Monitor.Evaluation;
 /// <summary>
 /// Which alerts belong to which planted incident, by rules easy to check by hand:
 /// <list type="bullet">
-/// <item>the alert's metric is one the incident moves (for a missing site-day or a redelivery, also the data alert of
-/// the volume, freshness or duplicate check; a redelivery also matches a file alert naming a file of its day);</item>
+/// <item>the alert's metric is one the incident is about (for a missing site-day or a redelivery, also the data alert of
+/// the volume, freshness or duplicate check; a redelivery also matches a file alert naming a file of its day). An alert
+/// on one of the incident's <see cref="Incident.Consequences"/>, or a volume data alert on an incident that moves
+/// decision volume, is a correct alert (<see cref="Explains"/>) but does not by itself detect the incident
+/// (<see cref="Matches(Incident, IReadOnlyList{Alert})"/>);</item>
 /// <item>it starts between the day before the incident and <see cref="LateDays"/> days after its end;</item>
 /// <item>its segment does not contradict the incident's: no shared dimension with another value, and a region that
 /// holds the incident's market.</item>
@@ -27,8 +30,12 @@ public sealed class IncidentMatcher(ReferenceData reference)
     public static Dictionary<string, string> Segment(Incident incident) =>
         incident.Segment.ToDictionary(p => p.Key == "policy_id" ? "policy" : p.Key, p => p.Value, StringComparer.Ordinal);
 
+    /// <summary>The alerts that detect <paramref name="incident"/>: on a metric it is about.</summary>
     public IReadOnlyList<Alert> Matches(Incident incident, IReadOnlyList<Alert> alerts) =>
-        alerts.Where(a => Matches(incident, a.Finding)).ToList();
+        alerts.Where(a => Matches(incident, a.Finding, consequences: false)).ToList();
+
+    /// <summary>Whether <paramref name="alert"/> reports a real move caused by <paramref name="incident"/>, on any metric it moves.</summary>
+    public bool Explains(Incident incident, Alert alert) => Matches(incident, alert.Finding, consequences: true);
 
     /// <summary>
     /// The alert whose root causes are judged, where an analyst would start: one on the incident's own dimensions
@@ -72,7 +79,7 @@ public sealed class IncidentMatcher(ReferenceData reference)
         return at >= 0 ? at + 1 : null;
     }
 
-    private bool Matches(Incident incident, AlertFinding alert)
+    private bool Matches(Incident incident, AlertFinding alert, bool consequences)
     {
         if (incident.Kind == IncidentKinds.DuplicateRedelivery && NamesFileOfDay(alert, incident.Start))
         {
@@ -83,10 +90,13 @@ public sealed class IncidentMatcher(ReferenceData reference)
             return false;
         }
         var dataIncident = incident.Kind is IncidentKinds.MissingSiteDay or IncidentKinds.DuplicateRedelivery;
+        var metrics = consequences ? incident.MovedMetrics : incident.Metrics;
         var subject = alert.Kind == AlertKind.Metric
-            ? incident.Metrics.Contains(alert.Subject)
-            : dataIncident && (alert.Subject.StartsWith("volume:", StringComparison.Ordinal) || alert.Subject.StartsWith("freshness:", StringComparison.Ordinal) ||
-                               alert.Subject.StartsWith("duplicate_ids:", StringComparison.Ordinal));
+            ? metrics.Contains(alert.Subject)
+            : dataIncident
+                ? alert.Subject.StartsWith("volume:", StringComparison.Ordinal) || alert.Subject.StartsWith("freshness:", StringComparison.Ordinal) ||
+                  alert.Subject.StartsWith("duplicate_ids:", StringComparison.Ordinal)
+                : consequences && alert.Subject == "volume:decisions" && metrics.Contains("decision_volume");
         return subject && Compatible(Segment(incident), SeriesKey.Parse(alert.Segment));
     }
 

@@ -40,7 +40,7 @@ public static class MonitorSeries
     {
         ArgumentNullException.ThrowIfNull(metric);
         ArgumentNullException.ThrowIfNull(settings);
-        return new DetectorSettings { Period = settings.Period, Kind = SeriesShape.Kind(metric), MinSampleSize = settings.MinSampleSize, LevelShifts = !Pooled(metric) };
+        return new DetectorSettings { Period = settings.Period, Kind = SeriesShape.Kind(metric), MinSampleSize = settings.MinSampleSize, SamplingZ = settings.SamplingZ, LevelShifts = !Pooled(metric) };
     }
 
     /// <summary>The daily request for one metric in one segment over the days, as the scan asks for it.</summary>

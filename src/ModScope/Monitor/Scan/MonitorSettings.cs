@@ -39,4 +39,12 @@ public sealed record MonitorSettings
 
     /// <summary>Relative move below which a statistically clear change is still too small to be worth an alert.</summary>
     public double MinRelativeImpact { get; init; } = 0.02;
+
+    /// <summary>
+    /// Sampling-noise z-score a change must reach in a monitor scan (a single series, as <c>detect</c> judges it, needs
+    /// <see cref="Detection.DetectorSettings.SamplingZ"/>). A scan tests every series every day, about two thousand of
+    /// them, so a per-series level tuned for one series would open a dozen alerts a run on noise alone. Bonferroni over
+    /// m = 2,000 series at a family-wise 5% a day gives a one-sided level 0.05/2000 and z = Φ⁻¹(1 − 2.5·10⁻⁵) ≈ 4.06.
+    /// </summary>
+    public double SamplingZ { get; init; } = 4.0;
 }

@@ -6,8 +6,13 @@ namespace ModScope.Monitor.Scan;
 /// QA proportions are judged on the trailing 7 days, pooled: Σ weighted numerator / Σ weighted denominator, with the
 /// audits of all 7 days as its sample. A day's QA sample per segment is a few dozen audits, far too thin for a daily
 /// alert; a week's is enough to see a false-positive spike at one site. The pooling also removes the weekly cycle.
-/// The week's trials are the sum of the days' effective sample sizes (Kish): audits from strata with unequal weights
-/// carry less information than as many simple random ones, and the sampling test must not treat them as more.
+/// The week's trials are its effective sample size (Kish): audits from strata with unequal weights carry less
+/// information than as many simple random ones, and the sampling test must not treat them as more. The pooled rate is
+/// Σ_d w_d p̂_d with w_d = D_d/D, each day's share of the week's weighted denominator, and the days are independent
+/// samples, so its variance is Σ_d w_d² V_d; with V_d = p(1−p)/n_d (n_d the day's effective size) the week's effective
+/// size is n = 1 / Σ_d (w_d²/n_d) (Kish 1965, §11.7, combining independent estimates). It is Σ n_d when the days'
+/// weights follow their samples (unweighted audits), and it collapses towards n_d when one day's heavily weighted
+/// audits carry the week, e.g. a single audit of a big automated stratum that lands in a small market.
 /// </summary>
 public static class TrailingWeek
 {
@@ -18,14 +23,22 @@ public static class TrailingWeek
 
     public static (double Value, double? SampleSize) Pool(IReadOnlyDictionary<DateOnly, MetricResult> byDay, DateOnly day)
     {
-        var (numerator, denominator, sample) = (0.0, 0.0, 0.0);
+        var (numerator, denominator) = (0.0, 0.0);
+        var days = new List<(double Denominator, double Trials)>(Days);
         for (var back = 0; back < Days; back++)
         {
-            if (byDay.TryGetValue(day.AddDays(-back), out var r))
+            if (byDay.TryGetValue(day.AddDays(-back), out var r) && r.Denominator is > 0.0)
             {
-                (numerator, denominator, sample) = (numerator + (r.Numerator ?? 0.0), denominator + (r.Denominator ?? 0.0), sample + Trials(r));
+                (numerator, denominator) = (numerator + (r.Numerator ?? 0.0), denominator + r.Denominator.Value);
+                days.Add((r.Denominator.Value, Trials(r)));
             }
         }
-        return denominator > 0.0 ? (numerator / denominator, sample) : (double.NaN, null);
+        if (denominator <= 0.0)
+        {
+            return (double.NaN, null);
+        }
+        // A day with a denominator but no trials has no known sampling error: the week then supports no test.
+        var inverse = days.Sum(d => d.Trials > 0.0 ? Math.Pow(d.Denominator / denominator, 2) / d.Trials : double.PositiveInfinity);
+        return (numerator / denominator, 1.0 / inverse);
     }
 }

@@ -8,7 +8,7 @@ public sealed class EvaluationReportTests
     private static readonly DateOnly Day = new(2026, 10, 1);
 
     private static IncidentOutcome Outcome(int alerts, int? delay, int? rank, bool segment = true) =>
-        new(new Incident("I", "fp_spike", Day, Day, ["qa_accuracy"], segment ? new Dictionary<string, string> { ["site"] = "A" } : new Dictionary<string, string>(), "up", [], ""),
+        new(new Incident("I", "fp_spike", Day, Day, ["qa_accuracy"], segment ? new Dictionary<string, string> { ["site"] = "A" } : new Dictionary<string, string>(), "up", [], "", []),
             [.. Enumerable.Range(1, alerts).Select(i => (long)i)], delay is { } d ? Day.AddDays(d) : null, rank);
 
     [Fact]

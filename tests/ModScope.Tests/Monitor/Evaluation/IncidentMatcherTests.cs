@@ -13,7 +13,7 @@ public sealed class IncidentMatcherTests
 
     private static Incident TatSurge() =>
         new("INC-03", IncidentKinds.TatSurge, Start, Start.AddDays(3), ["tat_p50_hours", "sla_attainment"],
-            new Dictionary<string, string> { ["market"] = "VN" }, "up", [], "VN queues slow down");
+            new Dictionary<string, string> { ["market"] = "VN" }, "up", [], "VN queues slow down", [new IncidentEffect("human_decision_volume", "down")]);
 
     private static Alert Alert(long id, string subject, string segment, DateOnly first, string? explanation = null, AlertKind kind = AlertKind.Metric) =>
         new(id, new AlertFinding(kind, subject, segment, first, first, AlertSeverity.Warning, 1, 0.7, "seasonal_robust_z", "m") { Explanation = explanation },
@@ -41,6 +41,20 @@ public sealed class IncidentMatcherTests
     }
 
     [Fact]
+    public void An_alert_on_a_consequence_is_a_correct_alert_but_does_not_detect_the_incident()
+    {
+        var volume = Alert(1, "human_decision_volume", "market=VN", Start);        // the surge's consequence
+        var siteVolume = Alert(2, "volume:decisions", "site=KUL-ALPHA", Start, kind: AlertKind.Data); // a data alert on volume
+        var otherMarket = Alert(3, "human_decision_volume", "market=TH", Start);   // a consequence elsewhere
+
+        Assert.Empty(_matcher.Matches(TatSurge(), [volume, siteVolume, otherMarket]));
+        Assert.True(_matcher.Explains(TatSurge(), volume));
+        // The surge does not move decision volume, so the volume check's alert is not explained by it.
+        Assert.False(_matcher.Explains(TatSurge(), siteVolume));
+        Assert.False(_matcher.Explains(TatSurge(), otherMarket));
+    }
+
+    [Fact]
     public void The_representative_is_the_broadest_alert_on_the_incident_dimensions_and_its_root_causes_follow_its_own_segment()
     {
         var explanation = new AlertExplanation("tat_p50_hours", "", Start, Start, 4, 9.0, 3.0,
@@ -64,7 +78,7 @@ public sealed class IncidentMatcherTests
     public void A_mix_shift_is_found_through_the_segment_whose_weight_moved_most()
     {
         var mixShift = new Incident("INC-02", IncidentKinds.MixShift, Start, Start.AddDays(6), ["automation_rate"],
-            new Dictionary<string, string> { ["market"] = "BR" }, "down", [], "BR volume up");
+            new Dictionary<string, string> { ["market"] = "BR" }, "down", [], "BR volume up", []);
         var split = new MixRateSplit("market", -0.02, -0.019, -0.001, [new MixRateSegment("BR", 0.05, 0.12, 0.6, 0.6, -0.019, 0.0)]);
         var alert = Alert(1, "automation_rate", "", Start, new AlertExplanation("automation_rate", "", Start, Start, 4, 0.79, 0.81, [], split).ToJson());
 
@@ -75,7 +89,7 @@ public sealed class IncidentMatcherTests
     public void A_redelivery_matches_the_file_alert_that_names_its_day_whenever_the_file_was_loaded()
     {
         var redelivery = new Incident("INC-06", IncidentKinds.DuplicateRedelivery, Start, Start, ["decision_volume"],
-            new Dictionary<string, string>(), "up", [], "a day delivered twice");
+            new Dictionary<string, string>(), "up", [], "a day delivered twice", []);
         var file = Alert(1, "quarantine_rate:decisions", "file=decisions-2026-10-19.csv", Start.AddDays(30), kind: AlertKind.Data);
         var otherFile = Alert(2, "quarantine_rate:decisions", "file=decisions-2026-10-20.csv", Start, kind: AlertKind.Data);
 
@@ -86,7 +100,7 @@ public sealed class IncidentMatcherTests
     public void Policy_id_in_the_incident_file_is_the_policy_dimension()
     {
         var drift = new Incident("INC-01", IncidentKinds.ModelDrift, Start, Start, ["under_enforcement_rate"],
-            new Dictionary<string, string> { ["decided_by"] = "automated", ["policy_id"] = "counterfeit" }, "up", [], "drift");
+            new Dictionary<string, string> { ["decided_by"] = "automated", ["policy_id"] = "counterfeit" }, "up", [], "drift", []);
 
         Assert.Equal(1, IncidentMatcher.RootCauseRank(drift, Alert(1, "under_enforcement_rate", "decided_by=automated;policy=counterfeit", Start)));
         Assert.Null(IncidentMatcher.RootCauseRank(drift, Alert(2, "under_enforcement_rate", "policy=counterfeit", Start)));

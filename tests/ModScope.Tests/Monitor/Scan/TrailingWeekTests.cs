@@ -24,11 +24,11 @@ public sealed class TrailingWeekTests
         var (value, sample) = TrailingWeek.Pool(byDay, Day);
 
         Assert.Equal((3.0 + 1 + 0) / (100 + 50 + 50), value, 12);
-        Assert.Equal(40.0, sample);
+        Assert.Equal(40.0, sample!.Value, 9);
     }
 
     [Fact]
-    public void The_trials_are_the_days_effective_sample_sizes_where_the_estimate_is_weighted()
+    public void The_trials_combine_the_days_effective_sample_sizes_by_their_share_of_the_week()
     {
         var byDay = new Dictionary<DateOnly, MetricResult>
         {
@@ -39,7 +39,24 @@ public sealed class TrailingWeekTests
 
         var (_, sample) = TrailingWeek.Pool(byDay, Day);
 
-        Assert.Equal(12.5 + 4 + 10, sample);
+        // Shares of the weighted denominator 100/200, 50/200, 50/200: 1 / (0.25/12.5 + 0.0625/4 + 0.0625/10) = 1 / 0.041875.
+        Assert.Equal(1 / 0.041875, sample!.Value, 9);
+    }
+
+    [Fact]
+    public void One_heavily_weighted_day_carries_the_week_and_its_small_effective_size()
+    {
+        // Six days of 30 audits at weight 2 (denominator 60), and one day whose single audit of a big stratum weighs
+        // 200 (denominator 60 + 200, effective size 2): the pooled rate is mostly that audit.
+        var byDay = Enumerable.Range(0, 7).ToDictionary(back => Day.AddDays(-back),
+            back => back == 3 ? Row(Day.AddDays(-back), 200, 260, 31) with { EffectiveSampleSize = 2 } : Row(Day.AddDays(-back), 2, 60, 30));
+
+        var (value, sample) = TrailingWeek.Pool(byDay, Day);
+
+        Assert.Equal((200.0 + (6 * 2)) / (260 + (6 * 60)), value, 12);
+        var expected = 1 / ((Math.Pow(260.0 / 620, 2) / 2) + (6 * Math.Pow(60.0 / 620, 2) / 30));
+        Assert.Equal(expected, sample!.Value, 9);
+        Assert.True(sample < 12, $"The week's effective size {sample} should stay near the heavy day's, far below the 211 audits.");
     }
 
     [Fact]
