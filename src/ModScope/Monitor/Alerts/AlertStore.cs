@@ -14,7 +14,7 @@ public sealed class AlertStore(ModScopeStore store)
 {
     private const string Columns =
         "alert_id, kind, subject, segment, first_day, last_day, status, snoozed_until, severity, direction, score, detector, message, " +
-        "restated, suppressed_by, label, updated_at, value, expected, lower_bound, upper_bound, impact, relative_impact, baseline, event, explanation";
+        "restated, suppressed_by, label, updated_at, value, expected, lower_bound, upper_bound, impact, relative_impact, baseline, event, explanation, created_at";
 
     public long StartRun(DateOnly asOf)
     {
@@ -213,6 +213,6 @@ public sealed class AlertStore(ModScopeStore store)
         };
         return new Alert(r.GetInt64(0), finding, AlertNames.Parse<AlertStatus>(r.GetString(6)), r.IsDBNull(7) ? null : Day(7),
             r.GetBoolean(13), r.IsDBNull(14) ? null : r.GetInt64(14), r.IsDBNull(15) ? null : AlertNames.Parse<AlertLabel>(r.GetString(15)),
-            r.GetDateTime(16));
+            r.GetDateTime(16)) { CreatedAt = r.GetDateTime(26) };
     }
 }
