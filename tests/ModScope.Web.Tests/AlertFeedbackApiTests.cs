@@ -50,6 +50,7 @@ public sealed class AlertFeedbackApiTests(DashboardStore store) : ApiTestBase(st
         Assert.Equal(1, Scalar($"SELECT count(*) FROM alerts WHERE alert_id = {id} AND label = 'false_alarm' AND labelled_at IS NOT NULL"));
         Assert.Equal(0, Scalar($"SELECT count(*) FROM series_rebaselines WHERE alert_id = {id}"));
 
+        var chartBefore = (await GetJson($"/api/alerts/{id}")).GetProperty("series").GetRawText();
         using (var newNormal = await Post(id, new { label = "new_normal" }, analyst))
         {
             Assert.Equal(HttpStatusCode.OK, newNormal.StatusCode);
@@ -58,7 +59,10 @@ public sealed class AlertFeedbackApiTests(DashboardStore store) : ApiTestBase(st
             SELECT count(*) FROM series_rebaselines r JOIN alerts a ON a.alert_id = r.alert_id
             WHERE r.alert_id = {id} AND r.subject = a.subject AND r.segment = a.segment AND r.from_day = a.first_day AND a.label = 'new_normal'
             """));
-        Assert.Equal("new_normal", (await GetJson($"/api/alerts/{id}")).GetProperty("alert").GetProperty("label").GetString());
+        var after = await GetJson($"/api/alerts/{id}");
+        Assert.Equal("new_normal", after.GetProperty("alert").GetProperty("label").GetString());
+        // The monitor judged this alert before the rebaseline: its chart keeps the band it was raised with.
+        Assert.Equal(chartBefore, after.GetProperty("series").GetRawText());
 
         using var unknown = await Post(999_999, new { label = "expected" }, analyst);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);

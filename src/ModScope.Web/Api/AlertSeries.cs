@@ -63,13 +63,11 @@ internal static class AlertSeries
     }
 
     /// <summary>
-    /// Where the judged series starts: its first data day, or a later day an analyst declared a new normal from
-    /// before this alert began (a rebaseline from this alert's own first day came after it was raised).
+    /// Where the judged series starts: its first data day, or a later day an analyst declared a new normal from, as the
+    /// monitor applied it when it last judged this alert (declarations made after that run do not change its band).
     /// </summary>
     private static DateOnly SeriesStart(Alert alert, Dashboard dashboard, DateOnly first) =>
-        dashboard.Alerts.Rebaselines().TryGetValue((alert.Finding.Subject, alert.Finding.Segment), out var day) && day > first && day < alert.Finding.FirstDay
-            ? day
-            : first;
+        dashboard.Alerts.RebaselineFor(alert.Id) is { } day && day > first ? day : first;
 
     /// <summary>One marker per event touching shown days, from the first to the last of them.</summary>
     private static List<EventMarker> Markers(IReadOnlyList<BandPoint> shown, IReadOnlyDictionary<DateOnly, IReadOnlyList<CalendarEvent>> touching, string language) =>

@@ -165,6 +165,21 @@ public sealed class AlertStore(ModScopeStore store)
             .ToDictionary(r => r.Key, r => r.From);
     }
 
+    /// <summary>
+    /// The rebaseline the monitor applied when it last judged alert <paramref name="id"/>: the latest day its series
+    /// was declared a new normal from, among declarations made before that run started; null when there was none.
+    /// </summary>
+    public DateOnly? RebaselineFor(long id)
+    {
+        _ = Get(id);
+        using var connection = store.OpenConnection();
+        return new SqlRunner(connection, CancellationToken.None).Rows("""
+            SELECT max(r.from_day) FROM alerts a JOIN monitor_runs m ON m.run_id = a.updated_run
+            JOIN series_rebaselines r ON r.subject = a.subject AND r.segment = a.segment AND r.created_at < m.started_at
+            WHERE a.alert_id = $id
+            """, r => r.IsDBNull(0) ? (DateOnly?)null : r.GetFieldValue<DateOnly>(0), ("id", id)).SingleOrDefault();
+    }
+
     public IReadOnlyList<DetectorAccuracy> Accuracy()
     {
         return List().Select(a => (a.Finding.Subject, a.Finding.Detector, a.Label)).GroupBy(a => (a.Subject, a.Detector))
