@@ -1,5 +1,6 @@
 using ModScope.Catalog;
 using ModScope.Monitor.Alerts;
+using ModScope.Monitor.Calendar;
 using ModScope.Monitor.Health;
 using ModScope.Query;
 using ModScope.Store;
@@ -8,7 +9,8 @@ namespace ModScope.Web;
 
 /// <summary>
 /// The library objects the endpoints ask: the store (one owner for the process), the catalogue, the metric query on
-/// the configured engine (<see cref="DashboardEngine"/>), alerts and data health. Opened once, on the first request, from configuration section
+/// the configured engine (<see cref="DashboardEngine"/>), alerts, the events calendar the monitor judges with, and
+/// data health. Opened once, on the first request, from configuration section
 /// <see cref="DashboardOptions.Section"/>.
 /// </summary>
 internal sealed class Dashboard : IDisposable
@@ -30,6 +32,8 @@ internal sealed class Dashboard : IDisposable
         Catalog = catalogPath is not null ? CatalogLoader.Load(catalogPath)
             : File.Exists("catalog/core-index.yaml") ? CatalogLoader.Load("catalog/core-index.yaml")
             : CatalogLoader.LoadDefault();
+        // The monitor's calendar (./catalog/events.yaml, else the shipped one), so an alert's band is the band that raised it.
+        Calendar = EventCalendar.LoadLocalOrDefault();
         Store = ModScopeStore.Open(path);
         Health = new StoreHealth(Store);
         _engine = DashboardEngine.Create(section, Store, Health);
@@ -42,6 +46,7 @@ internal sealed class Dashboard : IDisposable
     public ModScopeStore Store { get; }
     public MetricQuery Query { get; }
     public AlertStore Alerts { get; }
+    public EventCalendar Calendar { get; }
     public StoreHealth Health { get; }
 
     /// <summary>The request's results, reused until the store's data changes (see <see cref="ResultCache"/>).</summary>

@@ -8,7 +8,7 @@ namespace ModScope.Web.Tests;
 
 /// <summary>
 /// The dashboard in Debian's chromium on a real loopback server: language switch, a filtered tile against the API,
-/// a two-level drill-down, acknowledging an alert, a CSV export, a report downloaded and previewed, and a screenshot of each page.
+/// a two-level drill-down, acknowledging and labelling an alert, a CSV export, a report downloaded and previewed, and a screenshot of each page.
 /// </summary>
 [Collection(DashboardCollection.Name)]
 public sealed class BrowserTests(DashboardStore store, BrowserHost host) : IClassFixture<BrowserHost>, IAsyncLifetime
@@ -118,11 +118,16 @@ public sealed class BrowserTests(DashboardStore store, BrowserHost host) : IClas
         await _page.ClickAsync("#sign-in");
         await _page.ClickAsync("#ack");
         await Assertions.Expect(_page.Locator("#alert-status")).ToHaveTextAsync("Acknowledged");
+        await Assertions.Expect(_page.Locator("#alert-days")).ToContainTextAsync("(UTC days)");
+        await _page.SelectOptionAsync("#label-choice", "confirmed_incident");
+        await _page.ClickAsync("#save-label");
+        await Assertions.Expect(_page.Locator("#alert-label")).ToHaveTextAsync("Confirmed incident");
         await Assertions.Expect(_page.Locator("#alert-chart canvas")).ToHaveCountAsync(1);
         await _page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.Screenshots, "alert-detail.png"), FullPage = true });
 
         var stored = await _api.GetFromJsonAsync<JsonElement>($"/api/alerts/{id}");
         Assert.Equal("acknowledged", stored.GetProperty("alert").GetProperty("status").GetString());
+        Assert.Equal("confirmed_incident", stored.GetProperty("alert").GetProperty("label").GetString());
     }
 
     [Fact]

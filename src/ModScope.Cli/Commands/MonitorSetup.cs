@@ -6,8 +6,7 @@ namespace ModScope.Cli.Commands;
 /// <summary>The monitor's configuration files: ./catalog/events.yaml and ./catalog/monitors.yaml when present, else the shipped ones.</summary>
 internal static class MonitorSetup
 {
-    public static EventCalendar Calendar() =>
-        File.Exists("catalog/events.yaml") ? EventCalendar.Load("catalog/events.yaml") : EventCalendar.LoadDefault();
+    public static EventCalendar Calendar() => EventCalendar.LoadLocalOrDefault();
 
     public static QualitySettings Quality() =>
         File.Exists(QualitySettingsLoader.DefaultFile) ? QualitySettingsLoader.Load(QualitySettingsLoader.DefaultFile) : QualitySettingsLoader.LoadDefault();

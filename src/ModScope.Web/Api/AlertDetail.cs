@@ -2,5 +2,7 @@ using ModScope.Explain.Alerts;
 
 namespace ModScope.Web.Api;
 
-/// <summary>An alert with its daily series and expected band, and its stored explanation (mix vs rate, root causes).</summary>
-internal sealed record AlertDetail(AlertView Alert, IReadOnlyList<BandPoint> Series, AlertExplanation? Explanation, string? ExplanationCurrent, string? ExplanationBaseline);
+/// <summary>An alert with its daily series and expected band, the calendar events on its chart, and its stored explanation (mix vs rate, root causes).</summary>
+internal sealed record AlertDetail(
+    AlertView Alert, IReadOnlyList<BandPoint> Series, IReadOnlyList<EventMarker> Events, AlertExplanation? Explanation,
+    string? ExplanationCurrent, string? ExplanationBaseline);

@@ -6,32 +6,39 @@ using ModScope.Web.Access;
 
 namespace ModScope.Web.Api;
 
-/// <summary><c>/api/alerts</c>: the list (ranked by impact), one alert with its series and explanation, and its status (analysts only).</summary>
+/// <summary>
+/// <c>/api/alerts</c>: the list (ranked by impact), one alert with its series, band, calendar events and explanation, and
+/// its status and feedback label (analysts only). Days are UTC days; first-seen and updated instants are in <c>tz</c>.
+/// </summary>
 internal static class AlertEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/alerts", ([FromQuery(Name = "status")] string? status, [FromQuery(Name = "kind")] string? kind,
-            [FromQuery(Name = "lang")] string? lang, Dashboard dashboard) =>
+            [FromQuery(Name = "lang")] string? lang, [FromQuery(Name = "tz")] string? tz, Dashboard dashboard) =>
         {
             var language = RequestReader.Language(lang);
+            var zone = Zone(tz);
             var today = DateOnly.FromDateTime(dashboard.DataNow());
             var alerts = dashboard.Alerts.List(Parse<AlertStatus>(status, "status"), Parse<AlertKind>(kind, "kind"))
                 .OrderByDescending(a => a.IsOpen(today)).ThenByDescending(a => a.Finding.Rank).ThenBy(a => a.Id);
-            return Results.Ok(alerts.Select(a => AlertView.From(a, dashboard, language, today)).ToList());
+            return Results.Ok(alerts.Select(a => AlertView.From(a, dashboard, language, today, zone)).ToList());
         }).WithName("Alerts").WithSummary("Alerts, open ones first, ranked by impact; filter by status (new, acknowledged, resolved, snoozed, suppressed) and kind (metric, data).");
 
-        api.MapGet("/alerts/{id:long}", async (long id, [FromQuery(Name = "lang")] string? lang, Dashboard dashboard, CancellationToken cancellationToken) =>
+        api.MapGet("/alerts/{id:long}", async (long id, [FromQuery(Name = "lang")] string? lang, [FromQuery(Name = "tz")] string? tz,
+            Dashboard dashboard, CancellationToken cancellationToken) =>
         {
             var language = RequestReader.Language(lang);
+            var zone = Zone(tz);
             var alert = dashboard.Alerts.Get(id);
-            var series = await AlertSeries.ReadAsync(alert, dashboard, language, cancellationToken).ConfigureAwait(false);
+            var chart = await AlertSeries.ReadAsync(alert, dashboard, language, cancellationToken).ConfigureAwait(false);
             var explanation = Explanation(alert.Finding.Explanation);
             var metric = dashboard.Catalog.Metrics.FirstOrDefault(m => m.Id == alert.Finding.Subject);
-            return Results.Ok(new AlertDetail(AlertView.From(alert, dashboard, language, DateOnly.FromDateTime(dashboard.DataNow())), series, explanation,
+            return Results.Ok(new AlertDetail(AlertView.From(alert, dashboard, language, DateOnly.FromDateTime(dashboard.DataNow()), zone),
+                chart.Series, chart.Events, explanation,
                 explanation is null || metric is null ? null : CultureFormat.Value(metric, explanation.Current, language),
                 explanation is null || metric is null ? null : CultureFormat.Value(metric, explanation.Baseline, language)));
-        }).WithName("Alert").WithSummary("One alert with its daily series, expected band and explanation.");
+        }).WithName("Alert").WithSummary("One alert with its daily series (UTC days), the expected band the monitor judged with its events calendar, the events on those days, and its explanation.");
 
         api.MapPost("/alerts/{id:long}/status", (long id, [FromBody] StatusChange change, Dashboard dashboard) =>
         {
@@ -44,10 +51,24 @@ internal static class AlertEndpoints
                 _ => throw new BadParameterException("status", $"'{change.Status}' is not a status you can set; use acknowledged, resolved or snoozed."),
             };
             dashboard.Alerts.SetStatus(id, status, until);
-            var today = DateOnly.FromDateTime(dashboard.DataNow());
-            return Results.Ok(AlertView.From(dashboard.Alerts.Get(id), dashboard, "en", today));
+            return Results.Ok(Current(id, dashboard));
         }).AddEndpointFilter<AnalystOnly>().WithName("SetAlertStatus").WithSummary("Acknowledge, resolve or snooze an alert (analyst role).");
+
+        api.MapPost("/alerts/{id:long}/label", (long id, [FromBody] LabelChange change, Dashboard dashboard) =>
+        {
+            ArgumentNullException.ThrowIfNull(change);
+            var label = Parse<AlertLabel>(change.Label, "label")
+                ?? throw new BadParameterException("label", $"Name a label: {string.Join(", ", Enum.GetValues<AlertLabel>().Select(v => AlertStore.Name(v)))}.");
+            dashboard.Alerts.Label(id, label);
+            return Results.Ok(Current(id, dashboard));
+        }).AddEndpointFilter<AnalystOnly>().WithName("LabelAlert")
+            .WithSummary("Record what an alert turned out to be: confirmed_incident, expected, false_alarm or new_normal (rebaselines the series from the alert's first day) (analyst role).");
     }
+
+    private static AlertView Current(long id, Dashboard dashboard) =>
+        AlertView.From(dashboard.Alerts.Get(id), dashboard, "en", DateOnly.FromDateTime(dashboard.DataNow()), TimeZoneInfo.Utc);
+
+    private static TimeZoneInfo Zone(string? tz) => TimeZoneInfo.FindSystemTimeZoneById(RequestReader.Zone(tz));
 
     private static DateOnly Until(string? text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)

@@ -2,22 +2,32 @@ using ModScope.Monitor.Alerts;
 
 namespace ModScope.Web.Api;
 
-/// <summary>An alert as listed: what moved, where, since when, how badly, and where it is in its lifecycle.</summary>
+/// <summary>
+/// An alert as listed: what moved, where, since when, how badly, where it is in its lifecycle and what an analyst
+/// labelled it. Its days are UTC days, as the monitor judged them (<see cref="DayZone"/>), never converted; when the
+/// monitor first stored it and when it last changed are instants, shown in the chosen time zone (<see cref="TimeZone"/>).
+/// </summary>
 internal sealed record AlertView(
     long Id, string Kind, string Subject, string SubjectName, string Segment, string Status, string Severity,
-    DateOnly FirstDay, string FirstDayText, DateOnly LastDay, string LastDayText, DateOnly? SnoozedUntil,
+    DateOnly FirstDay, string FirstDayText, DateOnly LastDay, string LastDayText, string DayZone, DateOnly? SnoozedUntil,
     string Message, double? Value, string? ValueFormatted, double? Expected, string? ExpectedFormatted,
-    double? Lower, double? Upper, double? RelativeImpact, double Rank, bool Open)
+    double? Lower, double? Upper, double? RelativeImpact, double Rank, bool Open, string? Label,
+    DateTime? FirstSeenAt, string? FirstSeenText, DateTime UpdatedAt, string UpdatedText, string TimeZone)
 {
-    public static AlertView From(Alert alert, Dashboard dashboard, string language, DateOnly today)
+    public static AlertView From(Alert alert, Dashboard dashboard, string language, DateOnly today, TimeZoneInfo zone)
     {
+        ArgumentNullException.ThrowIfNull(alert);
+        ArgumentNullException.ThrowIfNull(zone);
         var f = alert.Finding;
         var metric = f.Kind == AlertKind.Metric ? dashboard.Catalog.Metrics.FirstOrDefault(m => m.Id == f.Subject) : null;
+        // Stored instants are UTC; people read them in the chosen zone.
+        string Local(DateTime utc) => CultureFormat.Time(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone), language);
         return new AlertView(alert.Id, AlertStore.Name(f.Kind), f.Subject, metric?.Name.In(language) ?? f.Subject,
             f.Segment, AlertStore.Name(alert.Status), AlertStore.Name(f.Severity), f.FirstDay, CultureFormat.Day(f.FirstDay, language),
-            f.LastDay, CultureFormat.Day(f.LastDay, language), alert.SnoozedUntil, f.Message,
+            f.LastDay, CultureFormat.Day(f.LastDay, language), "UTC", alert.SnoozedUntil, f.Message,
             f.Value, metric is null ? null : CultureFormat.Value(metric, f.Value, language),
             f.Expected, metric is null ? null : CultureFormat.Value(metric, f.Expected, language),
-            f.Lower, f.Upper, f.RelativeImpact, f.Rank, alert.IsOpen(today));
+            f.Lower, f.Upper, f.RelativeImpact, f.Rank, alert.IsOpen(today), alert.Label is { } label ? AlertStore.Name(label) : null,
+            alert.CreatedAt, alert.CreatedAt is { } created ? Local(created) : null, alert.UpdatedAt, Local(alert.UpdatedAt), zone.Id);
     }
 }

@@ -16,18 +16,23 @@ public static class SegmentEvents
     public static Func<DateOnly, IReadOnlyDictionary<string, double>, string?> For(EventCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(calendar);
-        return (day, shares) =>
+        return (day, shares) => Touching(calendar, day, shares) is [var first, ..] ? first.Name.En : null;
+    }
+
+    /// <summary>The events touching a segment on <paramref name="day"/> (given its decisions by market as shares), largest share first.</summary>
+    public static IReadOnlyList<CalendarEvent> Touching(EventCalendar calendar, DateOnly day, IReadOnlyDictionary<string, double> shares)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        ArgumentNullException.ThrowIfNull(shares);
+        var touched = new Dictionary<string, (CalendarEvent Event, double Share)>(StringComparer.Ordinal);
+        foreach (var (market, share) in shares)
         {
-            var touched = new Dictionary<string, (string Name, double Share)>(StringComparer.Ordinal);
-            foreach (var (market, share) in shares)
+            foreach (var active in calendar.ActiveOn(day, market))
             {
-                foreach (var active in calendar.ActiveOn(day, market))
-                {
-                    var (name, sum) = touched.GetValueOrDefault(active.Id, (active.Name.En, 0.0));
-                    touched[active.Id] = (name, sum + share);
-                }
+                var (_, sum) = touched.GetValueOrDefault(active.Id, (active, 0.0));
+                touched[active.Id] = (active, sum + share);
             }
-            return touched.Values.Where(t => t.Share >= MinShare).OrderByDescending(t => t.Share).Select(t => t.Name).FirstOrDefault();
-        };
+        }
+        return touched.Values.Where(t => t.Share >= MinShare).OrderByDescending(t => t.Share).Select(t => t.Event).ToList();
     }
 }

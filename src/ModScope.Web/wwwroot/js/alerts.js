@@ -1,4 +1,5 @@
-// Alerts: the list (open first, ranked by impact) and, with ?id=N, one alert with its series, band and explanation.
+// Alerts: the list (open first, ranked by impact) and, with ?id=N, one alert with its series, band, calendar events,
+// explanation, status and label. Alert days are UTC days (marked so); first-seen / updated times are in the chosen zone.
 (async () => {
   const { el, t, api } = MS;
   const content = document.getElementById('content');
@@ -16,8 +17,9 @@
       { key: 'severity', label: t('alerts.severity'), value: a => a.severity, text: a => el('span', { class: `severity-${a.severity}` }, t(`severity.${a.severity}`)) },
       { key: 'subject', label: t('alerts.metric'), value: a => a.subjectName },
       { key: 'segment', label: t('alerts.segment'), value: a => a.segment || t('alerts.total') },
-      { key: 'first', label: t('alerts.firstSeen'), value: a => a.firstDay, text: a => a.firstDayText },
-      { key: 'last', label: t('alerts.lastSeen'), value: a => a.lastDay, text: a => a.lastDayText },
+      { key: 'first', label: t('alerts.firstDay'), value: a => a.firstDay, text: a => a.firstDayText },
+      { key: 'last', label: t('alerts.lastDay'), value: a => a.lastDay, text: a => a.lastDayText },
+      { key: 'seen', label: `${t('alerts.firstSeen')} (${MS.state.tz})`, value: a => a.firstSeenAt, text: a => a.firstSeenText ?? '–' },
       { key: 'value', label: t('alerts.value'), num: true, value: a => a.value, text: a => a.valueFormatted ?? '' },
       { key: 'expected', label: t('alerts.expected'), num: true, value: a => a.expected, text: a => a.expectedFormatted ?? '' },
     ], alerts, { id: 'alert-table', rowClass: () => 'link', onRow: a => { window.location.href = MS.link('/alerts', { id: a.id }); } }));
@@ -29,47 +31,71 @@
     const status = el('span', { id: 'alert-status', class: `status-${a.status}` }, t(`status.${a.status}`));
     const message = el('div', { id: 'action-message', class: 'muted' });
     const until = el('input', { type: 'date', id: 'snooze-until' });
-    const act = async (body) => {
+    const label = el('span', { id: 'alert-label' }, a.label ? t(`label.${a.label}`) : t('alerts.noLabel'));
+    const labels = ['confirmed_incident', 'expected', 'false_alarm', 'new_normal'];
+    const choice = el('select', { id: 'label-choice', 'aria-label': t('alerts.label') },
+      ...labels.map(l => el('option', { value: l, selected: l === a.label }, t(`label.${l}`))));
+    const post = async (path, body, done) => {
       try {
-        const response = await fetch(`/api/alerts/${id}/status`, {
+        const response = await fetch(`/api/alerts/${id}/${path}`, {
           method: 'POST', headers: { 'Content-Type': 'application/json', ...MS.authHeaders() }, body: JSON.stringify(body),
         });
         const answer = await response.json();
         if (response.status === 401 || response.status === 403) { message.textContent = t('alerts.needsAnalyst'); return; }
         if (!response.ok) { message.textContent = answer.detail || answer.title; return; }
-        status.className = `status-${answer.status}`;
-        status.textContent = t(`status.${answer.status}`);
+        done(answer);
         message.textContent = '';
       } catch (e) { message.textContent = e.message; }
     };
+    const act = body => post('status', body, answer => {
+      status.className = `status-${answer.status}`;
+      status.textContent = t(`status.${answer.status}`);
+    });
+    const mark = () => post('label', { label: choice.value }, answer => { label.textContent = t(`label.${answer.label}`); });
+    const days = t('alerts.utcDays').replace('{0}', a.firstDayText).replace('{1}', a.lastDayText);
     const chartBox = el('div', { class: 'chart', id: 'alert-chart' });
     content.replaceChildren(
       el('p', {}, el('a', { href: MS.link('/alerts') }, `← ${t('alerts.back')}`)),
       el('h2', {}, `#${a.id} ${a.subjectName}`, a.segment ? ` · ${a.segment}` : ''),
-      el('p', {}, `${t('alerts.status')}: `, status, ` · ${t('alerts.severity')}: ${t(`severity.${a.severity}`)} · ${a.firstDayText} – ${a.lastDayText}`),
+      el('p', {}, `${t('alerts.status')}: `, status, ` · ${t('alerts.severity')}: ${t(`severity.${a.severity}`)} · `, el('span', { id: 'alert-days' }, days)),
+      el('p', { class: 'muted', id: 'alert-times' }, `${t('alerts.firstSeen')}: ${a.firstSeenText ?? '–'} · ${t('alerts.updated')}: ${a.updatedText} (${a.timeZone})`),
       el('p', {}, el('strong', {}, `${t('alerts.message')}: `), a.message),
       el('div', { class: 'actions' },
         el('button', { type: 'button', id: 'ack', onclick: () => act({ status: 'acknowledged' }) }, t('alerts.acknowledge')),
         el('button', { type: 'button', id: 'resolve', onclick: () => act({ status: 'resolved' }) }, t('alerts.resolve')),
         el('label', {}, t('alerts.snooze'), ' ', until),
         el('button', { type: 'button', id: 'snooze', onclick: () => act({ status: 'snoozed', until: until.value }) }, t('alerts.snooze'))),
+      el('div', { class: 'actions' }, `${t('alerts.label')}: `, label, choice,
+        el('button', { type: 'button', id: 'save-label', onclick: mark }, t('alerts.saveLabel'))),
       message,
       d.series.length ? el('h2', {}, t('alerts.series')) : '', d.series.length ? chartBox : '',
+      events(d.events),
       explanation(d));
-    if (d.series.length) band(chartBox, d.series);
+    if (d.series.length) band(chartBox, d.series, d.events);
   }
 
-  function band(box, series) {
+  function events(list) {
+    if (!list.length) return '';
+    return el('section', { id: 'alert-events' },
+      el('h3', {}, t('alerts.events')),
+      el('p', { class: 'muted' }, t('alerts.eventsNote')),
+      el('ul', {}, ...list.map(e => el('li', { 'data-event': e.id },
+        `${e.name}: ${t('alerts.utcDays').replace('{0}', e.fromLabel).replace('{1}', e.toLabel)}`))));
+  }
+
+  function band(box, series, eventList) {
     const chart = echarts.init(box);
     const labels = series.map(p => p.label);
     chart.setOption({
-      animation: false, tooltip: { trigger: 'axis' }, legend: { top: 0, data: [t('alerts.band'), t('alerts.expected'), t('alerts.value')] }, grid: { top: 40, left: 60, right: 20, bottom: 30 },
-      xAxis: { type: 'category', data: labels }, yAxis: { type: 'value', scale: true },
+      animation: false, tooltip: { trigger: 'axis' }, legend: { top: 0, data: [t('alerts.band'), t('alerts.expected'), t('alerts.value')] }, grid: { top: 40, left: 60, right: 20, bottom: 45 },
+      xAxis: { type: 'category', data: labels, name: t('alerts.dayUtc'), nameLocation: 'middle', nameGap: 28 }, yAxis: { type: 'value', scale: true },
       series: [
         { name: 'lower', type: 'line', data: series.map(p => p.lower), stack: 'band', symbol: 'none', lineStyle: { opacity: 0 }, tooltip: { show: false } },
         { name: t('alerts.band'), type: 'line', data: series.map(p => (p.upper ?? null) === null || p.lower === null ? null : p.upper - p.lower),
           stack: 'band', symbol: 'none', lineStyle: { opacity: 0 }, areaStyle: { color: '#d0d7de' } },
-        { name: t('alerts.expected'), type: 'line', data: series.map(p => p.expected), symbol: 'none', lineStyle: { type: 'dashed' } },
+        { name: t('alerts.expected'), type: 'line', data: series.map(p => p.expected), symbol: 'none', lineStyle: { type: 'dashed' },
+          markArea: { silent: true, itemStyle: { color: 'rgba(9,105,218,0.08)' }, label: { position: 'insideTop', color: '#0969da' },
+            data: eventList.map(e => [{ name: e.name, xAxis: e.fromLabel }, { xAxis: e.toLabel }]) } },
         { name: t('alerts.value'), type: 'line', data: series.map(p => p.value),
           markArea: { data: [[{ xAxis: series.find(p => p.inAlert)?.label }, { xAxis: labels[labels.length - 1] }]], itemStyle: { color: 'rgba(207,34,46,0.08)' } } },
       ],

@@ -15,6 +15,9 @@ public sealed record Alert(
     AlertLabel? Label,
     DateTime UpdatedAt)
 {
+    /// <summary>When a monitor run first stored the alert (UTC; null for an alert not read from the store).</summary>
+    public DateTime? CreatedAt { get; init; }
+
     /// <summary>Open means someone should look at it: new or acknowledged, or snoozed past its date.</summary>
     public bool IsOpen(DateOnly today) =>
         Status is AlertStatus.New or AlertStatus.Acknowledged || (Status == AlertStatus.Snoozed && SnoozedUntil < today);

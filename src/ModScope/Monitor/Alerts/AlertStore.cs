@@ -14,7 +14,7 @@ public sealed class AlertStore(ModScopeStore store)
 {
     private const string Columns =
         "alert_id, kind, subject, segment, first_day, last_day, status, snoozed_until, severity, direction, score, detector, message, " +
-        "restated, suppressed_by, label, updated_at, value, expected, lower_bound, upper_bound, impact, relative_impact, baseline, event, explanation";
+        "restated, suppressed_by, label, updated_at, value, expected, lower_bound, upper_bound, impact, relative_impact, baseline, event, explanation, created_at";
 
     public long StartRun(DateOnly asOf)
     {
@@ -165,6 +165,21 @@ public sealed class AlertStore(ModScopeStore store)
             .ToDictionary(r => r.Key, r => r.From);
     }
 
+    /// <summary>
+    /// The rebaseline the monitor applied when it last judged alert <paramref name="id"/>: the latest day its series
+    /// was declared a new normal from, among declarations made before that run started; null when there was none.
+    /// </summary>
+    public DateOnly? RebaselineFor(long id)
+    {
+        _ = Get(id);
+        using var connection = store.OpenConnection();
+        return new SqlRunner(connection, CancellationToken.None).Rows("""
+            SELECT max(r.from_day) FROM alerts a JOIN monitor_runs m ON m.run_id = a.updated_run
+            JOIN series_rebaselines r ON r.subject = a.subject AND r.segment = a.segment AND r.created_at < m.started_at
+            WHERE a.alert_id = $id
+            """, r => r.IsDBNull(0) ? (DateOnly?)null : r.GetFieldValue<DateOnly>(0), ("id", id)).SingleOrDefault();
+    }
+
     public IReadOnlyList<DetectorAccuracy> Accuracy()
     {
         return List().Select(a => (a.Finding.Subject, a.Finding.Detector, a.Label)).GroupBy(a => (a.Subject, a.Detector))
@@ -213,6 +228,6 @@ public sealed class AlertStore(ModScopeStore store)
         };
         return new Alert(r.GetInt64(0), finding, AlertNames.Parse<AlertStatus>(r.GetString(6)), r.IsDBNull(7) ? null : Day(7),
             r.GetBoolean(13), r.IsDBNull(14) ? null : r.GetInt64(14), r.IsDBNull(15) ? null : AlertNames.Parse<AlertLabel>(r.GetString(15)),
-            r.GetDateTime(16));
+            r.GetDateTime(16)) { CreatedAt = r.GetDateTime(26) };
     }
 }

@@ -37,6 +37,13 @@ public sealed class EventCalendar
         return Parse(CatalogFiles.Shipped(DefaultFile, "calendar"), DefaultFile);
     }
 
+    /// <summary>
+    /// The calendar the monitor judges with and the dashboard shows: <c>./catalog/events.yaml</c> (<see cref="DefaultFile"/>
+    /// under the working folder) when present, else the shipped one.
+    /// </summary>
+    /// <exception cref="CatalogException">The file cannot be read, or has problems (all of them are listed).</exception>
+    public static EventCalendar LoadLocalOrDefault() => File.Exists(DefaultFile) ? Load(DefaultFile) : LoadDefault();
+
     /// <summary>Loads and checks the calendar at <paramref name="path"/>.</summary>
     /// <exception cref="CatalogException">The file cannot be read, or has problems (all of them are listed).</exception>
     public static EventCalendar Load(string path) => Parse(CatalogFiles.Read(path), path);

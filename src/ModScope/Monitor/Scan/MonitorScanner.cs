@@ -87,17 +87,10 @@ public sealed class MonitorScanner(MetricCatalog catalog, MetricQuery query, Mon
     }
 
     /// <summary>Each segment's decisions by market, as shares of the segment (which calendar events touch it).</summary>
-    private async Task<Dictionary<string, Dictionary<string, double>>> MarketMix(IReadOnlyList<string> dimensions, Period period, CancellationToken cancellationToken)
+    private async Task<IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>> MarketMix(IReadOnlyList<string> dimensions, Period period, CancellationToken cancellationToken)
     {
-        var request = new MetricRequest(["decision_volume"], dimensions.Contains("market") ? dimensions : [.. dimensions, "market"], TimeGrain.None, [], period);
-        var rows = await query.RunAsync(request, cancellationToken).ConfigureAwait(false);
-        return rows.Where(r => r.Value > 0 && r.Dimensions.GetValueOrDefault("market") is not null)
-            .GroupBy(r => SeriesKey.Format(dimensions.ToDictionary(d => d, d => r.Dimensions.GetValueOrDefault(d))))
-            .ToDictionary(g => g.Key, g =>
-            {
-                var total = g.Sum(r => r.Value!.Value);
-                return g.GroupBy(r => r.Dimensions["market"]!).ToDictionary(m => m.Key, m => m.Sum(r => r.Value!.Value) / total, StringComparer.Ordinal);
-            }, StringComparer.Ordinal);
+        var rows = await query.RunAsync(Scan.MarketMix.Request(dimensions, period), cancellationToken).ConfigureAwait(false);
+        return Scan.MarketMix.Shares(rows, dimensions);
     }
 
     /// <summary>
