@@ -27,6 +27,20 @@ internal static class EvaluationView
                 s.Quiet ? "–" : Inv($"{s.TrueAlerts}"), Inv($"{s.AlertsPer100SeriesPer30Days:0.00}"));
         }
         console.Write(seeds);
+        var unexplained = new Table().Border(TableBorder.Rounded).Title("Alerts no incident explains")
+            .AddColumns("Data set", "Subject", "Segment", "Days", "Score");
+        foreach (var s in report.Seeds)
+        {
+            foreach (var a in s.Unexplained.OrderBy(a => a.FirstDay))
+            {
+                unexplained.AddRow(Inv($"{(s.Quiet ? "quiet" : "incidents")} (seed {s.Seed})"), Markup.Escape(a.Subject), Markup.Escape(a.Segment.Length == 0 ? "(total)" : a.Segment),
+                    a.LastDay == a.FirstDay ? Inv($"{a.FirstDay:yyyy-MM-dd}") : Inv($"{a.FirstDay:yyyy-MM-dd}..{a.LastDay:MM-dd}"), Inv($"{a.Score:0.00}"));
+            }
+        }
+        if (unexplained.Rows.Count > 0)
+        {
+            console.Write(unexplained);
+        }
         var totals = new Table().Border(TableBorder.Rounded).AddColumns("Measure", "Value", "Target");
         totals.AddRow("Recall", Percent(report.Recall), "≥ 90%");
         totals.AddRow("Precision", Percent(report.Precision), "≥ 80%");

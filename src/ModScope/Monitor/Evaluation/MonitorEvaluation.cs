@@ -101,8 +101,9 @@ public sealed class MonitorEvaluation(MetricCatalog catalog, EventCalendar calen
             }
             outcomes.Add(new IncidentOutcome(incident, matches.Select(a => a.Id).ToList(), matches.Count > 0 ? matches.Min(a => a.Finding.FirstDay) : null, rank));
         }
-        var trueAlerts = alerts.Count(a => incidents.Any(i => matcher.Explains(i, a)));
+        var unexplained = alerts.Where(a => !incidents.Any(i => matcher.Explains(i, a))).Select(a => a.Finding).ToList();
         var judgedDays = run.WindowEnd.DayNumber - run.WindowStart.DayNumber + 1;
-        return new SeedOutcome(seed, quiet, judgedDays, run.Summary.SeriesScanned, alerts.Count, trueAlerts, lastDay.DayNumber - run.WindowEnd.DayNumber, outcomes);
+        return new SeedOutcome(seed, quiet, judgedDays, run.Summary.SeriesScanned, alerts.Count, alerts.Count - unexplained.Count,
+            lastDay.DayNumber - run.WindowEnd.DayNumber, outcomes) { Unexplained = unexplained };
     }
 }

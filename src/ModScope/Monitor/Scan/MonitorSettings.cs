@@ -1,3 +1,5 @@
+using MathNet.Numerics.Distributions;
+
 namespace ModScope.Monitor.Scan;
 
 /// <summary>
@@ -42,9 +44,9 @@ public sealed record MonitorSettings
 
     /// <summary>
     /// Sampling-noise z-score a change must reach in a monitor scan (a single series, as <c>detect</c> judges it, needs
-    /// <see cref="Detection.DetectorSettings.SamplingZ"/>). A scan tests every series every day, about two thousand of
-    /// them, so a per-series level tuned for one series would open a dozen alerts a run on noise alone. Bonferroni over
-    /// m = 2,000 series at a family-wise 5% a day gives a one-sided level 0.05/2000 and z = Φ⁻¹(1 − 2.5·10⁻⁵) ≈ 4.06.
+    /// <see cref="Detection.DetectorSettings.SamplingZ"/>). A scan tests every series every day, so its level comes from
+    /// the scan's false-alarm budget rather than from one series: at most one alert per 100 series per 30 days (the
+    /// monitor's quiet-data target) is a one-sided level of 1/3000 per series and day, z = Φ⁻¹(1 − 1/3000) ≈ 3.40.
     /// </summary>
-    public double SamplingZ { get; init; } = 4.0;
+    public double SamplingZ { get; init; } = Normal.InvCDF(0.0, 1.0, 1.0 - (1.0 / 3000.0));
 }
