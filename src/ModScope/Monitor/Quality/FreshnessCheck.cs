@@ -37,7 +37,7 @@ internal sealed class FreshnessCheck : IQualityCheck
             SELECT site, max(decided_at) FROM {context.Sql.Quote(decisions.Name)}
             WHERE site IS NOT NULL AND decided_at < $until
             GROUP BY site
-            """, ("until", context.Until)).ConfigureAwait(false);
+            """, ("until", end)).ConfigureAwait(false);
         var stale = sites.Select(r => (Site: AsText(r[0]), Newest: AsTime(r[1])))
             .Select(s => (s.Site, s.Newest, Lag: (end - s.Newest).TotalHours))
             .Where(s => s.Newest >= activeFrom && s.Lag > siteLimit)

@@ -14,8 +14,10 @@ internal sealed record LoadedFile(long Id, string Name, string Table, DateTime L
             SELECT file_id, name, table_name, loaded_at, rows_read, rows_replaced
             FROM {sql.Table("files", "f")}
             WHERE loaded_at >= $from AND loaded_at < $until
-            """, ("from", from), ("until", until)).ConfigureAwait(false);
+            """, ("from", Start(from)), ("until", Start(until))).ConfigureAwait(false);
         return rows.Select(r => new LoadedFile(AsLong(r[0]), AsText(r[1]), AsText(r[2]), AsTime(r[3]), AsLong(r[4]), AsLong(r[5])))
             .OrderBy(f => f.LoadedAt).ThenBy(f => f.Name, StringComparer.Ordinal).ToList();
     }
+
+    private static DateTime Start(DateOnly day) => day.ToDateTime(TimeOnly.MinValue);
 }

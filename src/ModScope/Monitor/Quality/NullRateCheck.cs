@@ -34,7 +34,7 @@ internal sealed class NullRateCheck : IQualityCheck
                 FROM {sql.Table(source.Name)}
                 WHERE {source.Between()}{string.Concat(conditions.Select(c => c.Sql))}
                 """,
-                [("from", recentFrom.AddDays(-settings.TrailingDays)), ("until", context.Until), ("recent_from", recentFrom),
+                [("from", source.Bound(recentFrom.AddDays(-settings.TrailingDays))), ("until", source.Bound(context.Until)), ("recent_from", source.Bound(recentFrom)),
                  .. conditions.Select(c => c.Parameter)]).ConfigureAwait(false)).Single();
             var counts = (Rows: AsLong(row[0]), Nulls: AsLong(row[1]), TrailingRows: AsLong(row[2]), TrailingNulls: AsLong(row[3]));
             if (counts.Rows < settings.MinRows)

@@ -27,7 +27,7 @@ internal sealed class OrphansCheck : IQualityCheck
                 FROM {sql.Table("pending_" + source.Name, "p")}
                 WHERE {source.Time} < $cutoff AND {key} NOT IN (SELECT {key} FROM {sql.Quote(source.Name)})
                 GROUP BY file_id
-                """, ("cutoff", context.Until.AddDays(-maxDays))).ConfigureAwait(false);
+                """, ("cutoff", context.Until.AddDays(-maxDays).ToDateTime(TimeOnly.MinValue))).ConfigureAwait(false);
             if (byFile.Count == 0)
             {
                 continue;

@@ -44,7 +44,7 @@ internal sealed class VolumeCheck : IQualityCheck
             FROM {sql.Table(source.Name)}
             WHERE {source.Between()}{(segment is null ? "" : $" AND {column} IS NOT NULL")}
             GROUP BY segment, market, day
-            """, ("from", from), ("until", checkTo.AddDays(1))).ConfigureAwait(false);
+            """, ("from", source.Bound(from)), ("until", source.Bound(checkTo.AddDays(1)))).ConfigureAwait(false);
         var counts = rows.Select(r => (Segment: AsText(r[0]), Market: AsText(r[1]), Day: AsDay(r[2]), Rows: AsLong(r[3]))).ToList();
         var daily = counts.GroupBy(c => (c.Segment, c.Day)).ToDictionary(g => g.Key, g => g.Sum(c => c.Rows));
         var findings = new List<QualityFinding>();

@@ -14,7 +14,7 @@ internal static class Watermarks
             // HAVING: no row when the source is empty (ClickHouse's max over no rows is the epoch, not NULL).
             var rows = await sql.RowsAsync(
                 $"SELECT max({source.Time}) FROM {sql.Quote(source.Name)} WHERE {source.Time} < $until HAVING count(*) > 0",
-                ("until", until)).ConfigureAwait(false);
+                ("until", source.Bound(until))).ConfigureAwait(false);
             DateTime? newest = rows.Count == 0 || rows[0][0] is null ? null : source.IsDate ? AsTime(rows[0][0]).AddDays(1) : AsTime(rows[0][0]);
             DateOnly? newestDay = newest is null ? null : source.IsDate ? AsDay(rows[0][0]) : DateOnly.FromDateTime(newest.Value);
             var stillArriving = (int)Math.Ceiling(freshness.HoursFor(source.Name) / 24);
