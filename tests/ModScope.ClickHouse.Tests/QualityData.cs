@@ -12,13 +12,16 @@ namespace ModScope.ClickHouse.Tests;
 /// Five weeks of quiet generated data ending today (so every file is loaded inside the judged days), with planted
 /// problems written into the files before both loads: a missing site-day, a null-heavy column (the policy of QA
 /// audits), duplicated decision rows in one file, and audits of decisions that never arrive. The same files are
-/// loaded into a DuckDB store and into a scratch database on the cluster of <see cref="ClusterFixture"/>.
+/// loaded into a DuckDB store and into a scratch database on the cluster of <see cref="ClusterFixture"/>; then a
+/// later load re-delivers stored decisions, half at a higher version.
 /// </summary>
 public sealed class QualityData : IAsyncLifetime
 {
     public const int Days = 35;
     public const int OrphanRows = 6;
     public const int DuplicatedRows = 30;
+    public const int RedeliveredRows = 20;
+    public const string RedeliveryFile = "decisions-redelivered.csv";
 
     /// <summary>Small-data thresholds: a week judged, four weeks of baseline, sites with a handful of decisions a day judged.</summary>
     public static readonly QualitySettings Settings = new()
@@ -61,6 +64,17 @@ public sealed class QualityData : IAsyncLifetime
         ClickHouseMerged = new ClickHouseEngine(new ClickHouseOptions(ClusterFixture.Nodes[1], Database) { ReadFinal = false, Nodes = ClusterFixture.Nodes });
         await new Ingestor(Store).IngestAsync([data], new IngestOptions());
         await new ClickHouseLoader(ClickHouseMerged).IngestAsync([data], new IngestOptions());
+
+        // A later load re-delivers stored decisions: RedeliveredRows at version 2 (they replace) and as many unchanged (duplicates).
+        var later = Path.Combine(Folder, "later");
+        Directory.CreateDirectory(later);
+        var source = File.ReadAllLines(Path.Combine(data, $"decisions-{Text(AsOf.AddDays(-12))}.csv"));
+        var stored = source.Skip(1).Take(2 * RedeliveredRows).Select(l => l.Split(',')).ToList();
+        File.WriteAllLines(Path.Combine(later, RedeliveryFile), source.Take(1)
+            .Concat(stored.Take(RedeliveredRows).Select(f => string.Join(',', f[..^1].Append("2"))))
+            .Concat(stored.Skip(RedeliveredRows).Select(f => string.Join(',', f))));
+        await new Ingestor(Store).IngestAsync([later], new IngestOptions());
+        await new ClickHouseLoader(ClickHouseMerged).IngestAsync([later], new IngestOptions());
     }
 
     private void Plant(string data)

@@ -45,10 +45,6 @@ internal static class MonitorCommand
                 DataEngine = onClickHouse ? engine : null,
             };
             var outcome = await runner.RunAsync(day, days, cancellationToken).ConfigureAwait(false);
-            if (outcome.QualityNote is { } note)
-            {
-                await context.HelpOutput.WriteLineAsync(note).ConfigureAwait(false);
-            }
             AlertsView.RenderRun(context.Out, outcome, loaded, parsed.GetValue(language)!, parsed.GetValue(top));
             return ExitCodes.Ok;
         }));

@@ -33,8 +33,7 @@ public sealed class MonitorRunner(ModScopeStore store, MetricCatalog catalog, Me
 
     /// <summary>
     /// The engine holding the event data when they are not in <c>store</c> (ClickHouse), or null. Then the watermarks and
-    /// the data-quality checks read through this engine (what they cannot judge there is in
-    /// <see cref="MonitorOutcome.QualityNote"/>); alerts and runs stay in the store.
+    /// the data-quality checks read through this engine (with the same findings as on DuckDB); alerts and runs stay in the store.
     /// </summary>
     public IMetricEngine? DataEngine { get; init; }
 
@@ -100,7 +99,7 @@ public sealed class MonitorRunner(ModScopeStore store, MetricCatalog catalog, Me
             var summary = new MonitorRunSummary(watermark, scanned, opened, updated, windowEnd < windowStart ? "skipped" : "ok", null);
             alerts.FinishRun(runId, summary);
             var touched = alerts.List().Where(a => a.Finding.LastDay >= windowStart && a.Finding.FirstDay <= asOf).OrderByDescending(a => a.Finding.Rank).ToList();
-            return new MonitorOutcome(runId, windowStart, windowEnd, summary, touched) { QualityNote = DataEngine is null ? null : DataQualityChecks.Limits(DataEngine) };
+            return new MonitorOutcome(runId, windowStart, windowEnd, summary, touched);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -1,6 +1,5 @@
 using ModScope.Engines;
 using ModScope.Monitor.Calendar;
-using ModScope.Query;
 using ModScope.Store;
 
 namespace ModScope.Monitor.Quality;
@@ -65,20 +64,6 @@ public static class DataQualityChecks
             .ThenBy(f => f.Day)
             .ThenBy(f => f.Segment, StringComparer.Ordinal)
             .ToList();
-    }
-
-    /// <summary>
-    /// What the checks cannot judge on the data behind <paramref name="engine"/>, as one English sentence, or null. On
-    /// ClickHouse a re-delivered row is de-duplicated when read (ReplacingMergeTree), not matched against stored rows
-    /// at load, so the load history lacks what the DuckDB load records about re-deliveries from earlier loads.
-    /// </summary>
-    public static string? Limits(IMetricEngine engine)
-    {
-        ArgumentNullException.ThrowIfNull(engine);
-        return engine.Dialect is ClickHouseDialect
-            ? "On ClickHouse, rows re-delivered by a later load are counted once when read, not compared with stored rows at load: " +
-              "the re-delivery warning (duplicate ids) and the duplicate_id rejections (quarantine rate) cover re-deliveries within one load only."
-            : null;
     }
 
     /// <summary>Per source: the newest event up to the end of <paramref name="asOf"/>, and the last day whose data is complete.</summary>
