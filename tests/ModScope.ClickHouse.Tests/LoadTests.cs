@@ -124,13 +124,30 @@ public sealed class LoadTests(ClusterFixture fixture)
         var parked = await new Ingestor(fixture.Store).IngestAsync([early], new IngestOptions());
         var parkedInClickHouse = await fixture.LoadAsync(early);
         Assert.Equal((decisions, audits), await Volumes());
+        // Waiting a month, the parked audit is an orphan of its file on every engine.
+        Assert.All(await OrphanFilesAsync(), files => Assert.Contains("file = qa_audits-early.csv", files));
         await new Ingestor(fixture.Store).IngestAsync([late], new IngestOptions());
         var releasing = await fixture.LoadAsync(late);
+        // Released, it waits no more (ClickHouse keeps the pending row, but its audit is now stored).
+        Assert.All(await OrphanFilesAsync(), files => Assert.DoesNotContain("file = qa_audits-early.csv", files));
 
         Assert.Equal(1, parked.Files.Single().RowsPending);
         Assert.Equal(1, parkedInClickHouse.Files.Single().RowsPending);
         Assert.Equal(1, releasing.RowsReleased);
         Assert.Equal((decisions + 1, audits + 1), await Volumes());
+    }
+
+    /// <summary>The orphan findings' segments a month after the data, on DuckDB and on both ClickHouse read modes.</summary>
+    private async Task<List<List<string>>> OrphanFilesAsync()
+    {
+        var asOf = new DateOnly(2026, 9, 6).AddDays(30);
+        var lists = new List<List<string>>();
+        foreach (var engine in new Engines.IMetricEngine[] { fixture.DuckDb, fixture.ClickHouse, fixture.ClickHouseMerged })
+        {
+            var findings = await Monitor.Quality.DataQualityChecks.RunAsync(engine, asOf, new Monitor.Quality.QualitySettings(), null, CancellationToken.None);
+            lists.Add(findings.Where(f => f.Check == Monitor.Quality.QualityCheckKind.Orphans).Select(f => f.Segment).ToList());
+        }
+        return lists;
     }
 
     [Fact]

@@ -45,12 +45,6 @@ internal static class MonitorCommand
                 DataEngine = onClickHouse ? engine : null,
             };
             var outcome = await runner.RunAsync(day, days, cancellationToken).ConfigureAwait(false);
-            if (outcome.QualitySkipped)
-            {
-                await context.HelpOutput.WriteLineAsync(
-                    "Data-quality checks skipped on ClickHouse (freshness, volume, null rates, duplicate ids, orphans, quarantine rate, late arrival): " +
-                    "they read the DuckDB store's tables; the decisions watermark was read from ClickHouse.").ConfigureAwait(false);
-            }
             AlertsView.RenderRun(context.Out, outcome, loaded, parsed.GetValue(language)!, parsed.GetValue(top));
             return ExitCodes.Ok;
         }));

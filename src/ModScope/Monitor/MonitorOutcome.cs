@@ -3,8 +3,4 @@ using ModScope.Monitor.Alerts;
 namespace ModScope.Monitor;
 
 /// <summary>What <see cref="MonitorRunner.RunAsync"/> did: the run, the window judged, and the alerts it touched.</summary>
-public sealed record MonitorOutcome(long RunId, DateOnly WindowStart, DateOnly WindowEnd, MonitorRunSummary Summary, IReadOnlyList<Alert> Alerts)
-{
-    /// <summary>True when the data-quality checks did not run because the data live in another engine (<see cref="MonitorRunner.DataEngine"/>).</summary>
-    public bool QualitySkipped { get; init; }
-}
+public sealed record MonitorOutcome(long RunId, DateOnly WindowStart, DateOnly WindowEnd, MonitorRunSummary Summary, IReadOnlyList<Alert> Alerts);

@@ -32,9 +32,8 @@ public sealed class MonitorRunner(ModScopeStore store, MetricCatalog catalog, Me
     public IProgress<string>? Progress { get; init; }
 
     /// <summary>
-    /// The engine holding the event data when they are not in <c>store</c> (ClickHouse), or null. Then the
-    /// data-quality checks, which read the store's own tables, are skipped (<see cref="MonitorOutcome.QualitySkipped"/>),
-    /// and the decisions watermark is read through this engine; alerts and runs stay in the store.
+    /// The engine holding the event data when they are not in <c>store</c> (ClickHouse), or null. Then the watermarks and
+    /// the data-quality checks read through this engine (with the same findings as on DuckDB); alerts and runs stay in the store.
     /// </summary>
     public IMetricEngine? DataEngine { get; init; }
 
@@ -45,16 +44,16 @@ public sealed class MonitorRunner(ModScopeStore store, MetricCatalog catalog, Me
         try
         {
             Progress?.Report("checking data quality");
-            var watermark = DataEngine is not null
-                ? (await EngineWatermarks.DecisionsAsync(DataEngine, asOf, Quality.Freshness, cancellationToken).ConfigureAwait(false)).CompleteThrough
-                : (await DataQualityChecks.WatermarksAsync(store, asOf, Quality, cancellationToken).ConfigureAwait(false))
-                    .FirstOrDefault(w => w.Source == "decisions")?.CompleteThrough;
+            var marks = DataEngine is not null
+                ? await DataQualityChecks.WatermarksAsync(DataEngine, asOf, Quality, cancellationToken).ConfigureAwait(false)
+                : await DataQualityChecks.WatermarksAsync(store, asOf, Quality, cancellationToken).ConfigureAwait(false);
+            var watermark = marks.FirstOrDefault(w => w.Source == "decisions")?.CompleteThrough;
             var windowEnd = watermark is { } w && w < asOf ? w : asOf;
             var windowStart = asOf.AddDays(1 - Math.Max(1, backfillDays));
             // A backfill judges the data of all its days too, not only the checks' usual recent days.
             var qualitySettings = Quality with { Days = Math.Max(Quality.Days, backfillDays) };
             var quality = DataEngine is not null
-                ? []
+                ? await DataQualityChecks.RunAsync(DataEngine, asOf, qualitySettings, Calendar, cancellationToken).ConfigureAwait(false)
                 : await DataQualityChecks.RunAsync(store, asOf, qualitySettings, Calendar, cancellationToken).ConfigureAwait(false);
             var data = quality.Where(f => f.Day is null || f.Day >= windowStart).Select(f => (Source: f, Alert: QualityAlerts.ToFinding(f, asOf))).ToList();
             var findings = data.Select(d => d.Alert).ToList();
@@ -100,7 +99,7 @@ public sealed class MonitorRunner(ModScopeStore store, MetricCatalog catalog, Me
             var summary = new MonitorRunSummary(watermark, scanned, opened, updated, windowEnd < windowStart ? "skipped" : "ok", null);
             alerts.FinishRun(runId, summary);
             var touched = alerts.List().Where(a => a.Finding.LastDay >= windowStart && a.Finding.FirstDay <= asOf).OrderByDescending(a => a.Finding.Rank).ToList();
-            return new MonitorOutcome(runId, windowStart, windowEnd, summary, touched) { QualitySkipped = DataEngine is not null };
+            return new MonitorOutcome(runId, windowStart, windowEnd, summary, touched);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

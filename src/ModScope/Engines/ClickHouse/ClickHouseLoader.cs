@@ -9,8 +9,9 @@ namespace ModScope.Engines.ClickHouse;
 /// <summary>
 /// Loads event files into ClickHouse through the same validation and quarantine rules as the DuckDB store:
 /// files already loaded (same SHA-256, recorded in ClickHouse) are skipped; the rest are staged and checked by
-/// the ordinary <see cref="Ingestor"/> in a temporary DuckDB store; then accepted rows, quarantined rows and file
-/// records are shipped to the Distributed tables in TSV batches. A key stored twice counts once at query time:
+/// the ordinary <see cref="Ingestor"/> in a temporary DuckDB store (staged again on top of the stored rows of keys
+/// ClickHouse already holds, see <see cref="StoredRows"/>, so a re-delivery is replaced or rejected as on DuckDB);
+/// then accepted rows, quarantined rows and file records are shipped to the Distributed tables in TSV batches. A key stored twice counts once at query time:
 /// tables are ReplacingMergeTree read with FINAL, the highest <c>__rank</c> winning (a decision's higher version,
 /// else the earlier file, as the DuckDB store keeps).
 /// </summary>
@@ -43,23 +44,41 @@ public sealed class ClickHouseLoader(ClickHouseEngine engine)
         var folder = Directory.CreateTempSubdirectory("modscope-ch-stage-");
         try
         {
-            using var stage = ModScopeStore.Open(Path.Combine(folder.FullName, "stage.duckdb"));
-            var staged = await new Ingestor(stage).IngestAsync(fresh.Select(f => f.Path).ToList(), options, progress, cancellationToken).ConfigureAwait(false);
-            using var connection = stage.OpenConnection();
+            var freshPaths = fresh.Select(f => f.Path).ToList();
+            using var first = ModScopeStore.Open(Path.Combine(folder.FullName, "stage.duckdb"));
+            var staged = await new Ingestor(first).IngestAsync(freshPaths, options, progress, cancellationToken).ConfigureAwait(false);
+            var storedMax = await ScalarLongAsync("SELECT toInt64(max(file_id)) FROM files", cancellationToken).ConfigureAwait(false);
+            // Keys already stored: stage again on top of their stored rows, so replacements and duplicates are judged as on DuckDB.
+            var stored = new StoredRows(engine);
+            using (var keys = first.OpenConnection())
+            {
+                await stored.FindAsync(keys, storedMax, cancellationToken).ConfigureAwait(false);
+            }
+            using var seeded = stored.Any ? ModScopeStore.Open(Path.Combine(folder.FullName, "seeded.duckdb")) : null;
+            if (seeded is not null)
+            {
+                using (var seeding = seeded.OpenConnection())
+                {
+                    stored.Seed(seeding, storedMax);
+                }
+                staged = await new Ingestor(seeded).IngestAsync(freshPaths, options, progress, cancellationToken).ConfigureAwait(false);
+            }
+            // Without seeds the stage numbers files from 1 (shipped after the stored ones); with seeds, after storedMax already.
+            var (offset, floor) = seeded is null ? (storedMax, 0L) : (0L, storedMax);
+            using var connection = (seeded ?? first).OpenConnection();
             var released = await ReleaseToStoredDecisionsAsync(connection, cancellationToken).ConfigureAwait(false);
-            var offset = await ScalarLongAsync("SELECT toInt64(max(file_id)) FROM files", cancellationToken).ConfigureAwait(false);
             foreach (var table in EventSchema.All)
             {
-                await ShipAsync(connection, table.Name, RowsSql(table, table.Name, offset), cancellationToken).ConfigureAwait(false);
+                await ShipAsync(connection, table.Name, RowsSql(table, table.Name, offset, floor), cancellationToken).ConfigureAwait(false);
                 if (table.ParentReference is not null)
                 {
-                    await ShipAsync(connection, $"pending_{table.Name}", RowsSql(table, $"pending_{table.Name}", offset), cancellationToken).ConfigureAwait(false);
+                    await ShipAsync(connection, $"pending_{table.Name}", RowsSql(table, $"pending_{table.Name}", offset, floor), cancellationToken).ConfigureAwait(false);
                 }
             }
             released += await ReleaseParkedAsync(cancellationToken).ConfigureAwait(false);
             await ShipAsync(connection, "quarantine",
-                $"SELECT file_id + {offset}, table_name, line, field, rule, message, raw_row, status, {Seconds("quarantined_at")}, {Seconds("released_at")} FROM quarantine",
-                cancellationToken).ConfigureAwait(false);
+                $"SELECT file_id + {offset}, table_name, line, field, rule, message, raw_row, status, {Seconds("quarantined_at")}, {Seconds("released_at")} " +
+                $"FROM quarantine WHERE file_id > {floor}", cancellationToken).ConfigureAwait(false);
             if (!engine.Options.ReadFinal)
             {
                 await MergeLoadedPartitionsAsync(connection, cancellationToken).ConfigureAwait(false);
@@ -67,7 +86,7 @@ public sealed class ClickHouseLoader(ClickHouseEngine engine)
             // Files last: a load that fails before this point is retried in full (rows already shipped count once).
             await ShipAsync(connection, "files",
                 $"SELECT file_id + {offset}, path, name, table_name, format, sha256, bytes, rows_read, rows_loaded, rows_replaced, rows_quarantined, " +
-                $"rows_pending, {Seconds("loaded_at")} FROM files", cancellationToken).ConfigureAwait(false);
+                $"rows_pending, {Seconds("loaded_at")} FROM files WHERE file_id > {floor}", cancellationToken).ConfigureAwait(false);
             var results = files.Select(f => staged.Files.Concat(skipped).First(r => r.Path == f.Path)).ToList();
             return new IngestResult(staged.LoadId, results, staged.RowsReleased + released);
         }
@@ -94,7 +113,7 @@ public sealed class ClickHouseLoader(ClickHouseEngine engine)
     }
 
     /// <summary>The columns of an event table as text, timestamps to the second, with global file ids and the dedup rank.</summary>
-    private static string RowsSql(TableSchema table, string source, long offset)
+    private static string RowsSql(TableSchema table, string source, long offset, long floor)
     {
         var columns = table.Columns.Select(c => c.Kind switch
         {
@@ -105,7 +124,7 @@ public sealed class ClickHouseLoader(ClickHouseEngine engine)
         // Highest rank wins: a higher version first, then the earlier file (as the DuckDB store keeps the first).
         var version = table.Find("version") is null ? "0" : "coalesce(\"version\", 1)";
         var rank = $"CAST({version} AS UBIGINT) * 4294967296 + (4294967295 - (file_id + {offset}))";
-        return $"SELECT {string.Join(", ", columns)}, file_id + {offset}, line, {rank} FROM {SqlText.Quote(source)}";
+        return $"SELECT {string.Join(", ", columns)}, file_id + {offset}, line, {rank} FROM {SqlText.Quote(source)} WHERE file_id > {floor}";
     }
 
     private static string Seconds(string column) => $"strftime({column}, '%Y-%m-%d %H:%M:%S')";

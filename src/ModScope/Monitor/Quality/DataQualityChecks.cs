@@ -1,12 +1,13 @@
-using ModScope.Ingest;
+using ModScope.Engines;
 using ModScope.Monitor.Calendar;
 using ModScope.Store;
 
 namespace ModScope.Monitor.Quality;
 
 /// <summary>
-/// Runs every data-quality check on a store as of a day and returns what they found, critical first. Each check is a
-/// small <see cref="IQualityCheck"/> with its own SQL; all read one connection and the same watermarks.
+/// Runs every data-quality check as of a day and returns what they found, critical first: on the DuckDB store, or
+/// through any metric engine (ClickHouse) with the same findings for the same data. Each check is a small
+/// <see cref="IQualityCheck"/>; all read through one <see cref="QualitySql"/> and the same watermarks and load history.
 /// </summary>
 public static class DataQualityChecks
 {
@@ -27,15 +28,42 @@ public static class DataQualityChecks
         RunAsync(store, asOf, settings, null, cancellationToken);
 
     /// <summary>
-    /// Every finding as of the end of <paramref name="asOf"/> (UTC). A volume move that an event of
+    /// Every finding on the DuckDB store as of the end of <paramref name="asOf"/> (UTC). A volume move that an event of
     /// <paramref name="calendar"/> explains (same direction, in the markets of most of the rows) is not reported.
     /// </summary>
     public static Task<IReadOnlyList<QualityFinding>> RunAsync(
         ModScopeStore store, DateOnly asOf, QualitySettings settings, EventCalendar? calendar, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
+        return Task.Run(async () =>
+        {
+            using var engine = new DuckDbEngine(store);
+            return await RunAsync(engine, asOf, settings, calendar, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+    }
+
+    /// <summary>Every finding on the data behind <paramref name="engine"/> (DuckDB or ClickHouse) as of the end of <paramref name="asOf"/>.</summary>
+    public static async Task<IReadOnlyList<QualityFinding>> RunAsync(
+        IMetricEngine engine, DateOnly asOf, QualitySettings settings, EventCalendar? calendar, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(settings);
-        return Task.Run(() => Run(store, asOf, settings, calendar ?? EventCalendar.Empty, cancellationToken), cancellationToken);
+        var sql = new QualitySql(engine, cancellationToken);
+        var marks = await Watermarks.FindAsync(sql, asOf, settings.Freshness).ConfigureAwait(false);
+        var files = await LoadedFile.BetweenAsync(sql, asOf.AddDays(1 - settings.Days), asOf.AddDays(1)).ConfigureAwait(false);
+        var context = new QualityContext(sql, asOf, settings, calendar ?? EventCalendar.Empty, marks, files);
+        var findings = new List<QualityFinding>();
+        foreach (var check in Checks)
+        {
+            findings.AddRange(await check.RunAsync(context).ConfigureAwait(false));
+        }
+        return findings
+            .OrderByDescending(f => f.Severity)
+            .ThenBy(f => f.Check)
+            .ThenBy(f => f.Source, StringComparer.Ordinal)
+            .ThenBy(f => f.Day)
+            .ThenBy(f => f.Segment, StringComparer.Ordinal)
+            .ToList();
     }
 
     /// <summary>Per source: the newest event up to the end of <paramref name="asOf"/>, and the last day whose data is complete.</summary>
@@ -43,26 +71,20 @@ public static class DataQualityChecks
         ModScopeStore store, DateOnly asOf, QualitySettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(settings);
-        return Task.Run<IReadOnlyList<Watermark>>(() =>
+        return Task.Run(async () =>
         {
-            using var connection = store.OpenConnection();
-            return Watermarks.Find(new SqlRunner(connection, cancellationToken), asOf, settings.Freshness).Values.ToList();
+            using var engine = new DuckDbEngine(store);
+            return await WatermarksAsync(engine, asOf, settings, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
     }
 
-    private static IReadOnlyList<QualityFinding> Run(
-        ModScopeStore store, DateOnly asOf, QualitySettings settings, EventCalendar calendar, CancellationToken cancellationToken)
+    /// <summary>The watermarks of the data behind <paramref name="engine"/>.</summary>
+    public static async Task<IReadOnlyList<Watermark>> WatermarksAsync(
+        IMetricEngine engine, DateOnly asOf, QualitySettings settings, CancellationToken cancellationToken)
     {
-        using var connection = store.OpenConnection();
-        var sql = new SqlRunner(connection, cancellationToken);
-        var context = new QualityContext(sql, asOf, settings, calendar, Watermarks.Find(sql, asOf, settings.Freshness));
-        return Checks.SelectMany(check => check.Run(context).ToList())
-            .OrderByDescending(f => f.Severity)
-            .ThenBy(f => f.Check)
-            .ThenBy(f => f.Source, StringComparer.Ordinal)
-            .ThenBy(f => f.Day)
-            .ThenBy(f => f.Segment, StringComparer.Ordinal)
-            .ToList();
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(settings);
+        var marks = await Watermarks.FindAsync(new QualitySql(engine, cancellationToken), asOf, settings.Freshness).ConfigureAwait(false);
+        return marks.Values.ToList();
     }
 }

@@ -1,5 +1,5 @@
 using static ModScope.Monitor.Quality.QualityText;
-using static ModScope.Store.SqlText;
+using static ModScope.Monitor.Quality.QualityValues;
 
 namespace ModScope.Monitor.Quality;
 
@@ -9,42 +9,36 @@ namespace ModScope.Monitor.Quality;
 /// </summary>
 internal sealed class DuplicateIdsCheck : IQualityCheck
 {
-    public IEnumerable<QualityFinding> Run(QualityContext context)
+    public async Task<IReadOnlyList<QualityFinding>> RunAsync(QualityContext context)
     {
+        var findings = new List<QualityFinding>();
         foreach (var source in context.Sources)
         {
-            var keys = string.Join(", ", source.Table.Key.Select(Quote));
-            var keyText = string.Join(" || '/' || ", source.Table.Key.Select(k => $"CAST({Quote(k)} AS VARCHAR)"));
-            var (duplicated, extra, example) = context.Sql.Rows($"""
-                SELECT count(*), CAST(coalesce(sum(n - 1), 0) AS BIGINT), min(key_text)
-                FROM (SELECT count(*) AS n, min({keyText}) AS key_text FROM {source.Sql} GROUP BY {keys} HAVING count(*) > 1)
-                """, r => (r.GetInt64(0), r.GetInt64(1), r.IsDBNull(2) ? "" : r.GetString(2))).Single();
-            if (duplicated > 0)
+            var keys = string.Join(", ", source.Table.Key.Select(context.Sql.Quote));
+            var groups = await context.Sql.RowsAsync(
+                $"SELECT {keys}, count(*) FROM {context.Sql.Table(source.Name)} GROUP BY {keys} HAVING count(*) > 1").ConfigureAwait(false);
+            if (groups.Count > 0)
             {
+                var width = source.Table.Key.Count;
+                var extra = groups.Sum(g => AsLong(g[width]) - 1);
+                var example = groups.Select(g => string.Join("/", g.Take(width).Select(AsText))).Min(StringComparer.Ordinal);
                 var key = string.Join("+", source.Table.Key);
-                yield return new QualityFinding(QualityCheckKind.DuplicateIds, QualitySeverity.Critical, source.Name, $"key = {key}", null,
-                    duplicated, null, 0, QualityUnit.Rows,
-                    $"{Plural(duplicated, $"{key} value appears", $"{key} values appear")} more than once in {source.Name} " +
-                    $"({Plural(extra, "extra row", "extra rows")}, e.g. '{example}'); loads de-duplicate, so there should be none.");
+                findings.Add(new QualityFinding(QualityCheckKind.DuplicateIds, QualitySeverity.Critical, source.Name, $"key = {key}", null,
+                    groups.Count, null, 0, QualityUnit.Rows,
+                    $"{Plural(groups.Count, $"{key} value appears", $"{key} values appear")} more than once in {source.Name} " +
+                    $"({Plural(extra, "extra row", "extra rows")}, e.g. '{example}'); loads de-duplicate, so there should be none."));
             }
         }
 
         var settings = context.Settings.Duplicates;
-        var files = context.Sql.Rows("""
-            SELECT name, table_name, CAST(loaded_at AS DATE), rows_read, rows_replaced
-            FROM files
-            WHERE loaded_at >= $from AND loaded_at < $until AND rows_replaced >= $min_rows AND rows_replaced > $share * rows_read
-            ORDER BY loaded_at, name
-            """,
-            r => (Name: r.GetString(0), Table: r.GetString(1), Day: r.GetFieldValue<DateOnly>(2), Read: r.GetInt64(3), Replaced: r.GetInt64(4)),
-            ("from", context.WindowStart), ("until", context.Until), ("min_rows", settings.MinReplacedRows), ("share", settings.MaxReplacedShare));
-        foreach (var file in files)
+        foreach (var file in context.Files.Where(f => f.RowsReplaced >= settings.MinReplacedRows && f.RowsReplaced > settings.MaxReplacedShare * f.RowsRead))
         {
-            var share = (double)file.Replaced / Math.Max(file.Read, 1);
-            yield return new QualityFinding(QualityCheckKind.DuplicateIds, QualitySeverity.Warning, file.Table, $"file = {file.Name}", file.Day,
+            var share = (double)file.RowsReplaced / Math.Max(file.RowsRead, 1);
+            findings.Add(new QualityFinding(QualityCheckKind.DuplicateIds, QualitySeverity.Warning, file.Table, $"file = {file.Name}", file.LoadDay,
                 share, null, settings.MaxReplacedShare, QualityUnit.Share,
-                $"File {file.Name}, loaded on {Day(file.Day)}, replaced {Count(file.Replaced)} of its {Count(file.Read)} rows ({Percent(share)}) " +
-                $"already in {file.Table}, above the {Percent(settings.MaxReplacedShare)} limit: a re-delivery.");
+                $"File {file.Name}, loaded on {Day(file.LoadDay)}, replaced {Count(file.RowsReplaced)} of its {Count(file.RowsRead)} rows ({Percent(share)}) " +
+                $"already in {file.Table}, above the {Percent(settings.MaxReplacedShare)} limit: a re-delivery."));
         }
+        return findings;
     }
 }

@@ -3,8 +3,8 @@ using ModScope.Engines;
 namespace ModScope.Monitor.Quality;
 
 /// <summary>
-/// The decisions watermark read through a metric engine, for data that live outside the DuckDB store (ClickHouse):
-/// the newest decision up to a moment, and the last complete day by the same freshness rule as <see cref="Watermarks"/>.
+/// The newest decision read through a metric engine, for data that live outside the DuckDB store (ClickHouse): what the
+/// CLI and the dashboard take as "the data's last day" (the monitor's watermarks come from <see cref="DataQualityChecks"/>).
 /// </summary>
 public static class EngineWatermarks
 {
@@ -20,14 +20,5 @@ public static class EngineWatermarks
         return rows.Count == 1 && Convert.ToInt64(rows[0][0], System.Globalization.CultureInfo.InvariantCulture) > 0 && rows[0][1] is DateTime newest
             ? newest
             : null;
-    }
-
-    /// <summary>The decisions watermark as of the end of <paramref name="asOf"/> (UTC).</summary>
-    public static async Task<Watermark> DecisionsAsync(IMetricEngine engine, DateOnly asOf, FreshnessSettings freshness, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(freshness);
-        var newest = await NewestDecisionAsync(engine, asOf.AddDays(1).ToDateTime(TimeOnly.MinValue), cancellationToken).ConfigureAwait(false);
-        var stillArriving = (int)Math.Ceiling(freshness.HoursFor(QualitySource.Decisions.Name) / 24);
-        return new Watermark(QualitySource.Decisions.Name, newest, newest is { } n ? DateOnly.FromDateTime(n).AddDays(-stillArriving) : null);
     }
 }

@@ -1,4 +1,5 @@
 using static ModScope.Monitor.Quality.QualityText;
+using static ModScope.Monitor.Quality.QualityValues;
 
 namespace ModScope.Monitor.Quality;
 
@@ -8,7 +9,7 @@ namespace ModScope.Monitor.Quality;
 /// </summary>
 internal sealed class FreshnessCheck : IQualityCheck
 {
-    public IEnumerable<QualityFinding> Run(QualityContext context)
+    public async Task<IReadOnlyList<QualityFinding>> RunAsync(QualityContext context)
     {
         var settings = context.Settings.Freshness;
         var end = context.Until.ToDateTime(TimeOnly.MinValue);
@@ -31,16 +32,16 @@ internal sealed class FreshnessCheck : IQualityCheck
             return findings;
         }
         var siteLimit = settings.HoursFor(decisions.Name);
-        var stale = context.Sql.Rows("""
-            SELECT site, max(decided_at) AS newest, date_diff('second', max(decided_at), CAST($until AS TIMESTAMP)) / 3600.0 AS lag
-            FROM decisions
+        var activeFrom = context.AsOf.AddDays(1 - settings.SiteActiveDays).ToDateTime(TimeOnly.MinValue);
+        var sites = await context.Sql.RowsAsync($"""
+            SELECT site, max(decided_at) FROM {context.Sql.Quote(decisions.Name)}
             WHERE site IS NOT NULL AND decided_at < $until
             GROUP BY site
-            HAVING max(decided_at) >= $active_from AND lag > $limit
-            ORDER BY site
-            """,
-            r => (Site: r.GetString(0), Newest: r.GetDateTime(1), Lag: r.GetDouble(2)),
-            ("until", context.Until), ("active_from", context.AsOf.AddDays(1 - settings.SiteActiveDays)), ("limit", siteLimit));
+            """, ("until", end)).ConfigureAwait(false);
+        var stale = sites.Select(r => (Site: AsText(r[0]), Newest: AsTime(r[1])))
+            .Select(s => (s.Site, s.Newest, Lag: (end - s.Newest).TotalHours))
+            .Where(s => s.Newest >= activeFrom && s.Lag > siteLimit)
+            .OrderBy(s => s.Site, StringComparer.Ordinal);
         findings.AddRange(stale.Select(s => Finding(context, decisions.Name, $"site = {s.Site}", s.Lag, siteLimit,
             $"Site {s.Site} sent no decision after {Time(s.Newest)}: {Number(s.Lag)} h before the end of {Day(context.AsOf)}, " +
             $"above the {Number(siteLimit)} h freshness limit, though it was active in the last {settings.SiteActiveDays} days.")));

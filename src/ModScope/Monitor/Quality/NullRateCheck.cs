@@ -1,6 +1,6 @@
 using ModScope.Model;
 using static ModScope.Monitor.Quality.QualityText;
-using static ModScope.Store.SqlText;
+using static ModScope.Monitor.Quality.QualityValues;
 
 namespace ModScope.Monitor.Quality;
 
@@ -10,8 +10,10 @@ namespace ModScope.Monitor.Quality;
 /// </summary>
 internal sealed class NullRateCheck : IQualityCheck
 {
-    public IEnumerable<QualityFinding> Run(QualityContext context)
+    public async Task<IReadOnlyList<QualityFinding>> RunAsync(QualityContext context)
     {
+        var findings = new List<QualityFinding>();
+        var sql = context.Sql;
         var settings = context.Settings.NullRate;
         var recentFrom = context.AsOf.AddDays(1 - settings.Days);
         var sources = context.Sources.ToDictionary(s => s.Name, StringComparer.Ordinal);
@@ -21,19 +23,20 @@ internal sealed class NullRateCheck : IQualityCheck
             {
                 continue;
             }
-            var conditions = column.When.Select((c, i) => (Sql: $" AND {Quote(c.Key)} = $when{i}", Parameter: ($"when{i}", (object?)c.Value))).ToList();
-            var empty = spec.Kind == ColumnKind.Text ? $"({Quote(spec.Name)} IS NULL OR trim({Quote(spec.Name)}) = '')" : $"{Quote(spec.Name)} IS NULL";
-            var counts = context.Sql.Rows($"""
-                SELECT count(*) FILTER (WHERE {source.Time} >= $recent_from),
-                       count(*) FILTER (WHERE {source.Time} >= $recent_from AND {empty}),
-                       count(*) FILTER (WHERE {source.Time} < $recent_from),
-                       count(*) FILTER (WHERE {source.Time} < $recent_from AND {empty})
-                FROM {source.Sql}
+            var conditions = column.When.Select((c, i) => (Sql: $" AND {sql.Quote(c.Key)} = $when{i}", Parameter: ($"when{i}", (object?)c.Value))).ToList();
+            var name = sql.Quote(spec.Name);
+            // Blank text is only spaces (as DuckDB's trim removes): replace() is the same function on both engines.
+            var empty = spec.Kind == ColumnKind.Text ? $"({name} IS NULL OR replace({name}, ' ', '') = '')" : $"{name} IS NULL";
+            var recent = $"{source.Time} >= $recent_from";
+            var trailing = $"{source.Time} < $recent_from";
+            var row = (await sql.RowsAsync($"""
+                SELECT {sql.CountIf(recent)}, {sql.CountIf($"{recent} AND {empty}")}, {sql.CountIf(trailing)}, {sql.CountIf($"{trailing} AND {empty}")}
+                FROM {sql.Table(source.Name)}
                 WHERE {source.Between()}{string.Concat(conditions.Select(c => c.Sql))}
                 """,
-                r => (Rows: r.GetInt64(0), Nulls: r.GetInt64(1), TrailingRows: r.GetInt64(2), TrailingNulls: r.GetInt64(3)),
-                [("from", recentFrom.AddDays(-settings.TrailingDays)), ("until", context.Until), ("recent_from", recentFrom),
-                 .. conditions.Select(c => c.Parameter)]).Single();
+                [("from", source.Bound(recentFrom.AddDays(-settings.TrailingDays))), ("until", source.Bound(context.Until)), ("recent_from", source.Bound(recentFrom)),
+                 .. conditions.Select(c => c.Parameter)]).ConfigureAwait(false)).Single();
+            var counts = (Rows: AsLong(row[0]), Nulls: AsLong(row[1]), TrailingRows: AsLong(row[2]), TrailingNulls: AsLong(row[3]));
             if (counts.Rows < settings.MinRows)
             {
                 continue;
@@ -46,12 +49,13 @@ internal sealed class NullRateCheck : IQualityCheck
                 continue;
             }
             var scope = column.When.Count == 0 ? "" : " where " + string.Join(" and ", column.When.Select(c => $"{c.Key} = {c.Value}"));
-            yield return new QualityFinding(QualityCheckKind.NullRate,
+            findings.Add(new QualityFinding(QualityCheckKind.NullRate,
                 rate >= settings.CriticalRate ? QualitySeverity.Critical : QualitySeverity.Warning,
                 source.Name, $"column = {spec.Name}{scope}", null, rate, usual, limit, QualityUnit.Share,
                 $"{spec.Name} is empty in {Count(counts.Nulls)} of {Count(counts.Rows)} {source.Name}{scope} " +
                 $"from {Day(recentFrom)} to {Day(context.AsOf)} ({Percent(rate)}), above the limit of {Percent(limit)} " +
-                $"(the trailing {settings.TrailingDays}-day rate {Percent(usual)} plus {Percent(column.MaxRate)}).");
+                $"(the trailing {settings.TrailingDays}-day rate {Percent(usual)} plus {Percent(column.MaxRate)})."));
         }
+        return findings;
     }
 }

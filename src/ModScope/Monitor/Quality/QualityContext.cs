@@ -1,20 +1,21 @@
-using ModScope.Ingest;
 using ModScope.Monitor.Calendar;
 
 namespace ModScope.Monitor.Quality;
 
-/// <summary>What every check works from: the store connection, the as-of day, the settings, the calendar and the watermarks.</summary>
-/// <param name="Sql">Statements on one connection, cancelled with the run.</param>
+/// <summary>What every check works from: the data, the as-of day, the settings, the calendar, the watermarks and the load history.</summary>
+/// <param name="Sql">Statements on the engine holding the data, cancelled with the run.</param>
 /// <param name="AsOf">The last day judged; events after its end (UTC) are ignored.</param>
 /// <param name="Settings">Thresholds.</param>
 /// <param name="Calendar">Known peaks: a volume move explained by one is not reported.</param>
 /// <param name="Watermarks">Per source, including sources without rows.</param>
+/// <param name="Files">The files loaded in the judged days (<see cref="WindowStart"/> up to the end of the as-of day).</param>
 internal sealed record QualityContext(
-    SqlRunner Sql,
+    QualitySql Sql,
     DateOnly AsOf,
     QualitySettings Settings,
     EventCalendar Calendar,
-    IReadOnlyDictionary<string, Watermark> Watermarks)
+    IReadOnlyDictionary<string, Watermark> Watermarks,
+    IReadOnlyList<LoadedFile> Files)
 {
     /// <summary>The day after the as-of day: every event considered happened before it.</summary>
     public DateOnly Until => AsOf.AddDays(1);

@@ -22,20 +22,20 @@ internal sealed record QualitySource(TableSchema Table, string TimeColumn, bool 
 
     public string Name => Table.Name;
 
-    /// <summary>The quoted table name.</summary>
-    public string Sql => Quote(Table.Name);
-
-    /// <summary>The quoted time column.</summary>
+    /// <summary>The quoted time column (double quotes: standard SQL, read by both engines).</summary>
     public string Time => Quote(TimeColumn);
 
-    /// <summary>The event day, as SQL.</summary>
+    /// <summary>The event day, as SQL (both engines cast a timestamp or a date to DATE).</summary>
     public string Day => $"CAST({Time} AS DATE)";
 
-    /// <summary>The instant the row counts as happening, as SQL.</summary>
-    public string Instant => IsDate ? $"(CAST({Time} AS TIMESTAMP) + INTERVAL 1 DAY)" : Time;
-
-    /// <summary>Rows whose event day is in [<c>$from</c>, <c>$until</c>) (two date parameters).</summary>
+    /// <summary>Rows whose event day is in [<c>$from</c>, <c>$until</c>) (two parameters bound with <see cref="Bound"/>).</summary>
     public string Between(string from = "from", string until = "until") => $"{Time} >= ${from} AND {Time} < ${until}";
+
+    /// <summary>
+    /// The start of <paramref name="day"/> as a value to compare with the time column: a date for a date column, else a
+    /// timestamp (ClickHouse 18.16 compares a DateTime with a Date by their raw numbers, seconds against days).
+    /// </summary>
+    public object Bound(DateOnly day) => IsDate ? day : day.ToDateTime(TimeOnly.MinValue);
 
     public bool HasMarket => Table.Find("market") is not null;
 }

@@ -1,4 +1,5 @@
 using static ModScope.Monitor.Quality.QualityText;
+using static ModScope.Monitor.Quality.QualityValues;
 
 namespace ModScope.Monitor.Quality;
 
@@ -8,31 +9,41 @@ namespace ModScope.Monitor.Quality;
 /// </summary>
 internal sealed class QuarantineRateCheck : IQualityCheck
 {
-    public IEnumerable<QualityFinding> Run(QualityContext context)
+    public async Task<IReadOnlyList<QualityFinding>> RunAsync(QualityContext context)
     {
         var settings = context.Settings.Quarantine;
-        var files = context.Sql.Rows("""
-            WITH by_rule AS (
-                SELECT file_id, rule, count(*) AS n FROM quarantine WHERE status = 'rejected' GROUP BY ALL),
-            rejected AS (
-                SELECT file_id, CAST(sum(n) AS BIGINT) AS n, first(rule ORDER BY n DESC, rule) AS top_rule, max(n) AS top_n
-                FROM by_rule GROUP BY file_id)
-            SELECT f.name, f.table_name, CAST(f.loaded_at AS DATE), greatest(f.rows_read, q.n) AS total, q.n, q.top_rule, q.top_n
-            FROM files f JOIN rejected q ON q.file_id = f.file_id
-            WHERE f.loaded_at >= $from AND f.loaded_at < $until AND q.n > $max_rate * greatest(f.rows_read, q.n)
-            ORDER BY f.loaded_at, f.name
-            """,
-            r => (Name: r.GetString(0), Table: r.GetString(1), Day: r.GetFieldValue<DateOnly>(2), Total: r.GetInt64(3),
-                  Rejected: r.GetInt64(4), Rule: r.GetString(5), RuleRows: r.GetInt64(6)),
-            ("from", context.WindowStart), ("until", context.Until), ("max_rate", settings.MaxRate));
-        foreach (var file in files)
+        if (context.Files.Count == 0)
         {
-            var rate = (double)file.Rejected / file.Total;
-            yield return new QualityFinding(QualityCheckKind.QuarantineRate,
-                rate >= settings.CriticalRate ? QualitySeverity.Critical : QualitySeverity.Warning,
-                file.Table, $"file = {file.Name}", file.Day, rate, null, settings.MaxRate, QualityUnit.Share,
-                $"File {file.Name}, loaded on {Day(file.Day)}, had {Count(file.Rejected)} of {Count(file.Total)} rows rejected ({Percent(rate)}), " +
-                $"above the {Percent(settings.MaxRate)} limit; most broke {file.Rule} ({Count(file.RuleRows)}).");
+            return [];
         }
+        var byRule = await context.Sql.RowsAsync($"""
+            SELECT file_id, rule, count(*) FROM {context.Sql.Quote("quarantine")}
+            WHERE status = 'rejected' AND {QualitySql.In("file_id", context.Files.Select(f => f.Id))}
+            GROUP BY file_id, rule
+            """).ConfigureAwait(false);
+        var rejected = byRule.GroupBy(r => AsLong(r[0])).ToDictionary(g => g.Key, g => g
+            .Select(r => (Rule: AsText(r[1]), Rows: AsLong(r[2])))
+            .OrderByDescending(r => r.Rows).ThenBy(r => r.Rule, StringComparer.Ordinal).ToList());
+        var findings = new List<QualityFinding>();
+        foreach (var file in context.Files)
+        {
+            if (!rejected.TryGetValue(file.Id, out var rules))
+            {
+                continue;
+            }
+            var count = rules.Sum(r => r.Rows);
+            var total = Math.Max(file.RowsRead, count);
+            if (count <= settings.MaxRate * total)
+            {
+                continue;
+            }
+            var rate = (double)count / total;
+            findings.Add(new QualityFinding(QualityCheckKind.QuarantineRate,
+                rate >= settings.CriticalRate ? QualitySeverity.Critical : QualitySeverity.Warning,
+                file.Table, $"file = {file.Name}", file.LoadDay, rate, null, settings.MaxRate, QualityUnit.Share,
+                $"File {file.Name}, loaded on {Day(file.LoadDay)}, had {Count(count)} of {Count(total)} rows rejected ({Percent(rate)}), " +
+                $"above the {Percent(settings.MaxRate)} limit; most broke {rules[0].Rule} ({Count(rules[0].Rows)})."));
+        }
+        return findings;
     }
 }

@@ -1,17 +1,18 @@
 using static ModScope.Monitor.Quality.QualityText;
+using static ModScope.Monitor.Quality.QualityValues;
 
 namespace ModScope.Monitor.Quality;
 
 /// <summary>
-/// Daily rows per source, and decisions per site, against the same weekday of the trailing weeks (<see cref="VolumeSql"/>).
+/// Daily rows per source, and decisions per site, against the same weekday of the trailing weeks (<see cref="VolumeBaseline"/>).
 /// Days are judged from the window start up to the source's watermark. A move that a calendar event explains is not
 /// reported: an event active that day whose effect goes the same way, in markets holding at least half of the segment's rows.
 /// </summary>
 internal sealed class VolumeCheck : IQualityCheck
 {
-    private const string AllRows = "'all rows'";
+    private const string AllRows = "all rows";
 
-    public IEnumerable<QualityFinding> Run(QualityContext context)
+    public async Task<IReadOnlyList<QualityFinding>> RunAsync(QualityContext context)
     {
         var findings = new List<QualityFinding>();
         foreach (var source in context.Sources)
@@ -21,33 +22,41 @@ internal sealed class VolumeCheck : IQualityCheck
                 continue;
             }
             var checkTo = last < context.AsOf ? last : context.AsOf;
-            findings.AddRange(Judge(context, source, AllRows, "", checkTo));
+            findings.AddRange(await JudgeAsync(context, source, null, checkTo).ConfigureAwait(false));
             if (source == QualitySource.Decisions)
             {
-                findings.AddRange(Judge(context, source, "site", "AND site IS NOT NULL", checkTo));
+                findings.AddRange(await JudgeAsync(context, source, "site", checkTo).ConfigureAwait(false));
             }
         }
         return findings;
     }
 
-    private static IEnumerable<QualityFinding> Judge(QualityContext context, QualitySource source, string segment, string where, DateOnly checkTo)
+    /// <param name="segment">The column naming a row's segment (its NULLs left out), or null for the whole source.</param>
+    private static async Task<List<QualityFinding>> JudgeAsync(QualityContext context, QualitySource source, string? segment, DateOnly checkTo)
     {
         var v = context.Settings.Volume;
+        var sql = context.Sql;
         var from = context.WindowStart.AddDays(-7 * v.BaselineWeeks);
-        var days = context.Sql.Rows(VolumeSql.Build(source, segment, where),
-            r => (Segment: r.GetString(0), Day: r.GetFieldValue<DateOnly>(1), Rows: r.GetInt64(2), Expected: r.GetDouble(3), Z: r.GetDouble(4)),
-            ("from", from), ("until", checkTo.AddDays(1)), ("check_from", context.WindowStart), ("weeks", v.BaselineWeeks),
-            ("min_weeks", v.MinBaselineWeeks), ("min_spread", v.MinSpread), ("min_expected", v.MinExpectedRows),
-            ("z", v.RobustZ), ("relative_change", v.RelativeChange));
-        foreach (var day in days)
+        var column = segment is null ? "'all rows'" : sql.Quote(segment);
+        var market = source.HasMarket ? sql.Quote("market") : "''";
+        var rows = await sql.RowsAsync($"""
+            SELECT {column} AS segment, {market} AS market, {source.Day} AS day, count(*)
+            FROM {sql.Table(source.Name)}
+            WHERE {source.Between()}{(segment is null ? "" : $" AND {column} IS NOT NULL")}
+            GROUP BY segment, market, day
+            """, ("from", source.Bound(from)), ("until", source.Bound(checkTo.AddDays(1)))).ConfigureAwait(false);
+        var counts = rows.Select(r => (Segment: AsText(r[0]), Market: AsText(r[1]), Day: AsDay(r[2]), Rows: AsLong(r[3]))).ToList();
+        var daily = counts.GroupBy(c => (c.Segment, c.Day)).ToDictionary(g => g.Key, g => g.Sum(c => c.Rows));
+        var findings = new List<QualityFinding>();
+        foreach (var day in VolumeBaseline.Judge(daily, from, checkTo.AddDays(1), context.WindowStart, v))
         {
             var above = day.Rows > day.Expected;
-            if (source.HasMarket && Explained(context, source, segment, day.Segment, day.Day, from, checkTo, above))
+            if (source.HasMarket && Explained(context, counts.Where(c => c.Segment == day.Segment).ToList(), day.Day, above))
             {
                 continue;
             }
-            var name = segment == AllRows ? "all rows" : $"{segment} = {day.Segment}";
-            var who = segment == AllRows ? source.Name : $"{source.Name} from {segment} {day.Segment}";
+            var name = segment is null ? AllRows : $"{segment} = {day.Segment}";
+            var who = segment is null ? source.Name : $"{source.Name} from {segment} {day.Segment}";
             var change = day.Rows / day.Expected - 1;
             var message = day.Rows == 0
                 ? $"No {who} on {Day(day.Day)}, a {day.Day.DayOfWeek} that usually has {Number(day.Expected)} (median of the same weekday over up to {v.BaselineWeeks} weeks)."
@@ -55,17 +64,21 @@ internal sealed class VolumeCheck : IQualityCheck
                   $"({(change > 0 ? "+" : "")}{Percent(change)}, robust z {day.Z.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)}; " +
                   $"flagged beyond ±{Percent(v.RelativeChange)} and |z| {Number(v.RobustZ)}).";
             var critical = day.Rows == 0 || Math.Abs(day.Z) > v.CriticalZ;
-            yield return new QualityFinding(QualityCheckKind.Volume, critical ? QualitySeverity.Critical : QualitySeverity.Warning,
-                source.Name, name, day.Day, day.Rows, day.Expected, null, QualityUnit.Rows, message);
+            findings.Add(new QualityFinding(QualityCheckKind.Volume, critical ? QualitySeverity.Critical : QualitySeverity.Warning,
+                source.Name, name, day.Day, day.Rows, day.Expected, null, QualityUnit.Rows, message));
         }
+        return findings;
     }
 
-    /// <summary>True when events active that day, moving volume this way, cover markets with at least half of the segment's rows.</summary>
-    private static bool Explained(QualityContext context, QualitySource source, string segment, string value, DateOnly day,
-        DateOnly from, DateOnly checkTo, bool above)
+    /// <summary>
+    /// True when events active that day, moving volume this way, cover markets with at least half of the segment's rows
+    /// that day (or, when it sent nothing that day, over the whole history read).
+    /// </summary>
+    private static bool Explained(QualityContext context, List<(string Segment, string Market, DateOnly Day, long Rows)> segment, DateOnly day, bool above)
     {
-        var markets = context.Sql.Rows(VolumeSql.Markets(source, segment), r => (Market: r.GetString(0), Rows: r.GetInt64(1)),
-            ("from", from), ("until", checkTo.AddDays(1)), ("segment", value), ("day", day));
+        var thatDay = segment.Where(c => c.Day == day).ToList();
+        var markets = (thatDay.Count > 0 ? thatDay : segment).GroupBy(c => c.Market, StringComparer.Ordinal)
+            .Select(g => (Market: g.Key, Rows: g.Sum(c => c.Rows))).ToList();
         var total = markets.Sum(m => m.Rows);
         var explained = markets.Where(m => context.Calendar.ActiveOn(day, m.Market).Any(e => e.Effect.Explains(above))).Sum(m => m.Rows);
         return total > 0 && explained * 2 >= total;
