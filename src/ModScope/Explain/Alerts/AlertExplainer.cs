@@ -25,8 +25,11 @@ public sealed class AlertExplainer(MetricCatalog catalog, MetricQuery query, IRe
         var filters = segment.Select(p => new DimensionFilter(p.Key, FilterOperator.Equals, [p.Value ?? ""])).ToList();
         // A QA sample is thin: a cube over five dimensions leaves a handful of audits per leaf, too few for any leaf to
         // stand out. Sampled metrics drill into the three allowed dimensions with the fewest values instead.
+        // A quantile is no sum of its leaves' quantiles: a leaf's own quantile must rest on enough items to mean
+        // something, and five dimensions leave a few decisions per leaf. Quantiles drill into three dimensions too.
+        var depth = metric.Sampled || metric.Measure?.Quantile is not null ? 3 : 5;
         var dimensions = (metric.Sampled ? SampledDrillOrder : drillDimensions)
-            .Where(d => metric.Dimensions.Contains(d) && !segment.ContainsKey(d)).Take(metric.Sampled ? 3 : 5).ToList();
+            .Where(d => metric.Dimensions.Contains(d) && !segment.ContainsKey(d)).Take(depth).ToList();
         var withVolume = metric.Kind is MetricKind.Measure or MetricKind.Agreement && catalog.Metric("decision_volume").Dimensions.ToHashSet().IsSupersetOf(dimensions)
             && metric.Id != "decision_volume";
         var metrics = withVolume ? new[] { metric.Id, "decision_volume" } : [metric.Id];
