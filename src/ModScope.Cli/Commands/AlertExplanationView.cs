@@ -31,7 +31,8 @@ internal static class AlertExplanationView
             using var engine = new DuckDbEngine(opened);
             var explanation = await new AlertExplainer(catalog, new MetricQuery(catalog, engine), MonitorRunner.DrillDimensions)
                 .ExplainAsync(f.Subject, SeriesKey.Parse(f.Segment), f.FirstDay, f.LastDay, cancellationToken).ConfigureAwait(false);
-            alerts.SetExplanation(id, explanation.ToJson());
+            var within = NestedAlerts.Within(f, alerts.List().Where(a => a.SuppressedBy == id).Select(a => a.Finding));
+            alerts.SetExplanation(id, (explanation with { Within = within }).ToJson());
             alert = alerts.Get(id);
         }
         AlertsView.RenderExplanation(context.Out, alert, catalog, language);

@@ -81,6 +81,15 @@ internal static class AlertsView
             }
             console.Write(table);
         }
+        if (e.Within.Count > 0)
+        {
+            var table = new Table().Border(TableBorder.Simple).AddColumns("Also alerting inside it", "Now", "Expected", "Score");
+            foreach (var w in e.Within.Take(5))
+            {
+                table.AddRow(Markup.Escape(w.Segment), Markup.Escape(Number(w.Value, metric)), Markup.Escape(Number(w.Expected, metric)), Inv($"{w.Score:0.00}"));
+            }
+            console.Write(table);
+        }
         if (e.MixRate is { } split)
         {
             var kind = Math.Abs(split.Mix) > Math.Abs(split.Rate) ? "mostly a mix shift (segment weights moved)" : "mostly a rate change within segments";

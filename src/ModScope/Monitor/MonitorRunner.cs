@@ -88,7 +88,8 @@ public sealed class MonitorRunner(ModScopeStore store, MetricCatalog catalog, Me
                     {
                         var f = metricFindings[i];
                         var explanation = await explainer.ExplainAsync(f.Subject, SeriesKey.Parse(f.Segment), f.FirstDay, f.LastDay, cancellationToken).ConfigureAwait(false);
-                        metricFindings[i] = explained[f] = f with { Explanation = explanation.ToJson() };
+                        var within = NestedAlerts.Within(f, metricFindings.Where(h => ReferenceEquals(h.SuppressedBy, f)));
+                        metricFindings[i] = explained[f] = f with { Explanation = (explanation with { Within = within }).ToJson() };
                     }
                 }
                 // Alerts held under an explained alert point at its new record, so the store can link them.

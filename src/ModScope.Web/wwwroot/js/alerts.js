@@ -113,6 +113,10 @@
       causes.length ? el('table', {}, el('tbody', {}, ...causes.map(c => el('tr', {},
         el('td', {}, Object.entries(c.conjunction).map(([k, v]) => `${k}=${v}`).join(' & ')),
         el('td', { class: 'num' }, `${t('alerts.share')}: ${(c.share * 100).toFixed(1)}%`))))) : '',
+      (x.within ?? []).length ? el('h3', {}, t('alerts.within')) : '',
+      (x.within ?? []).length ? el('table', { id: 'explanation-within' }, el('tbody', {}, ...x.within.slice(0, 5).map(w => el('tr', {},
+        el('td', {}, w.segment),
+        el('td', { class: 'num' }, `${t('alerts.score')}: ${w.score.toFixed(2)}`))))) : '',
       x.mixRate ? el('p', {}, `${t('alerts.mixRate')} (${x.mixRate.dimension}): ${t('alerts.mix')} ${fmt(x.mixRate.mix)}, ${t('alerts.rate')} ${fmt(x.mixRate.rate)}`) : '');
   }
 

@@ -6,7 +6,9 @@ namespace ModScope.Explain.Alerts;
 /// <summary>
 /// Why a metric alert moved: the metric in the alert's days against the same weekdays of the previous weeks, the
 /// segments (conjunctions of dimension values) that explain the change with their shares, and, for proportions,
-/// the split of the change into mix (segment weights moved) and rate (segment rates moved) along one dimension.
+/// the split of the change into mix (segment weights moved) and rate (segment rates moved) along one dimension; and
+/// <see cref="Within"/>, the narrower segments where the monitor raised the same metric's alert on those days, held under
+/// this one (the monitor's own drill-down: each is a significant anomaly of its own).
 /// </summary>
 public sealed record AlertExplanation(
     string Metric,
@@ -19,6 +21,9 @@ public sealed record AlertExplanation(
     IReadOnlyList<ExplainedCause> Causes,
     MixRateSplit? MixRate)
 {
+    /// <summary>The narrower alerts of the same metric held under this one, strongest first.</summary>
+    public IReadOnlyList<NarrowerAlert> Within { get; init; } = [];
+
     private static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
@@ -36,6 +41,9 @@ public sealed record ExplainedCause(IReadOnlyDictionary<string, string> Conjunct
 {
     public override string ToString() => string.Join(" & ", Conjunction.Select(p => $"{p.Key}={p.Value}"));
 }
+
+/// <summary>A narrower segment's own alert on the same metric: its segment (<c>dim=value;…</c>), value, expected value and score.</summary>
+public sealed record NarrowerAlert(string Segment, double? Value, double? Expected, double Score);
 
 /// <summary>Mix vs rate along <see cref="Dimension"/>: <see cref="Mix"/> + <see cref="Rate"/> = <see cref="Change"/> exactly.</summary>
 public sealed record MixRateSplit(string Dimension, double Change, double Mix, double Rate, IReadOnlyList<MixRateSegment> Segments);

@@ -75,6 +75,22 @@ public sealed class IncidentMatcherTests
     }
 
     [Fact]
+    public void A_narrower_alert_held_under_the_total_ranks_after_the_own_segment_and_before_the_causes()
+    {
+        var drift = new Incident("INC-01", IncidentKinds.ModelDrift, Start, Start, ["qa_accuracy"],
+            new Dictionary<string, string> { ["decided_by"] = "automated", ["policy_id"] = "counterfeit" }, "down", [], "drift", []);
+        var explanation = new AlertExplanation("qa_accuracy", "", Start, Start, 4, 0.93, 0.97,
+            [new ExplainedCause(new Dictionary<string, string> { ["object_type"] = "listing" }, 0.4, 1, 1, null, null)], null)
+        {
+            Within = [new NarrowerAlert("detection_source=proactive_model", 0.93, 0.97, 0.9), new NarrowerAlert("decided_by=automated;policy=counterfeit", 0.76, 0.97, 0.86)],
+        };
+        var total = Alert(1, "qa_accuracy", "", Start, explanation.ToJson());
+
+        // Candidates: proactive_model (1), automated & counterfeit (2), listing (3); the total has no own segment.
+        Assert.Equal(2, IncidentMatcher.RootCauseRank(drift, total));
+    }
+
+    [Fact]
     public void A_mix_shift_is_found_through_the_segment_whose_weight_moved_most()
     {
         var mixShift = new Incident("INC-02", IncidentKinds.MixShift, Start, Start.AddDays(6), ["automation_rate"],

@@ -81,4 +81,22 @@ public sealed class NestedAlertsTests
     [InlineData("", "site=KUL-ALPHA", true)]
     public void Holds_follows_the_dimension_values_and_the_region_of_a_market(string broad, string narrow, bool expected) =>
         Assert.Equal(expected, NestedAlerts.Holds(SeriesKey.Parse(broad), SeriesKey.Parse(narrow), RegionOf));
+
+    [Fact]
+    public void Within_lists_the_held_alerts_of_the_same_metric_strongest_first()
+    {
+        var total = Metric("qa_accuracy", "");
+        var held = new[]
+        {
+            Metric("qa_accuracy", "region=LATAM") with { Score = 0.6, Value = 0.93, Expected = 0.97 },
+            Metric("qa_accuracy", "decided_by=automated;policy=counterfeit") with { Score = 0.86 },
+            Metric("enforcement_rate", "policy=counterfeit") with { Score = 0.95 },                   // another metric
+            new AlertFinding(AlertKind.Data, "volume:decisions", "site=X", Day, Day, AlertSeverity.Critical, -1, 1.0, "volume", "m"), // a data alert
+        };
+
+        var within = NestedAlerts.Within(total, held);
+
+        Assert.Equal(["decided_by=automated;policy=counterfeit", "region=LATAM"], within.Select(w => w.Segment));
+        Assert.Equal((0.93, 0.97, 0.6), (within[1].Value!.Value, within[1].Expected!.Value, within[1].Score));
+    }
 }
