@@ -52,14 +52,14 @@ internal sealed class FileLoader(SqlRunner sql, IngestOptions options, DateTime 
         // Row order in the table does not matter (each row carries its file and line), so DuckDB may insert in parallel.
         sql.Execute("SET preserve_insertion_order = false");
         var inserted = Check($"INSERT INTO {name} ({columns}, file_id, line) SELECT {columns}, __file_id, __gord + {header} " +
-                             $"FROM ({ValidationSql.Build(table, plan, "stg_rej", batch, Timezone is not null)}) WHERE __fail IS NULL");
+                             $"FROM ({ValidationSql.Build(table, plan, "stg_rej", batch, AssumesTimeZone)}) WHERE __fail IS NULL");
         sql.Execute("RESET preserve_insertion_order");
         var rejected = stager.CollectRejects();
 
         // Every row read or rejected takes at least one line: if good rows and rejected lines fill every line, no row failed.
         var lines = batch.Lines.All(l => l.HasValue) ? batch.Lines.Sum(l => l!.Value) - header * batch.Files.Count : (long?)null;
         var failed = lines != inserted + rejected;
-        Check($"CREATE OR REPLACE TEMP TABLE chk0 AS SELECT * FROM ({ValidationSql.Build(table, plan, "stg_scratch", batch, Timezone is not null)}) " +
+        Check($"CREATE OR REPLACE TEMP TABLE chk0 AS SELECT * FROM ({ValidationSql.Build(table, plan, "stg_scratch", batch, AssumesTimeZone)}) " +
               $"WHERE __fail IS NOT NULL{(failed ? "" : " LIMIT 0")}");
 
         var firsts = FirstOrdinals(batch, name, header);
@@ -112,7 +112,7 @@ internal sealed class FileLoader(SqlRunner sql, IngestOptions options, DateTime 
         }).ToList();
     }
 
-    private string? Timezone => options.AssumeTimeZone;
+    private bool AssumesTimeZone => options.AssumeTimeZone is not null;
 
     /// <summary>Runs a statement built by <see cref="ValidationSql"/>, binding the time zone it may use.</summary>
     private int Check(string statement) =>
