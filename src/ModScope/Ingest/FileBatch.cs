@@ -1,7 +1,20 @@
 namespace ModScope.Ingest;
 
-/// <summary>Files of one table, format and shape, loaded together; <see cref="FileIds"/> parallels <see cref="Files"/>.</summary>
-internal sealed record FileBatch(IReadOnlyList<InputFile> Files, IReadOnlyList<long> FileIds, FileShape Shape)
+/// <summary>
+/// Files of one table, format and shape, loaded together; <see cref="FileIds"/> and <see cref="Lines"/>
+/// (each file's line count, null when unknown) parallel <see cref="Files"/>.
+/// </summary>
+internal sealed record FileBatch(IReadOnlyList<InputFile> Files, IReadOnlyList<long> FileIds, IReadOnlyList<long?> Lines, FileShape Shape)
 {
     public InputFile First => Files[0];
+
+    /// <summary>The file ids as a DuckDB list literal, indexed by <c>__file + 1</c>.</summary>
+    /// <summary>
+    /// SQL true for a stored row of this batch, given its file id column. The range lets DuckDB skip row groups
+    /// of earlier loads by their min/max.
+    /// </summary>
+    public string Holds(string fileIdColumn) =>
+        $"({fileIdColumn} BETWEEN {FileIds.Min()} AND {FileIds.Max()} AND {fileIdColumn} IN ({IdList[1..^1]}))";
+
+    public string IdList => "[" + string.Join(", ", FileIds.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture))) + "]";
 }

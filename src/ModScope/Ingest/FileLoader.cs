@@ -4,8 +4,8 @@ using static ModScope.Store.SqlText;
 namespace ModScope.Ingest;
 
 /// <summary>
-/// Loads a batch of files inside the load's transaction: read and check them in one pass, replace newer
-/// versions, insert good rows, quarantine bad ones, park orphans. Throws only when a file cannot be read.
+/// Loads a batch of files inside the load's transaction: read and check them in one pass straight into the
+/// table, replace older versions, quarantine bad rows, park orphans. Throws only when a file cannot be read.
 /// </summary>
 internal sealed class FileLoader(SqlRunner sql, IngestOptions options, DateTime now)
 {
@@ -35,52 +35,49 @@ internal sealed class FileLoader(SqlRunner sql, IngestOptions options, DateTime 
         }
     }
 
+    /// <summary>
+    /// Reads and checks the batch once, inserting its good rows straight into the table (line = ordinal + header
+    /// for now). Only when rows are missing from that count (by the files' line counts) does a second read keep
+    /// the failing rows; then lines are put right where files share the batch or rows were rejected, in-batch
+    /// duplicates leave, and replaced rows of earlier loads go.
+    /// </summary>
     private List<FileResult> LoadRows(FileBatch batch, SourcePlan plan, Stager stager)
     {
         var table = batch.First.Table;
-        var check = ValidationSql.Build(table, plan, options.AssumeTimeZone is not null);
-        if (options.AssumeTimeZone is { } zone)
-        {
-            sql.Execute(check, ("tz", zone));
-        }
-        else
-        {
-            sql.Execute(check);
-        }
-        stager.CollectRejectsAndLines(plan);
-        sql.Execute(ValidationSql.NameExistingFiles());
-        var keys = string.Join(", ", table.Key.Select(Quote));
-        sql.Execute("DROP TABLE IF EXISTS stg_dup_keys");
-        sql.Execute($"CREATE TEMP TABLE stg_dup_keys AS SELECT {keys} FROM chk0 WHERE __fail IS NULL GROUP BY ALL HAVING count(*) > 1");
-        if (sql.ScalarLong("SELECT count(*) FROM stg_dup_keys") > 0)
-        {
-            sql.Execute(ValidationSql.MarkDuplicates(table));
-        }
-
-        var counts = sql.Rows($"""
-            SELECT __file, count(*), count(*) FILTER (WHERE __fail IS NULL), count(*) FILTER (WHERE __fail IS NULL AND __replace),
-                   count(*) FILTER (WHERE __fail.rule = '{QuarantineRules.OrphanReference}')
-            FROM chk0 GROUP BY __file
-            """, r => (File: r.GetInt32(0), Read: r.GetInt64(1), Loaded: r.GetInt64(2), Replaced: r.GetInt64(3), Pending: r.GetInt64(4)))
-            .ToDictionary(c => c.File);
-        var rules = sql.Rows($"""
-            SELECT __file, rule, count(*) FROM (
-                SELECT __file, __fail.rule AS rule FROM chk0 WHERE __fail IS NOT NULL
-                UNION ALL SELECT __file, rule FROM stg_rej)
-            GROUP BY ALL ORDER BY 1, 2
-            """, r => (File: r.GetInt32(0), Rule: r.GetString(1), Count: r.GetInt64(2)));
-
-        sql.Execute($"DELETE FROM {Quote(table.Name)} WHERE ({keys}) IN (SELECT ({keys}) FROM chk0 WHERE __fail IS NULL AND __replace)");
+        var name = Quote(table.Name);
         var columns = string.Join(", ", table.Columns.Select(c => Quote(c.Name)));
+        var hadRows = sql.ScalarLong($"SELECT count(*) FROM (SELECT 1 FROM {name} LIMIT 1)") > 0;
+        var header = plan.HeaderLines;
+
         // Row order in the table does not matter (each row carries its file and line), so DuckDB may insert in parallel.
         sql.Execute("SET preserve_insertion_order = false");
-        sql.Execute($"INSERT INTO {Quote(table.Name)} ({columns}, file_id, line) SELECT {columns}, __file_id, __line FROM chk WHERE __fail IS NULL");
+        var inserted = Check($"INSERT INTO {name} ({columns}, file_id, line) SELECT {columns}, __file_id, __gord + {header} " +
+                             $"FROM ({ValidationSql.Build(table, plan, "stg_rej", batch, AssumesTimeZone)}) WHERE __fail IS NULL");
         sql.Execute("RESET preserve_insertion_order");
+        var rejected = stager.CollectRejects();
+
+        // Every row read or rejected takes at least one line: if good rows and rejected lines fill every line, no row failed.
+        var lines = batch.Lines.All(l => l.HasValue) ? batch.Lines.Sum(l => l!.Value) - header * batch.Files.Count : (long?)null;
+        var failed = lines != inserted + rejected;
+        Check($"CREATE OR REPLACE TEMP TABLE chk0 AS SELECT * FROM ({ValidationSql.Build(table, plan, "stg_scratch", batch, AssumesTimeZone)}) " +
+              $"WHERE __fail IS NOT NULL{(failed ? "" : " LIMIT 0")}");
+
+        var firsts = FirstOrdinals(batch, name, header);
+        var fileIndex = $"CAST(list_position({batch.IdList}, file_id) - 1 AS INTEGER)";
+        if (firsts.Any(f => f != 1) || rejected > 0)
+        {
+            sql.Execute($"UPDATE {name} SET line = {Stager.LineSql(plan, firsts, rejected > 0, fileIndex, $"(line - {header})")} WHERE {batch.Holds("file_id")}");
+        }
+        sql.Execute($"CREATE OR REPLACE TEMP VIEW chk AS SELECT c.*, {Stager.LineSql(plan, firsts, rejected > 0, "c.__file", "c.__gord")} AS __line FROM chk0 c");
+        sql.Execute(ValidationSql.NameExistingFiles());
+        var duplicates = BatchDuplicates.Remove(sql, table, batch, now);
+        var replaced = hadRows && table.Find("version") is not null ? Replacements.Apply(sql, table, batch) : [];
+
         sql.Execute($"""
             INSERT INTO quarantine
             SELECT __file_id, $table, __line, __fail.field, __fail.rule, __fail.message, __raw_row,
                    CASE WHEN __fail.rule = '{QuarantineRules.OrphanReference}' THEN 'pending' ELSE 'rejected' END, $now, NULL
-            FROM chk WHERE __fail IS NOT NULL
+            FROM chk
             """, ("table", table.Name), ("now", now));
         if (table.ParentReference is not null)
         {
@@ -88,19 +85,56 @@ internal sealed class FileLoader(SqlRunner sql, IngestOptions options, DateTime 
                         $"WHERE __fail.rule = '{QuarantineRules.OrphanReference}'");
         }
         QuarantineStructuralRejects(table);
-        var rejected = sql.Rows("SELECT __file, count(*) FROM stg_rej GROUP BY __file", r => (File: r.GetInt32(0), Count: r.GetInt64(1)))
-            .ToDictionary(r => r.File, r => r.Count);
+
+        var good = batch.Files.Count == 1
+            ? new Dictionary<int, long> { [0] = inserted }
+            : sql.Rows($"SELECT {fileIndex}, count(*) FROM {name} WHERE {batch.Holds("file_id")} GROUP BY ALL", r => (File: r.GetInt32(0), Count: r.GetInt64(1)))
+                .ToDictionary(r => r.File, r => r.Count + duplicates.GetValueOrDefault(r.File));
+        var rules = sql.Rows("""
+            SELECT __file, rule, count(*) FROM (
+                SELECT __file, __fail.rule AS rule FROM chk0 UNION ALL SELECT __file, rule FROM stg_rej)
+            GROUP BY ALL ORDER BY 1, 2
+            """, r => (File: r.GetInt32(0), Rule: r.GetString(1), Count: r.GetInt64(2)));
         sql.Execute("DROP VIEW chk");
         sql.Execute("DROP TABLE chk0");
 
         return batch.Files.Select((file, i) =>
         {
-            var c = counts.TryGetValue(i, out var found) ? found : (File: i, Read: 0L, Loaded: 0L, Replaced: 0L, Pending: 0L);
             var byRule = rules.Where(r => r.File == i).ToDictionary(r => r.Rule, r => r.Count);
-            var read = c.Read + rejected.GetValueOrDefault(i);
-            return new FileResult(file.Path, table.Name, file.Format, FileStatus.Loaded, read, c.Loaded, c.Replaced,
-                byRule.Values.Sum(), c.Pending, byRule);
+            if (duplicates.TryGetValue(i, out var repeated))
+            {
+                byRule[QuarantineRules.DuplicateId] = byRule.GetValueOrDefault(QuarantineRules.DuplicateId) + repeated;
+            }
+            var quarantined = byRule.Values.Sum();
+            var loaded = good.GetValueOrDefault(i) - duplicates.GetValueOrDefault(i);
+            return new FileResult(file.Path, table.Name, file.Format, FileStatus.Loaded, good.GetValueOrDefault(i) + quarantined - duplicates.GetValueOrDefault(i),
+                loaded, replaced.GetValueOrDefault(i), quarantined, byRule.GetValueOrDefault(QuarantineRules.OrphanReference), byRule);
         }).ToList();
+    }
+
+    private bool AssumesTimeZone => options.AssumeTimeZone is not null;
+
+    /// <summary>Runs a statement built by <see cref="ValidationSql"/>, binding the time zone it may use.</summary>
+    private int Check(string statement) =>
+        options.AssumeTimeZone is { } zone ? sql.Execute(statement, ("tz", zone)) : sql.Execute(statement);
+
+    /// <summary>
+    /// Each file's first ordinal over the batch: 1 for a single file; otherwise the smallest among its good
+    /// rows (stored, line = ordinal + header until put right) and its failing rows.
+    /// </summary>
+    private List<long> FirstOrdinals(FileBatch batch, string name, int header)
+    {
+        if (batch.Files.Count == 1)
+        {
+            return [1];
+        }
+        var firsts = sql.Rows($"""
+            SELECT f, min(o) FROM (
+                SELECT CAST(list_position({batch.IdList}, file_id) - 1 AS INTEGER) AS f, line - {header} AS o FROM {name} WHERE {batch.Holds("file_id")}
+                UNION ALL SELECT __file, __gord FROM chk0)
+            GROUP BY f
+            """, r => (File: r.GetInt32(0), First: r.GetInt64(1))).ToDictionary(r => r.File, r => r.First);
+        return batch.Files.Select((_, i) => firsts.GetValueOrDefault(i, 1)).ToList();
     }
 
     /// <summary>A header that does not fit: every row of the (single-file) batch goes to quarantine under <c>wrong_header</c>.</summary>
@@ -108,19 +142,19 @@ internal sealed class FileLoader(SqlRunner sql, IngestOptions options, DateTime 
     {
         var file = batch.First;
         sql.Execute("DROP TABLE IF EXISTS stg");
-        sql.Execute($"CREATE TEMP TABLE stg AS {plan.SelectSql}");
-        stager.CollectRejectsAndLines(plan, "stg", "stg_lines");
-        var raw = Stager.RawCsv(plan.Columns.Select(Quote));
+        sql.Execute($"CREATE TEMP TABLE stg AS {plan.Select("stg_rej")}");
+        var rejected = stager.CollectRejects();
+        var raw = Stager.RawCsv(plan.Columns.Select(c => "c." + Quote(c)));
         sql.Execute($"""
             INSERT INTO quarantine
-            SELECT __file_id, $table, __line, $field, '{QuarantineRules.WrongHeader}', $message, coalesce(__raw, {raw}), 'rejected', $now, NULL
-            FROM stg_lines
+            SELECT {batch.IdList}[c.__file + 1], $table, {Stager.LineSql(plan, [1], rejected > 0, "c.__file", "c.__gord")}, $field,
+                   '{QuarantineRules.WrongHeader}', $message, coalesce(c.__raw, {raw}), 'rejected', $now, NULL
+            FROM stg c
             """, ("table", file.Table.Name), ("field", problem.Field), ("message", problem.Message), ("now", now));
         sql.Execute("UPDATE stg_rej SET rule = $rule, field = $field, message = $message",
             ("rule", QuarantineRules.WrongHeader), ("field", problem.Field), ("message", problem.Message));
         QuarantineStructuralRejects(file.Table);
-        var total = sql.ScalarLong("SELECT count(*) FROM stg") + sql.ScalarLong("SELECT count(*) FROM stg_rej");
-        sql.Execute("DROP VIEW stg_lines");
+        var total = sql.ScalarLong("SELECT count(*) FROM stg") + rejected;
         sql.Execute("DROP TABLE stg");
         return new FileResult(file.Path, file.Table.Name, file.Format, FileStatus.Rejected, total, 0, 0, total, 0,
             new Dictionary<string, long> { [QuarantineRules.WrongHeader] = total }, problem.Message);

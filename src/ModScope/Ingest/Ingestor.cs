@@ -26,11 +26,13 @@ public sealed class Ingestor(ModScopeStore store)
                 $"{string.Join(", ", EventSchema.All.Select(t => t.Name))}).");
         }
 
-        var hashes = new List<string>(files.Count);
+        var digests = new List<FileDigest>(files.Count);
+        var hashing = System.Diagnostics.Stopwatch.GetTimestamp();
         foreach (var file in files)
         {
-            hashes.Add(await FileHasher.HashAsync(file.Path, cancellationToken).ConfigureAwait(false));
+            digests.Add(await FileHasher.DigestAsync(file, cancellationToken).ConfigureAwait(false));
         }
+        SqlRunner.TraceStep(hashing, $"hash and count lines of {files.Count} file(s)");
 
         using var connection = store.OpenConnection();
         var sql = new SqlRunner(connection, cancellationToken);
@@ -54,12 +56,12 @@ public sealed class Ingestor(ModScopeStore store)
             var bytesDone = 0L;
             var filesDone = 0;
             var byPath = new Dictionary<string, FileResult>(StringComparer.Ordinal);
-            var fresh = new Dictionary<string, (InputFile File, long Id, string Hash)>(StringComparer.Ordinal);
+            var fresh = new Dictionary<string, (InputFile File, long Id, string Hash, long? Lines)>(StringComparer.Ordinal);
             for (var i = 0; i < files.Count; i++)
             {
-                if (known.Add(hashes[i]))
+                if (known.Add(digests[i].Sha256))
                 {
-                    fresh[files[i].Path] = (files[i], nextFileId++, hashes[i]);
+                    fresh[files[i].Path] = (files[i], nextFileId++, digests[i].Sha256, digests[i].Lines);
                 }
                 else
                 {
@@ -71,7 +73,7 @@ public sealed class Ingestor(ModScopeStore store)
             }
 
             // In file order (load order matters: decisions before the audits that need them).
-            foreach (var unit in Batches(files.Where(f => fresh.ContainsKey(f.Path)).Select(f => (f, fresh[f.Path].Id)), stager))
+            foreach (var unit in Batches(files.Where(f => fresh.ContainsKey(f.Path)).Select(f => (f, fresh[f.Path].Id, fresh[f.Path].Lines)), stager))
             {
                 var unitResults = unit.Empty is { } empty ? [loader.LoadEmpty(empty.File, empty.Id)] : loader.LoadBatch(unit.Batch!);
                 foreach (var result in unitResults)
@@ -102,7 +104,9 @@ public sealed class Ingestor(ModScopeStore store)
                     ("options", JsonSerializer.Serialize(options)));
             }
             cancellationToken.ThrowIfCancellationRequested();
+            var committing = System.Diagnostics.Stopwatch.GetTimestamp();
             transaction.Commit();
+            SqlRunner.TraceStep(committing, "commit");
         }
         return new IngestResult(loadId, results, released);
     }
@@ -112,12 +116,13 @@ public sealed class Ingestor(ModScopeStore store)
     /// consecutive files of the same table, format and columns together (up to <see cref="BatchBytes"/>),
     /// so DuckDB reads many small daily files in one pass.
     /// </summary>
-    private static IEnumerable<(FileBatch? Batch, (InputFile File, long Id)? Empty)> Batches(IEnumerable<(InputFile File, long Id)> files, Stager stager)
+    private static IEnumerable<(FileBatch? Batch, (InputFile File, long Id)? Empty)> Batches(
+        IEnumerable<(InputFile File, long Id, long? Lines)> files, Stager stager)
     {
-        var current = new List<(InputFile File, long Id)>();
+        var current = new List<(InputFile File, long Id, long? Lines)>();
         FileShape? shape = null;
         var bytes = 0L;
-        foreach (var (file, id) in files)
+        foreach (var (file, id, lines) in files)
         {
             var size = file.Bytes;
             if (size == 0)
@@ -130,25 +135,28 @@ public sealed class Ingestor(ModScopeStore store)
                        && shape.SameColumnsAs(fileShape) && bytes + size <= BatchBytes;
             if (!fits && current.Count > 0)
             {
-                yield return (new FileBatch(current.Select(c => c.File).ToList(), current.Select(c => c.Id).ToList(), shape!), null);
+                yield return (Batch(current, shape!), null);
                 current = [];
                 bytes = 0;
             }
-            current.Add((file, id));
+            current.Add((file, id, lines));
             shape = fileShape;
             bytes += size;
             if (fileShape.Problem is not null)
             {
-                yield return (new FileBatch([file], [id], fileShape), null);
+                yield return (new FileBatch([file], [id], [lines], fileShape), null);
                 current = [];
                 bytes = 0;
             }
         }
         if (current.Count > 0)
         {
-            yield return (new FileBatch(current.Select(c => c.File).ToList(), current.Select(c => c.Id).ToList(), shape!), null);
+            yield return (Batch(current, shape!), null);
         }
     }
+
+    private static FileBatch Batch(List<(InputFile File, long Id, long? Lines)> files, FileShape shape) =>
+        new(files.Select(c => c.File).ToList(), files.Select(c => c.Id).ToList(), files.Select(c => c.Lines).ToList(), shape);
 
     /// <summary>The most bytes read in one pass; larger loads are split so progress moves and memory stays bounded.</summary>
     private const long BatchBytes = 256L << 20;

@@ -13,6 +13,15 @@ internal sealed class SqlRunner(DuckDBConnection connection, CancellationToken c
     /// <summary>MODSCOPE_TRACE_SQL=1 prints each statement's time to stderr (for profiling loads).</summary>
     private static readonly bool Trace = Environment.GetEnvironmentVariable("MODSCOPE_TRACE_SQL") == "1";
 
+    /// <summary>With tracing on, prints the time since <paramref name="started"/> (a <see cref="System.Diagnostics.Stopwatch"/> timestamp) and what it was.</summary>
+    public static void TraceStep(long started, string what)
+    {
+        if (Trace)
+        {
+            Console.Error.WriteLine($"{System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds,8:F0} ms  {what.Split('\n')[0]}");
+        }
+    }
+
     public int Execute(string sql, params (string Name, object? Value)[] parameters)
     {
         using var command = Prepare(sql, parameters);
@@ -21,10 +30,7 @@ internal sealed class SqlRunner(DuckDBConnection connection, CancellationToken c
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var rows = command.ExecuteNonQuery();
-            if (Trace)
-            {
-                Console.Error.WriteLine($"{System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds,8:F0} ms  {sql.Split('\n')[0]}");
-            }
+            TraceStep(started, sql);
             return rows;
         }
         catch (DuckDBException) when (cancellationToken.IsCancellationRequested)
@@ -37,7 +43,9 @@ internal sealed class SqlRunner(DuckDBConnection connection, CancellationToken c
     {
         using var command = Prepare(sql, parameters);
         using var registration = cancellationToken.Register(command.Cancel);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var value = command.ExecuteScalar();
+        TraceStep(started, sql);
         return value is null or DBNull ? 0 : Convert.ToInt64(value, CultureInfo.InvariantCulture);
     }
 
@@ -45,12 +53,14 @@ internal sealed class SqlRunner(DuckDBConnection connection, CancellationToken c
     {
         using var command = Prepare(sql, parameters);
         using var registration = cancellationToken.Register(command.Cancel);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using var reader = command.ExecuteReader();
         var rows = new List<T>();
         while (reader.Read())
         {
             rows.Add(map(reader));
         }
+        TraceStep(started, sql);
         return rows;
     }
 

@@ -15,7 +15,7 @@ internal sealed class Stager(SqlRunner sql)
     private const string UnitSeparator = "\u001f";
     private const string EmptyObject = "'{}'";
     private const string OpenBrace = "{";
-    private const string Rejects = "filename = true, store_rejects = true, rejects_table = 'stg_rej_t', rejects_scan = 'stg_rej_s'";
+    private const string Rejects = "filename = true, store_rejects = true, rejects_table = '" + SourcePlan.RejectsToken + "_t', rejects_scan = '" + SourcePlan.RejectsToken + "_s'";
 
     /// <summary>The columns a file carries, or why its header does not fit its table.</summary>
     public FileShape Shape(InputFile file)
@@ -35,7 +35,7 @@ internal sealed class Stager(SqlRunner sql)
     /// <summary>Creates <c>stg_batch</c> and <c>stg_rej</c> for a batch and returns how to read it.</summary>
     public SourcePlan Plan(FileBatch batch)
     {
-        foreach (var table in new[] { "stg_batch", "stg_rej", "stg_rej_t", "stg_rej_s", "stg_rej_g" })
+        foreach (var table in new[] { "stg_batch", "stg_rej", "stg_rej_t", "stg_rej_s", "stg_rej_g", "stg_scratch_t", "stg_scratch_s" })
         {
             sql.Execute($"DROP TABLE IF EXISTS {table}");
         }
@@ -105,10 +105,10 @@ internal sealed class Stager(SqlRunner sql)
     }
 
     /// <summary>
-    /// After the batch was read: moves DuckDB's rejects into <c>stg_rej</c> and creates the view <c>chk</c>
-    /// over <c>chk0</c>, adding each row's <c>__line</c> in its file and its <c>__file_id</c>.
+    /// After a read of the batch with rejects prefix <c>stg_rej</c>: moves DuckDB's rejects into <c>stg_rej</c>
+    /// (one row per rejected line) and returns how many there are.
     /// </summary>
-    public void CollectRejectsAndLines(SourcePlan plan, string checkedTable = "chk0", string view = "chk")
+    public long CollectRejects()
     {
         sql.Execute($"""
             INSERT INTO stg_rej
@@ -125,33 +125,37 @@ internal sealed class Stager(SqlRunner sql)
             JOIN stg_batch b ON s.file_path = b.__path
             WHERE t.n = 1
             """);
-        var header = plan.HeaderLines.ToString(CultureInfo.InvariantCulture);
-        // k is a row's ordinal among the rows DuckDB could split in its own file (0-based).
-        var k = "(c.__gord - o.first_ord)";
-        var adjustment = "";
-        if (sql.ScalarLong("SELECT count(*) FROM stg_rej") > 0)
+        var rejected = sql.ScalarLong("SELECT count(*) FROM stg_rej");
+        if (rejected > 0)
         {
             // Rejected rows get no ordinal. With a file's rejected lines r_1 < r_2 < ... (counting the header),
             // g_i = r_i - header - i is the number of good rows before r_i, so the row with 0-based ordinal k
             // sits on line k + 1 + header + #{ i : g_i <= k }.
-            sql.Execute($"""
+            sql.Execute("""
                 CREATE TEMP TABLE stg_rej_g AS
-                SELECT __file, line - {header} - row_number() OVER (PARTITION BY __file ORDER BY line) AS g FROM stg_rej
+                SELECT __file, line - row_number() OVER (PARTITION BY __file ORDER BY line) AS g FROM stg_rej
                 """);
-            adjustment = $" + (SELECT count(*) FROM stg_rej_g g WHERE g.__file = c.__file AND g.g <= {k})";
         }
-        // Each file's first ordinal and id, as list literals indexed by __file: cheaper per row than a join.
-        var offsets = sql.Rows($"SELECT __file, min(__gord) FROM {checkedTable} GROUP BY __file", r => (File: r.GetInt32(0), First: r.GetInt64(1)))
-            .ToDictionary(r => r.File, r => r.First);
-        var ids = sql.Rows("SELECT __file_id FROM stg_batch ORDER BY __file", r => r.GetInt64(0));
-        var first = "[" + string.Join(", ", ids.Select((_, i) => offsets.GetValueOrDefault(i, 1).ToString(CultureInfo.InvariantCulture))) + "][c.__file + 1]";
-        var fileIds = "[" + string.Join(", ", ids.Select(id => id.ToString(CultureInfo.InvariantCulture))) + "][c.__file + 1]";
-        sql.Execute($"""
-            CREATE OR REPLACE TEMP VIEW {view} AS
-            SELECT c.*, {k.Replace("o.first_ord", first, StringComparison.Ordinal)} + 1 + {header}{adjustment.Replace("o.first_ord", first, StringComparison.Ordinal)} AS __line,
-                   {fileIds} AS __file_id
-            FROM {checkedTable} c
-            """);
+        return rejected;
+    }
+
+    /// <summary>
+    /// SQL for a row's line in its file, from its file's index in the batch (<paramref name="file"/>) and its
+    /// ordinal over the batch (<paramref name="ordinal"/>), given each file's first ordinal and whether
+    /// <see cref="CollectRejects"/> found rejected lines.
+    /// </summary>
+    public static string LineSql(SourcePlan plan, IReadOnlyList<long> firstOrdinals, bool rejects, string file, string ordinal)
+    {
+        var header = plan.HeaderLines.ToString(CultureInfo.InvariantCulture);
+        var first = firstOrdinals.All(f => f == 1)
+            ? "1"
+            : "[" + string.Join(", ", firstOrdinals.Select(f => f.ToString(CultureInfo.InvariantCulture))) + $"][{file} + 1]";
+        // k is a row's ordinal among the rows DuckDB could split in its own file (0-based).
+        var k = $"({ordinal} - {first})";
+        var line = $"{k} + 1 + {header}";
+        return rejects
+            ? $"{line} + (SELECT count(*) FROM stg_rej_g g WHERE g.__file = {file} AND g.g - {header} <= {k})"
+            : line;
     }
 
     /// <summary>Every schema column as text (from <paramref name="source"/>), NULL where the file lacks an optional one.</summary>

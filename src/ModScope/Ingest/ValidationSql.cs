@@ -6,30 +6,30 @@ using static ModScope.Store.SqlText;
 namespace ModScope.Ingest;
 
 /// <summary>
-/// Builds the statement that reads a batch of files and checks every row in one pass, writing the temp
-/// table <c>chk0</c>: the typed columns under their own names, <c>__file</c> and <c>__gord</c> (where the row
-/// came from), <c>__fail</c> (a struct of rule, field and message, NULL for a good row), <c>__replace</c>
-/// (a newer version of a stored row) and <c>__raw_row</c> (the row's text, for failing rows only).
-/// The first failing check names the reason.
+/// Builds the query that reads a batch of files and checks every row in one streaming pass, yielding the
+/// typed columns under their own names, <c>__file</c>, <c>__gord</c> and <c>__file_id</c> (where the row came
+/// from), <c>__fail</c> (a struct of rule, field and message, NULL for a good row), <c>__replace</c> (a newer
+/// version of a stored row), <c>__existing_file</c> and <c>__raw_row</c> (the row's text, for failing rows
+/// only). The first failing check names the reason. Stored rows of the batch's own files are not "existing",
+/// so the query gives the same answer before and after the batch's good rows are inserted.
 /// </summary>
 internal static class ValidationSql
 {
     /// <summary>Stands for the stored file's name in a duplicate's message until <see cref="NameExistingFiles"/> fills it in.</summary>
     public const string ExistingFile = "{existing file}";
 
-    /// <summary>Puts the stored file's name into the messages of rows that duplicate a stored row.</summary>
+    /// <summary>Puts the stored file's name into the messages of rows (in <c>chk0</c>) that duplicate a stored row.</summary>
     public static string NameExistingFiles() => $$"""
         UPDATE chk0 SET __fail = {'rule': __fail.rule, 'field': __fail.field, 'message': replace(__fail.message, '{{ExistingFile}}', f.name)}
         FROM files f
         WHERE chk0.__existing_file = f.file_id AND __fail.rule = '{{QuarantineRules.DuplicateId}}'
         """;
 
-    public static string Build(TableSchema table, SourcePlan plan, bool assumeTimeZone)
+    public static string Build(TableSchema table, SourcePlan plan, string rejects, FileBatch batch, bool assumeTimeZone)
     {
         var keys = table.Key.Select(Quote).ToList();
         var hasVersion = table.Find("version") is not null;
         var sql = new StringBuilder();
-        sql.AppendLine("CREATE OR REPLACE TEMP TABLE chk0 AS");
         sql.AppendLine("WITH trimmed AS (SELECT");
         foreach (var column in table.Columns)
         {
@@ -39,7 +39,7 @@ internal static class ValidationSql
                 sql.AppendLine(CultureInfo.InvariantCulture, $"  {ColumnChecks.OffsetExpression(column)} AS {ColumnChecks.Offset(column)},");
             }
         }
-        sql.AppendLine(CultureInfo.InvariantCulture, $"  __file, __gord, __json_ok, __raw FROM ({plan.SelectSql}) src),");
+        sql.AppendLine(CultureInfo.InvariantCulture, $"  __file, __gord, __json_ok, __raw FROM ({plan.Select(rejects)}) src),");
         sql.AppendLine("typed AS (SELECT *,");
         sql.AppendLine(string.Join(",\n", table.Columns.Select(c => $"  {ColumnChecks.TypedExpression(c, assumeTimeZone)} AS {Quote(c.Name)}")));
         sql.AppendLine("  FROM trimmed),");
@@ -49,7 +49,8 @@ internal static class ValidationSql
         var existingVersion = hasVersion ? "x.\"version\"" : "NULL::BIGINT";
         sql.AppendLine(CultureInfo.InvariantCulture,
             $"existing AS (SELECT {string.Join(", ", keys.Select(k => "x." + k))}, {existingVersion} AS __existing_version, " +
-            $"x.file_id AS __existing_file, x.line AS __existing_line FROM {Quote(table.Name)} x),");
+            $"x.file_id AS __existing_file, x.line AS __existing_line FROM {Quote(table.Name)} x " +
+            $"WHERE x.file_id NOT IN ({batch.IdList[1..^1]})),");
         var parentJoin = "";
         var parentColumn = "";
         if (table.ParentReference is { } parent)
@@ -76,32 +77,8 @@ internal static class ValidationSql
         var raw = Stager.RawCsv(plan.Columns.Select(c => ColumnChecks.Raw(table.Find(c)!)));
         // The quarantined row's text is rebuilt only for failing rows (CASE evaluates its branch lazily).
         sql.AppendLine(CultureInfo.InvariantCulture,
-            $"SELECT {kept}, __file, __gord, __replace, __fail, __existing_file, CASE WHEN __fail IS NOT NULL THEN coalesce(__raw, {raw}) END AS __raw_row FROM checked");
+            $"SELECT {kept}, __file, __gord, {batch.IdList}[__file + 1] AS __file_id, __replace, __fail, __existing_file, CASE WHEN __fail IS NOT NULL THEN coalesce(__raw, {raw}) END AS __raw_row FROM checked");
         return sql.ToString();
-    }
-
-    /// <summary>
-    /// Marks every good row of <c>chk0</c> whose key an earlier good row of the batch already has (the
-    /// first one, in file and line order, wins). Only rows whose key is in <c>stg_dup_keys</c> are ranked.
-    /// </summary>
-    public static string MarkDuplicates(TableSchema table)
-    {
-        var keys = table.Key.Select(Quote).ToList();
-        var keyField = string.Join("+", table.Key);
-        var keyText = string.Join(" || '/' || ", keys.Select(k => $"CAST(chk0.{k} AS VARCHAR)"));
-        var raw = "concat_ws(',', " + string.Join(", ", table.Columns.Select(c => $"coalesce(CAST(chk0.{Quote(c.Name)} AS VARCHAR), '')")) + ")";
-        var message = $"'duplicate {keyField} ''' || {keyText} || ''' (first on line ' || d.first_line || ' of ' || d.first_name || ')'";
-        return $$"""
-            UPDATE chk0 SET
-                __fail = {'rule': '{{QuarantineRules.DuplicateId}}', 'field': {{Literal(keyField)}}, 'message': {{message}}},
-                __raw_row = {{raw}}
-            FROM (SELECT __file AS f, __gord AS o, row_number() OVER w AS n,
-                         first_value(__line) OVER w AS first_line, first_value(b.__name) OVER w AS first_name
-                  FROM chk JOIN stg_batch b USING (__file) SEMI JOIN stg_dup_keys USING ({{string.Join(", ", keys)}})
-                  WHERE __fail IS NULL
-                  WINDOW w AS (PARTITION BY {{string.Join(", ", keys)}} ORDER BY __file, __gord)) d
-            WHERE chk0.__file = d.f AND chk0.__gord = d.o AND d.n > 1
-            """;
     }
 
     private static IEnumerable<(string Fails, string Rule, string? Field, string Message)> Checks(TableSchema table, bool assumeTimeZone)
