@@ -17,7 +17,7 @@ namespace ModScope.Web.Tests;
 public sealed class DashboardStore : IAsyncLifetime
 {
     public const int Days = 42;
-    public const int DecisionsPerDay = 1500;
+    public const int DecisionsPerDay = 4000;
     public const string AnalystToken = "analyst-secret";
     public const string ViewerName = "lee";
     public const string ViewerPassword = "viewer-pass";
