@@ -54,8 +54,8 @@ public sealed class IncidentMatcher(ReferenceData reference)
 
     /// <summary>
     /// 1-based rank of the incident's segment among the alert's root causes: its own segment first (when it has
-    /// one), then the narrower alerts held under it (strongest first), then, for a mix shift, the segment whose weight
-    /// moved most, then the explanation's causes, each narrowed by the alert's segment. Null when the segment is not
+    /// one), then, for a mix shift, the segment whose weight moved most, then the explanation's causes, each narrowed
+    /// by the alert's segment, then the narrower alerts held under it (strongest first). Null when the segment is not
     /// among them.
     /// </summary>
     public static int? RootCauseRank(Incident incident, Alert alert)
@@ -69,12 +69,12 @@ public sealed class IncidentMatcher(ReferenceData reference)
         }
         if (AlertExplanation.FromJson(alert.Finding.Explanation) is { } explanation)
         {
-            candidates.AddRange(explanation.Within.Select(w => SeriesKey.Parse(w.Segment).ToDictionary(p => p.Key, p => p.Value ?? "", StringComparer.Ordinal)));
             if (explanation.MixRate is { } split && Math.Abs(split.Mix) > Math.Abs(split.Rate) && split.Segments.Count > 0)
             {
                 candidates.Add(Narrow(own, new Dictionary<string, string> { [split.Dimension] = split.Segments[0].Value }));
             }
             candidates.AddRange(explanation.Causes.Select(c => Narrow(own, c.Conjunction)));
+            candidates.AddRange(explanation.Within.Select(w => SeriesKey.Parse(w.Segment).ToDictionary(p => p.Key, p => p.Value ?? "", StringComparer.Ordinal)));
         }
         var distinct = candidates.DistinctBy(c => SeriesKey.Format(c.ToDictionary(p => p.Key, p => (string?)p.Value))).ToList();
         var at = distinct.FindIndex(c => c.Count == target.Count && c.All(p => target.TryGetValue(p.Key, out var v) && v == p.Value));

@@ -75,7 +75,7 @@ public sealed class IncidentMatcherTests
     }
 
     [Fact]
-    public void A_narrower_alert_held_under_the_total_ranks_after_the_own_segment_and_before_the_causes()
+    public void A_narrower_alert_held_under_the_total_ranks_after_the_causes()
     {
         var drift = new Incident("INC-01", IncidentKinds.ModelDrift, Start, Start, ["qa_accuracy"],
             new Dictionary<string, string> { ["decided_by"] = "automated", ["policy_id"] = "counterfeit" }, "down", [], "drift", []);
@@ -86,8 +86,8 @@ public sealed class IncidentMatcherTests
         };
         var total = Alert(1, "qa_accuracy", "", Start, explanation.ToJson());
 
-        // Candidates: proactive_model (1), automated & counterfeit (2), listing (3); the total has no own segment.
-        Assert.Equal(2, IncidentMatcher.RootCauseRank(drift, total));
+        // Candidates: listing (1), then the held alerts proactive_model (2), automated & counterfeit (3); the total has no own segment.
+        Assert.Equal(3, IncidentMatcher.RootCauseRank(drift, total));
     }
 
     [Fact]
