@@ -93,10 +93,13 @@ internal static class AlertsView
         if (e.MixRate is { } split)
         {
             var kind = Math.Abs(split.Mix) > Math.Abs(split.Rate) ? "mostly a mix shift (segment weights moved)" : "mostly a rate change within segments";
-            console.MarkupLine(Inv($"By {split.Dimension}: change {split.Change:+0.00%;-0.00%} = mix {split.Mix:+0.00%;-0.00%} + rate {split.Rate:+0.00%;-0.00%}, {kind}."));
+            console.MarkupLine(Inv($"By {split.Dimension}: change {Signed(split.Change)} = mix {Signed(split.Mix)} + rate {Signed(split.Rate)}, {kind}."));
         }
         _ = language;
     }
+
+    /// <summary>A signed percentage; a value that rounds to zero prints +0.00% (.NET would print "-+0.00%" for a tiny negative).</summary>
+    private static string Signed(double value) => ((Math.Round(value, 4) + 0.0) == 0.0 ? 0.0 : value).ToString("+0.00%;-0.00%", CultureInfo.InvariantCulture);
 
     private static string Number(double? value, MetricDefinition? metric) =>
         metric?.FormatValue(value, "n/a") ?? (value is { } v && double.IsFinite(v) ? v.ToString("#,0.##", CultureInfo.InvariantCulture) : "n/a");
