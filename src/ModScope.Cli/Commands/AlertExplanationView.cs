@@ -30,9 +30,8 @@ internal static class AlertExplanationView
         {
             using var engine = new DuckDbEngine(opened);
             var explanation = await new AlertExplainer(catalog, new MetricQuery(catalog, engine), MonitorRunner.DrillDimensions)
-                .ExplainAsync(f.Subject, SeriesKey.Parse(f.Segment), f.FirstDay, f.LastDay, cancellationToken).ConfigureAwait(false);
-            var within = NestedAlerts.Within(f, alerts.List().Where(a => a.SuppressedBy == id).Select(a => a.Finding));
-            alerts.SetExplanation(id, (explanation with { Within = within }).ToJson());
+                .ExplainAsync(f, alerts.List().Where(a => a.SuppressedBy == id).Select(a => a.Finding), cancellationToken).ConfigureAwait(false);
+            alerts.SetExplanation(id, explanation.ToJson());
             alert = alerts.Get(id);
         }
         AlertsView.RenderExplanation(context.Out, alert, catalog, language);

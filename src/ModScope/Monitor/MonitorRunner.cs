@@ -87,9 +87,8 @@ public sealed class MonitorRunner(ModScopeStore store, MetricCatalog catalog, Me
                     if (ranked.Contains(metricFindings[i]))
                     {
                         var f = metricFindings[i];
-                        var explanation = await explainer.ExplainAsync(f.Subject, SeriesKey.Parse(f.Segment), f.FirstDay, f.LastDay, cancellationToken).ConfigureAwait(false);
-                        var within = NestedAlerts.Within(f, metricFindings.Where(h => ReferenceEquals(h.SuppressedBy, f)));
-                        metricFindings[i] = explained[f] = f with { Explanation = (explanation with { Within = within }).ToJson() };
+                        var explanation = await explainer.ExplainAsync(f, metricFindings.Where(h => ReferenceEquals(h.SuppressedBy, f)), cancellationToken).ConfigureAwait(false);
+                        metricFindings[i] = explained[f] = f with { Explanation = explanation.ToJson() };
                     }
                 }
                 // Alerts held under an explained alert point at its new record, so the store can link them.

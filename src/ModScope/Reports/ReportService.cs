@@ -117,10 +117,10 @@ public sealed class ReportService(MetricCatalog catalog, MetricQuery query, Stor
         }
         var explainer = new AlertExplainer(catalog, query, MonitorRunner.DrillDimensions);
         var explained = new Dictionary<long, string>();
+        var held = alerts.List().Where(a => a.SuppressedBy is not null).ToLookup(a => a.SuppressedBy!.Value, a => a.Finding);
         foreach (var alert in missing)
         {
-            var f = alert.Finding;
-            var explanation = await explainer.ExplainAsync(f.Subject, SeriesKey.Parse(f.Segment), f.FirstDay, f.LastDay, cancellationToken).ConfigureAwait(false);
+            var explanation = await explainer.ExplainAsync(alert.Finding, held[alert.Id], cancellationToken).ConfigureAwait(false);
             explained[alert.Id] = explanation.ToJson();
             if (save)
             {

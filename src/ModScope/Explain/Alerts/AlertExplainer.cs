@@ -17,6 +17,17 @@ public sealed class AlertExplainer(MetricCatalog catalog, MetricQuery query, IRe
     /// <summary>Drill-down order for sampled metrics: dimensions with few values first (2, 5, 8, then markets, sites, policies).</summary>
     public static readonly IReadOnlyList<string> SampledDrillOrder = ["decided_by", "detection_source", "object_type", "site", "market", "policy"];
 
+    /// <summary>
+    /// Explains a metric alert over its own days and lists, in <see cref="AlertExplanation.Within"/>, the narrower alerts
+    /// of the same metric among <paramref name="held"/> (the findings held under it).
+    /// </summary>
+    public async Task<AlertExplanation> ExplainAsync(Monitor.Alerts.AlertFinding alert, IEnumerable<Monitor.Alerts.AlertFinding> held, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        var explanation = await ExplainAsync(alert.Subject, Monitor.Scan.SeriesKey.Parse(alert.Segment), alert.FirstDay, alert.LastDay, cancellationToken).ConfigureAwait(false);
+        return explanation with { Within = Monitor.Scan.NestedAlerts.Within(alert, held) };
+    }
+
     public async Task<AlertExplanation> ExplainAsync(string metricId, IReadOnlyDictionary<string, string?> segment, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(segment);

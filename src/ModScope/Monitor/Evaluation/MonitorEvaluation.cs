@@ -93,9 +93,8 @@ public sealed class MonitorEvaluation(MetricCatalog catalog, EventCalendar calen
                 var f = top.Finding;
                 if (f.Kind == AlertKind.Metric && f.Explanation is null)
                 {
-                    var explanation = await explainer.ExplainAsync(f.Subject, SeriesKey.Parse(f.Segment), f.FirstDay, f.LastDay, cancellationToken).ConfigureAwait(false);
-                    var within = NestedAlerts.Within(f, run.Alerts.Where(a => a.SuppressedBy == top.Id).Select(a => a.Finding));
-                    alertStore.SetExplanation(top.Id, (explanation with { Within = within }).ToJson());
+                    var under = run.Alerts.Where(a => a.SuppressedBy == top.Id).Select(a => a.Finding);
+                    alertStore.SetExplanation(top.Id, (await explainer.ExplainAsync(f, under, cancellationToken).ConfigureAwait(false)).ToJson());
                     top = alertStore.Get(top.Id);
                 }
                 rank = IncidentMatcher.RootCauseRank(incident, top);
