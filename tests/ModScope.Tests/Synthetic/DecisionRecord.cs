@@ -13,4 +13,11 @@ public sealed record DecisionRecord(
     public double TatHours => (DecidedAt - CreatedAt).TotalHours;
 
     public DateOnly CreatedDate => DateOnly.FromDateTime(CreatedAt);
+
+    /// <summary>Items of <paramref name="rows"/> open at the end of <paramref name="day"/> (UTC): created before it ends, decided after.</summary>
+    public static int OpenAt(IEnumerable<DecisionRecord> rows, DateOnly day)
+    {
+        var cut = day.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        return rows.Count(d => d.CreatedAt < cut && d.DecidedAt >= cut);
+    }
 }

@@ -43,8 +43,8 @@ public sealed class SyntheticConsequenceTests(IncidentDataSetFixture fixture)
                         AssertVolumeMoved(incident, metric, up, AuditsOf(inside), AuditsOf(before));
                         break;
                     case "backlog_end_of_period":
-                        AssertVolumeMoved(incident, metric, up, DaysOf(incident).Sum(d => OpenAt(rows, d)),
-                            Enumerable.Range(1, DaysBefore).Sum(k => OpenAt(rows, incident.Start.AddDays(-k))));
+                        AssertVolumeMoved(incident, metric, up, DaysOf(incident).Sum(d => DecisionRecord.OpenAt(rows, d)),
+                            Enumerable.Range(1, DaysBefore).Sum(k => DecisionRecord.OpenAt(rows, incident.Start.AddDays(-k))));
                         break;
                     case "enforcement_rate":
                         AssertRateMoved(incident, metric, up, inside, before, d => d.IsEnforcement);
@@ -69,13 +69,6 @@ public sealed class SyntheticConsequenceTests(IncidentDataSetFixture fixture)
     {
         var ids = decisions.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
         return Data.Audits.Count(a => a.AuditId.EndsWith("-1", StringComparison.Ordinal) && ids.Contains(a.DecisionId));
-    }
-
-    /// <summary>Items created before the end of <paramref name="day"/> and decided after it.</summary>
-    private static int OpenAt(IEnumerable<DecisionRecord> rows, DateOnly day)
-    {
-        var cut = day.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        return rows.Count(d => d.CreatedAt < cut && d.DecidedAt >= cut);
     }
 
     private static IEnumerable<DateOnly> DaysOf(IncidentTruth incident) =>

@@ -103,14 +103,8 @@ public sealed class SyntheticIncidentTests(IncidentDataSetFixture fixture)
         var slaBefore = Share(before, d => d.TatHours <= sla[d.Queue]);
         Assert.True(slaInside < slaBefore - 0.15, $"SLA attainment {slaInside:P1} inside vs {slaBefore:P1} before.");
 
-        double OpenAt(DateOnly date)
-        {
-            var cut = date.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-            return human.Count(d => d.CreatedAt < cut && d.DecidedAt >= cut);
-        }
-
-        var backlogInside = OpenAt(incident.End);
-        var backlogBefore = Enumerable.Range(1, 5).Average(k => OpenAt(incident.Start.AddDays(-k)));
+        double backlogInside = DecisionRecord.OpenAt(human, incident.End);
+        var backlogBefore = Enumerable.Range(1, 5).Average(k => DecisionRecord.OpenAt(human, incident.Start.AddDays(-k)));
         Assert.True(backlogInside >= 1.5 * backlogBefore, $"Backlog {backlogInside} at the end of the surge vs {backlogBefore:0} before.");
     }
 
