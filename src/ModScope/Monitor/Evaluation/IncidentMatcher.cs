@@ -61,7 +61,7 @@ public sealed class IncidentMatcher(ReferenceData reference)
     public static int? RootCauseRank(Incident incident, Alert alert)
     {
         var target = Segment(incident);
-        var own = SeriesKey.Parse(alert.Finding.Segment).ToDictionary(p => p.Key, p => p.Value ?? "", StringComparer.Ordinal);
+        var own = Values(alert.Finding.Segment);
         var candidates = new List<Dictionary<string, string>>();
         if (own.Count > 0)
         {
@@ -74,7 +74,7 @@ public sealed class IncidentMatcher(ReferenceData reference)
                 candidates.Add(Narrow(own, new Dictionary<string, string> { [split.Dimension] = split.Segments[0].Value }));
             }
             candidates.AddRange(explanation.Causes.Select(c => Narrow(own, c.Conjunction)));
-            candidates.AddRange(explanation.Within.Select(w => SeriesKey.Parse(w.Segment).ToDictionary(p => p.Key, p => p.Value ?? "", StringComparer.Ordinal)));
+            candidates.AddRange(explanation.Within.Select(w => Values(w.Segment)));
         }
         var distinct = candidates.DistinctBy(c => SeriesKey.Format(c.ToDictionary(p => p.Key, p => (string?)p.Value))).ToList();
         var at = distinct.FindIndex(c => c.Count == target.Count && c.All(p => target.TryGetValue(p.Key, out var v) && v == p.Value));
@@ -126,6 +126,9 @@ public sealed class IncidentMatcher(ReferenceData reference)
         }
         return true;
     }
+
+    private static Dictionary<string, string> Values(string segment) =>
+        SeriesKey.Parse(segment).ToDictionary(p => p.Key, p => p.Value ?? "", StringComparer.Ordinal);
 
     private static Dictionary<string, string> Narrow(Dictionary<string, string> own, IReadOnlyDictionary<string, string> cause)
     {
