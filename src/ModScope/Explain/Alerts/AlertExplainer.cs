@@ -10,7 +10,8 @@ namespace ModScope.Explain.Alerts;
 /// finds the conjunctions that explain the change. What a leaf "expected" depends on the metric: a count expects
 /// its baseline average; a proportion expects its current denominator at its baseline rate (so causes are segments
 /// whose rate moved; the mix/rate split shows what moved by weight alone); a level metric expects its baseline value,
-/// weighted by the leaf's current decisions.
+/// weighted by the leaf's current decisions. A sampled proportion (a QA rate) is explained by <see cref="SampledCauses"/>
+/// instead: its audits are too few for a cube's leaves.
 /// </summary>
 public sealed class AlertExplainer(MetricCatalog catalog, MetricQuery query, IReadOnlyList<string> drillDimensions, int baselineWeeks = 4)
 {
@@ -35,7 +36,8 @@ public sealed class AlertExplainer(MetricCatalog catalog, MetricQuery query, IRe
         to = to > from.AddDays(6) ? from.AddDays(6) : to;
         var filters = segment.Select(p => new DimensionFilter(p.Key, FilterOperator.Equals, [p.Value ?? ""])).ToList();
         // A QA sample is thin: a cube over five dimensions leaves a handful of audits per leaf, too few for any leaf to
-        // stand out. Sampled metrics drill into the three allowed dimensions with the fewest values instead.
+        // stand out. Sampled proportions are screened one dimension at a time (below); other sampled metrics (agreement)
+        // drill into the three allowed dimensions with the fewest values.
         // A quantile is no sum of its leaves' quantiles: a leaf's own quantile must rest on enough items to mean
         // something, and five dimensions leave a few decisions per leaf. Quantiles drill into three dimensions too.
         var depth = metric.Sampled || metric.Measure?.Quantile is not null ? 3 : 5;
@@ -55,13 +57,24 @@ public sealed class AlertExplainer(MetricCatalog catalog, MetricQuery query, IRe
 
         // Week 0 is the alert's own days; each week's leaves and total are independent queries, run together.
         var weeks = Enumerable.Range(0, baselineWeeks + 1).ToList();
-        var leafResults = await Task.WhenAll(weeks.Select(w => Run(w, dimensions))).ConfigureAwait(false);
         var totals = (await Task.WhenAll(weeks.Select(w => Run(w, []))).ConfigureAwait(false))
             .Select(t => t.FirstOrDefault(r => r.Metric == metric.Id)?.Value).ToList();
-        var (current, baseline) = (leafResults[0], leafResults.Skip(1).ToList());
         var (totalNow, totalsBefore) = (totals[0], totals.Skip(1).OfType<double>().ToList());
 
-        var leaves = ExplainLeaves.Build(metric, dimensions, current, baseline);
+        if (metric.Sampled && metric.IsProportion)
+        {
+            // Each dimension value on its own holds enough audits to test; a cube's leaves do not (see SampledScreen).
+            var screened = SampledDrillOrder.Where(d => metric.Dimensions.Contains(d) && !segment.ContainsKey(d)).ToList();
+            var (found, singles) = await new SampledCauses(query, metric, filters, to, baselineWeeks).FindAsync(screened, cancellationToken).ConfigureAwait(false);
+            var split = MixRate(singles.GroupBy(s => s.Conjunction.Single().Key).Select(g => (g.Key, g.GroupBy(
+                s => s.Conjunction.Single().Value,
+                s => new ExplainLeaf([.. s.Conjunction.Values], s.Numerator, s.Expected, s.Denominator, s.BaselineNumerator, s.BaselineDenominator)))));
+            return new AlertExplanation(metric.Id, Monitor.Scan.SeriesKey.Format(segment), from, to, baselineWeeks, totalNow,
+                totalsBefore.Count > 0 ? totalsBefore.Average() : null, found, split);
+        }
+
+        var leafResults = await Task.WhenAll(weeks.Select(w => Run(w, dimensions))).ConfigureAwait(false);
+        var leaves = ExplainLeaves.Build(metric, dimensions, leafResults[0], leafResults.Skip(1).ToList());
         var causes = new List<ExplainedCause>();
         if (dimensions.Count > 0 && leaves.Count > 0)
         {
@@ -74,19 +87,19 @@ public sealed class AlertExplainer(MetricCatalog catalog, MetricQuery query, IRe
                     weight > 0 ? cause.Actual / weight : null, weight > 0 ? cause.Expected / weight : null));
             }
         }
-        var mixRate = metric.IsProportion ? MixRate(dimensions, leaves) : null;
+        var mixRate = metric.IsProportion ? MixRate(dimensions.Select((d, i) => (d, leaves.GroupBy(l => l.Values[i])))) : null;
         return new AlertExplanation(metric.Id, Monitor.Scan.SeriesKey.Format(segment), from, to, baselineWeeks, totalNow,
             totalsBefore.Count > 0 ? totalsBefore.Average() : null, causes, mixRate);
     }
 
     /// <summary>The dimension along which one segment's mix + rate terms carry the largest part of the change.</summary>
-    private static MixRateSplit? MixRate(IReadOnlyList<string> dimensions, IReadOnlyList<ExplainLeaf> leaves)
+    private static MixRateSplit? MixRate(IEnumerable<(string Dimension, IEnumerable<IGrouping<string, ExplainLeaf>> Values)> dimensions)
     {
         MixRateSplit? best = null;
         var bestWeight = -1.0;
-        for (var d = 0; d < dimensions.Count; d++)
+        foreach (var (dimension, values) in dimensions)
         {
-            var strata = leaves.GroupBy(l => l.Values[d]).Select(g => (
+            var strata = values.Select(g => (
                 Name: g.Key,
                 Before: new StratumRate(g.Key, g.Sum(l => l.BaselineDenominator), Rate(g.Sum(l => l.BaselineNumerator), g.Sum(l => l.BaselineDenominator))),
                 After: new StratumRate(g.Key, g.Sum(l => l.Weight), Rate(g.Sum(l => l.Actual), g.Sum(l => l.Weight))))).ToList();
@@ -99,7 +112,7 @@ public sealed class AlertExplainer(MetricCatalog catalog, MetricQuery query, IRe
             if (top > bestWeight)
             {
                 bestWeight = top;
-                best = new MixRateSplit(dimensions[d], split.Change, split.MixEffect, split.RateEffect,
+                best = new MixRateSplit(dimension, split.Change, split.MixEffect, split.RateEffect,
                     split.Strata.OrderByDescending(s => Math.Abs(s.MixEffect + s.RateEffect)).Take(5)
                         .Select(s => new MixRateSegment(s.Name, s.BaselineShare, s.CurrentShare, s.BaselineRate, s.CurrentRate, s.MixEffect, s.RateEffect))
                         .ToList());

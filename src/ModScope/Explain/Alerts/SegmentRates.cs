@@ -1,0 +1,44 @@
+namespace ModScope.Explain.Alerts;
+
+/// <summary>
+/// One segment of a sampled proportion in the alert's days and in its baseline: weighted (estimated population)
+/// numerator and denominator, and the effective sample size behind each (Kish), which is what sampling noise scales with.
+/// </summary>
+internal sealed record SegmentRates(
+    IReadOnlyDictionary<string, string> Conjunction,
+    double Numerator,
+    double Denominator,
+    double Trials,
+    double BaselineNumerator,
+    double BaselineDenominator,
+    double BaselineTrials)
+{
+    public double Rate => Denominator > 0 ? Numerator / Denominator : double.NaN;
+
+    public double BaselineRate => BaselineDenominator > 0 ? BaselineNumerator / BaselineDenominator : double.NaN;
+
+    /// <summary>What the segment's current weight would have produced at its baseline rate.</summary>
+    public double Expected => Denominator * (double.IsFinite(BaselineRate) ? BaselineRate : 0.0);
+
+    /// <summary>The segment's part of the total's change in weighted numerator: its rate change at its current weight.</summary>
+    public double Excess => Numerator - Expected;
+
+    /// <summary>
+    /// Two-proportion z of the segment's rate against its baseline rate, each from its effective sample size, with the
+    /// pooled rate under the null (Agresti 2013, §1.4.2; effective sizes for weighted samples, Kish 1965, §8.2).
+    /// Zero when either side has no sample or the pooled rate is 0 or 1.
+    /// </summary>
+    public double Z
+    {
+        get
+        {
+            if (!(Trials > 0) || !(BaselineTrials > 0) || !double.IsFinite(Rate) || !double.IsFinite(BaselineRate))
+            {
+                return 0.0;
+            }
+            var pooled = ((Rate * Trials) + (BaselineRate * BaselineTrials)) / (Trials + BaselineTrials);
+            var variance = pooled * (1.0 - pooled) * ((1.0 / Trials) + (1.0 / BaselineTrials));
+            return variance > 0 ? (Rate - BaselineRate) / Math.Sqrt(variance) : 0.0;
+        }
+    }
+}
