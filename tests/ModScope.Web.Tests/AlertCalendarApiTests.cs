@@ -73,7 +73,7 @@ public sealed class AlertCalendarApiTests(DashboardStore store) : ApiTestBase(st
         var metric = Store.Catalog.Metric(a.Subject);
         var filters = SeriesKey.Parse(a.Segment).Select(p => new DimensionFilter(p.Key, FilterOperator.Equals, [p.Value!])).ToList();
         var byDay = (await Query.RunAsync(new MetricRequest([metric.Id], [], TimeGrain.Day, filters,
-                Period.UtcDays(a.First.AddDays(-120), a.Last)) { QuantileIntervals = SeriesShape.IsQuantile(metric) }))
+                Period.UtcDays(a.First.AddDays(-120), a.Last)) { QuantileIntervals = SeriesShape.IsQuantile(metric), LevelErrors = SeriesShape.HasLevelError(metric) }))
             .ToDictionary(r => DateOnly.FromDateTime(r.Bucket!.Value));
         var first = byDay.Keys.Min();
         var days = Enumerable.Range(0, a.Last.DayNumber - first.DayNumber + 1).Select(first.AddDays).ToList();

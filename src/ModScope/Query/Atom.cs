@@ -4,11 +4,30 @@ namespace ModScope.Query;
 
 /// <summary>
 /// One aggregate a request needs (metrics that share a measure share its atom). <see cref="Key"/> is
-/// its canonical text, also its identity.
+/// its canonical text, also its identity. A <see cref="Moment"/> other than the value is a helper aggregate of the
+/// same measure's values (for its standard error).
 /// </summary>
-internal sealed record Atom(string Key, MeasureDefinition Measure)
+internal sealed record Atom(string Key, MeasureDefinition Measure, AtomMoment Moment = AtomMoment.Value)
 {
-    public static Atom Of(MeasureDefinition m) => new(
-        string.Join("|", m.Source, m.Time, m.Aggregate, m.Value?.ToString(), string.Join(" & ", m.Where.Select(c => c.ToString())), m.Opened, m.Closed),
-        m);
+    public static Atom Of(MeasureDefinition m, AtomMoment moment = AtomMoment.Value) => new(
+        string.Join("|", m.Source, m.Time, m.Aggregate, m.Value?.ToString(), string.Join(" & ", m.Where.Select(c => c.ToString())), m.Opened, m.Closed)
+        + (moment == AtomMoment.Value ? "" : "|#" + moment),
+        m,
+        moment);
+
+    /// <summary>Whether a request for level errors adds moments for this measure: a mean or a sum of a value.</summary>
+    public static bool HasMoments(MeasureDefinition m) => m.Aggregate is "avg" or "sum" && m.Value is not null && m.Quantile is null;
+}
+
+/// <summary>What an atom aggregates over its measure's rows.</summary>
+internal enum AtomMoment
+{
+    /// <summary>The measure's own aggregate.</summary>
+    Value,
+
+    /// <summary>How many rows have a value.</summary>
+    Count,
+
+    /// <summary>The sum of the squared values.</summary>
+    Squares,
 }

@@ -48,7 +48,41 @@ internal sealed class Evaluator(MetricCatalog catalog, StatementRows rows, doubl
             var count = value ?? 0;
             return new Evaluation(count, null, null, null, null, new TestBasis.Count((long)count));
         }
-        return new Evaluation(value, null, null, null, measure.Quantile is { } q ? QuantileInterval(atomKey, key, q) : null, TestBasis.None);
+        if (measure.Quantile is { } q)
+        {
+            return new Evaluation(value, null, null, null, QuantileInterval(atomKey, key, q), TestBasis.None);
+        }
+        return value is { } v && Variance(measure, atomKey, key, v) is { } variance
+            ? new Evaluation(v, null, null, null, NormalInterval(v, variance), new TestBasis.Estimate(v, variance))
+            : new Evaluation(value, null, null, null, null, TestBasis.None);
+    }
+
+    /// <summary>
+    /// The sampling variance of a mean or a sum, when the request asked for level errors (the count of values n and
+    /// the sum of their squares S are in the rows). A mean x̄: s²/n with s² = (S − n·x̄²)/(n − 1), the rows treated as
+    /// draws from the segment's distribution of values (central limit theorem; null below two values). A sum: S, the
+    /// variance of a compound Poisson sum (the number of rows a day Poisson, each row's value drawn independently:
+    /// Var = λ·E[X²], estimated by Σx²; Ross, Introduction to Probability Models, §5.4.2), e.g. a day's staffing cost
+    /// over its moderator shifts, which moves by whole shifts.
+    /// </summary>
+    private double? Variance(MeasureDefinition measure, string atomKey, string key, double value)
+    {
+        if (!Atom.HasMoments(measure) || rows.Atoms.GetValueOrDefault(atomKey + "|#" + AtomMoment.Count)?.GetValueOrDefault(key) is not { } n
+            || rows.Atoms.GetValueOrDefault(atomKey + "|#" + AtomMoment.Squares)?.GetValueOrDefault(key) is not { } squares)
+        {
+            return null;
+        }
+        if (measure.Aggregate == "sum")
+        {
+            return squares;
+        }
+        return n >= 2 ? Math.Max(0.0, squares - (n * value * value)) / (n - 1) / n : null;
+    }
+
+    private Interval NormalInterval(double value, double variance)
+    {
+        var half = Critical.TwoSidedZ(confidence) * Math.Sqrt(variance);
+        return new Interval(value - half, value + half, confidence, "normal (standard error)");
     }
 
     /// <summary>
@@ -84,8 +118,25 @@ internal sealed class Evaluator(MetricCatalog catalog, StatementRows rows, doubl
         var basis = numerator.Basis is TestBasis.Count x && denominator.Basis is TestBasis.Count y && x.Events <= y.Events && SameSource(metric)
             ? new TestBasis.Binomial(x.Events, y.Events)
             : TestBasis.None;
+        if (basis is TestBasis.NoTest && !SameSource(metric) && RelativeVariance(numerator) is { } rn && RelativeVariance(denominator) is { } rd
+            && (numerator.Basis is TestBasis.Estimate || denominator.Basis is TestBasis.Estimate))
+        {
+            // Ratio of estimates from different sources, taken as independent: delta method,
+            // Var(N/D) ≈ (N/D)² (Var N / N² + Var D / D²) (Casella and Berger 2002, §5.5.4).
+            var variance = (n / d) * (n / d) * (rn + rd);
+            return new Evaluation(n / d, n, d, null, NormalInterval(n / d, variance), new TestBasis.Estimate(n / d, variance));
+        }
         return new Evaluation(n / d, n, d, null, null, basis);
     }
+
+    /// <summary>Var / value² of an operand with a known variance: an estimate's, or a count's (Poisson: the count).</summary>
+    private static double? RelativeVariance(Evaluation operand) => operand switch
+    {
+        { Value: { } v } when v == 0 => null,
+        { Value: { } v, Basis: TestBasis.Estimate e } => e.Variance / (v * v),
+        { Value: { } v, Basis: TestBasis.Count c } => c.Events / (v * v),
+        _ => null,
+    };
 
     private bool SameSource(MetricDefinition metric)
     {

@@ -20,4 +20,11 @@ public sealed record MetricRequest(
     /// quantile, ranking the values near the quantile in each group.
     /// </summary>
     public bool QuantileIntervals { get; init; }
+
+    /// <summary>
+    /// Also compute standard errors (as a normal interval and a test basis) for means, sums and ratios across sources
+    /// (handling time, cost per decision): two more aggregates per such measure, its count of values and sum of squares.
+    /// See <c>Evaluator</c> for the models.
+    /// </summary>
+    public bool LevelErrors { get; init; }
 }

@@ -17,6 +17,11 @@ public sealed class QueryPlanner(MetricCatalog catalog, ISqlDialect dialect)
         var all = Closure(metrics).ToList();
 
         var atoms = all.SelectMany(Atoms).DistinctBy(a => a.Key).ToList();
+        if (request.LevelErrors)
+        {
+            atoms.AddRange(atoms.Where(a => Atom.HasMoments(a.Measure)).ToList()
+                .SelectMany(a => new[] { Atom.Of(a.Measure, AtomMoment.Count), Atom.Of(a.Measure, AtomMoment.Squares) }));
+        }
         var statements = new List<PlannedStatement>();
         var builder = new StatementBuilder(dialect, scope);
         foreach (var group in atoms.Where(a => a.Measure.Aggregate != "open_at_end").GroupBy(a => (a.Measure.Source, a.Measure.Time)))

@@ -18,9 +18,8 @@ internal sealed class StatementBuilder(ISqlDialect dialect, RequestScope scope)
         // become per-aggregate FILTERs. (A group left with no rows has counted nothing: the evaluator reads 0.)
         var shared = atoms.Skip(1).Aggregate(atoms[0].Measure.Where.ToList(),
             (common, a) => common.Where(c => a.Measure.Where.Any(o => o.ToString() == c.ToString())).ToList());
-        var values = atoms.Select(a => dialect.Aggregate(KindOf(a.Measure), a.Measure.Value is { } v ? relation.Value(v) : null,
-            relation.Conditions(a.Measure.Where.Where(c => shared.All(s => s.ToString() != c.ToString())).ToList(), parameters),
-            a.Measure.Quantile ?? 0)).ToList();
+        var values = atoms.Select(a => Aggregate(a, relation,
+            relation.Conditions(a.Measure.Where.Where(c => shared.All(s => s.ToString() != c.ToString())).ToList(), parameters))).ToList();
         var where = Where(scope.InPeriod(relation, time, parameters), relation.Conditions(shared, parameters), scope.FilterSql(relation, parameters));
         return new PlannedStatement($"{string.Join(", ", atoms.Select(a => a.Measure.Aggregate).Distinct())} over {source} dated by {time}",
             StatementKind.Aggregates, Select(keys, values, relation.From, where), parameters.Values, keys.Count, atoms.Select(a => a.Key).ToList());
@@ -140,6 +139,19 @@ internal sealed class StatementBuilder(ISqlDialect dialect, RequestScope scope)
         var group = groupBy ?? keys;
         return $"SELECT {string.Join(",\n       ", columns)}\nFROM {from}{where}" +
                (group.Count > 0 ? $"\nGROUP BY {string.Join(", ", group)}" : "");
+    }
+
+    /// <summary>The atom's aggregate: the measure's own, or the count of its values or the sum of their squares.</summary>
+    private string Aggregate(Atom atom, SourceRelation relation, string? condition)
+    {
+        var value = atom.Measure.Value is { } v ? relation.Value(v) : null;
+        return atom.Moment switch
+        {
+            AtomMoment.Count => dialect.Aggregate(AggregateKind.Count, null,
+                condition is null ? $"{value} IS NOT NULL" : $"({condition}) AND {value} IS NOT NULL"),
+            AtomMoment.Squares => dialect.Aggregate(AggregateKind.Sum, $"({value}) * ({value})", condition),
+            _ => dialect.Aggregate(KindOf(atom.Measure), value, condition, atom.Measure.Quantile ?? 0),
+        };
     }
 
     private static AggregateKind KindOf(MeasureDefinition measure) => measure.Aggregate switch

@@ -21,7 +21,7 @@ public sealed record BaselineNote(
     double? SampleSize,
     bool KnownEvent)
 {
-    /// <summary>The value's own standard error (a quantile's, from its order statistics), when it has one.</summary>
+    /// <summary>The value's own standard error (a quantile's from its order statistics, a mean's or a sum's from its values), when it has one.</summary>
     public double? StandardError { get; init; }
 
     public string Describe(CultureInfo? culture = null)
@@ -45,7 +45,7 @@ public sealed record BaselineNote(
             : string.Format(c, "band ±{0:0.###} = {1:0.#}× the robust spread {2:0.####} (from the quartiles, or the central 90% or 98% when tails are heavy, of the last {3} residuals)",
                 half, AlertZ, Spread, ScalePoints);
         var sample = SampleSize is { } n ? string.Format(c, "; a change must also exceed sampling noise for n = {0:0}", n)
-            : StandardError is { } se ? string.Format(c, "; a change must also exceed the value's own sampling error (standard error {0:0.####}, from its order statistics)", se)
+            : StandardError is { } se ? string.Format(c, "; a change must also exceed the value's own sampling error (standard error {0:0.####})", se)
             : "";
         var known = KnownEvent ? "; a known calendar event is active, so the band is widened and the point kept out of the baseline" : "";
         return string.Format(c, "Expected {0:0.####} from {1}; {2}{3}{4}. Values far outside past bands were clipped before entering the baseline.",

@@ -40,11 +40,13 @@ public sealed class MonitorScanner(MetricCatalog catalog, MetricQuery query, Mon
             var staffHours = staffing.Count > 0 && catalog.Metrics.FirstOrDefault(m => m.Id == settings.StaffHoursMetric) is { } hours &&
                 dimensions.All(hours.Dimensions.Contains) ? hours.Id : null;
             var requested = metrics.Select(m => m.Id).Append("decision_volume");
-            // Quantiles come with their order-statistic intervals: a day's p90 from a few hundred decisions is itself
-            // noisy, and the detector does not alert on a move its standard error explains.
+            // Quantiles come with their order-statistic intervals, means, sums and cross-source ratios with their standard
+            // errors: a day's p90 or mean handling time from a few hundred decisions is itself noisy, and so is a cost
+            // summed over a few dozen shifts; the detector does not alert on a move its standard error explains.
             var request = new MetricRequest((staffHours is null ? requested : requested.Append(staffHours)).Distinct().ToList(), dimensions, TimeGrain.Day, [], period)
             {
                 QuantileIntervals = metrics.Any(SeriesShape.IsQuantile),
+                LevelErrors = metrics.Any(SeriesShape.HasLevelError),
             };
             var results = await query.RunAsync(request, cancellationToken).ConfigureAwait(false);
             var volume = Volumes(results, "decision_volume", r => r.Value);

@@ -47,7 +47,11 @@ public static class MonitorSeries
     public static MetricRequest Request(MetricDefinition metric, IReadOnlyList<DimensionFilter> filters, DateOnly from, DateOnly to)
     {
         ArgumentNullException.ThrowIfNull(metric);
-        return new MetricRequest([metric.Id], [], TimeGrain.Day, filters, Period.UtcDays(from, to)) { QuantileIntervals = SeriesShape.IsQuantile(metric) };
+        return new MetricRequest([metric.Id], [], TimeGrain.Day, filters, Period.UtcDays(from, to)) 
+        {
+            QuantileIntervals = SeriesShape.IsQuantile(metric),
+            LevelErrors = SeriesShape.HasLevelError(metric),
+        };
     }
 
     private static bool Pooled(MetricDefinition metric) => metric.Kind == MetricKind.Proportion;

@@ -21,15 +21,24 @@ public static class SeriesShape
     public static bool IsQuantile(MetricDefinition metric) => metric.Measure?.Quantile is not null;
 
     /// <summary>
-    /// A quantile's standard error, read off its distribution-free interval: half its width over the normal quantile of
-    /// the interval's confidence (the order-statistic interval is asymptotically normal, David and Nagaraja 2003, §10.2).
+    /// Whether a level metric gets a standard error from <see cref="MetricRequest.LevelErrors"/>: not a count or a
+    /// proportion (they have their own tests) nor a quantile (order statistics).
     /// </summary>
-    /// A day too thin for an interval (a side unbounded) has an infinite standard error: it cannot alert.
+    public static bool HasLevelError(MetricDefinition metric) => Kind(metric) == SeriesKind.Level && !IsQuantile(metric);
+
+    /// <summary>
+    /// A level's standard error, read off its interval: half its width over the normal quantile of the interval's
+    /// confidence. A mean's, a sum's and a cross-source ratio's interval is the normal one (see <c>Evaluator</c>); a
+    /// quantile's is the distribution-free one, asymptotically normal too (David and Nagaraja 2003, §10.2).
+    /// A quantile day too thin for an interval (a side unbounded) has an infinite standard error: it cannot alert.
+    /// A level without an interval (a ratio of two sums of one table, such as utilisation) has none: its band comes
+    /// from its history only.
+    /// </summary>
     public static double? StandardError(MetricDefinition metric, MetricResult result) =>
-        !IsQuantile(metric) || result.Value is null ? null
+        Kind(metric) != SeriesKind.Level || result.Value is null ? null
         : result.Interval is { } interval
             ? Math.Max(interval.Width, 0.0) / (2.0 * Normal.InvCDF(0.0, 1.0, 0.5 + (interval.Confidence / 2.0)))
-            : double.PositiveInfinity;
+        : IsQuantile(metric) ? double.PositiveInfinity : null;
 
     /// <summary>A day without rows is zero for a count (nothing happened), unknown for anything else.</summary>
     public static double Missing(MetricDefinition metric) => metric.IsCount ? 0.0 : double.NaN;
