@@ -53,7 +53,7 @@ internal sealed class ResultCache(Func<long> dataVersion, int capacity = 512, Ti
         ArgumentNullException.ThrowIfNull(request);
         var filters = string.Join("&", request.Filters.Select(f => $"{f.Dimension}{f.Operator}{string.Join(",", f.Values)}"));
         return string.Create(CultureInfo.InvariantCulture,
-            $"{string.Join(",", request.Metrics)}|{string.Join(",", request.Dimensions)}|{request.Grain}|{filters}|{request.Period.Start:O}|{request.Period.End:O}|{request.Period.TimeZone}|{request.Comparison}|{request.Confidence}|{request.QuantileIntervals}");
+            $"{string.Join(",", request.Metrics)}|{string.Join(",", request.Dimensions)}|{request.Grain}|{filters}|{request.Period.Start:O}|{request.Period.End:O}|{request.Period.TimeZone}|{request.Comparison}|{request.Confidence}|{request.QuantileIntervals}|{request.LevelErrors}");
     }
 
     private void Refresh()

@@ -29,7 +29,7 @@ internal static class QueryCommand
         var format = new Option<string>("--format") { Description = "Output: table, csv, json or parquet (with --out).", DefaultValueFactory = _ => "table" };
         var output = new Option<string?>("--out") { Description = "Write to this file instead of the terminal (required for parquet)." };
         var explain = new Option<bool>("--explain") { Description = "Print the SQL the request compiles to (with its parameters) and do not run it." };
-        var intervals = new Option<bool>("--intervals") { Description = "Also compute distribution-free intervals for quantile metrics (TAT p50/p90)." };
+        var intervals = new Option<bool>("--intervals") { Description = "Also compute intervals for levels: distribution-free ones for quantiles (TAT p50/p90), standard-error ones for means, sums and ratios across sources (handling time, cost per decision)." };
         var language = CommonOptions.Language();
         var store = CommonOptions.Store();
         var catalog = CatalogOption.Create();
@@ -50,7 +50,7 @@ internal static class QueryCommand
                 parsed.GetValue(grain),
                 (parsed.GetValue(filters) ?? []).Select(ParseFilter).ToList(),
                 CommonOptions.ParsePeriod(parsed.GetValue(period)!, zone, parsed.GetValue(asOf)),
-                ParseComparison(parsed.GetValue(compare))) { QuantileIntervals = parsed.GetValue(intervals) };
+                ParseComparison(parsed.GetValue(compare))) { QuantileIntervals = parsed.GetValue(intervals), LevelErrors = parsed.GetValue(intervals) };
             var fmt = parsed.GetValue(format)!;
             if (fmt is not ("table" or "csv" or "json" or "parquet"))
             {
