@@ -68,6 +68,23 @@ public sealed class SampledScreenTests
     }
 
     [Fact]
+    public void A_value_narrows_to_a_child_with_less_than_two_thirds_of_its_change_when_the_rest_shows_none()
+    {
+        // Automated: 72 errors on 800 audits against 5% (40): 32 extra. Policy a: 35 on 300 against 15, 20 extra (62.5%,
+        // under two thirds), z = 0.0667 / sqrt(0.0611 · 0.9389 · (1/300 + 1/1500)) ≈ 4.40. The rest, policy b: 37 on 500
+        // against 25, z = 0.024 / sqrt(0.054 · 0.946 · (1/500 + 1/2500)) ≈ 2.17, under the critical 2.24 for two children.
+        var parent = Segment("decided_by=automated", 72, 800, 200, 4000);
+        var children = new[]
+        {
+            Segment("decided_by=automated;policy=a", 35, 300, 75, 1500),
+            Segment("decided_by=automated;policy=b", 37, 500, 125, 2500),
+        };
+
+        Assert.InRange(children[1].Z, 2.1, 2.24);
+        Assert.Equal("decided_by=automated;policy=a", Name(SampledScreen.Narrow(parent, children)!));
+    }
+
+    [Fact]
     public void A_value_does_not_narrow_to_a_segment_holding_nearly_all_its_weight()
     {
         // A site staffed only by humans: decided_by=human is the whole site, so naming it adds nothing.
@@ -80,7 +97,8 @@ public sealed class SampledScreenTests
     [Fact]
     public void A_value_does_not_narrow_when_its_change_is_spread_out()
     {
-        // Four policies share the site's extra errors evenly: none carries two thirds of them.
+        // Four policies share the site's extra errors evenly: each is significant (z ≈ 2.75 against a critical 2.50 for
+        // four children), but none carries two thirds of them and the rest of each (60 on 600 against 30) is significant.
         var parent = Segment("site=x", 80, 800, 200, 4000);
         var children = Enumerable.Range(0, 4).Select(i => Segment($"site=x;policy=p{i}", 20, 200, 50, 1000)).ToList();
 
@@ -98,6 +116,16 @@ public sealed class SampledScreenTests
         var kept = SampledScreen.Distinct([policy, pair, site, again]);
 
         Assert.Equal(["decided_by=automated;policy=a", "site=y"], kept.Select(Name));
+    }
+
+    [Fact]
+    public void Distinct_keeps_one_name_for_the_same_rows()
+    {
+        // Automated decisions have no site: site=(none) is the same audits under another name.
+        var automated = Segment("decided_by=automated", 133, 800, 200, 4000);
+        var noSite = Segment("site=(none)", 133, 800, 200, 4000);
+
+        Assert.Equal(["decided_by=automated"], SampledScreen.Distinct([automated, noSite]).Select(Name));
     }
 
     [Fact]

@@ -8,8 +8,9 @@ namespace ModScope.Explain.Alerts;
 /// is tested against its own baseline at its effective sample size (<see cref="SegmentRates.Z"/>), Bonferroni-corrected
 /// for the number of values tested; the values whose rate moved significantly the way the total moved are ranked by
 /// their explanatory power, their share of the total's change (Adtributor: Bhagwan et al., NSDI 2014, §3). A value is
-/// then narrowed by a value of a second dimension when that one carries most of its change on at most half its weight
-/// (the change is concentrated there, not merely present), and a value a narrower cause already explains is dropped.
+/// then narrowed by a value of a second dimension that holds at most half its weight and either carries most of its
+/// change or leaves a rest without a significant change (the change is concentrated there, not merely present), and a
+/// value a narrower cause already explains is dropped.
 /// </summary>
 internal static class SampledScreen
 {
@@ -56,8 +57,10 @@ internal static class SampledScreen
 
     /// <summary>
     /// The narrower segment (<paramref name="parent"/> and one more value) that concentrates the parent's change, or null
-    /// when none does: significant among <paramref name="children"/>, at least <see cref="NarrowShare"/> of the parent's
-    /// change, on at most <see cref="NarrowWeight"/> of its weight.
+    /// when none does: significant among <paramref name="children"/>, on at most <see cref="NarrowWeight"/> of the
+    /// parent's weight, and either carrying at least <see cref="NarrowShare"/> of the parent's change or leaving a rest of
+    /// the parent whose own change is not significant (the child is all the evidence there is; the rest's share of the
+    /// change is then noise, however large).
     /// </summary>
     public static SegmentRates? Narrow(SegmentRates parent, IReadOnlyList<SegmentRates> children)
     {
@@ -70,15 +73,17 @@ internal static class SampledScreen
         }
         var critical = Critical(children.Count);
         return children
-            .Where(c => sign * c.Z >= critical && sign * c.Excess >= NarrowShare * sign * parent.Excess
-                        && c.Denominator <= NarrowWeight * parent.Denominator)
+            .Where(c => sign * c.Z >= critical && sign * c.Excess > 0 && c.Denominator <= NarrowWeight * parent.Denominator
+                        && (sign * c.Excess >= NarrowShare * sign * parent.Excess || sign * Rest(parent, c).Z < critical))
             .OrderByDescending(c => sign * c.Excess)
             .FirstOrDefault();
     }
 
     /// <summary>
     /// The causes in order of explanatory power, without the ones a narrower cause in the list already explains
-    /// (its conjunction contains theirs and it carries at least <see cref="NarrowShare"/> of their change), nor repeats.
+    /// (its conjunction contains theirs and it carries at least <see cref="NarrowShare"/> of their change), nor repeats:
+    /// the same conjunction, or another name for the same rows (the same counts now and before, such as site=(none)
+    /// and decided_by=automated).
     /// </summary>
     public static IReadOnlyList<SegmentRates> Distinct(IReadOnlyList<SegmentRates> causes)
     {
@@ -88,13 +93,31 @@ internal static class SampledScreen
         {
             var subsumed = causes.Any(n => n.Conjunction.Count > cause.Conjunction.Count && Includes(n, cause)
                                            && Math.Abs(n.Excess) >= NarrowShare * Math.Abs(cause.Excess));
-            if (!subsumed && !kept.Any(k => k.Conjunction.Count == cause.Conjunction.Count && Includes(k, cause)))
+            if (!subsumed && !kept.Any(k => (k.Conjunction.Count == cause.Conjunction.Count && Includes(k, cause)) || SameRows(k, cause)))
             {
                 kept.Add(cause);
             }
         }
         return kept;
     }
+
+    private static bool SameRows(SegmentRates a, SegmentRates b) =>
+        a.Numerator == b.Numerator && a.Denominator == b.Denominator && a.Trials == b.Trials
+        && a.BaselineNumerator == b.BaselineNumerator && a.BaselineDenominator == b.BaselineDenominator;
+
+    /// <summary>
+    /// The parent without the child. Effective sizes are taken as additive, which holds for unweighted audits and is
+    /// close when the child's weights are like the rest's.
+    /// </summary>
+    private static SegmentRates Rest(SegmentRates parent, SegmentRates child) => parent with
+    {
+        Numerator = Math.Max(0.0, parent.Numerator - child.Numerator),
+        Denominator = Math.Max(0.0, parent.Denominator - child.Denominator),
+        Trials = Math.Max(0.0, parent.Trials - child.Trials),
+        BaselineNumerator = Math.Max(0.0, parent.BaselineNumerator - child.BaselineNumerator),
+        BaselineDenominator = Math.Max(0.0, parent.BaselineDenominator - child.BaselineDenominator),
+        BaselineTrials = Math.Max(0.0, parent.BaselineTrials - child.BaselineTrials),
+    };
 
     /// <summary>Whether <paramref name="segment"/>'s conjunction holds every value of <paramref name="of"/>'s.</summary>
     private static bool Includes(SegmentRates segment, SegmentRates of) =>
