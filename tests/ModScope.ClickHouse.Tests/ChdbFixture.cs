@@ -43,8 +43,11 @@ public sealed class ChdbFixture : IParityData, IAsyncLifetime
         ClickHouse = new ClickHouseEngine(new ClickHouseOptions(Url, Database, Cluster));
         ClickHouseMerged = new ClickHouseEngine(new ClickHouseOptions(Url, Database, Cluster) { ReadFinal = false, Nodes = [Url] });
         await new Ingestor(Store).IngestAsync([Data], new IngestOptions());
-        await new ClickHouseLoader(ClickHouseMerged) { BatchRows = 2_000 }.IngestAsync([Data], new IngestOptions());
+        await LoadAsync(Data, batchRows: 2_000);
     }
+
+    public Task<IngestResult> LoadAsync(string folder, int batchRows = 200_000) =>
+        new ClickHouseLoader(ClickHouseMerged) { BatchRows = batchRows }.IngestAsync([folder], new IngestOptions());
 
     public async Task DisposeAsync()
     {
