@@ -85,4 +85,20 @@ public abstract class ParityChecks(IParityData fixture)
         Assert.Equal(expected.Select(r => (r.Interval?.Lower, r.Interval?.Upper, r.ComparisonValue)), actual.Select(r => (r.Interval?.Lower, r.Interval?.Upper, r.ComparisonValue)));
         Assert.Contains(actual, r => r.Interval is not null && r.Metric == "tat_p90_hours");
     }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("2026-09-01")]
+    public async Task Newest_decision_on_ClickHouse_is_the_newest_in_the_store(string? until)
+    {
+        var before = until is null ? (DateTime?)null : DateTime.Parse(until, System.Globalization.CultureInfo.InvariantCulture);
+
+        var newest = await Monitor.Quality.EngineWatermarks.NewestDecisionAsync(fixture.ClickHouse, before);
+
+        // A hand-written query on the DuckDB store (ClickHouse keeps timestamps to the second).
+        using var connection = fixture.Store.OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT date_trunc('second', max(decided_at)) FROM decisions" + (until is null ? "" : $" WHERE decided_at < TIMESTAMP '{until}'");
+        Assert.Equal((DateTime)command.ExecuteScalar()!, newest);
+    }
 }
