@@ -4,7 +4,7 @@ using ModScope.Model;
 namespace ModScope.Query;
 
 /// <summary>
-/// ClickHouse, from 18.16 on: no FILTER, window functions, VALUES lists, non-equality joins or more than one
+/// ClickHouse, from 18.16 on (the same SQL runs on 18.16 and on current releases; tested on 18.16 and 26.7): no FILTER, window functions, VALUES lists, non-equality joins or more than one
 /// JOIN per SELECT, so conditional aggregates use <c>-If</c>, ranks come from sorted arrays, reference columns
 /// are <c>joinGet</c> lookups in Join-engine tables, and a parent row joins as a prefixed subquery. Tables are
 /// ReplacingMergeTree and read with FINAL, so a re-delivered row counts once. Parameters are placeholders the
