@@ -14,7 +14,7 @@ namespace ModScope.ClickHouse.Tests;
 /// is not running), a scratch database on it, and one small generated data set loaded into both a DuckDB store
 /// and the cluster.
 /// </summary>
-public sealed class ClusterFixture : IAsyncLifetime
+public sealed class ClusterFixture : IParityData, IAsyncLifetime
 {
     public static readonly Uri[] Nodes = [new("http://127.0.0.1:18123/"), new("http://127.0.0.1:18124/")];
 

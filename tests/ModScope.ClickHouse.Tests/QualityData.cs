@@ -12,11 +12,26 @@ namespace ModScope.ClickHouse.Tests;
 /// Five weeks of quiet generated data ending today (so every file is loaded inside the judged days), with planted
 /// problems written into the files before both loads: a missing site-day, a null-heavy column (the policy of QA
 /// audits), duplicated decision rows in one file, and audits of decisions that never arrive. The same files are
-/// loaded into a DuckDB store and into a scratch database on the cluster of <see cref="ClusterFixture"/>; then a
-/// later load re-delivers stored decisions, half at a higher version.
+/// loaded into a DuckDB store and into a scratch database on the cluster of <see cref="ClusterFixture"/> (or, through
+/// <see cref="ModernQualityData"/>, on the server of <see cref="ChdbFixture"/>); then a later load re-delivers stored
+/// decisions, half at a higher version.
 /// </summary>
-public sealed class QualityData : IAsyncLifetime
+public class QualityData : IAsyncLifetime
 {
+    private readonly IReadOnlyList<Uri> _nodes;
+    private readonly string _cluster;
+
+    public QualityData()
+        : this(ClusterFixture.Nodes, ClickHouseOptions.DefaultCluster)
+    {
+    }
+
+    protected QualityData(IReadOnlyList<Uri> nodes, string cluster)
+    {
+        _nodes = nodes;
+        _cluster = cluster;
+    }
+
     public const int Days = 35;
     public const int OrphanRows = 6;
     public const int DuplicatedRows = 30;
@@ -57,11 +72,11 @@ public sealed class QualityData : IAsyncLifetime
         var data = Path.Combine(Folder, "data");
         await SyntheticGenerator.GenerateAsync(new GeneratorOptions(data, Days, DecisionsPerDay: 600, Seed: 17, Incidents: false, Start: First));
         Plant(data);
-        await ClickHouseSetup.CreateAsync(ClusterFixture.Nodes, Database, ClickHouseOptions.DefaultCluster);
+        await ClickHouseSetup.CreateAsync(_nodes, Database, _cluster);
         Store = ModScopeStore.Open(Path.Combine(Folder, "store.duckdb"));
         DuckDb = new DuckDbEngine(Store);
-        ClickHouse = new ClickHouseEngine(new ClickHouseOptions(ClusterFixture.Nodes[0], Database));
-        ClickHouseMerged = new ClickHouseEngine(new ClickHouseOptions(ClusterFixture.Nodes[1], Database) { ReadFinal = false, Nodes = ClusterFixture.Nodes });
+        ClickHouse = new ClickHouseEngine(new ClickHouseOptions(_nodes[0], Database, _cluster));
+        ClickHouseMerged = new ClickHouseEngine(new ClickHouseOptions(_nodes[^1], Database, _cluster) { ReadFinal = false, Nodes = _nodes });
         await new Ingestor(Store).IngestAsync([data], new IngestOptions());
         await new ClickHouseLoader(ClickHouseMerged).IngestAsync([data], new IngestOptions());
 
@@ -130,7 +145,7 @@ public sealed class QualityData : IAsyncLifetime
         Store?.Dispose();
         ClickHouse?.Dispose();
         ClickHouseMerged?.Dispose();
-        await ClickHouseSetup.DropAsync(ClusterFixture.Nodes, Database);
+        await ClickHouseSetup.DropAsync(_nodes, Database);
         Directory.Delete(Folder, recursive: true);
     }
 }

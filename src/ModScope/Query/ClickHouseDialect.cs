@@ -4,7 +4,7 @@ using ModScope.Model;
 namespace ModScope.Query;
 
 /// <summary>
-/// ClickHouse, from 18.16 on: no FILTER, window functions, VALUES lists, non-equality joins or more than one
+/// ClickHouse, from 18.16 on (the same SQL runs on 18.16 and on current releases; tested on 18.16 and 26.7): no FILTER, window functions, VALUES lists, non-equality joins or more than one
 /// JOIN per SELECT, so conditional aggregates use <c>-If</c>, ranks come from sorted arrays, reference columns
 /// are <c>joinGet</c> lookups in Join-engine tables, and a parent row joins as a prefixed subquery. Tables are
 /// ReplacingMergeTree and read with FINAL, so a re-delivered row counts once. Parameters are placeholders the
@@ -95,7 +95,7 @@ public sealed class ClickHouseDialect(bool final = true) : StandardDialect
         var arrays = string.Join(", ", new[] { key }.Concat(order).Select(c => $"groupArray({c})"));
         return $"(SELECT * FROM {table}{Final} ALL INNER JOIN (SELECT __id AS {key}, __rn FROM " +
                $"(SELECT arraySort({lambda}, {arrays}) AS __ids FROM {table}{Final} GROUP BY {partition}) " +
-               $"ARRAY JOIN __ids AS __id, arrayEnumerate(__ids) AS __rn) USING {key})";
+               $"ARRAY JOIN __ids AS __id, arrayEnumerate(__ids) AS __rn) AS __n USING {key})";
     }
 
     public override string Relation(string relation, string name)
@@ -108,13 +108,14 @@ public sealed class ClickHouseDialect(bool final = true) : StandardDialect
     public override string Column(string name, string column) => name is "t" or "e" ? $"{name}.{Quote(column)}" : Quote($"{name}__{column}");
 
     // Only the parents that have children, and only the columns read: the hash table stays small, and when the child
-    // is a subquery (the join then runs on the initiator) little travels from the shards.
+    // is a subquery (the join then runs on the initiator) little travels from the shards. The joined subquery has an
+    // alias: 18.16 accepts one, and current releases require it (joined_subquery_requires_alias).
     public override string JoinParent(string child, string table, string name, string key, IReadOnlyCollection<string> columns)
     {
         ArgumentNullException.ThrowIfNull(columns);
         var read = TableOf(table).Columns.Where(c => columns.Contains(c.Name)).Select(c => $", {Quote(c.Name)} AS {Column(name, c.Name)}");
         return $"ALL INNER JOIN (SELECT {Quote(key)}{string.Concat(read)} FROM {Quote(table)}{Final} " +
-               $"WHERE {Quote(key)} IN (SELECT {Quote(key)} FROM {Quote(child)})) USING {Quote(key)}";
+               $"WHERE {Quote(key)} IN (SELECT {Quote(key)} FROM {Quote(child)})) AS {name} USING {Quote(key)}";
     }
 
     public override string? JoinReference(string table, string name, string key, string keyExpression) => null;
