@@ -34,6 +34,13 @@ internal static class DemoCommand
             var data = Path.Combine(root, "data");
             var storePath = Path.Combine(root, "modscope.duckdb");
             var started = DateTime.UtcNow;
+            var step = System.Diagnostics.Stopwatch.StartNew();
+            // Each step says how long it took, so a slow machine shows where the time goes.
+            void Took()
+            {
+                context.Out.MarkupLine(CultureInfo.InvariantCulture, $"[grey]({step.Elapsed.TotalSeconds:F1} s)[/]");
+                step.Restart();
+            }
             // The demo starts from nothing each time, so what it shows does not depend on an earlier run.
             if (Directory.Exists(data))
             {
@@ -48,12 +55,14 @@ internal static class DemoCommand
             var summary = await ProgressView.RunGenerate(context.Out, generatorOptions, cancellationToken).ConfigureAwait(false);
             GenerationView.Render(context.Out, generatorOptions, summary);
 
+            Took();
             context.Out.Write(new Rule("[bold]2. Ingest[/]").LeftJustified());
             using var store = ModScopeStore.Open(storePath);
             var result = await ProgressView.RunIngest(context.Out, store, [data], new IngestOptions(), cancellationToken).ConfigureAwait(false);
             IngestSummaryView.Render(context.Out, result);
             StoreContentsView.Render(context.Out, store);
 
+            Took();
             context.Out.Write(new Rule("[bold]3. Core index, last full week of the data[/]").LeftJustified());
             var catalog = CatalogOption.Load(null);
             using var engine = new DuckDbEngine(store);
@@ -65,6 +74,7 @@ internal static class DemoCommand
             var results = await new MetricQuery(catalog, engine).RunAsync(request, cancellationToken).ConfigureAwait(false);
             await QueryResultView.WriteAsync(context, catalog, request, results, "table", null, "en").ConfigureAwait(false);
 
+            Took();
             context.Out.Write(new Rule("[bold]4. Monitor: anomalies and data problems, with root causes[/]").LeftJustified());
             var lastDay = DateOnly.FromDateTime(dataEnd.AddDays(-1));
             var runner = new MonitorRunner(store, catalog, new MetricQuery(catalog, engine))
@@ -75,9 +85,11 @@ internal static class DemoCommand
             var outcome = await runner.RunAsync(lastDay, Math.Max(1, generatorOptions.Days - 35), cancellationToken).ConfigureAwait(false);
             AlertsView.RenderRun(context.Out, outcome, catalog, "en", 10);
 
+            Took();
             context.Out.Write(new Rule("[bold]5. Reports: exec review of the last full week, English and Chinese[/]").LeftJustified());
             await ReportCommand.WriteDemoReportsAsync(context, catalog, new MetricQuery(catalog, engine), store, request.Period, Path.Combine(root, "reports"), cancellationToken).ConfigureAwait(false);
 
+            Took();
             context.Out.MarkupLine(CultureInfo.InvariantCulture,
                 $"Demo finished in {(DateTime.UtcNow - started).TotalSeconds:F1} s. Store: [bold]{Markup.Escape(Path.GetFullPath(storePath))}[/]");
             if (!parsed.GetValue(noServe))

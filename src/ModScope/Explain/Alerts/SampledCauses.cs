@@ -21,26 +21,17 @@ internal sealed class SampledCauses(MetricQuery query, MetricDefinition metric, 
         IReadOnlyList<string> dimensions, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dimensions);
-        var total = (await RatesAsync([], [], cancellationToken).ConfigureAwait(false)).SingleOrDefault();
+        // The total and every dimension's values are independent queries: run them together.
+        var totalTask = RatesAsync([], [], cancellationToken);
+        var singleTasks = dimensions.Select(d => RatesAsync([d], [], cancellationToken)).ToList();
+        var total = (await totalTask.ConfigureAwait(false)).SingleOrDefault();
+        var singles = (await Task.WhenAll(singleTasks).ConfigureAwait(false)).SelectMany(s => s).ToList();
         if (total is null || dimensions.Count == 0)
         {
             return ([], []);
         }
-        var singles = (await Task.WhenAll(dimensions.Select(d => RatesAsync([d], [], cancellationToken))).ConfigureAwait(false))
-            .SelectMany(s => s).ToList();
         var candidates = SampledScreen.Candidates(total, singles);
-        var found = new List<SegmentRates>(candidates.Count);
-        foreach (var candidate in candidates.Take(Narrowed))
-        {
-            var (dimension, value) = candidate.Conjunction.Single();
-            var within = new DimensionFilter(dimension, FilterOperator.Equals, [value]);
-            var children = (await Task.WhenAll(dimensions.Where(d => d != dimension)
-                    .Select(d => RatesAsync([d], [within], cancellationToken))).ConfigureAwait(false))
-                .SelectMany(c => c)
-                .Select(c => c with { Conjunction = new Dictionary<string, string>(c.Conjunction) { [dimension] = value } })
-                .ToList();
-            found.Add(SampledScreen.Narrow(candidate, children) ?? candidate);
-        }
+        var found = (await Task.WhenAll(candidates.Take(Narrowed).Select(c => NarrowAsync(c, dimensions, cancellationToken))).ConfigureAwait(false)).ToList();
         found.AddRange(candidates.Skip(Narrowed));
         var change = Math.Abs(SampledScreen.Change(total));
         var causes = SampledScreen.Distinct(found)
@@ -50,27 +41,41 @@ internal sealed class SampledCauses(MetricQuery query, MetricDefinition metric, 
         return (causes, singles);
     }
 
-    /// <summary>The metric by <paramref name="dimensions"/> in the alert's week and in the baseline weeks, matched by segment.</summary>
+    /// <summary>The candidate narrowed by one more dimension where its change concentrates, else the candidate.</summary>
+    private async Task<SegmentRates> NarrowAsync(SegmentRates candidate, IReadOnlyList<string> dimensions, CancellationToken cancellationToken)
+    {
+        var (dimension, value) = candidate.Conjunction.Single();
+        var within = new DimensionFilter(dimension, FilterOperator.Equals, [value]);
+        var children = (await Task.WhenAll(dimensions.Where(d => d != dimension)
+                .Select(d => RatesAsync([d], [within], cancellationToken))).ConfigureAwait(false))
+            .SelectMany(c => c)
+            .Select(c => c with { Conjunction = new Dictionary<string, string>(c.Conjunction) { [dimension] = value } })
+            .ToList();
+        return SampledScreen.Narrow(candidate, children) ?? candidate;
+    }
+
+    /// <summary>
+    /// The metric by <paramref name="dimensions"/> in the alert's week and in the baseline weeks, matched by segment: one
+    /// daily request, each side's days pooled as the monitor pools a week (Kish effective size over independent days).
+    /// </summary>
     private async Task<IReadOnlyList<SegmentRates>> RatesAsync(IReadOnlyList<string> dimensions, IReadOnlyList<DimensionFilter> extra,
         CancellationToken cancellationToken)
     {
-        var scope = filters.Concat(extra).ToList();
-        var nowTask = query.RunAsync(new MetricRequest([metric.Id], dimensions, TimeGrain.None, scope, Period.UtcDays(First, lastDay)), cancellationToken);
-        var beforeTask = query.RunAsync(new MetricRequest([metric.Id], dimensions, TimeGrain.None, scope,
-            Period.UtcDays(First.AddDays(-7 * BaselineWeeks), First.AddDays(-1))), cancellationToken);
-        var (now, before) = (await nowTask.ConfigureAwait(false), await beforeTask.ConfigureAwait(false));
-        string Key(MetricResult r) => string.Join('\u001f', dimensions.Select(d => r.Dimensions.GetValueOrDefault(d) ?? "(none)"));
-        var baseline = before.Where(r => r.Metric == metric.Id).ToDictionary(Key);
-        return now.Where(r => r.Metric == metric.Id && r.Denominator is > 0)
-            .Select(r =>
+        var request = new MetricRequest([metric.Id], dimensions, TimeGrain.Day, [.. filters, .. extra],
+            Period.UtcDays(First.AddDays(-7 * BaselineWeeks), lastDay));
+        var first = First.ToDateTime(TimeOnly.MinValue);
+        return (await query.RunAsync(request, cancellationToken).ConfigureAwait(false))
+            .Where(r => r.Metric == metric.Id && r.Bucket is not null)
+            .GroupBy(r => string.Join('\u001f', dimensions.Select(d => r.Dimensions.GetValueOrDefault(d) ?? "(none)")))
+            .Select(g =>
             {
-                var b = baseline.GetValueOrDefault(Key(r));
-                return new SegmentRates(dimensions.ToDictionary(d => d, d => r.Dimensions.GetValueOrDefault(d) ?? "(none)"),
-                    r.Numerator ?? 0.0, r.Denominator ?? 0.0, Trials(r),
-                    b?.Numerator ?? 0.0, b?.Denominator ?? 0.0, b is null ? 0.0 : Trials(b));
+                var now = Monitor.Scan.TrailingWeek.Combine(g.Where(r => r.Bucket >= first));
+                var before = Monitor.Scan.TrailingWeek.Combine(g.Where(r => r.Bucket < first));
+                var any = g.First();
+                return new SegmentRates(dimensions.ToDictionary(d => d, d => any.Dimensions.GetValueOrDefault(d) ?? "(none)"),
+                    now.Numerator, now.Denominator, now.Trials, before.Numerator, before.Denominator, before.Trials);
             })
+            .Where(s => s.Denominator > 0)
             .ToList();
     }
-
-    private static double Trials(MetricResult r) => r.EffectiveSampleSize ?? r.SampleSize ?? 0.0;
 }

@@ -38,7 +38,8 @@ internal static class SampledScreen
 
     /// <summary>
     /// The single values (of any dimension) whose rate moved significantly in the direction of the total's change and that
-    /// explain at least <see cref="MinExplanatoryPower"/> of it, most explanatory first.
+    /// explain at least <see cref="MinExplanatoryPower"/> of it, most explanatory first; a value holding the same rows as
+    /// one before it (site=(none) is decided_by=automated) is left out.
     /// </summary>
     public static IReadOnlyList<SegmentRates> Candidates(SegmentRates total, IReadOnlyList<SegmentRates> singles)
     {
@@ -50,9 +51,14 @@ internal static class SampledScreen
         }
         var sign = Math.Sign(change);
         var critical = Critical(singles.Count);
-        return singles.Where(s => sign * s.Z >= critical && sign * s.Excess / Math.Abs(change) >= MinExplanatoryPower)
-            .OrderByDescending(s => sign * s.Excess)
-            .ToList();
+        var ranked = singles.Where(s => sign * s.Z >= critical && sign * s.Excess / Math.Abs(change) >= MinExplanatoryPower)
+            .OrderByDescending(s => sign * s.Excess);
+        var kept = new List<SegmentRates>();
+        foreach (var candidate in ranked.Where(c => !kept.Any(k => SameRows(k, c))))
+        {
+            kept.Add(candidate);
+        }
+        return kept;
     }
 
     /// <summary>
@@ -101,9 +107,12 @@ internal static class SampledScreen
         return kept;
     }
 
+    /// <summary>The same counts now and before, to rounding (weighted sums are added in no fixed order).</summary>
     private static bool SameRows(SegmentRates a, SegmentRates b) =>
-        a.Numerator == b.Numerator && a.Denominator == b.Denominator && a.Trials == b.Trials
-        && a.BaselineNumerator == b.BaselineNumerator && a.BaselineDenominator == b.BaselineDenominator;
+        Close(a.Numerator, b.Numerator) && Close(a.Denominator, b.Denominator) && Close(a.Trials, b.Trials)
+        && Close(a.BaselineNumerator, b.BaselineNumerator) && Close(a.BaselineDenominator, b.BaselineDenominator);
+
+    private static bool Close(double a, double b) => Math.Abs(a - b) <= 1e-9 * Math.Max(1.0, Math.Max(Math.Abs(a), Math.Abs(b)));
 
     /// <summary>
     /// The parent without the child. Effective sizes are taken as additive, which holds for unweighted audits and is

@@ -23,22 +23,31 @@ public static class TrailingWeek
 
     public static (double Value, double? SampleSize) Pool(IReadOnlyDictionary<DateOnly, MetricResult> byDay, DateOnly day)
     {
+        var week = Enumerable.Range(0, Days).Select(back => byDay.GetValueOrDefault(day.AddDays(-back))).OfType<MetricResult>();
+        var (numerator, denominator, trials) = Combine(week);
+        return denominator <= 0.0 ? (double.NaN, null) : (numerator / denominator, trials);
+    }
+
+    /// <summary>
+    /// Independent days of a weighted proportion pooled: summed weighted numerator and denominator, and the effective
+    /// sample size 1 / Σ_d (w_d²/n_d) (see the class summary; 0 when there is no denominator).
+    /// </summary>
+    public static (double Numerator, double Denominator, double Trials) Combine(IEnumerable<MetricResult> days)
+    {
+        ArgumentNullException.ThrowIfNull(days);
         var (numerator, denominator) = (0.0, 0.0);
-        var days = new List<(double Denominator, double Trials)>(Days);
-        for (var back = 0; back < Days; back++)
+        var parts = new List<(double Denominator, double Trials)>();
+        foreach (var r in days.Where(r => r.Denominator is > 0.0))
         {
-            if (byDay.TryGetValue(day.AddDays(-back), out var r) && r.Denominator is > 0.0)
-            {
-                (numerator, denominator) = (numerator + (r.Numerator ?? 0.0), denominator + r.Denominator.Value);
-                days.Add((r.Denominator.Value, Trials(r)));
-            }
+            (numerator, denominator) = (numerator + (r.Numerator ?? 0.0), denominator + r.Denominator!.Value);
+            parts.Add((r.Denominator.Value, Trials(r)));
         }
         if (denominator <= 0.0)
         {
-            return (double.NaN, null);
+            return (0.0, 0.0, 0.0);
         }
-        // A day with a denominator but no trials has no known sampling error: the week then supports no test.
-        var inverse = days.Sum(d => d.Trials > 0.0 ? Math.Pow(d.Denominator / denominator, 2) / d.Trials : double.PositiveInfinity);
-        return (numerator / denominator, 1.0 / inverse);
+        // A day with a denominator but no trials has no known sampling error: the days then support no test.
+        var inverse = parts.Sum(d => d.Trials > 0.0 ? Math.Pow(d.Denominator / denominator, 2) / d.Trials : double.PositiveInfinity);
+        return (numerator, denominator, 1.0 / inverse);
     }
 }
