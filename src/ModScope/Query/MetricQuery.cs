@@ -16,18 +16,19 @@ public sealed class MetricQuery(MetricCatalog catalog, IMetricEngine engine)
     public async Task<IReadOnlyList<MetricResult>> RunAsync(MetricRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var current = await EvaluateAsync(request, cancellationToken).ConfigureAwait(false);
+        var current = await EvaluateAsync(request, request.Comparison != Comparison.None, cancellationToken).ConfigureAwait(false);
         if (request.Comparison == Comparison.None)
         {
             return current.Select(c => c.Result).ToList();
         }
         var baseline = request with { Period = PeriodParser.Compare(request.Period, request.Comparison) };
-        var previous = (await EvaluateAsync(baseline, cancellationToken).ConfigureAwait(false)).ToDictionary(p => p.Alignment, StringComparer.Ordinal);
+        var previous = (await EvaluateAsync(baseline, true, cancellationToken).ConfigureAwait(false)).ToDictionary(p => p.Alignment!, StringComparer.Ordinal);
         var exposure = (request.Period.Length.TotalHours, baseline.Period.Length.TotalHours);
-        return current.Select(c => previous.TryGetValue(c.Alignment, out var p) ? Compare(c, p, exposure, request.Confidence) : c.Result).ToList();
+        return current.Select(c => previous.TryGetValue(c.Alignment!, out var p) ? Compare(c, p, exposure, request.Confidence) : c.Result).ToList();
     }
 
-    private async Task<List<Evaluated>> EvaluateAsync(MetricRequest request, CancellationToken cancellationToken)
+    /// <param name="align">Also key each row for lining it up with a comparison period (bucket by position).</param>
+    private async Task<List<Evaluated>> EvaluateAsync(MetricRequest request, bool align, CancellationToken cancellationToken)
     {
         var plan = Plan(request);
         var rows = new StatementRows();
@@ -44,6 +45,8 @@ public sealed class MetricQuery(MetricCatalog catalog, IMetricEngine engine)
         }
         var evaluated = new List<Evaluated>();
         var alignment = new System.Text.StringBuilder();
+        // Rows with the same dimension values share one (read-only) dictionary of them.
+        var dimensionSets = new Dictionary<string, IReadOnlyDictionary<string, string?>>(StringComparer.Ordinal);
         for (var m = 0; m < request.Metrics.Count; m++)
         {
             var id = request.Metrics[m];
@@ -52,13 +55,28 @@ public sealed class MetricQuery(MetricCatalog catalog, IMetricEngine engine)
             {
                 var (bucket, values) = rows.Keys[key];
                 var evaluation = evaluator.Evaluate(metric, key);
-                var dimensions = new Dictionary<string, string?>(values.Length);
-                alignment.Clear().Append(id).Append('\u001f')
-                    .Append(bucket is { } b && bucketIndex.TryGetValue(b, out var index) ? index : 0);
-                for (var i = 0; i < values.Length; i++)
+                var dimensionOrder = string.Join('\u001f', values);
+                // (The sort key reads a null value as empty; the set key keeps null apart.)
+                var setKey = Array.IndexOf(values, null) < 0 ? dimensionOrder : string.Join('\u001f', values.Select(v => v ?? "\u0000"));
+                if (!dimensionSets.TryGetValue(setKey, out var dimensions))
                 {
-                    dimensions.Add(request.Dimensions[i], values[i]);
-                    alignment.Append('\u001f').Append(values[i] ?? "\u0000");
+                    var set = new Dictionary<string, string?>(values.Length);
+                    for (var i = 0; i < values.Length; i++)
+                    {
+                        set.Add(request.Dimensions[i], values[i]);
+                    }
+                    dimensionSets[setKey] = dimensions = set;
+                }
+                string? aligned = null;
+                if (align)
+                {
+                    alignment.Clear().Append(id).Append('\u001f')
+                        .Append(bucket is { } b && bucketIndex.TryGetValue(b, out var index) ? index : 0);
+                    foreach (var value in values)
+                    {
+                        alignment.Append('\u001f').Append(value ?? "\u0000");
+                    }
+                    aligned = alignment.ToString();
                 }
                 evaluated.Add(new Evaluated(
                     new MetricResult(id, bucket, dimensions, evaluation.Value, evaluation.Numerator, evaluation.Denominator, evaluation.SampleSize, evaluation.Interval)
@@ -66,9 +84,9 @@ public sealed class MetricQuery(MetricCatalog catalog, IMetricEngine engine)
                         EffectiveSampleSize = evaluation.EffectiveSampleSize,
                     },
                     evaluation.Basis,
-                    alignment.ToString(),
+                    aligned,
                     m,
-                    string.Join('\u001f', values),
+                    dimensionOrder,
                     evaluated.Count));
             }
         }
@@ -139,8 +157,9 @@ public sealed class MetricQuery(MetricCatalog catalog, IMetricEngine engine)
         };
     }
 
+    /// <param name="Alignment">The row's group in a comparison (set only when the request has one).</param>
     /// <param name="MetricOrder">The metric's place in the request.</param>
     /// <param name="DimensionOrder">The dimension values joined, for sorting.</param>
     /// <param name="Sequence">The place in evaluation order, so sorting is stable.</param>
-    private sealed record Evaluated(MetricResult Result, TestBasis Basis, string Alignment, int MetricOrder, string DimensionOrder, int Sequence);
+    private sealed record Evaluated(MetricResult Result, TestBasis Basis, string? Alignment, int MetricOrder, string DimensionOrder, int Sequence);
 }

@@ -71,7 +71,7 @@ internal sealed class StatementRows
         _key.Clear();
         if (bucket is { } b)
         {
-            _key.Append(b.ToString("s", CultureInfo.InvariantCulture));
+            _key.Append(CultureInfo.InvariantCulture, $"{b:s}");
         }
         for (var i = first; i < keyCount; i++)
         {

@@ -48,4 +48,17 @@ public sealed class ResultOrderTests(ParityFixture fixture)
         Assert.All(results, r => Assert.Equal(Before(r), r.ComparisonValue));
         Assert.InRange(results.Count(r => r.ComparisonValue is not null), 5, results.Count / 3);
     }
+
+    [Fact]
+    public async Task A_null_dimension_value_is_its_own_group_first_in_order()
+    {
+        // Automated decisions have no site: they form the null group, which sorts before every named site.
+        var results = await fixture.Query.RunAsync(new MetricRequest(["decision_volume"], ["site"], TimeGrain.None, [], Weeks));
+
+        var expected = fixture.Plain.Decisions.Where(d => d.Decided >= Weeks.Start && d.Decided < Weeks.End)
+            .GroupBy(d => d.Site).OrderBy(g => g.Key ?? "", StringComparer.Ordinal)
+            .Select(g => (g.Key, (double)g.Count())).ToList();
+        Assert.Null(expected[0].Key);
+        Assert.Equal(expected, results.Select(r => (r.Dimensions["site"], r.Value!.Value)));
+    }
 }
