@@ -45,16 +45,29 @@ internal sealed class RequestScope
     {
         get
         {
-            var first = Zone.GetUtcOffset(StartUtc.AddDays(-1));
-            for (var t = StartUtc.AddDays(-1); t <= EndUtc.AddDays(1); t = t.AddHours(1))
+            if (!_fixedOffsetFound)
             {
-                if (Zone.GetUtcOffset(t) != first)
-                {
-                    return null;
-                }
+                (_fixedOffset, _fixedOffsetFound) = (FindFixedOffset(), true);
             }
-            return first;
+            return _fixedOffset;
         }
+    }
+
+    private TimeSpan? _fixedOffset;
+    private bool _fixedOffsetFound;
+
+    private TimeSpan? FindFixedOffset()
+    {
+        // Checked once per request (every statement's buckets use it): hour by hour across the period.
+        var first = Zone.GetUtcOffset(StartUtc.AddDays(-1));
+        for (var t = StartUtc.AddDays(-1); t <= EndUtc.AddDays(1); t = t.AddHours(1))
+        {
+            if (Zone.GetUtcOffset(t) != first)
+            {
+                return null;
+            }
+        }
+        return first;
     }
 
     /// <summary>

@@ -1,10 +1,13 @@
 using System.Globalization;
+using System.Text;
 
 namespace ModScope.Query;
 
 /// <summary>The rows of a plan's statements, indexed by group key (time bucket and dimension values).</summary>
 internal sealed class StatementRows
 {
+    private readonly StringBuilder _key = new();
+
     public Dictionary<string, (DateTime? Bucket, string?[] Dimensions)> Keys { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, Dictionary<string, double?>> Atoms { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, Dictionary<string, List<StratumCounts>>> Strata { get; } = new(StringComparer.Ordinal);
@@ -13,41 +16,81 @@ internal sealed class StatementRows
 
     public void Add(PlannedStatement statement, IReadOnlyList<object?[]> rows, bool hasBucket)
     {
-        foreach (var row in rows)
+        // Every row is read once; the per-statement lookups (which map each column fills) are done before the loop.
+        var k = statement.KeyCount;
+        Keys.EnsureCapacity(Keys.Count + rows.Count);
+        switch (statement.Kind)
         {
-            var key = Key(row, statement.KeyCount, hasBucket);
-            var values = row.Skip(statement.KeyCount).ToArray();
-            switch (statement.Kind)
-            {
-                case StatementKind.Aggregates:
-                    for (var i = 0; i < statement.Outputs.Count; i++)
+            case StatementKind.Aggregates:
+                var atoms = statement.Outputs.Select(o => Slot(Atoms, o)).ToArray();
+                foreach (var atom in atoms)
+                {
+                    atom.EnsureCapacity(atom.Count + rows.Count);
+                }
+                foreach (var row in rows)
+                {
+                    var key = Key(row, k, hasBucket);
+                    for (var i = 0; i < atoms.Length; i++)
                     {
-                        Slot(Atoms, statement.Outputs[i])[key] = values[i] is null ? null : Convert.ToDouble(values[i], CultureInfo.InvariantCulture);
+                        atoms[i][key] = row[k + i] is { } value ? Convert.ToDouble(value, CultureInfo.InvariantCulture) : null;
                     }
-                    break;
-                case StatementKind.Strata:
-                    Slot(Slot(Strata, statement.Outputs[0]), key, () => []).Add(new StratumCounts(
-                        Convert.ToString(values[0], CultureInfo.InvariantCulture) ?? "", Long(values[1]), Long(values[2]), Long(values[3]), Long(values[4])));
-                    break;
-                case StatementKind.Ranks:
-                    var ranked = Slot(Slot(Ranks, statement.Outputs[0]), key, () => (Size: Long(values[0]), ValueAtRank: new Dictionary<long, double>()));
-                    ranked.ValueAtRank[Long(values[1])] = Convert.ToDouble(values[2], CultureInfo.InvariantCulture);
-                    break;
-                case StatementKind.Pairs:
-                    Slot(Slot(Pairs, statement.Outputs[0]), key, () => []).Add((
-                        Convert.ToString(values[0], CultureInfo.InvariantCulture) ?? "", Convert.ToString(values[1], CultureInfo.InvariantCulture) ?? "", Long(values[2])));
-                    break;
-            }
+                }
+                break;
+            case StatementKind.Strata:
+                var strata = Slot(Strata, statement.Outputs[0]);
+                foreach (var row in rows)
+                {
+                    Slot(strata, Key(row, k, hasBucket), () => []).Add(new StratumCounts(
+                        Convert.ToString(row[k], CultureInfo.InvariantCulture) ?? "", Long(row[k + 1]), Long(row[k + 2]), Long(row[k + 3]), Long(row[k + 4])));
+                }
+                break;
+            case StatementKind.Ranks:
+                var ranks = Slot(Ranks, statement.Outputs[0]);
+                foreach (var row in rows)
+                {
+                    var ranked = Slot(ranks, Key(row, k, hasBucket), () => (Size: Long(row[k]), ValueAtRank: new Dictionary<long, double>()));
+                    ranked.ValueAtRank[Long(row[k + 1])] = Convert.ToDouble(row[k + 2], CultureInfo.InvariantCulture);
+                }
+                break;
+            case StatementKind.Pairs:
+                var pairs = Slot(Pairs, statement.Outputs[0]);
+                foreach (var row in rows)
+                {
+                    Slot(pairs, Key(row, k, hasBucket), () => []).Add((
+                        Convert.ToString(row[k], CultureInfo.InvariantCulture) ?? "", Convert.ToString(row[k + 1], CultureInfo.InvariantCulture) ?? "", Long(row[k + 2])));
+                }
+                break;
         }
     }
 
+    /// <summary>The group key of a row: the bucket ("s" format, or empty) and each dimension value (NUL for null), unit-separated.</summary>
     private string Key(object?[] row, int keyCount, bool hasBucket)
     {
+        var first = hasBucket ? 1 : 0;
         DateTime? bucket = hasBucket ? Convert.ToDateTime(row[0], CultureInfo.InvariantCulture) : null;
-        var dimensions = row.Skip(hasBucket ? 1 : 0).Take(keyCount - (hasBucket ? 1 : 0))
-            .Select(v => v is null ? null : Convert.ToString(v, CultureInfo.InvariantCulture)).ToArray();
-        var key = (bucket?.ToString("s", CultureInfo.InvariantCulture) ?? "") + "\u001f" + string.Join("\u001f", dimensions.Select(d => d ?? "\u0000"));
-        Keys.TryAdd(key, (bucket, dimensions));
+        _key.Clear();
+        if (bucket is { } b)
+        {
+            _key.Append(CultureInfo.InvariantCulture, $"{b:s}");
+        }
+        for (var i = first; i < keyCount; i++)
+        {
+            _key.Append('\u001f').Append(row[i] is { } v ? Convert.ToString(v, CultureInfo.InvariantCulture) : "\u0000");
+        }
+        if (keyCount == first)
+        {
+            _key.Append('\u001f');
+        }
+        var key = _key.ToString();
+        if (!Keys.ContainsKey(key))
+        {
+            var dimensions = new string?[keyCount - first];
+            for (var i = 0; i < dimensions.Length; i++)
+            {
+                dimensions[i] = row[first + i] is { } v ? Convert.ToString(v, CultureInfo.InvariantCulture) : null;
+            }
+            Keys[key] = (bucket, dimensions);
+        }
         return key;
     }
 
