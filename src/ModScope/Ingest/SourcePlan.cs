@@ -1,5 +1,3 @@
-using static ModScope.Store.SqlText;
-
 namespace ModScope.Ingest;
 
 /// <summary>
@@ -28,16 +26,13 @@ internal sealed record SourcePlan(string SelectTemplate, int HeaderLines, IReadO
 
     /// <summary>
     /// The same rows, read in parallel, each taking its ordinal from <paramref name="lines"/> (a table of
-    /// <c>__file</c>, <c>__gord</c> and the key columns under their names, built from <see cref="Select"/>) by
-    /// file and key <paramref name="keys"/> (SQL over the text columns of alias <c>src</c>, one per column of
-    /// <paramref name="keyColumns"/>). Right only when each (file, key) occurs once in <paramref name="lines"/>.
+    /// <c>__file</c>, <c>__gord</c> and <c>__key</c>, built from <see cref="Select"/>) by file and
+    /// <paramref name="key"/> (SQL over the text columns of alias <c>src</c>). Right only when each
+    /// (<c>__file</c>, <c>__key</c>) occurs once in <paramref name="lines"/>.
     /// </summary>
-    public string SelectNumberedBy(string rejects, string lines, IReadOnlyList<string> keys, IReadOnlyList<string> keyColumns)
-    {
-        var on = string.Join(" AND ", keys.Select((k, i) => $"({k}) IS NOT DISTINCT FROM l.{Quote(keyColumns[i])}"));
-        return $"SELECT src.* EXCLUDE (__gord), l.__gord FROM ({Fill(rejects, "NULL::BIGINT", "")}) src " +
-               $"JOIN {lines} l ON src.__file = l.__file AND {on}";
-    }
+    public string SelectNumberedBy(string rejects, string lines, string key) =>
+        $"SELECT src.* EXCLUDE (__gord), l.__gord FROM ({Fill(rejects, "NULL::BIGINT", "")}) src " +
+        $"JOIN {lines} l ON src.__file = l.__file AND l.__key = {key}";
 
     private string Fill(string rejects, string ordinal, string ordinality) =>
         SelectTemplate.Replace(RejectsToken, rejects, StringComparison.Ordinal)
