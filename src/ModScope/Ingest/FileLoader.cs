@@ -50,7 +50,7 @@ internal sealed class FileLoader(SqlRunner sql, IngestOptions options, DateTime 
         var hadRows = sql.ScalarLong($"SELECT count(*) FROM (SELECT 1 FROM {name} LIMIT 1)") > 0;
         var header = plan.HeaderLines;
 
-        var numbers = RowNumbers.Build(sql, table, plan, batch.First.Format, "stg_rej");
+        var numbers = RowNumbers.Build(sql, batch, plan, "stg_rej");
         var rejected = stager.CollectRejects();
         // Row order in the table does not matter (each row carries its file and line), so DuckDB may insert in parallel.
         sql.Execute("SET preserve_insertion_order = false");
