@@ -36,10 +36,11 @@ internal sealed class FileLoader(SqlRunner sql, IngestOptions options, DateTime 
     }
 
     /// <summary>
-    /// Reads and checks the batch once, inserting its good rows straight into the table (line = ordinal + header
-    /// for now). Only when rows are missing from that count (by the files' line counts) does a second read keep
-    /// the failing rows; then lines are put right where files share the batch or rows were rejected, in-batch
-    /// duplicates leave, and replaced rows of earlier loads go.
+    /// Numbers the batch's rows with a narrow read (<see cref="RowNumbers"/>), then reads and checks the batch once,
+    /// in parallel where rows can take their number by key, inserting its good rows straight into the table (line =
+    /// ordinal + header for now). Only when rows are missing from that count (by the files' line counts) does a
+    /// second read keep the failing rows; then lines are put right where files share the batch or rows were
+    /// rejected, in-batch duplicates leave, and replaced rows of earlier loads go.
     /// </summary>
     private List<FileResult> LoadRows(FileBatch batch, SourcePlan plan, Stager stager)
     {
@@ -49,40 +50,52 @@ internal sealed class FileLoader(SqlRunner sql, IngestOptions options, DateTime 
         var hadRows = sql.ScalarLong($"SELECT count(*) FROM (SELECT 1 FROM {name} LIMIT 1)") > 0;
         var header = plan.HeaderLines;
 
+        var numbers = RowNumbers.Build(sql, batch, plan, "stg_rej");
+        var rejected = stager.CollectRejects();
         // Row order in the table does not matter (each row carries its file and line), so DuckDB may insert in parallel.
         sql.Execute("SET preserve_insertion_order = false");
         var inserted = Check($"INSERT INTO {name} ({columns}, file_id, line) SELECT {columns}, __file_id, __gord + {header} " +
-                             $"FROM ({ValidationSql.Build(table, plan, "stg_rej", batch, AssumesTimeZone)}) WHERE __fail IS NULL");
+                             $"FROM ({ValidationSql.Build(table, plan, numbers.Source(table, plan, "stg_main"), batch, AssumesTimeZone)}) WHERE __fail IS NULL");
         sql.Execute("RESET preserve_insertion_order");
-        var rejected = stager.CollectRejects();
 
         // Every row read or rejected takes at least one line: if good rows and rejected lines fill every line, no row failed.
         var lines = batch.Lines.All(l => l.HasValue) ? batch.Lines.Sum(l => l!.Value) - header * batch.Files.Count : (long?)null;
         var failed = lines != inserted + rejected;
-        Check($"CREATE OR REPLACE TEMP TABLE chk0 AS SELECT * FROM ({ValidationSql.Build(table, plan, "stg_scratch", batch, AssumesTimeZone)}) " +
-              $"WHERE __fail IS NOT NULL{(failed ? "" : " LIMIT 0")}");
+        if (failed)
+        {
+            Check($"CREATE OR REPLACE TEMP TABLE chk0 AS SELECT * FROM ({ValidationSql.Build(table, plan, numbers.Source(table, plan, "stg_scratch"), batch, AssumesTimeZone)}) " +
+                  "WHERE __fail IS NOT NULL");
+        }
+        RowNumbers.Drop(sql);
 
-        var firsts = FirstOrdinals(batch, name, header);
+        var firsts = FirstOrdinals(batch, name, header, failed);
         var fileIndex = $"CAST(list_position({batch.IdList}, file_id) - 1 AS INTEGER)";
         if (firsts.Any(f => f != 1) || rejected > 0)
         {
             sql.Execute($"UPDATE {name} SET line = {Stager.LineSql(plan, firsts, rejected > 0, fileIndex, $"(line - {header})")} WHERE {batch.Holds("file_id")}");
         }
-        sql.Execute($"CREATE OR REPLACE TEMP VIEW chk AS SELECT c.*, {Stager.LineSql(plan, firsts, rejected > 0, "c.__file", "c.__gord")} AS __line FROM chk0 c");
-        sql.Execute(ValidationSql.NameExistingFiles());
-        var duplicates = BatchDuplicates.Remove(sql, table, batch, now);
+        if (failed)
+        {
+            sql.Execute($"CREATE OR REPLACE TEMP VIEW chk AS SELECT c.*, {Stager.LineSql(plan, firsts, rejected > 0, "c.__file", "c.__gord")} AS __line FROM chk0 c");
+            sql.Execute(ValidationSql.NameExistingFiles());
+        }
+        // With every key once in the batch (and every row loaded), no stored row of the batch can repeat a key.
+        var duplicates = failed || !numbers.UniqueInBatch ? BatchDuplicates.Remove(sql, table, batch, now) : [];
         var replaced = hadRows && table.Find("version") is not null ? Replacements.Apply(sql, table, batch) : [];
 
-        sql.Execute($"""
-            INSERT INTO quarantine
-            SELECT __file_id, $table, __line, __fail.field, __fail.rule, __fail.message, __raw_row,
-                   CASE WHEN __fail.rule = '{QuarantineRules.OrphanReference}' THEN 'pending' ELSE 'rejected' END, $now, NULL
-            FROM chk
-            """, ("table", table.Name), ("now", now));
-        if (table.ParentReference is not null)
+        if (failed)
         {
-            sql.Execute($"INSERT INTO pending_{table.Name} ({columns}, file_id, line) SELECT {columns}, __file_id, __line FROM chk " +
-                        $"WHERE __fail.rule = '{QuarantineRules.OrphanReference}'");
+            sql.Execute($"""
+                INSERT INTO quarantine
+                SELECT __file_id, $table, __line, __fail.field, __fail.rule, __fail.message, __raw_row,
+                       CASE WHEN __fail.rule = '{QuarantineRules.OrphanReference}' THEN 'pending' ELSE 'rejected' END, $now, NULL
+                FROM chk
+                """, ("table", table.Name), ("now", now));
+            if (table.ParentReference is not null)
+            {
+                sql.Execute($"INSERT INTO pending_{table.Name} ({columns}, file_id, line) SELECT {columns}, __file_id, __line FROM chk " +
+                            $"WHERE __fail.rule = '{QuarantineRules.OrphanReference}'");
+            }
         }
         QuarantineStructuralRejects(table);
 
@@ -90,13 +103,16 @@ internal sealed class FileLoader(SqlRunner sql, IngestOptions options, DateTime 
             ? new Dictionary<int, long> { [0] = inserted }
             : sql.Rows($"SELECT {fileIndex}, count(*) FROM {name} WHERE {batch.Holds("file_id")} GROUP BY ALL", r => (File: r.GetInt32(0), Count: r.GetInt64(1)))
                 .ToDictionary(r => r.File, r => r.Count + duplicates.GetValueOrDefault(r.File));
-        var rules = sql.Rows("""
-            SELECT __file, rule, count(*) FROM (
-                SELECT __file, __fail.rule AS rule FROM chk0 UNION ALL SELECT __file, rule FROM stg_rej)
+        var failing = failed ? "SELECT __file, __fail.rule AS rule FROM chk0 UNION ALL " : "";
+        var rules = sql.Rows($"""
+            SELECT __file, rule, count(*) FROM ({failing}SELECT __file, rule FROM stg_rej)
             GROUP BY ALL ORDER BY 1, 2
             """, r => (File: r.GetInt32(0), Rule: r.GetString(1), Count: r.GetInt64(2)));
-        sql.Execute("DROP VIEW chk");
-        sql.Execute("DROP TABLE chk0");
+        if (failed)
+        {
+            sql.Execute("DROP VIEW chk");
+            sql.Execute("DROP TABLE chk0");
+        }
 
         return batch.Files.Select((file, i) =>
         {
@@ -120,9 +136,9 @@ internal sealed class FileLoader(SqlRunner sql, IngestOptions options, DateTime 
 
     /// <summary>
     /// Each file's first ordinal over the batch: 1 for a single file; otherwise the smallest among its good
-    /// rows (stored, line = ordinal + header until put right) and its failing rows.
+    /// rows (stored, line = ordinal + header until put right) and its failing rows (in <c>chk0</c> when some failed).
     /// </summary>
-    private List<long> FirstOrdinals(FileBatch batch, string name, int header)
+    private List<long> FirstOrdinals(FileBatch batch, string name, int header, bool failed)
     {
         if (batch.Files.Count == 1)
         {
@@ -131,7 +147,7 @@ internal sealed class FileLoader(SqlRunner sql, IngestOptions options, DateTime 
         var firsts = sql.Rows($"""
             SELECT f, min(o) FROM (
                 SELECT CAST(list_position({batch.IdList}, file_id) - 1 AS INTEGER) AS f, line - {header} AS o FROM {name} WHERE {batch.Holds("file_id")}
-                UNION ALL SELECT __file, __gord FROM chk0)
+                {(failed ? "UNION ALL SELECT __file, __gord FROM chk0" : "")})
             GROUP BY f
             """, r => (File: r.GetInt32(0), First: r.GetInt64(1))).ToDictionary(r => r.File, r => r.First);
         return batch.Files.Select((_, i) => firsts.GetValueOrDefault(i, 1)).ToList();

@@ -11,6 +11,9 @@ namespace ModScope.Ingest;
 /// </summary>
 public sealed class Ingestor(ModScopeStore store)
 {
+    /// <summary>Sees every statement a load runs, before it runs (for tests).</summary>
+    internal Action<string>? OnStatement { get; init; }
+
     public async Task<IngestResult> IngestAsync(
         IReadOnlyList<string> paths,
         IngestOptions options,
@@ -35,7 +38,7 @@ public sealed class Ingestor(ModScopeStore store)
         SqlRunner.TraceStep(hashing, $"hash and count lines of {files.Count} file(s)");
 
         using var connection = store.OpenConnection();
-        var sql = new SqlRunner(connection, cancellationToken);
+        var sql = new SqlRunner(connection, cancellationToken) { OnStatement = OnStatement };
         if (options.AssumeTimeZone is { } zone && sql.ScalarLong("SELECT count(*) FROM pg_timezone_names() WHERE name = $tz", ("tz", zone)) == 0)
         {
             throw new IngestException($"Unknown time zone '{zone}' for --assume-timezone; use an IANA name such as Asia/Singapore.");

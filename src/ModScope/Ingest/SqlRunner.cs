@@ -64,9 +64,13 @@ internal sealed class SqlRunner(DuckDBConnection connection, CancellationToken c
         return rows;
     }
 
+    /// <summary>Sees every statement before it runs (tests use it to tell which reads a load made).</summary>
+    public Action<string>? OnStatement { get; init; }
+
     private DuckDBCommand Prepare(string sql, (string Name, object? Value)[] parameters)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        OnStatement?.Invoke(sql);
         var command = connection.CreateCommand();
         command.CommandText = sql;
         foreach (var (name, value) in parameters)

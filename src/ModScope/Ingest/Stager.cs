@@ -14,6 +14,8 @@ internal sealed class Stager(SqlRunner sql)
 {
     private const string UnitSeparator = "\u001f";
     private const string EmptyObject = "'{}'";
+    // The file's index in the list read (DuckDB's virtual column): the batch's __file, without a join on the path.
+    private const string FileIndex = "CAST(file_index AS INTEGER) AS __file";
     private const string OpenBrace = "{";
     private const string Rejects = "filename = true, store_rejects = true, rejects_table = '" + SourcePlan.RejectsToken + "_t', rejects_scan = '" + SourcePlan.RejectsToken + "_s'";
 
@@ -35,7 +37,7 @@ internal sealed class Stager(SqlRunner sql)
     /// <summary>Creates <c>stg_batch</c> and <c>stg_rej</c> for a batch and returns how to read it.</summary>
     public SourcePlan Plan(FileBatch batch)
     {
-        foreach (var table in new[] { "stg_batch", "stg_rej", "stg_rej_t", "stg_rej_s", "stg_rej_g", "stg_scratch_t", "stg_scratch_s" })
+        foreach (var table in new[] { "stg_batch", "stg_rej", "stg_rej_t", "stg_rej_s", "stg_rej_g", "stg_scratch_t", "stg_scratch_s", "stg_main_t", "stg_main_s" })
         {
             sql.Execute($"DROP TABLE IF EXISTS {table}");
         }
@@ -66,10 +68,9 @@ internal sealed class Stager(SqlRunner sql)
         var columns = "{" + string.Join(", ", names.Select(n => $"{Literal(n)}: 'VARCHAR'")) + "}";
         var select = mapped ? SchemaColumns(table, names, names) : string.Join(", ", names.Select(Quote));
         return new SourcePlan($"""
-            SELECT {select}, b.__file, ordinality AS __gord, NULL::VARCHAR AS __raw, true AS __json_ok
+            SELECT {select}, {FileIndex}, {SourcePlan.OrdinalToken} AS __gord, NULL::VARCHAR AS __raw, true AS __json_ok
             FROM read_csv({paths}, columns = {columns}, header = true, auto_detect = false,
-                          delim = ',', quote = '"', escape = '"', {Rejects}) WITH ORDINALITY
-            JOIN stg_batch b ON filename = b.__path
+                          delim = ',', quote = '"', escape = '"', {Rejects}){SourcePlan.OrdinalityToken}
             """, 1, names);
     }
 
@@ -82,11 +83,10 @@ internal sealed class Stager(SqlRunner sql)
         return new SourcePlan($"""
             SELECT {columns}, __file, __gord, __raw, __json_ok
             FROM (SELECT *, json_extract_string(CASE WHEN __json_ok THEN __raw ELSE {EmptyObject} END, [{jsonPaths}]) AS __v
-                  FROM (SELECT line AS __raw, b.__file, ordinality AS __gord,
+                  FROM (SELECT line AS __raw, {FileIndex}, {SourcePlan.OrdinalToken} AS __gord,
                                coalesce(json_valid(line) AND starts_with(ltrim(line), '{OpenBrace}'), false) AS __json_ok
                         FROM read_csv({paths}, columns = {lineColumn}, header = false, auto_detect = false,
-                                      delim = '{UnitSeparator}', quote = '', escape = '', {Rejects}) WITH ORDINALITY
-                        JOIN stg_batch b ON filename = b.__path))
+                                      delim = '{UnitSeparator}', quote = '', escape = '', {Rejects}){SourcePlan.OrdinalityToken}))
             """, 0, table.Columns.Select(c => c.Name).ToList());
     }
 
@@ -98,9 +98,8 @@ internal sealed class Stager(SqlRunner sql)
             ? SchemaColumns(table, names, header)
             : string.Join(", ", header.Select(h => $"CAST({Quote(h)} AS VARCHAR) AS {Quote(h)}"));
         return new SourcePlan($"""
-            SELECT {select}, b.__file, ordinality AS __gord, NULL::VARCHAR AS __raw, true AS __json_ok
-            FROM read_parquet({paths}, filename = true) WITH ORDINALITY
-            JOIN stg_batch b ON filename = b.__path
+            SELECT {select}, {FileIndex}, {SourcePlan.OrdinalToken} AS __gord, NULL::VARCHAR AS __raw, true AS __json_ok
+            FROM read_parquet({paths}, filename = true){SourcePlan.OrdinalityToken}
             """, 0, names);
     }
 

@@ -11,7 +11,8 @@ namespace ModScope.Ingest;
 /// from), <c>__fail</c> (a struct of rule, field and message, NULL for a good row), <c>__replace</c> (a newer
 /// version of a stored row), <c>__existing_file</c> and <c>__raw_row</c> (the row's text, for failing rows
 /// only). The first failing check names the reason. Stored rows of the batch's own files are not "existing",
-/// so the query gives the same answer before and after the batch's good rows are inserted.
+/// so the query gives the same answer before and after the batch's good rows are inserted. The batch is read by
+/// <c>source</c>: <see cref="SourcePlan.Select"/> or <see cref="SourcePlan.SelectNumberedBy"/>.
 /// </summary>
 internal static class ValidationSql
 {
@@ -25,7 +26,7 @@ internal static class ValidationSql
         WHERE chk0.__existing_file = f.file_id AND __fail.rule = '{{QuarantineRules.DuplicateId}}'
         """;
 
-    public static string Build(TableSchema table, SourcePlan plan, string rejects, FileBatch batch, bool assumeTimeZone)
+    public static string Build(TableSchema table, SourcePlan plan, string source, FileBatch batch, bool assumeTimeZone)
     {
         var keys = table.Key.Select(Quote).ToList();
         var hasVersion = table.Find("version") is not null;
@@ -39,7 +40,7 @@ internal static class ValidationSql
                 sql.AppendLine(CultureInfo.InvariantCulture, $"  {ColumnChecks.OffsetExpression(column)} AS {ColumnChecks.Offset(column)},");
             }
         }
-        sql.AppendLine(CultureInfo.InvariantCulture, $"  __file, __gord, __json_ok, __raw FROM ({plan.Select(rejects)}) src),");
+        sql.AppendLine(CultureInfo.InvariantCulture, $"  __file, __gord, __json_ok, __raw FROM ({source}) src),");
         sql.AppendLine("typed AS (SELECT *,");
         sql.AppendLine(string.Join(",\n", table.Columns.Select(c => $"  {ColumnChecks.TypedExpression(c, assumeTimeZone)} AS {Quote(c.Name)}")));
         sql.AppendLine("  FROM trimmed),");
