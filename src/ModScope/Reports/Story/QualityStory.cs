@@ -30,7 +30,7 @@ public static class QualityStory
     {
         var metric = data.Catalog.Metric("qa_accuracy");
         var set = data.Set(ReportSets.By(dimension));
-        var rows = set?.Of(metric.Id).Where(r => r.Value is not null).OrderBy(r => r.Value).ToList() ?? [];
+        var rows = ByValue(set?.Of(metric.Id) ?? [], descending: false);
         var facts = new List<Fact>();
         if (withTotal && data.Set(ReportSets.Headline)?.Total(metric.Id) is { Value: not null, Interval: not null } total)
         {
@@ -125,7 +125,7 @@ public static class QualityStory
         }
         var set = data.Set(ReportSets.AgreementBy("site"));
         var table = new FactTable("table.kappa_by_site", ["col.site", "col.qa_agreement_kappa", "col.audits", "col.vs_target"],
-            (set?.Of(metric.Id).Where(r => r.Value is not null).OrderBy(r => r.Value) ?? Enumerable.Empty<MetricResult>()).Select(r => (IReadOnlyList<FactArg>)
+            ByValue(set?.Of(metric.Id) ?? [], descending: false).Select(r => (IReadOnlyList<FactArg>)
             [
                 FactArg.Member("site", r.Dimensions["site"]), FactArg.Estimate(metric.Id, r), FactArg.Count(r.SampleSize),
                 FactArg.Word($"status.{Thresholds.Judged(metric, r).ToString().ToLowerInvariant()}"),
@@ -137,7 +137,7 @@ public static class QualityStory
     {
         var metric = data.Catalog.Metric("appeal_overturn_rate");
         var set = data.Set(ReportSets.By("policy"));
-        var rows = set?.Of(metric.Id).Where(r => r.Value is not null).OrderByDescending(r => r.Value).ToList() ?? [];
+        var rows = ByValue(set?.Of(metric.Id) ?? [], descending: true);
         var total = data.Set(ReportSets.Headline)?.Total(metric.Id);
         var movers = rows.Where(r => r.Significant == true && r.AbsoluteChange is not null and not 0 && Movements.LargeEnough(metric, r, rules))
             .Select(r => new Movement(metric, r, "policy", set!.Id, Math.Abs(r.AbsoluteChange!.Value) * ((r.Denominator ?? 0) / Math.Max(total?.Denominator ?? 1, 1)), 0, false))
@@ -190,5 +190,16 @@ public static class QualityStory
                 FactArg.Magnitude(t.Metric.Id, t.Row.Interval!.Width / 2), FactArg.Count(ThinSample.Needed(t.Row, rules)),
             ]).ToList(), ReportSets.By("policy"));
         return new StorySection(SectionKind.ThinSamples, facts, [table]);
+    }
+
+    /// <summary>
+    /// Rows with a value, by value, ties (to 1e-9, as engines may differ in the last bits of a weighted sum) in the order
+    /// of their dimension values, so the same data gives the same table on every engine.
+    /// </summary>
+    private static List<MetricResult> ByValue(IEnumerable<MetricResult> rows, bool descending)
+    {
+        var valued = rows.Where(r => r.Value is not null);
+        var ordered = descending ? valued.OrderByDescending(r => Math.Round(r.Value!.Value, 9)) : valued.OrderBy(r => Math.Round(r.Value!.Value, 9));
+        return ordered.ThenBy(r => string.Join('\u001f', r.Dimensions.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value)), StringComparer.Ordinal).ToList();
     }
 }
