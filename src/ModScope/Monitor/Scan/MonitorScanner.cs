@@ -52,6 +52,7 @@ public sealed class MonitorScanner(MetricCatalog catalog, MetricQuery query, Mon
             var volume = Volumes(results, "decision_volume", r => r.Value);
             var staffed = staffHours is null ? [] : Volumes(results, staffHours, r => r.Denominator);
             var mix = await MarketMix(dimensions, period, cancellationToken).ConfigureAwait(false);
+            var series = new List<(SeriesKey Key, MetricDefinition Metric, List<MetricResult> Rows, IReadOnlyDictionary<string, double> Shares)>();
             foreach (var group in results.Where(r => r.Bucket is not null).GroupBy(r => (r.Metric, Segment: SeriesKey.Format(r.Dimensions))))
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -68,9 +69,11 @@ public sealed class MonitorScanner(MetricCatalog catalog, MetricQuery query, Mon
                 }
                 var key = new SeriesKey(metric.Id, rows[0].Dimensions);
                 scanned++;
-                var shares = mix.GetValueOrDefault(group.Key.Segment) ?? new Dictionary<string, double>();
-                alerts.AddRange(Judge(key, metric, rows, days, windowStart, day => EventOn(day, shares)));
+                series.Add((key, metric, rows, mix.GetValueOrDefault(group.Key.Segment) ?? new Dictionary<string, double>()));
             }
+            // Each series is judged on its own (the detector is a pure function of it): in parallel, in scan order.
+            alerts.AddRange(series.AsParallel().AsOrdered().WithCancellation(cancellationToken)
+                .SelectMany(s => Judge(s.Key, s.Metric, s.Rows, days, windowStart, day => EventOn(day, s.Shares)).ToList()));
         }
         return new MonitorScan(scanned, alerts);
     }
