@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ModScope.Catalog;
 using ModScope.Engines;
 using ModScope.Engines.ClickHouse;
@@ -15,6 +14,8 @@ namespace ModScope.ClickHouse.Tests;
 /// </summary>
 public sealed class ChdbFixture : IParityData, IAsyncLifetime
 {
+    private const string NeedsNode = "; the modern-ClickHouse tests need node and npm (npm install chdb@3.4.0)";
+
     public const string Cluster = "one_shard";
     public static readonly Uri Url = new($"http://127.0.0.1:{Environment.GetEnvironmentVariable("MODSCOPE_CHDB_PORT") ?? "18130"}/");
 
@@ -31,9 +32,9 @@ public sealed class ChdbFixture : IParityData, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (!await AnswersAsync(Url))
+        if (!await LoopbackServer.AnswersAsync(Url))
         {
-            await RunScriptAsync("start");
+            await LoopbackServer.RunScriptAsync("chdb-http.sh", "start", NeedsNode);
             _started = true;
         }
         await ClickHouseSetup.CreateAsync([Url], Database, Cluster);
@@ -58,41 +59,9 @@ public sealed class ChdbFixture : IParityData, IAsyncLifetime
         await ClickHouseSetup.DropAsync([Url], Database);
         if (_started)
         {
-            await RunScriptAsync("stop");
+            await LoopbackServer.RunScriptAsync("chdb-http.sh", "stop", NeedsNode);
         }
         Directory.Delete(Folder, recursive: true);
-    }
-
-    private static async Task RunScriptAsync(string verb)
-    {
-        var script = RepoPaths.Combine("scripts", "chdb-http.sh");
-        using var process = Process.Start(new ProcessStartInfo("bash", [script, verb]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = await process.StandardError.ReadToEndAsync();
-        await output;
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException(
-                $"scripts/chdb-http.sh {verb} failed ({process.ExitCode}); the modern-ClickHouse tests need node and npm (npm install chdb@3.4.0): {error}");
-        }
-    }
-
-    private static async Task<bool> AnswersAsync(Uri url)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        try
-        {
-            return (await http.GetAsync(new Uri(url, "?query=SELECT%201"))).IsSuccessStatusCode;
-        }
-        catch (HttpRequestException)
-        {
-            return false;
-        }
-        catch (TaskCanceledException)
-        {
-            return false;
-        }
     }
 }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ModScope.Catalog;
 using ModScope.Engines;
 using ModScope.Engines.ClickHouse;
@@ -36,7 +35,7 @@ public sealed class ClusterFixture : IParityData, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (!await AnswersAsync(Nodes[0]) || !await AnswersAsync(Nodes[1]))
+        if (!await LoopbackServer.AnswersAsync(Nodes[0]) || !await LoopbackServer.AnswersAsync(Nodes[1]))
         {
             await StartClusterAsync();
         }
@@ -73,7 +72,7 @@ public sealed class ClusterFixture : IParityData, IAsyncLifetime
         await ClickHouseSetup.DropAsync(Nodes, Database);
         if (_started)
         {
-            await RunScriptAsync("stop");
+            await LoopbackServer.RunScriptAsync("clickhouse-cluster.sh", "stop");
         }
         Directory.Delete(Folder, recursive: true);
     }
@@ -88,37 +87,8 @@ public sealed class ClusterFixture : IParityData, IAsyncLifetime
                 "The ClickHouse parity tests need clickhouse-server: install the Debian package 'clickhouse-server' " +
                 "(sudo apt-get install clickhouse-server); the tests then start the loopback cluster with scripts/clickhouse-cluster.sh.");
         }
-        await RunScriptAsync("start");
+        await LoopbackServer.RunScriptAsync("clickhouse-cluster.sh", "start");
         _started = true;
-    }
-
-    private static async Task RunScriptAsync(string verb)
-    {
-        var script = RepoPaths.Combine("scripts", "clickhouse-cluster.sh");
-        using var process = Process.Start(new ProcessStartInfo("bash", [script, verb]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"scripts/clickhouse-cluster.sh {verb} failed ({process.ExitCode}): {error}");
-        }
-    }
-
-    private static async Task<bool> AnswersAsync(Uri node)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        try
-        {
-            return (await http.GetAsync(new Uri(node, "?query=SELECT%201"))).IsSuccessStatusCode;
-        }
-        catch (HttpRequestException)
-        {
-            return false;
-        }
-        catch (TaskCanceledException)
-        {
-            return false;
-        }
     }
 }
 
