@@ -10,10 +10,12 @@ namespace ModScope.Query;
 internal sealed record Atom(string Key, MeasureDefinition Measure, AtomMoment Moment = AtomMoment.Value)
 {
     public static Atom Of(MeasureDefinition m, AtomMoment moment = AtomMoment.Value) => new(
-        string.Join("|", m.Source, m.Time, m.Aggregate, m.Value?.ToString(), string.Join(" & ", m.Where.Select(c => c.ToString())), m.Opened, m.Closed)
-        + (moment == AtomMoment.Value ? "" : "|#" + moment),
+        KeyOf(string.Join("|", m.Source, m.Time, m.Aggregate, m.Value?.ToString(), string.Join(" & ", m.Where.Select(c => c.ToString())), m.Opened, m.Closed), moment),
         m,
         moment);
+
+    /// <summary>The key of a moment of the measure whose value atom has key <paramref name="valueKey"/>.</summary>
+    public static string KeyOf(string valueKey, AtomMoment moment) => moment == AtomMoment.Value ? valueKey : valueKey + "|#" + moment;
 
     /// <summary>Whether a request for level errors adds moments for this measure: a mean or a sum of a value.</summary>
     public static bool HasMoments(MeasureDefinition m) => m.Aggregate is "avg" or "sum" && m.Value is not null && m.Quantile is null;

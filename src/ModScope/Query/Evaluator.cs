@@ -67,8 +67,8 @@ internal sealed class Evaluator(MetricCatalog catalog, StatementRows rows, doubl
     /// </summary>
     private double? Variance(MeasureDefinition measure, string atomKey, string key, double value)
     {
-        if (!Atom.HasMoments(measure) || rows.Atoms.GetValueOrDefault(atomKey + "|#" + AtomMoment.Count)?.GetValueOrDefault(key) is not { } n
-            || rows.Atoms.GetValueOrDefault(atomKey + "|#" + AtomMoment.Squares)?.GetValueOrDefault(key) is not { } squares)
+        if (!Atom.HasMoments(measure) || rows.Atoms.GetValueOrDefault(Atom.KeyOf(atomKey, AtomMoment.Count))?.GetValueOrDefault(key) is not { } n
+            || rows.Atoms.GetValueOrDefault(Atom.KeyOf(atomKey, AtomMoment.Squares))?.GetValueOrDefault(key) is not { } squares)
         {
             return null;
         }

@@ -16,9 +16,7 @@ public static class ProportionTest
         CheckGroup(x2, n2, nameof(x2), nameof(n2));
         var p1 = (double)x1 / n1;
         var p2 = (double)x2 / n2;
-        var pooled = (double)(x1 + x2) / (n1 + n2);
-        var se = Math.Sqrt(pooled * (1.0 - pooled) * ((1.0 / n1) + (1.0 / n2)));
-        var z = se > 0.0 ? (p1 - p2) / se : 0.0;
+        var z = PooledZ(p1, n1, p2, n2);
 
         // Newcombe (1998) method 10: with Wilson limits (l_i, u_i) for p_i and δ = p1 − p2,
         // lower = δ − sqrt((p1 − l1)² + (u2 − p2)²), upper = δ + sqrt((u1 − p1)² + (p2 − l2)²).
@@ -29,6 +27,18 @@ public static class ProportionTest
         var upper = d + Math.Sqrt(Square(w1.Upper - p1) + Square(p2 - w2.Lower));
         var interval = new Interval(Math.Max(-1.0, lower), Math.Min(1.0, upper), confidence, "Newcombe hybrid score");
         return new Significance(p1, p2, d, z, Critical.TwoSidedPValue(z), interval, "pooled two-proportion z-test; Newcombe hybrid score interval");
+    }
+
+    /// <summary>
+    /// The pooled two-proportion z of <see cref="TwoProportion"/> for rates <paramref name="p1"/>, <paramref name="p2"/>
+    /// from <paramref name="n1"/>, <paramref name="n2"/> trials, which need not be whole: a weighted estimate enters with
+    /// its effective sample size (Kish 1965, §8.2). Zero when the pooled rate is 0 or 1.
+    /// </summary>
+    public static double PooledZ(double p1, double n1, double p2, double n2)
+    {
+        var pooled = ((p1 * n1) + (p2 * n2)) / (n1 + n2);
+        var se = Math.Sqrt(pooled * (1.0 - pooled) * ((1.0 / n1) + (1.0 / n2)));
+        return se > 0.0 ? (p1 - p2) / se : 0.0;
     }
 
     /// <summary>

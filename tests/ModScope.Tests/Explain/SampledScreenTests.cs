@@ -49,7 +49,7 @@ public sealed class SampledScreenTests
 
         // Ranked by extra errors: policy a carries 120 − 20 = 100, automated 133 − 40 = 93.
         Assert.Equal(["policy=a", "decided_by=automated"], candidates.Select(Name));
-        Assert.Equal(146 - (1200 * 0.05), SampledScreen.Change(total), 1e-9);
+        Assert.Equal(146 - (1200 * 0.05), total.Excess, 1e-9);
     }
 
     [Fact]

@@ -33,7 +33,7 @@ internal sealed class SampledCauses(MetricQuery query, MetricDefinition metric, 
         var candidates = SampledScreen.Candidates(total, singles);
         var found = (await Task.WhenAll(candidates.Take(Narrowed).Select(c => NarrowAsync(c, dimensions, cancellationToken))).ConfigureAwait(false)).ToList();
         found.AddRange(candidates.Skip(Narrowed));
-        var change = Math.Abs(SampledScreen.Change(total));
+        var change = Math.Abs(total.Excess);
         var causes = SampledScreen.Distinct(found)
             .Select(c => new ExplainedCause(c.Conjunction, change > 0 ? Math.Abs(c.Excess) / change : 0.0, c.Numerator, c.Expected,
                 double.IsFinite(c.Rate) ? c.Rate : null, double.IsFinite(c.BaselineRate) ? c.BaselineRate : null))

@@ -29,13 +29,6 @@ internal static class SampledScreen
     /// <summary>The two-sided critical z for <paramref name="tests"/> simultaneous tests at <see cref="Alpha"/> (Bonferroni).</summary>
     public static double Critical(int tests) => Normal.InvCDF(0.0, 1.0, 1.0 - (Alpha / (2.0 * Math.Max(1, tests))));
 
-    /// <summary>The total's change in weighted numerator against its own baseline rate.</summary>
-    public static double Change(SegmentRates total)
-    {
-        ArgumentNullException.ThrowIfNull(total);
-        return total.Excess;
-    }
-
     /// <summary>
     /// The single values (of any dimension) whose rate moved significantly in the direction of the total's change and that
     /// explain at least <see cref="MinExplanatoryPower"/> of it, most explanatory first; a value holding the same rows as
@@ -43,8 +36,9 @@ internal static class SampledScreen
     /// </summary>
     public static IReadOnlyList<SegmentRates> Candidates(SegmentRates total, IReadOnlyList<SegmentRates> singles)
     {
+        ArgumentNullException.ThrowIfNull(total);
         ArgumentNullException.ThrowIfNull(singles);
-        var change = Change(total);
+        var change = total.Excess;
         if (!(Math.Abs(change) > 0))
         {
             return [];

@@ -24,21 +24,11 @@ internal sealed record SegmentRates(
     public double Excess => Numerator - Expected;
 
     /// <summary>
-    /// Two-proportion z of the segment's rate against its baseline rate, each from its effective sample size, with the
-    /// pooled rate under the null (Agresti 2013, §1.4.2; effective sizes for weighted samples, Kish 1965, §8.2).
-    /// Zero when either side has no sample or the pooled rate is 0 or 1.
+    /// Pooled two-proportion z of the segment's rate against its baseline rate, each from its effective sample size
+    /// (<see cref="Stats.ProportionTest.PooledZ"/>). Zero when either side has no sample.
     /// </summary>
-    public double Z
-    {
-        get
-        {
-            if (!(Trials > 0) || !(BaselineTrials > 0) || !double.IsFinite(Rate) || !double.IsFinite(BaselineRate))
-            {
-                return 0.0;
-            }
-            var pooled = ((Rate * Trials) + (BaselineRate * BaselineTrials)) / (Trials + BaselineTrials);
-            var variance = pooled * (1.0 - pooled) * ((1.0 / Trials) + (1.0 / BaselineTrials));
-            return variance > 0 ? (Rate - BaselineRate) / Math.Sqrt(variance) : 0.0;
-        }
-    }
+    public double Z =>
+        Trials > 0 && BaselineTrials > 0 && double.IsFinite(Rate) && double.IsFinite(BaselineRate)
+            ? Stats.ProportionTest.PooledZ(Rate, Trials, BaselineRate, BaselineTrials)
+            : 0.0;
 }
