@@ -11,6 +11,8 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
+# shellcheck source=pidfile.sh
+source "$here/pidfile.sh"
 dir="${MODSCOPE_CHDB_DIR:-/tmp/modscope-chdb}"
 port="${MODSCOPE_CHDB_PORT:-18130}"
 schema="$here/clickhouse-schema.sql"
@@ -63,15 +65,7 @@ start() {
 }
 
 stop() {
-  local pidfile="$dir/pid"
-  [ -f "$pidfile" ] || return 0
-  local pid; pid=$(cat "$pidfile")
-  if kill -0 "$pid" 2>/dev/null; then
-    kill -TERM "$pid" 2>/dev/null || true
-    for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
-  fi
-  rm -f "$pidfile"
+  stop_pidfile "$dir/pid"
 }
 
 status() {

@@ -8,7 +8,10 @@
 set -euo pipefail
 
 dir="${MODSCOPE_CLICKHOUSE_DIR:-/tmp/modscope-clickhouse}"
-schema="$(cd "$(dirname "$0")" && pwd)/clickhouse-schema.sql"
+here="$(cd "$(dirname "$0")" && pwd)"
+schema="$here/clickhouse-schema.sql"
+# shellcheck source=pidfile.sh
+source "$here/pidfile.sh"
 cluster="two_shards"
 nodes=(1 2)
 http_port() { echo $((18122 + $1)); }
@@ -103,17 +106,7 @@ start() {
 }
 
 stop() {
-  for n in "${nodes[@]}"; do
-    local pidfile="$dir/node$n/pid"
-    [ -f "$pidfile" ] || continue
-    local pid; pid=$(cat "$pidfile")
-    if kill -0 "$pid" 2>/dev/null; then
-      kill -TERM "$pid" 2>/dev/null || true
-      for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-      kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
-    fi
-    rm -f "$pidfile"
-  done
+  for n in "${nodes[@]}"; do stop_pidfile "$dir/node$n/pid"; done
 }
 
 status() {
