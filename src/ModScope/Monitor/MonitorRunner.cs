@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ModScope.Catalog;
 using ModScope.Engines;
 using ModScope.Explain.Alerts;
@@ -80,15 +81,21 @@ public sealed class MonitorRunner(ModScopeStore store, MetricCatalog catalog, Me
                 }).ToList(), RegionOf).ToList();
                 Progress?.Report("explaining the largest alerts");
                 var explainer = new AlertExplainer(catalog, query, DrillDimensions);
-                var ranked = metricFindings.Where(f => f.SuppressedBy is null).OrderByDescending(f => f.Rank).Take(ExplainTop).ToHashSet();
+                var ranked = metricFindings.Where(f => f.SuppressedBy is null).OrderByDescending(f => f.Rank).Take(ExplainTop).ToList();
+                // Explanations are independent: two at a time, so one's statements run while the other's results are weighed.
+                var explanations = new ConcurrentDictionary<AlertFinding, string>(ReferenceEqualityComparer.Instance);
+                await Parallel.ForEachAsync(ranked, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = cancellationToken }, async (f, token) =>
+                {
+                    var explanation = await explainer.ExplainAsync(f, metricFindings.Where(h => ReferenceEquals(h.SuppressedBy, f)), token).ConfigureAwait(false);
+                    explanations[f] = explanation.ToJson();
+                }).ConfigureAwait(false);
                 var explained = new Dictionary<AlertFinding, AlertFinding>(ReferenceEqualityComparer.Instance);
                 for (var i = 0; i < metricFindings.Count; i++)
                 {
-                    if (ranked.Contains(metricFindings[i]))
+                    if (explanations.TryGetValue(metricFindings[i], out var json))
                     {
                         var f = metricFindings[i];
-                        var explanation = await explainer.ExplainAsync(f, metricFindings.Where(h => ReferenceEquals(h.SuppressedBy, f)), cancellationToken).ConfigureAwait(false);
-                        metricFindings[i] = explained[f] = f with { Explanation = explanation.ToJson() };
+                        metricFindings[i] = explained[f] = f with { Explanation = json };
                     }
                 }
                 // Alerts held under an explained alert point at its new record, so the store can link them.

@@ -139,6 +139,9 @@ public sealed class ClickHouseDialect(bool final = true) : StandardDialect
         return ($"CROSS JOIN ({string.Join(" UNION ALL ", selects)}) AS {name}", condition);
     }
 
+    /// <summary>ClickHouse 18.16 has no window functions.</summary>
+    public override bool RunningSums => false;
+
     public override string Ranked(IReadOnlyList<string> keys, string values)
     {
         ArgumentNullException.ThrowIfNull(keys);

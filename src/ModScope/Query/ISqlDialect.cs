@@ -61,6 +61,13 @@ public interface ISqlDialect
     (string Join, string? Where) JoinRows(IReadOnlyList<IReadOnlyList<string>> rows, string name, IReadOnlyList<string> columns, string condition);
 
     /// <summary>
+    /// Whether the engine has running sums (<c>sum(...) OVER (PARTITION BY ... ORDER BY ...)</c>). With them, the rows
+    /// open at each snapshot are counted as running sums of openings and closings; without them, each row is joined to
+    /// each snapshot.
+    /// </summary>
+    bool RunningSums { get; }
+
+    /// <summary>
     /// The rows of <paramref name="values"/> (columns <paramref name="keys"/> and <c>x</c>) with <c>rn</c>, the rank of
     /// <c>x</c> within its key group (1 = smallest), and <c>n</c>, the size of the group.
     /// </summary>

@@ -4,8 +4,8 @@ namespace ModScope.Query;
 
 /// <summary>
 /// Plans a request: checks it against the catalogue, collects the aggregates its metrics need (shared
-/// where metrics share a measure), and groups them into as few statements as possible (one per source
-/// and dating column, one per sampled metric).
+/// where metrics share a measure), and groups them into as few statements as possible: one per source
+/// and dating column for the aggregates and for the QA strata, one per quantile interval and per agreement metric.
 /// </summary>
 public sealed class QueryPlanner(MetricCatalog catalog, ISqlDialect dialect)
 {
@@ -39,9 +39,9 @@ public sealed class QueryPlanner(MetricCatalog catalog, ISqlDialect dialect)
                 statements.Add(builder.Ranks(atom, request.Confidence));
             }
         }
-        foreach (var metric in all.Where(m => m.Proportion is not null))
+        foreach (var group in all.Where(m => m.Proportion is not null).GroupBy(m => (m.Proportion!.Source, m.Proportion.Time)))
         {
-            statements.Add(builder.Strata(metric.Id, metric.Proportion!));
+            statements.Add(builder.Strata(group.Select(m => (m.Id, m.Proportion!)).ToList()));
         }
         foreach (var metric in all.Where(m => m.Agreement is not null))
         {

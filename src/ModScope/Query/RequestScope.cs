@@ -88,12 +88,18 @@ internal sealed class RequestScope
     public string Bucket(SourceRelation relation, string timePath, SqlParameters parameters)
     {
         var column = relation.Column(timePath);
-        var local = ColumnPaths.Resolve(relation.Source, timePath).Kind == ColumnKind.Date
-            ? $"CAST({column} AS TIMESTAMP)"
-            : FixedOffset is { } offset
-                // A zone whose offset does not change around the period needs no per-row time-zone lookup.
-                ? (offset == TimeSpan.Zero ? column : _dialect.AddMinutes(column, parameters.Add((long)offset.TotalMinutes)))
-                : _dialect.LocalTime(column, parameters.Add(Request.Period.TimeZone));
+        return ColumnPaths.Resolve(relation.Source, timePath).Kind == ColumnKind.Date
+            ? _dialect.Truncate($"CAST({column} AS TIMESTAMP)", Request.Grain)
+            : BucketOfUtc(column, parameters);
+    }
+
+    /// <summary>The time bucket of a UTC instant.</summary>
+    public string BucketOfUtc(string utcTimestamp, SqlParameters parameters)
+    {
+        var local = FixedOffset is { } offset
+            // A zone whose offset does not change around the period needs no per-row time-zone lookup.
+            ? (offset == TimeSpan.Zero ? utcTimestamp : _dialect.AddMinutes(utcTimestamp, parameters.Add((long)offset.TotalMinutes)))
+            : _dialect.LocalTime(utcTimestamp, parameters.Add(Request.Period.TimeZone));
         return _dialect.Truncate(local, Request.Grain);
     }
 

@@ -51,6 +51,8 @@ public abstract class StandardDialect : ISqlDialect
     public virtual (string Join, string? Where) JoinRows(IReadOnlyList<IReadOnlyList<string>> rows, string name, IReadOnlyList<string> columns, string condition) =>
         ($"JOIN (VALUES {string.Join(", ", rows.Select(r => "(" + string.Join(", ", r) + ")"))}) AS {name}({string.Join(", ", columns)}) ON {condition}", null);
 
+    public virtual bool RunningSums => true;
+
     public virtual string Ranked(IReadOnlyList<string> keys, string values)
     {
         ArgumentNullException.ThrowIfNull(keys);

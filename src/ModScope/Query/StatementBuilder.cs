@@ -1,5 +1,6 @@
 using System.Globalization;
 using ModScope.Catalog;
+using ModScope.Model;
 
 namespace ModScope.Query;
 
@@ -28,6 +29,65 @@ internal sealed class StatementBuilder(ISqlDialect dialect, RequestScope scope)
     /// <summary>Rows open at each bucket's end: opened before it and closed at or after it.</summary>
     public PlannedStatement OpenAtEnd(string source, string opened, string closed, IReadOnlyList<Atom> atoms)
     {
+        var instants = ColumnPaths.Resolve(source, opened).Kind != ColumnKind.Date && ColumnPaths.Resolve(source, closed).Kind != ColumnKind.Date;
+        return dialect.RunningSums && scope.HasBucket && instants
+            ? RunningOpenAtEnd(source, opened, closed, atoms)
+            : JoinedOpenAtEnd(source, opened, closed, atoms);
+    }
+
+    /// <summary>
+    /// Rows open at each bucket's end as running sums. A row opened at o and closed at c is open at snapshot s when
+    /// o &lt; s ≤ c, so the count at s is #{o &lt; s} − #{max(o, c) &lt; s} (the max: a row closed before it opened is never
+    /// open, and a row never closed is not counted, as in the join). Openings and closings are counted per bucket (those
+    /// before the period in the first bucket), summed in bucket order per segment, and a segment's bucket with no open
+    /// row is left out, as the join leaves it out. Two grouped scans instead of a range join of every row to every snapshot.
+    /// </summary>
+    private PlannedStatement RunningOpenAtEnd(string source, string opened, string closed, IReadOnlyList<Atom> atoms)
+    {
+        var parameters = new SqlParameters(dialect);
+        var relation = new SourceRelation(dialect, source);
+        var (open, close) = (relation.Column(opened), relation.Column(closed));
+        var (start, end) = (parameters.Add(scope.StartUtc), parameters.Add(scope.EndUtc));
+        var dimensions = scope.Dimensions.Select(relation.Dimension).ToList();
+        var conditions = atoms.Select(a => relation.Conditions(a.Measure.Where, parameters)).ToList();
+        var filter = scope.FilterSql(relation, parameters);
+        var segments = dimensions.Select((_, i) => $"g{i.ToString(CultureInfo.InvariantCulture)}").ToList();
+        string Events(string at, string sign)
+        {
+            var bucket = scope.BucketOfUtc($"greatest({at}, {start})", parameters);
+            var columns = dimensions.Select((d, i) => $"{d} AS {segments[i]}")
+                .Concat(conditions.Select((c, i) => $"{sign}{dialect.Aggregate(AggregateKind.Count, null, c)} AS c{i.ToString(CultureInfo.InvariantCulture)}"))
+                .Prepend($"{bucket} AS b").Append($"{sign}count(*) AS c_all");
+            return $"SELECT {string.Join(", ", columns)}\n  FROM {relation.From}{Where($"{at} < {end}", $"{close} IS NOT NULL", filter)}" +
+                   $"\n  GROUP BY {string.Join(", ", dimensions.Prepend(bucket))}";
+        }
+        var events = $"{Events(open, "")}\n  UNION ALL\n  {Events($"greatest({open}, {close})", "-")}";
+        var buckets = string.Join(", ", Buckets.Within(scope.Request.Period, scope.Request.Grain).Select(b => $"(CAST({parameters.Add(b.Start)} AS TIMESTAMP))"));
+        var grid = segments.Count == 0
+            ? $"(VALUES {buckets}) AS e(bucket_start)\n    LEFT JOIN ev ON ev.b = e.bucket_start"
+            : $"(SELECT DISTINCT {string.Join(", ", segments)} FROM ev) AS g\n    CROSS JOIN (VALUES {buckets}) AS e(bucket_start)\n    LEFT JOIN ev ON ev.b = e.bucket_start" +
+              string.Concat(segments.Select(g => $" AND ev.{g} IS NOT DISTINCT FROM g.{g}"));
+        var window = $"OVER ({(segments.Count == 0 ? "" : $"PARTITION BY {string.Join(", ", segments.Select(g => "g." + g))} ")}ORDER BY e.bucket_start)";
+        var keys = segments.Select((g, i) => $"g.{g} AS k{(i + 1).ToString(CultureInfo.InvariantCulture)}").Prepend("e.bucket_start AS k0");
+        var values = conditions.Select((_, i) => $"CAST(sum(sum(ev.c{i.ToString(CultureInfo.InvariantCulture)})) {window} AS BIGINT) AS v{i.ToString(CultureInfo.InvariantCulture)}");
+        var names = Enumerable.Range(0, 1 + segments.Count).Select(i => $"k{i.ToString(CultureInfo.InvariantCulture)}")
+            .Concat(conditions.Select((_, i) => $"v{i.ToString(CultureInfo.InvariantCulture)}"));
+        var sql = $"""
+            WITH ev AS (
+              {events})
+            SELECT {string.Join(", ", names)} FROM (
+              SELECT {string.Join(", ", keys.Concat(values))}, sum(sum(ev.c_all)) {window} AS n
+              FROM {grid}
+              GROUP BY {string.Join(", ", segments.Select(g => "g." + g).Prepend("e.bucket_start"))}) AS r
+            WHERE n > 0
+            """;
+        return new PlannedStatement($"open at period end over {source} ({opened} to {closed}), running sums", StatementKind.Aggregates,
+            sql, parameters.Values, 1 + segments.Count, atoms.Select(a => a.Key).ToList());
+    }
+
+    /// <summary>Rows open at each snapshot, by joining every row to every snapshot it is open at.</summary>
+    private PlannedStatement JoinedOpenAtEnd(string source, string opened, string closed, IReadOnlyList<Atom> atoms)
+    {
         var parameters = new SqlParameters(dialect);
         var relation = new SourceRelation(dialect, source);
         var ends = Buckets.Within(scope.Request.Period, scope.Request.Grain).Select(b => (IReadOnlyList<string>)
@@ -49,27 +109,35 @@ internal sealed class StatementBuilder(ISqlDialect dialect, RequestScope scope)
             atoms.Select(a => a.Key).ToList());
     }
 
-    /// <summary>Per stratum: population, sample size, audits in the domain, successes (first audit of each decision).</summary>
-    public PlannedStatement Strata(string metricId, ProportionDefinition proportion)
+    /// <summary>
+    /// Per stratum: population, sample size, then audits in the domain and successes of each metric (first audit of
+    /// each decision). Metrics over the same audits and dating column share one statement: one scan, one numbering.
+    /// </summary>
+    public PlannedStatement Strata(IReadOnlyList<(string MetricId, ProportionDefinition Proportion)> metrics)
     {
+        var (source, time) = (metrics[0].Proportion.Source, metrics[0].Proportion.Time);
         var parameters = new SqlParameters(dialect);
-        var first = dialect.Numbered(dialect.Quote(proportion.Source), dialect.Quote("decision_id"), FirstAuditOrder);
-        var relation = new SourceRelation(dialect, proportion.Source, first);
-        var keys = Keys(relation, proportion.Time, parameters);
-        var population = relation.Conditions(proportion.Population, parameters);
-        var success = relation.Conditions(proportion.Success, parameters);
+        var first = dialect.Numbered(dialect.Quote(source), dialect.Quote("decision_id"), FirstAuditOrder);
+        var relation = new SourceRelation(dialect, source, first);
+        var keys = Keys(relation, time, parameters);
         var stratum = relation.Column("stratum");
         var values = new List<string>
         {
             stratum,
             dialect.Aggregate(AggregateKind.Max, relation.Column("stratum_population"), null),
             dialect.Aggregate(AggregateKind.Max, relation.Column("stratum_sample_size"), null),
-            dialect.Aggregate(AggregateKind.Count, null, population),
-            dialect.Aggregate(AggregateKind.Count, null, population is null ? success : $"{population} AND {success}"),
         };
-        var where = Where("t.__rn = 1", scope.InPeriod(relation, proportion.Time, parameters), scope.FilterSql(relation, parameters));
-        return new PlannedStatement($"QA strata for {metricId}", StatementKind.Strata,
-            Select(keys, values, relation.From, where, [.. keys, stratum]), parameters.Values, keys.Count, [metricId]);
+        foreach (var (_, proportion) in metrics)
+        {
+            var population = relation.Conditions(proportion.Population, parameters);
+            var success = relation.Conditions(proportion.Success, parameters);
+            values.Add(dialect.Aggregate(AggregateKind.Count, null, population));
+            values.Add(dialect.Aggregate(AggregateKind.Count, null, population is null ? success : $"{population} AND {success}"));
+        }
+        var where = Where("t.__rn = 1", scope.InPeriod(relation, time, parameters), scope.FilterSql(relation, parameters));
+        var ids = metrics.Select(m => m.MetricId).ToList();
+        return new PlannedStatement($"QA strata for {string.Join(", ", ids)}", StatementKind.Strata,
+            Select(keys, values, relation.From, where, [.. keys, stratum]), parameters.Values, keys.Count, ids);
     }
 
     /// <summary>Ratings of the first two audits of each double-audited decision, counted per pair.</summary>

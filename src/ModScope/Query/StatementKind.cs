@@ -5,7 +5,7 @@ public enum StatementKind
 {
     /// <summary>One column per atom: counts, sums, means, quantiles.</summary>
     Aggregates,
-    /// <summary>Per stratum: population, sample size, domain count, successes (QA proportions).</summary>
+    /// <summary>Per stratum: population, sample size, then domain count and successes of each QA proportion.</summary>
     Strata,
     /// <summary>Per pair of ratings: the number of double-audited decisions (agreement).</summary>
     Pairs,

@@ -37,11 +37,16 @@ internal sealed class StatementRows
                 }
                 break;
             case StatementKind.Strata:
-                var strata = Slot(Strata, statement.Outputs[0]);
+                // Stratum, population and sample size, then a (domain, successes) pair of columns per metric.
+                var strata = statement.Outputs.Select(o => Slot(Strata, o)).ToArray();
                 foreach (var row in rows)
                 {
-                    Slot(strata, Key(row, k, hasBucket), () => []).Add(new StratumCounts(
-                        Convert.ToString(row[k], CultureInfo.InvariantCulture) ?? "", Long(row[k + 1]), Long(row[k + 2]), Long(row[k + 3]), Long(row[k + 4])));
+                    var key = Key(row, k, hasBucket);
+                    var (name, population, sampleSize) = (Convert.ToString(row[k], CultureInfo.InvariantCulture) ?? "", Long(row[k + 1]), Long(row[k + 2]));
+                    for (var i = 0; i < strata.Length; i++)
+                    {
+                        Slot(strata[i], key, () => []).Add(new StratumCounts(name, population, sampleSize, Long(row[k + 3 + 2 * i]), Long(row[k + 4 + 2 * i])));
+                    }
                 }
                 break;
             case StatementKind.Ranks:

@@ -154,6 +154,25 @@ public sealed class MetricParityTests(ParityFixture fixture)
         Assert.Equal(expected, results.Select(r => r.Value ?? double.NaN));
     }
 
+    [Fact]
+    public async Task Backlog_by_site_and_day_lists_exactly_the_sites_with_rows_open_at_the_day_end()
+    {
+        // A site appears on a day when any of its rows is open at the day's end, with its human rows counted; a site
+        // whose backlog carries over a day without new or closed rows keeps its count.
+        var results = await fixture.Query.RunAsync(new MetricRequest(["backlog_end_of_period"], ["site"], TimeGrain.Day, [], Weeks));
+
+        var expected = new List<(DateTime Day, string? Site, double Open)>();
+        for (var day = Weeks.Start; day < Weeks.End; day = day.AddDays(1))
+        {
+            var end = day.AddDays(1);
+            expected.AddRange(fixture.Plain.Decisions.Where(d => d.Created < end && d.Decided >= end).GroupBy(d => d.Site)
+                .Select(g => (day, g.Key, (double)g.Count(d => d.By == "human"))));
+        }
+        Assert.True(expected.Count > 21, "the data set has open rows at most day ends");
+        Assert.Equal(expected.OrderBy(e => e.Day).ThenBy(e => e.Site, StringComparer.Ordinal),
+            results.Select(r => (r.Bucket!.Value, r.Dimensions["site"], r.Value!.Value)).OrderBy(e => e.Item1).ThenBy(e => e.Item2, StringComparer.Ordinal));
+    }
+
     private void AssertMatches(string metric, TimeGrain grain, IReadOnlyList<MetricResult> results,
         Func<MetricResult, Func<PlainData.Dec, bool>> decisions, Func<MetricResult, Func<PlainData.Staff, bool>> staffing)
     {

@@ -29,54 +29,81 @@ public sealed class MonitorScanner(MetricCatalog catalog, MetricQuery query, Mon
         var alerts = new List<ScannedAlert>();
         var scanned = 0;
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var dimensions in DimensionSets())
+        var slicings = DimensionSets().Select(d => (Dimensions: d, Metrics: catalog.Metrics.Where(m => d.All(m.Dimensions.Contains)).ToList()))
+            .Where(s => s.Metrics.Count > 0).ToList();
+        // The next slicing's statements run while this one's series are judged (the engine and the judging each leave
+        // a core idle much of the time); the series are still judged in scan order, so the first of two equal series wins.
+        var next = slicings.Count > 0 ? FetchAsync(slicings[0].Dimensions, slicings[0].Metrics, period, cancellationToken) : null;
+        try
         {
-            var metrics = catalog.Metrics.Where(m => dimensions.All(m.Dimensions.Contains)).ToList();
-            if (metrics.Count == 0)
+            for (var i = 0; i < slicings.Count; i++)
             {
-                continue;
-            }
-            var staffing = metrics.Where(ReadsStaffing).ToHashSet();
-            var staffHours = staffing.Count > 0 && catalog.Metrics.FirstOrDefault(m => m.Id == settings.StaffHoursMetric) is { } hours &&
-                dimensions.All(hours.Dimensions.Contains) ? hours.Id : null;
-            var requested = metrics.Select(m => m.Id).Append("decision_volume");
-            // Quantiles come with their order-statistic intervals, means, sums and cross-source ratios with their standard
-            // errors: a day's p90 or mean handling time from a few hundred decisions is itself noisy, and so is a cost
-            // summed over a few dozen shifts; the detector does not alert on a move its standard error explains.
-            var request = new MetricRequest((staffHours is null ? requested : requested.Append(staffHours)).Distinct().ToList(), dimensions, TimeGrain.Day, [], period)
-            {
-                QuantileIntervals = metrics.Any(SeriesShape.IsQuantile),
-                LevelErrors = metrics.Any(SeriesShape.HasLevelError),
-            };
-            var results = await query.RunAsync(request, cancellationToken).ConfigureAwait(false);
-            var volume = Volumes(results, "decision_volume", r => r.Value);
-            var staffed = staffHours is null ? [] : Volumes(results, staffHours, r => r.Denominator);
-            var mix = await MarketMix(dimensions, period, cancellationToken).ConfigureAwait(false);
-            var series = new List<(SeriesKey Key, MetricDefinition Metric, List<MetricResult> Rows, IReadOnlyDictionary<string, double> Shares)>();
-            foreach (var group in results.Where(r => r.Bucket is not null).GroupBy(r => (r.Metric, Segment: SeriesKey.Format(r.Dimensions))))
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var metric = catalog.Metric(group.Key.Metric);
-                var rows = group.ToList();
-                if (!metrics.Contains(metric) || !Monitorable(metric, rows, volume.GetValueOrDefault(group.Key.Segment)) ||
-                    (staffing.Contains(metric) && !(staffed.GetValueOrDefault(group.Key.Segment) >= settings.MinDailyStaffHours)))
+                var (dimensions, metrics) = slicings[i];
+                var (results, mix) = await next!.ConfigureAwait(false);
+                next = i + 1 < slicings.Count ? FetchAsync(slicings[i + 1].Dimensions, slicings[i + 1].Metrics, period, cancellationToken) : null;
+                var staffing = metrics.Where(ReadsStaffing).ToHashSet();
+                var staffHours = StaffHoursMetric(dimensions, staffing);
+                var volume = Volumes(results, "decision_volume", r => r.Value);
+                var staffed = staffHours is null ? [] : Volumes(results, staffHours, r => r.Denominator);
+                var series = new List<(SeriesKey Key, MetricDefinition Metric, List<MetricResult> Rows, IReadOnlyDictionary<string, double> Shares)>();
+                foreach (var group in results.Where(r => r.Bucket is not null).GroupBy(r => (r.Metric, Segment: SeriesKey.Format(r.Dimensions))))
                 {
-                    continue;
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var metric = catalog.Metric(group.Key.Metric);
+                    var rows = group.ToList();
+                    if (!metrics.Contains(metric) || !Monitorable(metric, rows, volume.GetValueOrDefault(group.Key.Segment)) ||
+                        (staffing.Contains(metric) && !(staffed.GetValueOrDefault(group.Key.Segment) >= settings.MinDailyStaffHours)))
+                    {
+                        continue;
+                    }
+                    if (!seen.Add(Fingerprint(metric, rows)))
+                    {
+                        continue;
+                    }
+                    var key = new SeriesKey(metric.Id, rows[0].Dimensions);
+                    scanned++;
+                    series.Add((key, metric, rows, mix.GetValueOrDefault(group.Key.Segment) ?? new Dictionary<string, double>()));
                 }
-                if (!seen.Add(Fingerprint(metric, rows)))
-                {
-                    continue;
-                }
-                var key = new SeriesKey(metric.Id, rows[0].Dimensions);
-                scanned++;
-                series.Add((key, metric, rows, mix.GetValueOrDefault(group.Key.Segment) ?? new Dictionary<string, double>()));
+                // Each series is judged on its own (the detector is a pure function of it): in parallel, in scan order.
+                alerts.AddRange(series.AsParallel().AsOrdered().WithCancellation(cancellationToken)
+                    .SelectMany(s => Judge(s.Key, s.Metric, s.Rows, days, windowStart, day => EventOn(day, s.Shares)).ToList()));
             }
-            // Each series is judged on its own (the detector is a pure function of it): in parallel, in scan order.
-            alerts.AddRange(series.AsParallel().AsOrdered().WithCancellation(cancellationToken)
-                .SelectMany(s => Judge(s.Key, s.Metric, s.Rows, days, windowStart, day => EventOn(day, s.Shares)).ToList()));
+        }
+        catch
+        {
+            // The prefetch finishes before the caller disposes the engine under it (its own failure is secondary).
+            if (next is not null)
+            {
+                await Task.WhenAny(next).ConfigureAwait(false);
+            }
+            throw;
         }
         return new MonitorScan(scanned, alerts);
     }
+
+    /// <summary>The staffing metric whose productive hours gate the staffing metrics of a slicing, or null.</summary>
+    private string? StaffHoursMetric(IReadOnlyList<string> dimensions, HashSet<MetricDefinition> staffing) =>
+        staffing.Count > 0 && catalog.Metrics.FirstOrDefault(m => m.Id == settings.StaffHoursMetric) is { } hours &&
+        dimensions.All(hours.Dimensions.Contains) ? hours.Id : null;
+
+    /// <summary>One slicing's daily results of its metrics (with the volume and staffing gates) and its segments' market mix, on a pool thread.</summary>
+    private Task<(IReadOnlyList<MetricResult> Results, IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> Mix)> FetchAsync(
+        IReadOnlyList<string> dimensions, List<MetricDefinition> metrics, Period period, CancellationToken cancellationToken) => Task.Run(async () =>
+    {
+        var staffHours = StaffHoursMetric(dimensions, metrics.Where(ReadsStaffing).ToHashSet());
+        var requested = metrics.Select(m => m.Id).Append("decision_volume");
+        // Quantiles come with their order-statistic intervals, means, sums and cross-source ratios with their standard
+        // errors: a day's p90 or mean handling time from a few hundred decisions is itself noisy, and so is a cost
+        // summed over a few dozen shifts; the detector does not alert on a move its standard error explains.
+        var request = new MetricRequest((staffHours is null ? requested : requested.Append(staffHours)).Distinct().ToList(), dimensions, TimeGrain.Day, [], period)
+        {
+            QuantileIntervals = metrics.Any(SeriesShape.IsQuantile),
+            LevelErrors = metrics.Any(SeriesShape.HasLevelError),
+        };
+        var results = await query.RunAsync(request, cancellationToken).ConfigureAwait(false);
+        var mix = await MarketMix(dimensions, period, cancellationToken).ConfigureAwait(false);
+        return (results, mix);
+    }, cancellationToken);
 
     private IEnumerable<IReadOnlyList<string>> DimensionSets()
     {
