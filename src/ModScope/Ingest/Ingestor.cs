@@ -59,12 +59,12 @@ public sealed class Ingestor(ModScopeStore store)
             var bytesDone = 0L;
             var filesDone = 0;
             var byPath = new Dictionary<string, FileResult>(StringComparer.Ordinal);
-            var fresh = new Dictionary<string, (InputFile File, long Id, string Hash, long? Lines)>(StringComparer.Ordinal);
+            var fresh = new Dictionary<string, (InputFile File, long Id, FileDigest Digest)>(StringComparer.Ordinal);
             for (var i = 0; i < files.Count; i++)
             {
                 if (known.Add(digests[i].Sha256))
                 {
-                    fresh[files[i].Path] = (files[i], nextFileId++, digests[i].Sha256, digests[i].Lines);
+                    fresh[files[i].Path] = (files[i], nextFileId++, digests[i]);
                 }
                 else
                 {
@@ -76,7 +76,7 @@ public sealed class Ingestor(ModScopeStore store)
             }
 
             // In file order (load order matters: decisions before the audits that need them).
-            foreach (var unit in Batches(files.Where(f => fresh.ContainsKey(f.Path)).Select(f => (f, fresh[f.Path].Id, fresh[f.Path].Lines)), stager))
+            foreach (var unit in Batches(files.Where(f => fresh.ContainsKey(f.Path)).Select(f => (f, fresh[f.Path].Id, fresh[f.Path].Digest)), stager))
             {
                 var unitResults = unit.Empty is { } empty ? [loader.LoadEmpty(empty.File, empty.Id)] : loader.LoadBatch(unit.Batch!);
                 foreach (var result in unitResults)
@@ -86,7 +86,7 @@ public sealed class Ingestor(ModScopeStore store)
                     {
                         throw new IngestException(StrictFailure(sql, entry.File, entry.Id));
                     }
-                    RecordFile(sql, newLoadId, entry.Id, entry.File, entry.Hash, result, now);
+                    RecordFile(sql, newLoadId, entry.Id, entry.File, entry.Digest.Sha256, result, now);
                     byPath[result.Path] = result;
                     bytesDone += entry.File.Bytes;
                     filesDone++;
@@ -120,12 +120,12 @@ public sealed class Ingestor(ModScopeStore store)
     /// so DuckDB reads many small daily files in one pass.
     /// </summary>
     private static IEnumerable<(FileBatch? Batch, (InputFile File, long Id)? Empty)> Batches(
-        IEnumerable<(InputFile File, long Id, long? Lines)> files, Stager stager)
+        IEnumerable<(InputFile File, long Id, FileDigest Digest)> files, Stager stager)
     {
-        var current = new List<(InputFile File, long Id, long? Lines)>();
+        var current = new List<(InputFile File, long Id, FileDigest Digest)>();
         FileShape? shape = null;
         var bytes = 0L;
-        foreach (var (file, id, lines) in files)
+        foreach (var (file, id, digest) in files)
         {
             var size = file.Bytes;
             if (size == 0)
@@ -142,12 +142,12 @@ public sealed class Ingestor(ModScopeStore store)
                 current = [];
                 bytes = 0;
             }
-            current.Add((file, id, lines));
+            current.Add((file, id, digest));
             shape = fileShape;
             bytes += size;
             if (fileShape.Problem is not null)
             {
-                yield return (new FileBatch([file], [id], [lines], fileShape), null);
+                yield return (new FileBatch([file], [id], [digest], fileShape), null);
                 current = [];
                 bytes = 0;
             }
@@ -158,8 +158,8 @@ public sealed class Ingestor(ModScopeStore store)
         }
     }
 
-    private static FileBatch Batch(List<(InputFile File, long Id, long? Lines)> files, FileShape shape) =>
-        new(files.Select(c => c.File).ToList(), files.Select(c => c.Id).ToList(), files.Select(c => c.Lines).ToList(), shape);
+    private static FileBatch Batch(List<(InputFile File, long Id, FileDigest Digest)> files, FileShape shape) =>
+        new(files.Select(c => c.File).ToList(), files.Select(c => c.Id).ToList(), files.Select(c => c.Digest).ToList(), shape);
 
     /// <summary>The most bytes read in one pass; larger loads are split so progress moves and memory stays bounded.</summary>
     private const long BatchBytes = 256L << 20;

@@ -19,22 +19,23 @@ internal sealed record RowNumbers(bool ByKey, bool UniqueInBatch)
 
     /// <summary>
     /// Reads the batch once (its rejects going to <paramref name="rejects"/>) into <c>stg_lines</c>. DuckDB checks
-    /// UTF-8 only in the CSV columns a query uses, so for CSV the read touches every column (a length test that always
-    /// holds); it then rejects the same lines as the wide read, and the ordinals agree.
+    /// UTF-8 only in the CSV columns a query uses, so unless hashing found every file valid UTF-8, a CSV read touches
+    /// every column (a length test that always holds); it then rejects the same lines as the wide read, and the
+    /// ordinals agree.
     /// </summary>
     public static RowNumbers Build(SqlRunner sql, FileBatch batch, SourcePlan plan, string rejects)
     {
         var table = batch.First.Table;
         var files = batch.Files.Count;
-        var touch = batch.First.Format == InputFormat.Csv
+        var touch = batch.First.Format == InputFormat.Csv && !batch.ValidUtf8
             ? " WHERE " + string.Join(" + ", plan.Columns.Select(c => $"strlen(src.{Quote(c)})")) + " IS DISTINCT FROM -1"
             : "";
         sql.Execute($"CREATE OR REPLACE TEMP TABLE {Table} AS SELECT __file, __gord, {KeyHash(table)} AS __key FROM ({plan.Select(rejects)}) src{touch}");
-        // With one file, (file, key) is unique exactly when the key is.
-        var perFileSql = files == 1 ? "count(DISTINCT __key)" : $"(SELECT count(*) FROM (SELECT DISTINCT __file, __key FROM {Table}))";
-        var (rows, perFile, inBatch) = sql.Rows(
-            $"SELECT count(*), {perFileSql}, count(DISTINCT __key) FROM {Table}",
-            r => (r.GetInt64(0), r.GetInt64(1), r.GetInt64(2)))[0];
+        // With one file, (file, key) is unique exactly when the key is: one distinct count serves both.
+        var (rows, perFile, inBatch) = files == 1
+            ? sql.Rows($"SELECT count(*), count(DISTINCT __key) FROM {Table}", r => (r.GetInt64(0), r.GetInt64(1), r.GetInt64(1)))[0]
+            : sql.Rows($"SELECT count(*), (SELECT count(*) FROM (SELECT DISTINCT __file, __key FROM {Table})), count(DISTINCT __key) FROM {Table}",
+                r => (r.GetInt64(0), r.GetInt64(1), r.GetInt64(2)))[0];
         var textKeys = table.Key.All(k => table.Find(k) is { Kind: ColumnKind.Text, DefaultValue: null });
         return new RowNumbers(perFile == rows, perFile == rows && inBatch == rows && textKeys);
     }
