@@ -1,59 +1,22 @@
-using ModScope.Catalog;
-using ModScope.Engines;
 using ModScope.Engines.ClickHouse;
-using ModScope.Ingest;
-using ModScope.Query;
-using ModScope.Store;
-using ModScope.Synthetic;
 
 namespace ModScope.ClickHouse.Tests;
 
 /// <summary>
-/// The two-shard loopback cluster of scripts/clickhouse-cluster.sh (started here, and stopped afterwards, when it
-/// is not running), a scratch database on it, and one small generated data set loaded into both a DuckDB store
-/// and the cluster.
+/// The two-shard loopback cluster of scripts/clickhouse-cluster.sh (ClickHouse 18.16 from Debian), with the data set of
+/// <see cref="ParityDataFixture"/>: FINAL reads go to the first node, merged reads and loads to the second.
 /// </summary>
-public sealed class ClusterFixture : IParityData, IAsyncLifetime
+public sealed class ClusterFixture() : ParityDataFixture("modscope-ch-parity-")
 {
     public static readonly Uri[] Nodes = [new("http://127.0.0.1:18123/"), new("http://127.0.0.1:18124/")];
 
-    private bool _started;
+    protected override IReadOnlyList<Uri> Servers => Nodes;
 
-    public string Folder { get; } = Directory.CreateTempSubdirectory("modscope-ch-parity-").FullName;
-    public string Data => Path.Combine(Folder, "data");
-    public string Database { get; } = "modscope_test_" + Guid.NewGuid().ToString("N")[..10];
-    public MetricCatalog Catalog { get; } = CatalogLoader.LoadDefault();
-    public ModScopeStore Store { get; private set; } = null!;
-    public DuckDbEngine DuckDb { get; private set; } = null!;
-    /// <summary>Reads with FINAL.</summary>
-    public ClickHouseEngine ClickHouse { get; private set; } = null!;
-    /// <summary>Reads without FINAL; loads through it merge the partitions they touch on both nodes.</summary>
-    public ClickHouseEngine ClickHouseMerged { get; private set; } = null!;
-    public IReadOnlyList<ClickHouseEngine> ClickHouseModes => [ClickHouse, ClickHouseMerged];
-    public IngestResult DuckDbLoad { get; private set; } = null!;
-    public IngestResult ClickHouseLoad { get; private set; } = null!;
+    protected override string ClusterName => ClickHouseOptions.DefaultCluster;
 
-    public async Task InitializeAsync()
-    {
-        if (!await LoopbackServer.AnswersAsync(Nodes[0]) || !await LoopbackServer.AnswersAsync(Nodes[1]))
-        {
-            await StartClusterAsync();
-        }
-        await ClickHouseSetup.CreateAsync(Nodes, Database, ClickHouseOptions.DefaultCluster);
-        await SyntheticGenerator.GenerateAsync(new GeneratorOptions(Data, Days: 14, DecisionsPerDay: 600, Seed: 5));
-        Store = ModScopeStore.Open(Path.Combine(Folder, "store.duckdb"));
-        DuckDb = new DuckDbEngine(Store);
-        ClickHouse = new ClickHouseEngine(new ClickHouseOptions(Nodes[0], Database));
-        ClickHouseMerged = new ClickHouseEngine(new ClickHouseOptions(Nodes[1], Database) { ReadFinal = false, Nodes = Nodes });
-        DuckDbLoad = await new Ingestor(Store).IngestAsync([Data], new IngestOptions());
-        ClickHouseLoad = await LoadAsync(Data, batchRows: 2_000);
-    }
+    protected override ClickHouseOptions FinalReads => new(Nodes[0], Database);
 
-    public MetricQuery Query(IMetricEngine engine) => new(Catalog, engine);
-
-    /// <summary>Loads into ClickHouse (merging the loaded partitions, so both read modes count each key once).</summary>
-    public Task<IngestResult> LoadAsync(string folder, int batchRows = 200_000) =>
-        new ClickHouseLoader(ClickHouseMerged) { BatchRows = batchRows }.IngestAsync([folder], new IngestOptions());
+    protected override ClickHouseOptions MergedReads => new(Nodes[1], Database) { ReadFinal = false, Nodes = Nodes };
 
     /// <summary>One number from one node (its local tables).</summary>
     public async Task<long> CountOnNodeAsync(Uri node, string sql)
@@ -63,21 +26,9 @@ public sealed class ClusterFixture : IParityData, IAsyncLifetime
         return Convert.ToInt64(rows[0][0], System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public async Task DisposeAsync()
-    {
-        DuckDb?.Dispose();
-        Store?.Dispose();
-        ClickHouse?.Dispose();
-        ClickHouseMerged?.Dispose();
-        await ClickHouseSetup.DropAsync(Nodes, Database);
-        if (_started)
-        {
-            await LoopbackServer.RunScriptAsync("clickhouse-cluster.sh", "stop");
-        }
-        Directory.Delete(Folder, recursive: true);
-    }
+    protected override Task StopServersAsync() => LoopbackServer.RunScriptAsync("clickhouse-cluster.sh", "stop");
 
-    private async Task StartClusterAsync()
+    protected override async Task StartServersAsync()
     {
         var server = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Append("/usr/sbin").Append("/usr/bin")
             .Select(dir => Path.Combine(dir, "clickhouse-server")).FirstOrDefault(File.Exists);
@@ -88,7 +39,6 @@ public sealed class ClusterFixture : IParityData, IAsyncLifetime
                 "(sudo apt-get install clickhouse-server); the tests then start the loopback cluster with scripts/clickhouse-cluster.sh.");
         }
         await LoopbackServer.RunScriptAsync("clickhouse-cluster.sh", "start");
-        _started = true;
     }
 }
 

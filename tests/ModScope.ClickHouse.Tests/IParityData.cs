@@ -21,9 +21,10 @@ public interface IParityData
     ClickHouseEngine ClickHouse { get; }
     /// <summary>Reads without FINAL; the loader merged what it loaded.</summary>
     ClickHouseEngine ClickHouseMerged { get; }
-    IReadOnlyList<ClickHouseEngine> ClickHouseModes => [ClickHouse, ClickHouseMerged];
+    /// <summary>Both read modes: FINAL, then merged.</summary>
+    IReadOnlyList<ClickHouseEngine> ClickHouseModes { get; }
 
-    MetricQuery Query(IMetricEngine engine) => new(Catalog, engine);
+    MetricQuery Query(IMetricEngine engine);
 
     /// <summary>Loads into ClickHouse (merging the loaded partitions, so both read modes count each key once).</summary>
     Task<IngestResult> LoadAsync(string folder, int batchRows = 200_000);
