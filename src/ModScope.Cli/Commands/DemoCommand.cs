@@ -77,12 +77,12 @@ internal static class DemoCommand
             Took();
             context.Out.Write(new Rule("[bold]4. Monitor: anomalies and data problems, with root causes[/]").LeftJustified());
             var lastDay = DateOnly.FromDateTime(dataEnd.AddDays(-1));
-            var runner = new MonitorRunner(store, catalog, new MetricQuery(catalog, engine))
+            var outcome = await ProgressView.RunMonitor(context.Out, progress => new MonitorRunner(store, catalog, new MetricQuery(catalog, engine))
             {
                 Calendar = MonitorSetup.Calendar(),
                 Quality = MonitorSetup.Quality(),
-            };
-            var outcome = await runner.RunAsync(lastDay, Math.Max(1, generatorOptions.Days - 35), cancellationToken).ConfigureAwait(false);
+                Progress = progress,
+            }, lastDay, Math.Max(1, generatorOptions.Days - 35), cancellationToken).ConfigureAwait(false);
             AlertsView.RenderRun(context.Out, outcome, catalog, "en", 10);
 
             Took();

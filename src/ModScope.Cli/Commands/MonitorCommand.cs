@@ -38,13 +38,13 @@ internal static class MonitorCommand
                 ? await MonitorSetup.LatestDecisionDayAsync(engine, cancellationToken).ConfigureAwait(false)
                 : MonitorSetup.LatestDecisionDay(opened);
             var day = parsed.GetValue(asOf) ?? Min(DateOnly.FromDateTime(DateTime.UtcNow), latest);
-            var runner = new MonitorRunner(opened, loaded, new MetricQuery(loaded, engine))
+            var outcome = await ProgressView.RunMonitor(context.Out, progress => new MonitorRunner(opened, loaded, new MetricQuery(loaded, engine))
             {
                 Calendar = MonitorSetup.Calendar(),
                 Quality = MonitorSetup.Quality(),
                 DataEngine = onClickHouse ? engine : null,
-            };
-            var outcome = await runner.RunAsync(day, days, cancellationToken).ConfigureAwait(false);
+                Progress = progress,
+            }, day, days, cancellationToken).ConfigureAwait(false);
             AlertsView.RenderRun(context.Out, outcome, loaded, parsed.GetValue(language)!, parsed.GetValue(top));
             return ExitCodes.Ok;
         }));

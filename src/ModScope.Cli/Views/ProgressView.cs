@@ -1,11 +1,12 @@
 using ModScope.Ingest;
+using ModScope.Monitor;
 using ModScope.Store;
 using ModScope.Synthetic;
 using Spectre.Console;
 
 namespace ModScope.Cli.Views;
 
-/// <summary>Progress bars for long work (generation, loads), drawn only on an interactive terminal.</summary>
+/// <summary>Progress bars and spinners for long work (generation, loads, monitor runs), drawn only on an interactive terminal.</summary>
 internal static class ProgressView
 {
     public static async Task<IngestResult> RunIngest(IAnsiConsole console, ModScopeStore store, IReadOnlyList<string> paths,
@@ -40,6 +41,21 @@ internal static class ProgressView
             var task = progress.AddTask("Generating", maxValue: options.Days);
             var reporter = new Progress<GenerationProgress>(p => task.Value = p.DaysDone);
             return await SyntheticGenerator.GenerateAsync(options, reporter, cancellationToken).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>A monitor run (from <paramref name="runner"/>, given where to report) with a spinner naming its current step.</summary>
+    public static async Task<MonitorOutcome> RunMonitor(IAnsiConsole console, Func<IProgress<string>?, MonitorRunner> runner, DateOnly asOf, int backfillDays,
+        CancellationToken cancellationToken)
+    {
+        if (!console.Profile.Capabilities.Interactive)
+        {
+            return await runner(null).RunAsync(asOf, backfillDays, cancellationToken).ConfigureAwait(false);
+        }
+        return await console.Status().StartAsync("Monitoring", async status =>
+        {
+            var reporter = new Progress<string>(step => status.Status($"Monitor: {Markup.Escape(step)}"));
+            return await runner(reporter).RunAsync(asOf, backfillDays, cancellationToken).ConfigureAwait(false);
         }).ConfigureAwait(false);
     }
 }

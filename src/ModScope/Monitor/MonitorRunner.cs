@@ -66,11 +66,11 @@ public sealed class MonitorRunner(ModScopeStore store, MetricCatalog catalog, Me
             }
             else
             {
-                Progress?.Report("scanning the core index");
                 var scanner = new MonitorScanner(catalog, query, Settings)
                 {
                     EventOn = SegmentEvents.For(Calendar),
                     Rebaselines = alerts.Rebaselines(),
+                    Progress = Progress,
                 };
                 var scan = await scanner.ScanAsync(windowStart, windowEnd, cancellationToken).ConfigureAwait(false);
                 scanned = scan.SeriesScanned;
@@ -79,9 +79,12 @@ public sealed class MonitorRunner(ModScopeStore store, MetricCatalog catalog, Me
                 {
                     SuppressedBy = QualityAlerts.Explaining(a.Finding, a.Metric.IsCount, data, reach),
                 }).ToList(), RegionOf).ToList();
-                Progress?.Report("explaining the largest alerts");
                 var explainer = new AlertExplainer(catalog, query, DrillDimensions);
                 var ranked = metricFindings.Where(f => f.SuppressedBy is null).OrderByDescending(f => f.Rank).Take(ExplainTop).ToList();
+                if (ranked.Count > 0)
+                {
+                    Progress?.Report(ranked.Count == 1 ? "explaining the alert" : $"explaining the {ranked.Count} largest alerts");
+                }
                 // Explanations are independent: two at a time, so one's statements run while the other's results are weighed.
                 var explanations = new ConcurrentDictionary<AlertFinding, string>(ReferenceEqualityComparer.Instance);
                 await Parallel.ForEachAsync(ranked, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = cancellationToken }, async (f, token) =>

@@ -21,6 +21,9 @@ public sealed class MonitorScanner(MetricCatalog catalog, MetricQuery query, Mon
     /// <summary>Series an analyst declared a new normal from a day: their history before it is ignored.</summary>
     public IReadOnlyDictionary<(string Subject, string Segment), DateOnly> Rebaselines { get; init; } = new Dictionary<(string, string), DateOnly>();
 
+    /// <summary>Told which slicing is being judged.</summary>
+    public IProgress<string>? Progress { get; init; }
+
     public async Task<MonitorScan> ScanAsync(DateOnly windowStart, DateOnly windowEnd, CancellationToken cancellationToken = default)
     {
         var start = windowStart.AddDays(-settings.HistoryDays);
@@ -39,6 +42,7 @@ public sealed class MonitorScanner(MetricCatalog catalog, MetricQuery query, Mon
             for (var i = 0; i < slicings.Count; i++)
             {
                 var (dimensions, metrics) = slicings[i];
+                Progress?.Report($"scanning the core index {(dimensions.Count == 0 ? "in total" : "by " + string.Join(" × ", dimensions))} ({i + 1}/{slicings.Count})");
                 var (results, mix) = await next!.ConfigureAwait(false);
                 next = i + 1 < slicings.Count ? FetchAsync(slicings[i + 1].Dimensions, slicings[i + 1].Metrics, period, cancellationToken) : null;
                 var staffing = metrics.Where(ReadsStaffing).ToHashSet();
