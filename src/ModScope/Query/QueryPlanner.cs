@@ -5,7 +5,7 @@ namespace ModScope.Query;
 /// <summary>
 /// Plans a request: checks it against the catalogue, collects the aggregates its metrics need (shared
 /// where metrics share a measure), and groups them into as few statements as possible: one per source
-/// and dating column for the aggregates and for the QA strata, one per quantile interval and per agreement metric.
+/// and dating column for the aggregates and for the QA strata, one per set of quantiles of the same values and per agreement metric.
 /// </summary>
 public sealed class QueryPlanner(MetricCatalog catalog, ISqlDialect dialect)
 {
@@ -34,9 +34,11 @@ public sealed class QueryPlanner(MetricCatalog catalog, ISqlDialect dialect)
         }
         if (request.QuantileIntervals)
         {
-            foreach (var atom in atoms.Where(a => a.Measure.Quantile is not null))
+            // Quantiles of the same values (source, dating, value, conditions) share one ranking.
+            foreach (var group in atoms.Where(a => a.Measure.Quantile is not null)
+                         .GroupBy(a => string.Join("|", a.Measure.Source, a.Measure.Time, a.Measure.Value?.ToString(), string.Join(" & ", a.Measure.Where.Select(c => c.ToString())))))
             {
-                statements.Add(builder.Ranks(atom, request.Confidence));
+                statements.Add(builder.Ranks(group.ToList(), request.Confidence));
             }
         }
         foreach (var group in all.Where(m => m.Proportion is not null).GroupBy(m => (m.Proportion!.Source, m.Proportion.Time)))

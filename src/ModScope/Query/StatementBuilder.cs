@@ -158,12 +158,13 @@ internal sealed class StatementBuilder(ISqlDialect dialect, RequestScope scope)
     }
 
     /// <summary>
-    /// The values around a quantile in each group, ranked: enough ranks either side (a normal-approximation
-    /// window, widened) for the exact order-statistic interval the evaluator picks from them.
+    /// The values around one or more quantiles of the same values in each group, ranked once: enough ranks either side of
+    /// each quantile (a normal-approximation window, widened) for the exact order-statistic interval the evaluator picks
+    /// from them. A median and a p90 of the same handling times share the one sort.
     /// </summary>
-    public PlannedStatement Ranks(Atom atom, double confidence)
+    public PlannedStatement Ranks(IReadOnlyList<Atom> atoms, double confidence)
     {
-        var m = atom.Measure;
+        var m = atoms[0].Measure;
         var parameters = new SqlParameters(dialect);
         var relation = new SourceRelation(dialect, m.Source);
         var keys = Keys(relation, m.Time!, parameters);
@@ -171,16 +172,22 @@ internal sealed class StatementBuilder(ISqlDialect dialect, RequestScope scope)
         var where = Where(scope.InPeriod(relation, m.Time!, parameters), relation.Conditions(m.Where, parameters), scope.FilterSql(relation, parameters));
         var keyColumns = string.Join("", keys.Select((k, i) => $"{k} AS k{i.ToString(CultureInfo.InvariantCulture)}, "));
         var keyNames = string.Join("", keys.Select((_, i) => $"k{i.ToString(CultureInfo.InvariantCulture)}, "));
-        var q = parameters.Add(m.Quantile!.Value);
-        var z = parameters.Add(Stats.Critical.TwoSidedZ(confidence) + 0.5);
+        string? z = null;
+        var windows = atoms.Select(a =>
+        {
+            var q = parameters.Add(a.Measure.Quantile!.Value);
+            z ??= parameters.Add(Stats.Critical.TwoSidedZ(confidence) + 0.5);
+            return $"rn >= n * {q} - {z} * sqrt(n * {q} * (1 - {q})) - 2 AND rn <= n * {q} + {z} * sqrt(n * {q} * (1 - {q})) + 3";
+        }).ToList();
         var ranked = dialect.Ranked(keys.Select((_, i) => $"k{i.ToString(CultureInfo.InvariantCulture)}").ToList(),
             $"SELECT {keyColumns}{value} AS x\n        FROM {relation.From}{where}");
         var sql = $"""
             SELECT {keyNames}n, rn, x FROM (
             {ranked}) AS r
-            WHERE rn >= n * {q} - {z} * sqrt(n * {q} * (1 - {q})) - 2 AND rn <= n * {q} + {z} * sqrt(n * {q} * (1 - {q})) + 3
+            WHERE {(windows.Count == 1 ? windows[0] : string.Join("\n   OR ", windows.Select(w => $"({w})")))}
             """;
-        return new PlannedStatement($"ranks near the {m.Aggregate} over {m.Source}", StatementKind.Ranks, sql, parameters.Values, keys.Count, [atom.Key]);
+        return new PlannedStatement($"ranks near the {string.Join(" and ", atoms.Select(a => a.Measure.Aggregate))} over {m.Source}", StatementKind.Ranks, sql,
+            parameters.Values, keys.Count, atoms.Select(a => a.Key).ToList());
     }
 
     private List<string> Keys(SourceRelation relation, string time, SqlParameters parameters)

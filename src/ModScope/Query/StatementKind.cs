@@ -9,6 +9,6 @@ public enum StatementKind
     Strata,
     /// <summary>Per pair of ratings: the number of double-audited decisions (agreement).</summary>
     Pairs,
-    /// <summary>Values ranked near a quantile in each group: group size, rank, value (quantile intervals).</summary>
+    /// <summary>Values ranked near one or more quantiles in each group: group size, rank, value (quantile intervals).</summary>
     Ranks,
 }

@@ -50,11 +50,16 @@ internal sealed class StatementRows
                 }
                 break;
             case StatementKind.Ranks:
-                var ranks = Slot(Ranks, statement.Outputs[0]);
+                // Quantiles of the same values share the ranks: each reads the ones it needs.
+                var ranks = statement.Outputs.Select(o => Slot(Ranks, o)).ToArray();
                 foreach (var row in rows)
                 {
-                    var ranked = Slot(ranks, Key(row, k, hasBucket), () => (Size: Long(row[k]), ValueAtRank: new Dictionary<long, double>()));
-                    ranked.ValueAtRank[Long(row[k + 1])] = Convert.ToDouble(row[k + 2], CultureInfo.InvariantCulture);
+                    var key = Key(row, k, hasBucket);
+                    var (size, rank, value) = (Long(row[k]), Long(row[k + 1]), Convert.ToDouble(row[k + 2], CultureInfo.InvariantCulture));
+                    foreach (var atom in ranks)
+                    {
+                        Slot(atom, key, () => (Size: size, ValueAtRank: new Dictionary<long, double>())).ValueAtRank[rank] = value;
+                    }
                 }
                 break;
             case StatementKind.Pairs:

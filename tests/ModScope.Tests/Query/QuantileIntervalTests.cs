@@ -16,6 +16,23 @@ public sealed class QuantileIntervalTests(ParityFixture fixture)
     {
         var results = await fixture.Query.RunAsync(new MetricRequest([metric], ["market"], TimeGrain.None, [], Weeks) { QuantileIntervals = true });
 
+        AssertOrderStatisticIntervals(results, q);
+    }
+
+    [Fact]
+    public async Task A_median_and_a_p90_of_the_same_turnaround_share_one_ranking_and_keep_their_own_intervals()
+    {
+        var request = new MetricRequest(["tat_p50_hours", "tat_p90_hours"], ["market"], TimeGrain.None, [], Weeks) { QuantileIntervals = true };
+
+        var results = await fixture.Query.RunAsync(request);
+
+        Assert.Single(fixture.Query.Plan(request).Statements, s => s.Kind == StatementKind.Ranks);
+        AssertOrderStatisticIntervals(results.Where(r => r.Metric == "tat_p50_hours").ToList(), 0.5);
+        AssertOrderStatisticIntervals(results.Where(r => r.Metric == "tat_p90_hours").ToList(), 0.9);
+    }
+
+    private void AssertOrderStatisticIntervals(IReadOnlyList<MetricResult> results, double q)
+    {
         foreach (var r in results.Where(r => r.Interval is not null))
         {
             var sorted = fixture.Plain.Decisions
