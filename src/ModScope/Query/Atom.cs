@@ -10,9 +10,14 @@ namespace ModScope.Query;
 internal sealed record Atom(string Key, MeasureDefinition Measure, AtomMoment Moment = AtomMoment.Value)
 {
     public static Atom Of(MeasureDefinition m, AtomMoment moment = AtomMoment.Value) => new(
-        KeyOf(string.Join("|", m.Source, m.Time, m.Aggregate, m.Value?.ToString(), string.Join(" & ", m.Where.Select(c => c.ToString())), m.Opened, m.Closed), moment),
+        KeyOf(string.Join("|", m.Source, m.Time, m.Aggregate, m.Value?.ToString(), Conditions(m), m.Opened, m.Closed), moment),
         m,
         moment);
+
+    /// <summary>The values the atom aggregates (source, dating, value, conditions), whatever the aggregate: quantiles alike here rank the same values.</summary>
+    public string ValuesKey => string.Join("|", Measure.Source, Measure.Time, Measure.Value?.ToString(), Conditions(Measure));
+
+    private static string Conditions(MeasureDefinition m) => string.Join(" & ", m.Where.Select(c => c.ToString()));
 
     /// <summary>The key of a moment of the measure whose value atom has key <paramref name="valueKey"/>.</summary>
     public static string KeyOf(string valueKey, AtomMoment moment) => moment == AtomMoment.Value ? valueKey : valueKey + "|#" + moment;

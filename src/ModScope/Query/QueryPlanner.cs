@@ -35,8 +35,7 @@ public sealed class QueryPlanner(MetricCatalog catalog, ISqlDialect dialect)
         if (request.QuantileIntervals)
         {
             // Quantiles of the same values (source, dating, value, conditions) share one ranking.
-            foreach (var group in atoms.Where(a => a.Measure.Quantile is not null)
-                         .GroupBy(a => string.Join("|", a.Measure.Source, a.Measure.Time, a.Measure.Value?.ToString(), string.Join(" & ", a.Measure.Where.Select(c => c.ToString())))))
+            foreach (var group in atoms.Where(a => a.Measure.Quantile is not null).GroupBy(a => a.ValuesKey))
             {
                 statements.Add(builder.Ranks(group.ToList(), request.Confidence));
             }

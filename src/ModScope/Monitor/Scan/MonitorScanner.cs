@@ -32,21 +32,18 @@ public sealed class MonitorScanner(MetricCatalog catalog, MetricQuery query, Mon
         var alerts = new List<ScannedAlert>();
         var scanned = 0;
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var slicings = DimensionSets().Select(d => (Dimensions: d, Metrics: catalog.Metrics.Where(m => d.All(m.Dimensions.Contains)).ToList()))
-            .Where(s => s.Metrics.Count > 0).ToList();
+        var slicings = DimensionSets().Select(Slice).Where(s => s.Metrics.Count > 0).ToList();
         // The next slicing's statements run while this one's series are judged (the engine and the judging each leave
         // a core idle much of the time); the series are still judged in scan order, so the first of two equal series wins.
-        var next = slicings.Count > 0 ? FetchAsync(slicings[0].Dimensions, slicings[0].Metrics, period, cancellationToken) : null;
+        var next = slicings.Count > 0 ? FetchAsync(slicings[0], period, cancellationToken) : null;
         try
         {
             for (var i = 0; i < slicings.Count; i++)
             {
-                var (dimensions, metrics) = slicings[i];
+                var (dimensions, metrics, staffing, staffHours) = slicings[i];
                 Progress?.Report($"scanning the core index {(dimensions.Count == 0 ? "in total" : "by " + string.Join(" × ", dimensions))} ({i + 1}/{slicings.Count})");
                 var (results, mix) = await next!.ConfigureAwait(false);
-                next = i + 1 < slicings.Count ? FetchAsync(slicings[i + 1].Dimensions, slicings[i + 1].Metrics, period, cancellationToken) : null;
-                var staffing = metrics.Where(ReadsStaffing).ToHashSet();
-                var staffHours = StaffHoursMetric(dimensions, staffing);
+                next = i + 1 < slicings.Count ? FetchAsync(slicings[i + 1], period, cancellationToken) : null;
                 var volume = Volumes(results, "decision_volume", r => r.Value);
                 var staffed = staffHours is null ? [] : Volumes(results, staffHours, r => r.Denominator);
                 var series = new List<(SeriesKey Key, MetricDefinition Metric, List<MetricResult> Rows, IReadOnlyDictionary<string, double> Shares)>();
@@ -85,16 +82,26 @@ public sealed class MonitorScanner(MetricCatalog catalog, MetricQuery query, Mon
         return new MonitorScan(scanned, alerts);
     }
 
-    /// <summary>The staffing metric whose productive hours gate the staffing metrics of a slicing, or null.</summary>
-    private string? StaffHoursMetric(IReadOnlyList<string> dimensions, HashSet<MetricDefinition> staffing) =>
-        staffing.Count > 0 && catalog.Metrics.FirstOrDefault(m => m.Id == settings.StaffHoursMetric) is { } hours &&
-        dimensions.All(hours.Dimensions.Contains) ? hours.Id : null;
+    /// <summary>
+    /// One set of dimensions and the metrics that allow it; of those, the ones reading staffing, and the staffing metric
+    /// whose productive hours gate them (null when none or when it cannot be sliced so).
+    /// </summary>
+    private sealed record Slicing(IReadOnlyList<string> Dimensions, List<MetricDefinition> Metrics, HashSet<MetricDefinition> Staffing, string? StaffHours);
+
+    private Slicing Slice(IReadOnlyList<string> dimensions)
+    {
+        var metrics = catalog.Metrics.Where(m => dimensions.All(m.Dimensions.Contains)).ToList();
+        var staffing = metrics.Where(ReadsStaffing).ToHashSet();
+        var staffHours = staffing.Count > 0 && catalog.Metrics.FirstOrDefault(m => m.Id == settings.StaffHoursMetric) is { } hours &&
+            dimensions.All(hours.Dimensions.Contains) ? hours.Id : null;
+        return new Slicing(dimensions, metrics, staffing, staffHours);
+    }
 
     /// <summary>One slicing's daily results of its metrics (with the volume and staffing gates) and its segments' market mix, on a pool thread.</summary>
     private Task<(IReadOnlyList<MetricResult> Results, IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> Mix)> FetchAsync(
-        IReadOnlyList<string> dimensions, List<MetricDefinition> metrics, Period period, CancellationToken cancellationToken) => Task.Run(async () =>
+        Slicing slicing, Period period, CancellationToken cancellationToken) => Task.Run(async () =>
     {
-        var staffHours = StaffHoursMetric(dimensions, metrics.Where(ReadsStaffing).ToHashSet());
+        var (dimensions, metrics, _, staffHours) = slicing;
         var requested = metrics.Select(m => m.Id).Append("decision_volume");
         // Quantiles come with their order-statistic intervals, means, sums and cross-source ratios with their standard
         // errors: a day's p90 or mean handling time from a few hundred decisions is itself noisy, and so is a cost
