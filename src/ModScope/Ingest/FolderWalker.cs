@@ -41,7 +41,7 @@ internal sealed class FolderWalker(Func<string, bool> wanted)
         {
             var kind = FileNode.Kind(entry.FullName);
             var isLink = entry.LinkTarget is not null;
-            if (isLink && kind is NodeKind.LinkLoop or NodeKind.Missing)
+            if (kind is not NodeKind.Regular and not NodeKind.Directory)
             {
                 RefuseIfWanted(entry, FileNode.Describe(kind));
                 continue;
@@ -59,14 +59,11 @@ internal sealed class FolderWalker(Func<string, bool> wanted)
                 case NodeKind.Directory:
                     Visit(root, entry.FullName);
                     break;
-                case NodeKind.Regular:
+                default:
                     if (wanted(entry.FullName))
                     {
                         Files.Add(entry.FullName);
                     }
-                    break;
-                default:
-                    RefuseIfWanted(entry, FileNode.Describe(kind));
                     break;
             }
         }
