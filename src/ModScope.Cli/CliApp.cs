@@ -26,6 +26,7 @@ public static class CliApp
         root.Subcommands.Add(DemoCommand.Create(context));
         root.Subcommands.Add(GenerateCommand.Create(context));
         root.Subcommands.Add(IngestCommand.Create(context));
+        root.Subcommands.Add(CheckCommand.Create(context));
         root.Subcommands.Add(MetricsCommand.Create(context));
         root.Subcommands.Add(CatalogCommand.Create(context));
         root.Subcommands.Add(QueryCommand.Create(context));
@@ -86,6 +87,13 @@ public static class CliApp
         catch (Exception ex) when (ex is IngestException or StoreException or MetricRequestException or IOException or UnauthorizedAccessException or InvalidDataException)
         {
             return await Fail(context, parsed, ex, ExitCodes.BadInput).ConfigureAwait(false);
+        }
+        catch (DuckDB.NET.Data.DuckDBException ex) when (StoreErrors.IsDamage(ex.Message))
+        {
+            // A damaged block met by any command: marked, so no command writes into the store until check passes.
+            var store = (parsed.CommandResult.Command.Options.FirstOrDefault(o => o.Name == "--store") is Option<string> option ? parsed.GetValue(option) : null)
+                        ?? Commands.CommonOptions.DefaultStore;
+            return await Fail(context, parsed, StoreErrors.Translate(ex, store)!, ExitCodes.BadInput).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // The CLI is the last line: every failure becomes one readable line and an exit code.
         catch (Exception ex)

@@ -31,7 +31,9 @@ internal sealed class FileLoader(SqlRunner sql, IngestOptions options, DateTime 
                 ? [LoadRejectedFile(batch, plan, problem, stager)]
                 : LoadRows(batch, plan, stager);
         }
-        catch (DuckDB.NET.Data.DuckDBException ex) when (!ex.Message.Contains("INTERRUPT", StringComparison.OrdinalIgnoreCase))
+        catch (DuckDB.NET.Data.DuckDBException ex) when (!ex.Message.Contains("INTERRUPT", StringComparison.OrdinalIgnoreCase)
+                                                         && !ex.Message.Contains("No space left", StringComparison.OrdinalIgnoreCase)
+                                                         && !ModScope.Store.StoreErrors.IsDamage(ex.Message))
         {
             // Checks made before the load (gzip, Parquet footer, line ends, header size) catch the files DuckDB is known
             // to stop on; a file that still stops it ends the load's transaction, so the load fails naming it.

@@ -14,6 +14,9 @@ public sealed class Ingestor(ModScopeStore store)
     /// <summary>Sees every statement a load runs, before it runs (for tests).</summary>
     internal Action<string>? OnStatement { get; init; }
 
+    /// <exception cref="IngestException">The input cannot be loaded (see <see cref="InputResolver"/>), or --strict found a bad file.</exception>
+    /// <exception cref="DiskFullException">The disk filled up; the load was rolled back (<see cref="StoreSpace.Reclaim"/> frees what it wrote).</exception>
+    /// <exception cref="StoreDamagedException">The store file has a damaged block; it is marked so nothing more is written.</exception>
     public async Task<IngestResult> IngestAsync(
         IReadOnlyList<string> paths,
         IngestOptions options,
@@ -22,6 +25,19 @@ public sealed class Ingestor(ModScopeStore store)
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(options);
+        try
+        {
+            return await LoadAsync(paths, options, progress, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (StoreErrors.Translate(ex.InnerException is DuckDB.NET.Data.DuckDBException inner ? inner : ex, store.Path) is { } storeError)
+        {
+            throw storeError;
+        }
+    }
+
+    private async Task<IngestResult> LoadAsync(IReadOnlyList<string> paths, IngestOptions options, IProgress<IngestProgress>? progress,
+        CancellationToken cancellationToken)
+    {
         var files = InputResolver.Resolve(paths, options.Table);
         if (files.Count == 0)
         {
