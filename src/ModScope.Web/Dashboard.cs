@@ -66,7 +66,8 @@ internal sealed class Dashboard : IDisposable
             latest = (DateTime.UtcNow, _engine.LatestDecisionDay());
             _latest = latest;
         }
-        return latest.Day is { } day ? day.AddDays(1).ToDateTime(TimeOnly.MinValue) : DateTime.UtcNow.Date;
+        // The day after the newest, where the calendar has one (the newest is read within it, see StoreHealth).
+        return latest.Day is { } day ? (day < DateOnly.MaxValue ? day.AddDays(1) : day).ToDateTime(TimeOnly.MinValue) : DateTime.UtcNow.Date;
     }
 
     public void Dispose()

@@ -25,7 +25,7 @@ internal static class MonitorSetup
     {
         using var connection = store.OpenConnection();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT max(decided_at)::DATE FROM decisions";
+        command.CommandText = $"SELECT max(decided_at)::DATE FROM decisions WHERE {ModScope.Monitor.Health.StoreHealth.InCalendar}";
         return command.ExecuteScalar() is DateTime latest ? DateOnly.FromDateTime(latest) : DateOnly.FromDateTime(DateTime.UtcNow);
     }
 

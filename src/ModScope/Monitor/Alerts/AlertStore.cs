@@ -16,11 +16,18 @@ public sealed class AlertStore(ModScopeStore store)
         "alert_id, kind, subject, segment, first_day, last_day, status, snoozed_until, severity, direction, score, detector, message, " +
         "restated, suppressed_by, label, updated_at, value, expected, lower_bound, upper_bound, impact, relative_impact, baseline, event, explanation, created_at";
 
+    /// <summary>Records a new run as running, first marking failed any earlier run that never finished.</summary>
     public long StartRun(DateOnly asOf)
     {
         using var connection = store.OpenConnection();
         var sql = new SqlRunner(connection, CancellationToken.None);
         var id = NextId(sql, "monitor_runs", "run_id");
+        // A store is written by one process at a time, so a run still 'running' when another starts died (killed, crashed).
+        sql.Execute("""
+            UPDATE monitor_runs SET status = 'failed', finished_at = coalesce(finished_at, now()::TIMESTAMP),
+                error = 'the run stopped before it finished (killed or crashed); marked failed when run ' || $id || ' started'
+            WHERE status = 'running'
+            """, ("id", id));
         sql.Execute(
             "INSERT INTO monitor_runs VALUES ($id, now()::TIMESTAMP, NULL, $asof, NULL, 0, 0, 0, 'running', NULL)", ("id", id), ("asof", asOf));
         return id;
