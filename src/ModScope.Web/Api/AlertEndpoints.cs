@@ -72,7 +72,7 @@ internal static class AlertEndpoints
 
     private static DateOnly Until(string? text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            ? day
+            ? DateWindow.Day("until", day, text!)
             : throw new BadParameterException("until", $"Snoozing needs 'until' as yyyy-MM-dd, not '{text}'.");
 
     private static T? Parse<T>(string? text, string parameter) where T : struct, Enum =>
