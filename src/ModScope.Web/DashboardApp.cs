@@ -12,7 +12,8 @@ namespace ModScope.Web;
 /// The dashboard as an ASP.NET Core app: the JSON API under <c>/api</c> (OpenAPI at <c>/openapi</c>) and the pages,
 /// embedded in this assembly so the app runs from any folder and fully offline. Binds to
 /// <see cref="DashboardOptions.DefaultUrl"/> unless told otherwise. Every response carries
-/// <see cref="SecurityHeaders"/>; only allowed host names are answered (<see cref="HostAllowList"/>).
+/// <see cref="SecurityHeaders"/>; only allowed host names are answered (<see cref="HostAllowList"/>); credentials
+/// and expensive endpoints are rate-limited per client (<see cref="RateLimits"/>).
 /// </summary>
 public static class DashboardApp
 {
@@ -44,6 +45,7 @@ public static class DashboardApp
         builder.Services.Insert(0, ServiceDescriptor.Transient<IStartupFilter, SecurityHeadersFilter>());
         builder.Services.AddOptions<HostFilteringOptions>().Configure<IConfiguration>((hosts, configuration) =>
             hosts.AllowedHosts = HostAllowList.For(configuration[$"{DashboardOptions.Section}:AllowedHosts"], configuration["urls"]));
+        builder.Services.AddDashboardRateLimits();
         builder.Services.AddSingleton<Dashboard>();
         builder.Services.AddSingleton<AccessPolicy>();
         builder.Services.AddProblemDetails();
@@ -62,6 +64,7 @@ public static class DashboardApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRateLimiter();
         var files = new EmbeddedFileProvider(typeof(DashboardApp).Assembly, "ModScope.Web.wwwroot");
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
         foreach (var (route, file) in Pages)
