@@ -40,13 +40,19 @@ internal static class QueryEndpoints
                 {
                     foreach (var column in columns)
                     {
-                        csv.WriteField(row[column] is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : row[column]?.ToString());
+                        // Text from the data (dimension values) may look like a formula; numbers are written as numbers.
+                        csv.WriteField(row[column] switch
+                        {
+                            string value => CsvCell.Text(value),
+                            IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
+                            var other => other?.ToString(),
+                        });
                     }
                     await csv.NextRecordAsync().ConfigureAwait(false);
                 }
             }
             return Results.File(System.Text.Encoding.UTF8.GetBytes(text.ToString()), "text/csv; charset=utf-8", "modscope-query.csv");
-        }).Expensive().WithName("ExportCsv").WithSummary("The query's table as CSV.");
+        }).Expensive().WithName("ExportCsv").WithSummary("The query's table as CSV; text cells that start like a formula (=, +, -, @) get a leading apostrophe.");
 
         api.MapGet("/export.xlsx", async ([AsParameters] QueryParameters p, Dashboard dashboard, CancellationToken cancellationToken) =>
         {
