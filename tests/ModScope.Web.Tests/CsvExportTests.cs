@@ -10,7 +10,8 @@ namespace ModScope.Web.Tests;
 /// <summary>
 /// A CSV export never hands a spreadsheet a formula: text cells that start with =, +, -, @ (OWASP's CSV injection list)
 /// are written with a leading apostrophe; numbers stay numbers, negative ones included. The data: two generated days
-/// whose second day's first human decisions name moderators that look like formulas.
+/// whose second day's first human decisions name moderators that look like formulas. The XLSX export writes them as text
+/// cells, which spreadsheets never evaluate.
 /// </summary>
 public sealed class CsvExportTests : IAsyncLifetime
 {
@@ -52,6 +53,22 @@ public sealed class CsvExportTests : IAsyncLifetime
             && !double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out _), $"unescaped cell {cell}"));
         Assert.All(rows, r => Assert.True(double.TryParse(r["value"], NumberStyles.Float, CultureInfo.InvariantCulture, out _), r["value"]));
         Assert.Contains(rows, r => r["relative_change"].StartsWith('-'));
+    }
+
+    [Fact]
+    public async Task The_xlsx_export_holds_the_same_text_as_text_cells_never_formulas()
+    {
+        using var client = _factory!.CreateClient();
+        var day = GeneratorOptions.DefaultStart.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        var bytes = await client.GetByteArrayAsync($"/api/export.xlsx?metric=decision_volume&by=moderator&period={day}");
+
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(bytes));
+        var xml = string.Join("\n", zip.Entries.Where(e => e.FullName.StartsWith("xl/", StringComparison.Ordinal) && e.FullName.EndsWith(".xml", StringComparison.Ordinal))
+            .Select(e => new StreamReader(e.Open()).ReadToEnd()));
+        Assert.DoesNotContain("<f>", xml, StringComparison.Ordinal);
+        Assert.DoesNotContain("<x:f>", xml, StringComparison.Ordinal);
+        Assert.Contains(System.Security.SecurityElement.Escape(Poison[2]), xml, StringComparison.Ordinal);
     }
 
     private static List<Dictionary<string, string>> Parse(string csv)
