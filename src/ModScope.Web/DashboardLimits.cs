@@ -36,15 +36,24 @@ public sealed record DashboardLimits(
             (int)Number(section, nameof(ExpensiveQueue), defaults.ExpensiveQueue, 0));
     }
 
-    /// <summary>Configuration key/value pairs that carry these limits into the app.</summary>
+    /// <summary>
+    /// Configuration key/value pairs that carry the limits differing from the defaults into the app, so a default
+    /// given here does not hide one set in the environment (<c>ModScope__Limits__*</c>).
+    /// </summary>
     public IEnumerable<KeyValuePair<string, string?>> ToSettings()
     {
-        yield return new($"{Section}:{nameof(MaxResultCells)}", MaxResultCells.ToString(CultureInfo.InvariantCulture));
-        yield return new($"{Section}:{nameof(CacheMegabytes)}", CacheMegabytes.ToString(CultureInfo.InvariantCulture));
-        yield return new($"{Section}:{nameof(AuthenticationPermits)}", AuthenticationPermits.ToString(CultureInfo.InvariantCulture));
-        yield return new($"{Section}:{nameof(AuthenticationWindowSeconds)}", AuthenticationWindowSeconds.ToString(CultureInfo.InvariantCulture));
-        yield return new($"{Section}:{nameof(ExpensiveConcurrency)}", ExpensiveConcurrency.ToString(CultureInfo.InvariantCulture));
-        yield return new($"{Section}:{nameof(ExpensiveQueue)}", ExpensiveQueue.ToString(CultureInfo.InvariantCulture));
+        var defaults = new DashboardLimits();
+        (string Key, long Value, long Default)[] limits =
+        [
+            (nameof(MaxResultCells), MaxResultCells, defaults.MaxResultCells),
+            (nameof(CacheMegabytes), CacheMegabytes, defaults.CacheMegabytes),
+            (nameof(AuthenticationPermits), AuthenticationPermits, defaults.AuthenticationPermits),
+            (nameof(AuthenticationWindowSeconds), AuthenticationWindowSeconds, defaults.AuthenticationWindowSeconds),
+            (nameof(ExpensiveConcurrency), ExpensiveConcurrency, defaults.ExpensiveConcurrency),
+            (nameof(ExpensiveQueue), ExpensiveQueue, defaults.ExpensiveQueue),
+        ];
+        return limits.Where(l => l.Value != l.Default)
+            .Select(l => new KeyValuePair<string, string?>($"{Section}:{l.Key}", l.Value.ToString(CultureInfo.InvariantCulture))).ToList();
     }
 
     private static long Number(IConfigurationSection section, string key, long fallback, long least) =>
