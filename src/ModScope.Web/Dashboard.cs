@@ -4,6 +4,7 @@ using ModScope.Monitor.Calendar;
 using ModScope.Monitor.Health;
 using ModScope.Query;
 using ModScope.Store;
+using ModScope.Web.Hardening;
 
 namespace ModScope.Web;
 
@@ -39,7 +40,9 @@ internal sealed class Dashboard : IDisposable
         _engine = DashboardEngine.Create(section, Store, Health);
         Query = new MetricQuery(Catalog, _engine.Engine);
         Alerts = new AlertStore(Store);
-        _cache = new ResultCache(_engine.DataVersion);
+        var limits = DashboardLimits.Read(configuration);
+        Limit = new ResultLimit(limits.MaxResultCells);
+        _cache = new ResultCache(_engine.DataVersion, (long)limits.CacheMegabytes << 20);
     }
 
     public MetricCatalog Catalog { get; }
@@ -49,10 +52,27 @@ internal sealed class Dashboard : IDisposable
     public EventCalendar Calendar { get; }
     public StoreHealth Health { get; }
 
-    /// <summary>The request's results, reused until the store's data changes (see <see cref="ResultCache"/>).</summary>
-    public Task<IReadOnlyList<MetricResult>> RunAsync(MetricRequest request, CancellationToken cancellationToken) =>
+    /// <summary>How big one answer may be (<see cref="DashboardLimits.MaxResultCells"/>).</summary>
+    public ResultLimit Limit { get; }
+
+    /// <summary>
+    /// The request's results, reused until the store's data changes (see <see cref="ResultCache"/>); an answer over
+    /// <see cref="Limit"/> fails with <see cref="ResultTooLargeException"/> and is not kept.
+    /// </summary>
+    public Task<IReadOnlyList<MetricResult>> RunAsync(MetricRequest request, CancellationToken cancellationToken)
+    {
+        Limit.CheckShape(request);
         // The shared run is not tied to one caller's cancellation: others may be waiting for it.
-        _cache.GetOrRunAsync(request, () => Query.RunAsync(request, CancellationToken.None)).WaitAsync(cancellationToken);
+        return _cache.GetOrRunAsync(request, () => RunCappedAsync(request, CancellationToken.None)).WaitAsync(cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<MetricResult>> RunCappedAsync(MetricRequest request, CancellationToken cancellationToken)
+    {
+        var capped = new MetricQuery(Catalog, new CappedEngine(_engine.Engine, new AnswerGuard(Limit, Query, request)));
+        var results = await capped.RunAsync(request, cancellationToken).ConfigureAwait(false);
+        Limit.CheckRows(request, results.Count);
+        return results;
+    }
 
     /// <summary>
     /// "Now" for relative periods: the day after the newest decision, so 'last full week' means the data's last week

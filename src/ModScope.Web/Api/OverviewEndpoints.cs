@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using ModScope.Query;
+using ModScope.Web.Access;
 
 namespace ModScope.Web.Api;
 
@@ -45,7 +46,7 @@ internal static class OverviewEndpoints
             }).ToList();
             return Results.Ok(new OverviewAnswer(PeriodView.From(request.Period, language),
                 PeriodView.From(PeriodParser.Compare(request.Period, request.Comparison), language), tiles, open.Count));
-        }).WithName("Overview").WithSummary("Core-index tiles for a period and filter (market=..., region=...), against the previous period.");
+        }).Expensive().WithName("Overview").WithSummary("Core-index tiles for a period and filter (market=..., region=...), against the previous period.");
     }
 
     /// <summary>The overview's two metric requests: the period against the previous one, and its sparkline weeks.</summary>

@@ -1,9 +1,13 @@
 using ModScope.Query;
 using ModScope.Reports;
+using ModScope.Web.Hardening;
 
 namespace ModScope.Web.Api;
 
-/// <summary>Turns request errors into problem-details answers: a bad parameter (or a report asked for badly) → 400 naming it; an unknown alert → 404.</summary>
+/// <summary>
+/// Turns request errors into problem-details answers: a bad parameter (or a report asked for badly) → 400 naming it;
+/// an answer over the size cap → 400 saying how to narrow it; an unknown alert → 404.
+/// </summary>
 internal sealed class ProblemFilter : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
@@ -24,6 +28,10 @@ internal sealed class ProblemFilter : IEndpointFilter
         catch (MetricRequestException ex)
         {
             return Bad("metric", ex.Message);
+        }
+        catch (ResultTooLargeException ex)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Result too large", detail: ex.Message);
         }
         catch (KeyNotFoundException ex)
         {

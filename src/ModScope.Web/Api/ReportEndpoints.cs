@@ -1,4 +1,5 @@
 using ModScope.Reports;
+using ModScope.Web.Access;
 
 namespace ModScope.Web.Api;
 
@@ -31,7 +32,7 @@ internal static class ReportEndpoints
             {
                 return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "PDF needs chromium", detail: ex.Message);
             }
-        }).WithName("Report")
+        }).Expensive().WithName("Report")
           .WithSummary("A business-review report (exec, regional or quality) for a period, in English or Chinese, as HTML, Markdown, XLSX or PDF (as 'modscope report').")
           .Produces(StatusCodes.Status200OK, contentType: ReportFile.ContentTypeOf(ReportFormat.Html))
           .Produces(StatusCodes.Status200OK, contentType: ReportFile.ContentTypeOf(ReportFormat.Md))
