@@ -1,0 +1,91 @@
+using ModScope.Planning.Workload;
+
+namespace ModScope.Tests.Planning.Workload;
+
+public sealed class WorkloadPlannerTests
+{
+    private static readonly DateOnly First = new(2026, 11, 2);
+
+    /// <summary>Occupancy 0.8 and shrinkage 0.2: one handling hour needs 1/(0.8 · 0.8) = 1.5625 scheduled hours.</summary>
+    private static readonly PlanningTargets Targets = new() { Occupancy = 0.8, Shrinkage = 0.2, SlaAttainment = 0.9 };
+
+    private static QueueDemand Queue(string site, string queue, double sla, double volume, double handling, int days = 7) =>
+        new(site, queue, sla, [.. Enumerable.Range(0, days).Select(i => new DemandDay(First.AddDays(i), volume, handling))]);
+
+    private static CapacityDay[] Scheduled(string site, double hours, int days = 7) =>
+        [.. Enumerable.Range(0, days).Select(i => new CapacityDay(site, First.AddDays(i), hours))];
+
+    [Fact]
+    public void Work_becomes_scheduled_hours_through_occupancy_and_shrinkage()
+    {
+        // 1,000 decisions of 36 s = 10 handling hours a day → 15.625 scheduled hours.
+        var plan = WorkloadPlanner.Plan([Queue("S1", "Q1", 24, 1000, 36)], Scheduled("S1", 15.625), Targets);
+
+        Assert.All(plan.Queues, q =>
+        {
+            Assert.Equal(10.0, q.WorkHours, 9);
+            Assert.Equal(15.625, q.RequiredScheduled, 9);
+            Assert.False(q.AtRisk);
+            Assert.Equal(0.0, q.ExtraScheduled, 9);
+        });
+        Assert.All(plan.Sites, s => Assert.Equal(0.0, s.Gap, 9));
+    }
+
+    [Fact]
+    public void A_short_site_carries_its_backlog_until_the_sla_breaks()
+    {
+        // 12.5 scheduled hours give 12.5 · 0.64 = 8 handling hours against 10 arriving: the fluid example of
+        // FluidQueueTests, breaking on day 5; its extra 2 handling hours are 2 · 1.5625 = 3.125 scheduled hours.
+        var plan = WorkloadPlanner.Plan([Queue("S1", "Q1", 24, 1000, 36)], Scheduled("S1", 12.5), Targets);
+
+        Assert.Equal([false, false, false, false, false, true, true], plan.Queues.Select(q => q.AtRisk));
+        Assert.Equal(3.125, plan.Queues[5].ExtraScheduled, 9);
+        Assert.Equal(3.125, plan.Sites[5].Gap, 9);
+        Assert.Equal(1, plan.Sites[6].QueuesAtRisk);
+    }
+
+    [Fact]
+    public void A_site_shares_its_hours_among_queues_in_proportion_to_need()
+    {
+        // Needs 10 and 30 handling hours (15.625 and 46.875 scheduled); 40 scheduled hours split 1 : 3.
+        var plan = WorkloadPlanner.Plan([Queue("S1", "A", 24, 1000, 36), Queue("S1", "B", 48, 3000, 36)], Scheduled("S1", 40), Targets);
+
+        Assert.Equal(10.0, plan.Queues.First(q => q.Queue == "A").AllocatedScheduled, 9);
+        Assert.Equal(30.0, plan.Queues.First(q => q.Queue == "B").AllocatedScheduled, 9);
+        Assert.Equal(62.5 - 40, plan.Sites[0].Gap, 9);
+    }
+
+    [Fact]
+    public void A_minute_scale_queue_is_staffed_hour_by_hour_with_erlang_c()
+    {
+        // 240 a day, evenly: 10 an hour of 180 s = 0.5 Erlang. One agent: C = A = 0.5 and the service level within the
+        // 1 h SLA is 1 − 0.5·e^{−0.5·3600/180} > 0.9, so one agent-hour each hour, 24 a day → 24 / 0.8 = 30 scheduled.
+        var plan = WorkloadPlanner.Plan([Queue("S1", "live", 1, 240, 180, days: 1)], Scheduled("S1", 30, days: 1), Targets);
+
+        var day = Assert.Single(plan.Queues);
+        Assert.Equal(QueueModel.Erlang, day.Model);
+        Assert.Equal(30.0, day.RequiredScheduled, 9);
+        Assert.False(day.AtRisk);
+        Assert.NotNull(day.Abandoned);
+    }
+
+    [Fact]
+    public void A_minute_scale_queue_without_hours_is_at_risk_by_its_whole_need()
+    {
+        var plan = WorkloadPlanner.Plan([Queue("S1", "live", 1, 240, 180, days: 1)], [], Targets);
+
+        var day = Assert.Single(plan.Queues);
+        Assert.True(day.AtRisk);
+        Assert.Equal(0.0, day.Attainment, 9);
+        Assert.Equal(30.0, day.ExtraScheduled, 9);
+    }
+
+    [Fact]
+    public void Hour_shares_that_do_not_sum_to_one_are_refused_naming_the_queue()
+    {
+        var demand = Queue("S1", "live", 1, 240, 180) with { HourShares = [.. Enumerable.Repeat(0.05, 24)] };
+
+        var error = Assert.Throws<ArgumentException>(() => WorkloadPlanner.Plan([demand], [], Targets));
+        Assert.Contains("Queue live at S1", error.Message, StringComparison.Ordinal);
+    }
+}
