@@ -49,6 +49,9 @@ internal sealed class ForecastDesign
 
     public int Columns { get; }
 
+    /// <summary>Columns other than event days: intercept, trend, weekdays and yearly terms.</summary>
+    public int BaseColumns => _weekdayStart + 6 + (2 * _yearlyOrder);
+
     public bool Trend => _trend;
 
     public bool Yearly => _yearlyOrder > 0;

@@ -54,8 +54,7 @@ internal static class HuberRegression
             }
         }
 
-        var used = Enumerable.Range(0, n).Count(i => priorWeights[i] > 0);
-        return new RegressionFit(beta, unscaled, spread, Math.Max(1, used - active.Length));
+        return new RegressionFit(beta, unscaled, spread);
     }
 
     /// <summary>1.4826 · median |r| over the marked rows: σ for normal errors, unmoved by a few outliers.</summary>

@@ -2,9 +2,9 @@ namespace ModScope.Planning.Forecasting;
 
 /// <summary>
 /// A robust weighted least-squares fit: coefficients, (AᵀA)⁻¹ of the weighted design (the coefficients' covariance
-/// up to σ²), the robust residual spread σ and its degrees of freedom.
+/// up to σ²) and the robust residual spread σ.
 /// </summary>
-internal sealed record RegressionFit(double[] Coefficients, double[,] Unscaled, double Spread, int DegreesOfFreedom)
+internal sealed record RegressionFit(double[] Coefficients, double[,] Unscaled, double Spread)
 {
     /// <summary>x·β.</summary>
     public double Predict(double[] row)

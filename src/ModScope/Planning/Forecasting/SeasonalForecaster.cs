@@ -8,7 +8,8 @@ namespace ModScope.Planning.Forecasting;
 /// window; fitted by Huber-weighted least squares with weights halving every <see cref="ForecastSettings.HalfLifeDays"/>
 /// so the level follows recent weeks. The point forecast is the back-transformed median; the interval is the
 /// t-interval of a new observation on the log scale, σ²(1 + xᵀ(AᵀA)⁻¹x), with σ the robust spread of the recent
-/// residuals outside event windows. Families the history never saw get the calendar's uplift, or none.
+/// residuals outside event windows, rescaled for the parameters the fit spent on them. Families the history never saw
+/// get the calendar's uplift, or none.
 /// </summary>
 public static class SeasonalForecaster
 {
@@ -38,14 +39,21 @@ public static class SeasonalForecaster
         }
 
         var fit = HuberRegression.Fit(rows, y, weights, inSpread, settings.HuberK);
-        var t = StudentT.InvCDF(0.0, 1.0, fit.DegreesOfFreedom, 1.0 - ((1.0 - settings.IntervalLevel) / 2.0));
+
+        // The residuals are shrunk by the fit: rescale their spread by √(m/(m − p)), m the effective number of days
+        // behind it (Kish, from the decaying weights) and p the columns other than event days, and use m − p degrees of freedom.
+        var spreadWeights = weights.Where((_, i) => inSpread[i]).ToArray();
+        var effective = Math.Pow(spreadWeights.Sum(), 2) / spreadWeights.Sum(w => w * w);
+        var freedom = Math.Max(1.0, effective - design.BaseColumns);
+        var spread = fit.Spread * Math.Sqrt(effective / freedom);
+        var t = StudentT.InvCDF(0.0, 1.0, freedom, 1.0 - ((1.0 - settings.IntervalLevel) / 2.0));
         var points = new List<ForecastPoint>(settings.HorizonDays);
         for (var h = 1; h <= settings.HorizonDays; h++)
         {
             var day = last.AddDays(h);
             var row = design.Row(day);
             var centre = fit.Predict(row) + design.PriorOffset(day);
-            var variance = fit.Spread * fit.Spread * (1.0 + fit.Leverage(row));
+            var variance = spread * spread * (1.0 + fit.Leverage(row));
             var half = t * Math.Sqrt(variance);
             points.Add(new ForecastPoint(
                 day,
@@ -55,7 +63,7 @@ public static class SeasonalForecaster
                 Back(centre + half)));
         }
 
-        return new Forecast(points, history.Count, design.Yearly, design.Trend, fit.Spread, Uses(design, fit, events, last, settings.HorizonDays));
+        return new Forecast(points, history.Count, design.Yearly, design.Trend, spread, Uses(design, fit, events, last, settings.HorizonDays));
     }
 
     private static double Back(double logValue) => Math.Max(0.0, Math.Exp(logValue) - 1.0);
