@@ -3,6 +3,7 @@ using ModScope.Engines;
 using ModScope.Engines.ClickHouse;
 using ModScope.Monitor.Health;
 using ModScope.Monitor.Quality;
+using ModScope.Query;
 using ModScope.Store;
 
 namespace ModScope.Web;

@@ -94,7 +94,7 @@ public sealed class ConsumerTests(ConsumerData data) : IClassFixture<ConsumerDat
         }
     }
 
-    private MonitorRunner Runner(ModScopeStore store, Engines.IMetricEngine engine, Engines.IMetricEngine? dataEngine) =>
+    private MonitorRunner Runner(ModScopeStore store, Query.IMetricEngine engine, Query.IMetricEngine? dataEngine) =>
         new(store, data.Catalog, new MetricQuery(data.Catalog, engine))
         {
             Calendar = EventCalendar.LoadDefault(),

@@ -1,7 +1,7 @@
 using ModScope.Catalog;
 using ModScope.Cli.Views;
 using ModScope.Engines;
-using ModScope.Explain.Alerts;
+using ModScope.Monitor.Explanation;
 using ModScope.Monitor;
 using ModScope.Monitor.Alerts;
 using ModScope.Monitor.Scan;

@@ -1,5 +1,6 @@
 using ModScope.Monitor.Calendar;
 using ModScope.Monitor.Quality;
+using ModScope.Query;
 
 namespace ModScope.Cli.Commands;
 
@@ -30,7 +31,7 @@ internal static class MonitorSetup
     }
 
     /// <summary>The newest decision day read through <paramref name="engine"/> (ClickHouse), today when there is none.</summary>
-    public static async Task<DateOnly> LatestDecisionDayAsync(ModScope.Engines.IMetricEngine engine, CancellationToken cancellationToken) =>
+    public static async Task<DateOnly> LatestDecisionDayAsync(IMetricEngine engine, CancellationToken cancellationToken) =>
         await EngineWatermarks.NewestDecisionAsync(engine, null, cancellationToken).ConfigureAwait(false) is { } latest
             ? DateOnly.FromDateTime(latest)
             : DateOnly.FromDateTime(DateTime.UtcNow);

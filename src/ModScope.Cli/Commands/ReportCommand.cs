@@ -65,7 +65,10 @@ internal static class ReportCommand
             var engine = engineOption.EngineFor(parsed, opened);
             using var disposeEngine = (IDisposable)engine;
             var service = new ReportService(loaded, new MetricQuery(loaded, engine));
-            var data = await BadInputAsync(() => service.LoadAsync(scope, new AlertStore(opened), saveExplanations: true, cancellationToken)).ConfigureAwait(false);
+            var alerts = new AlertStore(opened);
+            var data = await BadInputAsync(() => service.LoadAsync(scope, alerts.List(), cancellationToken)).ConfigureAwait(false);
+            // The explanations the report computed are kept, as `explain --alert` keeps them: the monitor's state, written here by its store.
+            alerts.KeepExplanations(data.Alerts);
             var document = service.Builder.Compose(data, lang);
             await ReportBuilder.WriteAsync(document, fmt, path, cancellationToken).ConfigureAwait(false);
             await context.HelpOutput.WriteLineAsync($"Wrote {Path.GetFullPath(path)} ({document.Sections.Sum(s => s.Paragraphs.Count)} facts, {document.Appendix.Sources.Count} sources).").ConfigureAwait(false);

@@ -1,6 +1,6 @@
 using System.Globalization;
 using ModScope.Catalog;
-using ModScope.Explain.Alerts;
+using ModScope.Monitor.Explanation;
 using ModScope.Monitor;
 using ModScope.Monitor.Alerts;
 using Spectre.Console;

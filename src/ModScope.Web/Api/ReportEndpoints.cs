@@ -24,7 +24,7 @@ internal static class ReportEndpoints
             try
             {
                 var file = await new ReportService(dashboard.Catalog, dashboard.Query)
-                    .BuildAsync(scope, language, format, dashboard.Alerts, saveExplanations: false, cancellationToken).ConfigureAwait(false);
+                    .BuildAsync(scope, language, format, dashboard.Alerts.List(), cancellationToken).ConfigureAwait(false);
                 return Results.File(file.Content, file.ContentType, file.FileName);
             }
             catch (FileNotFoundException ex) when (format == ReportFormat.Pdf)

@@ -1,3 +1,5 @@
+using ModScope.Common;
+
 namespace ModScope.Catalog;
 
 /// <summary>A catalogue that cannot be used; <see cref="Issues"/> lists every problem found, not just the first.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ModScope.Common;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

@@ -1,3 +1,4 @@
+using ModScope.Common;
 using YamlDotNet.RepresentationModel;
 
 namespace ModScope.Catalog;

@@ -1,3 +1,5 @@
+using ModScope.Common;
+
 namespace ModScope.Catalog;
 
 /// <summary>A loaded, validated catalogue: metrics and dimensions by id, in file order.</summary>

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using ModScope.Catalog;
-using ModScope.Engines;
-using ModScope.Explain.Alerts;
+using ModScope.Monitor.Explanation;
 using ModScope.Model;
 using ModScope.Monitor.Alerts;
 using ModScope.Monitor.Calendar;

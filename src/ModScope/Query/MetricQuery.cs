@@ -1,5 +1,4 @@
 using ModScope.Catalog;
-using ModScope.Engines;
 using ModScope.Stats;
 
 namespace ModScope.Query;

@@ -1,5 +1,5 @@
 using ModScope.Catalog;
-using ModScope.Explain.Alerts;
+using ModScope.Monitor.Explanation;
 using ModScope.Model;
 using ModScope.Monitor;
 using ModScope.Monitor.Alerts;
@@ -46,26 +46,26 @@ public sealed class ReportService(MetricCatalog catalog, MetricQuery query, Stor
     }
 
     /// <summary>
-    /// The numbers of <paramref name="scope"/> with the store's alerts. A regional report shows its alerts with their
-    /// root causes: the monitor explains only its largest alerts, so the ones the report lists without an explanation
-    /// are explained now, and kept in the store when <paramref name="saveExplanations"/> (as <c>explain --alert</c> does).
+    /// The numbers of <paramref name="scope"/> with the store's <paramref name="alerts"/>. A regional report shows its alerts
+    /// with their root causes: the monitor explains only its largest alerts, so the ones the report lists without an
+    /// explanation are explained now, for this report only (a report reads; it never writes the monitor's state).
     /// </summary>
-    public async Task<ReportData> LoadAsync(ReportScope scope, AlertStore alerts, bool saveExplanations, CancellationToken cancellationToken = default)
+    public async Task<ReportData> LoadAsync(ReportScope scope, IReadOnlyList<Alert> alerts, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(alerts);
-        var data = await Builder.LoadAsync(scope, alerts.List(), cancellationToken).ConfigureAwait(false);
+        var data = await Builder.LoadAsync(scope, alerts, cancellationToken).ConfigureAwait(false);
         if (data.Set(ReportSets.Headline)?.Total("decision_volume")?.Value is not > 0)
         {
             var where = scope.Place is { } p ? $" for {scope.PlaceDimension} '{p}'" : "";
             throw new ReportRequestException("period",
                 $"No decisions in {scope.Period.Start:yyyy-MM-dd}..{scope.Period.End.AddDays(-1):yyyy-MM-dd}{where}; check the period{(where.Length > 0 ? $" and the {scope.PlaceDimension}" : "")} against the store's data.");
         }
-        return scope.Audience == ReportAudience.Regional ? await ExplainAlertsAsync(data, alerts, saveExplanations, cancellationToken).ConfigureAwait(false) : data;
+        return scope.Audience == ReportAudience.Regional ? await ExplainAlertsAsync(data, alerts, cancellationToken).ConfigureAwait(false) : data;
     }
 
     /// <summary>The report of <paramref name="scope"/> in <paramref name="language"/>, rendered as <paramref name="format"/>.</summary>
-    public async Task<ReportFile> BuildAsync(ReportScope scope, string language, ReportFormat format, AlertStore alerts, bool saveExplanations,
+    public async Task<ReportFile> BuildAsync(ReportScope scope, string language, ReportFormat format, IReadOnlyList<Alert> alerts,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
@@ -73,7 +73,7 @@ public sealed class ReportService(MetricCatalog catalog, MetricQuery query, Stor
         {
             _ = PdfRenderer.Chromium(); // fail before the work when no browser is installed
         }
-        var data = await LoadAsync(scope, alerts, saveExplanations, cancellationToken).ConfigureAwait(false);
+        var data = await LoadAsync(scope, alerts, cancellationToken).ConfigureAwait(false);
         var document = Builder.Compose(data, language);
         return new ReportFile(await RenderAsync(document, format, cancellationToken).ConfigureAwait(false), ReportFile.ContentTypeOf(format), FileName(scope, language, format));
     }
@@ -108,7 +108,7 @@ public sealed class ReportService(MetricCatalog catalog, MetricQuery query, Stor
             $"modscope-{scope.Audience.ToString().ToLowerInvariant()}{place}-{scope.Period.Start:yyyy-MM-dd}_{scope.Period.End.AddDays(-1):yyyy-MM-dd}-{language}.{ReportFile.ExtensionOf(format)}");
     }
 
-    private async Task<ReportData> ExplainAlertsAsync(ReportData data, AlertStore alerts, bool save, CancellationToken cancellationToken)
+    private async Task<ReportData> ExplainAlertsAsync(ReportData data, IReadOnlyList<Alert> alerts, CancellationToken cancellationToken)
     {
         var missing = AlertFacts.InScope(data, _rules).Take(_rules.MaxAlerts).Where(a => a.Finding.Explanation is null).ToList();
         if (missing.Count == 0)
@@ -117,15 +117,11 @@ public sealed class ReportService(MetricCatalog catalog, MetricQuery query, Stor
         }
         var explainer = new AlertExplainer(catalog, query, MonitorRunner.DrillDimensions);
         var explained = new Dictionary<long, string>();
-        var held = alerts.List().Where(a => a.SuppressedBy is not null).ToLookup(a => a.SuppressedBy!.Value, a => a.Finding);
+        var held = alerts.Where(a => a.SuppressedBy is not null).ToLookup(a => a.SuppressedBy!.Value, a => a.Finding);
         foreach (var alert in missing)
         {
             var explanation = await explainer.ExplainAsync(alert.Finding, held[alert.Id], cancellationToken).ConfigureAwait(false);
             explained[alert.Id] = explanation.ToJson();
-            if (save)
-            {
-                alerts.SetExplanation(alert.Id, explained[alert.Id]);
-            }
         }
         return data with
         {

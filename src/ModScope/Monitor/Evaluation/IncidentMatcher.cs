@@ -1,4 +1,4 @@
-using ModScope.Explain.Alerts;
+using ModScope.Monitor.Explanation;
 using ModScope.Model;
 using ModScope.Monitor.Alerts;
 using ModScope.Monitor.Scan;

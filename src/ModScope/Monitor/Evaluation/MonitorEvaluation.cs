@@ -1,6 +1,6 @@
 using ModScope.Catalog;
 using ModScope.Engines;
-using ModScope.Explain.Alerts;
+using ModScope.Monitor.Explanation;
 using ModScope.Ingest;
 using ModScope.Model;
 using ModScope.Monitor.Alerts;

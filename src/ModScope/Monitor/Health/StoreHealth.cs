@@ -1,4 +1,4 @@
-using ModScope.Ingest;
+using ModScope.Common;
 using ModScope.Store;
 
 namespace ModScope.Monitor.Health;

@@ -1,4 +1,4 @@
-using ModScope.Engines;
+using ModScope.Query;
 
 namespace ModScope.Monitor.Quality;
 

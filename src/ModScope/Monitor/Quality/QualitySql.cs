@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using ModScope.Engines;
 using ModScope.Query;
 
 namespace ModScope.Monitor.Quality;

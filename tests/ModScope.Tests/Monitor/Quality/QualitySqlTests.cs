@@ -1,4 +1,3 @@
-using ModScope.Engines;
 using ModScope.Monitor.Quality;
 using ModScope.Query;
 

@@ -1,4 +1,6 @@
-namespace ModScope.Explain.Alerts;
+using ModScope.Explain;
+
+namespace ModScope.Monitor.Explanation;
 
 /// <summary>
 /// One leaf of an alert's cube: its values, what happened (<see cref="Actual"/>), what its baseline implies

@@ -1,7 +1,7 @@
 using ModScope.Catalog;
 using ModScope.Query;
 
-namespace ModScope.Explain.Alerts;
+namespace ModScope.Monitor.Explanation;
 
 /// <summary>Turns the current and baseline metric results of an alert's cube into leaves with expectations.</summary>
 internal static class ExplainLeaves

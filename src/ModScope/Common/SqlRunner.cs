@@ -1,7 +1,7 @@
 using System.Globalization;
 using DuckDB.NET.Data;
 
-namespace ModScope.Ingest;
+namespace ModScope.Common;
 
 /// <summary>
 /// Runs statements on one connection with named parameters. DuckDB.NET's async methods run

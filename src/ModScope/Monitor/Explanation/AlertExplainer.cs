@@ -1,8 +1,9 @@
 using ModScope.Catalog;
+using ModScope.Explain;
 using ModScope.Query;
 using ModScope.Stats;
 
-namespace ModScope.Explain.Alerts;
+namespace ModScope.Monitor.Explanation;
 
 /// <summary>
 /// Explains a metric alert. The alert's days (at most a week) are compared with the same days of the previous

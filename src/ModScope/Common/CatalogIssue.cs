@@ -1,4 +1,4 @@
-namespace ModScope.Catalog;
+namespace ModScope.Common;
 
 /// <summary>One problem in a catalogue file, located by line and field.</summary>
 public sealed record CatalogIssue(string File, int Line, string Field, string Message)

@@ -1,6 +1,5 @@
-using ModScope.Query;
 
-namespace ModScope.Engines;
+namespace ModScope.Query;
 
 /// <summary>Executes metric SQL in one engine's dialect.</summary>
 public interface IMetricEngine

@@ -1,6 +1,6 @@
 using MathNet.Numerics.Distributions;
 
-namespace ModScope.Explain.Alerts;
+namespace ModScope.Monitor.Explanation;
 
 /// <summary>
 /// Root cause for a sampled proportion (a QA rate). A cube over several dimensions leaves a handful of audits per leaf,

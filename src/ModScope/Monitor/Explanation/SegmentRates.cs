@@ -1,4 +1,4 @@
-namespace ModScope.Explain.Alerts;
+namespace ModScope.Monitor.Explanation;
 
 /// <summary>
 /// One segment of a sampled proportion in the alert's days and in its baseline: weighted (estimated population)

@@ -1,7 +1,7 @@
 using ModScope.Catalog;
 using ModScope.Query;
 
-namespace ModScope.Explain.Alerts;
+namespace ModScope.Monitor.Explanation;
 
 /// <summary>
 /// Finds the causes of a sampled proportion's alert with <see cref="SampledScreen"/>: asks for the metric by each drill

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace ModScope.Explain.Alerts;
+namespace ModScope.Monitor.Explanation;
 
 /// <summary>
 /// Why a metric alert moved: the metric in the alert's days against the same weekdays of the previous weeks, the

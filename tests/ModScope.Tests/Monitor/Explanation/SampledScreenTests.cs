@@ -1,6 +1,6 @@
-using ModScope.Explain.Alerts;
+using ModScope.Monitor.Explanation;
 
-namespace ModScope.Tests.Explain;
+namespace ModScope.Tests.Monitor.Explanation;
 
 public sealed class SampledScreenTests
 {

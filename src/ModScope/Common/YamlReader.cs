@@ -1,7 +1,7 @@
 using System.Globalization;
 using YamlDotNet.RepresentationModel;
 
-namespace ModScope.Catalog;
+namespace ModScope.Common;
 
 /// <summary>
 /// Reads values out of a YAML tree while collecting problems (with file, line and field) instead of

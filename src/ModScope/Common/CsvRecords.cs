@@ -2,7 +2,7 @@ using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
 
-namespace ModScope.Ingest;
+namespace ModScope.Common;
 
 /// <summary>
 /// RFC 4180 records from text, read by CsvHelper: a quoted field may hold commas, line breaks and doubled quotes.

@@ -1,4 +1,4 @@
-namespace ModScope;
+namespace ModScope.Common;
 
 /// <summary>Suggests the closest known name for a misspelt one (Levenshtein distance).</summary>
 public static class NearMatch
