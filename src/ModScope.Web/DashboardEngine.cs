@@ -1,6 +1,6 @@
 using System.Globalization;
 using ModScope.Engines;
-using ModScope.Engines.ClickHouse;
+using ModScope.ClickHouse;
 using ModScope.Monitor.Health;
 using ModScope.Monitor.Quality;
 using ModScope.Query;

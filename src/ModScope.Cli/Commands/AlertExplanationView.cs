@@ -2,7 +2,6 @@ using ModScope.Catalog;
 using ModScope.Cli.Views;
 using ModScope.Engines;
 using ModScope.Monitor.Explanation;
-using ModScope.Monitor;
 using ModScope.Monitor.Alerts;
 using ModScope.Monitor.Scan;
 using ModScope.Query;
@@ -29,7 +28,7 @@ internal static class AlertExplanationView
         if (f.Kind == AlertKind.Metric && f.Explanation is null)
         {
             using var engine = new DuckDbEngine(opened);
-            var explanation = await new AlertExplainer(catalog, new MetricQuery(catalog, engine), MonitorRunner.DrillDimensions)
+            var explanation = await new AlertExplainer(catalog, new MetricQuery(catalog, engine), AlertExplainer.DrillOrder)
                 .ExplainAsync(f, alerts.List().Where(a => a.SuppressedBy == id).Select(a => a.Finding), cancellationToken).ConfigureAwait(false);
             alerts.SetExplanation(id, explanation.ToJson());
             alert = alerts.Get(id);

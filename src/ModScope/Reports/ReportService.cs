@@ -1,25 +1,27 @@
 using ModScope.Catalog;
 using ModScope.Monitor.Explanation;
 using ModScope.Model;
-using ModScope.Monitor;
 using ModScope.Monitor.Alerts;
 using ModScope.Monitor.Scan;
 using ModScope.Query;
-using ModScope.Reports.Rendering;
+using ModScope.Reports.Document;
 using ModScope.Reports.Story;
 
 namespace ModScope.Reports;
 
 /// <summary>
 /// A report as the hosts ask for it (the <c>report</c> command, the dashboard's Reports page): check the scope, gather
-/// the numbers, explain a regional report's alerts, refuse a period without decisions, compose in a language and
-/// render to bytes. Mistakes are <see cref="ReportRequestException"/>s naming the parameter at fault.
+/// the numbers, explain a regional report's alerts, refuse a period without decisions, compose in a language (rendering
+/// to bytes is <c>ModScope.Rendering</c>'s <c>ReportRenderer</c>). Mistakes are <see cref="ReportRequestException"/>s naming the parameter at fault.
 /// </summary>
 public sealed class ReportService(MetricCatalog catalog, MetricQuery query, StoryRules? rules = null)
 {
     private readonly StoryRules _rules = rules ?? StoryRules.Default;
 
-    public ReportBuilder Builder => new(catalog, query, _rules);
+    /// <summary>Draws the documents' charts; null composes them without.</summary>
+    public IChartRenderer? Charts { get; init; }
+
+    public ReportBuilder Builder => new(catalog, query, _rules) { Charts = Charts };
 
     /// <summary>The scope of a request, checked: one place at most, a place for a regional report, a known region or market.</summary>
     public static ReportScope Scope(ReportAudience audience, Period period, string? region = null, string? market = null)
@@ -64,41 +66,6 @@ public sealed class ReportService(MetricCatalog catalog, MetricQuery query, Stor
         return scope.Audience == ReportAudience.Regional ? await ExplainAlertsAsync(data, alerts, cancellationToken).ConfigureAwait(false) : data;
     }
 
-    /// <summary>The report of <paramref name="scope"/> in <paramref name="language"/>, rendered as <paramref name="format"/>.</summary>
-    public async Task<ReportFile> BuildAsync(ReportScope scope, string language, ReportFormat format, IReadOnlyList<Alert> alerts,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(scope);
-        if (format == ReportFormat.Pdf)
-        {
-            _ = PdfRenderer.Chromium(); // fail before the work when no browser is installed
-        }
-        var data = await LoadAsync(scope, alerts, cancellationToken).ConfigureAwait(false);
-        var document = Builder.Compose(data, language);
-        return new ReportFile(await RenderAsync(document, format, cancellationToken).ConfigureAwait(false), ReportFile.ContentTypeOf(format), FileName(scope, language, format));
-    }
-
-    /// <summary>The document's bytes in <paramref name="format"/> (HTML and Markdown as UTF-8).</summary>
-    public static async Task<byte[]> RenderAsync(ReportDocument document, ReportFormat format, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(document);
-        switch (format)
-        {
-            case ReportFormat.Html:
-                return System.Text.Encoding.UTF8.GetBytes(HtmlRenderer.Render(document));
-            case ReportFormat.Md:
-                return System.Text.Encoding.UTF8.GetBytes(MarkdownRenderer.Render(document));
-            case ReportFormat.Xlsx:
-                using (var stream = new MemoryStream())
-                {
-                    XlsxRenderer.Write(document, stream);
-                    return stream.ToArray();
-                }
-            default:
-                return await PdfRenderer.RenderAsync(HtmlRenderer.Render(document), cancellationToken).ConfigureAwait(false);
-        }
-    }
-
     /// <summary>A download name that says what the report covers: <c>modscope-regional-SEA-2026-11-09_2026-11-15-en.html</c>.</summary>
     public static string FileName(ReportScope scope, string language, ReportFormat format)
     {
@@ -115,7 +82,7 @@ public sealed class ReportService(MetricCatalog catalog, MetricQuery query, Stor
         {
             return data;
         }
-        var explainer = new AlertExplainer(catalog, query, MonitorRunner.DrillDimensions);
+        var explainer = new AlertExplainer(catalog, query, AlertExplainer.DrillOrder);
         var explained = new Dictionary<long, string>();
         var held = alerts.Where(a => a.SuppressedBy is not null).ToLookup(a => a.SuppressedBy!.Value, a => a.Finding);
         foreach (var alert in missing)

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
-using ModScope.Reports.Rendering;
+using ModScope.Rendering;
 using ModScope.Reports.Story;
 using ModScope.Reports.Text;
 

@@ -16,6 +16,9 @@ namespace ModScope.Monitor.Explanation;
 /// </summary>
 public sealed class AlertExplainer(MetricCatalog catalog, MetricQuery query, IReadOnlyList<string> drillDimensions, int baselineWeeks = 4)
 {
+    /// <summary>The dimensions an alert's cube drills into, in order (the monitor's and every host's default).</summary>
+    public static readonly IReadOnlyList<string> DrillOrder = ["market", "site", "policy", "decided_by", "detection_source", "object_type"];
+
     /// <summary>Drill-down order for sampled metrics: dimensions with few values first (2, 5, 8, then markets, sites, policies).</summary>
     public static readonly IReadOnlyList<string> SampledDrillOrder = ["decided_by", "detection_source", "object_type", "site", "market", "policy"];
 

@@ -1,3 +1,4 @@
+using ModScope.ClickHouse;
 using ModScope.Monitor.Quality;
 using ModScope.Query;
 
