@@ -135,29 +135,37 @@ public sealed class ClickHouseLoader(ClickHouseEngine engine)
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         using var registration = cancellationToken.Register(command.Cancel);
-        using var reader = command.ExecuteReader();
-        var batch = new StringBuilder();
-        var rows = 0;
-        while (reader.Read())
+        try
         {
-            for (var i = 0; i < reader.FieldCount; i++)
+            using var reader = command.ExecuteReader();
+            var batch = new StringBuilder();
+            var rows = 0;
+            while (reader.Read())
             {
-                if (i > 0)
+                for (var i = 0; i < reader.FieldCount; i++)
                 {
-                    batch.Append('\t');
+                    if (i > 0)
+                    {
+                        batch.Append('\t');
+                    }
+                    TsvWriter.Field(batch, reader.IsDBNull(i) ? null : reader.GetValue(i));
                 }
-                TsvWriter.Field(batch, reader.IsDBNull(i) ? null : reader.GetValue(i));
+                batch.Append('\n');
+                if (++rows == BatchRows)
+                {
+                    await SendAsync(table, batch, cancellationToken).ConfigureAwait(false);
+                    rows = 0;
+                }
             }
-            batch.Append('\n');
-            if (++rows == BatchRows)
+            if (rows > 0)
             {
                 await SendAsync(table, batch, cancellationToken).ConfigureAwait(false);
-                rows = 0;
             }
         }
-        if (rows > 0)
+        catch (DuckDBException ex) when (cancellationToken.IsCancellationRequested)
         {
-            await SendAsync(table, batch, cancellationToken).ConfigureAwait(false);
+            // The token interrupted the DuckDB read: a cancellation, not a failure.
+            throw new OperationCanceledException("The load was interrupted.", ex, cancellationToken);
         }
     }
 

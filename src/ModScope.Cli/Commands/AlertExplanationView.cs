@@ -15,15 +15,7 @@ internal static class AlertExplanationView
     {
         using var opened = CommonOptions.OpenExistingStore(storePath);
         var alerts = new AlertStore(opened);
-        Alert alert;
-        try
-        {
-            alert = alerts.Get(id);
-        }
-        catch (KeyNotFoundException ex)
-        {
-            throw new UsageException(ex.Message, ex);
-        }
+        var alert = alerts.Get(id);
         var f = alert.Finding;
         if (f.Kind == AlertKind.Metric && f.Explanation is null)
         {

@@ -55,7 +55,7 @@ internal static class ReportCommand
             var path = parsed.GetValue(output) ?? $"report-{who.ToString().ToLowerInvariant()}-{lang}.{fmt.ToString().ToLowerInvariant()}";
             var zone = parsed.GetValue(timeZone)!;
             var periodValue = CommonOptions.ParsePeriod(parsed.GetValue(period)!, zone, parsed.GetValue(asOf));
-            var scope = BadInput(() => ReportService.Scope(who, periodValue, regionName, marketName));
+            var scope = ReportService.Scope(who, periodValue, regionName, marketName);
             if (fmt == ReportFormat.Pdf)
             {
                 _ = Rendering.PdfRenderer.Chromium(); // fail before the work when no browser is installed
@@ -67,7 +67,7 @@ internal static class ReportCommand
             using var disposeEngine = (IDisposable)engine;
             var service = new ReportService(loaded, new MetricQuery(loaded, engine)) { Charts = new ChartRenderer() };
             var alerts = new AlertStore(opened);
-            var data = await BadInputAsync(() => service.LoadAsync(scope, alerts.List(), cancellationToken)).ConfigureAwait(false);
+            var data = await service.LoadAsync(scope, alerts.List(), cancellationToken).ConfigureAwait(false);
             // The explanations the report computed are kept, as `explain --alert` keeps them: the monitor's state, written here by its store.
             alerts.KeepExplanations(data.Alerts);
             var document = service.Builder.Compose(data, lang);
@@ -100,31 +100,6 @@ internal static class ReportCommand
         }
         context.Out.WriteLine(FormattableString.Invariant(
             $"PDF: modscope report --store {Path.Combine(Path.GetDirectoryName(folder) ?? ".", "modscope.duckdb")} --period {period.Start:yyyy-MM-dd}..{period.End.AddDays(-1):yyyy-MM-dd} --lang zh-Hans --out {Path.Combine(folder, "exec-zh-Hans.pdf")}"));
-    }
-
-    /// <summary>A report the library cannot build as asked is bad input (exit 1).</summary>
-    private static T BadInput<T>(Func<T> build)
-    {
-        try
-        {
-            return build();
-        }
-        catch (ReportRequestException ex)
-        {
-            throw new InvalidDataException(ex.Message, ex);
-        }
-    }
-
-    private static async Task<T> BadInputAsync<T>(Func<Task<T>> build)
-    {
-        try
-        {
-            return await build().ConfigureAwait(false);
-        }
-        catch (ReportRequestException ex)
-        {
-            throw new InvalidDataException(ex.Message, ex);
-        }
     }
 
     private static ReportAudience ParseAudience(string text) => text.ToLowerInvariant() switch

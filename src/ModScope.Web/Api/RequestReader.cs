@@ -1,5 +1,6 @@
 using System.Globalization;
 using ModScope.Catalog;
+using ModScope.Common;
 using ModScope.Query;
 
 namespace ModScope.Web.Api;
@@ -116,7 +117,7 @@ internal static class RequestReader
         {
             return find();
         }
-        catch (KeyNotFoundException ex)
+        catch (NotFoundException ex)
         {
             throw new BadParameterException(parameter, ex.Message.Trim('\'', '"'), ex);
         }

@@ -23,10 +23,10 @@ public sealed class MetricCatalog
     /// <summary>The metric with this id, or an exception naming near matches.</summary>
     public MetricDefinition Metric(string id) =>
         Metrics.FirstOrDefault(m => m.Id == id)
-        ?? throw new KeyNotFoundException($"Unknown metric '{id}'{NearMatch.Suggest(id, Metrics.Select(m => m.Id))}");
+        ?? throw new NotFoundException("metric", id, $"Unknown metric '{id}'{NearMatch.Suggest(id, Metrics.Select(m => m.Id))}");
 
     /// <summary>The dimension with this id, or an exception naming near matches.</summary>
     public DimensionDefinition Dimension(string id) =>
         Dimensions.FirstOrDefault(d => d.Id == id)
-        ?? throw new KeyNotFoundException($"Unknown dimension '{id}'{NearMatch.Suggest(id, Dimensions.Select(d => d.Id))}");
+        ?? throw new NotFoundException("dimension", id, $"Unknown dimension '{id}'{NearMatch.Suggest(id, Dimensions.Select(d => d.Id))}");
 }

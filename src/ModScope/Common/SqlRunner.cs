@@ -6,7 +6,7 @@ namespace ModScope.Common;
 /// <summary>
 /// Runs statements on one connection with named parameters. DuckDB.NET's async methods run
 /// synchronously, so cancellation is tied to <see cref="DuckDBCommand.Cancel"/> (interrupting a long
-/// read_csv mid-file).
+/// read_csv mid-file) and surfaces as <see cref="OperationCanceledException"/> (<see cref="Interruptible"/>).
 /// </summary>
 internal sealed class SqlRunner(DuckDBConnection connection, CancellationToken cancellationToken)
 {
@@ -25,26 +25,17 @@ internal sealed class SqlRunner(DuckDBConnection connection, CancellationToken c
     public int Execute(string sql, params (string Name, object? Value)[] parameters)
     {
         using var command = Prepare(sql, parameters);
-        using var registration = cancellationToken.Register(command.Cancel);
-        try
-        {
-            var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var rows = command.ExecuteNonQuery();
-            TraceStep(started, sql);
-            return rows;
-        }
-        catch (DuckDBException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw new OperationCanceledException(cancellationToken);
-        }
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var rows = Interruptible.Run(command, c => c.ExecuteNonQuery(), cancellationToken);
+        TraceStep(started, sql);
+        return rows;
     }
 
     public long ScalarLong(string sql, params (string Name, object? Value)[] parameters)
     {
         using var command = Prepare(sql, parameters);
-        using var registration = cancellationToken.Register(command.Cancel);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var value = command.ExecuteScalar();
+        var value = Interruptible.Run(command, c => c.ExecuteScalar(), cancellationToken);
         TraceStep(started, sql);
         return value is null or DBNull ? 0 : Convert.ToInt64(value, CultureInfo.InvariantCulture);
     }
@@ -52,14 +43,17 @@ internal sealed class SqlRunner(DuckDBConnection connection, CancellationToken c
     public List<T> Rows<T>(string sql, Func<DuckDBDataReader, T> map, params (string Name, object? Value)[] parameters)
     {
         using var command = Prepare(sql, parameters);
-        using var registration = cancellationToken.Register(command.Cancel);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        using var reader = command.ExecuteReader();
-        var rows = new List<T>();
-        while (reader.Read())
+        var rows = Interruptible.Run(command, c =>
         {
-            rows.Add(map(reader));
-        }
+            using var reader = c.ExecuteReader();
+            var read = new List<T>();
+            while (reader.Read())
+            {
+                read.Add(map(reader));
+            }
+            return read;
+        }, cancellationToken);
         TraceStep(started, sql);
         return rows;
     }

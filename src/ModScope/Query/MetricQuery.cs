@@ -119,7 +119,7 @@ public sealed class MetricQuery(MetricCatalog catalog, IMetricEngine engine)
         {
             foreach (var statement in statements)
             {
-                started.Add(engine.QueryAsync(statement.Sql, statement.Parameters, cancellationToken));
+                started.Add(engine.RunAsync(statement.Purpose, statement.Sql, statement.Parameters, cancellationToken));
             }
         }
         catch

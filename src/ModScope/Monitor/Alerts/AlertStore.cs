@@ -1,3 +1,4 @@
+using System.Globalization;
 using DuckDB.NET.Data;
 using ModScope.Common;
 using ModScope.Store;
@@ -120,7 +121,7 @@ public sealed class AlertStore(ModScopeStore store)
     {
         using var connection = store.OpenConnection();
         return Query(new SqlRunner(connection, CancellationToken.None), "WHERE alert_id = $id", ("id", id)).SingleOrDefault()
-            ?? throw new KeyNotFoundException($"No alert {id}; 'modscope alerts' lists them.");
+            ?? throw new NotFoundException("alert", id.ToString(CultureInfo.InvariantCulture), $"alert {id} not found; 'modscope alerts' lists them.");
     }
 
     public void SetStatus(long id, AlertStatus status, DateOnly? snoozedUntil = null)

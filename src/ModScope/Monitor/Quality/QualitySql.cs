@@ -44,7 +44,7 @@ internal sealed partial class QualitySql(IMetricEngine engine, CancellationToken
         var text = Named().Replace(sql, m => bound.TryGetValue(m.Groups[1].Value, out var placeholder)
             ? Dialect.Parameter(placeholder)
             : throw new ArgumentException($"The quality statement uses ${m.Groups[1].Value} but binds no value for it.", nameof(parameters)));
-        return engine.QueryAsync(text, values, cancellationToken);
+        return engine.RunAsync("a data-quality check", text, values, cancellationToken);
     }
 
     [GeneratedRegex(@"\$([A-Za-z_][A-Za-z0-9_]*)")]
