@@ -26,7 +26,7 @@ internal static class CatalogEndpoints
                 DrillPath,
                 markets.Select(m => new Choice(m.Code, language == "zh-Hans" ? m.NameZh : m.NameEn)).ToList(),
                 markets.Select(m => m.Region).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
-                TimeZones, OverviewEndpoints.CoreMetrics, DateOnly.FromDateTime(dashboard.DataNow()).AddDays(-1),
+                TimeZones, dashboard.Catalog.Roles.Overview, DateOnly.FromDateTime(dashboard.DataNow()).AddDays(-1),
                 access.ReadOnly ? "read-only" : "analyst-sign-in"));
         }).WithName("Catalog").WithSummary("Metrics, dimensions, markets, regions and time zones to pick from, named in the chosen language.");
 

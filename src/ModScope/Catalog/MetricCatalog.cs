@@ -2,11 +2,13 @@ using ModScope.Common;
 
 namespace ModScope.Catalog;
 
-/// <summary>A loaded, validated catalogue: metrics and dimensions by id, in file order.</summary>
+/// <summary>A loaded, validated catalogue: metrics and dimensions by id, in file order, and the roles they play.</summary>
 public sealed class MetricCatalog
 {
-    public MetricCatalog(string file, int version, string owner, IReadOnlyList<MetricDefinition> metrics, IReadOnlyList<DimensionDefinition> dimensions)
+    public MetricCatalog(string file, int version, string owner, IReadOnlyList<MetricDefinition> metrics, IReadOnlyList<DimensionDefinition> dimensions,
+        CatalogRoles roles)
     {
+        Roles = roles;
         File = file;
         Version = version;
         Owner = owner;
@@ -19,6 +21,9 @@ public sealed class MetricCatalog
     public string Owner { get; }
     public IReadOnlyList<MetricDefinition> Metrics { get; }
     public IReadOnlyList<DimensionDefinition> Dimensions { get; }
+
+    /// <summary>The metrics playing each role library logic asks for (the volume, the overview, ...).</summary>
+    public CatalogRoles Roles { get; }
 
     /// <summary>The metric with this id, or an exception naming near matches.</summary>
     public MetricDefinition Metric(string id) =>

@@ -10,6 +10,9 @@ namespace ModScope.Query;
 /// </summary>
 public sealed class MetricQuery(MetricCatalog catalog, IMetricEngine engine)
 {
+    /// <summary>The catalogue requests are answered from (its roles name the metrics library logic asks for).</summary>
+    public MetricCatalog Catalog => catalog;
+
     public QueryPlan Plan(MetricRequest request) => new QueryPlanner(catalog, engine.Dialect).Plan(request);
 
     public async Task<IReadOnlyList<MetricResult>> RunAsync(MetricRequest request, CancellationToken cancellationToken = default)

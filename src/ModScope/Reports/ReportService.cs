@@ -57,7 +57,7 @@ public sealed class ReportService(MetricCatalog catalog, MetricQuery query, Stor
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(alerts);
         var data = await Builder.LoadAsync(scope, alerts, cancellationToken).ConfigureAwait(false);
-        if (data.Set(ReportSets.Headline)?.Total("decision_volume")?.Value is not > 0)
+        if (data.Set(ReportSets.Headline)?.Total(catalog.Roles.Volume)?.Value is not > 0)
         {
             var where = scope.Place is { } p ? $" for {scope.PlaceDimension} '{p}'" : "";
             throw new ReportRequestException("period",

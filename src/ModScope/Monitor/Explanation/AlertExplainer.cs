@@ -47,9 +47,10 @@ public sealed class AlertExplainer(MetricCatalog catalog, MetricQuery query, IRe
         var depth = metric.Sampled || metric.Measure?.Quantile is not null ? 3 : 5;
         var dimensions = (metric.Sampled ? SampledDrillOrder : drillDimensions)
             .Where(d => metric.Dimensions.Contains(d) && !segment.ContainsKey(d)).Take(depth).ToList();
-        var withVolume = metric.Kind is MetricKind.Measure or MetricKind.Agreement && catalog.Metric("decision_volume").Dimensions.ToHashSet().IsSupersetOf(dimensions)
-            && metric.Id != "decision_volume";
-        var metrics = withVolume ? new[] { metric.Id, "decision_volume" } : [metric.Id];
+        var volume = catalog.Roles.Volume;
+        var withVolume = metric.Kind is MetricKind.Measure or MetricKind.Agreement && catalog.Metric(volume).Dimensions.ToHashSet().IsSupersetOf(dimensions)
+            && metric.Id != volume;
+        var metrics = withVolume ? new[] { metric.Id, volume } : [metric.Id];
 
         async Task<IReadOnlyList<MetricResult>> Run(int weeksBack, IReadOnlyList<string> dims)
         {
@@ -78,7 +79,7 @@ public sealed class AlertExplainer(MetricCatalog catalog, MetricQuery query, IRe
         }
 
         var leafResults = await Task.WhenAll(weeks.Select(w => Run(w, dimensions))).ConfigureAwait(false);
-        var leaves = ExplainLeaves.Build(metric, dimensions, leafResults[0], leafResults.Skip(1).ToList());
+        var leaves = ExplainLeaves.Build(metric, volume, dimensions, leafResults[0], leafResults.Skip(1).ToList());
         var causes = new List<ExplainedCause>();
         if (dimensions.Count > 0 && leaves.Count > 0)
         {

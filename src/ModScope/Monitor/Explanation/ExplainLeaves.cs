@@ -6,13 +6,14 @@ namespace ModScope.Monitor.Explanation;
 /// <summary>Turns the current and baseline metric results of an alert's cube into leaves with expectations.</summary>
 internal static class ExplainLeaves
 {
-    public static IReadOnlyList<ExplainLeaf> Build(MetricDefinition metric, IReadOnlyList<string> dimensions,
+    /// <param name="volumeMetric">The catalogue's volume: a level metric's leaves are weighted by it.</param>
+    public static IReadOnlyList<ExplainLeaf> Build(MetricDefinition metric, string volumeMetric, IReadOnlyList<string> dimensions,
         IReadOnlyList<MetricResult> current, IReadOnlyList<IReadOnlyList<MetricResult>> baseline)
     {
         string Key(MetricResult r) => string.Join('\u001f', dimensions.Select(d => r.Dimensions.GetValueOrDefault(d) ?? "(none)"));
         var weeks = Math.Max(1, baseline.Count);
         var now = current.Where(r => r.Metric == metric.Id).ToDictionary(Key);
-        var volume = current.Where(r => r.Metric == "decision_volume").ToDictionary(Key, r => r.Value ?? 0.0);
+        var volume = current.Where(r => r.Metric == volumeMetric).ToDictionary(Key, r => r.Value ?? 0.0);
         var before = baseline.SelectMany(b => b).Where(r => r.Metric == metric.Id).GroupBy(Key).ToDictionary(g => g.Key, g => g.ToList());
         var leaves = new List<ExplainLeaf>(now.Count);
 

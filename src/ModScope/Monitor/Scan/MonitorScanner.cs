@@ -44,7 +44,7 @@ public sealed class MonitorScanner(MetricCatalog catalog, MetricQuery query, Mon
                 Progress?.Report($"scanning the core index {(dimensions.Count == 0 ? "in total" : "by " + string.Join(" × ", dimensions))} ({i + 1}/{slicings.Count})");
                 var (results, mix) = await next!.ConfigureAwait(false);
                 next = i + 1 < slicings.Count ? FetchAsync(slicings[i + 1], period, cancellationToken) : null;
-                var volume = Volumes(results, "decision_volume", r => r.Value);
+                var volume = Volumes(results, catalog.Roles.Volume, r => r.Value);
                 var staffed = staffHours is null ? [] : Volumes(results, staffHours, r => r.Denominator);
                 var series = new List<(SeriesKey Key, MetricDefinition Metric, List<MetricResult> Rows, IReadOnlyDictionary<string, double> Shares)>();
                 foreach (var group in results.Where(r => r.Bucket is not null).GroupBy(r => (r.Metric, Segment: SeriesKey.Format(r.Dimensions))))
@@ -92,7 +92,7 @@ public sealed class MonitorScanner(MetricCatalog catalog, MetricQuery query, Mon
     {
         var metrics = catalog.Metrics.Where(m => dimensions.All(m.Dimensions.Contains)).ToList();
         var staffing = metrics.Where(ReadsStaffing).ToHashSet();
-        var staffHours = staffing.Count > 0 && catalog.Metrics.FirstOrDefault(m => m.Id == settings.StaffHoursMetric) is { } hours &&
+        var staffHours = staffing.Count > 0 && catalog.Metrics.FirstOrDefault(m => m.Id == (settings.StaffHoursMetric ?? catalog.Roles.StaffingHours)) is { } hours &&
             dimensions.All(hours.Dimensions.Contains) ? hours.Id : null;
         return new Slicing(dimensions, metrics, staffing, staffHours);
     }
@@ -102,7 +102,7 @@ public sealed class MonitorScanner(MetricCatalog catalog, MetricQuery query, Mon
         Slicing slicing, Period period, CancellationToken cancellationToken) => Task.Run(async () =>
     {
         var (dimensions, metrics, _, staffHours) = slicing;
-        var requested = metrics.Select(m => m.Id).Append("decision_volume");
+        var requested = metrics.Select(m => m.Id).Append(catalog.Roles.Volume);
         // Quantiles come with their order-statistic intervals, means, sums and cross-source ratios with their standard
         // errors: a day's p90 or mean handling time from a few hundred decisions is itself noisy, and so is a cost
         // summed over a few dozen shifts; the detector does not alert on a move its standard error explains.
@@ -132,7 +132,7 @@ public sealed class MonitorScanner(MetricCatalog catalog, MetricQuery query, Mon
     /// <summary>Each segment's decisions by market, as shares of the segment (which calendar events touch it).</summary>
     private async Task<IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>> MarketMix(IReadOnlyList<string> dimensions, Period period, CancellationToken cancellationToken)
     {
-        var rows = await query.RunAsync(Scan.MarketMix.Request(dimensions, period), cancellationToken).ConfigureAwait(false);
+        var rows = await query.RunAsync(Scan.MarketMix.Request(catalog, dimensions, period), cancellationToken).ConfigureAwait(false);
         return Scan.MarketMix.Shares(rows, dimensions);
     }
 

@@ -53,7 +53,7 @@ public sealed class ReportComposer(ReportData data, ReportText text)
     public string Sentence(Fact fact)
     {
         ArgumentNullException.ThrowIfNull(fact);
-        return text.Fill(fact.Key, fact.Args.ToDictionary(a => a.Key, a => _format.Format(a.Value), StringComparer.Ordinal));
+        return text.Fill(text.Has(fact.Key) || fact.Fallback is null ? fact.Key : fact.Fallback, fact.Args.ToDictionary(a => a.Key, a => _format.Format(a.Value), StringComparer.Ordinal));
     }
 
     private string Sentence(FactArg arg) => _format.Format(arg);
