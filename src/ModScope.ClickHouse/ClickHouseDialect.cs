@@ -87,57 +87,62 @@ public sealed class ClickHouseDialect(bool final = true) : StandardDialect
     }
 
     /// <summary>Rows numbered through a sorted array of their keys per partition, joined back on the table's key.</summary>
-    public override string Numbered(string table, string partition, string orderBy)
+    public override string Numbered(TableSchema table, IReadOnlyList<string> partitionBy, IReadOnlyList<string> orderBy)
     {
-        var schema = TableOf(table);
-        var key = Quote(schema.Key.Single());
-        var order = orderBy.Split(", ");
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(orderBy);
+        var key = Quote(table.Key.Single());
+        var order = orderBy.Select(Quote).ToList();
+        var (name, partition) = (Quote(table.Name), QuoteAll(partitionBy));
         var lambda = $"(__k, {string.Join(", ", order.Select((_, i) => $"__o{i}"))}) -> ({string.Join(", ", order.Select((_, i) => $"__o{i}"))})";
         var arrays = string.Join(", ", new[] { key }.Concat(order).Select(c => $"groupArray({c})"));
-        return $"(SELECT * FROM {table}{Final} ALL INNER JOIN (SELECT __id AS {key}, __rn FROM " +
-               $"(SELECT arraySort({lambda}, {arrays}) AS __ids FROM {table}{Final} GROUP BY {partition}) " +
+        return $"(SELECT * FROM {name}{Final} ALL INNER JOIN (SELECT __id AS {key}, __rn FROM " +
+               $"(SELECT arraySort({lambda}, {arrays}) AS __ids FROM {name}{Final} GROUP BY {partition}) " +
                $"ARRAY JOIN __ids AS __id, arrayEnumerate(__ids) AS __rn) AS __n USING {key})";
     }
 
-    public override string Relation(string relation, string name)
-    {
-        ArgumentNullException.ThrowIfNull(relation);
-        return relation.StartsWith('(') ? $"{relation} AS {name}" : $"{relation} AS {name}{Final}";
-    }
+    // A stored table is read with FINAL (when reading merged tables is not enough); a subquery as it is.
+    public override string TableRelation(string table, RelationAlias relation) => $"{Quote(table)} AS {relation}{Final}";
 
     // Only one JOIN per SELECT, so the joined parent's columns come prefixed (d__verdict) instead of qualified.
-    public override string Column(string name, string column) => name is "t" or "e" ? $"{name}.{Quote(column)}" : Quote($"{name}__{column}");
+    public override string Column(RelationAlias relation, string column)
+    {
+        ArgumentNullException.ThrowIfNull(relation);
+        return relation.Role == RelationRole.Parent ? Quote($"{relation}__{column}") : $"{relation}.{Quote(column)}";
+    }
 
     // Only the parents that have children, and only the columns read: the hash table stays small, and when the child
     // is a subquery (the join then runs on the initiator) little travels from the shards. The joined subquery has an
     // alias: 18.16 accepts one, and current releases require it (joined_subquery_requires_alias).
-    public override string JoinParent(string child, string table, string name, string key, IReadOnlyCollection<string> columns)
+    public override string JoinParent(RelationAlias child, string childTable, TableSchema parent, RelationAlias relation, string key, IReadOnlyCollection<string> columns)
     {
+        ArgumentNullException.ThrowIfNull(parent);
         ArgumentNullException.ThrowIfNull(columns);
-        var read = TableOf(table).Columns.Where(c => columns.Contains(c.Name)).Select(c => $", {Quote(c.Name)} AS {Column(name, c.Name)}");
-        return $"ALL INNER JOIN (SELECT {Quote(key)}{string.Concat(read)} FROM {Quote(table)}{Final} " +
-               $"WHERE {Quote(key)} IN (SELECT {Quote(key)} FROM {Quote(child)})) AS {name} USING {Quote(key)}";
+        var read = parent.Columns.Where(c => columns.Contains(c.Name)).Select(c => $", {Quote(c.Name)} AS {Column(relation, c.Name)}");
+        return $"ALL INNER JOIN (SELECT {Quote(key)}{string.Concat(read)} FROM {Quote(parent.Name)}{Final} " +
+               $"WHERE {Quote(key)} IN (SELECT {Quote(key)} FROM {Quote(childTable)})) AS {relation} USING {Quote(key)}";
     }
 
-    public override string? JoinReference(string table, string name, string key, string keyExpression) => null;
+    public override string? JoinReference(ReferenceTable table, RelationAlias relation, string keyExpression) => null;
 
     // The shipped reference data (what both stores hold) as literal arrays: joinGet would resolve its table in the
     // shards' default database, and 18.16 has one JOIN per SELECT.
-    public override string ReferenceColumn(string table, string name, string key, string column, string keyExpression)
+    public override string ReferenceColumn(ReferenceTable table, RelationAlias relation, string column, string keyExpression)
     {
-        var (keys, values, count) = ClickHouseReferenceArrays.Of(table, key, column);
+        ArgumentNullException.ThrowIfNull(table);
+        var (keys, values, count) = ClickHouseReferenceArrays.Of(table.Name, table.Key, column);
         var positions = "[" + string.Join(", ", Enumerable.Range(1, count)) + "]";
         // transform looks the key up in a hash table; its position picks the value (NULL for an unknown key).
         var index = $"transform(assumeNotNull({keyExpression}), {keys}, {positions}, 0)";
         return $"if(isNull({keyExpression}) OR {index} = 0, NULL, {values}[{index}])";
     }
 
-    public override (string Join, string? Where) JoinRows(IReadOnlyList<IReadOnlyList<string>> rows, string name, IReadOnlyList<string> columns, string condition)
+    public override (string Join, string? Where) JoinRows(IReadOnlyList<IReadOnlyList<string>> rows, RelationAlias relation, IReadOnlyList<string> columns, string condition)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(columns);
         var selects = rows.Select((row, r) => "SELECT " + string.Join(", ", row.Select((v, i) => r == 0 ? $"{v} AS {columns[i]}" : v)));
-        return ($"CROSS JOIN ({string.Join(" UNION ALL ", selects)}) AS {name}", condition);
+        return ($"CROSS JOIN ({string.Join(" UNION ALL ", selects)}) AS {relation}", condition);
     }
 
     /// <summary>ClickHouse 18.16 has no window functions.</summary>
@@ -156,8 +161,4 @@ public sealed class ClickHouseDialect(bool final = true) : StandardDialect
     }
 
     protected override string QuantileCall(string value, double quantile) => Aggregate(AggregateKind.Quantile, value, null, quantile);
-
-    private static TableSchema TableOf(string table) =>
-        EventSchema.Find(table.Trim('`', '"'))
-        ?? throw new ArgumentException($"'{table}' is not an event table.", nameof(table));
 }

@@ -94,24 +94,21 @@ public static class ClickHouseSchema
     private static IEnumerable<string> ReferenceStatements(string database)
     {
         var data = ReferenceData.Default;
-        var tables = new (string Name, string Key, string Columns, IEnumerable<object?[]> Rows)[]
-        {
-            ("markets", "code", "code String, name_en Nullable(String), name_zh Nullable(String), region Nullable(String), language Nullable(String), time_zone Nullable(String)",
-                data.Markets.Select(m => new object?[] { m.Code, m.NameEn, m.NameZh, m.Region, m.Language, m.TimeZone })),
-            ("policies", "policy_id", "policy_id String, parent_id Nullable(String), name_en Nullable(String), name_zh Nullable(String), severity Nullable(String)",
-                data.Policies.Select(p => new object?[] { p.PolicyId, p.ParentId, p.NameEn, p.NameZh, p.Severity })),
-            ("queues", "queue_id", "queue_id String, market Nullable(String), object_type Nullable(String), sla_hours Nullable(Float64), name_en Nullable(String), name_zh Nullable(String)",
-                data.Queues.Select(q => new object?[] { q.QueueId, q.Market, q.ObjectType, q.SlaHours, q.NameEn, q.NameZh })),
-            ("sites", "site_id", "site_id String, name Nullable(String), vendor Nullable(String), city Nullable(String), country Nullable(String), time_zone Nullable(String), cost_currency Nullable(String)",
-                data.Sites.Select(s => new object?[] { s.SiteId, s.Name, s.Vendor, s.City, s.Country, s.TimeZone, s.CostCurrency })),
-        };
-        foreach (var (name, key, columns, rows) in tables)
+        foreach (var table in ReferenceSchema.All)
         {
             // Non-key columns are Nullable so joinGet of an unknown key gives NULL, like a LEFT JOIN.
-            yield return $"DROP TABLE IF EXISTS {database}.{name}";
-            yield return $"CREATE TABLE {database}.{name} ({columns}) ENGINE = Join(ANY, LEFT, {key})";
-            yield return $"INSERT INTO {database}.{name} VALUES " +
-                         string.Join(", ", rows.Select(r => "(" + string.Join(", ", r.Select(ClickHouseLiterals.Format)) + ")"));
+            var columns = string.Join(", ", table.Columns.Select(c => $"{c.Name} {(c.Name == table.Key ? ReferenceType(c) : $"Nullable({ReferenceType(c)})")}"));
+            yield return $"DROP TABLE IF EXISTS {database}.{table.Name}";
+            yield return $"CREATE TABLE {database}.{table.Name} ({columns}) ENGINE = Join(ANY, LEFT, {table.Key})";
+            yield return $"INSERT INTO {database}.{table.Name} VALUES " +
+                         string.Join(", ", table.Rows(data).Select(r => "(" + string.Join(", ", r.Select(ClickHouseLiterals.Format)) + ")"));
         }
     }
+
+    private static string ReferenceType(ColumnSpec column) => column.Kind switch
+    {
+        ColumnKind.Number => "Float64",
+        ColumnKind.Text => "String",
+        _ => throw new ArgumentOutOfRangeException(nameof(column), column.Kind, "Reference tables hold text and numbers."),
+    };
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using ModScope.Catalog;
 using ModScope.Model;
 using ModScope.Web.Access;
 
@@ -20,7 +21,7 @@ internal static class CatalogEndpoints
             var language = RequestReader.Language(lang);
             var markets = ReferenceData.Default.Markets;
             return Results.Ok(new CatalogAnswer(
-                dashboard.Catalog.Metrics.Select(m => new MetricChoice(m.Id, m.Name.In(language), m.Description.In(language), m.Format,
+                dashboard.Catalog.Metrics.Select(m => new MetricChoice(m.Id, m.Name.In(language), m.Description.In(language), CatalogWords.Name(m.Format),
                     m.Direction.ToString(), m.Target, m.Sampled, m.Dimensions)).ToList(),
                 dashboard.Catalog.Dimensions.Select(d => new Choice(d.Id, d.Name.In(language))).ToList(),
                 DrillPath,

@@ -51,11 +51,6 @@ internal static partial class CatalogValidator
             {
                 Problem(metric.Line, field + ".version", "must be a whole number from 1");
             }
-            if (!MetricDefinition.Formats.Contains(metric.Format))
-            {
-                Problem(metric.Line, field + ".format",
-                    $"'{metric.Format}' is not a format{NearMatch.Suggest(metric.Format, MetricDefinition.Formats)}; use one of {string.Join(", ", MetricDefinition.Formats)}");
-            }
             foreach (var (measure, at) in Measures(metric))
             {
                 MeasureCheck.Check(measure, $"{field}.{at}", metric.Line, Problem);

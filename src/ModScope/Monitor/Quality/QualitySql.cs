@@ -20,7 +20,7 @@ internal sealed partial class QualitySql(IMetricEngine engine, CancellationToken
     public string Quote(string identifier) => Dialect.Quote(identifier);
 
     /// <summary>A table as written after FROM, under <paramref name="alias"/>, each key read once.</summary>
-    public string Table(string table, string alias = "t") => Dialect.Relation(Dialect.Quote(table), alias);
+    public string Table(string table, string alias = "t") => Dialect.TableRelation(table, new RelationAlias(alias, RelationRole.Rows));
 
     /// <summary>The count of rows where <paramref name="condition"/> holds.</summary>
     public string CountIf(string condition) => Dialect.Aggregate(AggregateKind.Count, null, condition);

@@ -201,8 +201,9 @@ public sealed class MonitorScanner(MetricCatalog catalog, MetricQuery query, Mon
         var verb = episode.Direction > 0 ? "rose" : "fell";
         var span = first == last ? FormattableString.Invariant($"on {first:yyyy-MM-dd}") : FormattableString.Invariant($"from {first:yyyy-MM-dd} to {last:yyyy-MM-dd}");
         var eventName = eventOn(DateOnly.FromDateTime(peak.Time));
-        var (value, expected) = (metric.FormatValue(peak.Value, "n/a"), metric.FormatValue(peak.Expected, "n/a"));
-        var range = $"{metric.FormatValue(peak.Lower, "n/a")}–{metric.FormatValue(peak.Upper, "n/a")}";
+        string Show(double? x) => ValueFormatter.Invariant.Value(metric, x, missing: "n/a");
+        var (value, expected) = (Show(peak.Value), Show(peak.Expected));
+        var range = $"{Show(peak.Lower)}–{Show(peak.Upper)}";
         var shift = episode.Kind == AnomalyKind.LevelShift ? ", a sustained shift" : "";
         var during = eventName is null ? "." : $", during {eventName}.";
         var message = $"{metric.Name.En} for {segment} {verb} to {value} (expected {expected}, normal range {range}) {span}{shift}{during}";

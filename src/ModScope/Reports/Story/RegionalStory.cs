@@ -99,7 +99,7 @@ public static class RegionalStory
         metric.Kind == MetricKind.Ratio && IsCount(catalog, metric.Numerator) && IsCount(catalog, metric.Denominator);
 
     private static bool IsCount(MetricCatalog catalog, Operand? operand) =>
-        operand?.Measure?.Aggregate == "count" || (operand?.MetricId is { } id && catalog.Metric(id).IsCount);
+        operand?.Measure?.Aggregate == AggregateFunction.Count || (operand?.MetricId is { } id && catalog.Metric(id).IsCount);
 
     private static StorySection Ranking(ReportData data, StoryRules rules, string dimension, SectionKind kind)
     {
