@@ -147,8 +147,8 @@ public sealed class MonitorScanner(MetricCatalog catalog, MetricQuery query, Mon
 
     /// <summary>
     /// A series' every daily value and sample. Two segments holding the same rows (automated decisions have no site,
-    /// so site=(none) is decided_by=automated), or two metrics counting the same rows (human_decision_volume and
-    /// decision_volume for decided_by=human), give the same series: it is judged once, as the one scanned first.
+    /// so site=(none) is decided_by=automated), or two metrics counting the same rows (human decisions, and all decisions
+    /// within decided_by=human), give the same series: it is judged once, as the one scanned first.
     /// </summary>
     private static string Fingerprint(MetricDefinition metric, IEnumerable<MetricResult> rows) =>
         metric.Kind + "|" + string.Join(";", rows.OrderBy(r => r.Bucket).Select(r =>

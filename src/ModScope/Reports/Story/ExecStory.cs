@@ -103,7 +103,7 @@ public static class ExecStory
                 continue;
             }
             var (where, source) = WeakestPlace(data, rules, metric);
-            // A metric's own decision sentence where the text has one (decision.qa_accuracy), else the generic one.
+            // A metric's own decision sentence where the text has one (decision.{metric id}), else the generic one.
             var key = source is not null ? $"decision.{metric.Id}" : "decision.generic";
             decisions.Add(Fact.Of(key, ReportSets.Headline, ("metric", FactArg.Name(metric.Id)), ("value", FactArg.Value(metric.Id, row.Value)),
                 ("target", FactArg.Value(metric.Id, metric.Target)), ("weeks", FactArg.Count(weeks)), ("where", where)) with
