@@ -1,8 +1,8 @@
 using System.CommandLine;
 using ModScope.Catalog;
 using ModScope.Cli.Commands;
+using ModScope.Common;
 using ModScope.Query;
-using ModScope.Ingest;
 using ModScope.Store;
 using Spectre.Console;
 
@@ -84,7 +84,12 @@ public static class CliApp
             await context.Error.WriteLineAsync($"modscope: {ex.Message}").ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
-        catch (Exception ex) when (ex is IngestException or StoreException or MetricRequestException or IOException or UnauthorizedAccessException or InvalidDataException)
+        catch (ModScopeException ex)
+        {
+            // Every error the user can act on (bad input, not found, a refused statement): one line, exit 1.
+            return await Fail(context, parsed, ex, ExitCodes.BadInput).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             return await Fail(context, parsed, ex, ExitCodes.BadInput).ConfigureAwait(false);
         }

@@ -18,7 +18,7 @@ internal sealed class Dashboard : IDisposable
 {
     private readonly DashboardEngine _engine;
     private readonly ResultCache _cache;
-    private (DateTime Read, DateOnly? Day) _latest;
+    private Freshness? _fresh;
 
     public Dashboard(IConfiguration configuration)
     {
@@ -42,7 +42,7 @@ internal sealed class Dashboard : IDisposable
         Alerts = new AlertStore(Store);
         var limits = DashboardLimits.Read(configuration);
         Limit = new ResultLimit(limits.MaxResultCells);
-        _cache = new ResultCache(_engine.DataVersion, (long)limits.CacheMegabytes << 20);
+        _cache = new ResultCache(() => _fresh?.Version ?? 0, (long)limits.CacheMegabytes << 20);
     }
 
     public MetricCatalog Catalog { get; }
@@ -75,19 +75,34 @@ internal sealed class Dashboard : IDisposable
     }
 
     /// <summary>
+    /// Reads, without blocking a thread, what the data looks like now: its newest decision day (at most once a minute) and
+    /// its version (at most every two seconds; a new version empties the result cache). The API awaits this before every
+    /// request (<see cref="Api.DataFreshnessFilter"/>), so <see cref="DataNow"/> and the cache only read what it found.
+    /// </summary>
+    public async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        var now = DateTime.UtcNow;
+        var fresh = _fresh;
+        if (fresh is not null && now - fresh.VersionRead < TimeSpan.FromSeconds(2))
+        {
+            return;
+        }
+        var version = await _engine.DataVersionAsync(cancellationToken).ConfigureAwait(false);
+        var (dayRead, day) = fresh is not null && now - fresh.DayRead < TimeSpan.FromMinutes(1) && fresh.Version == version
+            ? (fresh.DayRead, fresh.Day)
+            : (now, await _engine.LatestDecisionDayAsync(cancellationToken).ConfigureAwait(false));
+        _fresh = new Freshness(dayRead, day, now, version);
+    }
+
+    /// <summary>
     /// "Now" for relative periods: the day after the newest decision, so 'last full week' means the data's last week
-    /// even when the store stopped receiving data. Re-read at most once a minute.
+    /// even when the store stopped receiving data (as of the last <see cref="RefreshAsync"/>).
     /// </summary>
     public DateTime DataNow()
     {
-        var latest = _latest;
-        if (DateTime.UtcNow - latest.Read > TimeSpan.FromMinutes(1))
-        {
-            latest = (DateTime.UtcNow, _engine.LatestDecisionDay());
-            _latest = latest;
-        }
-        // The day after the newest, where the calendar has one (the newest is read within it, see StoreHealth).
-        return latest.Day is { } day ? (day < DateOnly.MaxValue ? day.AddDays(1) : day).ToDateTime(TimeOnly.MinValue) : DateTime.UtcNow.Date;
+        var fresh = _fresh ?? throw new InvalidOperationException("The dashboard has not read its data yet: await RefreshAsync first.");
+        // The day after the newest, where the calendar has one (the newest is read within it, see ISqlDialect.InCalendar).
+        return fresh.Day is { } day ? (day < DateOnly.MaxValue ? day.AddDays(1) : day).ToDateTime(TimeOnly.MinValue) : DateTime.UtcNow.Date;
     }
 
     public void Dispose()
@@ -95,4 +110,7 @@ internal sealed class Dashboard : IDisposable
         _engine.Dispose();
         Store.Dispose();
     }
+
+    /// <summary>What <see cref="RefreshAsync"/> found, replaced as a whole so readers never see half of it.</summary>
+    private sealed record Freshness(DateTime DayRead, DateOnly? Day, DateTime VersionRead, long Version);
 }

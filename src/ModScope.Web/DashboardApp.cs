@@ -74,7 +74,7 @@ public static class DashboardApp
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapGet("/openapi", () => Results.Redirect("/openapi/v1.json")).ExcludeFromDescription();
 
-        var api = app.MapGroup("/api").AddEndpointFilter<ProblemFilter>();
+        var api = app.MapGroup("/api").AddEndpointFilter<ProblemFilter>().AddEndpointFilter<DataFreshnessFilter>();
         CatalogEndpoints.Map(api);
         QueryEndpoints.Map(api);
         OverviewEndpoints.Map(api);
@@ -89,7 +89,9 @@ public static class DashboardApp
     {
         try
         {
-            await OverviewEndpoints.WarmAsync(app.Services.GetRequiredService<Dashboard>(), cancellationToken).ConfigureAwait(false);
+            var dashboard = app.Services.GetRequiredService<Dashboard>();
+            await dashboard.RefreshAsync(cancellationToken).ConfigureAwait(false);
+            await OverviewEndpoints.WarmAsync(dashboard, cancellationToken).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // Warming is best effort: the first request computes what warming did not.
         catch (Exception ex)

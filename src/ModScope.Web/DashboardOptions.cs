@@ -20,7 +20,7 @@ public sealed record DashboardOptions(string StorePath, string? CatalogPath = nu
     /// Read the numbers from this ClickHouse cluster instead of the store (<c>ModScope:Engine=clickhouse</c>); the
     /// store then holds only alerts and monitor runs, and is created when missing. Null: the store holds everything.
     /// </summary>
-    public Engines.ClickHouse.ClickHouseOptions? ClickHouse { get; init; }
+    public ModScope.ClickHouse.ClickHouseOptions? ClickHouse { get; init; }
 
     /// <summary>A file holding the analyst token (read at start; the token never appears on a command line).</summary>
     public string? AnalystTokenFile { get; init; }

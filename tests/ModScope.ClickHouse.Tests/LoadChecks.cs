@@ -158,7 +158,7 @@ public abstract class LoadChecks(IParityData fixture)
     {
         var asOf = new DateOnly(2026, 9, 6).AddDays(30);
         var lists = new List<List<string>>();
-        foreach (var engine in new Engines.IMetricEngine[] { fixture.DuckDb, fixture.ClickHouse, fixture.ClickHouseMerged })
+        foreach (var engine in new Query.IMetricEngine[] { fixture.DuckDb, fixture.ClickHouse, fixture.ClickHouseMerged })
         {
             var findings = await Monitor.Quality.DataQualityChecks.RunAsync(engine, asOf, new Monitor.Quality.QualitySettings(), null, CancellationToken.None);
             lists.Add(findings.Where(f => f.Check == Monitor.Quality.QualityCheckKind.Orphans).Select(f => f.Segment).ToList());
@@ -171,7 +171,7 @@ public abstract class LoadChecks(IParityData fixture)
     {
         var request = new MetricRequest(["decision_volume", "qa_audit_volume"], [], TimeGrain.None, [], All);
         var counts = new List<(double?, double?)>();
-        foreach (var engine in new Engines.IMetricEngine[] { fixture.DuckDb, fixture.ClickHouse, fixture.ClickHouseMerged })
+        foreach (var engine in new Query.IMetricEngine[] { fixture.DuckDb, fixture.ClickHouse, fixture.ClickHouseMerged })
         {
             var results = await fixture.Query(engine).RunAsync(request);
             counts.Add((results.Single(r => r.Metric == "decision_volume").Value, results.Single(r => r.Metric == "qa_audit_volume").Value));

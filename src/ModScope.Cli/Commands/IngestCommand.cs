@@ -1,6 +1,6 @@
 using System.CommandLine;
 using ModScope.Cli.Views;
-using ModScope.Engines.ClickHouse;
+using ModScope.ClickHouse;
 using ModScope.Ingest;
 using ModScope.Store;
 

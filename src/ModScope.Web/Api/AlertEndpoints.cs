@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
-using ModScope.Explain.Alerts;
+using ModScope.Monitor.Explanation;
 using ModScope.Monitor.Alerts;
 using ModScope.Web.Access;
 

@@ -1,3 +1,4 @@
+using ModScope.Rendering;
 using ModScope.Reports;
 using ModScope.Web.Access;
 
@@ -24,8 +25,8 @@ internal static class ReportEndpoints
             var scope = ReportService.Scope(audience, period, Blank(p.Region), Blank(p.Market));
             try
             {
-                var file = await new ReportService(dashboard.Catalog, dashboard.Query)
-                    .BuildAsync(scope, language, format, dashboard.Alerts, saveExplanations: false, cancellationToken).ConfigureAwait(false);
+                var service = new ReportService(dashboard.Catalog, dashboard.Query) { Charts = new ChartRenderer() };
+                var file = await ReportRenderer.BuildAsync(service, scope, language, format, dashboard.Alerts.List(), cancellationToken).ConfigureAwait(false);
                 return Results.File(file.Content, file.ContentType, file.FileName);
             }
             catch (FileNotFoundException ex) when (format == ReportFormat.Pdf)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ModScope.Catalog;
+using ModScope.Common;
 using ModScope.Query;
 
 namespace ModScope.Web.Api;
@@ -131,7 +132,7 @@ internal static class RequestReader
         {
             return find();
         }
-        catch (KeyNotFoundException ex)
+        catch (NotFoundException ex)
         {
             throw new BadParameterException(parameter, ex.Message.Trim('\'', '"'), ex);
         }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using ModScope.Reports.Rendering;
+using ModScope.Rendering;
+using ModScope.Reports.Document;
 
 namespace ModScope.Web.Hardening;
 

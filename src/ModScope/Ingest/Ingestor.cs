@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ModScope.Common;
 using ModScope.Model;
 using ModScope.Store;
 using static ModScope.Store.SqlText;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ModScope.Common;
 using ModScope.Model;
 using static ModScope.Store.SqlText;
 

@@ -1,5 +1,6 @@
 using ModScope.Ingest;
-using ModScope.Monitor.Health;
+using ModScope.Engines;
+using ModScope.Monitor.Quality;
 using ModScope.Tests.Support;
 using static ModScope.Tests.Support.DecisionRows;
 
@@ -31,7 +32,8 @@ public sealed class LatestDecisionDayTests : IDisposable
             command.ExecuteNonQuery();
         }
 
-        var latest = new StoreHealth(_store.Store).LatestDecisionDay();
+        using var engine = new DuckDbEngine(_store.Store);
+        var latest = await EngineWatermarks.LatestDecisionDayAsync(engine);
 
         // Valid rows are decided on 2026-08-24; the day after it can be taken.
         Assert.Equal(new DateOnly(2026, 8, 24), latest);

@@ -1,5 +1,6 @@
+using System.Globalization;
 using DuckDB.NET.Data;
-using ModScope.Ingest;
+using ModScope.Common;
 using ModScope.Store;
 
 namespace ModScope.Monitor.Alerts;
@@ -127,7 +128,7 @@ public sealed class AlertStore(ModScopeStore store)
     {
         using var connection = store.OpenConnection();
         return Query(new SqlRunner(connection, CancellationToken.None), "WHERE alert_id = $id", ("id", id)).SingleOrDefault()
-            ?? throw new KeyNotFoundException($"No alert {id}; 'modscope alerts' lists them.");
+            ?? throw new NotFoundException("alert", id.ToString(CultureInfo.InvariantCulture), $"alert {id} not found; 'modscope alerts' lists them.");
     }
 
     public void SetStatus(long id, AlertStatus status, DateOnly? snoozedUntil = null)
@@ -145,6 +146,20 @@ public sealed class AlertStore(ModScopeStore store)
         using var connection = store.OpenConnection();
         new SqlRunner(connection, CancellationToken.None).Execute("UPDATE alerts SET explanation = $explanation WHERE alert_id = $id",
             ("explanation", explanation), ("id", id));
+    }
+
+    /// <summary>Stores the explanations of <paramref name="explained"/> for the alerts that have none stored yet.</summary>
+    public void KeepExplanations(IEnumerable<Alert> explained)
+    {
+        ArgumentNullException.ThrowIfNull(explained);
+        var stored = List().ToDictionary(a => a.Id);
+        foreach (var alert in explained)
+        {
+            if (alert.Finding.Explanation is { } json && stored.TryGetValue(alert.Id, out var now) && now.Finding.Explanation is null)
+            {
+                SetExplanation(alert.Id, json);
+            }
+        }
     }
 
     /// <summary>Records an analyst's label; "new normal" rebaselines the series from the alert's first day.</summary>

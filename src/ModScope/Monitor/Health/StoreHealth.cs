@@ -1,4 +1,4 @@
-using ModScope.Ingest;
+using ModScope.Common;
 using ModScope.Store;
 
 namespace ModScope.Monitor.Health;
@@ -9,22 +9,6 @@ namespace ModScope.Monitor.Health;
 /// </summary>
 public sealed class StoreHealth(ModScopeStore store)
 {
-    /// <summary>
-    /// The newest decision day (UTC), or null for a store without decisions. Ingest keeps timestamps in a plausible
-    /// window; a store loaded before it did may hold days .NET cannot hold or step past (9999-12-31, year 294247,
-    /// infinity), which are passed over so that "the day after the newest" always exists.
-    /// </summary>
-    public DateOnly? LatestDecisionDay()
-    {
-        using var connection = store.OpenConnection();
-        return new SqlRunner(connection, CancellationToken.None)
-            .Rows($"SELECT max(decided_at)::DATE FROM decisions WHERE {InCalendar}", r => r.IsDBNull(0) ? (DateOnly?)null : r.GetFieldValue<DateOnly>(0))
-            .Single();
-    }
-
-    /// <summary>SQL true for a <c>decided_at</c> whose day and the days either side of it are .NET dates.</summary>
-    public const string InCalendar = "decided_at BETWEEN TIMESTAMP '0001-01-02' AND TIMESTAMP '9999-12-30'";
-
     /// <summary>
     /// A number that changes whenever the store's data may have changed (a load or a monitor run), so answers computed
     /// from the data can be reused until it moves.
