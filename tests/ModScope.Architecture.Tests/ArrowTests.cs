@@ -10,7 +10,7 @@ public sealed class ArrowTests
 {
     /// <summary>The core library's capability folders, lowest first: each may use only the folders before it.</summary>
     public static readonly IReadOnlyList<string> CoreLayers =
-        ["Common", "Model", "Store", "Ingest", "Catalog", "Stats", "Query", "Engines", "Explain", "Monitor", "Reports"];
+        ["Common", "Model", "Store", "Ingest", "Catalog", "Stats", "Query", "Engines", "Explain", "Monitor", "Planning", "Reports"];
 
     private static readonly Assembly Core = typeof(Query.MetricQuery).Assembly;
     private static readonly Assembly Rendering = typeof(ModScope.Rendering.ReportRenderer).Assembly;
@@ -34,12 +34,15 @@ public sealed class ArrowTests
     }
 
     [Fact]
-    public void Explain_and_stats_are_pure()
+    public void Explain_stats_and_planning_maths_are_pure()
     {
         string[] io = ["ModScope.Store", "ModScope.Ingest", "ModScope.Query", "ModScope.Engines", "ModScope.Monitor", "ModScope.Reports", "DuckDB.NET"];
         Assert.Empty((string[])[
             .. Arrows.Forbidden(Core, "ModScope.Explain", "Explain is pure (plain data in, plain data out)", io),
             .. Arrows.Forbidden(Core, "ModScope.Stats", "Stats is pure (functions over numbers)", [.. io, "ModScope.Catalog"]),
+            .. Arrows.Forbidden(Core, "ModScope.Planning.Forecasting", "forecasting is pure", [.. io, "ModScope.Catalog", "ModScope.Planning.Workload", "ModScope.Planning.Opportunities"]),
+            .. Arrows.Forbidden(Core, "ModScope.Planning.Workload", "workload planning is pure", [.. io, "ModScope.Catalog", "ModScope.Planning.Opportunities"]),
+            .. Arrows.Forbidden(Core, "ModScope.Planning.Opportunities", "opportunity sizing is pure", [.. io, "ModScope.Catalog"]),
         ]);
     }
 
