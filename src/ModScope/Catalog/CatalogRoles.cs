@@ -64,4 +64,16 @@ public sealed record CatalogRoles
     public required IReadOnlyList<string> ChartsRegional { get; init; }
 
     public required IReadOnlyList<string> ChartsQuality { get; init; }
+
+    /// <summary>Optional, for planning: the count of human decisions (the work to staff).</summary>
+    public string? HumanVolume { get; init; }
+
+    /// <summary>Optional, for planning: the mean handling seconds of a human decision.</summary>
+    public string? HandlingTime { get; init; }
+
+    /// <summary>Optional, for planning: a ratio of productive hours (numerator) over scheduled hours (denominator).</summary>
+    public string? Utilisation { get; init; }
+
+    /// <summary>Optional, for planning: a ratio whose numerator is scheduled hours at their hourly cost.</summary>
+    public string? LabourCost { get; init; }
 }

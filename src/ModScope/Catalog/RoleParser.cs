@@ -16,6 +16,9 @@ internal static class RoleParser
         ["overview", "report_headline", "report_movements", "report_quality", "report_ranking", "quality_errors", "thin_samples",
          "charts_exec", "charts_regional", "charts_quality"];
 
+    /// <summary>Roles a catalogue may leave out: the features that need them (planning) say which is missing.</summary>
+    private static readonly string[] Optional = ["human_volume", "handling_time", "utilisation", "labour_cost"];
+
     /// <summary>The roles, or null when a problem was recorded (the catalogue then fails to load anyway).</summary>
     public static CatalogRoles? Parse(YamlReader reader, YamlMappingNode root, IReadOnlyCollection<string> metricIds)
     {
@@ -28,19 +31,23 @@ internal static class RoleParser
         {
             return null;
         }
-        reader.OnlyKeys(roles, "roles", [.. Single, .. Lists]);
+        reader.OnlyKeys(roles, "roles", [.. Single, .. Lists, .. Optional]);
         var found = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var complete = true;
-        foreach (var role in Single.Concat(Lists))
+        foreach (var role in Single.Concat(Lists).Concat(Optional))
         {
             var field = $"roles.{role}";
             if (reader.Child(roles, role) is not { } value)
             {
+                if (Optional.Contains(role))
+                {
+                    continue;
+                }
                 reader.Problem(roles, field, "is required");
                 complete = false;
                 continue;
             }
-            var ids = Single.Contains(role) && value is not YamlScalarNode
+            var ids = !Lists.Contains(role) && value is not YamlScalarNode
                 ? Problem(reader, value, field, "expected one metric id")
                 : reader.TextList(value, field);
             foreach (var id in ids.Where(id => !metricIds.Contains(id)))
@@ -82,5 +89,9 @@ internal static class RoleParser
         ChartsExec = r["charts_exec"],
         ChartsRegional = r["charts_regional"],
         ChartsQuality = r["charts_quality"],
+        HumanVolume = r.GetValueOrDefault("human_volume")?[0],
+        HandlingTime = r.GetValueOrDefault("handling_time")?[0],
+        Utilisation = r.GetValueOrDefault("utilisation")?[0],
+        LabourCost = r.GetValueOrDefault("labour_cost")?[0],
     };
 }

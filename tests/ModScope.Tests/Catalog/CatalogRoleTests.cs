@@ -46,6 +46,18 @@ public sealed class CatalogRoleTests
     }
 
     [Fact]
+    public void Planning_roles_are_optional_but_checked_when_given()
+    {
+        var without = CatalogLoader.Parse(With(lines => lines), "roles.yaml");
+        Assert.Null(without.Roles.HumanVolume);
+        var planning = Assert.Throws<ModScope.Planning.PlanningException>(() => ModScope.Planning.PlanningMetrics.From(without.Roles));
+        Assert.Contains("roles.human_volume", planning.Message, StringComparison.Ordinal);
+
+        var error = Assert.Throws<CatalogException>(() => CatalogLoader.Parse(With(lines => [.. lines, "  handling_time: aht"]), "roles.yaml"));
+        Assert.Contains("unknown metric 'aht'", Assert.Single(error.Issues, i => i.Field == "roles.handling_time").Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_shipped_catalogue_fills_every_role_with_its_own_metrics()
     {
         var catalog = CatalogLoader.LoadDefault();
@@ -55,6 +67,8 @@ public sealed class CatalogRoleTests
 
         Assert.All(single.Concat(roles.Overview).Concat(roles.ReportHeadline), id => Assert.Contains(catalog.Metrics, m => m.Id == id));
         Assert.Equal(9, roles.Overview.Count);
+        string?[] planning = [roles.HumanVolume, roles.HandlingTime, roles.Utilisation, roles.LabourCost];
+        Assert.All(planning, id => Assert.Contains(catalog.Metrics, m => m.Id == id));
     }
 
     [Fact]

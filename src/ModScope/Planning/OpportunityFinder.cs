@@ -1,0 +1,93 @@
+using ModScope.Planning.Forecasting;
+using ModScope.Planning.Opportunities;
+using ModScope.Query;
+
+namespace ModScope.Planning;
+
+/// <summary>
+/// Sizes the opportunities the query door can evidence: automation candidates (policy × queue, QA accuracy of
+/// automated against human decisions), site productivity gaps (mix of queue × policy, day by day) over the recent
+/// weeks, and SLA risk from the plan over the forecast horizon; ranked by money a week. Each carries the
+/// <c>modscope query</c> commands that reproduce its numbers.
+/// </summary>
+public sealed class OpportunityFinder(PlanningReader reader, PlanBuilder planner, PlanningMetrics metrics)
+{
+    private static readonly string[] Cell = ["policy", "queue"];
+    private static readonly Dictionary<string, string> NoSubject = [];
+
+    public async Task<IReadOnlyList<Opportunity>> FindAsync(IReadOnlyList<DimensionFilter> filters, ForecastSettings forecast, OpportunitySettings settings,
+        DateOnly? asOf, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        settings.Validated();
+        var plan = await planner.BuildAsync(filters, forecast, settings.Targets, asOf, cancellationToken).ConfigureAwait(false);
+        var last = plan.LastDay;
+        var first = last.AddDays(1 - PlanBuilder.RecentDays);
+        var automation = AutomationCandidates.Find(await CellsAsync(filters, first, last, cancellationToken).ConfigureAwait(false), settings);
+        var sites = SiteProductivity.Find(await SitesAsync(filters, first, last, cancellationToken).ConfigureAwait(false), settings);
+        var risk = SlaRisk.Find(plan.Plan, plan.Low, plan.High, plan.HourlyCost, settings);
+        var span = $"{first:yyyy-MM-dd}..{last:yyyy-MM-dd}";
+        return OpportunityRanking.Rank([
+            .. automation.Select(o => o with { Queries = [Command([metrics.Roles.QaRate, metrics.Roles.Volume], [.. Cell, PlanningMetrics.AutomatedBy], span, o.Subject), Command([metrics.HandlingTime], Cell, span, o.Subject)] }),
+            .. sites.Select(o => o with { Queries = [Command([metrics.Roles.StaffingHours, metrics.HandlingTime], ["site"], span, NoSubject), Command([metrics.HumanVolume, metrics.HandlingTime], ["queue", "policy"], span, o.Subject)] }),
+            .. risk.Select(o => o with { Queries = [$"modscope plan --as-of {last:yyyy-MM-dd} --filter site={o.Subject["site"]}", Command([metrics.HumanVolume], ["queue"], span, o.Subject) + " --grain day"] }),
+        ]);
+    }
+
+    private static string Command(IEnumerable<string> metricIds, IEnumerable<string> by, string span, IReadOnlyDictionary<string, string> subject) =>
+        $"modscope query --metric {string.Join(',', metricIds)} --by {string.Join(',', by)} --period {span}" +
+        string.Concat(subject.Select(kv => $" --filter {kv.Key}={kv.Value}"));
+
+    /// <summary>Policy × queue cells over the recent weeks: human volume a week, handling time, automation rate, and both accuracies.</summary>
+    private async Task<List<AutomationCell>> CellsAsync(IReadOnlyList<DimensionFilter> filters, DateOnly first, DateOnly last, CancellationToken cancellationToken)
+    {
+        var volume = metrics.Roles.Volume;
+        var split = await reader.RunAsync([volume, metrics.Roles.QaRate], [.. Cell, PlanningMetrics.AutomatedBy], TimeGrain.None, filters, first, last, cancellationToken).ConfigureAwait(false);
+        var handling = (await reader.RunAsync([metrics.HandlingTime], Cell, TimeGrain.None, filters, first, last, cancellationToken).ConfigureAwait(false))
+            .Where(r => r.Value > 0).ToDictionary(r => PlanningReader.Key(r, Cell), r => r.Value!.Value, StringComparer.Ordinal);
+        var cost = await planner.HourlyCostAsync(filters, first, last, cancellationToken).ConfigureAwait(false);
+        var hourly = cost.Count == 0 ? 0.0 : cost.Values.Average();
+        var weeks = (last.DayNumber - first.DayNumber + 1) / 7.0;
+        var cells = new List<AutomationCell>();
+        foreach (var group in split.GroupBy(r => PlanningReader.Key(r, Cell), StringComparer.Ordinal))
+        {
+            bool IsHuman(MetricResult r) => r.Dimensions[PlanningMetrics.AutomatedBy] == PlanningMetrics.HumanValue;
+            var human = group.Where(r => r.Metric == volume && IsHuman(r)).Sum(r => r.Value ?? 0.0);
+            var total = group.Where(r => r.Metric == volume).Sum(r => r.Value ?? 0.0);
+            if (human <= 0 || !handling.TryGetValue(group.Key, out var seconds))
+            {
+                continue;
+            }
+            var subject = Cell.ToDictionary(d => d, d => group.First().Dimensions[d] ?? "(none)", StringComparer.Ordinal);
+            cells.Add(new AutomationCell(subject, human / weeks, seconds, hourly, 1.0 - (human / total),
+                Accuracy(group.Where(r => r.Metric == metrics.Roles.QaRate && IsHuman(r))),
+                Accuracy(group.Where(r => r.Metric == metrics.Roles.QaRate && !IsHuman(r)))));
+        }
+        return cells;
+    }
+
+    /// <summary>The QA accuracy of one side (one row expected), with Kish's effective audits behind it.</summary>
+    private static AccuracyEstimate? Accuracy(IEnumerable<MetricResult> rows) =>
+        rows.FirstOrDefault(r => r.Value is not null) is { } r ? new AccuracyEstimate(r.Value!.Value, r.EffectiveSampleSize ?? r.SampleSize ?? 0.0) : null;
+
+    /// <summary>Each site's days: productive hours, and human decisions with their handling seconds by queue × policy.</summary>
+    private async Task<List<SiteWork>> SitesAsync(IReadOnlyList<DimensionFilter> filters, DateOnly first, DateOnly last, CancellationToken cancellationToken)
+    {
+        var hours = await reader.RunAsync([metrics.Staffing], ["site"], TimeGrain.Day, filters, first, last, cancellationToken).ConfigureAwait(false);
+        string[] mix = ["site", "queue", "policy"];
+        var work = await reader.RunAsync([metrics.HumanVolume, metrics.HandlingTime], mix, TimeGrain.Day, filters, first, last, cancellationToken).ConfigureAwait(false);
+        var seconds = work.Where(r => r.Metric == metrics.HandlingTime && r.Value is not null)
+            .ToDictionary(r => (r.Bucket, PlanningReader.Key(r, mix)), r => r.Value!.Value);
+        var strata = work.Where(r => r.Metric == metrics.HumanVolume && r.Value > 0 && r.Bucket is not null)
+            .ToLookup(r => (Site: r.Dimensions["site"] ?? "(none)", Day: DateOnly.FromDateTime(r.Bucket!.Value)),
+                r => new StratumWork($"{r.Dimensions["queue"]}|{r.Dimensions["policy"]}", r.Value!.Value, r.Value!.Value * seconds.GetValueOrDefault((r.Bucket, PlanningReader.Key(r, mix)))));
+        var cost = await planner.HourlyCostAsync(filters, first, last, cancellationToken).ConfigureAwait(false);
+        return hours.Where(r => r.Bucket is not null && r.Numerator > 0)
+            .GroupBy(r => r.Dimensions["site"] ?? "(none)", StringComparer.Ordinal)
+            .Select(site => new SiteWork(site.Key, cost.GetValueOrDefault(site.Key), site
+                .Select(r => (Day: DateOnly.FromDateTime(r.Bucket!.Value), Hours: r.Numerator!.Value))
+                .Select(d => new SiteDay(d.Day, d.Hours, strata[(site.Key, d.Day)].ToArray()))
+                .ToArray()))
+            .ToList();
+    }
+}

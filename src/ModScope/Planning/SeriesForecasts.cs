@@ -1,0 +1,62 @@
+using ModScope.Model;
+using ModScope.Monitor.Calendar;
+using ModScope.Planning.Forecasting;
+using ModScope.Query;
+
+namespace ModScope.Planning;
+
+/// <summary>
+/// Forecasts a metric per subject: reads its daily history through the query door, adds the calendar's events for the
+/// subject's market, and runs <see cref="SeasonalForecaster"/> on each series.
+/// </summary>
+public sealed class SeriesForecasts(PlanningReader reader, EventCalendar calendar)
+{
+    /// <summary>Days of history read (two years and a week: enough for yearly seasonality where the store has it).</summary>
+    public const int HistoryDays = 737;
+
+    /// <summary>Forecasts <paramref name="metric"/> by <paramref name="by"/> after the last day with data (on or before <paramref name="asOf"/>).</summary>
+    /// <exception cref="PlanningException">The metric is a sampled rate, or no subject has enough history.</exception>
+    public async Task<ForecastSet> ForecastAsync(string metric, IReadOnlyList<string> by, IReadOnlyList<DimensionFilter> filters,
+        ForecastSettings settings, DateOnly? asOf, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var definition = reader.Query.Catalog.Metric(metric);
+        if (definition.Sampled || definition.IsProportion)
+        {
+            throw new PlanningException($"'{metric}' is a rate; forecast a volume or a handling time (a count, sum or mean), such as {reader.Query.Catalog.Roles.Volume}.");
+        }
+        var last = await reader.LastDayAsync(filters, asOf, cancellationToken).ConfigureAwait(false);
+        var history = await reader.DailyAsync(metric, by, filters, last.AddDays(1 - HistoryDays), last, cancellationToken).ConfigureAwait(false);
+        var forecasts = new List<SubjectForecast>();
+        var skipped = new List<string>();
+        foreach (var series in history)
+        {
+            var points = Trimmed(series.Points);
+            if (points.Count < settings.MinimumHistoryDays)
+            {
+                skipped.Add($"{series.Label} ({points.Count} days)");
+                continue;
+            }
+            var events = CalendarEvents.For(calendar, CalendarEvents.MarketOf(series.Subject, ReferenceData.Default));
+            forecasts.Add(new SubjectForecast(series.Subject, points, SeasonalForecaster.Forecast(points, events, settings)));
+        }
+        if (forecasts.Count == 0)
+        {
+            throw new PlanningException(
+                $"No series of '{metric}' has the {settings.MinimumHistoryDays} days of history a forecast needs (up to {last:yyyy-MM-dd}); " +
+                (skipped.Count > 0 ? $"shortest: {string.Join("; ", skipped.Take(3))}." : "the store has none in scope."));
+        }
+        return new ForecastSet(metric, by, last, forecasts, skipped);
+    }
+
+    /// <summary>The series from its first non-zero day (zeros before a queue opened are not history).</summary>
+    private static List<DailyPoint> Trimmed(IReadOnlyList<DailyPoint> points)
+    {
+        var start = 0;
+        while (start < points.Count && points[start].Value == 0)
+        {
+            start++;
+        }
+        return points.Skip(start).ToList();
+    }
+}

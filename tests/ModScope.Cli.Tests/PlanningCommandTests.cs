@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace ModScope.Cli.Tests;
+
+/// <summary>Five generated weeks (24 Aug – 27 Sep 2026) loaded once for the planning command tests.</summary>
+public sealed class PlanningStoreFixture : IDisposable
+{
+    public PlanningStoreFixture()
+    {
+        Folder = Directory.CreateTempSubdirectory("modscope-plan-cli-").FullName;
+        Data = Path.Combine(Folder, "data");
+        Store = Path.Combine(Folder, "s.duckdb");
+        var (generated, _, generateError) = CliRunner.Run("generate", "--out", Data, "--days", "35", "--decisions-per-day", "300").GetAwaiter().GetResult();
+        Assert.True(generated == ExitCodes.Ok, generateError);
+        var (ingested, _, ingestError) = CliRunner.Run("ingest", Data, "--store", Store).GetAwaiter().GetResult();
+        Assert.True(ingested == ExitCodes.Ok, ingestError);
+    }
+
+    public string Folder { get; }
+    public string Data { get; }
+    public string Store { get; }
+
+    public void Dispose() => Directory.Delete(Folder, recursive: true);
+}
+
+/// <summary>`modscope forecast`, `plan` and `opportunities` end to end, with the roster checked against the raw staffing files.</summary>
+public sealed class PlanningCommandTests(PlanningStoreFixture fixture) : IClassFixture<PlanningStoreFixture>
+{
+    private static readonly DateOnly LastDay = new(2026, 9, 27);
+
+    [Fact]
+    public async Task A_forecast_by_queue_gives_each_queue_every_day_of_the_horizon_with_the_median_inside_its_interval()
+    {
+        var (exit, output, error) = await CliRunner.Run("forecast", "--metric", "decision_volume", "--by", "queue", "--horizon", "2w", "--store", fixture.Store, "--format", "json");
+
+        Assert.True(exit == ExitCodes.Ok, error);
+        var rows = JsonDocument.Parse(output).RootElement.EnumerateArray().ToList();
+        Assert.NotEmpty(rows);
+        foreach (var queue in rows.GroupBy(r => r.GetProperty("queue").GetString()))
+        {
+            var days = queue.Select(r => DateOnly.Parse(r.GetProperty("day").GetString()!, CultureInfo.InvariantCulture)).ToList();
+            Assert.Equal(Enumerable.Range(1, 14).Select(LastDay.AddDays), days);
+        }
+        Assert.All(rows, r =>
+        {
+            var (value, lower, upper) = (r.GetProperty("forecast").GetDouble(), r.GetProperty("lower").GetDouble(), r.GetProperty("upper").GetDouble());
+            Assert.InRange(value, lower, upper);
+            Assert.True(lower >= 0);
+        });
+    }
+
+    [Fact]
+    public async Task The_plan_schedules_each_site_its_mean_hours_on_the_same_weekday_of_the_last_four_weeks()
+    {
+        var (exit, output, error) = await CliRunner.Run("plan", "--horizon", "7d", "--store", fixture.Store, "--format", "csv");
+
+        Assert.True(exit == ExitCodes.Ok, error);
+        var lines = output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("site,day,required_hours,scheduled_hours,gap_hours,extra_hours,queues_at_risk", lines[0]);
+        // The oracle: scheduled hours summed from the raw staffing files, by site and day, over 31 Aug – 27 Sep.
+        var staffing = Directory.GetFiles(fixture.Data, "staffing-*.csv").SelectMany(f => File.ReadLines(f).Skip(1))
+            .Select(l => l.Split(','))
+            .Select(f => (Day: DateOnly.Parse(f[0], CultureInfo.InvariantCulture), Site: f[1], Hours: double.Parse(f[4], CultureInfo.InvariantCulture)))
+            .Where(s => s.Day > LastDay.AddDays(-28) && s.Day <= LastDay)
+            .ToList();
+        var checkedRows = 0;
+        foreach (var fields in lines.Skip(1).Select(l => l.Split(',')))
+        {
+            var (site, day) = (fields[0], DateOnly.Parse(fields[1], CultureInfo.InvariantCulture));
+            Assert.InRange(day, LastDay.AddDays(1), LastDay.AddDays(7));
+            var expected = staffing.Where(s => s.Site == site && s.Day.DayOfWeek == day.DayOfWeek).Sum(s => s.Hours) / 4.0;
+            Assert.Equal(expected, double.Parse(fields[3], CultureInfo.InvariantCulture), 6);
+            var (required, gap) = (double.Parse(fields[2], CultureInfo.InvariantCulture), double.Parse(fields[4], CultureInfo.InvariantCulture));
+            Assert.Equal(required - expected, gap, 6);
+            checkedRows++;
+        }
+        Assert.True(checkedRows >= 7, $"only {checkedRows} site-days");
+    }
+
+    [Fact]
+    public async Task Opportunities_are_ranked_within_their_kind_with_the_size_inside_its_interval()
+    {
+        var (exit, output, error) = await CliRunner.Run("opportunities", "--horizon", "2w", "--store", fixture.Store, "--format", "json", "--evidence");
+
+        Assert.True(exit == ExitCodes.Ok, error);
+        var rows = JsonDocument.Parse(output).RootElement.EnumerateArray().ToList();
+        Assert.NotEmpty(rows);
+        foreach (var kind in rows.GroupBy(r => r.GetProperty("kind").GetString()))
+        {
+            Assert.Contains(kind.Key, new[] { "automation", "site-productivity", "sla-risk" });
+            Assert.Equal(Enumerable.Range(1, kind.Count()), kind.Select(r => r.GetProperty("rank").GetInt32()));
+            var money = kind.Select(r => r.GetProperty("money_per_week").GetDouble()).ToList();
+            Assert.Equal(money.OrderDescending(), money);
+        }
+        Assert.All(rows, r =>
+        {
+            Assert.InRange(r.GetProperty("size").GetDouble(), r.GetProperty("low").GetDouble(), r.GetProperty("high").GetDouble());
+            Assert.StartsWith("modscope ", r.GetProperty("queries").GetString(), StringComparison.Ordinal);
+        });
+    }
+
+    [Theory]
+    [InlineData(ExitCodes.Usage, "--horizon", "9x", "--horizon must be days or weeks")]
+    [InlineData(ExitCodes.Usage, "--format", "xml", "--format must be table, csv or json")]
+    [InlineData(ExitCodes.BadInput, "--metric", "qa_accuracy", "'qa_accuracy' is a rate")]
+    public async Task A_bad_forecast_request_is_one_line_naming_the_option(int code, string option, string value, string message)
+    {
+        var (exit, _, error) = await CliRunner.Run("forecast", option, value, "--store", fixture.Store);
+
+        Assert.Equal(code, exit);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_opportunity_kind_is_a_usage_error_and_help_names_the_options()
+    {
+        var (exit, _, error) = await CliRunner.Run("opportunities", "--kind", "magic", "--store", fixture.Store);
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Contains("--kind must be automation, site-productivity or sla-risk", error, StringComparison.Ordinal);
+
+        var (help, output, _) = await CliRunner.Run("plan", "--help");
+        Assert.Equal(ExitCodes.Ok, help);
+        Assert.Contains("--horizon", output, StringComparison.Ordinal);
+        Assert.Contains("--shrinkage", output, StringComparison.Ordinal);
+    }
+}
