@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace ModScope.Cli.Tests;
 
-/// <summary>Five generated weeks (24 Aug – 27 Sep 2026) loaded once for the planning command tests.</summary>
+/// <summary>Ten generated weeks (24 Aug – 1 Nov 2026) loaded once for the planning command tests.</summary>
 public sealed class PlanningStoreFixture : IDisposable
 {
     public PlanningStoreFixture()
@@ -11,7 +11,7 @@ public sealed class PlanningStoreFixture : IDisposable
         Folder = Directory.CreateTempSubdirectory("modscope-plan-cli-").FullName;
         Data = Path.Combine(Folder, "data");
         Store = Path.Combine(Folder, "s.duckdb");
-        var (generated, _, generateError) = CliRunner.Run("generate", "--out", Data, "--days", "35", "--decisions-per-day", "300").GetAwaiter().GetResult();
+        var (generated, _, generateError) = CliRunner.Run("generate", "--out", Data, "--days", "70", "--decisions-per-day", "300").GetAwaiter().GetResult();
         Assert.True(generated == ExitCodes.Ok, generateError);
         var (ingested, _, ingestError) = CliRunner.Run("ingest", Data, "--store", Store).GetAwaiter().GetResult();
         Assert.True(ingested == ExitCodes.Ok, ingestError);
@@ -27,7 +27,7 @@ public sealed class PlanningStoreFixture : IDisposable
 /// <summary>`modscope forecast`, `plan` and `opportunities` end to end, with the roster checked against the raw staffing files.</summary>
 public sealed class PlanningCommandTests(PlanningStoreFixture fixture) : IClassFixture<PlanningStoreFixture>
 {
-    private static readonly DateOnly LastDay = new(2026, 9, 27);
+    private static readonly DateOnly LastDay = new(2026, 11, 1);
 
     [Fact]
     public async Task A_forecast_by_queue_gives_each_queue_every_day_of_the_horizon_with_the_median_inside_its_interval()
@@ -58,7 +58,7 @@ public sealed class PlanningCommandTests(PlanningStoreFixture fixture) : IClassF
         Assert.True(exit == ExitCodes.Ok, error);
         var lines = output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("site,day,required_hours,scheduled_hours,gap_hours,extra_hours,queues_at_risk", lines[0]);
-        // The oracle: scheduled hours summed from the raw staffing files, by site and day, over 31 Aug – 27 Sep.
+        // The oracle: scheduled hours summed from the raw staffing files, by site and day, over the last 28 days.
         var staffing = Directory.GetFiles(fixture.Data, "staffing-*.csv").SelectMany(f => File.ReadLines(f).Skip(1))
             .Select(l => l.Split(','))
             .Select(f => (Day: DateOnly.Parse(f[0], CultureInfo.InvariantCulture), Site: f[1], Hours: double.Parse(f[4], CultureInfo.InvariantCulture)))
@@ -98,6 +98,24 @@ public sealed class PlanningCommandTests(PlanningStoreFixture fixture) : IClassF
             Assert.InRange(r.GetProperty("size").GetDouble(), r.GetProperty("low").GetDouble(), r.GetProperty("high").GetDouble());
             Assert.StartsWith("modscope ", r.GetProperty("queries").GetString(), StringComparison.Ordinal);
         });
+    }
+
+    [Fact]
+    public async Task A_backtest_scores_one_week_ahead_against_seasonal_naive_and_a_short_history_is_refused()
+    {
+        var (exit, output, error) = await CliRunner.Run("forecast", "--backtest", "--horizon", "1w", "--store", fixture.Store, "--format", "json");
+
+        Assert.True(exit == ExitCodes.Ok, error);
+        var week = Assert.Single(JsonDocument.Parse(output).RootElement.EnumerateArray().ToList());
+        Assert.Equal(1, week.GetProperty("week").GetInt32());
+        // One series (the total), origins on days 57 and 64 of 70 (a week ahead must fit): 2 origins × 7 days.
+        Assert.Equal(14, week.GetProperty("forecasts").GetInt32());
+        Assert.InRange(week.GetProperty("coverage").GetDouble(), 0.0, 1.0);
+        Assert.True(week.GetProperty("mase").GetDouble() > 0);
+
+        (exit, _, error) = await CliRunner.Run("forecast", "--backtest", "--horizon", "4w", "--store", fixture.Store);
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Contains("long enough to backtest", error, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -49,6 +49,27 @@ public sealed class SeriesForecasts(PlanningReader reader, EventCalendar calenda
         return new ForecastSet(metric, by, last, forecasts, skipped);
     }
 
+    /// <summary>
+    /// Rolling-origin backtest of the forecaster on <paramref name="metric"/> by <paramref name="by"/> over the store's
+    /// history up to the last day with data: MASE and interval coverage per horizon week against seasonal naive.
+    /// </summary>
+    public async Task<BacktestResult> BacktestAsync(string metric, IReadOnlyList<string> by, IReadOnlyList<DimensionFilter> filters,
+        BacktestSettings settings, DateOnly? asOf, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        settings.Validated();
+        var last = await reader.LastDayAsync(filters, asOf, cancellationToken).ConfigureAwait(false);
+        var history = await reader.DailyAsync(metric, by, filters, last.AddDays(1 - HistoryDays), last, cancellationToken).ConfigureAwait(false);
+        var series = history
+            .Select(s => new BacktestSeries(s.Label, Trimmed(s.Points), CalendarEvents.For(calendar, CalendarEvents.MarketOf(s.Subject, ReferenceData.Default))))
+            .ToList();
+        var result = RollingOriginBacktest.Run(series, settings);
+        return result.Origins > 0
+            ? result
+            : throw new PlanningException(
+                $"No series of '{metric}' is long enough to backtest: it needs {settings.MinimumTrainingDays} days of training and {settings.HorizonWeeks * 7} days after (up to {last:yyyy-MM-dd}).");
+    }
+
     /// <summary>The series from its first non-zero day (zeros before a queue opened are not history).</summary>
     private static List<DailyPoint> Trimmed(IReadOnlyList<DailyPoint> points)
     {
