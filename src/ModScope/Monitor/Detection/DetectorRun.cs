@@ -19,6 +19,7 @@ internal sealed class DetectorRun
     private RollingWindow _residuals;
     private readonly List<AnomalyEpisode> _episodes = [];
     private readonly QuasiDispersion _dispersion;
+    private readonly LearnedLevels _learned;
     private RollingWindow _levelGaps;
     private int _valid;
     private int _nextCheckpoint = 24;
@@ -38,6 +39,7 @@ internal sealed class DetectorRun
         _trials = new double[order.Length];
         _residuals = _residualsByMethod[0];
         _dispersion = new QuasiDispersion(settings.ScaleWindow);
+        _learned = new LearnedLevels(settings);
         Period = settings.Period;
         _levelGaps = new RollingWindow(LevelWindowFor(Period));
     }
@@ -51,7 +53,7 @@ internal sealed class DetectorRun
         if (!double.IsFinite(y))
         {
             _clean[k] = double.NaN;
-            return new PointVerdict(point.Time, y, double.NaN, double.NaN, double.NaN, 0.0, 0.0, false, false, _open is not null, point.KnownEvent);
+            return new PointVerdict(point.Time, y, double.NaN, double.NaN, double.NaN, 0.0, 0.0, false, false, _open is { Confirmed: true }, point.KnownEvent);
         }
         if (_s.Period is null && _valid >= _nextCheckpoint)
         {
@@ -65,6 +67,9 @@ internal sealed class DetectorRun
         var judged = _valid >= _s.MinHistory && _residuals.Count >= Math.Min(16, _s.MinHistory) && double.IsFinite(expected);
         var residual = y - expected;
         var z = judged ? residual / spread : 0.0;
+        // The z-score on the scale where AlertZ alerts: a series whose own residuals reach further learns wider limits.
+        var (upperZ, lowerZ) = _learned.PointLimits(expectation.Method, spread);
+        var scaledZ = z * _s.AlertZ / (z >= 0 ? upperZ : lowerZ);
         var binomial = SamplingSd(expected, point.SampleSize);
         var dispersion = _dispersion.Value;
         var sampling = point.StandardError is > 0 and var se && double.IsFinite(se) && _s.Kind == SeriesKind.Level ? se : binomial * Math.Sqrt(dispersion);
@@ -72,7 +77,7 @@ internal sealed class DetectorRun
         var widening = point.KnownEvent ? _s.KnownEventWidening : 1.0;
         var thin = (_s.Kind == SeriesKind.Proportion && _s.MinSampleSize > 0 && !(point.SampleSize >= _s.MinSampleSize)) ||
                    double.IsPositiveInfinity(point.StandardError ?? 0.0);
-        var pointEvidence = judged && !thin ? Math.Min(Math.Abs(z) / _s.AlertZ, Math.Abs(zSampling) / _s.SamplingZ) / widening : 0.0;
+        var pointEvidence = judged && !thin ? Math.Min(Math.Abs(scaledZ) / _s.AlertZ, Math.Abs(zSampling) / _s.SamplingZ) / widening : 0.0;
         // A known event may also move the series by up to KnownEventAllowance of its expected value (11.11 can
         // double a day's volume; the history cannot say by how much).
         var allowance = point.KnownEvent && double.IsFinite(expected) ? _s.KnownEventAllowance * Math.Abs(expected) : 0.0;
@@ -80,24 +85,23 @@ internal sealed class DetectorRun
         {
             pointEvidence = Math.Min(pointEvidence, Math.Abs(residual) / allowance);
         }
-        if (judged && !thin && !point.KnownEvent && _s.LevelShifts)
-        {
-            var step = Math.Sign(z) * Math.Min(Math.Min(Math.Abs(z), Math.Abs(zSampling) * _s.AlertZ / _s.SamplingZ), _s.ClipZ + 1.0);
-            _cusumUp = Math.Max(0.0, _cusumUp + step - _s.CusumAllowance);
-            _cusumDown = Math.Max(0.0, _cusumDown - step - _s.CusumAllowance);
-        }
-        var shiftEvidence = Math.Max(_cusumUp, _cusumDown) / _s.CusumLimit;
+        var (accumulated, range) = judged && !thin && !point.KnownEvent ? ShiftEvidence(y, residual, scaledZ, zSampling) : (0.0, 0.0);
+        var shiftEvidence = Math.Max(accumulated, range);
         var evidence = Math.Max(pointEvidence, shiftEvidence);
-        var half = Math.Max(Math.Max(_s.AlertZ * spread, _s.SamplingZ * sampling) * widening, allowance);
+        var sampled = _s.SamplingZ * sampling;
+        var upper = Math.Max(Math.Max(upperZ * spread, sampled) * widening, allowance);
+        var lower = Math.Max(Math.Max(lowerZ * spread, sampled) * widening, allowance);
 
         var alertStart = false;
         if (judged)
         {
-            alertStart = Track(k, point, evidence, pointEvidence >= shiftEvidence, residual, expected, new BaselineNote(
+            var onset = new Onset(evidence, pointEvidence >= Math.Min(1.0, shiftEvidence), accumulated >= 1.0);
+            alertStart = Track(k, point, onset, residual, expected, new BaselineNote(
                 expectation.Method, Period, _clock.Interval, expectation.References, LevelPoints(expectation.Method), _residuals.Count, spread,
-                _s.AlertZ * widening, expected, Lowest(expected - half), Highest(expected + half), point.SampleSize, point.KnownEvent)
+                _s.AlertZ * widening, expected, Lowest(expected - lower), Highest(expected + upper), point.SampleSize, point.KnownEvent)
             {
                 StandardError = _s.Kind == SeriesKind.Level ? point.StandardError : null,
+                Learned = Math.Max(upperZ, lowerZ) > _s.AlertZ ? new LearnedBand(_learned.Learned(expectation.Method), _s.AlertRisk) : null,
             });
         }
 
@@ -105,9 +109,37 @@ internal sealed class DetectorRun
         {
             _dispersion.Add((y - expected) / binomial);
         }
-        Remember(k, y, expectation, spread, z, judged, point.KnownEvent);
+        if (judged && !point.KnownEvent)
+        {
+            _learned.Learn(y);
+            foreach (var (method, predicted) in expectation.Candidates())
+            {
+                _learned.Learn(method, y - predicted);
+            }
+        }
+        Remember(k, y, expectation, spread, scaledZ, judged, point.KnownEvent);
         var score = judged ? evidence * evidence / (1.0 + (evidence * evidence)) : 0.0;
-        return new PointVerdict(point.Time, y, expected, Lowest(expected - half), Highest(expected + half), score, z, judged, alertStart, _open is not null, point.KnownEvent);
+        return new PointVerdict(point.Time, y, expected, Lowest(expected - lower), Highest(expected + upper), score, z, judged, alertStart, _open is { Confirmed: true }, point.KnownEvent);
+    }
+
+    /// <summary>
+    /// Evidence of a sustained change, accumulated over points: the level-shift CUSUM of (scaled, clipped) z-scores
+    /// against its limit and, where the series' history has taught it, the window evidence; and, where learned, the
+    /// range evidence of this one value.
+    /// </summary>
+    private (double Accumulated, double Range) ShiftEvidence(double y, double residual, double scaledZ, double zSampling)
+    {
+        var inAlert = _open is not null;
+        var accumulated = _learned.Window(Math.Abs(residual), inAlert);
+        if (_s.LevelShifts)
+        {
+            var step = Math.Sign(scaledZ) * Math.Min(Math.Min(Math.Abs(scaledZ), Math.Abs(zSampling) * _s.AlertZ / _s.SamplingZ), _s.ClipZ + 1.0);
+            _cusumUp = Math.Max(0.0, _cusumUp + step - _s.CusumAllowance);
+            _cusumDown = Math.Max(0.0, _cusumDown - step - _s.CusumAllowance);
+            var cusum = Math.Max(_cusumUp, _cusumDown);
+            accumulated = Math.Max(accumulated, cusum / _learned.CusumLimit(cusum, inAlert));
+        }
+        return (accumulated, _learned.Range(y));
     }
 
     /// <summary>A band edge within what the series can take: a count or a proportion is never below 0, a proportion never above 1.</summary>
@@ -118,7 +150,7 @@ internal sealed class DetectorRun
 
     public IReadOnlyList<AnomalyEpisode> Finish()
     {
-        if (_open is not null)
+        if (_open is { Confirmed: true })
         {
             _episodes.Add(_open.ToEpisode());
             _open = null;
@@ -240,19 +272,41 @@ internal sealed class DetectorRun
         }
     }
 
-    private bool Track(int k, SeriesPoint point, double evidence, bool spike, double residual, double expected, BaselineNote note)
+    /// <summary>
+    /// Opens, extends and closes alerts. An onset (evidence ≥ 1) is raised at once when it is strong
+    /// (<see cref="DetectorSettings.ImmediateEvidence"/>) or already accumulated over points (a CUSUM), else once
+    /// <see cref="DetectorSettings.ConfirmPoints"/> anomalous points (evidence ≥ ½) confirm it; an unconfirmed onset
+    /// that calms down is dropped. An alert that lasts <see cref="DetectorSettings.RelearnPoints"/> is a new regime,
+    /// which the learned levels start learning.
+    /// </summary>
+    private bool Track(int k, SeriesPoint point, Onset onset, double residual, double expected, BaselineNote note)
     {
+        var evidence = onset.Evidence;
         if (_open is { } open)
         {
             if (evidence >= 0.5)
             {
                 open.Extend(_order[k], point.Time, evidence, residual, expected);
+                if (open.Confirmed && open.Points == _s.RelearnPoints)
+                {
+                    _learned.Relearn();
+                    _cusumUp = _cusumDown = 0.0;
+                }
+                if (!open.Confirmed && open.Points >= _s.ConfirmPoints)
+                {
+                    open.Confirmed = true;
+                    return true;
+                }
             }
             else if (++open.Calm >= _s.QuietPointsToClose)
             {
-                _episodes.Add(open.ToEpisode());
+                if (open.Confirmed)
+                {
+                    _episodes.Add(open.ToEpisode());
+                    _cusumUp = _cusumDown = 0.0;
+                    _learned.Reset();
+                }
                 _open = null;
-                _cusumUp = _cusumDown = 0.0;
             }
             return false;
         }
@@ -260,9 +314,10 @@ internal sealed class DetectorRun
         {
             return false;
         }
-        _open = new OpenEpisode(_order[k], point.Time, spike ? AnomalyKind.Spike : AnomalyKind.LevelShift, Math.Sign(residual), note);
+        _open = new OpenEpisode(_order[k], point.Time, onset.Spike ? AnomalyKind.Spike : AnomalyKind.LevelShift, Math.Sign(residual), note);
         _open.Extend(_order[k], point.Time, evidence, residual, expected);
-        return true;
+        _open.Confirmed = _s.ConfirmPoints <= 1 || onset.Accumulated || evidence >= _s.ImmediateEvidence;
+        return _open.Confirmed;
     }
 
     private int LevelPoints(BaselineMethod method) => method switch
@@ -349,6 +404,7 @@ internal sealed class DetectorRun
             _levelGaps = new RollingWindow(LevelWindowFor(found));
             _chooser.ResetSeasonal();
             _residualsByMethod[(int)BaselineMethod.Seasonal].Clear();
+            _learned.Forget(BaselineMethod.Seasonal);
         }
     }
 
@@ -375,6 +431,14 @@ internal sealed class DetectorRun
         }
     }
 
+    /// <summary>A point's evidence, whether the point alone carries it (a spike), and whether it was accumulated over points.</summary>
+    private readonly record struct Onset(double Evidence, bool Spike, bool Accumulated);
+
     private readonly record struct Expectation(
-        double Value, BaselineMethod Method, double Level, double Recent, double Seasonal, double SeasonalExpected, int References, double Pooled);
+        double Value, BaselineMethod Method, double Level, double Recent, double Seasonal, double SeasonalExpected, int References, double Pooled)
+    {
+        /// <summary>Every method's prediction, whichever was chosen.</summary>
+        public (BaselineMethod, double)[] Candidates() =>
+            [(BaselineMethod.Level, Level), (BaselineMethod.Recent, Recent), (BaselineMethod.Seasonal, SeasonalExpected), (BaselineMethod.Pooled, Pooled)];
+    }
 }
