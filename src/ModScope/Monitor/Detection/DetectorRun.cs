@@ -17,7 +17,6 @@ internal sealed class DetectorRun
     private readonly BaselineChooser _chooser = new();
     private readonly RollingWindow[] _residualsByMethod;
     private RollingWindow _residuals;
-    private readonly List<AnomalyEpisode> _episodes = [];
     private readonly QuasiDispersion _dispersion;
     private readonly LearnedLevels _learned;
     private RollingWindow _levelGaps;
@@ -27,7 +26,7 @@ internal sealed class DetectorRun
     private double _lastValue = double.NaN;
     private double _cusumUp;
     private double _cusumDown;
-    private OpenEpisode? _open;
+    private readonly AlertTracker _alerts;
 
     public DetectorRun(IReadOnlyList<SeriesPoint> points, int[] order, SamplingClock clock, DetectorSettings settings)
     {
@@ -40,6 +39,7 @@ internal sealed class DetectorRun
         _residuals = _residualsByMethod[0];
         _dispersion = new QuasiDispersion(settings.ScaleWindow);
         _learned = new LearnedLevels(settings);
+        _alerts = new AlertTracker(settings);
         Period = settings.Period;
         _levelGaps = new RollingWindow(LevelWindowFor(Period));
     }
@@ -53,7 +53,7 @@ internal sealed class DetectorRun
         if (!double.IsFinite(y))
         {
             _clean[k] = double.NaN;
-            return new PointVerdict(point.Time, y, double.NaN, double.NaN, double.NaN, 0.0, 0.0, false, false, _open is { Confirmed: true }, point.KnownEvent);
+            return new PointVerdict(point.Time, y, double.NaN, double.NaN, double.NaN, 0.0, 0.0, false, false, _alerts.Raised, point.KnownEvent);
         }
         if (_s.Period is null && _valid >= _nextCheckpoint)
         {
@@ -70,10 +70,10 @@ internal sealed class DetectorRun
         // The z-score on the scale where AlertZ alerts: a series whose own residuals reach further learns wider limits.
         var (upperZ, lowerZ) = _learned.PointLimits(expectation.Method, spread);
         var scaledZ = z * _s.AlertZ / (z >= 0 ? upperZ : lowerZ);
-        var binomial = SamplingSd(expected, point.SampleSize);
+        var binomial = SamplingNoise.Sd(_s.Kind, expected, point.SampleSize);
         var dispersion = _dispersion.Value;
         var sampling = point.StandardError is > 0 and var se && double.IsFinite(se) && _s.Kind == SeriesKind.Level ? se : binomial * Math.Sqrt(dispersion);
-        var zSampling = ExactSamplingZ(point, y, expected, dispersion) ?? (sampling > 0 ? residual / sampling : double.PositiveInfinity);
+        var zSampling = SamplingNoise.ExactZ(_s.Kind, point, y, expected, dispersion) ?? (sampling > 0 ? residual / sampling : double.PositiveInfinity);
         var widening = point.KnownEvent ? _s.KnownEventWidening : 1.0;
         var thin = (_s.Kind == SeriesKind.Proportion && _s.MinSampleSize > 0 && !(point.SampleSize >= _s.MinSampleSize)) ||
                    double.IsPositiveInfinity(point.StandardError ?? 0.0);
@@ -85,7 +85,7 @@ internal sealed class DetectorRun
         {
             pointEvidence = Math.Min(pointEvidence, Math.Abs(residual) / allowance);
         }
-        var (accumulated, range) = judged && !thin && !point.KnownEvent ? ShiftEvidence(y, residual, scaledZ, zSampling) : (0.0, 0.0);
+        var (accumulated, range) = judged && !thin && !point.KnownEvent ? ShiftEvidence(y, residual, z, zSampling) : (0.0, 0.0);
         var shiftEvidence = Math.Max(accumulated, range);
         var evidence = Math.Max(pointEvidence, shiftEvidence);
         var sampled = _s.SamplingZ * sampling;
@@ -119,21 +119,21 @@ internal sealed class DetectorRun
         }
         Remember(k, y, expectation, spread, scaledZ, judged, point.KnownEvent);
         var score = judged ? evidence * evidence / (1.0 + (evidence * evidence)) : 0.0;
-        return new PointVerdict(point.Time, y, expected, Lowest(expected - lower), Highest(expected + upper), score, z, judged, alertStart, _open is { Confirmed: true }, point.KnownEvent);
+        return new PointVerdict(point.Time, y, expected, Lowest(expected - lower), Highest(expected + upper), score, z, judged, alertStart, _alerts.Raised, point.KnownEvent);
     }
 
     /// <summary>
-    /// Evidence of a sustained change, accumulated over points: the level-shift CUSUM of (scaled, clipped) z-scores
-    /// against its limit and, where the series' history has taught it, the window evidence; and, where learned, the
-    /// range evidence of this one value.
+    /// Evidence of a sustained change, accumulated over points: the level-shift CUSUM of clipped z-scores against its
+    /// limit (learned where the history allows, so a series whose bursts carry it far learns a higher one) and, where
+    /// learned, the window evidence; and, where learned, the range evidence of this one value.
     /// </summary>
-    private (double Accumulated, double Range) ShiftEvidence(double y, double residual, double scaledZ, double zSampling)
+    private (double Accumulated, double Range) ShiftEvidence(double y, double residual, double z, double zSampling)
     {
-        var inAlert = _open is not null;
+        var inAlert = _alerts.Open;
         var accumulated = _learned.Window(Math.Abs(residual), inAlert);
         if (_s.LevelShifts)
         {
-            var step = Math.Sign(scaledZ) * Math.Min(Math.Min(Math.Abs(scaledZ), Math.Abs(zSampling) * _s.AlertZ / _s.SamplingZ), _s.ClipZ + 1.0);
+            var step = Math.Sign(z) * Math.Min(Math.Min(Math.Abs(z), Math.Abs(zSampling) * _s.AlertZ / _s.SamplingZ), _s.ClipZ + 1.0);
             _cusumUp = Math.Max(0.0, _cusumUp + step - _s.CusumAllowance);
             _cusumDown = Math.Max(0.0, _cusumDown - step - _s.CusumAllowance);
             var cusum = Math.Max(_cusumUp, _cusumDown);
@@ -150,12 +150,7 @@ internal sealed class DetectorRun
 
     public IReadOnlyList<AnomalyEpisode> Finish()
     {
-        if (_open is { Confirmed: true })
-        {
-            _episodes.Add(_open.ToEpisode());
-            _open = null;
-        }
-        return _episodes;
+        return _alerts.Finish();
     }
 
     /// <summary>The candidate expectations for point <paramref name="k"/>, and the one chosen.</summary>
@@ -243,81 +238,20 @@ internal sealed class DetectorRun
         return double.IsFinite(spread) ? Math.Max(spread, floor) : floor;
     }
 
-    /// <summary>
-    /// The sampling test's z from the exact binomial or Poisson tail (<see cref="SamplingTail"/>); null for a level
-    /// series, whose sampling noise is its value's own standard error when it has one (normal), else none.
-    /// </summary>
-    private double? ExactSamplingZ(SeriesPoint point, double y, double expected, double dispersion) => _s.Kind switch
-    {
-        SeriesKind.Proportion when point.SampleSize is > 0 and var n => SamplingTail.Proportion(y, expected, n, dispersion),
-        SeriesKind.Count => SamplingTail.Count(y, expected, dispersion),
-        _ => null,
-    };
-
-    /// <summary>Standard deviation of the sampling noise alone: binomial for proportions, Poisson for counts, else 0.</summary>
-    private double SamplingSd(double expected, double? sampleSize)
-    {
-        switch (_s.Kind)
-        {
-            case SeriesKind.Proportion when sampleSize is >= 1 and var n:
-                // Keep p away from 0 and 1 by half a trial, so a rate expected at 0 is not infinitely certain.
-                var p = Math.Clamp(expected, 0.5 / n, 1.0 - (0.5 / n));
-                return Math.Sqrt(p * (1.0 - p) / n);
-            case SeriesKind.Proportion:
-                return 0.0;
-            case SeriesKind.Count:
-                return Math.Sqrt(Math.Max(expected, 1.0));
-            default:
-                return 0.0;
-        }
-    }
-
-    /// <summary>
-    /// Opens, extends and closes alerts. An onset (evidence ≥ 1) is raised at once when it is strong
-    /// (<see cref="DetectorSettings.ImmediateEvidence"/>) or already accumulated over points (a CUSUM), else once
-    /// <see cref="DetectorSettings.ConfirmPoints"/> anomalous points (evidence ≥ ½) confirm it; an unconfirmed onset
-    /// that calms down is dropped. An alert that lasts <see cref="DetectorSettings.RelearnPoints"/> is a new regime,
-    /// which the learned levels start learning.
-    /// </summary>
+    /// <summary>Tracks the alert at point <paramref name="k"/>; true where one is raised.</summary>
     private bool Track(int k, SeriesPoint point, Onset onset, double residual, double expected, BaselineNote note)
     {
-        var evidence = onset.Evidence;
-        if (_open is { } open)
+        var step = _alerts.Track(_order[k], point.Time, onset, residual, expected, note);
+        if (step.Relearn)
         {
-            if (evidence >= 0.5)
-            {
-                open.Extend(_order[k], point.Time, evidence, residual, expected);
-                if (open.Confirmed && open.Points == _s.RelearnPoints)
-                {
-                    _learned.Relearn();
-                    _cusumUp = _cusumDown = 0.0;
-                }
-                if (!open.Confirmed && open.Points >= _s.ConfirmPoints)
-                {
-                    open.Confirmed = true;
-                    return true;
-                }
-            }
-            else if (++open.Calm >= _s.QuietPointsToClose)
-            {
-                if (open.Confirmed)
-                {
-                    _episodes.Add(open.ToEpisode());
-                    _cusumUp = _cusumDown = 0.0;
-                    _learned.Reset();
-                }
-                _open = null;
-            }
-            return false;
+            _learned.Relearn();
         }
-        if (evidence < 1.0)
+        if (step.Relearn || step.Closed)
         {
-            return false;
+            _cusumUp = _cusumDown = 0.0;
+            _learned.Reset();
         }
-        _open = new OpenEpisode(_order[k], point.Time, onset.Spike ? AnomalyKind.Spike : AnomalyKind.LevelShift, Math.Sign(residual), note);
-        _open.Extend(_order[k], point.Time, evidence, residual, expected);
-        _open.Confirmed = _s.ConfirmPoints <= 1 || onset.Accumulated || evidence >= _s.ImmediateEvidence;
-        return _open.Confirmed;
+        return step.Raised;
     }
 
     private int LevelPoints(BaselineMethod method) => method switch
@@ -336,7 +270,7 @@ internal sealed class DetectorRun
         {
             clean = expected;
         }
-        else if (judged && Math.Abs(z) > _s.ClipZ && (_open is null || _open.Points <= _levelGaps.Capacity))
+        else if (judged && Math.Abs(z) > _s.ClipZ && _alerts.OpenPoints <= _levelGaps.Capacity)
         {
             clean = expected + (Math.Sign(z) * _s.ClipZ * spread);
         }
@@ -430,9 +364,6 @@ internal sealed class DetectorRun
             grid[g] = grid[previous];
         }
     }
-
-    /// <summary>A point's evidence, whether the point alone carries it (a spike), and whether it was accumulated over points.</summary>
-    private readonly record struct Onset(double Evidence, bool Spike, bool Accumulated);
 
     private readonly record struct Expectation(
         double Value, BaselineMethod Method, double Level, double Recent, double Seasonal, double SeasonalExpected, int References, double Pooled)

@@ -17,7 +17,7 @@ namespace ModScope.Monitor.Detection;
 /// </summary>
 internal sealed class LearnedLevels(DetectorSettings settings)
 {
-    private readonly TailLimit[] _residuals = [.. Enum.GetValues<BaselineMethod>().Select(_ => new TailLimit(settings.TailWindow, repeats: 3))];
+    private readonly TailLimit[] _residuals = [.. Enum.GetValues<BaselineMethod>().Select(_ => new TailLimit(settings.TailWindow, farTail: true))];
     private readonly LearnedLimit _cusum = new(settings.TailWindow, 2 * settings.RelearnPoints);
     private readonly WindowEvidence _window = new(settings.TailWindow, settings.WindowAllowance, 2 * settings.RelearnPoints);
     private readonly RangeEvidence _range = new(settings.TailWindow);

@@ -9,7 +9,7 @@ namespace ModScope.Monitor.Detection;
 /// </summary>
 internal sealed class RangeEvidence(int history)
 {
-    private readonly TailLimit _values = new(history, repeats: 3);
+    private readonly TailLimit _values = new(history, farTail: true);
 
     public double Judge(double value, double risk)
     {

@@ -5,10 +5,10 @@ namespace ModScope.Monitor.Detection;
 /// on each side. Peaks over threshold (Pickands 1975; SPOT, Siffer et al. 2017): above the history's upper
 /// <see cref="Share"/> quantile u, excesses are taken as exponential with the mean excess β as scale (its maximum
 /// likelihood estimate), so P(X &gt; u + x) = share · e^(−x/β) and the level with risk q is u + β ln(share / q); the
-/// lower side likewise. With <c>repeats</c>, a level is also never below the value the history reached that many
-/// times: what a series did three times is ordinary for it, however its tail is modelled.
+/// lower side likewise. With <c>farTail</c> the same is also done over the top <see cref="MinExceedances"/> values
+/// alone and the wider level kept: a mixture (noise plus rare bursts) has a far tail the 5% tail underestimates.
 /// </summary>
-internal sealed class TailLimit(int window, int repeats = 0)
+internal sealed class TailLimit(int window, bool farTail = false)
 {
     /// <summary>Share of the history that forms each tail.</summary>
     public const double Share = 0.05;
@@ -48,16 +48,25 @@ internal sealed class TailLimit(int window, int repeats = 0)
         {
             return (double.NaN, double.NaN);
         }
+        var (upper, lower) = Levels(k, risk);
+        if (farTail)
+        {
+            // The far tail alone: rare recurring bursts (a nightly job) are too few to shape the 5% tail, but they are
+            // its top values, and the level they keep reaching is ordinary for the series.
+            var (farUpper, farLower) = Levels(MinExceedances, risk);
+            (upper, lower) = (Math.Max(upper, farUpper), Math.Min(lower, farLower));
+        }
+        return (upper, lower);
+    }
+
+    /// <summary>Peaks over the k-th largest (smallest) value: u + β ln((k / n) / risk), β the mean excess.</summary>
+    private (double Upper, double Lower) Levels(int k, double risk)
+    {
+        var n = _past.Count;
         var stretch = Math.Log(k / (double)n / risk);
         var upperThreshold = _past.Ranked(n - 1 - k);
         var lowerThreshold = _past.Ranked(k);
-        var upper = upperThreshold + ((_past.TailMean(k, upper: true) - upperThreshold) * stretch);
-        var lower = lowerThreshold - ((lowerThreshold - _past.TailMean(k, upper: false)) * stretch);
-        if (repeats > 0)
-        {
-            upper = Math.Max(upper, _past.Ranked(n - repeats));
-            lower = Math.Min(lower, _past.Ranked(repeats - 1));
-        }
-        return (upper, lower);
+        return (upperThreshold + ((_past.TailMean(k, upper: true) - upperThreshold) * stretch),
+            lowerThreshold - ((lowerThreshold - _past.TailMean(k, upper: false)) * stretch));
     }
 }
