@@ -38,7 +38,7 @@ internal sealed class DetectorRun
         _trials = new double[order.Length];
         _residuals = _residualsByMethod[0];
         _dispersion = new QuasiDispersion(settings.ScaleWindow);
-        _learned = new LearnedLevels(settings);
+        _learned = new LearnedLevels(settings, order.Length);
         _alerts = new AlertTracker(settings);
         Period = settings.Period;
         _levelGaps = new RollingWindow(LevelWindowFor(Period));

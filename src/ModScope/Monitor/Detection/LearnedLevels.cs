@@ -15,12 +15,15 @@ namespace ModScope.Monitor.Detection;
 /// so a learned level only ever raises a fixed one (<see cref="DetectorSettings.AlertZ"/>,
 /// <see cref="DetectorSettings.CusumLimit"/>); the window and range evidence exist only where learned.
 /// </summary>
-internal sealed class LearnedLevels(DetectorSettings settings)
+internal sealed class LearnedLevels(DetectorSettings settings, int points)
 {
-    private readonly TailLimit[] _residuals = [.. Enum.GetValues<BaselineMethod>().Select(_ => new TailLimit(settings.TailWindow, farTail: true))];
-    private readonly LearnedLimit _cusum = new(settings.TailWindow, 2 * settings.RelearnPoints);
-    private readonly WindowEvidence _window = new(settings.TailWindow, settings.WindowAllowance, 2 * settings.RelearnPoints);
-    private readonly RangeEvidence _range = new(settings.TailWindow);
+    private readonly TailLimit[] _residuals = [.. Enum.GetValues<BaselineMethod>().Select(_ => new TailLimit(History(settings, points), farTail: true))];
+    private readonly LearnedLimit _cusum = new(History(settings, points), 2 * settings.RelearnPoints);
+    private readonly WindowEvidence _window = new(History(settings, points), settings.WindowAllowance, 2 * settings.RelearnPoints);
+    private readonly RangeEvidence _range = new(History(settings, points));
+
+    /// <summary>No history longer than the series itself is kept (a year of days needs no room for 2,000 values).</summary>
+    private static int History(DetectorSettings settings, int points) => Math.Clamp(points, 1, settings.TailWindow);
 
     /// <summary>
     /// The robust z-scores (residual / <paramref name="spread"/>) that alert above and below: at least
