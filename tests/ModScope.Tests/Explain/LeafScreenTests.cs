@@ -9,7 +9,7 @@ public sealed class LeafScreenTests
     [InlineData(0.0, 1.0)]
     [InlineData(0.3, 0.5)]   // 30% of leaves halve: one side of 0 is far wider
     [InlineData(0.4, 1.6)]   // 40% rise by 60%
-    public void Measure_EstimatesTheNoiseOfTheNormalLeaves(double anomalousShare, double ratio)
+    public void Measure_estimates_the_noise_of_the_normal_leaves(double anomalousShare, double ratio)
     {
         // 4,000 leaves with 5% relative noise; σ of ln(1 + 0.05 z) is 0.05 to within 0.1%.
         var random = new Random(11);
@@ -23,7 +23,7 @@ public sealed class LeafScreenTests
     }
 
     [Fact]
-    public void Measure_OnAnExactForecast_FloorsTheNoiseAndFlagsOnlyMovedLeaves()
+    public void Measure_on_an_exact_forecast_floors_the_noise_and_flags_only_moved_leaves()
     {
         var screen = LeafScreen.Measure([100, 100, 50, 0, 5], [100, 100, 100, 0, 0], RootCauseSettings.Default);
 
@@ -33,7 +33,7 @@ public sealed class LeafScreenTests
     }
 
     [Fact]
-    public void NoiseZFor_IsTheBonferroniNormalQuantile()
+    public void NoiseZFor_is_the_Bonferroni_normal_quantile()
     {
         // Φ⁻¹(1 − 0.05/(2·10,000)) = Φ⁻¹(1 − 2.5e−6) = 4.5648 (normal tables); never below 3.
         Assert.Equal(4.5648, RootCauseSettings.Default.NoiseZFor(10_000), 3);
