@@ -32,15 +32,6 @@ public sealed class LeafScreenTests
         Assert.Equal(55, screen.TotalDeviation, 9);
     }
 
-    [Fact]
-    public void NoiseZFor_IsTheBonferroniNormalQuantile()
-    {
-        // Φ⁻¹(1 − 0.05/(2·10,000)) = Φ⁻¹(1 − 2.5e−6) = 4.5648 (normal tables); never below 3.
-        Assert.Equal(4.5648, RootCauseSettings.Default.NoiseZFor(10_000), 3);
-        Assert.Equal(3.0, RootCauseSettings.Default.NoiseZFor(1), 9);
-        Assert.Equal(2.5, (RootCauseSettings.Default with { NoiseThreshold = 2.5 }).NoiseZFor(10_000), 9);
-    }
-
     private static double Normal(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }
