@@ -29,7 +29,7 @@ internal sealed class CauseSearch
     public CauseSearch(CubeIndex index, LeafScreen screen, RootCauseSettings settings)
     {
         (_index, _screen, _settings) = (index, screen, settings);
-        Threshold = Math.Log(Math.Max(2, index.GroupCount));
+        Threshold = Math.Log(Math.Max(2, index.GroupCount) / (1 - settings.Confidence)) + Math.Log(settings.Confidence);
         (_member, _group) = Candidates(index, screen, Threshold);
         (_up, _down) = (new double[_group.Length], new double[_group.Length]);
         (_pull, _precision) = (new double[_group.Length], new double[_group.Length]);

@@ -151,11 +151,54 @@ internal sealed class CubeIndex
         return (codes, names);
     }
 
+    /// <summary>
+    /// Numbers the groups of a cuboid densely from its parent's group and the added dimension's code, in order of first
+    /// appearance: by a lookup table over parentGroup·cardinality + code while that key space stays small (a few times
+    /// the leaves, the table reused across cuboids and cleared by its used keys), else by a dictionary.
+    /// </summary>
+    private int Number(Cuboid parent, int cardinality, int[] codes, int[] groupOf, int offset, ref int[]? slots)
+    {
+        var keys = (long)parent.Groups * cardinality;
+        if (keys > Math.Max(1 << 16, 4L * LeafCount))
+        {
+            var dense = new Dictionary<long, int>();
+            for (var e = 0; e < LeafCount; e++)
+            {
+                ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(dense, ((long)(parent.GroupOf[e] - parent.Offset) * cardinality) + codes[e], out var exists);
+                id = exists ? id : dense.Count - 1;
+                groupOf[e] = offset + id;
+            }
+            return dense.Count;
+        }
+        if (slots is null || slots.Length < keys)
+        {
+            slots = new int[Math.Max(keys, Math.Min(4L * LeafCount, int.MaxValue / 2))];
+            Array.Fill(slots, -1);
+        }
+        var used = new List<int>();
+        for (var e = 0; e < LeafCount; e++)
+        {
+            var key = ((parent.GroupOf[e] - parent.Offset) * cardinality) + codes[e];
+            if (slots[key] < 0)
+            {
+                slots[key] = used.Count;
+                used.Add(key);
+            }
+            groupOf[e] = offset + slots[key];
+        }
+        foreach (var key in used)
+        {
+            slots[key] = -1;
+        }
+        return used.Count;
+    }
+
     private List<Cuboid> BuildCuboids(int depth)
     {
         var cuboids = new List<Cuboid>();
         var byMask = new Dictionary<int, Cuboid>();
         var offset = 0;
+        int[]? slots = null;
         foreach (var mask in Masks(Dimensions.Count, depth))
         {
             var highest = 31 - BitOperations.LeadingZeroCount((uint)mask);
@@ -173,19 +216,7 @@ internal sealed class CubeIndex
             else
             {
                 var parent = byMask[mask & ~(1 << highest)];
-                var cardinality = (long)Names[highest].Length;
-                var dense = new Dictionary<long, int>();
-                for (var e = 0; e < LeafCount; e++)
-                {
-                    var key = ((parent.GroupOf[e] - parent.Offset) * cardinality) + codes[e];
-                    ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(dense, key, out var exists);
-                    if (!exists)
-                    {
-                        id = dense.Count - 1;
-                    }
-                    groupOf[e] = offset + id;
-                }
-                groups = dense.Count;
+                groups = Number(parent, Names[highest].Length, codes, groupOf, offset, ref slots);
             }
             var cuboid = new Cuboid(mask, BitOperations.PopCount((uint)mask), offset, groups, groupOf);
             cuboids.Add(cuboid);

@@ -3,10 +3,12 @@ namespace ModScope.Explain;
 /// <summary>
 /// The noise level of a cube, which leaves stand out from it, and how strongly each leaf says it moved. A leaf's
 /// deviation is r = (a − f)/|f|, unbiased whether the noise is multiplicative or count-like (a leaf with f = 0 is
-/// measured against the smallest non-zero |f| of the cube); a leaf with a = f = 0 says nothing and is left out.
+/// measured against the smallest non-zero |f| of the cube, or against 1 for counts); a leaf with a = f = 0 says
+/// nothing and is left out.
 /// Expected values are the baseline, so a normal leaf's r scatters around 0, while anomalies push one way (or each
 /// cause its own way); r is first put in units of the noise for the leaf's size (<see cref="NoiseShape"/>: small leaves
-/// of count data are relatively noisier). σ starts as 1.4826 times the median |r|. With enough leaves to judge shape,
+/// of count data are relatively noisier; whole-number actual values are taken as counts, whose relative noise is at
+/// least 1/√f). σ starts as 1.4826 times the median |r|. With enough leaves to judge shape,
 /// two signs of anomalies inflating it are checked: a median |r| far above what the lower quartile implies for normal
 /// noise (anomalies in a large share of leaves), and one side of 0 clearly wider than the other (RiskLoc's
 /// observation); either way the cleaner estimate is used. Then σ is re-estimated (never upwards) three times on the
@@ -41,7 +43,11 @@ internal sealed record LeafScreen(
         var n = actual.Length;
         var informative = new bool[n];
         var deviation = new double[n];
-        var floor = expected.Select(Math.Abs).Where(f => f > 0).DefaultIfEmpty(1).Min();
+        // Whole numbers are counts: a count of f varies by at least √f (Poisson) whatever the fit says, which matters
+        // most in cubes too small to fit the noise's shape; and one event is the least a count can be measured against.
+        var counts = actual.All(a => a >= 0 && a == Math.Floor(a));
+        var smallest = expected.Select(Math.Abs).Where(f => f > 0).DefaultIfEmpty(1).Min();
+        var floor = counts ? Math.Min(smallest, 1) : smallest;
         for (var e = 0; e < n; e++)
         {
             informative[e] = actual[e] != 0 || expected[e] != 0;
@@ -51,11 +57,14 @@ internal sealed record LeafScreen(
         var standardized = deviation.Select((x, e) => x * shape.Weight(expected[e])).ToArray();
         var scale = Math.Max(NoiseScale(standardized, settings.LeafThreshold), settings.MinNoise);
 
+        double Poisson(int e) => counts ? 1 / Math.Sqrt(Math.Max(Math.Abs(expected[e]), floor)) : 0;
+
         var anomalous = new bool[n];
         var (count, normal) = (0, 0);
         for (var e = 0; e < n; e++)
         {
-            anomalous[e] = informative[e] && Math.Abs(standardized[e]) > settings.LeafThreshold * scale;
+            var noise = Math.Max(scale / shape.Weight(expected[e]), Poisson(e));
+            anomalous[e] = informative[e] && Math.Abs(deviation[e]) > settings.LeafThreshold * noise;
             count += anomalous[e] ? 1 : 0;
             normal += informative[e] && !anomalous[e] ? 1 : 0;
         }
@@ -69,7 +78,7 @@ internal sealed record LeafScreen(
             total += Math.Abs(actual[e] - expected[e]);
             if (informative[e])
             {
-                var s = upper / shape.Weight(expected[e]);
+                var s = Math.Max(upper / shape.Weight(expected[e]), Poisson(e));
                 // A leaf too noisy to show even a fall to zero beyond LeafThreshold·s (a count of a few) cannot vouch for a
                 // move on its own, and its discreteness would fool the normal model: it speaks only in the shared shift.
                 if (s * settings.LeafThreshold <= 1)
@@ -89,8 +98,18 @@ internal sealed record LeafScreen(
     /// <summary>σ of deviations that are normal noise around 0, robust to anomalies among them (see the type's summary).</summary>
     internal static double NoiseScale(double[] deviation, double threshold)
     {
-        var distances = deviation.Where(double.IsFinite).Select(Math.Abs).ToArray();
-        Array.Sort(distances);
+        // One sort: the deviations in order give both sides and, merged, the sorted distances from 0.
+        var sorted = deviation.Where(double.IsFinite).ToArray();
+        Array.Sort(sorted);
+        var zero = Array.FindIndex(sorted, x => x >= 0);
+        zero = zero < 0 ? sorted.Length : zero;
+        var positive = Array.FindIndex(sorted, zero, x => x > 0);
+        positive = positive < 0 ? sorted.Length : positive;
+        // Exact zeros (leaves right on forecast) belong to both sides.
+        var below = sorted[..positive].Select(x => -x).Reverse().ToArray();
+        var above = sorted[zero..];
+        var distances = Merge(below[(positive - zero)..], above);
+
         var scale = MadToSigma * Quantile(distances, 0.5);
         if (distances.Length >= MinForShape)
         {
@@ -100,10 +119,8 @@ internal sealed record LeafScreen(
             {
                 scale = quartile;
             }
-            // Anomalies on one side: that side is wider. Exact zeros (leaves right on forecast) belong to both sides.
-            var below = deviation.Where(x => x <= 0).Select(x => -x).ToArray();
-            var above = deviation.Where(x => x >= 0 && double.IsFinite(x)).ToArray();
-            var (belowScale, aboveScale) = (Mad(below), Mad(above));
+            // Anomalies on one side: that side is wider.
+            var (belowScale, aboveScale) = (MadToSigma * Quantile(below, 0.5), MadToSigma * Quantile(above, 0.5));
             var (narrow, wide) = (Math.Min(belowScale, aboveScale), Math.Max(belowScale, aboveScale));
             var fewer = Math.Min(below.Length, above.Length);
             if (fewer >= MinForShape / 2 && wide > (1 + (4 / Math.Sqrt(fewer))) * narrow)
@@ -113,13 +130,38 @@ internal sealed record LeafScreen(
         }
         for (var round = 0; round < 3 && scale > 0; round++)
         {
-            var limit = threshold * scale;
-            scale = Math.Min(scale, Mad(distances.Where(x => x <= limit).ToArray()));
+            // The distances within the limit are a prefix of the sorted ones.
+            var within = UpperBound(distances, threshold * scale);
+            scale = Math.Min(scale, MadToSigma * Quantile(distances.AsSpan(0, within), 0.5));
         }
         return scale;
     }
 
-    private static double Quantile(double[] sorted, double q)
+    /// <summary>Two ascending arrays merged into one.</summary>
+    private static double[] Merge(double[] first, double[] second)
+    {
+        var merged = new double[first.Length + second.Length];
+        var (i, j) = (0, 0);
+        for (var k = 0; k < merged.Length; k++)
+        {
+            merged[k] = j >= second.Length || (i < first.Length && first[i] <= second[j]) ? first[i++] : second[j++];
+        }
+        return merged;
+    }
+
+    /// <summary>How many of the ascending values are at most <paramref name="limit"/>.</summary>
+    private static int UpperBound(double[] sorted, double limit)
+    {
+        var (low, high) = (0, sorted.Length);
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            (low, high) = sorted[middle] <= limit ? (middle + 1, high) : (low, middle);
+        }
+        return low;
+    }
+
+    private static double Quantile(ReadOnlySpan<double> sorted, double q)
     {
         if (sorted.Length == 0)
         {
@@ -128,12 +170,5 @@ internal sealed record LeafScreen(
         var h = (sorted.Length - 1) * q;
         var low = (int)Math.Floor(h);
         return low + 1 < sorted.Length ? sorted[low] + ((h - low) * (sorted[low + 1] - sorted[low])) : sorted[low];
-    }
-
-    /// <summary>1.4826 × the median of non-negative distances from 0; 0 for none.</summary>
-    public static double Mad(double[] distances)
-    {
-        Array.Sort(distances);
-        return MadToSigma * Quantile(distances, 0.5);
     }
 }

@@ -23,6 +23,12 @@ public sealed record RootCauseSettings
     /// </summary>
     public double OutlierRate { get; init; } = 0.01;
 
+    /// <summary>
+    /// How sure the search must be to name a cause: with prior odds of 1 : M for any one of the cube's M conjunctions,
+    /// a cause's posterior probability must reach this, so its log likelihood ratio must exceed ln M + ln(p/(1 − p)).
+    /// </summary>
+    public double Confidence { get; init; } = 0.9;
+
     /// <summary>Candidates whose evidence is within this fraction of the best one tie, and the shortest conjunction wins (Occam).</summary>
     public double OccamTolerance { get; init; } = 0.02;
 
@@ -47,6 +53,10 @@ public sealed record RootCauseSettings
         if (!(OutlierRate is > 0 and < 1))
         {
             throw new ArgumentOutOfRangeException(nameof(OutlierRate), OutlierRate, "OutlierRate must lie in (0, 1).");
+        }
+        if (!(Confidence is > 0 and < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Confidence), Confidence, "Confidence must lie in (0, 1).");
         }
         if (!(OccamTolerance is >= 0 and < 1))
         {
