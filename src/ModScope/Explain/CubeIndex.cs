@@ -14,6 +14,8 @@ internal sealed class CubeIndex
     /// <summary>Leaves × cuboids above this (a group id each, 4 bytes) would take over a gigabyte.</summary>
     private const long MaxCells = 250_000_000;
 
+    private readonly Dictionary<int, int> _byMask = [];
+
     private CubeIndex(Cube cube, int depth)
     {
         var leaves = cube.Leaves;
@@ -33,6 +35,10 @@ internal sealed class CubeIndex
             (Codes[d], Names[d]) = Encode(leaves, d);
         }
         Cuboids = BuildCuboids(depth);
+        for (var k = 0; k < Cuboids.Count; k++)
+        {
+            _byMask[Cuboids[k].Mask] = k;
+        }
         GroupCount = Cuboids.Count == 0 ? 0 : Cuboids[^1].Offset + Cuboids[^1].Groups;
         CuboidOf = new int[GroupCount];
         FirstLeaf = new int[GroupCount];
@@ -77,6 +83,9 @@ internal sealed class CubeIndex
     }
 
     public Cuboid CuboidOfGroup(int group) => Cuboids[CuboidOf[group]];
+
+    /// <summary>The position in <see cref="Cuboids"/> of the cuboid over exactly the dimensions in <paramref name="mask"/>; −1 when not indexed.</summary>
+    public int CuboidWithMask(int mask) => _byMask.GetValueOrDefault(mask, -1);
 
     /// <summary>The group's conjunction, in the cube's dimension order.</summary>
     public IReadOnlyDictionary<string, string> Conjunction(int group)

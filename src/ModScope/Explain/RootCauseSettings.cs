@@ -29,6 +29,13 @@ public sealed record RootCauseSettings
     /// </summary>
     public double Confidence { get; init; } = 0.9;
 
+    /// <summary>
+    /// A cause may hold leaves that did not follow it (small ones rounded back to their forecast, a few exceptions) up to
+    /// this share of its size; a larger part that did not move, which one more dimension separates, makes the parts that
+    /// moved the causes instead.
+    /// </summary>
+    public double UnmovedShare { get; init; } = 0.1;
+
     /// <summary>Candidates whose evidence is within this fraction of the best one tie, and the shortest conjunction wins (Occam).</summary>
     public double OccamTolerance { get; init; } = 0.02;
 
@@ -57,6 +64,10 @@ public sealed record RootCauseSettings
         if (!(Confidence is > 0 and < 1))
         {
             throw new ArgumentOutOfRangeException(nameof(Confidence), Confidence, "Confidence must lie in (0, 1).");
+        }
+        if (!(UnmovedShare is > 0 and < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(UnmovedShare), UnmovedShare, "UnmovedShare must lie in (0, 1).");
         }
         if (!(OccamTolerance is >= 0 and < 1))
         {

@@ -69,18 +69,45 @@ public sealed class CauseSearchTests
         // Counts of 20 to 60 vary by 13–22% on their own, so a 20% rise of a=a2 is about one σ per leaf: no leaf shows it,
         // its 120 leaves together do (a shared shift of ~1σ over n leaves carries a log likelihood ratio of about n/2).
         var random = new Random(6);
-        var cube = Build(random, empty: 0, (v, f) => Poisson(random, f * (v[0] == "a2" ? 1.2 : 1)), () => 20 + (40 * random.NextDouble()));
+        var cube = Build(random, empty: 0, (v, f) => Poisson(random, f * (v[0] == "a2" ? 1.2 : 1)), _ => 20 + (40 * random.NextDouble()));
 
         Assert.Equal(["a=a2"], Cubes.Labels(cube, RootCauseSearch.Find(cube)));
+    }
+
+    [Fact]
+    public void Find_WhenAValueMovedExceptInOnePart_NamesThePartsThatMoved()
+    {
+        // c=c2 rises by half everywhere but under a=a1, about a quarter of it (leaves of 50 to 150) that stays put: c=c2
+        // would claim a rise where there was none, so its three moving parts are the causes.
+        var random = new Random(7);
+        var cube = Build(random, empty: 0,
+            (v, f) => f * (v[2] == "c2" && v[0] != "a1" ? 1.5 : 1) * (1 + (0.01 * Normal(random))), _ => 50 + (100 * random.NextDouble()));
+
+        var found = Cubes.Labels(cube, RootCauseSearch.Find(cube));
+
+        Assert.Equal(["a=a2&c=c2", "a=a3&c=c2", "a=a4&c=c2"], found.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Find_WhenOnlyATinyPartOfACauseStaysPut_StillNamesTheWholeCause()
+    {
+        // The same rise, but the a=a1 leaves are a thousand times smaller (counts rounded back to their forecast, say):
+        // under a tenth of c=c2's size, so c=c2 is the cause.
+        var random = new Random(8);
+        var cube = Build(random, empty: 0,
+            (v, f) => f * (v[2] == "c2" && v[0] != "a1" ? 1.5 : 1) * (1 + (0.01 * Normal(random))),
+            v => Math.Exp(4 + (1.5 * Normal(random))) * (v[0] == "a1" ? 0.001 : 1));
+
+        Assert.Equal(["c=c2"], Cubes.Labels(cube, RootCauseSearch.Find(cube)));
     }
 
     private static Cube Grid(int seed, double noise, double empty, Func<string[], double> ratio)
     {
         var random = new Random(seed);
-        return Build(random, empty, (v, f) => f * ratio(v) * (1 + (noise * Normal(random))), () => Math.Exp(4 + (1.5 * Normal(random))));
+        return Build(random, empty, (v, f) => f * ratio(v) * (1 + (noise * Normal(random))), _ => Math.Exp(4 + (1.5 * Normal(random))));
     }
 
-    private static Cube Build(Random random, double empty, Func<string[], double, double> actual, Func<double> expected)
+    private static Cube Build(Random random, double empty, Func<string[], double, double> actual, Func<string[], double> expected)
     {
         var leaves = new List<CubeLeaf>();
         foreach (var a in Enumerable.Range(1, 4))
@@ -92,7 +119,7 @@ public sealed class CauseSearchTests
                     foreach (var d in Enumerable.Range(1, 6))
                     {
                         string[] values = [$"a{a}", $"b{b}", $"c{c}", $"d{d}"];
-                        var f = expected();
+                        var f = expected(values);
                         leaves.Add(random.NextDouble() < empty ? new CubeLeaf(values, 0, 0) : new CubeLeaf(values, actual(values, f), f));
                     }
                 }
