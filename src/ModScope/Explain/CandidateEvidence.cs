@@ -17,35 +17,56 @@ namespace ModScope.Explain;
 /// </summary>
 internal sealed class CandidateEvidence
 {
+    private readonly CubeIndex _index;
     private readonly LeafScreen _screen;
+    /// <summary>Per group of the index: its candidate, or −1.</summary>
+    private readonly int[] _candidateOf;
     private readonly double[] _up, _down, _pull, _precision, _againstUp, _againstDown;
 
     public CandidateEvidence(CubeIndex index, LeafScreen screen, double threshold)
     {
-        _screen = screen;
-        (Member, Group) = Candidates(index, screen, threshold);
-        var n = Group.Length;
-        (_up, _down, _pull, _precision, _againstUp, _againstDown) = (new double[n], new double[n], new double[n], new double[n], new double[n], new double[n]);
-        foreach (var member in Member)
+        (_index, _screen) = (index, screen);
+        // One pass sums every group; the candidates keep their sums. Cuboids own disjoint ranges of groups, so they are
+        // summed side by side.
+        var groups = index.GroupCount;
+        var (anomalous, up, down, pull, precision) = (new bool[groups], new double[groups], new double[groups], new double[groups], new double[groups]);
+        Parallel.ForEach(index.Cuboids, cuboid =>
         {
-            for (var e = 0; e < member.Length; e++)
+            var groupOf = cuboid.GroupOf;
+            for (var e = 0; e < groupOf.Length; e++)
             {
-                if (member[e] is var c and >= 0)
-                {
-                    _up[c] += screen.Up[e];
-                    _down[c] += screen.Down[e];
-                    _pull[c] += screen.Pull[e];
-                    _precision[c] += screen.Precision[e];
-                }
+                var g = groupOf[e];
+                anomalous[g] |= screen.Anomalous[e];
+                up[g] += screen.Up[e];
+                down[g] += screen.Down[e];
+                pull[g] += screen.Pull[e];
+                precision[g] += screen.Precision[e];
+            }
+        });
+        _candidateOf = new int[groups];
+        var kept = new List<int>();
+        for (var g = 0; g < groups; g++)
+        {
+            var candidate = anomalous[g] || (precision[g] > 0 && pull[g] * pull[g] / (2 * precision[g]) > threshold);
+            _candidateOf[g] = candidate ? kept.Count : -1;
+            if (candidate)
+            {
+                kept.Add(g);
             }
         }
+        Group = kept.ToArray();
+        _up = Array.ConvertAll(Group, g => up[g]);
+        _down = Array.ConvertAll(Group, g => down[g]);
+        _pull = Array.ConvertAll(Group, g => pull[g]);
+        _precision = Array.ConvertAll(Group, g => precision[g]);
+        (_againstUp, _againstDown) = (new double[Group.Length], new double[Group.Length]);
     }
-
-    /// <summary>Per cuboid, per leaf: the candidate the leaf belongs to there, or −1.</summary>
-    public int[][] Member { get; }
 
     /// <summary>Per candidate: its group in the <see cref="CubeIndex"/>.</summary>
     public int[] Group { get; }
+
+    /// <summary>The candidate leaf <paramref name="e"/> belongs to in cuboid <paramref name="cuboid"/> (a position in the index's cuboids), or −1.</summary>
+    public int Member(int cuboid, int e) => _candidateOf[_index.Cuboids[cuboid].GroupOf[e]];
 
     /// <summary>The candidate's evidence for its stronger direction (+1 up, −1 down).</summary>
     public (double Evidence, int Direction) Of(int candidate)
@@ -68,9 +89,9 @@ internal sealed class CandidateEvidence
     public void Close(int e, int direction)
     {
         var (againstUp, againstDown) = direction < 0 ? (Math.Max(0, _screen.Down[e]), 0.0) : (0.0, Math.Max(0, _screen.Up[e]));
-        foreach (var member in Member)
+        foreach (var cuboid in _index.Cuboids)
         {
-            if (member[e] is var c and >= 0)
+            if (_candidateOf[cuboid.GroupOf[e]] is var c and >= 0)
             {
                 _up[c] -= _screen.Up[e];
                 _down[c] -= _screen.Down[e];
@@ -80,33 +101,5 @@ internal sealed class CandidateEvidence
                 _againstDown[c] += againstDown;
             }
         }
-    }
-
-    private static (int[][] Member, int[] Group) Candidates(CubeIndex index, LeafScreen screen, double threshold)
-    {
-        var (anomalous, pull, precision) = (new bool[index.GroupCount], new double[index.GroupCount], new double[index.GroupCount]);
-        foreach (var cuboid in index.Cuboids)
-        {
-            for (var e = 0; e < index.LeafCount; e++)
-            {
-                var g = cuboid.GroupOf[e];
-                anomalous[g] |= screen.Anomalous[e];
-                pull[g] += screen.Pull[e];
-                precision[g] += screen.Precision[e];
-            }
-        }
-        var candidateOf = new int[index.GroupCount];
-        var groups = new List<int>();
-        for (var g = 0; g < candidateOf.Length; g++)
-        {
-            var candidate = anomalous[g] || (precision[g] > 0 && pull[g] * pull[g] / (2 * precision[g]) > threshold);
-            candidateOf[g] = candidate ? groups.Count : -1;
-            if (candidate)
-            {
-                groups.Add(g);
-            }
-        }
-        var member = index.Cuboids.Select(c => Array.ConvertAll(c.GroupOf, g => candidateOf[g])).ToArray();
-        return (member, groups.ToArray());
     }
 }

@@ -98,10 +98,9 @@ internal sealed class CauseSearch
             {
                 continue;
             }
-            var member = _evidence.Member[finer];
-            var parts = leaves.Select(e => member[e]).Where(c => c >= 0).Distinct().Where(c => _evidence.For(c, direction) > 0).ToHashSet();
+            var parts = leaves.Select(e => _evidence.Member(finer, e)).Where(c => c >= 0).Distinct().Where(c => _evidence.For(c, direction) > 0).ToHashSet();
             // Leaves an earlier cause explained, or that moved the other way, are neither moved nor unmoved here.
-            var unmoved = leaves.Where(e => Unmoved(e) && !parts.Contains(member[e])).Sum(Size);
+            var unmoved = leaves.Where(e => Unmoved(e) && !parts.Contains(_evidence.Member(finer, e))).Sum(Size);
             if (unmoved > bestUnmoved && parts.Count > 0 && parts.All(c => _evidence.For(c, direction) > Threshold))
             {
                 (bestUnmoved, bestParts) = (unmoved, parts);
@@ -112,11 +111,12 @@ internal sealed class CauseSearch
 
     private List<int> Leaves(int candidate)
     {
-        var member = _evidence.Member[_index.CuboidOf[_evidence.Group[candidate]]];
+        var group = _evidence.Group[candidate];
+        var groupOf = _index.CuboidOfGroup(group).GroupOf;
         var leaves = new List<int>();
-        for (var e = 0; e < member.Length; e++)
+        for (var e = _index.FirstLeaf[group]; e < groupOf.Length; e++)
         {
-            if (member[e] == candidate)
+            if (groupOf[e] == group)
             {
                 leaves.Add(e);
             }

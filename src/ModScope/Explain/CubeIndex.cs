@@ -161,11 +161,11 @@ internal sealed class CubeIndex
     }
 
     /// <summary>
-    /// Numbers the groups of a cuboid densely from its parent's group and the added dimension's code, in order of first
+    /// Numbers the groups of a cuboid densely from 0, from its parent's group and the added dimension's code, in order of first
     /// appearance: by a lookup table over parentGroup·cardinality + code while that key space stays small (a few times
     /// the leaves, the table reused across cuboids and cleared by its used keys), else by a dictionary.
     /// </summary>
-    private int Number(Cuboid parent, int cardinality, int[] codes, int[] groupOf, int offset, ref int[]? slots)
+    private int Number(Cuboid parent, int cardinality, int[] codes, int[] groupOf, ref int[]? slots)
     {
         var keys = (long)parent.Groups * cardinality;
         if (keys > Math.Max(1 << 16, 4L * LeafCount))
@@ -175,7 +175,7 @@ internal sealed class CubeIndex
             {
                 ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(dense, ((long)(parent.GroupOf[e] - parent.Offset) * cardinality) + codes[e], out var exists);
                 id = exists ? id : dense.Count - 1;
-                groupOf[e] = offset + id;
+                groupOf[e] = id;
             }
             return dense.Count;
         }
@@ -193,7 +193,7 @@ internal sealed class CubeIndex
                 slots[key] = used.Count;
                 used.Add(key);
             }
-            groupOf[e] = offset + slots[key];
+            groupOf[e] = slots[key];
         }
         foreach (var key in used)
         {
@@ -202,35 +202,47 @@ internal sealed class CubeIndex
         return used.Count;
     }
 
+    /// <summary>
+    /// Numbers the groups of every cuboid, a depth at a time: the cuboids of one depth depend only on those of the depth
+    /// before, so they are numbered side by side (each worker with its own lookup table), then laid out one after another.
+    /// </summary>
     private List<Cuboid> BuildCuboids(int depth)
     {
         var cuboids = new List<Cuboid>();
         var byMask = new Dictionary<int, Cuboid>();
         var offset = 0;
-        int[]? slots = null;
-        foreach (var mask in Masks(Dimensions.Count, depth))
+        foreach (var level in Masks(Dimensions.Count, depth).GroupBy(m => BitOperations.PopCount((uint)m)))
         {
-            var highest = 31 - BitOperations.LeadingZeroCount((uint)mask);
-            var codes = Codes[highest];
-            var groupOf = new int[LeafCount];
-            int groups;
-            if (mask == 1 << highest)
+            var masks = level.ToArray();
+            var numbered = new (int[] GroupOf, int Groups)[masks.Length];
+            Parallel.For(0, masks.Length, () => (int[]?)null, (i, _, slots) =>
             {
-                groups = Names[highest].Length;
+                var mask = masks[i];
+                var highest = 31 - BitOperations.LeadingZeroCount((uint)mask);
+                var groupOf = new int[LeafCount];
+                if (mask == 1 << highest)
+                {
+                    Array.Copy(Codes[highest], groupOf, LeafCount);
+                    numbered[i] = (groupOf, Names[highest].Length);
+                }
+                else
+                {
+                    numbered[i] = (groupOf, Number(byMask[mask & ~(1 << highest)], Names[highest].Length, Codes[highest], groupOf, ref slots));
+                }
+                return slots;
+            }, _ => { });
+            for (var i = 0; i < masks.Length; i++)
+            {
+                var (groupOf, groups) = numbered[i];
                 for (var e = 0; e < LeafCount; e++)
                 {
-                    groupOf[e] = offset + codes[e];
+                    groupOf[e] += offset;
                 }
+                var cuboid = new Cuboid(masks[i], level.Key, offset, groups, groupOf);
+                cuboids.Add(cuboid);
+                byMask[masks[i]] = cuboid;
+                offset += groups;
             }
-            else
-            {
-                var parent = byMask[mask & ~(1 << highest)];
-                groups = Number(parent, Names[highest].Length, codes, groupOf, offset, ref slots);
-            }
-            var cuboid = new Cuboid(mask, BitOperations.PopCount((uint)mask), offset, groups, groupOf);
-            cuboids.Add(cuboid);
-            byMask[mask] = cuboid;
-            offset += groups;
         }
         return cuboids;
     }
