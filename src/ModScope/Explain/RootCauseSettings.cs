@@ -12,8 +12,9 @@ public sealed record RootCauseSettings
     public int MaxCauses { get; init; } = 5;
 
     /// <summary>
-    /// A leaf is anomalous when its deviation lies more than this many noise standard deviations σ from 0. Only
-    /// conjunctions holding an anomalous leaf are candidates; σ is re-estimated on the leaves within this band.
+    /// A leaf is anomalous when its deviation lies more than this many noise standard deviations σ from 0. Conjunctions
+    /// holding an anomalous leaf are candidates; σ is re-estimated on the leaves within this band; and no leaf pulls a
+    /// shared shift harder than this many σ.
     /// </summary>
     public double LeafThreshold { get; init; } = 3.0;
 
