@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using ModScope.Catalog;
 using ModScope.Engines;
-using ModScope.Engines.ClickHouse;
+using ModScope.ClickHouse;
 using ModScope.Ingest;
 using ModScope.Query;
 using ModScope.Store;

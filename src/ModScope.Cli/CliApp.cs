@@ -1,8 +1,8 @@
 using System.CommandLine;
 using ModScope.Catalog;
 using ModScope.Cli.Commands;
+using ModScope.Common;
 using ModScope.Query;
-using ModScope.Ingest;
 using ModScope.Store;
 using Spectre.Console;
 
@@ -26,6 +26,7 @@ public static class CliApp
         root.Subcommands.Add(DemoCommand.Create(context));
         root.Subcommands.Add(GenerateCommand.Create(context));
         root.Subcommands.Add(IngestCommand.Create(context));
+        root.Subcommands.Add(CheckCommand.Create(context));
         root.Subcommands.Add(MetricsCommand.Create(context));
         root.Subcommands.Add(CatalogCommand.Create(context));
         root.Subcommands.Add(QueryCommand.Create(context));
@@ -83,9 +84,21 @@ public static class CliApp
             await context.Error.WriteLineAsync($"modscope: {ex.Message}").ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
-        catch (Exception ex) when (ex is IngestException or StoreException or MetricRequestException or IOException or UnauthorizedAccessException or InvalidDataException)
+        catch (ModScopeException ex)
+        {
+            // Every error the user can act on (bad input, not found, a refused statement): one line, exit 1.
+            return await Fail(context, parsed, ex, ExitCodes.BadInput).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             return await Fail(context, parsed, ex, ExitCodes.BadInput).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (Damage(ex) is { } damage)
+        {
+            // A damaged block met by any command: marked, so no command writes into the store until check passes.
+            var store = (parsed.CommandResult.Command.Options.FirstOrDefault(o => o.Name == "--store") is Option<string> option ? parsed.GetValue(option) : null)
+                        ?? Commands.CommonOptions.DefaultStore;
+            return await Fail(context, parsed, StoreErrors.Translate(damage, store)!, ExitCodes.BadInput).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // The CLI is the last line: every failure becomes one readable line and an exit code.
         catch (Exception ex)
@@ -94,6 +107,23 @@ public static class CliApp
             await context.Error.WriteLineAsync($"modscope: internal error ({ex.GetType().Name}); rerun with --verbose and report it.").ConfigureAwait(false);
             return await Fail(context, parsed, ex, ExitCodes.BadInput).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The DuckDB error about a damaged block somewhere in <paramref name="error"/>'s chain, or null.</summary>
+    private static DuckDB.NET.Data.DuckDBException? Damage(Exception error)
+    {
+        for (Exception? e = error; e is not null; e = e.InnerException)
+        {
+            if (e is AggregateException aggregate && aggregate.InnerExceptions.Select(Damage).FirstOrDefault(d => d is not null) is { } inner)
+            {
+                return inner;
+            }
+            if (e is DuckDB.NET.Data.DuckDBException duck && StoreErrors.IsDamage(duck.Message))
+            {
+                return duck;
+            }
+        }
+        return null;
     }
 
     private static async Task<int> Fail(CliContext context, ParseResult parsed, Exception ex, int code)

@@ -3,28 +3,14 @@ using ModScope.Catalog;
 
 namespace ModScope.Web;
 
-/// <summary>Numbers and dates for people, in the culture of the chosen language (patterns from the label files).</summary>
+/// <summary>Numbers and dates for people, in the culture of the chosen language (values through the library's <see cref="ValueFormatter"/>; date patterns from the label files).</summary>
 internal static class CultureFormat
 {
-    public static CultureInfo Culture(string language) => CultureInfo.GetCultureInfo(language == "zh-Hans" ? "zh-Hans-CN" : "en-GB");
+    public static CultureInfo Culture(string language) => ValueFormatter.For(language == "zh-Hans" ? "zh-Hans" : "en").Culture;
 
-    public static string Value(MetricDefinition metric, double? value, string language)
-    {
-        if (value is not { } v || !double.IsFinite(v))
-        {
-            return "–";
-        }
-        var c = Culture(language);
-        return metric.Format switch
-        {
-            "percent" => (v * 100).ToString("N2", c) + "%",
-            "integer" => v.ToString("N0", c),
-            "hours" => v.ToString("N2", c) + " " + Labels.Get(language, "unit.hours"),
-            "seconds" => v.ToString("N1", c) + " " + Labels.Get(language, "unit.seconds"),
-            "decimal" => v.ToString("N3", c),
-            _ => v.ToString("N2", c),
-        };
-    }
+    /// <summary>A metric's value through the library's one formatter (table digits).</summary>
+    public static string Value(MetricDefinition metric, double? value, string language) =>
+        ValueFormatter.For(language == "zh-Hans" ? "zh-Hans" : "en").Value(metric, value);
 
     /// <summary>A change: percentage points for shares, else relative.</summary>
     public static string Change(MetricDefinition metric, double? absolute, double? relative, string language)

@@ -4,6 +4,7 @@ using ModScope.Monitor.Calendar;
 using ModScope.Monitor.Health;
 using ModScope.Query;
 using ModScope.Store;
+using ModScope.Web.Hardening;
 
 namespace ModScope.Web;
 
@@ -17,7 +18,7 @@ internal sealed class Dashboard : IDisposable
 {
     private readonly DashboardEngine _engine;
     private readonly ResultCache _cache;
-    private (DateTime Read, DateOnly? Day) _latest;
+    private Freshness? _fresh;
 
     public Dashboard(IConfiguration configuration)
     {
@@ -39,7 +40,9 @@ internal sealed class Dashboard : IDisposable
         _engine = DashboardEngine.Create(section, Store, Health);
         Query = new MetricQuery(Catalog, _engine.Engine);
         Alerts = new AlertStore(Store);
-        _cache = new ResultCache(_engine.DataVersion);
+        var limits = DashboardLimits.Read(configuration);
+        Limit = new ResultLimit(limits.MaxResultCells);
+        _cache = new ResultCache(() => _fresh?.Version ?? 0, (long)limits.CacheMegabytes << 20);
     }
 
     public MetricCatalog Catalog { get; }
@@ -49,24 +52,57 @@ internal sealed class Dashboard : IDisposable
     public EventCalendar Calendar { get; }
     public StoreHealth Health { get; }
 
-    /// <summary>The request's results, reused until the store's data changes (see <see cref="ResultCache"/>).</summary>
-    public Task<IReadOnlyList<MetricResult>> RunAsync(MetricRequest request, CancellationToken cancellationToken) =>
+    /// <summary>How big one answer may be (<see cref="DashboardLimits.MaxResultCells"/>).</summary>
+    public ResultLimit Limit { get; }
+
+    /// <summary>
+    /// The request's results, reused until the store's data changes (see <see cref="ResultCache"/>); an answer over
+    /// <see cref="Limit"/> fails with <see cref="ResultTooLargeException"/> and is not kept.
+    /// </summary>
+    public Task<IReadOnlyList<MetricResult>> RunAsync(MetricRequest request, CancellationToken cancellationToken)
+    {
+        Limit.CheckShape(request);
         // The shared run is not tied to one caller's cancellation: others may be waiting for it.
-        _cache.GetOrRunAsync(request, () => Query.RunAsync(request, CancellationToken.None)).WaitAsync(cancellationToken);
+        return _cache.GetOrRunAsync(request, () => RunCappedAsync(request, CancellationToken.None)).WaitAsync(cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<MetricResult>> RunCappedAsync(MetricRequest request, CancellationToken cancellationToken)
+    {
+        var capped = new MetricQuery(Catalog, new CappedEngine(_engine.Engine, new AnswerGuard(Limit, Query, request)));
+        var results = await capped.RunAsync(request, cancellationToken).ConfigureAwait(false);
+        Limit.CheckRows(request, results.Count);
+        return results;
+    }
+
+    /// <summary>
+    /// Reads, without blocking a thread, what the data looks like now: its newest decision day (at most once a minute) and
+    /// its version (at most every two seconds; a new version empties the result cache). The API awaits this before every
+    /// request (<see cref="Api.DataFreshnessFilter"/>), so <see cref="DataNow"/> and the cache only read what it found.
+    /// </summary>
+    public async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        var now = DateTime.UtcNow;
+        var fresh = _fresh;
+        if (fresh is not null && now - fresh.VersionRead < TimeSpan.FromSeconds(2))
+        {
+            return;
+        }
+        var version = await _engine.DataVersionAsync(cancellationToken).ConfigureAwait(false);
+        var (dayRead, day) = fresh is not null && now - fresh.DayRead < TimeSpan.FromMinutes(1) && fresh.Version == version
+            ? (fresh.DayRead, fresh.Day)
+            : (now, await _engine.LatestDecisionDayAsync(cancellationToken).ConfigureAwait(false));
+        _fresh = new Freshness(dayRead, day, now, version);
+    }
 
     /// <summary>
     /// "Now" for relative periods: the day after the newest decision, so 'last full week' means the data's last week
-    /// even when the store stopped receiving data. Re-read at most once a minute.
+    /// even when the store stopped receiving data (as of the last <see cref="RefreshAsync"/>).
     /// </summary>
     public DateTime DataNow()
     {
-        var latest = _latest;
-        if (DateTime.UtcNow - latest.Read > TimeSpan.FromMinutes(1))
-        {
-            latest = (DateTime.UtcNow, _engine.LatestDecisionDay());
-            _latest = latest;
-        }
-        return latest.Day is { } day ? day.AddDays(1).ToDateTime(TimeOnly.MinValue) : DateTime.UtcNow.Date;
+        var fresh = _fresh ?? throw new InvalidOperationException("The dashboard has not read its data yet: await RefreshAsync first.");
+        // The day after the newest, where the calendar has one (the newest is read within it, see ISqlDialect.InCalendar).
+        return fresh.Day is { } day ? (day < DateOnly.MaxValue ? day.AddDays(1) : day).ToDateTime(TimeOnly.MinValue) : DateTime.UtcNow.Date;
     }
 
     public void Dispose()
@@ -74,4 +110,7 @@ internal sealed class Dashboard : IDisposable
         _engine.Dispose();
         Store.Dispose();
     }
+
+    /// <summary>What <see cref="RefreshAsync"/> found, replaced as a whole so readers never see half of it.</summary>
+    private sealed record Freshness(DateTime DayRead, DateOnly? Day, DateTime VersionRead, long Version);
 }

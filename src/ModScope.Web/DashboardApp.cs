@@ -1,15 +1,19 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.Extensions.FileProviders;
 using ModScope.Web.Access;
 using ModScope.Web.Api;
+using ModScope.Web.Hardening;
 
 namespace ModScope.Web;
 
 /// <summary>
 /// The dashboard as an ASP.NET Core app: the JSON API under <c>/api</c> (OpenAPI at <c>/openapi</c>) and the pages,
 /// embedded in this assembly so the app runs from any folder and fully offline. Binds to
-/// <see cref="DashboardOptions.DefaultUrl"/> unless told otherwise.
+/// <see cref="DashboardOptions.DefaultUrl"/> unless told otherwise. Every response carries
+/// <see cref="SecurityHeaders"/>; only allowed host names are answered (<see cref="HostAllowList"/>); credentials
+/// and expensive endpoints are rate-limited per client (<see cref="RateLimits"/>).
 /// </summary>
 public static class DashboardApp
 {
@@ -37,6 +41,11 @@ public static class DashboardApp
         {
             builder.WebHost.UseUrls([.. urlList ?? [DashboardOptions.DefaultUrl]]);
         }
+        // First of the startup filters, so the headers are on every response, host filtering's refusals included.
+        builder.Services.Insert(0, ServiceDescriptor.Transient<IStartupFilter, SecurityHeadersFilter>());
+        builder.Services.AddOptions<HostFilteringOptions>().Configure<IConfiguration>((hosts, configuration) =>
+            hosts.AllowedHosts = HostAllowList.For(configuration[$"{DashboardOptions.Section}:AllowedHosts"], configuration["urls"]));
+        builder.Services.AddDashboardRateLimits();
         builder.Services.AddSingleton<Dashboard>();
         builder.Services.AddSingleton<AccessPolicy>();
         builder.Services.AddProblemDetails();
@@ -55,6 +64,7 @@ public static class DashboardApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRateLimiter();
         var files = new EmbeddedFileProvider(typeof(DashboardApp).Assembly, "ModScope.Web.wwwroot");
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
         foreach (var (route, file) in Pages)
@@ -64,7 +74,7 @@ public static class DashboardApp
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapGet("/openapi", () => Results.Redirect("/openapi/v1.json")).ExcludeFromDescription();
 
-        var api = app.MapGroup("/api").AddEndpointFilter<ProblemFilter>();
+        var api = app.MapGroup("/api").AddEndpointFilter<ProblemFilter>().AddEndpointFilter<DataFreshnessFilter>();
         CatalogEndpoints.Map(api);
         QueryEndpoints.Map(api);
         OverviewEndpoints.Map(api);
@@ -79,7 +89,9 @@ public static class DashboardApp
     {
         try
         {
-            await OverviewEndpoints.WarmAsync(app.Services.GetRequiredService<Dashboard>(), cancellationToken).ConfigureAwait(false);
+            var dashboard = app.Services.GetRequiredService<Dashboard>();
+            await dashboard.RefreshAsync(cancellationToken).ConfigureAwait(false);
+            await OverviewEndpoints.WarmAsync(dashboard, cancellationToken).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // Warming is best effort: the first request computes what warming did not.
         catch (Exception ex)
@@ -101,6 +113,12 @@ public static class DashboardApp
         foreach (var url in app.Urls)
         {
             started?.Invoke(url);
+        }
+        var allowed = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HostFilteringOptions>>().Value.AllowedHosts.ToList();
+        if (HostAllowList.OnlyLoopbackWhileListeningWide(allowed, app.Urls))
+        {
+            app.Logger.LogWarning("Listening beyond loopback, but only requests for {Hosts} are answered: name the host people open (modscope serve --allowed-hosts NAME).",
+                string.Join(", ", allowed));
         }
         _ = Task.Run(() => WarmAsync(app, app.Lifetime.ApplicationStopping), CancellationToken.None);
         // Until Ctrl+C / SIGTERM (the host's lifetime) or the caller cancels; then the host stops.

@@ -1,8 +1,9 @@
 using System.Globalization;
 using ModScope.Engines;
-using ModScope.Engines.ClickHouse;
+using ModScope.ClickHouse;
 using ModScope.Monitor.Health;
 using ModScope.Monitor.Quality;
+using ModScope.Query;
 using ModScope.Store;
 
 namespace ModScope.Web;
@@ -54,19 +55,19 @@ internal sealed class DashboardEngine : IDisposable
     }
 
     /// <summary>The newest decision day of the data the numbers come from.</summary>
-    public DateOnly? LatestDecisionDay() =>
-        _clickHouse is null ? _health.LatestDecisionDay()
-        : EngineWatermarks.NewestDecisionAsync(_clickHouse, null).GetAwaiter().GetResult() is { } newest ? DateOnly.FromDateTime(newest) : null;
+    public Task<DateOnly?> LatestDecisionDayAsync(CancellationToken cancellationToken) =>
+        EngineWatermarks.LatestDecisionDayAsync(Engine, cancellationToken);
 
     /// <summary>Changes when the data may have changed: the store's loads and monitor runs, and on ClickHouse its loaded files.</summary>
-    public long DataVersion()
+    public async Task<long> DataVersionAsync(CancellationToken cancellationToken)
     {
         var local = _health.DataVersion();
         if (_clickHouse is null)
         {
             return local;
         }
-        var files = _clickHouse.QueryAsync("SELECT count() FROM files", new Dictionary<string, object?>()).GetAwaiter().GetResult();
+        var files = await _clickHouse.RunAsync("the data version", "SELECT count() FROM files", new Dictionary<string, object?>(), cancellationToken)
+            .ConfigureAwait(false);
         return unchecked(local * 1_000_003 + Convert.ToInt64(files[0][0], CultureInfo.InvariantCulture));
     }
 

@@ -92,4 +92,19 @@ public sealed class ExitCodeTests : IDisposable
         Assert.Contains("unknown_reference: 1", output, StringComparison.Ordinal);
         Assert.Contains("Loaded 1 rows", output, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("alerts", "ack", "9999")]
+    [InlineData("explain", "--alert", "9999")]
+    public async Task An_unknown_alert_is_bad_input_naming_it_not_an_internal_error(params string[] args)
+    {
+        var store = Path.Combine(_dir, "alerts.duckdb");
+        ModScope.Store.ModScopeStore.Open(store).Dispose();
+
+        var (exit, _, error) = await CliRunner.Run([.. args, "--store", store]);
+
+        Assert.Equal(ExitCodes.BadInput, exit);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("modscope: alert 9999 not found", line, StringComparison.Ordinal);
+    }
 }

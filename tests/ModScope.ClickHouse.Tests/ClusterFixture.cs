@@ -1,4 +1,4 @@
-using ModScope.Engines.ClickHouse;
+using ModScope.ClickHouse;
 
 namespace ModScope.ClickHouse.Tests;
 

@@ -7,6 +7,7 @@ using ModScope.Monitor.Calendar;
 using ModScope.Monitor.Quality;
 using ModScope.Monitor.Scan;
 using ModScope.Query;
+using ModScope.Rendering;
 using ModScope.Reports;
 using ModScope.Store;
 using ModScope.Web;
@@ -94,7 +95,7 @@ public sealed class ConsumerTests(ConsumerData data) : IClassFixture<ConsumerDat
         }
     }
 
-    private MonitorRunner Runner(ModScopeStore store, Engines.IMetricEngine engine, Engines.IMetricEngine? dataEngine) =>
+    private MonitorRunner Runner(ModScopeStore store, Query.IMetricEngine engine, Query.IMetricEngine? dataEngine) =>
         new(store, data.Catalog, new MetricQuery(data.Catalog, engine))
         {
             Calendar = EventCalendar.LoadDefault(),
@@ -123,7 +124,7 @@ public sealed class ConsumerTests(ConsumerData data) : IClassFixture<ConsumerDat
         var sql = document.Appendix.Sources.Select(s => s.Sql).OfType<string>().ToList();
         document = document with { Appendix = document.Appendix with { Sources = document.Appendix.Sources.Select(s => s with { Sql = null }).ToList() } };
         var path = Path.Combine(data.Folder, $"report-{Guid.NewGuid():N}.md");
-        await ReportBuilder.WriteAsync(document, ReportFormat.Md, path);
+        await ReportRenderer.WriteAsync(document, ReportFormat.Md, path);
         return (await File.ReadAllTextAsync(path), sql);
     }
 

@@ -1,6 +1,6 @@
 using ModScope.Catalog;
 using ModScope.Engines;
-using ModScope.Engines.ClickHouse;
+using ModScope.ClickHouse;
 using ModScope.Ingest;
 using ModScope.Query;
 using ModScope.Store;

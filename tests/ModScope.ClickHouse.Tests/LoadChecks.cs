@@ -120,12 +120,45 @@ public abstract class LoadChecks(IParityData fixture)
         Assert.Equal((decisions + 1, audits + 1), await Volumes());
     }
 
+    [Fact]
+    public async Task Odd_names_implausible_values_and_an_unreadable_file_get_the_same_rules_as_in_DuckDB()
+    {
+        var folder = Path.Combine(fixture.Folder, "odd");
+        Directory.CreateDirectory(folder);
+        var source = Directory.GetFiles(fixture.Data, "decisions-*.csv").Order().Skip(7).First();
+        var lines = File.ReadLines(source).Take(2).ToList();
+        var header = lines[0].Split(',');
+        string Row(string id, string field, string value)
+        {
+            var row = lines[1].Split(',');
+            row[0] = id;
+            row[Array.IndexOf(header, field)] = value;
+            return string.Join(',', row);
+        }
+        // A name DuckDB would read as a pattern (it matches no other file here, but it must be read literally).
+        File.WriteAllLines(Path.Combine(folder, "decisions-[odd]*?.csv"), [lines[0],
+            Row("D-ODD-1", "decided_at", "9999-12-31T23:59:59Z"), Row("D-ODD-2", "object_id", "O\u0001X"), Row("D-ODD-3", "verdict", lines[1].Split(',')[Array.IndexOf(header, "verdict")])]);
+        File.WriteAllText(Path.Combine(folder, "decisions-odd.csv.gz"), "not gzip");
+
+        var duck = await new Ingestor(fixture.Store).IngestAsync([folder], new IngestOptions());
+        var clickHouse = await fixture.LoadAsync(folder);
+
+        Assert.Equal(duck.Files.Select(f => (f.Name, f.Status, f.RowsRead, f.RowsLoaded, f.RowsQuarantined)),
+            clickHouse.Files.Select(f => (f.Name, f.Status, f.RowsRead, f.RowsLoaded, f.RowsQuarantined)));
+        Assert.Equal(1, clickHouse.RowsLoaded);
+        // A file's record and its quarantine rows may sit on different shards: GLOBAL IN.
+        var rules = await fixture.ClickHouse.QueryAsync(
+            "SELECT rule FROM quarantine WHERE file_id GLOBAL IN (SELECT file_id FROM files WHERE name IN ('decisions-[odd]*?.csv', 'decisions-odd.csv.gz')) ORDER BY rule",
+            new Dictionary<string, object?>());
+        Assert.Equal([QuarantineRules.ControlCharacter, QuarantineRules.TimestampOutOfRange, QuarantineRules.UnreadableFile], rules.Select(r => (string)r[0]!));
+    }
+
     /// <summary>The orphan findings' segments a month after the data, on DuckDB and on both ClickHouse read modes.</summary>
     private async Task<List<List<string>>> OrphanFilesAsync()
     {
         var asOf = new DateOnly(2026, 9, 6).AddDays(30);
         var lists = new List<List<string>>();
-        foreach (var engine in new Engines.IMetricEngine[] { fixture.DuckDb, fixture.ClickHouse, fixture.ClickHouseMerged })
+        foreach (var engine in new Query.IMetricEngine[] { fixture.DuckDb, fixture.ClickHouse, fixture.ClickHouseMerged })
         {
             var findings = await Monitor.Quality.DataQualityChecks.RunAsync(engine, asOf, new Monitor.Quality.QualitySettings(), null, CancellationToken.None);
             lists.Add(findings.Where(f => f.Check == Monitor.Quality.QualityCheckKind.Orphans).Select(f => f.Segment).ToList());
@@ -138,7 +171,7 @@ public abstract class LoadChecks(IParityData fixture)
     {
         var request = new MetricRequest(["decision_volume", "qa_audit_volume"], [], TimeGrain.None, [], All);
         var counts = new List<(double?, double?)>();
-        foreach (var engine in new Engines.IMetricEngine[] { fixture.DuckDb, fixture.ClickHouse, fixture.ClickHouseMerged })
+        foreach (var engine in new Query.IMetricEngine[] { fixture.DuckDb, fixture.ClickHouse, fixture.ClickHouseMerged })
         {
             var results = await fixture.Query(engine).RunAsync(request);
             counts.Add((results.Single(r => r.Metric == "decision_volume").Value, results.Single(r => r.Metric == "qa_audit_volume").Value));

@@ -28,10 +28,10 @@ public sealed class LoadTests(ClusterFixture fixture) : LoadChecks(fixture)
     [Fact]
     public async Task Loading_into_a_cluster_the_server_does_not_know_names_it_and_the_known_ones()
     {
-        using var engine = new Engines.ClickHouse.ClickHouseEngine(new Engines.ClickHouse.ClickHouseOptions(ClusterFixture.Nodes[0], fixture.Database, "three_shards"));
+        using var engine = new ModScope.ClickHouse.ClickHouseEngine(new ModScope.ClickHouse.ClickHouseOptions(ClusterFixture.Nodes[0], fixture.Database, "three_shards"));
 
-        var error = await Assert.ThrowsAsync<Engines.ClickHouse.ClickHouseException>(() =>
-            new Engines.ClickHouse.ClickHouseLoader(engine).IngestAsync([fixture.Data], new IngestOptions()));
+        var error = await Assert.ThrowsAsync<ModScope.ClickHouse.ClickHouseException>(() =>
+            new ModScope.ClickHouse.ClickHouseLoader(engine).IngestAsync([fixture.Data], new IngestOptions()));
 
         Assert.Contains("no cluster 'three_shards'", error.Message, StringComparison.Ordinal);
         Assert.Contains("two_shards", error.Message, StringComparison.Ordinal);

@@ -1,4 +1,4 @@
-using ModScope.Engines.ClickHouse;
+using ModScope.ClickHouse;
 using ModScope.Ingest;
 
 namespace ModScope.ClickHouse.Tests;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using ModScope.Engines;
-using ModScope.Engines.ClickHouse;
+using ModScope.ClickHouse;
 using ModScope.Ingest;
 using ModScope.Monitor.Quality;
 using ModScope.Store;

@@ -1,5 +1,4 @@
 using ModScope.Catalog;
-using ModScope.Engines;
 using ModScope.Monitor.Quality;
 using ModScope.Query;
 

@@ -13,7 +13,7 @@ internal static class ResultComparer
         for (var i = 0; i < expected.Count; i++)
         {
             var metric = catalog.Metric(expected[i].Metric);
-            var exact = metric is { Kind: MetricKind.Measure, Measure.Aggregate: "count" or "open_at_end" or "median" or "p90" };
+            var exact = metric is { Kind: MetricKind.Measure, Measure.Aggregate: AggregateFunction.Count or AggregateFunction.OpenAtEnd or AggregateFunction.Median or AggregateFunction.P90 };
             var where = $"{request}: {Key(expected[i])}";
             Same(expected[i].Value, actual[i].Value, exact, where + " value");
             Same(expected[i].Numerator, actual[i].Numerator, exact, where + " numerator");

@@ -31,8 +31,10 @@ public sealed class DashboardStore : IAsyncLifetime
 
     public MetricCatalog Catalog { get; } = CatalogLoader.LoadDefault();
 
-    public DashboardOptions Options => new(StorePath, AnalystToken: AnalystToken,
-        Users: [$"{ViewerName}:viewer:{Access.PasswordHash.Create(ViewerPassword)}"]);
+    /// <summary>The viewer's hash, made once: each hash costs the full PBKDF2 work.</summary>
+    private readonly Lazy<string> _viewerHash = new(() => ModScope.Web.Access.PasswordHash.Create(ViewerPassword));
+
+    public DashboardOptions Options => new(StorePath, AnalystToken: AnalystToken, Users: [$"{ViewerName}:viewer:{_viewerHash.Value}"]);
 
     public async Task InitializeAsync()
     {

@@ -7,7 +7,8 @@ using MiniExcelLibs;
 using ModScope.Monitor.Alerts;
 using ModScope.Query;
 using ModScope.Reports;
-using ModScope.Reports.Rendering;
+using ModScope.Reports.Document;
+using ModScope.Rendering;
 using ModScope.Reports.Story;
 using ModScope.Reports.Text;
 

@@ -1,8 +1,7 @@
 using ModScope.Catalog;
 using ModScope.Cli.Views;
 using ModScope.Engines;
-using ModScope.Explain.Alerts;
-using ModScope.Monitor;
+using ModScope.Monitor.Explanation;
 using ModScope.Monitor.Alerts;
 using ModScope.Monitor.Scan;
 using ModScope.Query;
@@ -16,20 +15,12 @@ internal static class AlertExplanationView
     {
         using var opened = CommonOptions.OpenExistingStore(storePath);
         var alerts = new AlertStore(opened);
-        Alert alert;
-        try
-        {
-            alert = alerts.Get(id);
-        }
-        catch (KeyNotFoundException ex)
-        {
-            throw new UsageException(ex.Message, ex);
-        }
+        var alert = alerts.Get(id);
         var f = alert.Finding;
         if (f.Kind == AlertKind.Metric && f.Explanation is null)
         {
             using var engine = new DuckDbEngine(opened);
-            var explanation = await new AlertExplainer(catalog, new MetricQuery(catalog, engine), MonitorRunner.DrillDimensions)
+            var explanation = await new AlertExplainer(catalog, new MetricQuery(catalog, engine), AlertExplainer.DrillOrder)
                 .ExplainAsync(f, alerts.List().Where(a => a.SuppressedBy == id).Select(a => a.Finding), cancellationToken).ConfigureAwait(false);
             alerts.SetExplanation(id, explanation.ToJson());
             alert = alerts.Get(id);

@@ -67,10 +67,7 @@ internal static class DemoCommand
             var catalog = CatalogOption.Load(null);
             using var engine = new DuckDbEngine(store);
             var dataEnd = generatorOptions.FirstDay.ToDateTime(TimeOnly.MinValue).AddDays(generatorOptions.Days);
-            var request = new MetricRequest(
-                ["decision_volume", "automation_rate", "qa_accuracy", "over_enforcement_rate", "under_enforcement_rate",
-                 "sla_attainment", "tat_p90_hours", "appeal_overturn_rate", "cost_per_decision"],
-                [], TimeGrain.None, [], PeriodParser.Parse("last full week", "UTC", dataEnd), Comparison.PreviousPeriod);
+            var request = new MetricRequest(catalog.Roles.Overview, [], TimeGrain.None, [], PeriodParser.Parse("last full week", "UTC", dataEnd), Comparison.PreviousPeriod);
             var results = await new MetricQuery(catalog, engine).RunAsync(request, cancellationToken).ConfigureAwait(false);
             await QueryResultView.WriteAsync(context, catalog, request, results, "table", null, "en").ConfigureAwait(false);
 

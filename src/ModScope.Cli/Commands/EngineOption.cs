@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ModScope.Engines;
-using ModScope.Engines.ClickHouse;
+using ModScope.ClickHouse;
+using ModScope.Query;
 using ModScope.Store;
 
 namespace ModScope.Cli.Commands;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ModScope.Cli.Views;
-using ModScope.Monitor.Evaluation;
+using ModScope.Synthetic.Evaluation;
 
 namespace ModScope.Cli.Commands;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using ModScope.Cli.Views;
-using ModScope.Engines.ClickHouse;
+using ModScope.ClickHouse;
 using ModScope.Ingest;
 using ModScope.Store;
 
@@ -32,18 +32,27 @@ internal static class IngestCommand
             Description = "IANA time zone (e.g. Asia/Jakarta) for timestamps without a UTC offset; without it such rows are quarantined.",
         };
         var table = new Option<string?>("--table") { Description = "Load every file into this table instead of inferring it from the file name." };
+        var earliest = new Option<DateTime?>("--earliest")
+        {
+            Description = "Quarantine timestamps and dates before this UTC time (default 2000-01-01).",
+        };
+        var latest = new Option<DateTime?>("--latest")
+        {
+            Description = "Quarantine timestamps and dates after this UTC time (default: one day after the load starts).",
+        };
         var engineOption = new EngineOption();
 
         var command = new Command("ingest",
             "Validate and load event files into the store. Bad rows are quarantined with file, line, field and rule; " +
             "re-loading the same file changes nothing; one load is one transaction.")
         {
-            paths, store, strict, timeZone, table,
+            paths, store, strict, timeZone, table, earliest, latest,
         };
         engineOption.AddTo(command);
         command.SetAction((parsed, cancellationToken) => CliApp.Guard(context, parsed, async () =>
         {
-            var options = new IngestOptions(parsed.GetValue(strict), parsed.GetValue(timeZone), parsed.GetValue(table));
+            var options = new IngestOptions(parsed.GetValue(strict), parsed.GetValue(timeZone), parsed.GetValue(table),
+                Utc(parsed.GetValue(earliest)), Utc(parsed.GetValue(latest)));
             if (engineOption.IsClickHouse(parsed))
             {
                 using var clickHouse = new ClickHouseEngine(engineOption.ClickHouse(parsed));
@@ -51,11 +60,30 @@ internal static class IngestCommand
                 IngestSummaryView.Render(context.Out, loaded);
                 return ExitCodes.Ok;
             }
-            using var opened = ModScopeStore.Open(parsed.GetValue(store)!);
-            var result = await ProgressView.RunIngest(context.Out, opened, parsed.GetValue(paths)!, options, cancellationToken).ConfigureAwait(false);
+            var path = parsed.GetValue(store)!;
+            IngestResult result;
+            try
+            {
+                using var opened = ModScopeStore.Open(path);
+                result = await ProgressView.RunIngest(context.Out, opened, parsed.GetValue(paths)!, options, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DiskFullException)
+            {
+                // The store is closed here: give back the space the failed load's blocks took, so the next load can run.
+                StoreSpace.Reclaim(path);
+                throw;
+            }
             IngestSummaryView.Render(context.Out, result);
             return ExitCodes.Ok;
         }));
         return command;
     }
+
+    /// <summary>A time given without an offset is UTC; one with an offset is converted to UTC.</summary>
+    private static DateTime? Utc(DateTime? value) => value switch
+    {
+        null => null,
+        { Kind: DateTimeKind.Unspecified } v => DateTime.SpecifyKind(v, DateTimeKind.Utc),
+        { } v => v.ToUniversalTime(),
+    };
 }

@@ -34,9 +34,7 @@ internal static class MonitorCommand
             using var opened = engineOption.OpenStore(parsed, parsed.GetValue(store)!);
             var engine = engineOption.EngineFor(parsed, opened);
             using var disposeEngine = (IDisposable)engine;
-            var latest = onClickHouse
-                ? await MonitorSetup.LatestDecisionDayAsync(engine, cancellationToken).ConfigureAwait(false)
-                : MonitorSetup.LatestDecisionDay(opened);
+            var latest = await MonitorSetup.LatestDecisionDayAsync(engine, cancellationToken).ConfigureAwait(false);
             var day = parsed.GetValue(asOf) ?? Min(DateOnly.FromDateTime(DateTime.UtcNow), latest);
             var outcome = await ProgressView.RunMonitor(context.Out, progress => new MonitorRunner(opened, loaded, new MetricQuery(loaded, engine))
             {

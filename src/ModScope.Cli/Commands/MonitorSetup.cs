@@ -1,5 +1,6 @@
 using ModScope.Monitor.Calendar;
 using ModScope.Monitor.Quality;
+using ModScope.Query;
 
 namespace ModScope.Cli.Commands;
 
@@ -20,18 +21,7 @@ internal static class MonitorSetup
             : throw new UsageException($"--backfill '{text}' is not a number of days such as 60d.");
     }
 
-    /// <summary>The newest decision day in the store, the default "as of" for a store that stopped receiving data.</summary>
-    public static DateOnly LatestDecisionDay(ModScope.Store.ModScopeStore store)
-    {
-        using var connection = store.OpenConnection();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT max(decided_at)::DATE FROM decisions";
-        return command.ExecuteScalar() is DateTime latest ? DateOnly.FromDateTime(latest) : DateOnly.FromDateTime(DateTime.UtcNow);
-    }
-
-    /// <summary>The newest decision day read through <paramref name="engine"/> (ClickHouse), today when there is none.</summary>
-    public static async Task<DateOnly> LatestDecisionDayAsync(ModScope.Engines.IMetricEngine engine, CancellationToken cancellationToken) =>
-        await EngineWatermarks.NewestDecisionAsync(engine, null, cancellationToken).ConfigureAwait(false) is { } latest
-            ? DateOnly.FromDateTime(latest)
-            : DateOnly.FromDateTime(DateTime.UtcNow);
+    /// <summary>The newest decision day of the data behind <paramref name="engine"/> (store or ClickHouse), today when there is none.</summary>
+    public static async Task<DateOnly> LatestDecisionDayAsync(IMetricEngine engine, CancellationToken cancellationToken) =>
+        await EngineWatermarks.LatestDecisionDayAsync(engine, cancellationToken).ConfigureAwait(false) ?? DateOnly.FromDateTime(DateTime.UtcNow);
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ModScope.Monitor.Alerts;
 using ModScope.Query;
+using ModScope.Rendering;
 using ModScope.Reports;
 using Spectre.Console;
 
@@ -54,20 +55,23 @@ internal static class ReportCommand
             var path = parsed.GetValue(output) ?? $"report-{who.ToString().ToLowerInvariant()}-{lang}.{fmt.ToString().ToLowerInvariant()}";
             var zone = parsed.GetValue(timeZone)!;
             var periodValue = CommonOptions.ParsePeriod(parsed.GetValue(period)!, zone, parsed.GetValue(asOf));
-            var scope = BadInput(() => ReportService.Scope(who, periodValue, regionName, marketName));
+            var scope = ReportService.Scope(who, periodValue, regionName, marketName);
             if (fmt == ReportFormat.Pdf)
             {
-                _ = Reports.Rendering.PdfRenderer.Chromium(); // fail before the work when no browser is installed
+                _ = Rendering.PdfRenderer.Chromium(); // fail before the work when no browser is installed
             }
 
             var loaded = CatalogOption.Load(parsed.GetValue(catalog));
             using var opened = engineOption.OpenStore(parsed, parsed.GetValue(store)!);
             var engine = engineOption.EngineFor(parsed, opened);
             using var disposeEngine = (IDisposable)engine;
-            var service = new ReportService(loaded, new MetricQuery(loaded, engine));
-            var data = await BadInputAsync(() => service.LoadAsync(scope, new AlertStore(opened), saveExplanations: true, cancellationToken)).ConfigureAwait(false);
+            var service = new ReportService(loaded, new MetricQuery(loaded, engine)) { Charts = new ChartRenderer() };
+            var alerts = new AlertStore(opened);
+            var data = await service.LoadAsync(scope, alerts.List(), cancellationToken).ConfigureAwait(false);
+            // The explanations the report computed are kept, as `explain --alert` keeps them: the monitor's state, written here by its store.
+            alerts.KeepExplanations(data.Alerts);
             var document = service.Builder.Compose(data, lang);
-            await ReportBuilder.WriteAsync(document, fmt, path, cancellationToken).ConfigureAwait(false);
+            await ReportRenderer.WriteAsync(document, fmt, path, cancellationToken).ConfigureAwait(false);
             await context.HelpOutput.WriteLineAsync($"Wrote {Path.GetFullPath(path)} ({document.Sections.Sum(s => s.Paragraphs.Count)} facts, {document.Appendix.Sources.Count} sources).").ConfigureAwait(false);
             return ExitCodes.Ok;
         }));
@@ -82,7 +86,7 @@ internal static class ReportCommand
         Period period, string folder, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var builder = new ReportBuilder(catalog, query);
+        var builder = new ReportBuilder(catalog, query) { Charts = new ChartRenderer() };
         var data = await builder.LoadAsync(ReportScope.For(ReportAudience.Exec, period), new AlertStore(store).List(), cancellationToken).ConfigureAwait(false);
         foreach (var language in new[] { "en", "zh-Hans" })
         {
@@ -90,37 +94,12 @@ internal static class ReportCommand
             foreach (var format in new[] { ReportFormat.Html, ReportFormat.Md, ReportFormat.Xlsx })
             {
                 var path = Path.Combine(folder, $"exec-{language}.{format.ToString().ToLowerInvariant()}");
-                await ReportBuilder.WriteAsync(document, format, path, cancellationToken).ConfigureAwait(false);
+                await ReportRenderer.WriteAsync(document, format, path, cancellationToken).ConfigureAwait(false);
                 context.Out.WriteLine($"Wrote {Path.GetFullPath(path)}");
             }
         }
         context.Out.WriteLine(FormattableString.Invariant(
             $"PDF: modscope report --store {Path.Combine(Path.GetDirectoryName(folder) ?? ".", "modscope.duckdb")} --period {period.Start:yyyy-MM-dd}..{period.End.AddDays(-1):yyyy-MM-dd} --lang zh-Hans --out {Path.Combine(folder, "exec-zh-Hans.pdf")}"));
-    }
-
-    /// <summary>A report the library cannot build as asked is bad input (exit 1).</summary>
-    private static T BadInput<T>(Func<T> build)
-    {
-        try
-        {
-            return build();
-        }
-        catch (ReportRequestException ex)
-        {
-            throw new InvalidDataException(ex.Message, ex);
-        }
-    }
-
-    private static async Task<T> BadInputAsync<T>(Func<Task<T>> build)
-    {
-        try
-        {
-            return await build().ConfigureAwait(false);
-        }
-        catch (ReportRequestException ex)
-        {
-            throw new InvalidDataException(ex.Message, ex);
-        }
     }
 
     private static ReportAudience ParseAudience(string text) => text.ToLowerInvariant() switch

@@ -15,7 +15,7 @@ internal static class SampleSizeCommand
 {
     public static Command Create(CliContext context)
     {
-        var metric = new Option<string>("--metric") { Description = "The sampled metric to plan for (e.g. qa_accuracy).", DefaultValueFactory = _ => "qa_accuracy" };
+        var metric = new Option<string?>("--metric") { Description = "The sampled metric to plan for (default: the catalogue's QA rate, its qa_rate role)." };
         var margin = new Option<double>("--margin") { Description = "Half-width of the interval wanted, e.g. 0.02 for ±2 points.", DefaultValueFactory = _ => 0.02 };
         var confidence = new Option<double>("--confidence") { Description = "Confidence level.", DefaultValueFactory = _ => 0.95 };
         var expected = new Option<double>("--expected") { Description = "Expected rate (0.5 when unknown gives the largest sample).", DefaultValueFactory = _ => 0.95 };
@@ -32,10 +32,10 @@ internal static class SampleSizeCommand
         command.SetAction((parsed, cancellationToken) => CliApp.Guard(context, parsed, async () =>
         {
             var loaded = CatalogOption.Load(parsed.GetValue(catalog));
-            var definition = loaded.Metric(parsed.GetValue(metric)!);
+            var definition = loaded.Metric(parsed.GetValue(metric) ?? loaded.Roles.QaRate);
             if (!definition.Sampled)
             {
-                throw new UsageException($"'{definition.Id}' is not estimated from a sample; plan sizes for a QA metric such as qa_accuracy.");
+                throw new UsageException($"'{definition.Id}' is not estimated from a sample; plan sizes for a QA metric such as {loaded.Roles.QaRate}.");
             }
             var (e, c, p) = (parsed.GetValue(margin), parsed.GetValue(confidence), parsed.GetValue(expected));
             if (e is <= 0 or >= 0.5 || c is <= 0 or >= 1 || p is < 0 or > 1)
@@ -44,7 +44,7 @@ internal static class SampleSizeCommand
             }
             using var opened = CommonOptions.OpenExistingStore(parsed.GetValue(store)!);
             var dimension = parsed.GetValue(by);
-            var request = new MetricRequest(["decision_volume"], dimension is null ? [] : [dimension], TimeGrain.None, [],
+            var request = new MetricRequest([loaded.Roles.Volume], dimension is null ? [] : [dimension], TimeGrain.None, [],
                 CommonOptions.ParsePeriod(parsed.GetValue(period)!, "UTC", parsed.GetValue(asOf)));
             using var engine = new DuckDbEngine(opened);
             var query = new MetricQuery(loaded, engine);

@@ -1,6 +1,6 @@
 using System.Globalization;
 using ModScope.Catalog;
-using ModScope.Explain.Alerts;
+using ModScope.Monitor.Explanation;
 using ModScope.Monitor;
 using ModScope.Monitor.Alerts;
 using Spectre.Console;
@@ -102,7 +102,7 @@ internal static class AlertsView
     private static string Signed(double value) => ((Math.Round(value, 4) + 0.0) == 0.0 ? 0.0 : value).ToString("+0.00%;-0.00%", CultureInfo.InvariantCulture);
 
     private static string Number(double? value, MetricDefinition? metric) =>
-        metric?.FormatValue(value, "n/a") ?? (value is { } v && double.IsFinite(v) ? v.ToString("#,0.##", CultureInfo.InvariantCulture) : "n/a");
+        (metric is null ? null : ValueFormatter.Invariant.Value(metric, value, missing: "n/a")) ?? (value is { } v && double.IsFinite(v) ? v.ToString("#,0.##", CultureInfo.InvariantCulture) : "n/a");
 
     private static string Inv(FormattableString text) => FormattableString.Invariant(text);
 }

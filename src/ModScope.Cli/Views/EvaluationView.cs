@@ -1,5 +1,5 @@
 using System.Globalization;
-using ModScope.Monitor.Evaluation;
+using ModScope.Synthetic.Evaluation;
 using Spectre.Console;
 
 namespace ModScope.Cli.Views;

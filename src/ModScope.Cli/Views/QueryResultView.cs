@@ -93,7 +93,7 @@ internal static class QueryResultView
         {
             return "";
         }
-        var text = metric.Format == "percent"
+        var text = metric.Format == ValueFormat.Percent
             ? $"{change * 100:+0.0;-0.0;0.0} pp"
             : r.RelativeChange is { } rel ? $"{rel * 100:+0.0;-0.0;0.0}%" : change.ToString("+0.##;-0.##", CultureInfo.InvariantCulture);
         return r.Significant switch
@@ -104,7 +104,7 @@ internal static class QueryResultView
         };
     }
 
-    public static string Format(MetricDefinition metric, double? value) => metric.FormatValue(value);
+    public static string Format(MetricDefinition metric, double? value) => ValueFormatter.Invariant.Value(metric, value, missing: "");
 
     private static IEnumerable<(string Name, object? Value)> Fields(MetricRequest request, MetricResult r) =>
         new (string, object?)[] { ("metric", r.Metric), ("bucket", r.Bucket) }

@@ -1,4 +1,4 @@
-using ModScope.Explain.Alerts;
+using ModScope.Monitor.Explanation;
 
 namespace ModScope.Web.Api;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
-using ModScope.Explain.Alerts;
+using ModScope.Monitor.Explanation;
 using ModScope.Monitor.Alerts;
 using ModScope.Web.Access;
 
@@ -38,7 +38,7 @@ internal static class AlertEndpoints
                 chart.Series, chart.Events, explanation,
                 explanation is null || metric is null ? null : CultureFormat.Value(metric, explanation.Current, language),
                 explanation is null || metric is null ? null : CultureFormat.Value(metric, explanation.Baseline, language)));
-        }).WithName("Alert").WithSummary("One alert with its daily series (UTC days), the expected band the monitor judged with its events calendar, the events on those days, and its explanation.");
+        }).Expensive().WithName("Alert").WithSummary("One alert with its daily series (UTC days), the expected band the monitor judged with its events calendar, the events on those days, and its explanation.");
 
         api.MapPost("/alerts/{id:long}/status", (long id, [FromBody] StatusChange change, Dashboard dashboard) =>
         {
@@ -52,7 +52,7 @@ internal static class AlertEndpoints
             };
             dashboard.Alerts.SetStatus(id, status, until);
             return Results.Ok(Current(id, dashboard));
-        }).AddEndpointFilter<AnalystOnly>().WithName("SetAlertStatus").WithSummary("Acknowledge, resolve or snooze an alert (analyst role).");
+        }).RequireAnalyst().WithName("SetAlertStatus").WithSummary("Acknowledge, resolve or snooze an alert (analyst role).");
 
         api.MapPost("/alerts/{id:long}/label", (long id, [FromBody] LabelChange change, Dashboard dashboard) =>
         {
@@ -61,7 +61,7 @@ internal static class AlertEndpoints
                 ?? throw new BadParameterException("label", $"Name a label: {string.Join(", ", Enum.GetValues<AlertLabel>().Select(v => AlertStore.Name(v)))}.");
             dashboard.Alerts.Label(id, label);
             return Results.Ok(Current(id, dashboard));
-        }).AddEndpointFilter<AnalystOnly>().WithName("LabelAlert")
+        }).RequireAnalyst().WithName("LabelAlert")
             .WithSummary("Record what an alert turned out to be: confirmed_incident, expected, false_alarm or new_normal (rebaselines the series from the alert's first day) (analyst role).");
     }
 
@@ -72,7 +72,7 @@ internal static class AlertEndpoints
 
     private static DateOnly Until(string? text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            ? day
+            ? DateWindow.Day("until", day, text!)
             : throw new BadParameterException("until", $"Snoozing needs 'until' as yyyy-MM-dd, not '{text}'.");
 
     private static T? Parse<T>(string? text, string parameter) where T : struct, Enum =>

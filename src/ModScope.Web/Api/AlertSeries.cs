@@ -58,7 +58,7 @@ internal static class AlertSeries
         DateOnly from, DateOnly to, Dashboard dashboard, CancellationToken cancellationToken)
     {
         var dimensions = segment.Keys.Order(StringComparer.Ordinal).ToList();
-        var rows = await dashboard.RunAsync(MarketMix.Request(dimensions, Period.UtcDays(from, to)), cancellationToken).ConfigureAwait(false);
+        var rows = await dashboard.RunAsync(MarketMix.Request(dashboard.Catalog, dimensions, Period.UtcDays(from, to)), cancellationToken).ConfigureAwait(false);
         return MarketMix.Shares(rows, dimensions).GetValueOrDefault(segmentText) ?? new Dictionary<string, double>();
     }
 

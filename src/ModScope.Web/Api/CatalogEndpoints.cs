@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using ModScope.Catalog;
 using ModScope.Model;
 using ModScope.Web.Access;
 
@@ -20,13 +21,13 @@ internal static class CatalogEndpoints
             var language = RequestReader.Language(lang);
             var markets = ReferenceData.Default.Markets;
             return Results.Ok(new CatalogAnswer(
-                dashboard.Catalog.Metrics.Select(m => new MetricChoice(m.Id, m.Name.In(language), m.Description.In(language), m.Format,
+                dashboard.Catalog.Metrics.Select(m => new MetricChoice(m.Id, m.Name.In(language), m.Description.In(language), CatalogWords.Name(m.Format),
                     m.Direction.ToString(), m.Target, m.Sampled, m.Dimensions)).ToList(),
                 dashboard.Catalog.Dimensions.Select(d => new Choice(d.Id, d.Name.In(language))).ToList(),
                 DrillPath,
                 markets.Select(m => new Choice(m.Code, language == "zh-Hans" ? m.NameZh : m.NameEn)).ToList(),
                 markets.Select(m => m.Region).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
-                TimeZones, OverviewEndpoints.CoreMetrics, DateOnly.FromDateTime(dashboard.DataNow()).AddDays(-1),
+                TimeZones, dashboard.Catalog.Roles.Overview, DateOnly.FromDateTime(dashboard.DataNow()).AddDays(-1),
                 access.ReadOnly ? "read-only" : "analyst-sign-in"));
         }).WithName("Catalog").WithSummary("Metrics, dimensions, markets, regions and time zones to pick from, named in the chosen language.");
 

@@ -3,7 +3,10 @@ using ModScope.Query;
 
 namespace ModScope.Web.Api;
 
-/// <summary>Query results as flat rows with invariant values, the shape both CSV and XLSX exports write.</summary>
+/// <summary>
+/// Query results as flat rows with invariant values, the shape both CSV and XLSX exports write: the answer cap counts
+/// these columns (<see cref="Hardening.ResultLimit.FixedColumns"/> plus one per dimension).
+/// </summary>
 internal static class ExportTable
 {
     public static List<Dictionary<string, object?>> Rows(MetricRequest request, IReadOnlyList<QueryRow> rows) =>

@@ -1,15 +1,20 @@
 using Microsoft.AspNetCore.Mvc;
+using ModScope.Monitor.Health;
 using ModScope.Monitor.Quality;
+using ModScope.Web.Access;
 
 namespace ModScope.Web.Api;
 
-/// <summary><c>/api/health</c>: per-source watermarks (Monitor/Quality), per-site freshness, quarantine and loads (Monitor/Health).</summary>
+/// <summary>
+/// <c>/api/health</c>: per-source watermarks (Monitor/Quality), per-site freshness, quarantine and loads (Monitor/Health).
+/// Quarantined rows' raw text (which may hold anything a producer sent) is shown to analysts only.
+/// </summary>
 internal static class HealthEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/health", async ([FromQuery(Name = "asOf")] string? asOf, [FromQuery(Name = "lang")] string? lang,
-            [FromQuery(Name = "tz")] string? tz, Dashboard dashboard, CancellationToken cancellationToken) =>
+            [FromQuery(Name = "tz")] string? tz, HttpContext http, Dashboard dashboard, AccessPolicy access, CancellationToken cancellationToken) =>
         {
             var language = RequestReader.Language(lang);
             var zone = TimeZoneInfo.FindSystemTimeZoneById(RequestReader.Zone(tz));
@@ -24,9 +29,13 @@ internal static class HealthEndpoints
                     m.CompleteThrough, m.CompleteThrough is { } c ? CultureFormat.Day(c, language) : null)).ToList(),
                 sites.Select(s => new SiteRow(s.Site, s.NewestDecision, Local(s.NewestDecision),
                     Math.Round((newest - s.NewestDecision).TotalHours, 1), s.DecisionsOnNewestDay)).ToList(),
-                dashboard.Health.Quarantine(),
+                access.RoleOf(http.Request.Headers.Authorization.ToString()) == Role.Analyst ? dashboard.Health.Quarantine() : WithoutRawRows(dashboard.Health.Quarantine()),
                 dashboard.Health.Loads().Select(l => new LoadRow(l, Local(l.StartedAt),
                     l.FinishedAt is { } f ? Math.Round((f - l.StartedAt).TotalSeconds, 1) : null)).ToList()));
-        }).WithName("Health").WithSummary("Freshness per source and site (times in the tz zone), quarantined rows by reason with samples, and the load history.");
+        }).ChecksCredentials().Expensive().WithName("Health")
+          .WithSummary("Freshness per source and site (times in the tz zone), quarantined rows by reason with samples (their raw rows for analysts only), and the load history.");
     }
+
+    private static List<QuarantineReason> WithoutRawRows(IReadOnlyList<QuarantineReason> reasons) =>
+        reasons.Select(r => r with { Samples = r.Samples.Select(s => s with { RawRow = null }).ToList() }).ToList();
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using ModScope.Query;
+using ModScope.Web.Access;
 
 namespace ModScope.Web.Api;
 
@@ -9,13 +10,6 @@ namespace ModScope.Web.Api;
 /// </summary>
 internal static class OverviewEndpoints
 {
-    /// <summary>The tiles, in the order the morning review reads them.</summary>
-    public static readonly IReadOnlyList<string> CoreMetrics =
-    [
-        "decision_volume", "automation_rate", "qa_accuracy", "over_enforcement_rate", "under_enforcement_rate",
-        "sla_attainment", "tat_p90_hours", "appeal_overturn_rate", "cost_per_decision",
-    ];
-
     public const int SparkWeeks = 12;
 
     public static void Map(RouteGroupBuilder api)
@@ -31,7 +25,7 @@ internal static class OverviewEndpoints
             var current = await currentTask.ConfigureAwait(false);
             var today = DateOnly.FromDateTime(dashboard.DataNow());
             var open = dashboard.Alerts.List().Where(a => a.IsOpen(today)).ToList();
-            var tiles = CoreMetrics.Select(id =>
+            var tiles = dashboard.Catalog.Roles.Overview.Select(id =>
             {
                 var metric = dashboard.Catalog.Metric(id);
                 var result = current.FirstOrDefault(r => r.Metric == id) ?? new MetricResult(id, null, new Dictionary<string, string?>(), null, null, null, null, null);
@@ -45,7 +39,7 @@ internal static class OverviewEndpoints
             }).ToList();
             return Results.Ok(new OverviewAnswer(PeriodView.From(request.Period, language),
                 PeriodView.From(PeriodParser.Compare(request.Period, request.Comparison), language), tiles, open.Count));
-        }).WithName("Overview").WithSummary("Core-index tiles for a period and filter (market=..., region=...), against the previous period.");
+        }).Expensive().WithName("Overview").WithSummary("Core-index tiles for a period and filter (market=..., region=...), against the previous period.");
     }
 
     /// <summary>The overview's two metric requests: the period against the previous one, and its sparkline weeks.</summary>
@@ -54,7 +48,7 @@ internal static class OverviewEndpoints
         ArgumentNullException.ThrowIfNull(p);
         var request = RequestReader.Read(new QueryParameters
         {
-            Metric = [.. CoreMetrics], Period = p.Period, Filter = p.Filter, Tz = p.Tz, AsOf = p.AsOf, Compare = "previous",
+            Metric = [.. dashboard.Catalog.Roles.Overview], Period = p.Period, Filter = p.Filter, Tz = p.Tz, AsOf = p.AsOf, Compare = "previous",
         }, dashboard);
         return (request, request with { Grain = TimeGrain.Week, Comparison = Comparison.None, Period = SparkPeriod(request.Period) });
     }

@@ -3,6 +3,7 @@ using CsvHelper;
 using MiniExcelLibs;
 using Microsoft.AspNetCore.Mvc;
 using ModScope.Query;
+using ModScope.Web.Access;
 
 namespace ModScope.Web.Api;
 
@@ -16,7 +17,7 @@ internal static class QueryEndpoints
             var (request, language, rows) = await RunAsync(p, dashboard, cancellationToken).ConfigureAwait(false);
             var compared = request.Comparison == Comparison.None ? null : PeriodView.From(PeriodParser.Compare(request.Period, request.Comparison), language);
             return Results.Ok(new QueryAnswer(PeriodView.From(request.Period, language), compared, rows));
-        }).WithName("Query").WithSummary("Metrics × dimensions × grain × filters × period, with an optional comparison.");
+        }).Expensive().WithName("Query").WithSummary("Metrics × dimensions × grain × filters × period, with an optional comparison.");
 
         api.MapGet("/sql", ([AsParameters] QueryParameters p, Dashboard dashboard) =>
             Results.Text(dashboard.Query.Plan(RequestReader.Read(p, dashboard)).Explain(), "text/plain; charset=utf-8"))
@@ -39,13 +40,19 @@ internal static class QueryEndpoints
                 {
                     foreach (var column in columns)
                     {
-                        csv.WriteField(row[column] is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : row[column]?.ToString());
+                        // Text from the data (dimension values) may look like a formula; numbers are written as numbers.
+                        csv.WriteField(row[column] switch
+                        {
+                            string value => CsvCell.Text(value),
+                            IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
+                            var other => other?.ToString(),
+                        });
                     }
                     await csv.NextRecordAsync().ConfigureAwait(false);
                 }
             }
             return Results.File(System.Text.Encoding.UTF8.GetBytes(text.ToString()), "text/csv; charset=utf-8", "modscope-query.csv");
-        }).WithName("ExportCsv").WithSummary("The query's table as CSV.");
+        }).Expensive().WithName("ExportCsv").WithSummary("The query's table as CSV; text cells that start like a formula (=, +, -, @) get a leading apostrophe.");
 
         api.MapGet("/export.xlsx", async ([AsParameters] QueryParameters p, Dashboard dashboard, CancellationToken cancellationToken) =>
         {
@@ -54,7 +61,7 @@ internal static class QueryEndpoints
             await stream.SaveAsAsync(ExportTable.Rows(request, rows), sheetName: "query", excelType: ExcelType.XLSX, cancellationToken: cancellationToken).ConfigureAwait(false);
             stream.Position = 0;
             return Results.File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "modscope-query.xlsx");
-        }).WithName("ExportXlsx").WithSummary("The query's table as an Excel workbook.");
+        }).Expensive().WithName("ExportXlsx").WithSummary("The query's table as an Excel workbook.");
     }
 
     private static async Task<(MetricRequest Request, string Language, IReadOnlyList<QueryRow> Rows)> RunAsync(

@@ -1,4 +1,6 @@
+using ModScope.Rendering;
 using ModScope.Reports;
+using ModScope.Web.Access;
 
 namespace ModScope.Web.Api;
 
@@ -23,15 +25,15 @@ internal static class ReportEndpoints
             var scope = ReportService.Scope(audience, period, Blank(p.Region), Blank(p.Market));
             try
             {
-                var file = await new ReportService(dashboard.Catalog, dashboard.Query)
-                    .BuildAsync(scope, language, format, dashboard.Alerts, saveExplanations: false, cancellationToken).ConfigureAwait(false);
+                var service = new ReportService(dashboard.Catalog, dashboard.Query) { Charts = new ChartRenderer() };
+                var file = await ReportRenderer.BuildAsync(service, scope, language, format, dashboard.Alerts.List(), cancellationToken).ConfigureAwait(false);
                 return Results.File(file.Content, file.ContentType, file.FileName);
             }
             catch (FileNotFoundException ex) when (format == ReportFormat.Pdf)
             {
                 return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "PDF needs chromium", detail: ex.Message);
             }
-        }).WithName("Report")
+        }).Expensive().WithName("Report")
           .WithSummary("A business-review report (exec, regional or quality) for a period, in English or Chinese, as HTML, Markdown, XLSX or PDF (as 'modscope report').")
           .Produces(StatusCodes.Status200OK, contentType: ReportFile.ContentTypeOf(ReportFormat.Html))
           .Produces(StatusCodes.Status200OK, contentType: ReportFile.ContentTypeOf(ReportFormat.Md))

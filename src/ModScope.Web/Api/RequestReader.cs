@@ -1,5 +1,6 @@
 using System.Globalization;
 using ModScope.Catalog;
+using ModScope.Common;
 using ModScope.Query;
 
 namespace ModScope.Web.Api;
@@ -7,6 +8,8 @@ namespace ModScope.Web.Api;
 /// <summary>
 /// Turns query parameters into a <see cref="MetricRequest"/> the way the CLI does (PeriodParser, DimensionFilter),
 /// checking each against the catalogue first so a mistake names its parameter (with near matches for unknown names).
+/// Days and periods must lie in <see cref="DateWindow"/>; a request whose shape alone is over the answer cap
+/// (<see cref="Hardening.ResultLimit"/>) is refused before it is planned.
 /// </summary>
 internal static class RequestReader
 {
@@ -31,7 +34,9 @@ internal static class RequestReader
         }
         var filters = (p.Filter ?? []).Where(f => !string.IsNullOrWhiteSpace(f)).Select(f => Filter(f, dashboard.Catalog)).ToList();
         var zone = Zone(p.Tz);
-        return new MetricRequest(metrics, dimensions, Grain(p.Grain), filters, Period(p.Period ?? defaultPeriod, zone, Now(p.AsOf, dashboard)), Compare(p.Compare));
+        var request = new MetricRequest(metrics, dimensions, Grain(p.Grain), filters, Period(p.Period ?? defaultPeriod, zone, Now(p.AsOf, dashboard)), Compare(p.Compare));
+        dashboard.Limit.CheckShape(request);
+        return request;
     }
 
     public static string Language(string? lang) => lang switch
@@ -44,14 +49,20 @@ internal static class RequestReader
     public static string Zone(string? tz)
     {
         var zone = string.IsNullOrWhiteSpace(tz) ? "UTC" : tz.Trim();
+        var unknown = $"Unknown time zone '{zone}'; use an IANA name such as Asia/Singapore or UTC.";
+        // An IANA name is a few words of letters joined by '/', never a path to wander with.
+        if (zone.Length > 64 || zone.Contains("..", StringComparison.Ordinal) || zone.StartsWith('/') || !zone.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '_' or '-' or '+'))
+        {
+            throw new BadParameterException("tz", unknown);
+        }
         try
         {
             _ = TimeZoneInfo.FindSystemTimeZoneById(zone);
             return zone;
         }
-        catch (TimeZoneNotFoundException ex)
+        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException or IOException or UnauthorizedAccessException or ArgumentException)
         {
-            throw new BadParameterException("tz", $"Unknown time zone '{zone}'; use an IANA name such as Asia/Singapore or UTC.", ex);
+            throw new BadParameterException("tz", unknown, ex);
         }
     }
 
@@ -62,7 +73,7 @@ internal static class RequestReader
             return dashboard.DataNow();
         }
         return DateTime.TryParseExact(asOf.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            ? day
+            ? DateWindow.Day("asOf", day, asOf)
             : throw new BadParameterException("asOf", $"'{asOf}' is not a day; write yyyy-MM-dd.");
     }
 
@@ -70,11 +81,16 @@ internal static class RequestReader
     {
         try
         {
-            return PeriodParser.Parse(text, zone, now);
+            return DateWindow.Period("period", PeriodParser.Parse(text, zone, now), text);
         }
         catch (FormatException ex)
         {
             throw new BadParameterException("period", ex.Message, ex);
+        }
+        catch (Exception ex) when (ex is ArgumentOutOfRangeException or OverflowException)
+        {
+            // A week 99, or 'last N days' reaching before year 1: beyond the calendar.
+            throw new BadParameterException("period", $"'{text}' reaches outside the days a request may name ({DateWindow.Text}).", ex);
         }
     }
 
@@ -116,7 +132,7 @@ internal static class RequestReader
         {
             return find();
         }
-        catch (KeyNotFoundException ex)
+        catch (NotFoundException ex)
         {
             throw new BadParameterException(parameter, ex.Message.Trim('\'', '"'), ex);
         }

@@ -1,7 +1,9 @@
+using ModScope.Common;
+
 namespace ModScope.Catalog;
 
 /// <summary>A catalogue that cannot be used; <see cref="Issues"/> lists every problem found, not just the first.</summary>
-public sealed class CatalogException : Exception
+public sealed class CatalogException : ModScopeException
 {
     public CatalogException(IReadOnlyList<CatalogIssue> issues)
         : base(Describe(issues)) => Issues = issues;

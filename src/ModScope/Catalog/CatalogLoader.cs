@@ -1,4 +1,5 @@
 using System.Globalization;
+using ModScope.Common;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -10,7 +11,7 @@ namespace ModScope.Catalog;
 /// </summary>
 public static class CatalogLoader
 {
-    private static readonly string[] TopKeys = ["catalog", "version", "owner", "lists", "dimensions", "metrics"];
+    private static readonly string[] TopKeys = ["catalog", "version", "owner", "lists", "dimensions", "metrics", "roles"];
 
     /// <summary>The catalogue shipped with ModScope (<c>catalog/core-index.yaml</c>, embedded in the library).</summary>
     public static MetricCatalog LoadDefault()
@@ -47,12 +48,13 @@ public static class CatalogLoader
         var dimensions = Sequence(reader, root, "dimensions").Select(n => DefinitionParser.Dimension(reader, n)).OfType<DimensionDefinition>().ToList();
         var metrics = Sequence(reader, root, "metrics").Select(n => DefinitionParser.Metric(reader, n, owner)).OfType<MetricDefinition>().ToList();
 
+        var roles = RoleParser.Parse(reader, root, metrics.Select(m => m.Id).ToList());
         var validated = CatalogValidator.Validate(file, metrics, dimensions, issues);
         if (issues.Count > 0)
         {
             throw new CatalogException(issues.OrderBy(i => i.Line).ThenBy(i => i.Field, StringComparer.Ordinal).ToList());
         }
-        return new MetricCatalog(file, version, owner, validated, dimensions);
+        return new MetricCatalog(file, version, owner, validated, dimensions, roles!);
     }
 
     private static IEnumerable<YamlNode> Sequence(YamlReader reader, YamlMappingNode root, string key)

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ModScope.Common;
 using ModScope.Model;
 
 namespace ModScope.Catalog;
@@ -49,11 +50,6 @@ internal static partial class CatalogValidator
             if (metric.Version < 1)
             {
                 Problem(metric.Line, field + ".version", "must be a whole number from 1");
-            }
-            if (!MetricDefinition.Formats.Contains(metric.Format))
-            {
-                Problem(metric.Line, field + ".format",
-                    $"'{metric.Format}' is not a format{NearMatch.Suggest(metric.Format, MetricDefinition.Formats)}; use one of {string.Join(", ", MetricDefinition.Formats)}");
             }
             foreach (var (measure, at) in Measures(metric))
             {

@@ -1,3 +1,4 @@
+using ModScope.Common;
 using ModScope.Model;
 
 namespace ModScope.Catalog;
@@ -9,15 +10,9 @@ namespace ModScope.Catalog;
 /// </summary>
 public static class ColumnPaths
 {
-    /// <summary>Columns of the reference tables, with their kinds.</summary>
+    /// <summary>Columns of the reference tables, with their kinds (from <see cref="ReferenceSchema"/>).</summary>
     public static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, ColumnKind>> ReferenceColumns =
-        new Dictionary<string, IReadOnlyDictionary<string, ColumnKind>>
-        {
-            ["markets"] = Text("code", "name_en", "name_zh", "region", "language", "time_zone"),
-            ["policies"] = Text("policy_id", "parent_id", "name_en", "name_zh", "severity"),
-            ["queues"] = With(Text("queue_id", "market", "object_type", "name_en", "name_zh"), "sla_hours", ColumnKind.Number),
-            ["sites"] = Text("site_id", "name", "vendor", "city", "country", "time_zone", "cost_currency"),
-        };
+        ReferenceSchema.All.ToDictionary(t => t.Name, t => (IReadOnlyDictionary<string, ColumnKind>)t.Columns.ToDictionary(c => c.Name, c => c.Kind));
 
     /// <summary>Tables whose rows belong to a decision and so can reach its columns as <c>decision.*</c>.</summary>
     public static bool HasDecision(string source) => source is "qa_audits" or "appeals";
@@ -67,13 +62,5 @@ public static class ColumnPaths
             return EventSchema.Decisions.Find(parts[1])?.AllowedValues;
         }
         return parts.Length == 1 ? EventSchema.Find(source)?.Find(parts[0])?.AllowedValues : null;
-    }
-
-    private static Dictionary<string, ColumnKind> Text(params string[] names) => names.ToDictionary(n => n, _ => ColumnKind.Text);
-
-    private static Dictionary<string, ColumnKind> With(Dictionary<string, ColumnKind> columns, string name, ColumnKind kind)
-    {
-        columns[name] = kind;
-        return columns;
     }
 }

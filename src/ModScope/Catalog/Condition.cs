@@ -8,18 +8,16 @@ namespace ModScope.Catalog;
 /// <param name="Operator">equals, in, not_in, not_null, is_null, at_most.</param>
 /// <param name="Values">Literal values for equals/in/not_in.</param>
 /// <param name="Bound">For at_most: the column the subject must not exceed.</param>
-public sealed record Condition(ValueExpression Subject, string Operator, IReadOnlyList<string> Values, string? Bound = null)
+public sealed record Condition(ValueExpression Subject, ConditionOperator Operator, IReadOnlyList<string> Values, string? Bound = null)
 {
-    public static readonly IReadOnlyList<string> Operators = ["equals", "in", "not_in", "not_null", "is_null", "at_most"];
-
     public override string ToString() => Operator switch
     {
-        "equals" => $"{Subject} = {Values[0]}",
-        "in" => $"{Subject} in ({string.Join(", ", Values)})",
-        "not_in" => $"{Subject} not in ({string.Join(", ", Values)})",
-        "not_null" => $"{Subject} is set",
-        "is_null" => $"{Subject} is not set",
-        "at_most" => $"{Subject} ≤ {Bound}",
-        _ => Operator,
+        ConditionOperator.Equal => $"{Subject} = {Values[0]}",
+        ConditionOperator.In => $"{Subject} in ({string.Join(", ", Values)})",
+        ConditionOperator.NotIn => $"{Subject} not in ({string.Join(", ", Values)})",
+        ConditionOperator.NotNull => $"{Subject} is set",
+        ConditionOperator.IsNull => $"{Subject} is not set",
+        ConditionOperator.AtMost => $"{Subject} ≤ {Bound}",
+        _ => Operator.ToString(),
     };
 }

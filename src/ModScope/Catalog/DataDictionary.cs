@@ -66,7 +66,7 @@ public static class DataDictionary
             md.AppendLine(m.Description.In(language));
             md.AppendLine();
             md.AppendLine(CultureInfo.InvariantCulture,
-                $"- {L("unit")}: {m.Unit} ({m.Format}) · {L("direction")}: {L(m.Direction.ToString())} · {L("target")}: {(m.Target is { } t ? t.ToString("0.###", CultureInfo.InvariantCulture) : "—")}");
+                $"- {L("unit")}: {m.Unit} ({CatalogWords.Name(m.Format)}) · {L("direction")}: {L(m.Direction.ToString())} · {L("target")}: {(m.Target is { } t ? t.ToString("0.###", CultureInfo.InvariantCulture) : "—")}");
             md.AppendLine(CultureInfo.InvariantCulture, $"- {L("owner")}: {m.Owner} · {L("version")}: {m.Version} · {L("sampled")}: {L(m.Sampled ? "yes" : "no")}");
             md.AppendLine(CultureInfo.InvariantCulture, $"- {L("formula")}: {FormulaText.Describe(m, language)}");
             md.AppendLine(CultureInfo.InvariantCulture, $"- {L("slices")}: {string.Join(", ", m.Dimensions.Select(d => $"`{d}`"))}");

@@ -1,3 +1,4 @@
+using ModScope.Common;
 using YamlDotNet.RepresentationModel;
 
 namespace ModScope.Catalog;
@@ -42,7 +43,7 @@ internal static class DefinitionParser
         var name = Bilingual(r, map, "name", field);
         var description = Bilingual(r, map, "description", field);
         var unit = r.Text(map, "unit", field);
-        var format = r.Text(map, "format", field);
+        var format = Word(r, map, "format", field, CatalogWords.Formats, "'{0}' is not a format");
         var direction = Direction(r, map, field);
         var kinds = KindKeys.Where(k => r.Child(map, k) is not null).ToList();
         if (kinds.Count != 1)
@@ -67,7 +68,7 @@ internal static class DefinitionParser
             Name = name ?? missing,
             Description = description ?? missing,
             Unit = unit ?? "?",
-            Format = format ?? "integer",
+            Format = format ?? ValueFormat.WholeNumber,
             Direction = direction ?? MetricDirection.Neutral,
             Owner = r.Text(map, "owner", field, required: false) ?? catalogOwner,
             Target = r.Number(map, "target", field, required: false),
@@ -120,16 +121,16 @@ internal static class DefinitionParser
         }
         r.OnlyKeys(map, field, "source", "time", "aggregate", "value", "where", "opened", "closed");
         var source = r.Text(map, "source", field);
-        var aggregate = r.Text(map, "aggregate", field);
+        var aggregate = Word(r, map, "aggregate", field, CatalogWords.Aggregates, "unknown aggregate '{0}'");
         var value = r.Child(map, "value") is { } v ? Value(r, v, field + ".value") : null;
         var where = Conditions(r, r.Child(map, "where"), field + ".where");
-        var isSnapshot = aggregate == "open_at_end";
+        var isSnapshot = aggregate == AggregateFunction.OpenAtEnd;
         var time = r.Text(map, "time", field, required: !isSnapshot);
         if (source is null || aggregate is null)
         {
             return null;
         }
-        return new MeasureDefinition(source, time, aggregate, value, where,
+        return new MeasureDefinition(source, time, aggregate.Value, value, where,
             r.Text(map, "opened", field, required: isSnapshot), r.Text(map, "closed", field, required: isSnapshot), (int)map.Start.Line);
     }
 
@@ -187,7 +188,7 @@ internal static class DefinitionParser
         {
             return null;
         }
-        r.OnlyKeys(map, field, ["column", "value", .. Catalog.Condition.Operators]);
+        r.OnlyKeys(map, field, ["column", "value", .. CatalogWords.Operators.Keys]);
         ValueExpression? subject = r.Child(map, "column") is not null
             ? (r.Text(map, "column", field) is { } column ? ValueExpression.Column(column) : null)
             : r.Child(map, "value") is { } value ? Value(r, value, field + ".value") : null;
@@ -196,19 +197,19 @@ internal static class DefinitionParser
             r.Problem(map, field, "a condition names a column or a value");
             return null;
         }
-        var operators = Catalog.Condition.Operators.Where(o => r.Child(map, o) is not null).ToList();
+        var operators = CatalogWords.Operators.Keys.Where(o => r.Child(map, o) is not null).ToList();
         if (operators.Count != 1)
         {
-            r.Problem(map, field, $"a condition has exactly one of: {string.Join(", ", Catalog.Condition.Operators)}");
+            r.Problem(map, field, $"a condition has exactly one of: {string.Join(", ", CatalogWords.Operators.Keys)}");
             return null;
         }
-        var op = operators[0];
-        var operand = r.Child(map, op)!;
-        return op switch
+        var word = operators[0];
+        var operand = r.Child(map, word)!;
+        return CatalogWords.Operators[word] switch
         {
-            "at_most" => r.Text(map, op, field) is { } bound ? new Condition(subject, op, [], bound) : null,
-            "not_null" or "is_null" => new Condition(subject, op, []),
-            _ => new Condition(subject, op, r.TextList(operand, $"{field}.{op}")),
+            ConditionOperator.AtMost => r.Text(map, word, field) is { } bound ? new Condition(subject, ConditionOperator.AtMost, [], bound) : null,
+            ConditionOperator.NotNull or ConditionOperator.IsNull => new Condition(subject, CatalogWords.Operators[word], []),
+            var op => new Condition(subject, op, r.TextList(operand, $"{field}.{word}")),
         };
     }
 
@@ -300,5 +301,26 @@ internal static class DefinitionParser
                     r.Text(m, "change", field + ".history") ?? "")
                 : null)
             .OfType<MetricVersion>().ToList();
+    }
+
+    /// <summary>
+    /// One of a catalogue enumeration's words, as its enum; an unknown word is a problem naming the near matches and the
+    /// words allowed (<paramref name="unknown"/> is the message's start, <c>{0}</c> the word).
+    /// </summary>
+    private static T? Word<T>(YamlReader r, YamlMappingNode map, string key, string field, IReadOnlyDictionary<string, T> words, string unknown)
+        where T : struct, Enum
+    {
+        var text = r.Text(map, key, field);
+        if (text is null)
+        {
+            return null;
+        }
+        if (words.TryGetValue(text, out var value))
+        {
+            return value;
+        }
+        r.Problem(r.Child(map, key), $"{field}.{key}",
+            string.Format(System.Globalization.CultureInfo.InvariantCulture, unknown, text) + $"{NearMatch.Suggest(text, words.Keys)}; use one of {string.Join(", ", words.Keys)}");
+        return null;
     }
 }

@@ -29,19 +29,19 @@ public static class FormulaText
     {
         var what = (m.Aggregate, zh) switch
         {
-            ("count", false) => $"number of {m.Source} rows",
-            ("count", true) => $"{m.Source} 行数",
-            ("sum", false) => $"sum of {m.Value} over {m.Source}",
-            ("sum", true) => $"{m.Source} 的 {m.Value} 之和",
-            ("avg", false) => $"mean of {m.Value} over {m.Source}",
-            ("avg", true) => $"{m.Source} 的 {m.Value} 平均值",
-            ("median", false) => $"median of {m.Value} over {m.Source}",
-            ("median", true) => $"{m.Source} 的 {m.Value} 中位数",
-            ("p90", false) => $"90th percentile of {m.Value} over {m.Source}",
-            ("p90", true) => $"{m.Source} 的 {m.Value} 第90百分位",
-            ("open_at_end", false) => $"{m.Source} rows with {m.Opened} before and {m.Closed} at or after each period's end",
-            ("open_at_end", true) => $"每个周期结束时 {m.Opened} 早于、{m.Closed} 不早于该时刻的 {m.Source} 行数",
-            _ => m.Aggregate,
+            (AggregateFunction.Count, false) => $"number of {m.Source} rows",
+            (AggregateFunction.Count, true) => $"{m.Source} 行数",
+            (AggregateFunction.Sum, false) => $"sum of {m.Value} over {m.Source}",
+            (AggregateFunction.Sum, true) => $"{m.Source} 的 {m.Value} 之和",
+            (AggregateFunction.Avg, false) => $"mean of {m.Value} over {m.Source}",
+            (AggregateFunction.Avg, true) => $"{m.Source} 的 {m.Value} 平均值",
+            (AggregateFunction.Median, false) => $"median of {m.Value} over {m.Source}",
+            (AggregateFunction.Median, true) => $"{m.Source} 的 {m.Value} 中位数",
+            (AggregateFunction.P90, false) => $"90th percentile of {m.Value} over {m.Source}",
+            (AggregateFunction.P90, true) => $"{m.Source} 的 {m.Value} 第90百分位",
+            (AggregateFunction.OpenAtEnd, false) => $"{m.Source} rows with {m.Opened} before and {m.Closed} at or after each period's end",
+            (AggregateFunction.OpenAtEnd, true) => $"每个周期结束时 {m.Opened} 早于、{m.Closed} 不早于该时刻的 {m.Source} 行数",
+            _ => m.AggregateName,
         };
         var where = m.Where.Count == 0 ? "" : zh ? $"（条件：{Conditions(m.Where, zh, "")}）" : $" where {Conditions(m.Where, zh, "")}";
         var dated = m.Time is null ? "" : zh ? $"，按 {m.Time} 统计" : $", dated by {m.Time}";

@@ -1,3 +1,4 @@
+using ModScope.Common;
 using ModScope.Model;
 
 namespace ModScope.Catalog;
@@ -13,19 +14,14 @@ internal static class MeasureCheck
             problem(at, field + ".source", $"unknown source '{m.Source}'{NearMatch.Suggest(m.Source, EventSchema.All.Select(t => t.Name))}");
             return;
         }
-        if (!MeasureDefinition.Aggregates.Contains(m.Aggregate))
-        {
-            problem(at, field + ".aggregate",
-                $"unknown aggregate '{m.Aggregate}'{NearMatch.Suggest(m.Aggregate, MeasureDefinition.Aggregates)}; use one of {string.Join(", ", MeasureDefinition.Aggregates)}");
-        }
-        var needsValue = m.Aggregate is "sum" or "avg" or "median" or "p90";
+        var needsValue = m.NeedsValue;
         if (needsValue && m.Value is null)
         {
-            problem(at, field + ".value", $"aggregate '{m.Aggregate}' needs a value");
+            problem(at, field + ".value", $"aggregate '{m.AggregateName}' needs a value");
         }
         if (!needsValue && m.Value is not null)
         {
-            problem(at, field + ".value", $"aggregate '{m.Aggregate}' takes no value");
+            problem(at, field + ".value", $"aggregate '{m.AggregateName}' takes no value");
         }
         if (m.Value is { } value)
         {

@@ -12,20 +12,24 @@ namespace ModScope.Catalog;
 public sealed record MeasureDefinition(
     string Source,
     string? Time,
-    string Aggregate,
+    AggregateFunction Aggregate,
     ValueExpression? Value,
     IReadOnlyList<Condition> Where,
     string? Opened = null,
     string? Closed = null,
     int Line = 0)
 {
-    public static readonly IReadOnlyList<string> Aggregates = ["count", "sum", "avg", "median", "p90", "open_at_end"];
-
     /// <summary>The quantile an aggregate asks for, or null.</summary>
     public double? Quantile => Aggregate switch
     {
-        "median" => 0.5,
-        "p90" => 0.9,
+        AggregateFunction.Median => 0.5,
+        AggregateFunction.P90 => 0.9,
         _ => null,
     };
+
+    /// <summary>Whether the aggregate reads a value (sum, avg and the quantiles); count and open_at_end count rows.</summary>
+    public bool NeedsValue => Aggregate is AggregateFunction.Sum or AggregateFunction.Avg or AggregateFunction.Median or AggregateFunction.P90;
+
+    /// <summary>The catalogue's word for the aggregate (<c>open_at_end</c>).</summary>
+    public string AggregateName => CatalogWords.Name(Aggregate);
 }

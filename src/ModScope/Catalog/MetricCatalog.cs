@@ -1,10 +1,14 @@
+using ModScope.Common;
+
 namespace ModScope.Catalog;
 
-/// <summary>A loaded, validated catalogue: metrics and dimensions by id, in file order.</summary>
+/// <summary>A loaded, validated catalogue: metrics and dimensions by id, in file order, and the roles they play.</summary>
 public sealed class MetricCatalog
 {
-    public MetricCatalog(string file, int version, string owner, IReadOnlyList<MetricDefinition> metrics, IReadOnlyList<DimensionDefinition> dimensions)
+    public MetricCatalog(string file, int version, string owner, IReadOnlyList<MetricDefinition> metrics, IReadOnlyList<DimensionDefinition> dimensions,
+        CatalogRoles roles)
     {
+        Roles = roles;
         File = file;
         Version = version;
         Owner = owner;
@@ -18,13 +22,16 @@ public sealed class MetricCatalog
     public IReadOnlyList<MetricDefinition> Metrics { get; }
     public IReadOnlyList<DimensionDefinition> Dimensions { get; }
 
+    /// <summary>The metrics playing each role library logic asks for (the volume, the overview, ...).</summary>
+    public CatalogRoles Roles { get; }
+
     /// <summary>The metric with this id, or an exception naming near matches.</summary>
     public MetricDefinition Metric(string id) =>
         Metrics.FirstOrDefault(m => m.Id == id)
-        ?? throw new KeyNotFoundException($"Unknown metric '{id}'{NearMatch.Suggest(id, Metrics.Select(m => m.Id))}");
+        ?? throw new NotFoundException("metric", id, $"Unknown metric '{id}'{NearMatch.Suggest(id, Metrics.Select(m => m.Id))}");
 
     /// <summary>The dimension with this id, or an exception naming near matches.</summary>
     public DimensionDefinition Dimension(string id) =>
         Dimensions.FirstOrDefault(d => d.Id == id)
-        ?? throw new KeyNotFoundException($"Unknown dimension '{id}'{NearMatch.Suggest(id, Dimensions.Select(d => d.Id))}");
+        ?? throw new NotFoundException("dimension", id, $"Unknown dimension '{id}'{NearMatch.Suggest(id, Dimensions.Select(d => d.Id))}");
 }

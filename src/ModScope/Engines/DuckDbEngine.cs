@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using DuckDB.NET.Data;
+using ModScope.Common;
 using ModScope.Query;
 using ModScope.Store;
 
@@ -28,19 +29,22 @@ public sealed class DuckDbEngine(ModScopeStore store) : IMetricEngine, IDisposab
             {
                 command.Parameters.Add(new DuckDBParameter(name, value ?? DBNull.Value));
             }
-            // DuckDB.NET runs synchronously; cancelling interrupts the running query.
-            using var registration = cancellationToken.Register(command.Cancel);
-            using var reader = command.ExecuteReader();
-            var rows = new List<object?[]>();
-            while (reader.Read())
+            // DuckDB.NET runs synchronously; cancelling interrupts the running query (OperationCanceledException).
+            var rows = Interruptible.Run(command, c =>
             {
-                var values = new object?[reader.FieldCount];
-                for (var i = 0; i < values.Length; i++)
+                using var reader = c.ExecuteReader();
+                var read = new List<object?[]>();
+                while (reader.Read())
                 {
-                    values[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+                    var values = new object?[reader.FieldCount];
+                    for (var i = 0; i < values.Length; i++)
+                    {
+                        values[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+                    }
+                    read.Add(values);
                 }
-                rows.Add(values);
-            }
+                return read;
+            }, cancellationToken);
             _idle.Add(connection);
             connection = null;
             return Task.FromResult<IReadOnlyList<object?[]>>(rows);

@@ -1,5 +1,5 @@
 using System.Globalization;
-using ModScope.Ingest;
+using ModScope.Common;
 
 namespace ModScope.Explain;
 

@@ -62,8 +62,15 @@ internal static class ColumnChecks
     public static string OffsetExpression(ColumnSpec column) =>
         $"coalesce(regexp_matches({RawExpression(column)}, '{OffsetPattern}'), false)";
 
-    /// <summary>(condition that the row fails, rule, message SQL), in the order they are tried.</summary>
-    public static IEnumerable<(string Fails, string Rule, string Message)> For(ColumnSpec column, bool assumeTimeZone)
+    /// <summary>C0 control characters (NUL to US, tab and line ends included) and DEL.</summary>
+    private const string ControlPattern = @"[\x00-\x1f\x7f]";
+
+    /// <summary>
+    /// (condition that the row fails, rule, message SQL), in the order they are tried. <paramref name="controls"/>:
+    /// the batch may hold control characters, so ids and names are checked for them. Timestamps and dates are
+    /// checked against the window bound as <c>$earliest</c> and <c>$latest</c>.
+    /// </summary>
+    public static IEnumerable<(string Fails, string Rule, string Message)> For(ColumnSpec column, bool assumeTimeZone, bool controls)
     {
         var raw = Raw(column);
         var value = Quote(column.Name);
@@ -71,6 +78,13 @@ internal static class ColumnChecks
         if (column.Required)
         {
             yield return ($"{raw} IS NULL", QuarantineRules.MissingRequired, Literal($"{column.Name} is required but empty"));
+        }
+        if (controls && column.Kind == ColumnKind.Text && !column.IsEnum && column.References is null)
+        {
+            // Enumerations and references are matched against known values, so only ids and free names need this.
+            yield return ($"regexp_matches({raw}, '{ControlPattern}')", QuarantineRules.ControlCharacter,
+                $"{Literal(column.Name + " holds a control character (code ")} || ord(regexp_extract({raw}, '{ControlPattern}')) || " +
+                $"{Literal("); ids and names may not contain C0 control characters or DEL")}");
         }
         switch (column.Kind)
         {
@@ -82,6 +96,7 @@ internal static class ColumnChecks
                 break;
             case ColumnKind.Date:
                 yield return ($"{raw} IS NOT NULL AND {value} IS NULL", QuarantineRules.BadDate, $"{shown} || ' is not a date (yyyy-mm-dd)'");
+                yield return OutOfWindow($"CAST({value} AS TIMESTAMP)", shown);
                 break;
             case ColumnKind.Timestamp:
                 if (!assumeTimeZone)
@@ -92,6 +107,7 @@ internal static class ColumnChecks
                 }
                 yield return ($"{raw} IS NOT NULL AND {value} IS NULL", QuarantineRules.BadTimestamp,
                     $"{shown} || ' is not an ISO-8601 timestamp'");
+                yield return OutOfWindow(value, shown);
                 break;
         }
         if (column.IsEnum)
@@ -119,4 +135,13 @@ internal static class ColumnChecks
                 $"{shown} || {Literal($" is not a known {column.Name} (reference {reference})")}");
         }
     }
+
+    /// <summary>
+    /// A value outside the plausible window (<see cref="IngestOptions.Earliest"/> .. <see cref="IngestOptions.Latest"/>),
+    /// infinity included: one year typo would otherwise move every "latest week" into the future.
+    /// </summary>
+    private static (string, string, string) OutOfWindow(string value, string shown) =>
+        ($"({value} < $earliest OR {value} > $latest)", QuarantineRules.TimestampOutOfRange,
+            $"{shown} || ' is outside the accepted window ' || strftime($earliest, '%Y-%m-%d %H:%M') || ' to ' || " +
+            "strftime($latest, '%Y-%m-%d %H:%M') || ' UTC (ingest --earliest/--latest)'");
 }

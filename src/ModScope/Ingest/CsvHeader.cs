@@ -1,25 +1,34 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 
 namespace ModScope.Ingest;
 
 /// <summary>
-/// Reads only the first line of a CSV file (through gzip when the name ends in .gz) to learn its
-/// column names. The rows themselves are read by DuckDB.
+/// Reads only the first line of a CSV file (through gzip when the name ends in .gz) to learn its column names,
+/// reading at most <see cref="InputLimits.MaxHeaderBytes"/>. The rows themselves are read by DuckDB.
 /// </summary>
 internal static class CsvHeader
 {
-    public static IReadOnlyList<string> Read(string path)
+    /// <summary>The header's column names, or why the header is too large to read.</summary>
+    public static (IReadOnlyList<string> Columns, string? Problem) Read(string path)
     {
         using var file = File.OpenRead(path);
-        using Stream stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)
-            ? new GZipStream(file, CompressionMode.Decompress)
-            : file;
+        using Stream stream = FileHasher.IsGzip(path) ? new GZipStream(file, CompressionMode.Decompress) : file;
         using var reader = new StreamReader(stream, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true);
-        var line = reader.ReadLine() ?? "";
-        return Split(line);
+        var buffer = new char[InputLimits.MaxHeaderBytes + 1];
+        var length = reader.ReadBlock(buffer, 0, buffer.Length);
+        var end = Array.FindIndex(buffer, 0, length, c => c is '\n' or '\r');
+        if (end < 0 && length > InputLimits.MaxHeaderBytes)
+        {
+            return ([], string.Create(CultureInfo.InvariantCulture,
+                $"its header is longer than {InputLimits.MaxHeaderBytes:N0} characters (the limit); is it a CSV event file?"));
+        }
+        var columns = Split(new string(buffer, 0, end < 0 ? length : end));
+        return columns.Count > InputLimits.MaxColumns
+            ? ([], string.Create(CultureInfo.InvariantCulture, $"its header has {columns.Count:N0} columns; at most {InputLimits.MaxColumns:N0} are read"))
+            : (columns, null);
     }
-
     /// <summary>Splits one CSV line on commas, honouring double quotes.</summary>
     public static IReadOnlyList<string> Split(string line)
     {

@@ -1,3 +1,4 @@
+using ModScope.Common;
 using ModScope.Model;
 using static ModScope.Store.SqlText;
 
@@ -9,13 +10,16 @@ namespace ModScope.Ingest;
 /// </summary>
 internal sealed class FileLoader(SqlRunner sql, IngestOptions options, DateTime now)
 {
-    public FileResult LoadEmpty(InputFile file, long fileId)
+    /// <summary>
+    /// A file that is not read at all (empty, unreadable, a header over the limits): one quarantine entry for the
+    /// whole file, with no line, and a result that read no row, so rows read = loaded + quarantined holds for it too.
+    /// </summary>
+    public FileResult LoadUnread(InputFile file, long fileId, FileProblem problem)
     {
-        sql.Execute("INSERT INTO quarantine VALUES ($file, $table, 1, NULL, $rule, $message, '', 'rejected', $now, NULL)",
-            ("file", fileId), ("table", file.Table.Name), ("rule", QuarantineRules.EmptyFile),
-            ("message", $"{file.Name} is empty: no header and no rows"), ("now", now));
-        return new FileResult(file.Path, file.Table.Name, file.Format, FileStatus.Rejected, 0, 0, 0, 1, 0,
-            new Dictionary<string, long> { [QuarantineRules.EmptyFile] = 1 }, $"{file.Name} is empty");
+        sql.Execute("INSERT INTO quarantine VALUES ($file, $table, NULL, NULL, $rule, $message, '', 'rejected', $now, NULL)",
+            ("file", fileId), ("table", file.Table.Name), ("rule", problem.Rule), ("message", problem.Message), ("now", now));
+        return new FileResult(file.Path, file.Table.Name, file.Format, FileStatus.Rejected, 0, 0, 0, 0, 0,
+            new Dictionary<string, long>(), problem.Message);
     }
 
     public IReadOnlyList<FileResult> LoadBatch(FileBatch batch)
@@ -28,10 +32,14 @@ internal sealed class FileLoader(SqlRunner sql, IngestOptions options, DateTime 
                 ? [LoadRejectedFile(batch, plan, problem, stager)]
                 : LoadRows(batch, plan, stager);
         }
-        catch (DuckDB.NET.Data.DuckDBException ex) when (!ex.Message.Contains("INTERRUPT", StringComparison.OrdinalIgnoreCase))
+        catch (DuckDB.NET.Data.DuckDBException ex) when (!ex.Message.Contains("INTERRUPT", StringComparison.OrdinalIgnoreCase)
+                                                         && !ex.Message.Contains("No space left", StringComparison.OrdinalIgnoreCase)
+                                                         && !ModScope.Store.StoreErrors.IsDamage(ex.Message))
         {
-            var names = batch.Files.Count == 1 ? batch.First.Path : $"one of {string.Join(", ", batch.Files.Select(f => f.Name))}";
-            throw new IngestException($"{names}: cannot be read as {batch.First.Format}: {ex.Message.Split('\n')[0]}", ex);
+            // Checks made before the load (gzip, Parquet footer, line ends, header size) catch the files DuckDB is known
+            // to stop on; a file that still stops it ends the load's transaction, so the load fails naming it.
+            var names = batch.Files.Count == 1 ? batch.First.Path : $"one of {string.Join(", ", batch.Files.Select(f => f.Path))}";
+            throw new IngestException($"{names}: cannot be read as {batch.First.Format}: {ex.Message.Split('\n')[0]}; nothing was loaded", ex);
         }
     }
 
@@ -99,10 +107,11 @@ internal sealed class FileLoader(SqlRunner sql, IngestOptions options, DateTime 
         }
         QuarantineStructuralRejects(table);
 
-        var good = batch.Files.Count == 1
-            ? new Dictionary<int, long> { [0] = inserted }
+        // Each file's rows now in the table (its in-batch duplicates gone); a file whose every row repeated another's has none.
+        var loadedRows = batch.Files.Count == 1
+            ? new Dictionary<int, long> { [0] = inserted - duplicates.GetValueOrDefault(0) }
             : sql.Rows($"SELECT {fileIndex}, count(*) FROM {name} WHERE {batch.Holds("file_id")} GROUP BY ALL", r => (File: r.GetInt32(0), Count: r.GetInt64(1)))
-                .ToDictionary(r => r.File, r => r.Count + duplicates.GetValueOrDefault(r.File));
+                .ToDictionary(r => r.File, r => r.Count);
         var failing = failed ? "SELECT __file, __fail.rule AS rule FROM chk0 UNION ALL " : "";
         var rules = sql.Rows($"""
             SELECT __file, rule, count(*) FROM ({failing}SELECT __file, rule FROM stg_rej)
@@ -122,17 +131,23 @@ internal sealed class FileLoader(SqlRunner sql, IngestOptions options, DateTime 
                 byRule[QuarantineRules.DuplicateId] = byRule.GetValueOrDefault(QuarantineRules.DuplicateId) + repeated;
             }
             var quarantined = byRule.Values.Sum();
-            var loaded = good.GetValueOrDefault(i) - duplicates.GetValueOrDefault(i);
-            return new FileResult(file.Path, table.Name, file.Format, FileStatus.Loaded, good.GetValueOrDefault(i) + quarantined - duplicates.GetValueOrDefault(i),
+            var loaded = loadedRows.GetValueOrDefault(i);
+            // Every row read is loaded or quarantined (pending ones included), exactly once.
+            return new FileResult(file.Path, table.Name, file.Format, FileStatus.Loaded, loaded + quarantined,
                 loaded, replaced.GetValueOrDefault(i), quarantined, byRule.GetValueOrDefault(QuarantineRules.OrphanReference), byRule);
         }).ToList();
     }
 
     private bool AssumesTimeZone => options.AssumeTimeZone is not null;
 
-    /// <summary>Runs a statement built by <see cref="ValidationSql"/>, binding the time zone it may use.</summary>
-    private int Check(string statement) =>
-        options.AssumeTimeZone is { } zone ? sql.Execute(statement, ("tz", zone)) : sql.Execute(statement);
+    /// <summary>Runs a statement built by <see cref="ValidationSql"/>, binding the time window and the time zone it may use.</summary>
+    private int Check(string statement)
+    {
+        var (earliest, latest) = options.Window(now);
+        return options.AssumeTimeZone is { } zone
+            ? sql.Execute(statement, ("earliest", earliest), ("latest", latest), ("tz", zone))
+            : sql.Execute(statement, ("earliest", earliest), ("latest", latest));
+    }
 
     /// <summary>
     /// Each file's first ordinal over the batch: 1 for a single file; otherwise the smallest among its good

@@ -1,3 +1,4 @@
+using ModScope.Common;
 using ModScope.Model;
 
 namespace ModScope.Ingest;

@@ -1,7 +1,17 @@
 namespace ModScope.Ingest;
 
 /// <summary>How a load treats its input.</summary>
-/// <param name="Strict">Fail the whole load on the first file with a bad row, writing nothing.</param>
+/// <param name="Strict">Fail the whole load on the first file with a bad row or an unreadable file, writing nothing.</param>
 /// <param name="AssumeTimeZone">IANA time zone for timestamps that carry no offset; null rejects them.</param>
 /// <param name="Table">Force every input into this table instead of inferring it from the file name.</param>
-public sealed record IngestOptions(bool Strict = false, string? AssumeTimeZone = null, string? Table = null);
+/// <param name="Earliest">Timestamps and dates before this (UTC) are quarantined; null means <see cref="DefaultEarliest"/>.</param>
+/// <param name="Latest">Timestamps and dates after this (UTC) are quarantined; null means one day after the load starts.</param>
+public sealed record IngestOptions(bool Strict = false, string? AssumeTimeZone = null, string? Table = null,
+    DateTime? Earliest = null, DateTime? Latest = null)
+{
+    /// <summary>The default start of the accepted window: no moderation data predates it.</summary>
+    public static readonly DateTime DefaultEarliest = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    /// <summary>The accepted window for a load started at <paramref name="now"/> (UTC).</summary>
+    public (DateTime Earliest, DateTime Latest) Window(DateTime now) => (Earliest ?? DefaultEarliest, Latest ?? now.AddDays(1));
+}

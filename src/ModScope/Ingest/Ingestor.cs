@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ModScope.Common;
 using ModScope.Model;
 using ModScope.Store;
 using static ModScope.Store.SqlText;
@@ -14,6 +15,9 @@ public sealed class Ingestor(ModScopeStore store)
     /// <summary>Sees every statement a load runs, before it runs (for tests).</summary>
     internal Action<string>? OnStatement { get; init; }
 
+    /// <exception cref="IngestException">The input cannot be loaded (see <see cref="InputResolver"/>), or --strict found a bad file.</exception>
+    /// <exception cref="DiskFullException">The disk filled up; the load was rolled back (<see cref="StoreSpace.Reclaim"/> frees what it wrote).</exception>
+    /// <exception cref="StoreDamagedException">The store file has a damaged block; it is marked so nothing more is written.</exception>
     public async Task<IngestResult> IngestAsync(
         IReadOnlyList<string> paths,
         IngestOptions options,
@@ -22,6 +26,19 @@ public sealed class Ingestor(ModScopeStore store)
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(options);
+        try
+        {
+            return await LoadAsync(paths, options, progress, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (StoreErrors.Translate(ex.InnerException is DuckDB.NET.Data.DuckDBException inner ? inner : ex, store.Path) is { } storeError)
+        {
+            throw storeError;
+        }
+    }
+
+    private async Task<IngestResult> LoadAsync(IReadOnlyList<string> paths, IngestOptions options, IProgress<IngestProgress>? progress,
+        CancellationToken cancellationToken)
+    {
         var files = InputResolver.Resolve(paths, options.Table);
         if (files.Count == 0)
         {
@@ -43,8 +60,36 @@ public sealed class Ingestor(ModScopeStore store)
         {
             throw new IngestException($"Unknown time zone '{zone}' for --assume-timezone; use an IANA name such as Asia/Singapore.");
         }
-
         var now = DateTime.UtcNow;
+        var (earliest, latest) = options.Window(now);
+        if (earliest >= latest)
+        {
+            throw new IngestException($"The accepted time window is empty: --earliest {earliest:yyyy-MM-dd HH:mm} is not before --latest {latest:yyyy-MM-dd HH:mm}.");
+        }
+
+        // Everything that can make DuckDB stop on a file is looked at before the transaction, where a failing
+        // statement would end the whole load: each file gets a literal read path, and its header or schema is read.
+        using var literal = new LiteralPaths();
+        var stager = new Stager(sql);
+        var inputs = new List<Input>(files.Count);
+        for (var i = 0; i < files.Count; i++)
+        {
+            var file = files[i];
+            var problem = digests[i].Problem is { } damaged ? new FileProblem(QuarantineRules.UnreadableFile, $"{file.Name}: {damaged}")
+                : file.Bytes == 0 ? new FileProblem(QuarantineRules.EmptyFile, $"{file.Name} is empty: no header and no rows")
+                : null;
+            if (problem is null)
+            {
+                file = literal.Prepare(file, digests[i]);
+                var shape = stager.Shape(file);
+                inputs.Add(new Input(file, digests[i], shape, shape.Unreadable));
+            }
+            else
+            {
+                inputs.Add(new Input(file, digests[i], null, problem));
+            }
+        }
+
         var results = new List<FileResult>(files.Count);
         long released;
         long? loadId = null;
@@ -54,41 +99,43 @@ public sealed class Ingestor(ModScopeStore store)
             var nextFileId = sql.ScalarLong("SELECT coalesce(max(file_id), 0) + 1 FROM files");
             var newLoadId = sql.ScalarLong("SELECT coalesce(max(load_id), 0) + 1 FROM loads");
             var loader = new FileLoader(sql, options, now);
-            var stager = new Stager(sql);
             var totalBytes = files.Sum(f => f.Bytes);
             var bytesDone = 0L;
             var filesDone = 0;
             var byPath = new Dictionary<string, FileResult>(StringComparer.Ordinal);
-            var fresh = new Dictionary<string, (InputFile File, long Id, FileDigest Digest)>(StringComparer.Ordinal);
-            for (var i = 0; i < files.Count; i++)
+            var fresh = new List<(Input Input, long Id)>();
+            foreach (var input in inputs)
             {
-                if (known.Add(digests[i].Sha256))
+                if (known.Add(input.Digest.Sha256))
                 {
-                    fresh[files[i].Path] = (files[i], nextFileId++, digests[i]);
+                    fresh.Add((input, nextFileId++));
                 }
                 else
                 {
-                    byPath[files[i].Path] = new FileResult(files[i].Path, files[i].Table.Name, files[i].Format, FileStatus.AlreadyLoaded,
+                    byPath[input.File.Path] = new FileResult(input.File.Path, input.File.Table.Name, input.File.Format, FileStatus.AlreadyLoaded,
                         0, 0, 0, 0, 0, new Dictionary<string, long>(), "same content was already loaded");
-                    bytesDone += files[i].Bytes;
+                    bytesDone += input.File.Bytes;
                     filesDone++;
                 }
             }
+            var entries = fresh.ToDictionary(f => f.Input.File.Path, StringComparer.Ordinal);
 
             // In file order (load order matters: decisions before the audits that need them).
-            foreach (var unit in Batches(files.Where(f => fresh.ContainsKey(f.Path)).Select(f => (f, fresh[f.Path].Id, fresh[f.Path].Digest)), stager))
+            foreach (var unit in Batches(fresh))
             {
-                var unitResults = unit.Empty is { } empty ? [loader.LoadEmpty(empty.File, empty.Id)] : loader.LoadBatch(unit.Batch!);
+                var unitResults = unit.Unread is { } unread
+                    ? [loader.LoadUnread(unread.Input.File, unread.Id, unread.Input.Problem!)]
+                    : loader.LoadBatch(unit.Batch!);
                 foreach (var result in unitResults)
                 {
-                    var entry = fresh[result.Path];
-                    if (options.Strict && result.RowsQuarantined > result.RowsPending)
+                    var (input, id) = entries[result.Path];
+                    if (options.Strict && (result.RowsQuarantined > result.RowsPending || result.Status == FileStatus.Rejected))
                     {
-                        throw new IngestException(StrictFailure(sql, entry.File, entry.Id));
+                        throw new IngestException(StrictFailure(sql, input.File, id, result));
                     }
-                    RecordFile(sql, newLoadId, entry.Id, entry.File, entry.Digest.Sha256, result, now);
+                    RecordFile(sql, newLoadId, id, input.File, input.Digest.Sha256, result, now);
                     byPath[result.Path] = result;
-                    bytesDone += entry.File.Bytes;
+                    bytesDone += input.File.Bytes;
                     filesDone++;
                 }
                 progress?.Report(new IngestProgress(filesDone, files.Count, bytesDone, totalBytes,
@@ -114,40 +161,42 @@ public sealed class Ingestor(ModScopeStore store)
         return new IngestResult(loadId, results, released);
     }
 
+    /// <summary>A resolved file with what the checks before the load found: its digest, its shape, or why it is not read.</summary>
+    private sealed record Input(InputFile File, FileDigest Digest, FileShape? Shape, FileProblem? Problem);
+
     /// <summary>
-    /// Groups files into units of work: an empty file alone; a file whose header does not fit alone; otherwise
-    /// consecutive files of the same table, format and columns together (up to <see cref="BatchBytes"/>),
-    /// so DuckDB reads many small daily files in one pass.
+    /// Groups files into units of work: a file that is not read (empty, unreadable) alone; a file whose header
+    /// does not fit alone; otherwise consecutive files of the same table, format and columns together (up to
+    /// <see cref="BatchBytes"/>), so DuckDB reads many small daily files in one pass.
     /// </summary>
-    private static IEnumerable<(FileBatch? Batch, (InputFile File, long Id)? Empty)> Batches(
-        IEnumerable<(InputFile File, long Id, FileDigest Digest)> files, Stager stager)
+    private static IEnumerable<(FileBatch? Batch, (Input Input, long Id)? Unread)> Batches(IEnumerable<(Input Input, long Id)> files)
     {
-        var current = new List<(InputFile File, long Id, FileDigest Digest)>();
+        var current = new List<(Input Input, long Id)>();
         FileShape? shape = null;
         var bytes = 0L;
-        foreach (var (file, id, digest) in files)
+        foreach (var (input, id) in files)
         {
-            var size = file.Bytes;
-            if (size == 0)
+            var file = input.File;
+            if (input.Problem is not null)
             {
-                yield return (null, (file, id));
+                yield return (null, (input, id));
                 continue;
             }
-            var fileShape = stager.Shape(file);
-            var fits = shape is not null && current.Count > 0 && current[0].File.Table == file.Table && current[0].File.Format == file.Format
-                       && shape.SameColumnsAs(fileShape) && bytes + size <= BatchBytes;
+            var fileShape = input.Shape!;
+            var fits = shape is not null && current.Count > 0 && current[0].Input.File.Table == file.Table && current[0].Input.File.Format == file.Format
+                       && shape.SameColumnsAs(fileShape) && bytes + file.Bytes <= BatchBytes;
             if (!fits && current.Count > 0)
             {
                 yield return (Batch(current, shape!), null);
                 current = [];
                 bytes = 0;
             }
-            current.Add((file, id, digest));
+            current.Add((input, id));
             shape = fileShape;
-            bytes += size;
+            bytes += file.Bytes;
             if (fileShape.Problem is not null)
             {
-                yield return (new FileBatch([file], [id], [digest], fileShape), null);
+                yield return (Batch(current, fileShape), null);
                 current = [];
                 bytes = 0;
             }
@@ -158,8 +207,8 @@ public sealed class Ingestor(ModScopeStore store)
         }
     }
 
-    private static FileBatch Batch(List<(InputFile File, long Id, FileDigest Digest)> files, FileShape shape) =>
-        new(files.Select(c => c.File).ToList(), files.Select(c => c.Id).ToList(), files.Select(c => c.Digest).ToList(), shape);
+    private static FileBatch Batch(List<(Input Input, long Id)> files, FileShape shape) =>
+        new(files.Select(c => c.Input.File).ToList(), files.Select(c => c.Id).ToList(), files.Select(c => c.Input.Digest).ToList(), shape);
 
     /// <summary>The most bytes read in one pass; larger loads are split so progress moves and memory stays bounded.</summary>
     private const long BatchBytes = 256L << 20;
@@ -171,8 +220,12 @@ public sealed class Ingestor(ModScopeStore store)
             ("read", result.RowsRead), ("loaded", result.RowsLoaded), ("replaced", result.RowsReplaced),
             ("quarantined", result.RowsQuarantined), ("pending", result.RowsPending), ("now", now));
 
-    private static string StrictFailure(SqlRunner sql, InputFile file, long fileId)
+    private static string StrictFailure(SqlRunner sql, InputFile file, long fileId, FileResult result)
     {
+        if (result.Status == FileStatus.Rejected && result.RowsRead == 0)
+        {
+            return $"{file.Path}: {result.Problem}; --strict loads nothing when a file cannot be read.";
+        }
         var first = sql.Rows(
             "SELECT line, coalesce(field, ''), rule, message FROM quarantine WHERE file_id = $file AND status = 'rejected' ORDER BY line LIMIT 1",
             r => $"line {r.GetInt64(0)}, field '{r.GetString(1)}': {r.GetString(3)} ({r.GetString(2)})", ("file", fileId));

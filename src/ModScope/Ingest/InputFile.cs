@@ -6,4 +6,10 @@ namespace ModScope.Ingest;
 public sealed record InputFile(string Path, TableSchema Table, InputFormat Format, long Bytes)
 {
     public string Name => System.IO.Path.GetFileName(Path);
+
+    /// <summary>
+    /// The path DuckDB reads: <see cref="Path"/> itself, or a link or normalised copy of it with a plain name
+    /// (DuckDB takes <c>*</c>, <c>?</c> and <c>[...]</c> in a path as a pattern; see <see cref="LiteralPaths"/>).
+    /// </summary>
+    public string ReadPath { get; init; } = Path;
 }

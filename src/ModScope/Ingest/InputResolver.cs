@@ -9,8 +9,11 @@ namespace ModScope.Ingest;
 /// </summary>
 public static class InputResolver
 {
-    /// <summary>Resolves files and directories (searched recursively; files that match no table are skipped).</summary>
-    /// <exception cref="IngestException">A path does not exist, cannot be read, or names no table or format.</exception>
+    /// <summary>
+    /// Resolves files and directories (searched recursively; files that match no table are skipped). Only regular
+    /// files are loaded: a FIFO, device, link loop or link leaving its input folder is refused (see <see cref="FolderWalker"/>).
+    /// </summary>
+    /// <exception cref="IngestException">A path does not exist, cannot be read, is not a regular file, or names no table or format.</exception>
     public static IReadOnlyList<InputFile> Resolve(IEnumerable<string> paths, string? table = null)
     {
         TableSchema? forced = null;
@@ -21,26 +24,33 @@ public static class InputResolver
         }
 
         var files = new List<InputFile>();
+        var refused = new List<string>();
         foreach (var path in paths)
         {
-            if (Directory.Exists(path))
+            var kind = FileNode.Kind(path);
+            if (kind == NodeKind.Directory)
             {
-                foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories))
-                {
-                    if (TryDescribe(file, forced) is { } input)
-                    {
-                        files.Add(input);
-                    }
-                }
+                var walker = new FolderWalker(file => TryDescribe(file, forced) is not null);
+                walker.Walk(path);
+                files.AddRange(walker.Files.Select(file => Describe(file, forced)));
+                refused.AddRange(walker.Refused);
             }
-            else if (File.Exists(path))
+            else if (kind == NodeKind.Regular)
             {
                 files.Add(Describe(path, forced));
             }
-            else
+            else if (kind == NodeKind.Missing && new FileInfo(path).LinkTarget is null)
             {
                 throw new IngestException($"{path}: no such file or directory.");
             }
+            else
+            {
+                refused.Add($"{path}: {FileNode.Describe(kind)}, not a regular file");
+            }
+        }
+        if (refused.Count > 0)
+        {
+            throw new IngestException($"Only regular files are loaded; refused {refused.Count} input(s): {string.Join("; ", refused)}. Nothing was loaded.");
         }
 
         foreach (var file in files)
@@ -51,6 +61,9 @@ public static class InputResolver
         return files
             .DistinctBy(f => System.IO.Path.GetFullPath(f.Path))
             .OrderBy(f => IndexOf(f.Table))
+            // A name before its extensions: decisions-2026-10-01.csv loads before decisions-2026-10-01-redelivery.csv,
+            // so a key both hold is kept from the first delivery and the re-delivery's row is the duplicate.
+            .ThenBy(f => Stem(f.Name), StringComparer.Ordinal)
             .ThenBy(f => f.Name, StringComparer.Ordinal)
             .ToList();
     }
@@ -70,6 +83,13 @@ public static class InputResolver
             ".jsonl" or ".ndjson" or ".json" => InputFormat.Jsonl,
             _ => null,
         };
+    }
+
+    /// <summary>The file name without its format's extension (and .gz).</summary>
+    private static string Stem(string name)
+    {
+        var stem = name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? name[..^3] : name;
+        return System.IO.Path.GetFileNameWithoutExtension(stem);
     }
 
     private static InputFile Describe(string path, TableSchema? forced)

@@ -23,6 +23,16 @@ public static class QuarantineRules
     public const string InvalidUtf8 = "invalid_utf8";
     public const string MalformedRow = "malformed_row";
     public const string MalformedJson = "malformed_json";
+    /// <summary>A timestamp or date outside the load's window (default 2000-01-01 to a day after the load).</summary>
+    public const string TimestampOutOfRange = "timestamp_out_of_range";
+    /// <summary>An id or name holding a C0 control character (NUL, tab, a line end, ...) or DEL.</summary>
+    public const string ControlCharacter = "control_character";
+    /// <summary>A JSON object or array, or a Parquet STRUCT, LIST or MAP, where a scalar value belongs.</summary>
+    public const string NestedValue = "nested_value";
+    /// <summary>The whole file cannot be read: a corrupt or truncated gzip, a truncated or non-Parquet file.</summary>
+    public const string UnreadableFile = "unreadable_file";
+    /// <summary>A header over the limits (<see cref="InputLimits"/>): the file is not read.</summary>
+    public const string HeaderTooLarge = "header_too_large";
 
     /// <summary>Maps a DuckDB CSV reject <c>error_type</c> to a rule name.</summary>
     public static string FromCsvRejectType(string errorType) => errorType switch

@@ -1,3 +1,4 @@
+using ModScope.Common;
 using ModScope.Model;
 using static ModScope.Store.SqlText;
 

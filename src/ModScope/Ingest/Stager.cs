@@ -1,4 +1,5 @@
 using System.Globalization;
+using ModScope.Common;
 using ModScope.Model;
 using static ModScope.Store.SqlText;
 
@@ -19,20 +20,67 @@ internal sealed class Stager(SqlRunner sql)
     private const string OpenBrace = "{";
     private const string Rejects = "filename = true, store_rejects = true, rejects_table = '" + SourcePlan.RejectsToken + "_t', rejects_scan = '" + SourcePlan.RejectsToken + "_s'";
 
-    /// <summary>The columns a file carries, or why its header does not fit its table.</summary>
+    /// <summary>
+    /// The columns a file carries, or why its header does not fit its table, or why it cannot be read at all (a
+    /// header over <see cref="InputLimits"/>, a Parquet file DuckDB cannot open or whose pages lie past its end).
+    /// Run outside the load's transaction: a failing statement would end it.
+    /// </summary>
     public FileShape Shape(InputFile file)
     {
-        IReadOnlyList<string> header = file.Format switch
+        IReadOnlyList<string> header;
+        var nested = new List<string>();
+        if (file.Format == InputFormat.Parquet)
         {
-            InputFormat.Csv => CsvHeader.Read(file.Path),
-            InputFormat.Parquet => sql.Rows("SELECT column_name FROM (DESCRIBE SELECT * FROM read_parquet($path))", r => r.GetString(0), ("path", file.Path)),
-            _ => file.Table.Columns.Select(c => c.Name).ToList(),
-        };
-        var problem = HeaderCheck.Check(file.Table, header, file.Name);
-        return problem is null
-            ? new FileShape(header.Select(h => file.Table.Find(h)!.Name).ToList(), null)
-            : new FileShape(header.ToList(), problem);
+            List<(string Name, string Type)> schema;
+            try
+            {
+                schema = sql.Rows("SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet($path))",
+                    r => (r.GetString(0), r.GetString(1)), ("path", file.ReadPath));
+                var end = sql.ScalarLong("SELECT coalesce(max(coalesce(dictionary_page_offset, data_page_offset) + total_compressed_size), 0) FROM parquet_metadata($path)",
+                    ("path", file.ReadPath));
+                if (end > file.Bytes)
+                {
+                    return Unreadable(QuarantineRules.UnreadableFile, $"{file.Name}: its column data ends at byte {end} but the file has {file.Bytes} (truncated Parquet)");
+                }
+            }
+            catch (DuckDB.NET.Data.DuckDBException ex)
+            {
+                return Unreadable(QuarantineRules.UnreadableFile, $"{file.Name}: not a readable Parquet file ({FirstLine(ex.Message)})");
+            }
+            if (schema.Count > InputLimits.MaxColumns)
+            {
+                return Unreadable(QuarantineRules.HeaderTooLarge, $"{file.Name}: its schema has {schema.Count:N0} columns; at most {InputLimits.MaxColumns:N0} are read");
+            }
+            header = schema.Select(c => c.Name).ToList();
+            nested.AddRange(schema.Where(c => IsNested(c.Type)).Select(c => c.Name));
+        }
+        else if (file.Format == InputFormat.Csv)
+        {
+            var (columns, problem) = CsvHeader.Read(file.Path);
+            if (problem is not null)
+            {
+                return Unreadable(QuarantineRules.HeaderTooLarge, $"{file.Name}: {problem}");
+            }
+            header = columns;
+        }
+        else
+        {
+            header = file.Table.Columns.Select(c => c.Name).ToList();
+        }
+        var mismatch = HeaderCheck.Check(file.Table, header, file.Name);
+        return mismatch is null
+            ? new FileShape(header.Select(h => file.Table.Find(h)!.Name).ToList(), null, nested.Select(n => file.Table.Find(n)!.Name).ToList())
+            : new FileShape(header.ToList(), mismatch);
     }
+
+    private static FileShape Unreadable(string rule, string message) => new([], null, null, new FileProblem(rule, message));
+
+    /// <summary>A DuckDB type that holds more than one value: STRUCT, MAP, UNION, a LIST (<c>T[]</c>) or an ARRAY (<c>T[n]</c>).</summary>
+    private static bool IsNested(string type) =>
+        type.StartsWith("STRUCT", StringComparison.Ordinal) || type.StartsWith("MAP", StringComparison.Ordinal)
+        || type.StartsWith("UNION", StringComparison.Ordinal) || type.EndsWith(']');
+
+    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
 
     /// <summary>Creates <c>stg_batch</c> and <c>stg_rej</c> for a batch and returns how to read it.</summary>
     public SourcePlan Plan(FileBatch batch)
@@ -45,11 +93,12 @@ internal sealed class Stager(SqlRunner sql)
         for (var i = 0; i < batch.Files.Count; i++)
         {
             sql.Execute("INSERT INTO stg_batch VALUES ($i, $path, $name, $id)",
-                ("i", i), ("path", batch.Files[i].Path), ("name", batch.Files[i].Name), ("id", batch.FileIds[i]));
+                ("i", i), ("path", batch.Files[i].ReadPath), ("name", batch.Files[i].Name), ("id", batch.FileIds[i]));
         }
         sql.Execute("CREATE TEMP TABLE stg_rej (__file INTEGER, line BIGINT, field VARCHAR, rule VARCHAR, message VARCHAR, raw VARCHAR)");
 
-        var paths = "[" + string.Join(", ", batch.Files.Select(f => Literal(f.Path))) + "]";
+        // Each file by its own literal path: ReadPath has no glob characters (see LiteralPaths).
+        var paths = "[" + string.Join(", ", batch.Files.Select(f => Literal(f.ReadPath))) + "]";
         var file = batch.First;
         var problem = batch.Shape.Problem;
         // With a bad header the columns are read positionally under neutral names, so every row can be quarantined.
@@ -58,7 +107,7 @@ internal sealed class Stager(SqlRunner sql)
         {
             InputFormat.Csv => PlanCsv(file.Table, paths, names, problem is null),
             InputFormat.Jsonl => PlanJsonLines(file.Table, paths),
-            InputFormat.Parquet => PlanParquet(file.Table, paths, batch.Shape.Columns, names, problem is null),
+            InputFormat.Parquet => PlanParquet(file.Table, paths, batch.Shape.Columns, names, problem is null, batch.Shape.NestedColumns),
             _ => throw new ArgumentOutOfRangeException(nameof(batch), file.Format, "Unknown format."),
         };
     }
@@ -68,7 +117,7 @@ internal sealed class Stager(SqlRunner sql)
         var columns = "{" + string.Join(", ", names.Select(n => $"{Literal(n)}: 'VARCHAR'")) + "}";
         var select = mapped ? SchemaColumns(table, names, names) : string.Join(", ", names.Select(Quote));
         return new SourcePlan($"""
-            SELECT {select}, {FileIndex}, {SourcePlan.OrdinalToken} AS __gord, NULL::VARCHAR AS __raw, true AS __json_ok
+            SELECT {select}, {FileIndex}, {SourcePlan.OrdinalToken} AS __gord, NULL::VARCHAR AS __raw, true AS __json_ok, NULL::VARCHAR AS __nested
             FROM read_csv({paths}, columns = {columns}, header = true, auto_detect = false,
                           delim = ',', quote = '"', escape = '"', {Rejects}){SourcePlan.OrdinalityToken}
             """, 1, names);
@@ -80,9 +129,13 @@ internal sealed class Stager(SqlRunner sql)
         var columns = string.Join(", ", table.Columns.Select((c, i) =>
             $"__v[{(i + 1).ToString(CultureInfo.InvariantCulture)}] AS {Quote(c.Name)}"));
         const string lineColumn = "{'line': 'VARCHAR'}";
+        // The first column holding a JSON object or array instead of a scalar, named for the nested_value rule.
+        var nested = "CASE " + string.Join(" ", table.Columns.Select((c, i) =>
+            $"WHEN __t[{(i + 1).ToString(CultureInfo.InvariantCulture)}] IN ('OBJECT', 'ARRAY') THEN {Literal(c.Name)}")) + " END";
         return new SourcePlan($"""
-            SELECT {columns}, __file, __gord, __raw, __json_ok
-            FROM (SELECT *, json_extract_string(CASE WHEN __json_ok THEN __raw ELSE {EmptyObject} END, [{jsonPaths}]) AS __v
+            SELECT {columns}, __file, __gord, __raw, __json_ok, {nested} AS __nested
+            FROM (SELECT *, json_extract_string(CASE WHEN __json_ok THEN __raw ELSE {EmptyObject} END, [{jsonPaths}]) AS __v,
+                         json_type(CASE WHEN __json_ok THEN __raw ELSE {EmptyObject} END, [{jsonPaths}]) AS __t
                   FROM (SELECT line AS __raw, {FileIndex}, {SourcePlan.OrdinalToken} AS __gord,
                                coalesce(json_valid(line) AND starts_with(ltrim(line), '{OpenBrace}'), false) AS __json_ok
                         FROM read_csv({paths}, columns = {lineColumn}, header = false, auto_detect = false,
@@ -90,15 +143,19 @@ internal sealed class Stager(SqlRunner sql)
             """, 0, table.Columns.Select(c => c.Name).ToList());
     }
 
-    private SourcePlan PlanParquet(TableSchema table, string paths, IReadOnlyList<string> header, IReadOnlyList<string> names, bool mapped)
+    private SourcePlan PlanParquet(TableSchema table, string paths, IReadOnlyList<string> header, IReadOnlyList<string> names, bool mapped, IReadOnlyList<string> nestedColumns)
     {
+        // A STRUCT, LIST or MAP column: every row holding a value there breaks the nested_value rule.
+        var nested = mapped && nestedColumns.Count > 0
+            ? "CASE " + string.Join(" ", nestedColumns.Select(c => $"WHEN {Quote(c)} IS NOT NULL THEN {Literal(c)}")) + " END"
+            : "NULL::VARCHAR";
         sql.Execute("CREATE TEMP TABLE stg_rej_t (scan_id BIGINT, file_id BIGINT, line BIGINT, column_idx BIGINT, column_name VARCHAR, error_type VARCHAR, error_message VARCHAR, csv_line VARCHAR)");
         sql.Execute("CREATE TEMP TABLE stg_rej_s (scan_id BIGINT, file_id BIGINT, file_path VARCHAR)");
         var select = mapped
             ? SchemaColumns(table, names, header)
             : string.Join(", ", header.Select(h => $"CAST({Quote(h)} AS VARCHAR) AS {Quote(h)}"));
         return new SourcePlan($"""
-            SELECT {select}, {FileIndex}, {SourcePlan.OrdinalToken} AS __gord, NULL::VARCHAR AS __raw, true AS __json_ok
+            SELECT {select}, {FileIndex}, {SourcePlan.OrdinalToken} AS __gord, NULL::VARCHAR AS __raw, true AS __json_ok, {nested} AS __nested
             FROM read_parquet({paths}, filename = true){SourcePlan.OrdinalityToken}
             """, 0, names);
     }

@@ -40,7 +40,7 @@ internal static class ValidationSql
                 sql.AppendLine(CultureInfo.InvariantCulture, $"  {ColumnChecks.OffsetExpression(column)} AS {ColumnChecks.Offset(column)},");
             }
         }
-        sql.AppendLine(CultureInfo.InvariantCulture, $"  __file, __gord, __json_ok, __raw FROM ({source}) src),");
+        sql.AppendLine(CultureInfo.InvariantCulture, $"  __file, __gord, __json_ok, __raw, __nested FROM ({source}) src),");
         sql.AppendLine("typed AS (SELECT *,");
         sql.AppendLine(string.Join(",\n", table.Columns.Select(c => $"  {ColumnChecks.TypedExpression(c, assumeTimeZone)} AS {Quote(c.Name)}")));
         sql.AppendLine("  FROM trimmed),");
@@ -68,10 +68,12 @@ internal static class ValidationSql
         var replace = hasVersion ? "(__existing_version IS NOT NULL AND \"version\" > __existing_version)" : "false";
         sql.AppendLine(CultureInfo.InvariantCulture, $"flagged AS (SELECT *, {replace} AS __replace FROM joined),");
         sql.AppendLine("checked AS (SELECT *, CASE");
-        foreach (var (fails, rule, field, message) in Checks(table, assumeTimeZone))
+        // Only CSV files whose bytes hold no control byte or quote are known to be free of control characters.
+        var controls = batch.First.Format != InputFormat.Csv || batch.Digests.Any(d => d.MayHoldControls);
+        foreach (var (fails, rule, field, message) in Checks(table, assumeTimeZone, controls))
         {
             sql.AppendLine(CultureInfo.InvariantCulture,
-                $"  WHEN {fails} THEN {{'rule': '{rule}', 'field': {(field is null ? "NULL" : Literal(field))}, 'message': {message}}}");
+                $"  WHEN {fails} THEN {{'rule': '{rule}', 'field': {field}, 'message': {message}}}");
         }
         sql.AppendLine("END AS __fail FROM flagged)");
         var kept = string.Join(", ", table.Columns.Select(c => Quote(c.Name)));
@@ -82,30 +84,33 @@ internal static class ValidationSql
         return sql.ToString();
     }
 
-    private static IEnumerable<(string Fails, string Rule, string? Field, string Message)> Checks(TableSchema table, bool assumeTimeZone)
+    /// <summary>(condition, rule, field SQL, message SQL) in the order they are tried.</summary>
+    private static IEnumerable<(string Fails, string Rule, string Field, string Message)> Checks(TableSchema table, bool assumeTimeZone, bool controls)
     {
-        yield return ("NOT __json_ok", QuarantineRules.MalformedJson, null, Literal("line is not a JSON object"));
+        yield return ("NOT __json_ok", QuarantineRules.MalformedJson, "NULL", Literal("line is not a JSON object"));
+        yield return ("__nested IS NOT NULL", QuarantineRules.NestedValue, "__nested",
+            "__nested || ' holds a nested value (JSON object or array, Parquet STRUCT, LIST or MAP); a scalar is expected'");
         foreach (var column in table.Columns)
         {
-            foreach (var (fails, rule, message) in ColumnChecks.For(column, assumeTimeZone))
+            foreach (var (fails, rule, message) in ColumnChecks.For(column, assumeTimeZone, controls))
             {
-                yield return (fails, rule, column.Name, message);
+                yield return (fails, rule, Literal(column.Name), message);
             }
         }
         foreach (var rule in table.Rules)
         {
-            yield return ($"NOT coalesce({rule.HoldsSql}, true)", rule.Name, rule.Field, Literal(rule.Message));
+            yield return ($"NOT coalesce({rule.HoldsSql}, true)", rule.Name, Literal(rule.Field), Literal(rule.Message));
         }
 
         var keyField = string.Join("+", table.Key);
         var keyText = string.Join(" || '/' || ", table.Key.Select(k => $"CAST({Quote(k)} AS VARCHAR)"));
-        yield return ("__existing_file IS NOT NULL AND NOT __replace", QuarantineRules.DuplicateId, keyField,
+        yield return ("__existing_file IS NOT NULL AND NOT __replace", QuarantineRules.DuplicateId, Literal(keyField),
             $"'{keyField} ''' || {keyText} || ''' was already loaded from {ExistingFile} line ' || __existing_line" +
             (table.Find("version") is null ? "" : " || '; a replacement needs a higher version than ' || __existing_version"));
 
         if (table.ParentReference is { } parent)
         {
-            yield return ($"{Quote(parent)} IS NOT NULL AND __parent IS NULL", QuarantineRules.OrphanReference, parent,
+            yield return ($"{Quote(parent)} IS NOT NULL AND __parent IS NULL", QuarantineRules.OrphanReference, Literal(parent),
                 $"'decision ''' || {Quote(parent)} || ''' is not loaded yet; the row waits (pending) until it arrives'");
         }
     }

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using ModScope.Catalog;
-using ModScope.Engines;
-using ModScope.Explain.Alerts;
+using ModScope.Monitor.Explanation;
 using ModScope.Model;
 using ModScope.Monitor.Alerts;
 using ModScope.Monitor.Calendar;
@@ -19,8 +18,6 @@ namespace ModScope.Monitor;
 /// </summary>
 public sealed class MonitorRunner(ModScopeStore store, MetricCatalog catalog, MetricQuery query)
 {
-    public static readonly IReadOnlyList<string> DrillDimensions = ["market", "site", "policy", "decided_by", "detection_source", "object_type"];
-
     public MonitorSettings Settings { get; init; } = new();
 
     public QualitySettings Quality { get; init; } = new();
@@ -79,7 +76,7 @@ public sealed class MonitorRunner(ModScopeStore store, MetricCatalog catalog, Me
                 {
                     SuppressedBy = QualityAlerts.Explaining(a.Finding, a.Metric.IsCount, data, reach),
                 }).ToList(), RegionOf).ToList();
-                var explainer = new AlertExplainer(catalog, query, DrillDimensions);
+                var explainer = new AlertExplainer(catalog, query, AlertExplainer.DrillOrder);
                 var ranked = metricFindings.Where(f => f.SuppressedBy is null).OrderByDescending(f => f.Rank).Take(ExplainTop).ToList();
                 if (ranked.Count > 0)
                 {

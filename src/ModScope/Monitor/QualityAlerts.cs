@@ -4,7 +4,7 @@ using ModScope.Monitor.Quality;
 namespace ModScope.Monitor;
 
 /// <summary>Data-quality findings as data alerts, and the metric alerts each one explains (and so suppresses).</summary>
-internal static class QualityAlerts
+public static class QualityAlerts
 {
     public static AlertFinding ToFinding(QualityFinding finding, DateOnly asOf)
     {

@@ -41,7 +41,7 @@ public sealed class SiteReach
     public static async Task<SiteReach> LoadAsync(MetricQuery query, DateOnly from, DateOnly to, IReadOnlyDictionary<string, string> regionOf, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var rows = await query.RunAsync(new MetricRequest(["decision_volume"], ["site", "market"], TimeGrain.None, [], Period.UtcDays(from, to)), cancellationToken).ConfigureAwait(false);
+        var rows = await query.RunAsync(new MetricRequest([query.Catalog.Roles.Volume], ["site", "market"], TimeGrain.None, [], Period.UtcDays(from, to)), cancellationToken).ConfigureAwait(false);
         return Of(rows.Where(r => r.Value > 0 && r.Dimensions.GetValueOrDefault("site") is not null && r.Dimensions.GetValueOrDefault("market") is not null)
             .Select(r => (r.Dimensions["site"]!, r.Dimensions["market"]!, r.Value!.Value)), regionOf);
     }

@@ -23,7 +23,7 @@ internal sealed record Atom(string Key, MeasureDefinition Measure, AtomMoment Mo
     public static string KeyOf(string valueKey, AtomMoment moment) => moment == AtomMoment.Value ? valueKey : valueKey + "|#" + moment;
 
     /// <summary>Whether a request for level errors adds moments for this measure: a mean or a sum of a value.</summary>
-    public static bool HasMoments(MeasureDefinition m) => m.Aggregate is "avg" or "sum" && m.Value is not null && m.Quantile is null;
+    public static bool HasMoments(MeasureDefinition m) => m.Aggregate is AggregateFunction.Avg or AggregateFunction.Sum && m.Value is not null && m.Quantile is null;
 }
 
 /// <summary>What an atom aggregates over its measure's rows.</summary>

@@ -42,7 +42,7 @@ internal sealed class Evaluator(MetricCatalog catalog, StatementRows rows, doubl
             _atomKeys[measure] = atomKey = Atom.Of(measure).Key;
         }
         var value = rows.Atoms.GetValueOrDefault(atomKey)?.GetValueOrDefault(key);
-        if (measure.Aggregate is "count" or "open_at_end")
+        if (measure.Aggregate is AggregateFunction.Count or AggregateFunction.OpenAtEnd)
         {
             // A group with no row for a count has counted nothing.
             var count = value ?? 0;
@@ -72,7 +72,7 @@ internal sealed class Evaluator(MetricCatalog catalog, StatementRows rows, doubl
         {
             return null;
         }
-        if (measure.Aggregate == "sum")
+        if (measure.Aggregate == AggregateFunction.Sum)
         {
             return squares;
         }

@@ -1,8 +1,12 @@
+using ModScope.Model;
+
 namespace ModScope.Query;
 
 /// <summary>
-/// The SQL fragments that differ between engines. The planner writes standard SQL around these; an
-/// engine adds a dialect that overrides only what differs (see <see cref="StandardDialect"/>).
+/// The SQL fragments that differ between engines, each from structured arguments (tables as schemas, column names,
+/// aliases with their role), never from SQL text to parse back. The planner writes standard SQL around these; an
+/// engine adds a dialect that overrides only what differs (see <see cref="StandardDialect"/>). Each fragment has a
+/// table test per dialect (<c>tests/ModScope.Tests/Query/DialectFragmentTests</c>).
 /// </summary>
 public interface ISqlDialect
 {
@@ -29,36 +33,43 @@ public interface ISqlDialect
     /// <summary>An aggregate over the rows where <paramref name="condition"/> holds (all rows when null).</summary>
     string Aggregate(AggregateKind kind, string? value, string? condition, double quantile = 0);
 
-    /// <summary>Rows of <paramref name="table"/> numbered 1, 2, ... within each <paramref name="partition"/>, as <c>__rn</c>.</summary>
-    string Numbered(string table, string partition, string orderBy);
+    /// <summary>
+    /// The rows of <paramref name="table"/> numbered 1, 2, ... as <c>__rn</c> within each group of <paramref name="partitionBy"/>,
+    /// in the order of <paramref name="orderBy"/> (column names; the dialect quotes them), as a parenthesised subquery.
+    /// </summary>
+    string Numbered(TableSchema table, IReadOnlyList<string> partitionBy, IReadOnlyList<string> orderBy);
 
-    /// <summary>A relation (quoted table or parenthesised subquery) under an alias, as written after FROM.</summary>
-    string Relation(string relation, string name);
+    /// <summary>A stored table under an alias, as written after FROM.</summary>
+    string TableRelation(string table, RelationAlias relation);
 
-    /// <summary>Column <paramref name="column"/> of the relation under <paramref name="name"/>.</summary>
-    string Column(string name, string column);
+    /// <summary>A parenthesised subquery under an alias, as written after FROM.</summary>
+    string SubqueryRelation(string subquery, RelationAlias relation);
+
+    /// <summary>Column <paramref name="column"/> of the relation under <paramref name="relation"/>.</summary>
+    string Column(RelationAlias relation, string column);
 
     /// <summary>
-    /// The join of a child row (<c>t</c>, from <paramref name="child"/>) to its one parent row of <paramref name="table"/> under
-    /// <paramref name="name"/>, on <paramref name="key"/>; <paramref name="columns"/> are the parent's columns the statement reads.
+    /// The join of each row of <paramref name="child"/> (whose table is <paramref name="childTable"/>) to its one parent row of
+    /// <paramref name="parent"/> under <paramref name="relation"/>, on <paramref name="key"/>; <paramref name="columns"/> are the
+    /// parent's columns the statement reads.
     /// </summary>
-    string JoinParent(string child, string table, string name, string key, IReadOnlyCollection<string> columns);
+    string JoinParent(RelationAlias child, string childTable, TableSchema parent, RelationAlias relation, string key, IReadOnlyCollection<string> columns);
 
     /// <summary>
-    /// The join that makes a reference table's columns readable under <paramref name="name"/> (a LEFT JOIN on
-    /// <paramref name="key"/> = <paramref name="keyExpression"/>), or null when the dialect looks them up inline.
+    /// The join that makes a reference table's columns readable under <paramref name="relation"/> (a LEFT JOIN of its key to
+    /// <paramref name="keyExpression"/>), or null when the dialect looks them up inline.
     /// </summary>
-    string? JoinReference(string table, string name, string key, string keyExpression);
+    string? JoinReference(ReferenceTable table, RelationAlias relation, string keyExpression);
 
     /// <summary>A column of a reference table row found by <see cref="JoinReference"/> (NULL when no row matches).</summary>
-    string ReferenceColumn(string table, string name, string key, string column, string keyExpression);
+    string ReferenceColumn(ReferenceTable table, RelationAlias relation, string column, string keyExpression);
 
     /// <summary>
     /// The join of each source row to the literal <paramref name="rows"/> (named <paramref name="columns"/> under
-    /// <paramref name="name"/>) where <paramref name="condition"/> holds. Returns the join clause and, when the
+    /// <paramref name="relation"/>) where <paramref name="condition"/> holds. Returns the join clause and, when the
     /// dialect cannot put the condition in the join, the condition for WHERE.
     /// </summary>
-    (string Join, string? Where) JoinRows(IReadOnlyList<IReadOnlyList<string>> rows, string name, IReadOnlyList<string> columns, string condition);
+    (string Join, string? Where) JoinRows(IReadOnlyList<IReadOnlyList<string>> rows, RelationAlias relation, IReadOnlyList<string> columns, string condition);
 
     /// <summary>
     /// Whether the engine has running sums (<c>sum(...) OVER (PARTITION BY ... ORDER BY ...)</c>). With them, the rows
@@ -72,6 +83,13 @@ public interface ISqlDialect
     /// <c>x</c> within its key group (1 = smallest), and <c>n</c>, the size of the group.
     /// </summary>
     string Ranked(IReadOnlyList<string> keys, string values);
+
+    /// <summary>
+    /// A condition true when <paramref name="timestamp"/>'s day and the days either side of it are .NET dates. Ingest
+    /// keeps timestamps in a plausible window, but a store loaded before it did may hold 9999-12-31, year 294247 or
+    /// infinity; reads of "the newest day" pass those over so that "the day after" always exists.
+    /// </summary>
+    string InCalendar(string timestamp);
 }
 
 /// <summary>The aggregates a dialect renders.</summary>

@@ -1,5 +1,4 @@
 using ModScope.Catalog;
-using ModScope.Engines;
 using ModScope.Stats;
 
 namespace ModScope.Query;
@@ -11,6 +10,9 @@ namespace ModScope.Query;
 /// </summary>
 public sealed class MetricQuery(MetricCatalog catalog, IMetricEngine engine)
 {
+    /// <summary>The catalogue requests are answered from (its roles name the metrics library logic asks for).</summary>
+    public MetricCatalog Catalog => catalog;
+
     public QueryPlan Plan(MetricRequest request) => new QueryPlanner(catalog, engine.Dialect).Plan(request);
 
     public async Task<IReadOnlyList<MetricResult>> RunAsync(MetricRequest request, CancellationToken cancellationToken = default)
@@ -120,7 +122,7 @@ public sealed class MetricQuery(MetricCatalog catalog, IMetricEngine engine)
         {
             foreach (var statement in statements)
             {
-                started.Add(engine.QueryAsync(statement.Sql, statement.Parameters, cancellationToken));
+                started.Add(engine.RunAsync(statement.Purpose, statement.Sql, statement.Parameters, cancellationToken));
             }
         }
         catch

@@ -1,4 +1,5 @@
 using ModScope.Catalog;
+using ModScope.Common;
 
 namespace ModScope.Query;
 
@@ -24,11 +25,11 @@ public sealed class QueryPlanner(MetricCatalog catalog, ISqlDialect dialect)
         }
         var statements = new List<PlannedStatement>();
         var builder = new StatementBuilder(dialect, scope);
-        foreach (var group in atoms.Where(a => a.Measure.Aggregate != "open_at_end").GroupBy(a => (a.Measure.Source, a.Measure.Time)))
+        foreach (var group in atoms.Where(a => a.Measure.Aggregate != AggregateFunction.OpenAtEnd).GroupBy(a => (a.Measure.Source, a.Measure.Time)))
         {
             statements.Add(builder.Aggregates(group.Key.Source, group.Key.Time!, group.ToList()));
         }
-        foreach (var group in atoms.Where(a => a.Measure.Aggregate == "open_at_end").GroupBy(a => (a.Measure.Source, a.Measure.Opened, a.Measure.Closed)))
+        foreach (var group in atoms.Where(a => a.Measure.Aggregate == AggregateFunction.OpenAtEnd).GroupBy(a => (a.Measure.Source, a.Measure.Opened, a.Measure.Closed)))
         {
             statements.Add(builder.OpenAtEnd(group.Key.Source, group.Key.Opened!, group.Key.Closed!, group.ToList()));
         }

@@ -4,9 +4,10 @@ using ModScope.Model;
 namespace ModScope.Query;
 
 /// <summary>
-/// The FROM clause of one source and the SQL of the column paths read from it. The source's rows are
-/// <c>t</c>; audits and appeals join their decision as <c>d</c> (<c>decision.verdict</c>); a dotted path
-/// through a reference column joins the reference table once (<c>queue.sla_hours</c>).
+/// The FROM clause of one source and the SQL of the column paths read from it. The relation owns its aliases: the
+/// source's rows are <see cref="Rows"/> (<c>t</c>); audits and appeals join their decision as <see cref="Parent"/>
+/// (<c>d</c>, <c>decision.verdict</c>); a dotted path through a reference column joins the reference table once
+/// (<c>queue.sla_hours</c>, alias <c>l_t_queue</c>).
 /// </summary>
 internal sealed class SourceRelation
 {
@@ -17,31 +18,38 @@ internal sealed class SourceRelation
     private readonly bool _hasParent;
     private readonly HashSet<string> _parentColumns = new(StringComparer.Ordinal);
 
-    public SourceRelation(ISqlDialect dialect, string source, string? baseRelation = null)
+    /// <param name="subquery">Rows to read instead of the stored table (a parenthesised subquery over it).</param>
+    public SourceRelation(ISqlDialect dialect, string source, string? subquery = null)
     {
         _dialect = dialect;
         Source = source;
-        _base = dialect.Relation(baseRelation ?? dialect.Quote(source), "t");
+        _base = subquery is null ? dialect.TableRelation(source, Rows) : dialect.SubqueryRelation(subquery, Rows);
         _hasParent = ColumnPaths.HasDecision(source);
     }
 
     public string Source { get; }
 
+    /// <summary>The source's rows.</summary>
+    public RelationAlias Rows { get; } = new("t", RelationRole.Rows);
+
+    /// <summary>An audit's or appeal's decision, joined to each row.</summary>
+    public RelationAlias Parent { get; } = new("d", RelationRole.Parent);
+
     /// <summary>The FROM clause; read it after every column, so the parent join knows which columns are read.</summary>
     public string From => string.Join("\n  ", new[] { _base }
-        .Concat(_hasParent ? [_dialect.JoinParent(Source, "decisions", "d", "decision_id", _parentColumns)] : [])
+        .Concat(_hasParent ? [_dialect.JoinParent(Rows, Source, EventSchema.Decisions, Parent, "decision_id", _parentColumns)] : [])
         .Concat(_joins));
 
     /// <summary>The SQL for a column path of this source.</summary>
     public string Column(string path)
     {
         var parts = path.Split('.');
-        var (alias, table) = ("t", Source);
+        var (alias, table) = (Rows, Source);
         if (parts[0] == "decision" && ColumnPaths.HasDecision(Source))
         {
-            (alias, table, parts) = ("d", "decisions", parts[1..]);
+            (alias, table, parts) = (Parent, EventSchema.Decisions.Name, parts[1..]);
         }
-        if (alias == "d")
+        if (alias == Parent)
         {
             _parentColumns.Add(parts[0]);
         }
@@ -51,14 +59,15 @@ internal sealed class SourceRelation
         }
         var reference = EventSchema.Find(table)?.Find(parts[0])?.References
             ?? throw new InvalidOperationException($"'{path}' does not go through a reference column of {table}.");
-        var (referenced, key) = (reference.Split('.')[0], reference.Split('.')[1]);
-        var joined = $"l_{alias}_{parts[0]}";
+        var referenced = ReferenceSchema.Find(reference.Split('.')[0])
+            ?? throw new InvalidOperationException($"'{path}' points into '{reference}', which is not a reference table.");
+        var joined = new RelationAlias($"l_{alias}_{parts[0]}", RelationRole.Reference);
         var keyExpression = _dialect.Column(alias, parts[0]);
-        if (_aliases.Add(joined) && _dialect.JoinReference(referenced, joined, key, keyExpression) is { } join)
+        if (_aliases.Add(joined.Name) && _dialect.JoinReference(referenced, joined, keyExpression) is { } join)
         {
             _joins.Add(join);
         }
-        return _dialect.ReferenceColumn(referenced, joined, key, parts[1], keyExpression);
+        return _dialect.ReferenceColumn(referenced, joined, parts[1], keyExpression);
     }
 
     /// <summary>The SQL of a dimension on this source (audits and appeals read it from their decision).</summary>
@@ -86,12 +95,12 @@ internal sealed class SourceRelation
             var subject = Value(c.Subject);
             return c.Operator switch
             {
-                "equals" => $"{subject} = {parameters.Add(c.Values[0])}",
-                "in" => $"{subject} IN ({string.Join(", ", c.Values.Select(v => parameters.Add(v)))})",
-                "not_in" => $"{subject} NOT IN ({string.Join(", ", c.Values.Select(v => parameters.Add(v)))})",
-                "not_null" => $"{subject} IS NOT NULL",
-                "is_null" => $"{subject} IS NULL",
-                "at_most" => $"{subject} <= {Column(c.Bound!)}",
+                ConditionOperator.Equal => $"{subject} = {parameters.Add(c.Values[0])}",
+                ConditionOperator.In => $"{subject} IN ({string.Join(", ", c.Values.Select(v => parameters.Add(v)))})",
+                ConditionOperator.NotIn => $"{subject} NOT IN ({string.Join(", ", c.Values.Select(v => parameters.Add(v)))})",
+                ConditionOperator.NotNull => $"{subject} IS NOT NULL",
+                ConditionOperator.IsNull => $"{subject} IS NULL",
+                ConditionOperator.AtMost => $"{subject} <= {Column(c.Bound!)}",
                 _ => throw new ArgumentOutOfRangeException(nameof(conditions), c.Operator, "Unknown operator."),
             };
         }).Select(s => "(" + s + ")"));

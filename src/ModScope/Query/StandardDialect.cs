@@ -1,3 +1,5 @@
+using ModScope.Model;
+
 namespace ModScope.Query;
 
 /// <summary>
@@ -33,23 +35,34 @@ public abstract class StandardDialect : ISqlDialect
         return condition is null ? call : $"{call} FILTER (WHERE {condition})";
     }
 
-    public virtual string Numbered(string table, string partition, string orderBy) =>
-        $"(SELECT *, row_number() OVER (PARTITION BY {partition} ORDER BY {orderBy}) AS __rn FROM {table})";
+    public virtual string Numbered(TableSchema table, IReadOnlyList<string> partitionBy, IReadOnlyList<string> orderBy)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return $"(SELECT *, row_number() OVER (PARTITION BY {QuoteAll(partitionBy)} ORDER BY {QuoteAll(orderBy)}) AS __rn FROM {Quote(table.Name)})";
+    }
 
-    public virtual string Relation(string relation, string name) => $"{relation} AS {name}";
+    public virtual string TableRelation(string table, RelationAlias relation) => $"{Quote(table)} AS {relation}";
 
-    public virtual string Column(string name, string column) => $"{name}.{Quote(column)}";
+    public virtual string SubqueryRelation(string subquery, RelationAlias relation) => $"{subquery} AS {relation}";
 
-    public virtual string JoinParent(string child, string table, string name, string key, IReadOnlyCollection<string> columns) =>
-        $"JOIN {Quote(table)} AS {name} ON {Column(name, key)} = {Column("t", key)}";
+    public virtual string Column(RelationAlias relation, string column) => $"{relation}.{Quote(column)}";
 
-    public virtual string? JoinReference(string table, string name, string key, string keyExpression) =>
-        $"LEFT JOIN {Quote(table)} AS {name} ON {Column(name, key)} = {keyExpression}";
+    public virtual string JoinParent(RelationAlias child, string childTable, TableSchema parent, RelationAlias relation, string key, IReadOnlyCollection<string> columns)
+    {
+        ArgumentNullException.ThrowIfNull(parent);
+        return $"JOIN {Quote(parent.Name)} AS {relation} ON {Column(relation, key)} = {Column(child, key)}";
+    }
 
-    public virtual string ReferenceColumn(string table, string name, string key, string column, string keyExpression) => Column(name, column);
+    public virtual string? JoinReference(ReferenceTable table, RelationAlias relation, string keyExpression)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return $"LEFT JOIN {Quote(table.Name)} AS {relation} ON {Column(relation, table.Key)} = {keyExpression}";
+    }
 
-    public virtual (string Join, string? Where) JoinRows(IReadOnlyList<IReadOnlyList<string>> rows, string name, IReadOnlyList<string> columns, string condition) =>
-        ($"JOIN (VALUES {string.Join(", ", rows.Select(r => "(" + string.Join(", ", r) + ")"))}) AS {name}({string.Join(", ", columns)}) ON {condition}", null);
+    public virtual string ReferenceColumn(ReferenceTable table, RelationAlias relation, string column, string keyExpression) => Column(relation, column);
+
+    public virtual (string Join, string? Where) JoinRows(IReadOnlyList<IReadOnlyList<string>> rows, RelationAlias relation, IReadOnlyList<string> columns, string condition) =>
+        ($"JOIN (VALUES {string.Join(", ", rows.Select(r => "(" + string.Join(", ", r) + ")"))}) AS {relation}({string.Join(", ", columns)}) ON {condition}", null);
 
     public virtual bool RunningSums => true;
 
@@ -64,7 +77,13 @@ public abstract class StandardDialect : ISqlDialect
             """;
     }
 
+    public virtual string InCalendar(string timestamp) =>
+        $"{timestamp} BETWEEN TIMESTAMP '0001-01-02' AND TIMESTAMP '9999-12-30'";
+
     protected abstract string QuantileCall(string value, double quantile);
+
+    /// <summary>Column names, quoted, comma-separated.</summary>
+    protected string QuoteAll(IEnumerable<string> columns) => string.Join(", ", columns.Select(Quote));
 
     protected static string Unit(TimeGrain grain) => grain switch
     {

@@ -8,7 +8,10 @@ namespace ModScope.Query;
 internal sealed class StatementBuilder(ISqlDialect dialect, RequestScope scope)
 {
     // The first audit of a decision is its earliest; ties go to the smaller audit id.
-    private string FirstAuditOrder => $"{dialect.Quote("audited_at")}, {dialect.Quote("audit_id")}";
+    private static readonly string[] FirstAuditOrder = ["audited_at", "audit_id"];
+
+    /// <summary>The literal snapshots (bucket starts and ends) joined to each row when counting rows open at a bucket's end.</summary>
+    private static readonly RelationAlias Snapshots = new("e", RelationRole.Rows);
 
     public PlannedStatement Aggregates(string source, string time, IReadOnlyList<Atom> atoms)
     {
@@ -22,7 +25,7 @@ internal sealed class StatementBuilder(ISqlDialect dialect, RequestScope scope)
         var values = atoms.Select(a => Aggregate(a, relation,
             relation.Conditions(a.Measure.Where.Where(c => shared.All(s => s.ToString() != c.ToString())).ToList(), parameters))).ToList();
         var where = Where(scope.InPeriod(relation, time, parameters), relation.Conditions(shared, parameters), scope.FilterSql(relation, parameters));
-        return new PlannedStatement($"{string.Join(", ", atoms.Select(a => a.Measure.Aggregate).Distinct())} over {source} dated by {time}",
+        return new PlannedStatement($"{string.Join(", ", atoms.Select(a => a.Measure.AggregateName).Distinct())} over {source} dated by {time}",
             StatementKind.Aggregates, Select(keys, values, relation.From, where), parameters.Values, keys.Count, atoms.Select(a => a.Key).ToList());
     }
 
@@ -95,12 +98,12 @@ internal sealed class StatementBuilder(ISqlDialect dialect, RequestScope scope)
         var keys = new List<string>();
         if (scope.HasBucket)
         {
-            keys.Add("e.bucket_start");
+            keys.Add($"{Snapshots}.bucket_start");
         }
         keys.AddRange(scope.Dimensions.Select(relation.Dimension));
         var values = atoms.Select(a => dialect.Aggregate(AggregateKind.Count, null, relation.Conditions(a.Measure.Where, parameters))).ToList();
-        var (join, joinWhere) = dialect.JoinRows(ends, "e", ["bucket_start", "snapshot_at"],
-            $"{relation.Column(opened)} < e.snapshot_at AND {relation.Column(closed)} >= e.snapshot_at");
+        var (join, joinWhere) = dialect.JoinRows(ends, Snapshots, ["bucket_start", "snapshot_at"],
+            $"{relation.Column(opened)} < {Snapshots}.snapshot_at AND {relation.Column(closed)} >= {Snapshots}.snapshot_at");
         // The filter first: a filter on a looked-up column (region) adds its join to the relation's FROM.
         var filter = scope.FilterSql(relation, parameters);
         var from = relation.From + "\n  " + join;
@@ -117,7 +120,7 @@ internal sealed class StatementBuilder(ISqlDialect dialect, RequestScope scope)
     {
         var (source, time) = (metrics[0].Proportion.Source, metrics[0].Proportion.Time);
         var parameters = new SqlParameters(dialect);
-        var first = dialect.Numbered(dialect.Quote(source), dialect.Quote("decision_id"), FirstAuditOrder);
+        var first = dialect.Numbered(TableOf(source), ["decision_id"], FirstAuditOrder);
         var relation = new SourceRelation(dialect, source, first);
         var keys = Keys(relation, time, parameters);
         var stratum = relation.Column("stratum");
@@ -134,7 +137,7 @@ internal sealed class StatementBuilder(ISqlDialect dialect, RequestScope scope)
             values.Add(dialect.Aggregate(AggregateKind.Count, null, population));
             values.Add(dialect.Aggregate(AggregateKind.Count, null, population is null ? success : $"{population} AND {success}"));
         }
-        var where = Where("t.__rn = 1", scope.InPeriod(relation, time, parameters), scope.FilterSql(relation, parameters));
+        var where = Where($"{relation.Rows}.__rn = 1", scope.InPeriod(relation, time, parameters), scope.FilterSql(relation, parameters));
         var ids = metrics.Select(m => m.MetricId).ToList();
         return new PlannedStatement($"QA strata for {string.Join(", ", ids)}", StatementKind.Strata,
             Select(keys, values, relation.From, where, [.. keys, stratum]), parameters.Values, keys.Count, ids);
@@ -145,16 +148,17 @@ internal sealed class StatementBuilder(ISqlDialect dialect, RequestScope scope)
     {
         var parameters = new SqlParameters(dialect);
         var rating = dialect.Quote(agreement.Rating);
-        var numbered = dialect.Numbered(dialect.Quote(agreement.Source), dialect.Quote("decision_id"), FirstAuditOrder);
+        var numbered = dialect.Numbered(TableOf(agreement.Source), ["decision_id"], FirstAuditOrder);
         var pairs = $"(SELECT {dialect.Quote("decision_id")}, {dialect.Aggregate(AggregateKind.Max, rating, "__rn = 1")} AS first_rating, " +
                     $"{dialect.Aggregate(AggregateKind.Max, rating, "__rn = 2")} AS second_rating FROM {numbered} AS n " +
                     $"GROUP BY {dialect.Quote("decision_id")} HAVING count(*) >= 2)";
         var relation = new SourceRelation(dialect, agreement.Source, pairs);
         var keys = Keys(relation, agreement.Time, parameters);
-        var values = new List<string> { "t.first_rating", "t.second_rating", dialect.Aggregate(AggregateKind.Count, null, null) };
+        var (firstRating, secondRating) = ($"{relation.Rows}.first_rating", $"{relation.Rows}.second_rating");
+        var values = new List<string> { firstRating, secondRating, dialect.Aggregate(AggregateKind.Count, null, null) };
         var where = Where(scope.InPeriod(relation, agreement.Time, parameters), scope.FilterSql(relation, parameters));
         return new PlannedStatement($"double-audit pairs for {metricId}", StatementKind.Pairs,
-            Select(keys, values, relation.From, where, [.. keys, "t.first_rating", "t.second_rating"]), parameters.Values, keys.Count, [metricId]);
+            Select(keys, values, relation.From, where, [.. keys, firstRating, secondRating]), parameters.Values, keys.Count, [metricId]);
     }
 
     /// <summary>
@@ -186,7 +190,7 @@ internal sealed class StatementBuilder(ISqlDialect dialect, RequestScope scope)
             {ranked}) AS r
             WHERE {(windows.Count == 1 ? windows[0] : string.Join("\n   OR ", windows.Select(w => $"({w})")))}
             """;
-        return new PlannedStatement($"ranks near the {string.Join(" and ", atoms.Select(a => a.Measure.Aggregate))} over {m.Source}", StatementKind.Ranks, sql,
+        return new PlannedStatement($"ranks near the {string.Join(" and ", atoms.Select(a => a.Measure.AggregateName))} over {m.Source}", StatementKind.Ranks, sql,
             parameters.Values, keys.Count, atoms.Select(a => a.Key).ToList());
     }
 
@@ -231,10 +235,13 @@ internal sealed class StatementBuilder(ISqlDialect dialect, RequestScope scope)
 
     private static AggregateKind KindOf(MeasureDefinition measure) => measure.Aggregate switch
     {
-        "count" => AggregateKind.Count,
-        "sum" => AggregateKind.Sum,
-        "avg" => AggregateKind.Avg,
-        "median" or "p90" => AggregateKind.Quantile,
+        AggregateFunction.Count => AggregateKind.Count,
+        AggregateFunction.Sum => AggregateKind.Sum,
+        AggregateFunction.Avg => AggregateKind.Avg,
+        AggregateFunction.Median or AggregateFunction.P90 => AggregateKind.Quantile,
         _ => throw new ArgumentOutOfRangeException(nameof(measure), measure.Aggregate, "Not an aggregate."),
     };
+
+    private static TableSchema TableOf(string source) =>
+        EventSchema.Find(source) ?? throw new InvalidOperationException($"'{source}' is not an event table.");
 }

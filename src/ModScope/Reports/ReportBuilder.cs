@@ -1,19 +1,23 @@
 using ModScope.Catalog;
 using ModScope.Monitor.Alerts;
 using ModScope.Query;
-using ModScope.Reports.Rendering;
+using ModScope.Reports.Document;
 using ModScope.Reports.Story;
 using ModScope.Reports.Text;
 
 namespace ModScope.Reports;
 
 /// <summary>
-/// A report end to end: gather the numbers through metric requests, choose the storyline for the audience, compose it
-/// in a language (with charts), write it as HTML, Markdown, PDF or XLSX.
+/// A report up to its document: gather the numbers through metric requests, choose the storyline for the audience, compose
+/// it in a language (with charts when <see cref="Charts"/> draws them). Writing it as HTML, Markdown, PDF or XLSX is
+/// <c>ModScope.Rendering</c>'s job (<c>ReportRenderer</c>).
 /// </summary>
 public sealed class ReportBuilder(MetricCatalog catalog, MetricQuery query, StoryRules? rules = null)
 {
     private readonly StoryRules _rules = rules ?? StoryRules.Default;
+
+    /// <summary>Draws the trend charts; null composes documents without them.</summary>
+    public IChartRenderer? Charts { get; init; }
 
     public Task<ReportData> LoadAsync(ReportScope scope, IReadOnlyList<Alert> alerts, CancellationToken cancellationToken = default) =>
         new ReportDataLoader(catalog, query, _rules).LoadAsync(scope, alerts, cancellationToken);
@@ -23,18 +27,6 @@ public sealed class ReportBuilder(MetricCatalog catalog, MetricQuery query, Stor
     {
         ArgumentNullException.ThrowIfNull(data);
         var story = StorylineBuilder.Build(data, _rules);
-        return new ReportComposer(data, ReportText.For(language)) { Charts = charts ? new ChartRenderer() : null, Rules = _rules }.Compose(story);
-    }
-
-    /// <summary>Writes the document; the folder of <paramref name="path"/> is created when missing.</summary>
-    public static async Task WriteAsync(ReportDocument document, ReportFormat format, string path, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(document);
-        ArgumentNullException.ThrowIfNull(path);
-        if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder)
-        {
-            Directory.CreateDirectory(folder);
-        }
-        await File.WriteAllBytesAsync(path, await ReportService.RenderAsync(document, format, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        return new ReportComposer(data, ReportText.For(language)) { Charts = charts ? Charts : null, Rules = _rules }.Compose(story);
     }
 }

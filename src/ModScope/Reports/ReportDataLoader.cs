@@ -33,28 +33,29 @@ public sealed class ReportDataLoader(MetricCatalog catalog, MetricQuery query, S
         ArgumentNullException.ThrowIfNull(scope);
         var filters = scope.Filters;
         var audience = scope.Audience;
-        var headline = _rules.HeadlineMetrics.Union(audience == ReportAudience.Quality ? _rules.QualityMetrics : []).ToList();
+        var roles = catalog.Roles;
+        var headline = roles.ReportHeadline.Union(audience == ReportAudience.Quality ? roles.ReportQuality : []).ToList();
         var weeks = Weeks(scope.Period);
         var months = Months(scope.Period);
         var requests = new List<(string, MetricRequest)>
         {
             (ReportSets.Headline, Request(headline, [], TimeGrain.None, filters, scope.Period, Comparison.PreviousPeriod)),
-            (ReportSets.Weekly, Request(_rules.HeadlineMetrics, [], TimeGrain.Week, filters, weeks, Comparison.None)),
-            (ReportSets.Monthly, Request(_rules.ChartMetrics(audience), [], TimeGrain.Month, filters, months, Comparison.None)),
+            (ReportSets.Weekly, Request(roles.ReportHeadline, [], TimeGrain.Week, filters, weeks, Comparison.None)),
+            (ReportSets.Monthly, Request(ReportMetrics.Charts(roles, audience), [], TimeGrain.Month, filters, months, Comparison.None)),
         };
         if (audience == ReportAudience.Regional)
         {
-            requests.Add((ReportSets.Global, Request(_rules.HeadlineMetrics, [], TimeGrain.None, [], scope.Period, Comparison.None)));
+            requests.Add((ReportSets.Global, Request(roles.ReportHeadline, [], TimeGrain.None, [], scope.Period, Comparison.None)));
         }
         foreach (var dimension in _rules.Dimensions(audience).Where(d => d != scope.PlaceDimension))
         {
-            var metrics = _rules.SegmentMetrics(audience);
+            var metrics = ReportMetrics.Segments(roles, audience);
             var agreement = metrics.Where(m => catalog.Metric(m).Kind == MetricKind.Agreement).ToList();
             requests.Add((ReportSets.By(dimension), Request(metrics.Except(agreement), [dimension], TimeGrain.None, filters, scope.Period, Comparison.PreviousPeriod)));
             requests.Add((ReportSets.AgreementBy(dimension), Request(agreement, [dimension], TimeGrain.None, filters, scope.Period, Comparison.None)));
             if (audience == ReportAudience.Exec)
             {
-                requests.Add((ReportSets.WeeklyBy(dimension), Request(_rules.MovementMetrics, [dimension], TimeGrain.Week, filters, weeks, Comparison.None)));
+                requests.Add((ReportSets.WeeklyBy(dimension), Request(roles.ReportMovements, [dimension], TimeGrain.Week, filters, weeks, Comparison.None)));
             }
         }
         return requests.Where(r => r.Item2.Metrics.Count > 0).ToList();

@@ -1,25 +1,27 @@
 using ModScope.Catalog;
-using ModScope.Explain.Alerts;
+using ModScope.Monitor.Explanation;
 using ModScope.Model;
-using ModScope.Monitor;
 using ModScope.Monitor.Alerts;
 using ModScope.Monitor.Scan;
 using ModScope.Query;
-using ModScope.Reports.Rendering;
+using ModScope.Reports.Document;
 using ModScope.Reports.Story;
 
 namespace ModScope.Reports;
 
 /// <summary>
 /// A report as the hosts ask for it (the <c>report</c> command, the dashboard's Reports page): check the scope, gather
-/// the numbers, explain a regional report's alerts, refuse a period without decisions, compose in a language and
-/// render to bytes. Mistakes are <see cref="ReportRequestException"/>s naming the parameter at fault.
+/// the numbers, explain a regional report's alerts, refuse a period without decisions, compose in a language (rendering
+/// to bytes is <c>ModScope.Rendering</c>'s <c>ReportRenderer</c>). Mistakes are <see cref="ReportRequestException"/>s naming the parameter at fault.
 /// </summary>
 public sealed class ReportService(MetricCatalog catalog, MetricQuery query, StoryRules? rules = null)
 {
     private readonly StoryRules _rules = rules ?? StoryRules.Default;
 
-    public ReportBuilder Builder => new(catalog, query, _rules);
+    /// <summary>Draws the documents' charts; null composes them without.</summary>
+    public IChartRenderer? Charts { get; init; }
+
+    public ReportBuilder Builder => new(catalog, query, _rules) { Charts = Charts };
 
     /// <summary>The scope of a request, checked: one place at most, a place for a regional report, a known region or market.</summary>
     public static ReportScope Scope(ReportAudience audience, Period period, string? region = null, string? market = null)
@@ -46,57 +48,22 @@ public sealed class ReportService(MetricCatalog catalog, MetricQuery query, Stor
     }
 
     /// <summary>
-    /// The numbers of <paramref name="scope"/> with the store's alerts. A regional report shows its alerts with their
-    /// root causes: the monitor explains only its largest alerts, so the ones the report lists without an explanation
-    /// are explained now, and kept in the store when <paramref name="saveExplanations"/> (as <c>explain --alert</c> does).
+    /// The numbers of <paramref name="scope"/> with the store's <paramref name="alerts"/>. A regional report shows its alerts
+    /// with their root causes: the monitor explains only its largest alerts, so the ones the report lists without an
+    /// explanation are explained now, for this report only (a report reads; it never writes the monitor's state).
     /// </summary>
-    public async Task<ReportData> LoadAsync(ReportScope scope, AlertStore alerts, bool saveExplanations, CancellationToken cancellationToken = default)
+    public async Task<ReportData> LoadAsync(ReportScope scope, IReadOnlyList<Alert> alerts, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(alerts);
-        var data = await Builder.LoadAsync(scope, alerts.List(), cancellationToken).ConfigureAwait(false);
-        if (data.Set(ReportSets.Headline)?.Total("decision_volume")?.Value is not > 0)
+        var data = await Builder.LoadAsync(scope, alerts, cancellationToken).ConfigureAwait(false);
+        if (data.Set(ReportSets.Headline)?.Total(catalog.Roles.Volume)?.Value is not > 0)
         {
             var where = scope.Place is { } p ? $" for {scope.PlaceDimension} '{p}'" : "";
             throw new ReportRequestException("period",
                 $"No decisions in {scope.Period.Start:yyyy-MM-dd}..{scope.Period.End.AddDays(-1):yyyy-MM-dd}{where}; check the period{(where.Length > 0 ? $" and the {scope.PlaceDimension}" : "")} against the store's data.");
         }
-        return scope.Audience == ReportAudience.Regional ? await ExplainAlertsAsync(data, alerts, saveExplanations, cancellationToken).ConfigureAwait(false) : data;
-    }
-
-    /// <summary>The report of <paramref name="scope"/> in <paramref name="language"/>, rendered as <paramref name="format"/>.</summary>
-    public async Task<ReportFile> BuildAsync(ReportScope scope, string language, ReportFormat format, AlertStore alerts, bool saveExplanations,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(scope);
-        if (format == ReportFormat.Pdf)
-        {
-            _ = PdfRenderer.Chromium(); // fail before the work when no browser is installed
-        }
-        var data = await LoadAsync(scope, alerts, saveExplanations, cancellationToken).ConfigureAwait(false);
-        var document = Builder.Compose(data, language);
-        return new ReportFile(await RenderAsync(document, format, cancellationToken).ConfigureAwait(false), ReportFile.ContentTypeOf(format), FileName(scope, language, format));
-    }
-
-    /// <summary>The document's bytes in <paramref name="format"/> (HTML and Markdown as UTF-8).</summary>
-    public static async Task<byte[]> RenderAsync(ReportDocument document, ReportFormat format, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(document);
-        switch (format)
-        {
-            case ReportFormat.Html:
-                return System.Text.Encoding.UTF8.GetBytes(HtmlRenderer.Render(document));
-            case ReportFormat.Md:
-                return System.Text.Encoding.UTF8.GetBytes(MarkdownRenderer.Render(document));
-            case ReportFormat.Xlsx:
-                using (var stream = new MemoryStream())
-                {
-                    XlsxRenderer.Write(document, stream);
-                    return stream.ToArray();
-                }
-            default:
-                return await PdfRenderer.RenderAsync(HtmlRenderer.Render(document), cancellationToken).ConfigureAwait(false);
-        }
+        return scope.Audience == ReportAudience.Regional ? await ExplainAlertsAsync(data, alerts, cancellationToken).ConfigureAwait(false) : data;
     }
 
     /// <summary>A download name that says what the report covers: <c>modscope-regional-SEA-2026-11-09_2026-11-15-en.html</c>.</summary>
@@ -108,24 +75,20 @@ public sealed class ReportService(MetricCatalog catalog, MetricQuery query, Stor
             $"modscope-{scope.Audience.ToString().ToLowerInvariant()}{place}-{scope.Period.Start:yyyy-MM-dd}_{scope.Period.End.AddDays(-1):yyyy-MM-dd}-{language}.{ReportFile.ExtensionOf(format)}");
     }
 
-    private async Task<ReportData> ExplainAlertsAsync(ReportData data, AlertStore alerts, bool save, CancellationToken cancellationToken)
+    private async Task<ReportData> ExplainAlertsAsync(ReportData data, IReadOnlyList<Alert> alerts, CancellationToken cancellationToken)
     {
         var missing = AlertFacts.InScope(data, _rules).Take(_rules.MaxAlerts).Where(a => a.Finding.Explanation is null).ToList();
         if (missing.Count == 0)
         {
             return data;
         }
-        var explainer = new AlertExplainer(catalog, query, MonitorRunner.DrillDimensions);
+        var explainer = new AlertExplainer(catalog, query, AlertExplainer.DrillOrder);
         var explained = new Dictionary<long, string>();
-        var held = alerts.List().Where(a => a.SuppressedBy is not null).ToLookup(a => a.SuppressedBy!.Value, a => a.Finding);
+        var held = alerts.Where(a => a.SuppressedBy is not null).ToLookup(a => a.SuppressedBy!.Value, a => a.Finding);
         foreach (var alert in missing)
         {
             var explanation = await explainer.ExplainAsync(alert.Finding, held[alert.Id], cancellationToken).ConfigureAwait(false);
             explained[alert.Id] = explanation.ToJson();
-            if (save)
-            {
-                alerts.SetExplanation(alert.Id, explained[alert.Id]);
-            }
         }
         return data with
         {

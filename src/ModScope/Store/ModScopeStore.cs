@@ -21,10 +21,14 @@ public sealed class ModScopeStore : IDisposable
     public string Path { get; }
 
     /// <summary>Opens (creating if needed) the store at <paramref name="path"/> and migrates it.</summary>
-    /// <exception cref="StoreException">The file is locked, damaged or written by a newer ModScope.</exception>
+    /// <exception cref="StoreException">The file is locked, damaged (or marked damaged, see <see cref="DamageMark"/>) or written by a newer ModScope.</exception>
     public static ModScopeStore Open(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (DamageMark.Reason(path) is { } damage)
+        {
+            throw StoreErrors.Damaged(path, damage);
+        }
         if (path != ":memory:")
         {
             var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
@@ -46,7 +50,7 @@ public sealed class ModScopeStore : IDisposable
         catch (DuckDBException ex)
         {
             root?.Dispose();
-            throw new StoreException($"Cannot open store '{path}': {FirstLine(ex.Message)}", ex);
+            throw StoreErrors.Translate(ex, path) ?? new StoreException($"Cannot open store '{path}': {FirstLine(ex.Message)}", ex);
         }
         catch
         {

@@ -3,16 +3,15 @@ using ModScope.Model;
 
 namespace ModScope.Store;
 
-/// <summary>Creates the reference tables and fills them from the shipped reference data.</summary>
+/// <summary>
+/// Fills the reference tables (created by migration 1's frozen SQL) from the shipped reference data: part of migration 1,
+/// so its columns are the ones that migration created, in that order.
+/// </summary>
 internal static class ReferenceTables
 {
-    public static void Create(DuckDBConnection connection)
+    public static void Seed(DuckDBConnection connection)
     {
         var reference = ReferenceData.Default;
-        Migrations.Exec(connection, "CREATE TABLE markets (code VARCHAR NOT NULL, name_en VARCHAR, name_zh VARCHAR, region VARCHAR NOT NULL, language VARCHAR, time_zone VARCHAR NOT NULL)");
-        Migrations.Exec(connection, "CREATE TABLE policies (policy_id VARCHAR NOT NULL, parent_id VARCHAR, name_en VARCHAR, name_zh VARCHAR, severity VARCHAR)");
-        Migrations.Exec(connection, "CREATE TABLE queues (queue_id VARCHAR NOT NULL, market VARCHAR NOT NULL, object_type VARCHAR NOT NULL, sla_hours DOUBLE NOT NULL, name_en VARCHAR, name_zh VARCHAR)");
-        Migrations.Exec(connection, "CREATE TABLE sites (site_id VARCHAR NOT NULL, name VARCHAR, vendor VARCHAR, city VARCHAR, country VARCHAR, time_zone VARCHAR, cost_currency VARCHAR NOT NULL)");
 
         using (var appender = connection.CreateAppender("markets"))
         {

@@ -9,7 +9,7 @@ public sealed class LeafScreenTests
     [InlineData(0.0, 1.0)]
     [InlineData(0.3, 0.5)]   // 30% of leaves halve: one side of 0 is far wider
     [InlineData(0.4, 1.6)]   // 40% rise by 60%
-    public void Measure_EstimatesTheNoiseOfTheNormalLeaves(double anomalousShare, double ratio)
+    public void Measure_estimates_the_noise_of_the_normal_leaves(double anomalousShare, double ratio)
     {
         // 4,000 leaves with 5% relative noise: r = (a − f)/f = 0.05 z, so σ = 0.05.
         var random = new Random(11);
@@ -23,7 +23,7 @@ public sealed class LeafScreenTests
     }
 
     [Fact]
-    public void Measure_OnAnExactForecast_FloorsTheNoiseAndFlagsOnlyMovedLeaves()
+    public void Measure_on_an_exact_forecast_floors_the_noise_and_flags_only_moved_leaves()
     {
         var screen = LeafScreen.Measure([100, 100, 50, 0, 5], [100, 100, 100, 0, 0], RootCauseSettings.Default);
 
@@ -33,7 +33,7 @@ public sealed class LeafScreenTests
     }
 
     [Fact]
-    public void Measure_LeavesEmptyLeavesOutOfTheNoise()
+    public void Measure_leaves_empty_leaves_out_of_the_noise()
     {
         // 6,000 of 10,000 leaves are 0 on both sides; the other 4,000 scatter by 5%. With the empty ones counted as exact
         // forecasts the median |r| would be that of the 10th percentile of the rest and σ a fifth of the truth.
@@ -48,7 +48,7 @@ public sealed class LeafScreenTests
     }
 
     [Fact]
-    public void Measure_OnCounts_AllowsAtLeastPoissonNoise()
+    public void Measure_on_counts_allows_at_least_Poisson_noise()
     {
         // Whole numbers, nearly all on forecast, so the fitted σ is the floor: a count of f then varies by √f, a relative
         // 1/√f. 4 → 8 is r = 1 against 3 × 1/√4 = 1.5: not anomalous. 400 → 480 is r = 0.2 against 3 × 1/√400 = 0.15:

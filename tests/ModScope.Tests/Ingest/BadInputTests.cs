@@ -192,8 +192,11 @@ public sealed class BadInputTests : IDisposable
 
         var result = await Ingest(null, path);
 
-        Assert.Equal((1L, null, QuarantineRules.EmptyFile), Trim(SingleQuarantined()));
+        // One entry for the whole file, on no line; no row was read, so none is counted as quarantined.
+        var rows = _store.Rows("SELECT line, field, rule FROM quarantine");
+        Assert.Equal([null, null, QuarantineRules.EmptyFile], Assert.Single(rows));
         Assert.Equal(FileStatus.Rejected, result.Files.Single().Status);
+        Assert.Equal((0L, 0L, 0L), (result.Files.Single().RowsRead, result.Files.Single().RowsLoaded, result.Files.Single().RowsQuarantined));
         Assert.Equal(0, _store.Count("SELECT count(*) FROM decisions"));
     }
 

@@ -62,19 +62,91 @@ public sealed class FileHasherTests : IDisposable
     }
 
     [Fact]
-    public async Task A_compressed_file_is_not_vouched_for()
+    public async Task A_compressed_file_is_counted_and_checked_through_its_decompressed_text()
     {
-        var path = Path.Combine(_folder, "decisions.csv.gz");
-        await using (var gz = new System.IO.Compression.GZipStream(File.Create(path), System.IO.Compression.CompressionLevel.Fastest))
-        {
-            await gz.WriteAsync("decision_id\nD1\n"u8.ToArray());
-        }
+        var path = Gzip("decision_id\nD1\n"u8.ToArray());
 
-        var digest = await FileHasher.DigestAsync(new InputFile(path, EventSchema.Decisions, InputFormat.Csv, new FileInfo(path).Length), CancellationToken.None);
+        var digest = await FileHasher.DigestAsync(CsvFile(path), CancellationToken.None);
 
-        Assert.False(digest.ValidUtf8);
-        Assert.Null(digest.Lines);
+        Assert.True(digest.ValidUtf8);
+        Assert.Equal(2, digest.Lines);
+        Assert.Null(digest.Problem);
     }
+
+    [Fact]
+    public async Task A_gzip_of_several_members_is_whole()
+    {
+        var first = File.ReadAllBytes(Gzip("decision_id\nD1\n"u8.ToArray()));
+        var second = File.ReadAllBytes(Gzip("D2\nD3\n"u8.ToArray()));
+        var path = Path.Combine(_folder, "decisions-two.csv.gz");
+        File.WriteAllBytes(path, [.. first, .. second]);
+
+        var digest = await FileHasher.DigestAsync(CsvFile(path), CancellationToken.None);
+
+        Assert.Null(digest.Problem);
+        Assert.Equal(4, digest.Lines);
+    }
+
+    public static TheoryData<string> Damages() => ["truncated", "crc", "length", "not gzip"];
+
+    [Theory]
+    [MemberData(nameof(Damages))]
+    public async Task A_damaged_gzip_is_found_by_its_crc_length_or_header(string damage)
+    {
+        var text = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, 20_000).Select(i => $"D{i},some text to compress\n")));
+        var bytes = File.ReadAllBytes(Gzip(text));
+        // The trailer is CRC-32 then the length, 4 bytes each, at the very end.
+        bytes = damage switch
+        {
+            "truncated" => bytes[..(bytes.Length / 2)],
+            "crc" => [.. bytes[..^8], (byte)(bytes[^8] ^ 0xFF), .. bytes[^7..]],
+            "length" => [.. bytes[..^1], (byte)(bytes[^1] ^ 0xFF)],
+            _ => "decision_id\nD1\n"u8.ToArray(),
+        };
+        var path = Path.Combine(_folder, "decisions-bad.csv.gz");
+        File.WriteAllBytes(path, bytes);
+
+        var digest = await FileHasher.DigestAsync(CsvFile(path), CancellationToken.None);
+
+        Assert.NotNull(digest.Problem);
+    }
+
+    [Theory]
+    [InlineData("a\nb\n", false, 2)]
+    [InlineData("a\r\nb\r\n", false, 2)]
+    [InlineData("a\rb\r", false, 2)]
+    [InlineData("a\nb\r\nc\n", true, 3)]
+    [InlineData("a\r\nb\rc", true, 3)]
+    public async Task Mixed_line_ends_are_told_apart_from_one_kind(string text, bool mixed, long lines)
+    {
+        var digest = await Digest(Encoding.UTF8.GetBytes(text));
+
+        Assert.Equal(mixed, digest.MixedLineEnds);
+        Assert.Equal(lines, digest.Lines);
+    }
+
+    [Theory]
+    [InlineData("a,b\nc,d\n", false)]
+    [InlineData("a,b\nc,\"d\"\n", true)]
+    [InlineData("a,b\nc,d\u0000\n", true)]
+    [InlineData("a,b\nc,\td\n", true)]
+    [InlineData("a,b\nc,d\u007f\n", true)]
+    public async Task Bytes_that_may_put_a_control_character_into_a_value_are_noticed(string text, bool may)
+    {
+        var digest = await Digest(Encoding.UTF8.GetBytes(text));
+
+        Assert.Equal(may, digest.MayHoldControls);
+    }
+
+    private string Gzip(byte[] text)
+    {
+        var path = Path.Combine(_folder, $"decisions-{Guid.NewGuid():N}.csv.gz");
+        using var gz = new System.IO.Compression.GZipStream(File.Create(path), System.IO.Compression.CompressionLevel.Fastest);
+        gz.Write(text);
+        return path;
+    }
+
+    private static InputFile CsvFile(string path) => new(path, EventSchema.Decisions, InputFormat.Csv, new FileInfo(path).Length);
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 

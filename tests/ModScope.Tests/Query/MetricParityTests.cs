@@ -177,7 +177,7 @@ public sealed class MetricParityTests(ParityFixture fixture)
         Func<MetricResult, Func<PlainData.Dec, bool>> decisions, Func<MetricResult, Func<PlainData.Staff, bool>> staffing)
     {
         Assert.NotEmpty(results);
-        var isCount = fixture.Catalog.Metric(metric) is { Kind: MetricKind.Measure, Measure.Aggregate: "count" or "open_at_end" };
+        var isCount = fixture.Catalog.Metric(metric) is { Kind: MetricKind.Measure, Measure.Aggregate: AggregateFunction.Count or AggregateFunction.OpenAtEnd };
         foreach (var result in results)
         {
             var (from, to) = grain == TimeGrain.None ? (Weeks.Start, Weeks.End) : (result.Bucket!.Value, result.Bucket!.Value.AddDays(7));

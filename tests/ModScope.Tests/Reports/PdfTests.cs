@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using ModScope.Reports;
-using ModScope.Reports.Rendering;
+using ModScope.Rendering;
 
 namespace ModScope.Tests.Reports;
 
@@ -19,7 +19,7 @@ public sealed class PdfTests(ReportFixture fixture)
         var document = language == "en" ? fixture.ExecEn : fixture.ExecZh;
         var pdf = fixture.File($"exec-{language}.pdf");
 
-        await ReportBuilder.WriteAsync(document, ReportFormat.Pdf, pdf);
+        await ReportRenderer.WriteAsync(document, ReportFormat.Pdf, pdf);
 
         Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(File.ReadAllBytes(pdf), 0, 4));
         var prefix = fixture.File($"page-{language}");

@@ -2,7 +2,8 @@ using AngleSharp.Html.Parser;
 using MiniExcelLibs;
 using ModScope.Query;
 using ModScope.Reports;
-using ModScope.Reports.Rendering;
+using ModScope.Reports.Document;
+using ModScope.Rendering;
 using ModScope.Reports.Story;
 using ModScope.Reports.Text;
 

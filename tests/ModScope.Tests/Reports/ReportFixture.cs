@@ -3,7 +3,8 @@ using ModScope.Engines;
 using ModScope.Ingest;
 using ModScope.Query;
 using ModScope.Reports;
-using ModScope.Reports.Rendering;
+using ModScope.Reports.Document;
+using ModScope.Rendering;
 using ModScope.Store;
 using ModScope.Synthetic;
 
@@ -27,7 +28,7 @@ public sealed class ReportFixture : IDisposable
         Catalog = CatalogLoader.LoadDefault();
         Engine = new DuckDbEngine(Store);
         Query = new MetricQuery(Catalog, Engine);
-        var builder = new ReportBuilder(Catalog, Query);
+        var builder = new ReportBuilder(Catalog, Query) { Charts = new ChartRenderer() };
         Exec = builder.LoadAsync(ReportScope.For(ReportAudience.Exec, Week38), []).GetAwaiter().GetResult();
         Quality = builder.LoadAsync(ReportScope.For(ReportAudience.Quality, Week38), []).GetAwaiter().GetResult();
         ExecEn = builder.Compose(Exec, "en");

@@ -11,7 +11,7 @@ public sealed class CohensKappaTests
     ];
 
     [Fact]
-    public void FromCounts_ForTwoByTwoTable_MatchesHandComputation()
+    public void FromCounts_for_two_by_two_table_matches_hand_computation()
     {
         // P_o = (20 + 15)/50 = 0.70. Marginals: A enforce 0.5, approve 0.5; B enforce 0.6, approve 0.4.
         // P_e = 0.5·0.6 + 0.5·0.4 = 0.50; κ = (0.70 − 0.50)/(1 − 0.50) = 0.40.
@@ -33,7 +33,7 @@ public sealed class CohensKappaTests
     }
 
     [Fact]
-    public void Compute_FromPairs_EqualsTheTableVersion()
+    public void Compute_from_pairs_equals_the_table_version()
     {
         var pairs = TwoByTwo.SelectMany(c => Enumerable.Repeat((c.A, c.B), (int)c.Count)).ToList();
 
@@ -44,7 +44,7 @@ public sealed class CohensKappaTests
     }
 
     [Fact]
-    public void FromCounts_ForThreeCategories_MatchesStatsmodels()
+    public void FromCounts_for_three_categories_matches_statsmodels()
     {
         // statsmodels.stats.inter_rater.cohens_kappa([[30,3,1],[4,25,2],[0,5,10]]): kappa 0.7019374, std_kappa 0.0686184.
         var kappa = CohensKappa.FromCounts(
@@ -59,7 +59,7 @@ public sealed class CohensKappaTests
     }
 
     [Fact]
-    public void FromCounts_SwappingTheRaters_KeepsKappaAndItsStandardError()
+    public void FromCounts_swapping_the_raters_keeps_kappa_and_its_standard_error()
     {
         var swapped = CohensKappa.FromCounts(TwoByTwo.Select(c => (c.B, c.A, c.Count)).ToList());
 
@@ -68,7 +68,7 @@ public sealed class CohensKappaTests
     }
 
     [Fact]
-    public void Compute_WhenBothRatersUseOneCategoryThroughout_KappaIsUndefined()
+    public void Compute_when_both_raters_use_one_category_throughout_kappa_is_undefined()
     {
         // P_o = P_e = 1: κ = 0/0.
         var kappa = CohensKappa.Compute([("approve", "approve"), ("approve", "approve")]);
@@ -79,7 +79,7 @@ public sealed class CohensKappaTests
     }
 
     [Fact]
-    public void Compute_PerfectAgreementOverTwoCategories_IsOneWithZeroStandardError()
+    public void Compute_perfect_agreement_over_two_categories_is_one_with_zero_standard_error()
     {
         var kappa = CohensKappa.Compute([("a", "a"), ("b", "b"), ("a", "a"), ("b", "b")]);
 
@@ -88,7 +88,7 @@ public sealed class CohensKappaTests
     }
 
     [Fact]
-    public void Compute_WithNoPairs_Throws()
+    public void Compute_with_no_pairs_throws()
     {
         Assert.Throws<ArgumentException>(() => CohensKappa.Compute([]));
     }

@@ -7,7 +7,7 @@ public sealed class ProportionIntervalTests
     private const double Z95 = 1.959963984540054; // Φ⁻¹(0.975)
 
     [Fact]
-    public void Wilson_ForNinetyFiveOfHundred_MatchesHandComputation()
+    public void Wilson_for_ninety_five_of_hundred_matches_hand_computation()
     {
         // p̂ = 0.95, n = 100, z² = 3.8414588
         // z²/2n = 0.0192073, p̂(1−p̂)/n = 0.000475, z²/4n² = 0.0000960365
@@ -28,7 +28,7 @@ public sealed class ProportionIntervalTests
     [InlineData(3, 17)]
     [InlineData(450, 457)]
     [InlineData(1, 2)]
-    public void Wilson_Bounds_AreTheRootsOfTheScoreEquation(long x, long n)
+    public void Wilson_bounds_are_the_roots_of_the_score_equation(long x, long n)
     {
         // Independently: the bounds solve (p̂ − p)² = z² p(1−p)/n, i.e.
         // (1 + z²/n) p² − (2p̂ + z²/n) p + p̂² = 0, solved here with the quadratic formula.
@@ -45,7 +45,7 @@ public sealed class ProportionIntervalTests
     }
 
     [Fact]
-    public void Wilson_AtZeroAndAllSuccesses_TouchesTheBoundary()
+    public void Wilson_at_zero_and_all_successes_touches_the_boundary()
     {
         // x = 0: lower 0, upper = (z²/n)/(1 + z²/n) = 0.38415/1.38415 = 0.277533 for n = 10.
         var none = ProportionInterval.Wilson(0, 10);
@@ -58,7 +58,7 @@ public sealed class ProportionIntervalTests
     }
 
     [Fact]
-    public void ClopperPearson_ForZeroOfTen_UpperIsOneMinusTailToTheOneOverN()
+    public void ClopperPearson_for_zero_of_ten_upper_is_one_minus_tail_to_the_one_over_n()
     {
         // upper = 1 − 0.025^(1/10) = 1 − 0.691503 = 0.308497; lower = 0.
         var interval = ProportionInterval.ClopperPearson(0, 10);
@@ -68,7 +68,7 @@ public sealed class ProportionIntervalTests
     }
 
     [Fact]
-    public void ClopperPearson_ForThreeOfTwenty_MatchesBetaQuantilesAndBinomialTails()
+    public void ClopperPearson_for_three_of_twenty_matches_beta_quantiles_and_binomial_tails()
     {
         // Reference (scipy.stats.beta.ppf): Beta⁻¹(0.025; 3, 18) = 0.0320709, Beta⁻¹(0.975; 4, 17) = 0.3789268.
         var interval = ProportionInterval.ClopperPearson(3, 20);
@@ -83,7 +83,7 @@ public sealed class ProportionIntervalTests
     }
 
     [Fact]
-    public void ClopperPearson_ForAllSuccesses_LowerIsTailToTheOneOverN()
+    public void ClopperPearson_for_all_successes_lower_is_tail_to_the_one_over_n()
     {
         // lower = 0.025^(1/29) = exp(ln 0.025 / 29) = exp(−3.6888795 / 29) = exp(−0.1272027) = 0.880555.
         var interval = ProportionInterval.ClopperPearson(29, 29);
@@ -99,13 +99,13 @@ public sealed class ProportionIntervalTests
     [InlineData(496, 500, "Clopper–Pearson exact")] // fewer than 5 failures
     [InlineData(5, 30, "Wilson score")]
     [InlineData(95, 100, "Wilson score")]
-    public void Best_UsesExactForSmallSamplesOrRareEvents_AndWilsonOtherwise(long x, long n, string method)
+    public void Best_uses_exact_for_small_samples_or_rare_events_and_Wilson_otherwise(long x, long n, string method)
     {
         Assert.Equal(method, ProportionInterval.Best(x, n).Method);
     }
 
     [Fact]
-    public void AllMethods_WithNoTrials_ReturnTheWholeUnitInterval()
+    public void AllMethods_with_no_trials_return_the_whole_unit_interval()
     {
         foreach (var interval in new[] { ProportionInterval.Wilson(0, 0), ProportionInterval.ClopperPearson(0, 0), ProportionInterval.Best(0, 0) })
         {
@@ -114,7 +114,7 @@ public sealed class ProportionIntervalTests
     }
 
     [Fact]
-    public void Wilson_WithSuccessesAboveTrialsOrBadConfidence_Throws()
+    public void Wilson_with_successes_above_trials_or_bad_confidence_throws()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => ProportionInterval.Wilson(11, 10));
         Assert.Throws<ArgumentOutOfRangeException>(() => ProportionInterval.Wilson(5, 10, 1.0));
@@ -122,7 +122,7 @@ public sealed class ProportionIntervalTests
     }
 
     [Fact]
-    public void Normal_IsEstimatePlusMinusZTimesStandardError_ClippedToUnitInterval()
+    public void Normal_is_estimate_plus_minus_z_times_standard_error_clipped_to_unit_interval()
     {
         // 0.5 ± 1.959964 × 0.1 = [0.304004, 0.695996]; 0.99 ± 0.0392 is clipped at 1.
         var middle = ProportionInterval.Normal(0.5, 0.1);
@@ -136,7 +136,7 @@ public sealed class ProportionIntervalTests
     [Theory]
     [InlineData(0.9, 200, 2000)] // exact coverage 0.9561
     [InlineData(0.5, 50, 40000)] // exact coverage 0.9351 (Wilson oscillates below 95% here), so more draws
-    public void Wilson_Coverage_IsNearNominalInSimulation(double p, int n, int draws)
+    public void Wilson_coverage_is_near_nominal_in_simulation(double p, int n, int draws)
     {
         var random = new Random(20240601);
         var covered = 0;
@@ -152,7 +152,7 @@ public sealed class ProportionIntervalTests
     }
 
     [Fact]
-    public void ClopperPearson_Coverage_IsAtLeastNominalInSimulation()
+    public void ClopperPearson_coverage_is_at_least_nominal_in_simulation()
     {
         var random = new Random(7);
         const int draws = 4000;

@@ -9,7 +9,7 @@ public sealed class QuantilesTests
     private static readonly double[] Tat = [12, 3, 7, 1, 9, 15, 4, 4, 30, 2];
 
     [Fact]
-    public void Continuous_InterpolatesBetweenOrderStatistics_ByHand()
+    public void Continuous_interpolates_between_order_statistics_by_hand()
     {
         // Sorted: 1 2 3 4 4 7 9 12 15 30 (n = 10).
         // q = 0.5: h = 9·0.5 = 4.5 → x[4] + 0.5·(x[5] − x[4]) = 4 + 0.5·3 = 5.5
@@ -21,7 +21,7 @@ public sealed class QuantilesTests
     }
 
     [Fact]
-    public void Discrete_ReturnsTheSmallestValueWhoseEmpiricalCdfReachesQ_ByHand()
+    public void Discrete_returns_the_smallest_value_whose_empirical_CDF_reaches_q_by_hand()
     {
         // rank = max(1, ⌈10q⌉): q = 0.5 → rank 5 → 4; q = 0.9 → rank 9 → 15; q = 0.91 → rank 10 → 30; q = 0 → rank 1 → 1.
         Assert.Equal(4.0, Quantiles.Discrete(Tat, 0.5));
@@ -32,7 +32,7 @@ public sealed class QuantilesTests
     }
 
     [Fact]
-    public void ContinuousAndDiscrete_MatchDuckDbQuantileContAndQuantileDisc()
+    public void ContinuousAndDiscrete_match_DuckDBs_quantile_cont_and_quantile_disc()
     {
         var random = new Random(3);
         using var connection = new DuckDBConnection("DataSource=:memory:");
@@ -56,7 +56,7 @@ public sealed class QuantilesTests
     }
 
     [Fact]
-    public void OrderStatisticInterval_ForMedianOfHundred_IsTheFortiethToSixtyFirstValue()
+    public void OrderStatisticInterval_for_median_of_hundred_is_the_fortieth_to_sixty_first_value()
     {
         // Y ~ Bin(100, 0.5): P(Y ≤ 39) = 0.0176 ≤ 0.025 < P(Y ≤ 40) = 0.0284 → lower rank 40;
         // P(Y ≤ 59) = 0.9716 < 0.975 ≤ P(Y ≤ 60) = 0.9824 → upper rank 61; coverage 0.9824 − 0.0176 = 0.9648.
@@ -67,7 +67,7 @@ public sealed class QuantilesTests
     }
 
     [Fact]
-    public void OrderStatisticInterval_ForP90OfTwoHundred_MatchesBinomialTails()
+    public void OrderStatisticInterval_for_p90_of_two_hundred_matches_binomial_tails()
     {
         // Y ~ Bin(200, 0.9) (scipy): largest k with P(Y ≤ k) ≤ 0.025 is 170 → rank 171; smallest k with
         // P(Y ≤ k) ≥ 0.975 is 188 → rank 189; coverage 0.96688.
@@ -78,7 +78,7 @@ public sealed class QuantilesTests
     }
 
     [Fact]
-    public void OrderStatisticInterval_WithTooFewValues_LeavesBothSidesUnbounded()
+    public void OrderStatisticInterval_with_too_few_values_leaves_both_sides_unbounded()
     {
         // n = 5, median: P(Y ≤ 0) = 1/32 = 0.03125 > 0.025 and P(Y ≤ 4) = 0.96875 < 0.975.
         var ranks = Quantiles.OrderStatisticInterval(5, 0.5);
@@ -89,7 +89,7 @@ public sealed class QuantilesTests
     }
 
     [Fact]
-    public void ConfidenceInterval_CoversTheTrueP90OfAnExponentialAtLeastNominally()
+    public void ConfidenceInterval_covers_the_true_p90_of_an_exponential_at_least_nominally()
     {
         // Exponential(1): P90 = ln 10 = 2.302585. Distribution-free coverage for n = 200 is exactly 0.9669.
         var random = new Random(5);
@@ -109,7 +109,7 @@ public sealed class QuantilesTests
     }
 
     [Fact]
-    public void Quantiles_RejectEmptyUnsortedOrOutOfRangeInput()
+    public void Quantiles_reject_empty_unsorted_or_out_of_range_input()
     {
         Assert.Throws<ArgumentException>(() => Quantiles.Continuous([], 0.5));
         Assert.Throws<ArgumentOutOfRangeException>(() => Quantiles.Discrete(Tat, 1.5));

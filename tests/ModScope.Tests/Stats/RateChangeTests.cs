@@ -5,7 +5,7 @@ namespace ModScope.Tests.Stats;
 public sealed class RateChangeTests
 {
     [Fact]
-    public void Decompose_ForAMixShiftTowardAHarderQueue_MatchesHandComputation()
+    public void Decompose_for_a_mix_shift_toward_a_harder_queue_matches_hand_computation()
     {
         // Baseline: text 800 at 0.98, video 200 at 0.90 → W = 0.8, 0.2; p = 0.784 + 0.18 = 0.964.
         // Current:  text 600 at 0.98, video 400 at 0.89 → W' = 0.6, 0.4; p' = 0.588 + 0.356 = 0.944.
@@ -24,7 +24,7 @@ public sealed class RateChangeTests
     }
 
     [Fact]
-    public void Decompose_NewAndVanishedStrata_CountAsMixAndStillAddUp()
+    public void Decompose_new_and_vanished_strata_count_as_mix_and_still_add_up()
     {
         // Baseline: a 500 at 0.9, b 500 at 0.8 → 0.85. Current: a 500 at 0.9, c 500 at 0.6 → 0.75.
         // a: mix (0.5 − 0.5)·0.9 = 0; b vanished: mix −0.5·0.8 = −0.4; c new: mix 0.5·0.6 = 0.3. Rate 0. Total −0.1.
@@ -39,7 +39,7 @@ public sealed class RateChangeTests
     }
 
     [Fact]
-    public void Decompose_WithARateOutsideTheUnitInterval_Throws()
+    public void Decompose_with_a_rate_outside_the_unit_interval_throws()
     {
         var error = Assert.Throws<ArgumentException>(() => RateChange.Decompose([new("a", 10, 1.5)], [new("a", 10, 0.5)]));
 

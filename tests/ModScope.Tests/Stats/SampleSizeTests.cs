@@ -8,7 +8,7 @@ public sealed class SampleSizeTests
     [InlineData(0.01, 1825)] // n0 = 3.8414588 · 0.0475 / 0.0001 = 1824.69
     [InlineData(0.02, 457)] //  n0 = 0.18246929 / 0.0004 = 456.17 (DOMAIN.md 1.2: ≈457)
     [InlineData(0.03, 203)] //  n0 = 0.18246929 / 0.0009 = 202.74
-    public void ForProportion_AtNinetyFivePercentAccuracy_MatchesTheDomainNotes(double margin, long expected)
+    public void ForProportion_at_ninety_five_percent_accuracy_matches_the_domain_notes(double margin, long expected)
     {
         var size = SampleSize.ForProportion(0.95, margin);
 
@@ -17,7 +17,7 @@ public sealed class SampleSizeTests
     }
 
     [Fact]
-    public void ForProportion_WithAPopulationOfThousand_AppliesTheFinitePopulationCorrection()
+    public void ForProportion_with_a_population_of_thousand_applies_the_finite_population_correction()
     {
         // n = 456.1732 / (1 + 455.1732/1000) = 456.1732 / 1.4551732 = 313.484 → 314.
         var size = SampleSize.ForProportion(0.95, 0.02, population: 1000);
@@ -28,13 +28,13 @@ public sealed class SampleSizeTests
     }
 
     [Fact]
-    public void ForProportion_NeverExceedsASmallPopulation()
+    public void ForProportion_never_exceeds_a_small_population()
     {
         Assert.Equal(20L, SampleSize.ForProportion(0.5, 0.01, population: 20).Required);
     }
 
     [Fact]
-    public void Allocate_Proportional_SharesByPopulationWithLargestRemainders()
+    public void Allocate_proportional_shares_by_population_with_largest_remainders()
     {
         // 100 over N = 5000, 3000, 2000 → 50, 30, 20 exactly; 101 → 50.5, 30.3, 20.2 → 51, 30, 20.
         AllocationStratum[] strata = [new("A", 5000, 0.2), new("B", 3000, 0.3), new("C", 2000, 0.4)];
@@ -44,7 +44,7 @@ public sealed class SampleSizeTests
     }
 
     [Fact]
-    public void Allocate_Neyman_SharesByPopulationTimesStandardDeviation()
+    public void Allocate_Neyman_shares_by_population_times_standard_deviation()
     {
         // N·S: 5000·sqrt(0.99·0.01) = 497.49, 3000·sqrt(0.9·0.1) = 900, 2000·sqrt(0.5·0.5) = 1000; total 2397.49.
         // 400 · (0.20750, 0.37539, 0.41710) = 83.00, 150.16, 166.84 → 83, 150, 167.
@@ -59,7 +59,7 @@ public sealed class SampleSizeTests
     }
 
     [Fact]
-    public void Allocate_CensusesAStratumThatWouldGetMoreThanItHas_AndRaisesTinyOnesToTheMinimum()
+    public void Allocate_censuses_a_stratum_that_would_get_more_than_it_has_and_raises_tiny_ones_to_the_minimum()
     {
         // N·S = 10, 10, 15, 0: Neyman would give C 200·15/35 = 85.7 > N_C = 30, so C is censused and the rest re-shared.
         // D has S = 0 (expected rate 1.0): it still gets the minimum of 2.
@@ -75,7 +75,7 @@ public sealed class SampleSizeTests
     }
 
     [Fact]
-    public void Allocate_AlwaysSumsToTheTotalWithinEveryStratumsBounds()
+    public void Allocate_always_sums_to_the_total_within_every_stratums_bounds()
     {
         var random = new Random(9);
         for (var trial = 0; trial < 300; trial++)
@@ -96,7 +96,7 @@ public sealed class SampleSizeTests
     }
 
     [Fact]
-    public void Allocate_WithTooSmallOrTooLargeATotal_Throws()
+    public void Allocate_with_too_small_or_too_large_a_total_throws()
     {
         AllocationStratum[] strata = [new("A", 10, 0.3), new("B", 10, 0.3)];
 
@@ -105,7 +105,7 @@ public sealed class SampleSizeTests
     }
 
     [Fact]
-    public void ForStratifiedProportion_Neyman_MatchesHandComputationAndDeliversTheMargin()
+    public void ForStratifiedProportion_Neyman_matches_hand_computation_and_delivers_the_margin()
     {
         // Strata as in the Neyman test; N = 10000, W = 0.5, 0.3, 0.2; S = 0.099499, 0.3, 0.5.
         // Σ W S = 0.0497494 + 0.09 + 0.1 = 0.2397494; Σ W S² = 0.00495 + 0.027 + 0.05 = 0.08195.
@@ -130,7 +130,7 @@ public sealed class SampleSizeTests
     }
 
     [Fact]
-    public void ForStratifiedProportion_Proportional_NeedsAtLeastAsManyAsNeyman()
+    public void ForStratifiedProportion_proportional_needs_at_least_as_many_as_Neyman()
     {
         AllocationStratum[] strata = [AllocationStratum.FromExpectedRate("A", 5000, 0.99), AllocationStratum.FromExpectedRate("C", 2000, 0.50)];
 

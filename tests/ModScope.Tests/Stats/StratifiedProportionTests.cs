@@ -5,7 +5,7 @@ namespace ModScope.Tests.Stats;
 public sealed class StratifiedProportionTests
 {
     [Fact]
-    public void Estimate_ForTwoStrata_MatchesHandComputation()
+    public void Estimate_for_two_strata_matches_hand_computation()
     {
         // A: N = 8000, n = 100, x = 96 (p̂ = 0.96); B: N = 2000, n = 100, x = 80 (p̂ = 0.80); W = 0.8, 0.2.
         // p̂_st = 0.8·0.96 + 0.2·0.80 = 0.928 (the unweighted 176/200 = 0.88 would be wrong).
@@ -28,7 +28,7 @@ public sealed class StratifiedProportionTests
     }
 
     [Fact]
-    public void Estimate_WhenEveryStratumIsCensused_HasNoSamplingError()
+    public void Estimate_when_every_stratum_is_censused_has_no_sampling_error()
     {
         var estimate = StratifiedProportion.Estimate([new("A", 40, 40, 38), new("B", 10, 10, 5)]);
 
@@ -39,7 +39,7 @@ public sealed class StratifiedProportionTests
     }
 
     [Fact]
-    public void Estimate_StratumWithOneAuditedItem_ContributesTheLargestPossibleVariance()
+    public void Estimate_stratum_with_one_audited_item_contributes_the_largest_possible_variance()
     {
         // A: N = 900, n = 300, p̂ = 0.9 → 0.81 · 0.09/299 · (1 − 1/3) = 0.000162542.
         // B: N = 100, n = 1 → W² / 4 = 0.01/4 = 0.0025 (conservative: one 0/1 draw has variance ≤ 1/4).
@@ -50,7 +50,7 @@ public sealed class StratifiedProportionTests
     }
 
     [Fact]
-    public void Estimate_IgnoresEmptyStrata_AndAcceptsFractionalSuccesses()
+    public void Estimate_ignores_empty_strata_and_accepts_fractional_successes()
     {
         var withEmpty = StratifiedProportion.Estimate([new("A", 500, 50, 47.5), new("gone", 0, 0, 0)]);
 
@@ -59,7 +59,7 @@ public sealed class StratifiedProportionTests
     }
 
     [Fact]
-    public void Estimate_WithUnsampledOrInconsistentStrata_ThrowsListingEveryProblem()
+    public void Estimate_with_unsampled_or_inconsistent_strata_throws_listing_every_problem()
     {
         var error = Assert.Throws<ArgumentException>(() => StratifiedProportion.Estimate(
         [
@@ -74,7 +74,7 @@ public sealed class StratifiedProportionTests
     }
 
     [Fact]
-    public void Estimate_Coverage_IsNearNominalForThreeStrataWithUnequalSamplingFractions()
+    public void Estimate_coverage_is_near_nominal_for_three_strata_with_unequal_sampling_fractions()
     {
         // Sampling fractions 0.5%, 2.5% and 25%; true rate (38400 + 3600 + 510)/44600 = 0.953139.
         var coverage = Coverage([(40000, 0.96, 200), (4000, 0.90, 100), (600, 0.85, 150)], draws: 4000, seed: 11);
@@ -83,7 +83,7 @@ public sealed class StratifiedProportionTests
     }
 
     [Fact]
-    public void Estimate_WhenTheBigStratumOftenHasNoErrorsInItsSample_StillCoversAtLeastNominal()
+    public void Estimate_when_the_big_stratum_often_has_no_errors_in_its_sample_still_covers_at_least_nominal()
     {
         // QA rates near 1: the 30000-item stratum at 0.99 shows no error in 100 audits 37% of the time. Wilson at
         // n_eff = p̂(1−p̂)/V̂ straight from the p̂_h covers only ≈76% here; the adjusted n_eff keeps ≥ 95%.

@@ -5,7 +5,7 @@ namespace ModScope.Tests.Stats;
 public sealed class WeightedProportionTests
 {
     [Fact]
-    public void Estimate_ForFourWeightedRows_MatchesHandComputation()
+    public void Estimate_for_four_weighted_rows_matches_hand_computation()
     {
         // w = 1, 1, 2, 4; y = 1, 0, 1, 1. Σw = 8, Σwy = 7 → p̂ = 0.875.
         // Kish n_eff = 8² / (1 + 1 + 4 + 16) = 64/22 = 2.909091.
@@ -21,7 +21,7 @@ public sealed class WeightedProportionTests
     }
 
     [Fact]
-    public void Estimate_WithEqualWeights_ReducesToThePlainWilsonInterval()
+    public void Estimate_with_equal_weights_reduces_to_the_plain_Wilson_interval()
     {
         var rows = Enumerable.Range(0, 100).Select(i => (Weight: 3.0, Outcome: i < 95 ? 1.0 : 0.0)).ToList();
 
@@ -35,7 +35,7 @@ public sealed class WeightedProportionTests
     }
 
     [Fact]
-    public void Estimate_SkipsZeroWeights_AndRejectsNegativeWeightsOrOutcomesOutsideUnitInterval()
+    public void Estimate_skips_zero_weights_and_rejects_negative_weights_or_outcomes_outside_unit_interval()
     {
         var estimate = WeightedProportion.Estimate([(0, 0), (2, 1), (2, 0)]);
 

@@ -1,5 +1,6 @@
+using System.Globalization;
 using DuckDB.NET.Data;
-using ModScope.Ingest;
+using ModScope.Common;
 using ModScope.Store;
 
 namespace ModScope.Monitor.Alerts;
@@ -16,11 +17,18 @@ public sealed class AlertStore(ModScopeStore store)
         "alert_id, kind, subject, segment, first_day, last_day, status, snoozed_until, severity, direction, score, detector, message, " +
         "restated, suppressed_by, label, updated_at, value, expected, lower_bound, upper_bound, impact, relative_impact, baseline, event, explanation, created_at";
 
+    /// <summary>Records a new run as running, first marking failed any earlier run that never finished.</summary>
     public long StartRun(DateOnly asOf)
     {
         using var connection = store.OpenConnection();
         var sql = new SqlRunner(connection, CancellationToken.None);
         var id = NextId(sql, "monitor_runs", "run_id");
+        // A store is written by one process at a time, so a run still 'running' when another starts died (killed, crashed).
+        sql.Execute("""
+            UPDATE monitor_runs SET status = 'failed', finished_at = coalesce(finished_at, now()::TIMESTAMP),
+                error = 'the run stopped before it finished (killed or crashed); marked failed when run ' || $id || ' started'
+            WHERE status = 'running'
+            """, ("id", id));
         sql.Execute(
             "INSERT INTO monitor_runs VALUES ($id, now()::TIMESTAMP, NULL, $asof, NULL, 0, 0, 0, 'running', NULL)", ("id", id), ("asof", asOf));
         return id;
@@ -120,7 +128,7 @@ public sealed class AlertStore(ModScopeStore store)
     {
         using var connection = store.OpenConnection();
         return Query(new SqlRunner(connection, CancellationToken.None), "WHERE alert_id = $id", ("id", id)).SingleOrDefault()
-            ?? throw new KeyNotFoundException($"No alert {id}; 'modscope alerts' lists them.");
+            ?? throw new NotFoundException("alert", id.ToString(CultureInfo.InvariantCulture), $"alert {id} not found; 'modscope alerts' lists them.");
     }
 
     public void SetStatus(long id, AlertStatus status, DateOnly? snoozedUntil = null)
@@ -138,6 +146,20 @@ public sealed class AlertStore(ModScopeStore store)
         using var connection = store.OpenConnection();
         new SqlRunner(connection, CancellationToken.None).Execute("UPDATE alerts SET explanation = $explanation WHERE alert_id = $id",
             ("explanation", explanation), ("id", id));
+    }
+
+    /// <summary>Stores the explanations of <paramref name="explained"/> for the alerts that have none stored yet.</summary>
+    public void KeepExplanations(IEnumerable<Alert> explained)
+    {
+        ArgumentNullException.ThrowIfNull(explained);
+        var stored = List().ToDictionary(a => a.Id);
+        foreach (var alert in explained)
+        {
+            if (alert.Finding.Explanation is { } json && stored.TryGetValue(alert.Id, out var now) && now.Finding.Explanation is null)
+            {
+                SetExplanation(alert.Id, json);
+            }
+        }
     }
 
     /// <summary>Records an analyst's label; "new normal" rebaselines the series from the alert's first day.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ModScope.Catalog;
+using ModScope.Common;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

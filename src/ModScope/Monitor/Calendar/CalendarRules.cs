@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ModScope.Common;
 
 namespace ModScope.Monitor.Calendar;
 

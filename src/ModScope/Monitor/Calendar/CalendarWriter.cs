@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ModScope.Catalog;
+using ModScope.Common;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 

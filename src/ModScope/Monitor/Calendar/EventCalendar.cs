@@ -1,4 +1,5 @@
 using ModScope.Catalog;
+using ModScope.Common;
 
 namespace ModScope.Monitor.Calendar;
 

@@ -1,4 +1,4 @@
-using ModScope.Ingest;
+using ModScope.Common;
 using ModScope.Store;
 
 namespace ModScope.Monitor.Health;
@@ -9,15 +9,6 @@ namespace ModScope.Monitor.Health;
 /// </summary>
 public sealed class StoreHealth(ModScopeStore store)
 {
-    /// <summary>The newest decision day (UTC), or null for a store without decisions.</summary>
-    public DateOnly? LatestDecisionDay()
-    {
-        using var connection = store.OpenConnection();
-        return new SqlRunner(connection, CancellationToken.None)
-            .Rows("SELECT max(decided_at)::DATE FROM decisions", r => r.IsDBNull(0) ? (DateOnly?)null : r.GetFieldValue<DateOnly>(0))
-            .Single();
-    }
-
     /// <summary>
     /// A number that changes whenever the store's data may have changed (a load or a monitor run), so answers computed
     /// from the data can be reused until it moves.

@@ -1,5 +1,6 @@
 using ModScope.Engines;
 using ModScope.Monitor.Calendar;
+using ModScope.Query;
 using ModScope.Store;
 
 namespace ModScope.Monitor.Quality;

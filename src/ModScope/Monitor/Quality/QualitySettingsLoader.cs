@@ -1,4 +1,5 @@
 using ModScope.Catalog;
+using ModScope.Common;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using ModScope.Engines;
 using ModScope.Query;
 
 namespace ModScope.Monitor.Quality;
@@ -21,7 +20,7 @@ internal sealed partial class QualitySql(IMetricEngine engine, CancellationToken
     public string Quote(string identifier) => Dialect.Quote(identifier);
 
     /// <summary>A table as written after FROM, under <paramref name="alias"/>, each key read once.</summary>
-    public string Table(string table, string alias = "t") => Dialect.Relation(Dialect.Quote(table), alias);
+    public string Table(string table, string alias = "t") => Dialect.TableRelation(table, new RelationAlias(alias, RelationRole.Rows));
 
     /// <summary>The count of rows where <paramref name="condition"/> holds.</summary>
     public string CountIf(string condition) => Dialect.Aggregate(AggregateKind.Count, null, condition);
@@ -45,7 +44,7 @@ internal sealed partial class QualitySql(IMetricEngine engine, CancellationToken
         var text = Named().Replace(sql, m => bound.TryGetValue(m.Groups[1].Value, out var placeholder)
             ? Dialect.Parameter(placeholder)
             : throw new ArgumentException($"The quality statement uses ${m.Groups[1].Value} but binds no value for it.", nameof(parameters)));
-        return engine.QueryAsync(text, values, cancellationToken);
+        return engine.RunAsync("a data-quality check", text, values, cancellationToken);
     }
 
     [GeneratedRegex(@"\$([A-Za-z_][A-Za-z0-9_]*)")]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ModScope.Catalog;
+using ModScope.Common;
 using YamlDotNet.RepresentationModel;
 
 namespace ModScope.Monitor.Quality;

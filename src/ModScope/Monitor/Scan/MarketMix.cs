@@ -8,11 +8,12 @@ namespace ModScope.Monitor.Scan;
 /// </summary>
 public static class MarketMix
 {
-    /// <summary>Decision volume by <paramref name="dimensions"/> and market over the period, unfiltered.</summary>
-    public static MetricRequest Request(IReadOnlyList<string> dimensions, Period period)
+    /// <summary>The catalogue's volume (<see cref="Catalog.CatalogRoles.Volume"/>) by <paramref name="dimensions"/> and market over the period, unfiltered.</summary>
+    public static MetricRequest Request(Catalog.MetricCatalog catalog, IReadOnlyList<string> dimensions, Period period)
     {
+        ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(dimensions);
-        return new MetricRequest(["decision_volume"], dimensions.Contains("market") ? dimensions : [.. dimensions, "market"], TimeGrain.None, [], period);
+        return new MetricRequest([catalog.Roles.Volume], dimensions.Contains("market") ? dimensions : [.. dimensions, "market"], TimeGrain.None, [], period);
     }
 
     /// <summary>The answer to <see cref="Request"/> as shares by market, keyed by segment (<see cref="SeriesKey.Format"/>).</summary>

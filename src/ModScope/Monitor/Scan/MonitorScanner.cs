@@ -44,7 +44,7 @@ public sealed class MonitorScanner(MetricCatalog catalog, MetricQuery query, Mon
                 Progress?.Report($"scanning the core index {(dimensions.Count == 0 ? "in total" : "by " + string.Join(" × ", dimensions))} ({i + 1}/{slicings.Count})");
                 var (results, mix) = await next!.ConfigureAwait(false);
                 next = i + 1 < slicings.Count ? FetchAsync(slicings[i + 1], period, cancellationToken) : null;
-                var volume = Volumes(results, "decision_volume", r => r.Value);
+                var volume = Volumes(results, catalog.Roles.Volume, r => r.Value);
                 var staffed = staffHours is null ? [] : Volumes(results, staffHours, r => r.Denominator);
                 var series = new List<(SeriesKey Key, MetricDefinition Metric, List<MetricResult> Rows, IReadOnlyDictionary<string, double> Shares)>();
                 foreach (var group in results.Where(r => r.Bucket is not null).GroupBy(r => (r.Metric, Segment: SeriesKey.Format(r.Dimensions))))
@@ -92,7 +92,7 @@ public sealed class MonitorScanner(MetricCatalog catalog, MetricQuery query, Mon
     {
         var metrics = catalog.Metrics.Where(m => dimensions.All(m.Dimensions.Contains)).ToList();
         var staffing = metrics.Where(ReadsStaffing).ToHashSet();
-        var staffHours = staffing.Count > 0 && catalog.Metrics.FirstOrDefault(m => m.Id == settings.StaffHoursMetric) is { } hours &&
+        var staffHours = staffing.Count > 0 && catalog.Metrics.FirstOrDefault(m => m.Id == (settings.StaffHoursMetric ?? catalog.Roles.StaffingHours)) is { } hours &&
             dimensions.All(hours.Dimensions.Contains) ? hours.Id : null;
         return new Slicing(dimensions, metrics, staffing, staffHours);
     }
@@ -102,7 +102,7 @@ public sealed class MonitorScanner(MetricCatalog catalog, MetricQuery query, Mon
         Slicing slicing, Period period, CancellationToken cancellationToken) => Task.Run(async () =>
     {
         var (dimensions, metrics, _, staffHours) = slicing;
-        var requested = metrics.Select(m => m.Id).Append("decision_volume");
+        var requested = metrics.Select(m => m.Id).Append(catalog.Roles.Volume);
         // Quantiles come with their order-statistic intervals, means, sums and cross-source ratios with their standard
         // errors: a day's p90 or mean handling time from a few hundred decisions is itself noisy, and so is a cost
         // summed over a few dozen shifts; the detector does not alert on a move its standard error explains.
@@ -132,7 +132,7 @@ public sealed class MonitorScanner(MetricCatalog catalog, MetricQuery query, Mon
     /// <summary>Each segment's decisions by market, as shares of the segment (which calendar events touch it).</summary>
     private async Task<IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>> MarketMix(IReadOnlyList<string> dimensions, Period period, CancellationToken cancellationToken)
     {
-        var rows = await query.RunAsync(Scan.MarketMix.Request(dimensions, period), cancellationToken).ConfigureAwait(false);
+        var rows = await query.RunAsync(Scan.MarketMix.Request(catalog, dimensions, period), cancellationToken).ConfigureAwait(false);
         return Scan.MarketMix.Shares(rows, dimensions);
     }
 
@@ -147,8 +147,8 @@ public sealed class MonitorScanner(MetricCatalog catalog, MetricQuery query, Mon
 
     /// <summary>
     /// A series' every daily value and sample. Two segments holding the same rows (automated decisions have no site,
-    /// so site=(none) is decided_by=automated), or two metrics counting the same rows (human_decision_volume and
-    /// decision_volume for decided_by=human), give the same series: it is judged once, as the one scanned first.
+    /// so site=(none) is decided_by=automated), or two metrics counting the same rows (human decisions, and all decisions
+    /// within decided_by=human), give the same series: it is judged once, as the one scanned first.
     /// </summary>
     private static string Fingerprint(MetricDefinition metric, IEnumerable<MetricResult> rows) =>
         metric.Kind + "|" + string.Join(";", rows.OrderBy(r => r.Bucket).Select(r =>
@@ -201,8 +201,9 @@ public sealed class MonitorScanner(MetricCatalog catalog, MetricQuery query, Mon
         var verb = episode.Direction > 0 ? "rose" : "fell";
         var span = first == last ? FormattableString.Invariant($"on {first:yyyy-MM-dd}") : FormattableString.Invariant($"from {first:yyyy-MM-dd} to {last:yyyy-MM-dd}");
         var eventName = eventOn(DateOnly.FromDateTime(peak.Time));
-        var (value, expected) = (metric.FormatValue(peak.Value, "n/a"), metric.FormatValue(peak.Expected, "n/a"));
-        var range = $"{metric.FormatValue(peak.Lower, "n/a")}–{metric.FormatValue(peak.Upper, "n/a")}";
+        string Show(double? x) => ValueFormatter.Invariant.Value(metric, x, missing: "n/a");
+        var (value, expected) = (Show(peak.Value), Show(peak.Expected));
+        var range = $"{Show(peak.Lower)}–{Show(peak.Upper)}";
         var shift = episode.Kind == AnomalyKind.LevelShift ? ", a sustained shift" : "";
         var during = eventName is null ? "." : $", during {eventName}.";
         var message = $"{metric.Name.En} for {segment} {verb} to {value} (expected {expected}, normal range {range}) {span}{shift}{during}";

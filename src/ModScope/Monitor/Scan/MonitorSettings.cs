@@ -36,8 +36,11 @@ public sealed record MonitorSettings
     /// </summary>
     public double MinDailyStaffHours { get; init; } = 60;
 
-    /// <summary>The catalogue metric whose denominator is productive hours (read for <see cref="MinDailyStaffHours"/>).</summary>
-    public string StaffHoursMetric { get; init; } = "decisions_per_productive_hour";
+    /// <summary>
+    /// The metric whose denominator is productive hours (read for <see cref="MinDailyStaffHours"/>); null takes the
+    /// catalogue's <c>staffing_hours</c> role.
+    /// </summary>
+    public string? StaffHoursMetric { get; init; }
 
     /// <summary>Relative move below which a statistically clear change is still too small to be worth an alert.</summary>
     public double MinRelativeImpact { get; init; } = 0.02;

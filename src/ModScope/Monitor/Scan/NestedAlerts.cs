@@ -46,13 +46,13 @@ public static class NestedAlerts
     /// The narrower alerts of <paramref name="parent"/>'s metric among <paramref name="held"/> (the findings held under
     /// it), strongest first: where, inside the parent's segment, the monitor itself saw the move.
     /// </summary>
-    public static IReadOnlyList<Explain.Alerts.NarrowerAlert> Within(AlertFinding parent, IEnumerable<AlertFinding> held)
+    public static IReadOnlyList<Explanation.NarrowerAlert> Within(AlertFinding parent, IEnumerable<AlertFinding> held)
     {
         ArgumentNullException.ThrowIfNull(parent);
         ArgumentNullException.ThrowIfNull(held);
         return held.Where(h => h.Kind == AlertKind.Metric && h.Subject == parent.Subject && h.Segment != parent.Segment)
             .OrderByDescending(h => h.Score).ThenBy(h => h.Segment, StringComparer.Ordinal)
-            .Select(h => new Explain.Alerts.NarrowerAlert(h.Segment, h.Value, h.Expected, h.Score))
+            .Select(h => new Explanation.NarrowerAlert(h.Segment, h.Value, h.Expected, h.Score))
             .ToList();
     }
 

@@ -1,5 +1,5 @@
 using ModScope.Catalog;
-using ModScope.Explain.Alerts;
+using ModScope.Monitor.Explanation;
 using ModScope.Monitor.Alerts;
 using ModScope.Monitor.Scan;
 

@@ -15,7 +15,7 @@ public static class ExecStory
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(rules);
-        var movements = Movements.Top(Movements.Find(data, rules.MovementMetrics, rules.Dimensions(ReportAudience.Exec), rules), rules);
+        var movements = Movements.Top(Movements.Find(data, data.Catalog.Roles.ReportMovements, rules.Dimensions(ReportAudience.Exec), rules), rules);
         return
         [
             Headline.Build(data, rules),
@@ -45,7 +45,7 @@ public static class ExecStory
     {
         var headline = data.Set(ReportSets.Headline);
         var weekly = data.Rows(ReportSets.Weekly).ToList();
-        var targeted = rules.HeadlineMetrics.Select(data.Catalog.Metric).Where(m => m.Target is not null).ToList();
+        var targeted = data.Catalog.Roles.ReportHeadline.Select(data.Catalog.Metric).Where(m => m.Target is not null).ToList();
         // 1. A headline metric that has missed its target for several weeks running, the furthest off first.
         var persistent = targeted
             .Select(m => (Metric: m, Row: headline?.Total(m.Id), Weeks: Persistence.MissedWeeks(m, Persistence.Series(weekly, m.Id, Empty))))
@@ -86,7 +86,7 @@ public static class ExecStory
         var headline = data.Set(ReportSets.Headline);
         var weekly = data.Rows(ReportSets.Weekly).ToList();
         var decisions = new List<Fact>();
-        foreach (var metric in rules.HeadlineMetrics.Select(data.Catalog.Metric).Where(m => m.Target is not null)
+        foreach (var metric in data.Catalog.Roles.ReportHeadline.Select(data.Catalog.Metric).Where(m => m.Target is not null)
                      .OrderByDescending(m => Thresholds.Gap(m, headline?.Total(m.Id)?.Value)))
         {
             var row = headline?.Total(metric.Id);
@@ -103,28 +103,25 @@ public static class ExecStory
                 continue;
             }
             var (where, source) = WeakestPlace(data, rules, metric);
-            var key = DecisionMetrics.Contains(metric.Id) && source is not null ? $"decision.{metric.Id}" : "decision.generic";
+            // A metric's own decision sentence where the text has one (decision.{metric id}), else the generic one.
+            var key = source is not null ? $"decision.{metric.Id}" : "decision.generic";
             decisions.Add(Fact.Of(key, ReportSets.Headline, ("metric", FactArg.Name(metric.Id)), ("value", FactArg.Value(metric.Id, row.Value)),
                 ("target", FactArg.Value(metric.Id, metric.Target)), ("weeks", FactArg.Count(weeks)), ("where", where)) with
             {
                 Sources = source is null ? [ReportSets.Headline, ReportSets.Weekly] : [ReportSets.Headline, ReportSets.Weekly, source],
+                Fallback = "decision.generic",
             });
         }
-        var accuracy = headline?.Total("qa_accuracy");
+        var qaRate = data.Catalog.Metric(data.Catalog.Roles.QaRate);
+        var accuracy = headline?.Total(qaRate.Id);
         if (accuracy is { Interval: { } i, SampleSize: { } n } && i.Width / 2 > rules.QaMargin &&
-            Thresholds.Judged(data.Catalog.Metric("qa_accuracy"), accuracy) == TargetStatus.Undetermined)
+            Thresholds.Judged(qaRate, accuracy) == TargetStatus.Undetermined)
         {
-            decisions.Add(ThinSample.Fact("decision.qa_sample", accuracy, null, data.Catalog.Metric("qa_accuracy"), rules, ReportSets.Headline));
+            decisions.Add(ThinSample.Fact("decision.qa_sample", accuracy, null, qaRate, rules, ReportSets.Headline));
         }
         decisions = decisions.Take(rules.MaxDecisions).ToList();
         return decisions.Count > 0 ? decisions : [Fact.Of("decision.none", ReportSets.Headline)];
     }
-
-    /// <summary>Metrics with a decision sentence of their own; the rest use the generic one.</summary>
-    public static readonly IReadOnlySet<string> DecisionMetrics = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "qa_accuracy", "sla_attainment", "appeal_overturn_rate", "over_enforcement_rate", "under_enforcement_rate", "qa_agreement_kappa", "automation_rate", "utilisation",
-    };
 
     private static (FactArg Where, string? Source) WeakestPlace(ReportData data, StoryRules rules, MetricDefinition metric)
     {

@@ -13,7 +13,7 @@ public static class Headline
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(rules);
         var set = data.Set(ReportSets.Headline);
-        var rows = rules.HeadlineMetrics.Select(id => (Metric: data.Catalog.Metric(id), Row: set?.Total(id))).Where(x => x.Row is not null).ToList();
+        var rows = data.Catalog.Roles.ReportHeadline.Select(id => (Metric: data.Catalog.Metric(id), Row: set?.Total(id))).Where(x => x.Row is not null).ToList();
         var targeted = rows.Where(x => x.Metric.Target is not null && x.Row!.Value is not null).ToList();
         var met = targeted.Count(x => Thresholds.Point(x.Metric, x.Row!.Value) == TargetStatus.Met);
         var priorMet = targeted.Count(x => Thresholds.Point(x.Metric, x.Row!.ComparisonValue) == TargetStatus.Met);
@@ -22,9 +22,9 @@ public static class Headline
             Fact.Of("headline.index", ReportSets.Headline, ("met", FactArg.Count(met)), ("total", FactArg.Count(targeted.Count)),
                 ("prior_met", FactArg.Count(priorMet)), ("period", FactArg.PeriodLabel(false)), ("prior", FactArg.PeriodLabel(true))),
         };
-        if (set?.Total("decision_volume") is { Value: not null } volume)
+        if (set?.Total(data.Catalog.Roles.Volume) is { Value: not null } volume)
         {
-            facts.Add(Change("headline.volume", "decision_volume", volume, ReportSets.Headline));
+            facts.Add(Change("headline.volume", data.Catalog.Roles.Volume, volume, ReportSets.Headline));
         }
         var table = new FactTable("table.headline", ["col.metric", "col.period", "col.prior", "col.target"],
             rows.Select(x => (IReadOnlyList<FactArg>)

@@ -23,7 +23,7 @@ public static class Movements
             var metric = data.Catalog.Metric(id);
             var total = totals?.Total(id);
             // The total decision volume is the headline's own sentence; its slices can still move.
-            if (total is not null && id != "decision_volume" && Candidate(metric, total, null, totals!.Id, total, data.Rows(ReportSets.Weekly), rules) is { } m)
+            if (total is not null && id != data.Catalog.Roles.Volume && Candidate(metric, total, null, totals!.Id, total, data.Rows(ReportSets.Weekly), rules) is { } m)
             {
                 found.Add(m);
             }

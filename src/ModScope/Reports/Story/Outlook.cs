@@ -15,8 +15,9 @@ public static class Outlook
         ArgumentNullException.ThrowIfNull(rules);
         var weekly = data.Rows(ReportSets.Weekly).ToList();
         var none = new Dictionary<string, string?>();
-        var backlog = Persistence.Series(weekly, "backlog_end_of_period", none);
-        var sla = Persistence.Series(weekly, "sla_attainment", none);
+        var roles = data.Catalog.Roles;
+        var backlog = Persistence.Series(weekly, roles.Backlog, none);
+        var sla = Persistence.Series(weekly, roles.Sla, none);
         var facts = new List<Fact>();
         if (backlog.Count >= 2)
         {
@@ -27,11 +28,11 @@ public static class Outlook
             var pace = (last - backlog[^(steps + 1)].Value!.Value) / steps;
             var next = DateOnly.FromDateTime(backlog[^1].Bucket!.Value).AddDays(7);
             var key = rising >= 2 ? "outlook.backlog.rising" : falling >= 2 ? "outlook.backlog.falling" : "outlook.backlog.mixed";
-            facts.Add(Fact.Of(key, ReportSets.Weekly, ("metric", FactArg.Name("backlog_end_of_period")), ("value", FactArg.Value("backlog_end_of_period", last)), ("weeks", FactArg.Count(Math.Max(rising, falling))),
-                ("n", FactArg.Count(backlog.Count)), ("pace", FactArg.Value("backlog_end_of_period", Math.Abs(pace))),
-                ("projected", FactArg.Value("backlog_end_of_period", Math.Max(0, last + pace))), ("next", FactArg.Week(next))));
+            facts.Add(Fact.Of(key, ReportSets.Weekly, ("metric", FactArg.Name(roles.Backlog)), ("value", FactArg.Value(roles.Backlog, last)), ("weeks", FactArg.Count(Math.Max(rising, falling))),
+                ("n", FactArg.Count(backlog.Count)), ("pace", FactArg.Value(roles.Backlog, Math.Abs(pace))),
+                ("projected", FactArg.Value(roles.Backlog, Math.Max(0, last + pace))), ("next", FactArg.Week(next))));
         }
-        var slaMetric = data.Catalog.Metric("sla_attainment");
+        var slaMetric = data.Catalog.Metric(roles.Sla);
         if (sla.Count > 0 && slaMetric.Target is { } target)
         {
             var missed = sla.Count(r => Thresholds.Point(slaMetric, r.Value) == TargetStatus.Missed);
@@ -44,12 +45,12 @@ public static class Outlook
         }
         var buckets = weekly.Where(r => r.Bucket is not null).Select(r => r.Bucket!.Value).Distinct().Order().ToList();
         MetricResult? At(IReadOnlyList<MetricResult> s, DateTime b) => s.FirstOrDefault(r => r.Bucket == b);
-        var tat = Persistence.Series(weekly, "tat_p90_hours", none);
-        var table = new FactTable("table.outlook", ["col.week", "col.backlog", "col.sla_attainment", "col.tat_p90_hours"],
+        var tat = Persistence.Series(weekly, roles.Turnaround, none);
+        var table = new FactTable("table.outlook", ["col.week", "col.backlog", $"col.{roles.Sla}", $"col.{roles.Turnaround}"],
             buckets.Select(b => (IReadOnlyList<FactArg>)
             [
-                FactArg.Week(DateOnly.FromDateTime(b)), FactArg.Value("backlog_end_of_period", At(backlog, b)?.Value),
-                FactArg.Value("sla_attainment", At(sla, b)?.Value), FactArg.Value("tat_p90_hours", At(tat, b)?.Value),
+                FactArg.Week(DateOnly.FromDateTime(b)), FactArg.Value(roles.Backlog, At(backlog, b)?.Value),
+                FactArg.Value(roles.Sla, At(sla, b)?.Value), FactArg.Value(roles.Turnaround, At(tat, b)?.Value),
             ]).ToList(), ReportSets.Weekly);
         return new StorySection(SectionKind.Outlook, facts, [table]);
     }

@@ -28,7 +28,7 @@ public static class QualityStory
 
     private static StorySection Accuracy(ReportData data, string dimension, SectionKind kind, bool withTotal)
     {
-        var metric = data.Catalog.Metric("qa_accuracy");
+        var metric = data.Catalog.Metric(data.Catalog.Roles.QaRate);
         var set = data.Set(ReportSets.By(dimension));
         var rows = ByValue(set?.Of(metric.Id) ?? [], descending: false);
         var facts = new List<Fact>();
@@ -45,7 +45,7 @@ public static class QualityStory
         {
             facts.Add(Fact.Of("quality.none_below", set?.Id ?? ReportSets.Headline, ("metric", FactArg.Name(metric.Id)), ("dimension", FactArg.DimensionName(dimension)), ("target", FactArg.Value(metric.Id, metric.Target))));
         }
-        var table = new FactTable($"table.accuracy_by_{dimension}", [$"col.{dimension}", "col.qa_accuracy", "col.audits", "col.vs_target"],
+        var table = new FactTable($"table.accuracy_by_{dimension}", [$"col.{dimension}", $"col.{metric.Id}", "col.audits", "col.vs_target"],
             rows.Select(r => (IReadOnlyList<FactArg>)
             [
                 FactArg.Member(dimension, r.Dimensions[dimension]), FactArg.Estimate(metric.Id, r), FactArg.Count(r.SampleSize),
@@ -54,13 +54,12 @@ public static class QualityStory
         return new StorySection(kind, facts, [table]);
     }
 
-    private static readonly string[] ErrorMetrics = ["over_enforcement_rate", "under_enforcement_rate", "wrong_policy_rate"];
-
     private static StorySection ErrorTypes(ReportData data)
     {
         var headline = data.Set(ReportSets.Headline);
         var facts = new List<Fact>();
-        foreach (var metric in ErrorMetrics.Select(data.Catalog.Metric))
+        var errors = data.Catalog.Roles.QualityErrors;
+        foreach (var metric in errors.Select(data.Catalog.Metric))
         {
             if (headline?.Total(metric.Id) is { Value: not null, Interval: not null } r)
             {
@@ -73,12 +72,12 @@ public static class QualityStory
         foreach (var dimension in new[] { "policy", "site" })
         {
             var set = data.Set(ReportSets.By(dimension));
-            var names = set?.Rows.Where(r => r.Metric == "qa_accuracy").Select(r => r.Dimensions[dimension]).ToList() ?? [];
-            tables.Add(new FactTable($"table.errors_by_{dimension}", [$"col.{dimension}", .. ErrorMetrics.Select(m => $"col.{m}")],
+            var names = set?.Rows.Where(r => r.Metric == data.Catalog.Roles.QaRate).Select(r => r.Dimensions[dimension]).ToList() ?? [];
+            tables.Add(new FactTable($"table.errors_by_{dimension}", [$"col.{dimension}", .. errors.Select(m => $"col.{m}")],
                 names.Select(name => (IReadOnlyList<FactArg>)
                 [
                     FactArg.Member(dimension, name),
-                    .. ErrorMetrics.Select(m => FactArg.Estimate(m, set!.Of(m).FirstOrDefault(r => r.Dimensions[dimension] == name))),
+                    .. errors.Select(m => FactArg.Estimate(m, set!.Of(m).FirstOrDefault(r => r.Dimensions[dimension] == name))),
                 ]).ToList(), set?.Id ?? ReportSets.By(dimension)));
         }
         return new StorySection(SectionKind.ErrorTypes, facts, tables);
@@ -88,8 +87,8 @@ public static class QualityStory
     private static StorySection Balance(ReportData data)
     {
         var headline = data.Set(ReportSets.Headline);
-        var over = data.Catalog.Metric("over_enforcement_rate");
-        var under = data.Catalog.Metric("under_enforcement_rate");
+        var over = data.Catalog.Metric(data.Catalog.Roles.OverEnforcement);
+        var under = data.Catalog.Metric(data.Catalog.Roles.UnderEnforcement);
         if (headline?.Total(over.Id) is not { Value: not null } o || headline.Total(under.Id) is not { Value: not null } u)
         {
             return new StorySection(SectionKind.EnforcementBalance, []);
@@ -115,7 +114,7 @@ public static class QualityStory
     /// <summary>Cohen's kappa with the Landis &amp; Koch (1977) band its value falls in.</summary>
     private static StorySection Agreement(ReportData data)
     {
-        var metric = data.Catalog.Metric("qa_agreement_kappa");
+        var metric = data.Catalog.Metric(data.Catalog.Roles.Agreement);
         var facts = new List<Fact>();
         if (data.Set(ReportSets.Headline)?.Total(metric.Id) is { Value: { } k } total)
         {
@@ -124,7 +123,7 @@ public static class QualityStory
                 ("target", FactArg.Value(metric.Id, metric.Target)), ("audits", FactArg.Count(total.SampleSize))));
         }
         var set = data.Set(ReportSets.AgreementBy("site"));
-        var table = new FactTable("table.kappa_by_site", ["col.site", "col.qa_agreement_kappa", "col.audits", "col.vs_target"],
+        var table = new FactTable("table.kappa_by_site", ["col.site", $"col.{metric.Id}", "col.audits", "col.vs_target"],
             ByValue(set?.Of(metric.Id) ?? [], descending: false).Select(r => (IReadOnlyList<FactArg>)
             [
                 FactArg.Member("site", r.Dimensions["site"]), FactArg.Estimate(metric.Id, r), FactArg.Count(r.SampleSize),
@@ -135,7 +134,7 @@ public static class QualityStory
 
     private static StorySection Overturns(ReportData data, StoryRules rules)
     {
-        var metric = data.Catalog.Metric("appeal_overturn_rate");
+        var metric = data.Catalog.Metric(data.Catalog.Roles.Overturn);
         var set = data.Set(ReportSets.By("policy"));
         var rows = ByValue(set?.Of(metric.Id) ?? [], descending: true);
         var total = data.Set(ReportSets.Headline)?.Total(metric.Id);
@@ -152,7 +151,7 @@ public static class QualityStory
             facts.Add(Fact.Of("quality.overturn_high", set!.Id, ("metric", FactArg.Name(metric.Id)), ("subject", Segments.Of(top, "policy")), ("value", FactArg.Value(metric.Id, top.Value)),
                 ("target", FactArg.Value(metric.Id, metric.Target)), ("appeals", FactArg.Count(top.Denominator))));
         }
-        var table = new FactTable("table.overturns_by_policy", ["col.policy", "col.appeal_overturn_rate", "col.prior", "col.change", "col.appeals_decided"],
+        var table = new FactTable("table.overturns_by_policy", ["col.policy", $"col.{metric.Id}", "col.prior", "col.change", "col.appeals_decided"],
             rows.Select(r => (IReadOnlyList<FactArg>)
             [
                 FactArg.Member("policy", r.Dimensions["policy"]), FactArg.Value(metric.Id, r.Value), FactArg.Value(metric.Id, r.ComparisonValue),
@@ -160,8 +159,6 @@ public static class QualityStory
             ]).ToList(), set?.Id ?? ReportSets.By("policy"));
         return new StorySection(SectionKind.AppealOverturns, facts, [table]);
     }
-
-    private static readonly string[] ThinMetrics = ["qa_accuracy", "over_enforcement_rate", "under_enforcement_rate"];
 
     private static StorySection Thin(ReportData data, StoryRules rules)
     {
@@ -172,7 +169,7 @@ public static class QualityStory
             {
                 continue;
             }
-            foreach (var metric in ThinMetrics.Select(data.Catalog.Metric))
+            foreach (var metric in data.Catalog.Roles.ThinSamples.Select(data.Catalog.Metric))
             {
                 thin.AddRange(set.Of(metric.Id).Where(r => ThinSample.IsThin(metric, r, rules)).Select(r => (r, dimension, metric, set.Id)));
             }
@@ -181,7 +178,7 @@ public static class QualityStory
         var facts = thin.Take(5).Select(t => ThinSample.Fact("thin.line", t.Row, t.Dimension, t.Metric, rules, t.Source)).ToList();
         if (facts.Count == 0)
         {
-            facts.Add(Fact.Of("thin.none", ReportSets.By("policy"), ("margin", FactArg.Magnitude("qa_accuracy", rules.QaMargin))));
+            facts.Add(Fact.Of("thin.none", ReportSets.By("policy"), ("margin", FactArg.Magnitude(data.Catalog.Roles.QaRate, rules.QaMargin))));
         }
         var table = new FactTable("table.thin", ["col.segment", "col.metric", "col.audits", "col.halfwidth", "col.needed"],
             thin.Select(t => (IReadOnlyList<FactArg>)

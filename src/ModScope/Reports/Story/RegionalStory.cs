@@ -31,13 +31,14 @@ public static class RegionalStory
         var here = data.Set(ReportSets.Headline);
         var global = data.Set(ReportSets.Global);
         var facts = new List<Fact>();
-        if (here?.Total("decision_volume")?.Value is { } v && global?.Total("decision_volume")?.Value is { } gv && gv > 0)
+        var volume = data.Catalog.Roles.Volume;
+        if (here?.Total(volume)?.Value is { } v && global?.Total(volume)?.Value is { } gv && gv > 0)
         {
-            facts.Add(Fact.Of("region.share", ReportSets.Headline, ("place", place), ("value", FactArg.Value("decision_volume", v)),
+            facts.Add(Fact.Of("region.share", ReportSets.Headline, ("place", place), ("value", FactArg.Value(volume, v)),
                 ("share", FactArg.Share(v / gv))) with { Sources = [ReportSets.Headline, ReportSets.Global] });
         }
         var rows = new List<IReadOnlyList<FactArg>>();
-        foreach (var metric in rules.HeadlineMetrics.Select(data.Catalog.Metric))
+        foreach (var metric in data.Catalog.Roles.ReportHeadline.Select(data.Catalog.Metric))
         {
             var r = here?.Total(metric.Id);
             var g = global?.Total(metric.Id);
@@ -98,28 +99,29 @@ public static class RegionalStory
         metric.Kind == MetricKind.Ratio && IsCount(catalog, metric.Numerator) && IsCount(catalog, metric.Denominator);
 
     private static bool IsCount(MetricCatalog catalog, Operand? operand) =>
-        operand?.Measure?.Aggregate == "count" || (operand?.MetricId is { } id && catalog.Metric(id).IsCount);
+        operand?.Measure?.Aggregate == AggregateFunction.Count || (operand?.MetricId is { } id && catalog.Metric(id).IsCount);
 
     private static StorySection Ranking(ReportData data, StoryRules rules, string dimension, SectionKind kind)
     {
         var set = data.Set(ReportSets.By(dimension));
         var rows = set?.Rows ?? [];
-        var targeted = rules.RankingMetrics.Select(data.Catalog.Metric).Where(m => m.Target is not null).ToList();
+        var roles = data.Catalog.Roles;
+        var targeted = roles.ReportRanking.Select(data.Catalog.Metric).Where(m => m.Target is not null).ToList();
         // Slices without a value (automated decisions have no site) are not ranked.
-        var ranked = rows.Where(r => r.Metric == "decision_volume" && r.Dimensions.GetValueOrDefault(dimension) is not null)
+        var ranked = rows.Where(r => r.Metric == roles.Volume && r.Dimensions.GetValueOrDefault(dimension) is not null)
             .Select(r => r.Dimensions[dimension])
             .Select(name => (Name: name, Rows: rows.Where(r => r.Dimensions[dimension] == name).ToDictionary(r => r.Metric, StringComparer.Ordinal)))
             .Select(x => (x.Name, x.Rows, Met: targeted.Count(m => x.Rows.TryGetValue(m.Id, out var r) && Thresholds.Point(m, r.Value) == TargetStatus.Met),
                 Judged: targeted.Count(m => x.Rows.TryGetValue(m.Id, out var r) && r.Value is not null)))
-            .OrderByDescending(x => x.Met).ThenByDescending(x => x.Rows.GetValueOrDefault("qa_accuracy")?.Value ?? 0).ThenBy(x => x.Name, StringComparer.Ordinal)
+            .OrderByDescending(x => x.Met).ThenByDescending(x => x.Rows.GetValueOrDefault(roles.QaRate)?.Value ?? 0).ThenBy(x => x.Name, StringComparer.Ordinal)
             .ToList();
         double? V(Dictionary<string, MetricResult> r, string id) => r.TryGetValue(id, out var x) ? x.Value : null;
-        var table = new FactTable($"table.{dimension}_ranking", ["col.rank", $"col.{dimension}", "col.decisions", "col.qa_accuracy", "col.sla_attainment", "col.appeal_overturn_rate", "col.targets_met"],
+        var table = new FactTable($"table.{dimension}_ranking", ["col.rank", $"col.{dimension}", "col.decisions", $"col.{roles.QaRate}", $"col.{roles.Sla}", $"col.{roles.Overturn}", "col.targets_met"],
             ranked.Take(rules.MaxRankingRows).Select((x, i) => (IReadOnlyList<FactArg>)
             [
-                FactArg.Count(i + 1), FactArg.Member(dimension, x.Name), FactArg.Value("decision_volume", V(x.Rows, "decision_volume")),
-                FactArg.Value("qa_accuracy", V(x.Rows, "qa_accuracy")), FactArg.Value("sla_attainment", V(x.Rows, "sla_attainment")),
-                FactArg.Value("appeal_overturn_rate", V(x.Rows, "appeal_overturn_rate")), FactArg.Count(x.Met),
+                FactArg.Count(i + 1), FactArg.Member(dimension, x.Name), FactArg.Value(roles.Volume, V(x.Rows, roles.Volume)),
+                FactArg.Value(roles.QaRate, V(x.Rows, roles.QaRate)), FactArg.Value(roles.Sla, V(x.Rows, roles.Sla)),
+                FactArg.Value(roles.Overturn, V(x.Rows, roles.Overturn)), FactArg.Count(x.Met),
             ]).ToList(), ReportSets.By(dimension));
         var facts = new List<Fact>();
         if (ranked.Count >= 2)

@@ -21,7 +21,7 @@ public static class StorylineBuilder
         var weekly = data.Rows(ReportSets.Weekly).ToList();
         var monthly = data.Rows(ReportSets.Monthly).ToList();
         var charts = new List<ChartSpec>();
-        foreach (var id in rules.ChartMetrics(data.Scope.Audience))
+        foreach (var id in ReportMetrics.Charts(data.Catalog.Roles, data.Scope.Audience))
         {
             var metric = data.Catalog.Metric(id);
             static List<(DateTime, double)> Points(IEnumerable<Query.MetricResult> rows, string id) =>

@@ -39,25 +39,8 @@ public sealed class ReportFormatter(ReportText text, MetricCatalog catalog, Repo
         };
     }
 
-    /// <summary>A value in its metric's format: shares as percentages, counts grouped, hours, seconds and dollars with units.</summary>
-    public string Value(string metric, double? value)
-    {
-        if (value is not { } v || !double.IsFinite(v))
-        {
-            return "–";
-        }
-        var definition = catalog.Metric(metric);
-        return definition.Format switch
-        {
-            "percent" => Percent(v),
-            "integer" => Math.Round(v).ToString("N0", Culture),
-            "hours" => Unit("unit.hours", v.ToString("0.0", Culture)),
-            "seconds" => Unit("unit.seconds", v.ToString("0", Culture)),
-            "currency" => Unit("unit.usd", v.ToString("0.00", Culture)),
-            "decimal" => v.ToString("0.00", Culture),
-            _ => v.ToString("0.0", Culture),
-        };
-    }
+    /// <summary>A value in its metric's format, as a report writes it (<see cref="ValueStyle.Prose"/> of the one formatter).</summary>
+    public string Value(string metric, double? value) => ValueFormatter.For(text.Language).Value(catalog.Metric(metric), value, ValueStyle.Prose);
 
     private string Change(string metric, double? change, bool signed)
     {
@@ -68,7 +51,7 @@ public sealed class ReportFormatter(ReportText text, MetricCatalog catalog, Repo
         var definition = catalog.Metric(metric);
         var sign = signed && c > 0 ? "+" : signed && c < 0 ? "−" : "";
         var size = Math.Abs(c);
-        return definition.Format == "percent"
+        return definition.Format == ValueFormat.Percent
             ? sign + Unit("unit.pp", (size * 100).ToString(size * 100 < 1 ? "0.00" : "0.0", Culture))
             : sign + Value(metric, size);
     }

@@ -1,3 +1,4 @@
+using ModScope.Common;
 using ModScope.Monitor.Alerts;
 using ModScope.Tests.Support;
 
@@ -114,7 +115,7 @@ public sealed class AlertStoreTests : IDisposable
         // Precision = (confirmed + new normal) / labelled = 2 / 3, counted by hand from the labels above.
         var accuracy = Assert.Single(store.Accuracy());
         Assert.Equal(2.0 / 3.0, accuracy.Precision!.Value, 12);
-        Assert.Throws<KeyNotFoundException>(() => store.Get(999));
+        Assert.Equal("alert 999 not found; 'modscope alerts' lists them.", Assert.Throws<NotFoundException>(() => store.Get(999)).Message);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using ModScope.Catalog;
+using ModScope.Common;
 using ModScope.Monitor.Calendar;
 
 namespace ModScope.Tests.Monitor.Calendar;

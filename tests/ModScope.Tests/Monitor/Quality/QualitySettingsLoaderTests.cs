@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ModScope.Catalog;
+using ModScope.Common;
 using ModScope.Monitor.Quality;
 using ModScope.Tests.Support;
 

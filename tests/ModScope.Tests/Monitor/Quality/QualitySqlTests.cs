@@ -1,4 +1,4 @@
-using ModScope.Engines;
+using ModScope.ClickHouse;
 using ModScope.Monitor.Quality;
 using ModScope.Query;
 

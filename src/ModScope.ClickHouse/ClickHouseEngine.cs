@@ -1,0 +1,84 @@
+using System.Net.Http.Headers;
+using System.Text;
+using ModScope.Query;
+
+namespace ModScope.ClickHouse;
+
+/// <summary>
+/// Runs metric SQL on a ClickHouse cluster through its HTTP interface (plain HttpClient: the .NET driver cannot
+/// read typed rows from 18.16). Parameters are bound as escaped literals; every statement runs with
+/// <c>distributed_product_mode=local</c> (a join or IN over a Distributed table reads each shard's own rows,
+/// correct because tables are sharded by decision) and <c>join_use_nulls=1</c>.
+/// </summary>
+public sealed class ClickHouseEngine : IMetricEngine, IDisposable
+{
+    private readonly HttpClient _http;
+
+    public ClickHouseEngine(ClickHouseOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Options = options;
+        _http = new HttpClient { BaseAddress = options.Url, Timeout = TimeSpan.FromSeconds(options.MaxExecutionSeconds + 60) };
+    }
+
+    public ClickHouseOptions Options { get; }
+
+    public ISqlDialect Dialect => Options.ReadFinal ? ClickHouseDialect.Instance : ClickHouseDialect.Merged;
+
+    public async Task<IReadOnlyList<object?[]>> QueryAsync(string sql, IReadOnlyDictionary<string, object?> parameters, CancellationToken cancellationToken = default)
+    {
+        var bound = ClickHouseLiterals.Bind(sql, parameters) + "\nFORMAT TSVWithNamesAndTypes";
+        using var response = await SendAsync(Settings(), new StringContent(bound, Encoding.UTF8), bound, cancellationToken).ConfigureAwait(false);
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            return await TsvRows.ReadAsync(stream, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Runs a statement that returns no rows (DDL, INSERT ... SELECT; inserts into Distributed tables synchronously).</summary>
+    public async Task ExecuteAsync(string sql, CancellationToken cancellationToken = default)
+    {
+        using var response = await SendAsync(Settings() + "&insert_distributed_sync=1", new StringContent(sql, Encoding.UTF8), sql, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>Inserts TSV rows into <paramref name="table"/> (a Distributed table: synchronously, so the rows are on their shards when it returns).</summary>
+    public async Task InsertTsvAsync(string table, HttpContent tsv, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tsv);
+        var statement = $"INSERT INTO {Options.Database}.{table} FORMAT TSV";
+        tsv.Headers.ContentType = new MediaTypeHeaderValue("text/tab-separated-values");
+        using var response = await SendAsync(Settings() + "&insert_distributed_sync=1&query=" + Uri.EscapeDataString(statement), tsv, statement, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private string Settings() =>
+        $"?database={Uri.EscapeDataString(Options.Database)}&distributed_product_mode=local&join_use_nulls=1" +
+        $"&max_execution_time={Options.MaxExecutionSeconds}";
+
+    private async Task<HttpResponseMessage> SendAsync(string query, HttpContent content, string statement, CancellationToken cancellationToken)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.PostAsync(new Uri(query, UriKind.Relative), content, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new ClickHouseException($"Cannot reach ClickHouse at {Options.Url}: {ex.Message} (start a local cluster with scripts/clickhouse-cluster.sh start).", ex);
+        }
+        if (response.IsSuccessStatusCode)
+        {
+            return response;
+        }
+        using (response)
+        {
+            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            var first = statement.Split('\n')[0];
+            throw new ClickHouseException($"ClickHouse at {Options.Url} refused '{(first.Length > 120 ? first[..120] + "..." : first)}': {body.Trim()}");
+        }
+    }
+}

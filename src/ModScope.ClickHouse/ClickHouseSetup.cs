@@ -1,0 +1,28 @@
+namespace ModScope.ClickHouse;
+
+/// <summary>Creates (or drops) the ModScope tables on every node of a cluster, one node at a time (18.16 has no ON CLUSTER without ZooKeeper).</summary>
+public static class ClickHouseSetup
+{
+    public static async Task CreateAsync(IEnumerable<Uri> nodes, string database, string cluster, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(nodes);
+        foreach (var node in nodes)
+        {
+            using var admin = new ClickHouseEngine(new ClickHouseOptions(node, "default"));
+            foreach (var statement in ClickHouseSchema.Statements(database, cluster))
+            {
+                await admin.ExecuteAsync(statement, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    public static async Task DropAsync(IEnumerable<Uri> nodes, string database, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(nodes);
+        foreach (var node in nodes)
+        {
+            using var admin = new ClickHouseEngine(new ClickHouseOptions(node, "default"));
+            await admin.ExecuteAsync($"DROP DATABASE IF EXISTS {database}", cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using ModScope.Engines;
+using ModScope.Query;
+
+namespace ModScope.Web.Hardening;
+
+/// <summary>
+/// The engine as one request sees it: each statement's rows are shown to the request's <see cref="AnswerGuard"/>,
+/// which stops the request before they are evaluated, formatted, sent or cached once its answer is sure to be too
+/// large. The engine still reads that statement's rows in full: the port returns rows as a list, so this is as early
+/// as the web layer can stop.
+/// </summary>
+internal sealed class CappedEngine(IMetricEngine engine, AnswerGuard guard) : IMetricEngine
+{
+    public ISqlDialect Dialect => engine.Dialect;
+
+    public async Task<IReadOnlyList<object?[]>> QueryAsync(string sql, IReadOnlyDictionary<string, object?> parameters, CancellationToken cancellationToken = default)
+    {
+        var rows = await engine.QueryAsync(sql, parameters, cancellationToken).ConfigureAwait(false);
+        guard.Inspect(sql, parameters, rows.Count);
+        return rows;
+    }
+}

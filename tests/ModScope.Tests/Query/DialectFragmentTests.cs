@@ -1,0 +1,150 @@
+using ModScope.ClickHouse;
+using ModScope.Model;
+using ModScope.Query;
+
+namespace ModScope.Tests.Query;
+
+/// <summary>
+/// Every fragment a dialect renders, as a table of (dialect, fragment, expected SQL), in the style of rill's dialect
+/// tests: the arguments are structured (schemas, column names, aliases with their role) and each expected string is
+/// written out by hand from the engine's SQL, so a change to a fragment shows here as a one-line diff.
+/// </summary>
+public sealed class DialectFragmentTests
+{
+    private static readonly IReadOnlyDictionary<string, ISqlDialect> Dialects = new Dictionary<string, ISqlDialect>
+    {
+        ["duckdb"] = DuckDbDialect.Instance,
+        ["clickhouse"] = ClickHouseDialect.Instance,
+        ["clickhouse merged"] = ClickHouseDialect.Merged,
+    };
+
+    private static readonly RelationAlias T = new("t", RelationRole.Rows);
+    private static readonly RelationAlias D = new("d", RelationRole.Parent);
+    private static readonly RelationAlias E = new("e", RelationRole.Rows);
+    private static readonly RelationAlias Queue = new("l_t_queue", RelationRole.Reference);
+
+    /// <summary>Each fragment, called the same way on every dialect.</summary>
+    private static readonly IReadOnlyDictionary<string, Func<ISqlDialect, string?>> Fragments = new Dictionary<string, Func<ISqlDialect, string?>>
+    {
+        ["quote"] = d => d.Quote("market"),
+        ["parameter"] = d => d.Parameter("p0"),
+        ["table"] = d => d.TableRelation("decisions", T),
+        ["subquery"] = d => d.SubqueryRelation("(SELECT 1)", T),
+        ["rows column"] = d => d.Column(T, "verdict"),
+        ["parent column"] = d => d.Column(D, "verdict"),
+        ["numbered"] = d => d.Numbered(EventSchema.QaAudits, ["decision_id"], ["audited_at", "audit_id"]),
+        ["parent join"] = d => d.JoinParent(T, "qa_audits", EventSchema.Decisions, D, "decision_id", ["verdict"]),
+        ["reference join"] = d => d.JoinReference(ReferenceSchema.Queues, Queue, "t.\"queue\""),
+        ["rows join"] = d => string.Join(" | ", d.JoinRows([["1", "2"], ["3", "4"]], E, ["a", "b"], "x < e.b") is var (join, where) ? [join, where ?? "(none)"] : []),
+        ["count if"] = d => d.Aggregate(AggregateKind.Count, null, "c"),
+        ["sum"] = d => d.Aggregate(AggregateKind.Sum, "v", null),
+        ["p90"] = d => d.Aggregate(AggregateKind.Quantile, "v", null, 0.9),
+        ["week"] = d => d.Truncate("x", TimeGrain.Week),
+        ["month"] = d => d.Truncate("x", TimeGrain.Month),
+        ["hours between"] = d => d.HoursBetween("a", "b"),
+        ["local time"] = d => d.LocalTime("ts", d.Parameter("tz")),
+        ["add minutes"] = d => d.AddMinutes("ts", d.Parameter("m")),
+        ["ranked"] = d => d.Ranked(["k0"], "SELECT k0, x FROM s"),
+        ["in calendar"] = d => d.InCalendar("ts"),
+    };
+
+    public static TheoryData<string, string, string?> Cases => new()
+    {
+        { "duckdb", "quote", "\"market\"" },
+        { "clickhouse", "quote", "`market`" },
+        { "duckdb", "parameter", "$p0" },
+        { "clickhouse", "parameter", "{p0}" },
+        { "duckdb", "table", "\"decisions\" AS t" },
+        { "clickhouse", "table", "`decisions` AS t FINAL" },
+        { "clickhouse merged", "table", "`decisions` AS t" },
+        { "duckdb", "subquery", "(SELECT 1) AS t" },
+        { "clickhouse", "subquery", "(SELECT 1) AS t" },
+        { "duckdb", "rows column", "t.\"verdict\"" },
+        { "clickhouse", "rows column", "t.`verdict`" },
+        { "duckdb", "parent column", "d.\"verdict\"" },
+        { "clickhouse", "parent column", "`d__verdict`" },
+        { "duckdb", "numbered", "(SELECT *, row_number() OVER (PARTITION BY \"decision_id\" ORDER BY \"audited_at\", \"audit_id\") AS __rn FROM \"qa_audits\")" },
+        {
+            "clickhouse", "numbered",
+            "(SELECT * FROM `qa_audits` FINAL ALL INNER JOIN (SELECT __id AS `audit_id`, __rn FROM (SELECT arraySort((__k, __o0, __o1) -> (__o0, __o1), " +
+            "groupArray(`audit_id`), groupArray(`audited_at`), groupArray(`audit_id`)) AS __ids FROM `qa_audits` FINAL GROUP BY `decision_id`) " +
+            "ARRAY JOIN __ids AS __id, arrayEnumerate(__ids) AS __rn) AS __n USING `audit_id`)"
+        },
+        { "duckdb", "parent join", "JOIN \"decisions\" AS d ON d.\"decision_id\" = t.\"decision_id\"" },
+        {
+            "clickhouse", "parent join",
+            "ALL INNER JOIN (SELECT `decision_id`, `verdict` AS `d__verdict` FROM `decisions` FINAL WHERE `decision_id` IN (SELECT `decision_id` FROM `qa_audits`)) AS d USING `decision_id`"
+        },
+        { "duckdb", "reference join", "LEFT JOIN \"queues\" AS l_t_queue ON l_t_queue.\"queue_id\" = t.\"queue\"" },
+        { "clickhouse", "reference join", null },
+        { "duckdb", "rows join", "JOIN (VALUES (1, 2), (3, 4)) AS e(a, b) ON x < e.b | (none)" },
+        { "clickhouse", "rows join", "CROSS JOIN (SELECT 1 AS a, 2 AS b UNION ALL SELECT 3, 4) AS e | x < e.b" },
+        { "duckdb", "count if", "count(*) FILTER (WHERE c)" },
+        { "clickhouse", "count if", "countIf(c)" },
+        { "duckdb", "sum", "sum(v)" },
+        { "clickhouse", "sum", "if(countIf((v) IS NOT NULL) = 0, NULL, sum(v))" },
+        { "duckdb", "p90", "quantile_cont(v, 0.9)" },
+        {
+            "clickhouse", "p90",
+            "if(length(arraySort(groupArray(v))) = 0, NULL, arraySort(groupArray(v))[toUInt64(floor((0.9 * (length(arraySort(groupArray(v))) - 1)))) + 1] * " +
+            "(1 - ((0.9 * (length(arraySort(groupArray(v))) - 1)) - floor((0.9 * (length(arraySort(groupArray(v))) - 1))))) + " +
+            "arraySort(groupArray(v))[least(toUInt64(floor((0.9 * (length(arraySort(groupArray(v))) - 1)))) + 1, length(arraySort(groupArray(v))) - 1) + 1] * " +
+            "((0.9 * (length(arraySort(groupArray(v))) - 1)) - floor((0.9 * (length(arraySort(groupArray(v))) - 1)))))"
+        },
+        { "duckdb", "week", "CAST(date_trunc('week', x) AS TIMESTAMP)" },
+        { "clickhouse", "week", "toDateTime(toMonday(x))" },
+        { "duckdb", "month", "CAST(date_trunc('month', x) AS TIMESTAMP)" },
+        { "clickhouse", "month", "toDateTime(toStartOfMonth(x))" },
+        { "duckdb", "hours between", "((epoch(b) - epoch(a)) / 3600.0)" },
+        { "clickhouse", "hours between", "((toInt64(b) - toInt64(a)) / 3600.0)" },
+        { "duckdb", "local time", "timezone($tz, CAST(ts AS TIMESTAMPTZ))" },
+        { "clickhouse", "local time", "toDateTime(toString(ts, {tz}))" },
+        { "duckdb", "add minutes", "(ts + to_minutes($m))" },
+        { "clickhouse", "add minutes", "addMinutes(ts, {m})" },
+        {
+            "duckdb", "ranked",
+            "SELECT k0, x, row_number() OVER (PARTITION BY k0 ORDER BY x) AS rn, count(*) OVER (PARTITION BY k0) AS n\n  FROM (SELECT k0, x FROM s) AS v"
+        },
+        {
+            "clickhouse", "ranked",
+            "SELECT k0, x, rn, n FROM (\n    SELECT k0, arraySort(groupArray(x)) AS __s, length(__s) AS n FROM (SELECT k0, x FROM s) AS v GROUP BY k0)\n  ARRAY JOIN __s AS x, arrayEnumerate(__s) AS rn"
+        },
+        { "duckdb", "in calendar", "ts BETWEEN TIMESTAMP '0001-01-02' AND TIMESTAMP '9999-12-30'" },
+        { "clickhouse", "in calendar", "1" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Each_fragment_renders_the_engines_sql(string dialect, string fragment, string? expected)
+    {
+        Assert.Equal(expected, Fragments[fragment](Dialects[dialect]));
+    }
+
+    [Fact]
+    public void Every_fragment_has_a_row_for_both_engines()
+    {
+        var covered = Cases.Select(c => ((string)c[0], (string)c[1])).ToHashSet();
+
+        Assert.All(Fragments.Keys, f =>
+        {
+            Assert.Contains(("duckdb", f), covered);
+            Assert.Contains(("clickhouse", f), covered);
+        });
+    }
+
+    [Fact]
+    public void A_reference_column_is_a_join_column_in_duckdb_and_a_literal_lookup_in_clickhouse()
+    {
+        var duck = DuckDbDialect.Instance.ReferenceColumn(ReferenceSchema.Queues, Queue, "sla_hours", "t.\"queue\"");
+        var clickHouse = ClickHouseDialect.Instance.ReferenceColumn(ReferenceSchema.Queues, Queue, "sla_hours", "t.`queue`");
+
+        Assert.Equal("l_t_queue.\"sla_hours\"", duck);
+        // The shipped queues in file order: their ids, then their SLA hours at the same positions (DOMAIN's queues table).
+        var queues = ReferenceData.Default.Queues;
+        var ids = "[" + string.Join(", ", queues.Select(q => $"'{q.QueueId}'")) + "]";
+        var hours = "[" + string.Join(", ", queues.Select(q => $"toFloat64({q.SlaHours.ToString(System.Globalization.CultureInfo.InvariantCulture)})")) + "]";
+        var positions = "[" + string.Join(", ", Enumerable.Range(1, queues.Count)) + "]";
+        var index = $"transform(assumeNotNull(t.`queue`), {ids}, {positions}, 0)";
+        Assert.Equal($"if(isNull(t.`queue`) OR {index} = 0, NULL, {hours}[{index}])", clickHouse);
+    }
+}

@@ -1,0 +1,74 @@
+using System.Security.Cryptography;
+using System.Text;
+using DuckDB.NET.Data;
+using ModScope.Model;
+using ModScope.Monitor.Alerts;
+using ModScope.Store;
+
+namespace ModScope.Tests.Store;
+
+/// <summary>Released migrations are frozen SQL: an old store opens and migrates, and the live model cannot rewrite them.</summary>
+public sealed class MigrationTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("modscope-migrations-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void A_version_1_store_created_from_the_frozen_ddl_opens_migrates_and_keeps_its_rows()
+    {
+        var path = Path.Combine(_dir, "v1.duckdb");
+        using (var connection = new DuckDBConnection($"Data Source={path}"))
+        {
+            // What a store released at version 1 holds: its bookkeeping table, the frozen DDL, one decision.
+            connection.Open();
+            Migrations.Run(connection, "CREATE TABLE schema_migrations (version INTEGER NOT NULL, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL);");
+            Migrations.Run(connection, Migrations.Script("0001-initial.sql"));
+            Migrations.Run(connection, """
+                INSERT INTO decisions (decision_id, market, decided_at, file_id, line) VALUES ('d-1', 'US', TIMESTAMP '2026-01-05 10:00:00', 1, 2);
+                INSERT INTO schema_migrations VALUES (1, 'event tables, load bookkeeping, quarantine, reference data', TIMESTAMP '2026-01-01 00:00:00');
+                """);
+        }
+
+        using var store = ModScopeStore.Open(path);
+
+        Assert.Equal(2, store.SchemaVersion());
+        Assert.Equal(2, Migrations.Latest);
+        Assert.Empty(new AlertStore(store).List());
+        using var read = store.OpenConnection();
+        using var command = read.CreateCommand();
+        command.CommandText = "SELECT decision_id FROM decisions";
+        Assert.Equal("d-1", command.ExecuteScalar());
+    }
+
+    [Theory]
+    [InlineData("0001-initial.sql", "08f39c691e15227d63569b4eadd2c3d7dc628e7f1c438967cb11b4c2c3dbb57e")]
+    [InlineData("0002-monitor.sql", "5f788ac7978689ff0935760a50ca18fdcded57d1aaa4c1dbf871e79c5a2a913d")]
+    public void A_released_migration_script_is_never_edited(string script, string sha256)
+    {
+        // The hashes were taken when each version was released; a change to the schema is a new migration, not an edit.
+        var text = Migrations.Script(script).Replace("\r\n", "\n", StringComparison.Ordinal);
+        Assert.Equal(sha256, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))));
+    }
+
+    [Fact]
+    public void A_migrated_store_has_every_column_of_the_event_model()
+    {
+        // Fails when the model gains a column no migration adds: write the migration that alters the tables.
+        using var store = ModScopeStore.Open(Path.Combine(_dir, "new.duckdb"));
+        using var connection = store.OpenConnection();
+        foreach (var table in EventSchema.All)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT column_name FROM information_schema.columns WHERE table_name = $t ORDER BY ordinal_position";
+            command.Parameters.Add(new DuckDBParameter("t", table.Name));
+            using var reader = command.ExecuteReader();
+            var stored = new List<string>();
+            while (reader.Read())
+            {
+                stored.Add(reader.GetString(0));
+            }
+            Assert.Equal([.. table.Columns.Select(c => c.Name), "file_id", "line"], stored);
+        }
+    }
+}
