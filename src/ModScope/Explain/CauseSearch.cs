@@ -71,14 +71,38 @@ internal sealed class CauseSearch
             {
                 continue;
             }
-            var depth = CuboidOf(c).Depth;
-            if (pick is not { } p || depth < CuboidOf(p.Candidate).Depth || (depth == CuboidOf(p.Candidate).Depth && evidence > p.Evidence))
+            if (pick is not { } p || Before(c, evidence, p.Candidate, p.Evidence))
             {
                 pick = (c, direction, evidence);
             }
         }
         return pick;
     }
+
+    /// <summary>
+    /// Whether candidate <paramref name="c"/> goes before <paramref name="other"/> among the near-ties: the shorter; at
+    /// the same depth the stronger; between aliases (the same evidence, so the same leaves under two names) the one
+    /// that names no missing value.
+    /// </summary>
+    private bool Before(int c, double evidence, int other, double otherEvidence)
+    {
+        var (depth, otherDepth) = (CuboidOf(c).Depth, CuboidOf(other).Depth);
+        if (depth != otherDepth)
+        {
+            return depth < otherDepth;
+        }
+        if (Math.Abs(evidence - otherEvidence) > AliasTolerance * Math.Max(1, Math.Abs(evidence)))
+        {
+            return evidence > otherEvidence;
+        }
+        return NamesMissing(other) && !NamesMissing(c);
+    }
+
+    /// <summary>Relative difference below which two candidates' evidence is the same sum added in another order.</summary>
+    private const double AliasTolerance = 1e-9;
+
+    private bool NamesMissing(int candidate) =>
+        _settings.MissingValue is { } missing && _index.Conjunction(_evidence.Group[candidate]).Values.Contains(missing, StringComparer.Ordinal);
 
     /// <summary>
     /// The candidate, or, when one more dimension separates a part of it that did not move (leaves that say they moved

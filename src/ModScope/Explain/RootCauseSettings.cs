@@ -40,6 +40,13 @@ public sealed record RootCauseSettings
     /// <summary>Candidates whose evidence is within this fraction of the best one tie, and the shortest conjunction wins (Occam).</summary>
     public double OccamTolerance { get; init; } = 0.02;
 
+    /// <summary>
+    /// The value that stands for "none" in a dimension (a decision made by a model has no site). Two conjunctions that
+    /// hold exactly the same leaves (site=(none) and decided_by=automated) carry the same evidence; between such aliases
+    /// the one that names a real value is chosen. Null treats every value alike.
+    /// </summary>
+    public string? MissingValue { get; init; } = "(none)";
+
     /// <summary>Floor on the relative noise scale σ, so a cube without noise still has a finite threshold.</summary>
     public double MinNoise { get; init; } = 1e-6;
 

@@ -161,4 +161,24 @@ public sealed class RootCauseSearchTests
 
     private static IEnumerable<(Cause Outer, Cause Inner)> Pairs(IReadOnlyList<Cause> causes) =>
         causes.SelectMany((outer, i) => causes.Where((_, j) => j != i).Select(inner => (outer, inner)));
+
+    [Fact]
+    public void Find_WhenTwoNamesHoldTheSameLeaves_NamesTheRealValueNotTheMissingOne()
+    {
+        // Model decisions have no site: site=(none) and decided_by=automated are the same three leaves (one per
+        // market), which rise 100 -> 150 while the six human leaves stay at 100. Both names carry the same evidence;
+        // site comes first in the cube, so only the alias rule makes decided_by=automated the cause.
+        var leaves = new List<(string[] Values, double Actual, double Expected)>();
+        foreach (var market in (string[])["m1", "m2", "m3"])
+        {
+            leaves.Add((["(none)", "automated", market], 150, 100));
+            leaves.Add((["s1", "human", market], 100, 100));
+            leaves.Add((["s2", "human", market], 100, 100));
+        }
+        var cube = Cubes.Of(["site", "decided_by", "market"], [.. leaves]);
+
+        var result = RootCauseSearch.Find(cube);
+
+        Assert.Equal(["decided_by=automated"], Cubes.Labels(cube, result));
+    }
 }
