@@ -1,6 +1,5 @@
 using ModScope.Catalog;
 using ModScope.Common;
-using ModScope.Model;
 
 namespace ModScope.Query;
 
@@ -102,7 +101,7 @@ public sealed class QueryPlanner(MetricCatalog catalog, ISqlDialect dialect)
                     $"Metric '{metric.Id}' cannot be sliced by '{id}'; it can be sliced by: {string.Join(", ", metric.Dimensions)}.");
             }
         }
-        ReferenceFilterCheck.Check(request.Filters, catalog, ReferenceData.Default);
+        ReferenceFilterCheck.Check(request.Filters, catalog);
         if (request.Dimensions.Distinct().Count() != request.Dimensions.Count)
         {
             throw new MetricRequestException("A dimension is named twice.");

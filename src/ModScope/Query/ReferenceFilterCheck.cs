@@ -10,10 +10,15 @@ namespace ModScope.Query;
 /// only rows that reference known ids, so a value missing here matches no stored row. The ids come from
 /// <see cref="ReferenceData"/> in this one place.
 /// </summary>
-internal static class ReferenceFilterCheck
+public static class ReferenceFilterCheck
 {
-    public static void Check(IEnumerable<DimensionFilter> filters, MetricCatalog catalog, ReferenceData reference)
+    /// <summary>Throws <see cref="MetricRequestException"/> naming the first unknown value (with near matches).</summary>
+    public static void Check(IEnumerable<DimensionFilter> filters, MetricCatalog catalog) => Check(filters, catalog, ReferenceData.Default);
+
+    internal static void Check(IEnumerable<DimensionFilter> filters, MetricCatalog catalog, ReferenceData reference)
     {
+        ArgumentNullException.ThrowIfNull(filters);
+        ArgumentNullException.ThrowIfNull(catalog);
         foreach (var filter in filters)
         {
             var dimension = catalog.Dimensions.FirstOrDefault(d => d.Id == filter.Dimension);
