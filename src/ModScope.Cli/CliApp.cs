@@ -17,11 +17,20 @@ public static class CliApp
         Recursive = true,
     };
 
-    public static RootCommand Build(CliContext context)
+    /// <summary>The command's name in usage lines and messages, whether run as the installed tool or with <c>dotnet run</c>.</summary>
+    public const string Name = "modscope";
+
+    /// <summary>
+    /// The command tree. Its root is a plain command named <see cref="Name"/> (a <see cref="RootCommand"/> would take
+    /// the executable's file name, <c>ModScope.Cli</c> under <c>dotnet run</c>), with the help and version options a root has.
+    /// </summary>
+    public static Command Build(CliContext context)
     {
-        var root = new RootCommand(
+        var root = new Command(Name,
             "ModScope: analytics for content-moderation operations. Ingest decisions, QA audits, appeals and staffing; " +
             "compute the core index; monitor it; report on it.");
+        root.Options.Add(new System.CommandLine.Help.HelpOption());
+        root.Options.Add(new VersionOption());
         root.Options.Add(Verbose);
         root.Subcommands.Add(DemoCommand.Create(context));
         root.Subcommands.Add(GenerateCommand.Create(context));
@@ -51,11 +60,18 @@ public static class CliApp
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var error in parsed.Errors)
+            // One line per error, the last one saying where the usage is: "modscope: --grain: 'weekly' is not one of ...".
+            var path = new List<string>();
+            for (var result = parsed.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
             {
-                await context.Error.WriteLineAsync($"modscope: {error.Message}").ConfigureAwait(false);
+                path.Insert(0, result.Command.Name);
             }
-            await context.Error.WriteLineAsync("Run 'modscope --help' for usage.").ConfigureAwait(false);
+            var help = $"{string.Join(' ', path)} --help";
+            for (var i = 0; i < parsed.Errors.Count; i++)
+            {
+                var text = ParseErrorText.Describe(parsed.Errors[i]);
+                await context.Error.WriteLineAsync(i < parsed.Errors.Count - 1 ? $"{Name}: {text}" : $"{Name}: {text} (see '{help}')").ConfigureAwait(false);
+            }
             return ExitCodes.Usage;
         }
         var invocation = new InvocationConfiguration { Output = context.HelpOutput, Error = context.Error };
@@ -107,8 +123,13 @@ public static class CliApp
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            await context.Error.WriteLineAsync($"modscope: internal error ({ex.GetType().Name}); rerun with --verbose and report it.").ConfigureAwait(false);
-            return await Fail(context, parsed, ex, ExitCodes.BadInput).ConfigureAwait(false);
+            // One line without the exception's type name; --verbose shows the rest.
+            await context.Error.WriteLineAsync($"modscope: internal error: {OneLine(ex.Message)} (rerun with --verbose and report it)").ConfigureAwait(false);
+            if (parsed.GetValue(Verbose))
+            {
+                await context.Error.WriteLineAsync(ex.ToString()).ConfigureAwait(false);
+            }
+            return ExitCodes.BadInput;
         }
     }
 

@@ -98,6 +98,9 @@ internal sealed class Dashboard : IDisposable
     /// "Now" for relative periods: the day after the newest decision, so 'last full week' means the data's last week
     /// even when the store stopped receiving data (as of the last <see cref="RefreshAsync"/>).
     /// </summary>
+    /// <summary>The newest decision's day (UTC), null when the store holds none: the data's freshness the overview shows.</summary>
+    public DateOnly? NewestDay => _fresh?.Day;
+
     public DateTime DataNow()
     {
         var fresh = _fresh ?? throw new InvalidOperationException("The dashboard has not read its data yet: await RefreshAsync first.");

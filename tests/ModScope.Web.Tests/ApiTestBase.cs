@@ -44,6 +44,15 @@ public abstract class ApiTestBase : IDisposable
         return Convert.ToDouble(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
+    /// <summary>A text the store answers to a hand-written SQL query.</summary>
+    protected string Text(string sql)
+    {
+        using var connection = Factory.Services.GetRequiredService<Dashboard>().Store.OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToString(command.ExecuteScalar(), CultureInfo.InvariantCulture)!;
+    }
+
     protected static double? Number(JsonElement e, string name) =>
         e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : null;
 

@@ -60,6 +60,51 @@ public sealed class BrowserTests(DashboardStore store, BrowserHost host) : IClas
         await _page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.Screenshots, "overview-zh-GB.png"), FullPage = true });
     }
 
+    [Theory]
+    [InlineData("en", "Target met|Target missed|At risk", "Data through", "Choose a label")]
+    [InlineData("zh-Hans", "已达标|未达标|存在风险", "数据截至", "请选择标签")]
+    public async Task First_use_pages_show_target_standing_freshness_the_working_filter_syntax_and_an_empty_label_choice(
+        string lang, string standings, string through, string choose)
+    {
+        await _page.GotoAsync(Url + $"/?lang={lang}");
+        var status = _page.Locator(".tile[data-metric='qa_accuracy'] .target-status");
+        await Assertions.Expect(status).ToHaveTextAsync(new System.Text.RegularExpressions.Regex($"^({standings})"));
+        var answer = await _api.GetFromJsonAsync<JsonElement>($"/api/overview?lang={lang}");
+        await Assertions.Expect(_page.Locator("#data-through")).ToContainTextAsync(through);
+        await Assertions.Expect(_page.Locator("#data-through")).ToContainTextAsync(answer.GetProperty("dataThroughText").GetString()!);
+        await _page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.Screenshots, $"overview-status-{lang}.png"), FullPage = true });
+
+        // The placeholder shows the syntax the explorer splits on (';' between filters, ',' between values).
+        await _page.GotoAsync(Url + $"/explorer?lang={lang}&metric=decision_volume&by=market");
+        Assert.Equal("market=US,GB; queue!=US-prelisting", await _page.GetAttributeAsync("#filter", "placeholder"));
+
+        // An error clears the last answer: no stale summary under the message.
+        await Assertions.Expect(_page.Locator("#summary")).Not.ToBeEmptyAsync();
+        await _page.FillAsync("#filter", "market=XX");
+        await _page.ClickAsync("#run");
+        await Assertions.Expect(_page.Locator("#table .error")).ToContainTextAsync("XX");
+        await Assertions.Expect(_page.Locator("#summary")).ToBeEmptyAsync();
+
+        var alerts = await _api.GetFromJsonAsync<JsonElement>("/api/alerts?kind=metric");
+        var unlabelled = alerts.EnumerateArray().First(a => a.GetProperty("label").ValueKind == JsonValueKind.Null).GetProperty("id").GetInt64();
+        await _page.GotoAsync(Url + $"/alerts?lang={lang}&id={unlabelled}");
+        await Assertions.Expect(_page.Locator("#label-choice option:checked")).ToHaveTextAsync(choose);
+        await Assertions.Expect(_page.Locator("#ack")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task A_read_only_dashboard_shows_no_alert_button_that_can_only_fail()
+    {
+        await using var app = DashboardApp.Build([], new ModScope.Web.DashboardOptions(store.Options.StorePath), ["http://127.0.0.1:0"]);
+        await app.StartAsync();
+        var id = (await _api.GetFromJsonAsync<JsonElement>("/api/alerts?kind=metric")).EnumerateArray().First().GetProperty("id").GetInt64();
+
+        await _page.GotoAsync(app.Urls.First() + $"/alerts?lang=zh-Hans&id={id}");
+
+        await Assertions.Expect(_page.Locator("#alert-status")).ToBeVisibleAsync();
+        await Assertions.Expect(_page.Locator("#ack, #resolve, #snooze, #save-label, #label-choice")).ToHaveCountAsync(0);
+    }
+
     [Fact]
     public async Task The_explorer_drills_down_two_levels_keeps_the_state_in_the_url_and_exports_csv()
     {

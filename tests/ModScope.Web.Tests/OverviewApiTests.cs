@@ -33,7 +33,19 @@ public sealed class OverviewApiTests(DashboardStore store) : ApiTestBase(store)
             Close(want.Value, Number(got, "value"));
             Close(want.ComparisonValue, Number(got, "comparisonValue"));
             Close(want.Interval?.Lower, Number(got, "lower"));
-            Assert.Equal(want.Significant == false ? "flat" : null, got.GetProperty("tone").GetString() == "flat" ? "flat" : null);
+            // Colour only for a tested, significant change: untested quantiles and cross-source ratios stay uncoloured.
+            var tone = got.GetProperty("tone").GetString();
+            Assert.Equal(want.Significant switch { null => "untested", false => "flat", true => "tested" },
+                tone is "good" or "bad" or "neutral" ? "tested" : tone);
+            // Target standing by hand: the interval's ends (or the value) against the target, by the metric's direction.
+            var metric = Store.Catalog.Metric(id);
+            if (metric.Target is { } target && want.Value is { } value)
+            {
+                bool Meets(double x) => metric.Direction == ModScope.Catalog.MetricDirection.HigherIsBetter ? x >= target : x <= target;
+                var ends = new[] { want.Interval?.Lower ?? value, want.Interval?.Upper ?? value, value };
+                var status = ends.All(Meets) ? "met" : ends.Any(Meets) ? "at-risk" : "missed";
+                Assert.Equal(status, tile.GetProperty("targetStatus").GetString());
+            }
             var points = tile.GetProperty("sparkline").EnumerateArray().Select(p => Number(p, "value")).ToList();
             var weekly = spark.Where(r => r.Metric == id).ToList();
             Assert.Equal(weekly.Count, points.Count);
@@ -54,9 +66,48 @@ public sealed class OverviewApiTests(DashboardStore store) : ApiTestBase(store)
         var tile = answer.GetProperty("tiles").EnumerateArray().Single(t => t.GetProperty("metric").GetString() == "decision_volume");
         Assert.Equal(decisions, Number(tile.GetProperty("current"), "value"));
 
-        var open = Scalar("SELECT count(*) FROM alerts WHERE status IN ('new', 'acknowledged')");
-        Assert.Equal(open, answer.GetProperty("openAlerts").GetDouble());
+        Assert.Equal(OpenIn("market=US", week), answer.GetProperty("openAlerts").GetDouble());
     }
+
+    [Fact]
+    public async Task Open_alerts_and_badges_count_only_the_pages_market_and_period()
+    {
+        var all = await GetJson("/api/overview");
+        Assert.Equal(OpenIn(null, LastFullWeek), all.GetProperty("openAlerts").GetDouble());
+        // Eight weeks, so the planted incidents' alerts fall in the period.
+        var week = PeriodParser.Parse("last 8 weeks", "UTC", Store.DataEnd);
+        // The market with the most open alerts in the week, and one with none: neither shows the other's.
+        var busiest = Text($"SELECT s FROM (SELECT unnest(string_split(segment, ';')) AS s FROM alerts WHERE {Open(week)}) WHERE s LIKE 'market=%' GROUP BY s ORDER BY count(*) DESC, s LIMIT 1");
+        var quiet = ModScope.Model.ReferenceData.Default.Markets.Select(m => $"market={m.Code}").First(m => OpenIn(m, week) == 0);
+        var busy = await GetJson($"/api/overview?period=last%208%20weeks&filter={busiest}");
+        var none = await GetJson($"/api/overview?period=last%208%20weeks&filter={quiet}");
+
+        Assert.True(OpenIn(busiest, week) > 0);
+        Assert.Equal(OpenIn(busiest, week), busy.GetProperty("openAlerts").GetDouble());
+        Assert.Equal(0, none.GetProperty("openAlerts").GetInt32());
+        Assert.All(none.GetProperty("tiles").EnumerateArray(), t => Assert.Equal(0, t.GetProperty("openAlerts").GetInt32()));
+        var badges = busy.GetProperty("tiles").EnumerateArray().Sum(t => t.GetProperty("openAlerts").GetInt32());
+        Assert.Equal(Scalar($"SELECT count(*) FROM alerts WHERE {Open(week)} AND list_contains(string_split(segment, ';'), '{busiest}') AND subject IN (SELECT unnest(['{string.Join("','", Core)}']))"), badges);
+    }
+
+    [Fact]
+    public async Task The_overview_says_through_which_day_the_data_is_complete()
+    {
+        var answer = await GetJson("/api/overview?lang=zh-Hans");
+
+        var newest = Text("SELECT strftime(max(decided_at)::DATE, '%Y-%m-%d') FROM decisions");
+        Assert.Equal(newest, answer.GetProperty("dataThrough").GetString());
+        var day = DateOnly.ParseExact(newest, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal($"{day.Year}年{day.Month}月{day.Day}日", answer.GetProperty("dataThroughText").GetString());
+    }
+
+    /// <summary>Open (new or acknowledged, or snoozed past its day) alerts whose days overlap the week, in a market when given: counted in SQL.</summary>
+    private double OpenIn(string? place, Period week) =>
+        Scalar($"SELECT count(*) FROM alerts WHERE {Open(week)}" + (place is null ? "" : $" AND list_contains(string_split(segment, ';'), '{place}')"));
+
+    private static string Open(Period week) =>
+        "(status IN ('new', 'acknowledged') OR (status = 'snoozed' AND snoozed_until < (SELECT max(decided_at)::DATE + 1 FROM decisions)))" +
+        $" AND first_day <= DATE '{week.End.AddDays(-1):yyyy-MM-dd}' AND last_day >= DATE '{week.Start:yyyy-MM-dd}'";
 
     [Fact]
     public async Task Chinese_tiles_carry_the_catalogue_names_and_chinese_dates()

@@ -19,7 +19,7 @@ public sealed class SoakTests(DashboardStore store, ITestOutputHelper output)
     private const long GrowthBound = 128L << 20;
     private static readonly TimeSpan Duration = TimeSpan.FromSeconds(20);
 
-    private static readonly string[] Markets = ["US", "GB", "DE", "ID", "PH", "BR", "JP", "SA", "IN", "SG"];
+    private static readonly string[] Markets = ["US", "GB", "DE", "ID", "PH", "BR", "JP", "SA", "VN", "SG"];
     private static readonly string[] WideMetrics =
     [
         "decision_volume", "human_decision_volume", "automation_rate", "proactive_detection_rate", "enforcement_rate",

@@ -15,11 +15,11 @@ internal static class CommonOptions
         DefaultValueFactory = _ => DefaultStore,
     };
 
-    public static Option<string> Language() => new("--lang")
+    public static Option<string> Language() => new Option<string>("--lang")
     {
         Description = "Language of names and labels: en or zh-Hans.",
         DefaultValueFactory = _ => "en",
-    };
+    }.Validated();
 
     /// <summary>Opens a store that must already exist (reading commands must not create an empty one).</summary>
     public static ModScopeStore OpenExistingStore(string path) =>

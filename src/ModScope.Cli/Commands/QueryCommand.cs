@@ -65,6 +65,11 @@ internal static class QueryCommand
                 return ExitCodes.Ok;
             }
             var results = await query.RunAsync(request, cancellationToken).ConfigureAwait(false);
+            if (results.All(r => r.Value is null))
+            {
+                // An empty answer says why, on stderr so a CSV or JSON on stdout stays clean.
+                await context.Error.WriteLineAsync(await EmptyResultNote.WhyAsync(engine, request, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+            }
             await QueryResultView.WriteAsync(context, loaded, request, results, fmt, parsed.GetValue(output), parsed.GetValue(language)!).ConfigureAwait(false);
             return ExitCodes.Ok;
         }));

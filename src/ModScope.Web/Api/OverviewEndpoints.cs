@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
+using ModScope.Model;
+using ModScope.Monitor.Alerts;
 using ModScope.Query;
 using ModScope.Web.Access;
 
@@ -24,7 +26,10 @@ internal static class OverviewEndpoints
             var weeks = await dashboard.RunAsync(spark, cancellationToken).ConfigureAwait(false);
             var current = await currentTask.ConfigureAwait(false);
             var today = DateOnly.FromDateTime(dashboard.DataNow());
-            var open = dashboard.Alerts.List().Where(a => a.IsOpen(today)).ToList();
+            // Only the alerts of the page's period and market or region count (Japan's page shows no Vietnam alert).
+            var scope = new AlertScope(DateOnly.FromDateTime(request.Period.Start), DateOnly.FromDateTime(request.Period.End).AddDays(-1),
+                AlertScope.PlacesOf(request.Filters.Where(f => f.Operator != FilterOperator.NotIn).Select(f => (f.Dimension, f.Values)), ReferenceData.Default));
+            var open = dashboard.Alerts.List().Where(a => a.IsOpen(today) && scope.Covers(a)).ToList();
             var tiles = dashboard.Catalog.Roles.Overview.Select(id =>
             {
                 var metric = dashboard.Catalog.Metric(id);
@@ -35,10 +40,13 @@ internal static class OverviewEndpoints
                     row.IntervalFormatted,
                     weeks.Where(w => w.Metric == id && w.Bucket is not null)
                         .Select(w => new SparkPoint(w.Bucket!.Value, CultureFormat.Day(w.Bucket.Value, language), w.Value is { } v && double.IsFinite(v) ? v : null)).ToList(),
-                    open.Count(a => a.Finding.Subject == id));
+                    open.Count(a => a.Finding.Subject == id))
+                { TargetStatus = TargetStatus.Of(metric, row.Value, row.Lower, row.Upper) };
             }).ToList();
+            var through = dashboard.NewestDay;
             return Results.Ok(new OverviewAnswer(PeriodView.From(request.Period, language),
-                PeriodView.From(PeriodParser.Compare(request.Period, request.Comparison), language), tiles, open.Count));
+                PeriodView.From(PeriodParser.Compare(request.Period, request.Comparison), language), tiles, open.Count)
+            { DataThrough = through, DataThroughText = through is { } day ? CultureFormat.Day(day, language) : null });
         }).Expensive().WithName("Overview").WithSummary("Core-index tiles for a period and filter (market=..., region=...), against the previous period.");
     }
 

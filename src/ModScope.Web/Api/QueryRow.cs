@@ -18,7 +18,7 @@ internal sealed record QueryRow(
     double? RelativeChange,
     string? ChangeFormatted,
     bool? Significant,
-    /// <summary>good, bad, neutral or flat (not significant): how the change reads for the business.</summary>
+    /// <summary>good, bad or neutral (significant), flat (tested, not significant) or untested: how the change reads for the business.</summary>
     string? Tone,
     double? Lower,
     double? Upper,
@@ -38,9 +38,13 @@ internal sealed record QueryRow(
             Finite(r.SampleSize));
     }
 
-    /// <summary>Grey ("flat") when a test says the change is noise; otherwise coloured by the metric's direction.</summary>
+    /// <summary>
+    /// Coloured by the metric's direction only when a test found the change significant; grey ("flat") when a test says
+    /// it is noise, and "untested" (not coloured) where no test applies (quantiles, ratios across sources), so noise is never red or green.
+    /// </summary>
     public static string? ToneOf(MetricDefinition metric, MetricResult r) =>
         r.AbsoluteChange is not { } change ? null
+        : r.Significant is null ? "untested"
         : r.Significant == false ? "flat"
         : metric.Goodness(change) switch { > 0 => "good", < 0 => "bad", _ => "neutral" };
 

@@ -120,6 +120,14 @@ internal static class RequestReader
             throw new BadParameterException("filter", ex.Message, ex);
         }
         Lookup("filter", () => catalog.Dimension(filter.Dimension));
+        try
+        {
+            ReferenceFilterCheck.Check([filter], catalog);
+        }
+        catch (MetricRequestException ex)
+        {
+            throw new BadParameterException("filter", ex.Message, ex);
+        }
         return filter;
     }
 

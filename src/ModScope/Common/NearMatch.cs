@@ -26,6 +26,10 @@ public static class NearMatch
         return matches.Count == 0 ? "" : $"; did you mean {string.Join(" or ", matches.Select(m => $"'{m}'"))}?";
     }
 
+    /// <summary>Ends a sentence about an unknown name: "; did you mean 'x'?" or a full stop.</summary>
+    public static string SuggestOrStop(string name, IEnumerable<string> candidates) =>
+        Suggest(name, candidates) is { Length: > 0 } suggestion ? suggestion : ".";
+
     /// <summary>Levenshtein edit distance.</summary>
     public static int Distance(string a, string b)
     {

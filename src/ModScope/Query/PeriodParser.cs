@@ -55,12 +55,24 @@ public static partial class PeriodParser
         }
         if (IsoWeek().Match(t) is { Success: true } week)
         {
-            var start = ISOWeek.ToDateTime(int.Parse(week.Groups[1].Value, CultureInfo.InvariantCulture),
-                int.Parse(week.Groups[2].Value, CultureInfo.InvariantCulture), DayOfWeek.Monday);
+            var year = int.Parse(week.Groups[1].Value, CultureInfo.InvariantCulture);
+            var number = int.Parse(week.Groups[2].Value, CultureInfo.InvariantCulture);
+            var weeks = year is >= 1 and <= 9998 ? ISOWeek.GetWeeksInYear(year) : 0;
+            if (number < 1 || number > weeks)
+            {
+                throw new FormatException(weeks == 0
+                    ? $"'{text}' is not a period: the year must be between 1 and 9998."
+                    : $"'{text}' is not a week: {year} has ISO weeks W01 to W{weeks}.");
+            }
+            var start = ISOWeek.ToDateTime(year, number, DayOfWeek.Monday);
             return P(start, start.AddDays(7));
         }
         if (Quarter().Match(t) is { Success: true } quarter)
         {
+            if (int.Parse(quarter.Groups[1].Value, CultureInfo.InvariantCulture) is < 1 or > 9998)
+            {
+                throw new FormatException($"'{text}' is not a period: the year must be between 1 and 9998.");
+            }
             var start = new DateTime(int.Parse(quarter.Groups[1].Value, CultureInfo.InvariantCulture),
                 (int.Parse(quarter.Groups[2].Value, CultureInfo.InvariantCulture) - 1) * 3 + 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
             return P(start, start.AddMonths(3));

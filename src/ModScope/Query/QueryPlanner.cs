@@ -86,14 +86,14 @@ public sealed class QueryPlanner(MetricCatalog catalog, ISqlDialect dialect)
         foreach (var id in request.Metrics)
         {
             var metric = catalog.Metrics.FirstOrDefault(m => m.Id == id)
-                ?? throw new MetricRequestException($"Unknown metric '{id}'{NearMatch.Suggest(id, catalog.Metrics.Select(m => m.Id))}.");
+                ?? throw new MetricRequestException($"Unknown metric '{id}'{NearMatch.SuggestOrStop(id, catalog.Metrics.Select(m => m.Id))}");
             metrics.Add(metric);
         }
         foreach (var id in request.Dimensions.Concat(request.Filters.Select(f => f.Dimension)))
         {
             if (catalog.Dimensions.All(d => d.Id != id))
             {
-                throw new MetricRequestException($"Unknown dimension '{id}'{NearMatch.Suggest(id, catalog.Dimensions.Select(d => d.Id))}.");
+                throw new MetricRequestException($"Unknown dimension '{id}'{NearMatch.SuggestOrStop(id, catalog.Dimensions.Select(d => d.Id))}");
             }
             foreach (var metric in metrics.Where(m => !m.Dimensions.Contains(id)))
             {
@@ -101,6 +101,7 @@ public sealed class QueryPlanner(MetricCatalog catalog, ISqlDialect dialect)
                     $"Metric '{metric.Id}' cannot be sliced by '{id}'; it can be sliced by: {string.Join(", ", metric.Dimensions)}.");
             }
         }
+        ReferenceFilterCheck.Check(request.Filters, catalog);
         if (request.Dimensions.Distinct().Count() != request.Dimensions.Count)
         {
             throw new MetricRequestException("A dimension is named twice.");

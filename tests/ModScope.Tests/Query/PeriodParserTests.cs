@@ -38,10 +38,25 @@ public sealed class PeriodParserTests
     [InlineData("2026-13")]
     [InlineData("2026-11-15..2026-11-01")]
     [InlineData("last 0 days")]
+    [InlineData("2026-W60")]
+    [InlineData("2026-W00")]
+    [InlineData("2025-W53")]
+    [InlineData("0000-W01")]
+    [InlineData("0000-Q1")]
     public void Nonsense_is_rejected_with_examples(string text)
     {
         var error = Assert.Throws<FormatException>(() => Parse(text));
         Assert.Contains(text, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_week_past_the_years_last_says_how_many_weeks_the_year_has()
+    {
+        // 1 Jan 2026 is a Thursday, so 2026 has 53 ISO weeks (ISO 8601: a year has W53 when it starts on a Thursday).
+        var error = Assert.Throws<FormatException>(() => Parse("2026-W60"));
+
+        Assert.Equal("'2026-W60' is not a week: 2026 has ISO weeks W01 to W53.", error.Message);
+        Assert.Equal(new DateTime(2026, 12, 28), Parse("2026-W53").Start);
     }
 
     [Fact]

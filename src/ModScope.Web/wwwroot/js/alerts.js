@@ -33,8 +33,12 @@
     const until = el('input', { type: 'date', id: 'snooze-until' });
     const label = el('span', { id: 'alert-label' }, a.label ? t(`label.${a.label}`) : t('alerts.noLabel'));
     const labels = ['confirmed_incident', 'expected', 'false_alarm', 'new_normal'];
+    // Starts empty (or on the alert's label), so saving without choosing stores nothing by accident.
     const choice = el('select', { id: 'label-choice', 'aria-label': t('alerts.label') },
+      el('option', { value: '', selected: !a.label, disabled: true }, t('alerts.chooseLabel')),
       ...labels.map(l => el('option', { value: l, selected: l === a.label }, t(`label.${l}`))));
+    // A read-only dashboard cannot change an alert: it shows no button that can only fail.
+    const writable = MS.state.catalog.access !== 'read-only';
     const post = async (path, body, done) => {
       try {
         const response = await fetch(`/api/alerts/${id}/${path}`, {
@@ -51,7 +55,7 @@
       status.className = `status-${answer.status}`;
       status.textContent = t(`status.${answer.status}`);
     });
-    const mark = () => post('label', { label: choice.value }, answer => { label.textContent = t(`label.${answer.label}`); });
+    const mark = () => (choice.value ? post('label', { label: choice.value }, answer => { label.textContent = t(`label.${answer.label}`); }) : null);
     const days = t('alerts.utcDays').replace('{0}', a.firstDayText).replace('{1}', a.lastDayText);
     const chartBox = el('div', { class: 'chart', id: 'alert-chart' });
     content.replaceChildren(
@@ -60,13 +64,13 @@
       el('p', {}, `${t('alerts.status')}: `, status, ` · ${t('alerts.severity')}: ${t(`severity.${a.severity}`)} · `, el('span', { id: 'alert-days' }, days)),
       el('p', { class: 'muted', id: 'alert-times' }, `${t('alerts.firstSeen')}: ${a.firstSeenText ?? '–'} · ${t('alerts.updated')}: ${a.updatedText} (${a.timeZone})`),
       el('p', {}, el('strong', {}, `${t('alerts.message')}: `), a.message),
-      el('div', { class: 'actions' },
+      writable ? el('div', { class: 'actions' },
         el('button', { type: 'button', id: 'ack', onclick: () => act({ status: 'acknowledged' }) }, t('alerts.acknowledge')),
         el('button', { type: 'button', id: 'resolve', onclick: () => act({ status: 'resolved' }) }, t('alerts.resolve')),
         el('label', {}, t('alerts.snooze'), ' ', until),
-        el('button', { type: 'button', id: 'snooze', onclick: () => act({ status: 'snoozed', until: until.value }) }, t('alerts.snooze'))),
-      el('div', { class: 'actions' }, `${t('alerts.label')}: `, label, choice,
-        el('button', { type: 'button', id: 'save-label', onclick: mark }, t('alerts.saveLabel'))),
+        el('button', { type: 'button', id: 'snooze', onclick: () => act({ status: 'snoozed', until: until.value }) }, t('alerts.snooze'))) : '',
+      el('div', { class: 'actions' }, `${t('alerts.label')}: `, label,
+        writable ? choice : '', writable ? el('button', { type: 'button', id: 'save-label', onclick: mark }, t('alerts.saveLabel')) : ''),
       message,
       d.series.length ? el('h2', {}, t('alerts.series')) : '', d.series.length ? chartBox : '',
       events(d.events),

@@ -47,6 +47,9 @@
     document.getElementById('export-xlsx').href = MS.link('/api/export.xlsx', r);
     breadcrumb(r);
     table.replaceChildren(el('p', { class: 'muted' }, t('common.loading')));
+    // A new run clears the last answer first, so an error never sits under a stale chart or row count.
+    document.getElementById('summary').textContent = '';
+    chart.clear();
     try {
       lastAnswer = await api('/api/query', r);
       document.getElementById('summary').textContent = `${lastAnswer.period.text} · ${lastAnswer.rows.length} ${t('explorer.rows')}`;

@@ -18,10 +18,12 @@
       if (region.value) filter.push(`region=${region.value}`);
       MS.pushState({ period: period.value, market: market.value, region: region.value });
       tiles.replaceChildren(el('p', { class: 'muted' }, t('common.loading')));
+      document.getElementById('period-text').textContent = '';
       try {
         const answer = await api('/api/overview', { period: period.value, filter });
         document.getElementById('period-text').textContent =
           `${answer.period.text} · ${t('overview.comparedWith')} ${answer.comparisonPeriod.text} · ${t('overview.openAlerts')}: ${answer.openAlerts}`;
+        document.getElementById('data-through').textContent = answer.dataThroughText ? t('overview.dataThrough').replace('{0}', answer.dataThroughText) : '';
         tiles.replaceChildren(...answer.tiles.map(tile));
         answer.tiles.forEach(spark);
       } catch (e) { MS.showError(tiles, e); }
@@ -37,7 +39,8 @@
     return el('section', { class: 'tile', 'data-metric': x.metric, title: x.description },
       el('div', { class: 'name' }, x.name, x.openAlerts > 0 ? el('span', { class: 'badge', title: t('overview.openAlerts') }, ' ', x.openAlerts) : null),
       el('div', { class: 'value', 'data-value': c.value ?? '' }, c.formatted),
-      el('div', { class: `change ${tone}`, title: c.tone === 'flat' ? t('overview.notSignificant') : '' },
+      x.targetStatus ? el('div', { class: `target-status status-${x.targetStatus}` }, t(`overview.status.${x.targetStatus}`)) : null,
+      el('div', { class: `change ${tone}`, title: c.tone === 'flat' ? t('overview.notSignificant') : c.tone === 'untested' ? t('overview.untested') : '' },
         c.changeFormatted ?? '–', ' ', el('span', { class: 'muted' }, `${t('overview.vsPrevious')} (${c.comparisonFormatted ?? '–'})`)),
       x.targetFormatted ? el('div', { class: 'muted' }, `${t('overview.target')}: ${x.targetFormatted}`) : null,
       x.intervalFormatted ? el('div', { class: 'muted interval' }, `${t('overview.interval')}: ${x.intervalFormatted}`) : null,
