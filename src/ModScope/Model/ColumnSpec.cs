@@ -27,8 +27,4 @@ public sealed record ColumnSpec(
 {
     /// <summary>True when the column is an enumeration.</summary>
     public bool IsEnum => AllowedValues is { Count: > 0 };
-
-    /// <summary>The referenced table and column of a foreign key (<see cref="References"/>), or null.</summary>
-    public (string Table, string Column)? Target =>
-        References is { } reference ? (reference.Split('.')[0], reference.Split('.')[1]) : null;
 }

@@ -4,9 +4,10 @@ using System.Reflection;
 namespace ModScope.Model;
 
 /// <summary>
-/// Reference data: markets, policies, queues and sites, each row with the date it is valid from. A store holds its own (loaded like events, with history); <see cref="Shipped"/> is the build's
-/// <c>reference/</c> folder, which only seeds a new store. Consumers read a store's copy through the query layer
-/// (<c>ReferenceReader</c>) and ask <see cref="Current"/> for the rows in force on a day.
+/// Reference data: markets, policies, queues and sites, each row with the date it is valid from. A store holds its own
+/// (loaded like events, with history); <see cref="Shipped"/> is the build's <c>reference/</c> folder, which only seeds a
+/// new store. Consumers read a store's copy (<c>Store.StoredReference</c>) and ask <see cref="Current"/> for the rows in
+/// force on a day.
 /// </summary>
 public sealed record ReferenceData(
     IReadOnlyList<Market> Markets,

@@ -1,8 +1,8 @@
 namespace ModScope.Model;
 
 /// <summary>
-/// The reference tables (markets, policies, queues, sites): the one definition of their columns that ingest validates files against and that the catalogue's column paths, ClickHouse's tables and the query
-/// door's lookups read. Each row is valid from its <c>valid_from</c> date (absent: <see cref="Always"/>) until the next
+/// The reference tables (markets, policies, queues, sites): the one definition of their columns that ingest validates
+/// files against and that the catalogue's column paths, ClickHouse's tables and the query door's lookups read. Each row is valid from its <c>valid_from</c> date (absent: <see cref="Always"/>) until the next
 /// row of the same key, so a renamed queue or a market moved to another region keeps last quarter as it was. (The store's
 /// tables come from frozen migrations, which a later change here must migrate, never edit.)
 /// </summary>

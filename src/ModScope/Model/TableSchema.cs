@@ -26,14 +26,4 @@ public sealed record TableSchema(
 
     /// <summary>Columns a file must carry (required ones; optional columns may be left out).</summary>
     public IEnumerable<ColumnSpec> RequiredColumns => Columns.Where(c => c.Required);
-
-    /// <summary>
-    /// Rows of this table can wait in <c>pending_NAME</c>: they name a decision (audits, appeals) or a reference
-    /// code (a market, queue, policy or site) that may arrive in a later load.
-    /// </summary>
-    public bool HasPending => ParentReference is not null || Columns.Any(c => c.References is not null);
-
-    /// <summary>The same table with more columns (a source mapping's extra columns) after its own.</summary>
-    public TableSchema With(IReadOnlyList<ColumnSpec> extra) =>
-        extra.Count == 0 ? this : this with { Columns = [.. Columns, .. extra] };
 }

@@ -70,6 +70,10 @@ public sealed class EventCalendar
     /// <exception cref="ArgumentException"><paramref name="market"/> is not a market code of reference/markets.csv.</exception>
     public IReadOnlyList<CalendarEvent> ActiveOn(DateOnly day, string? market)
     {
+        if (_resolved.Count == 0)
+        {
+            return []; // no calendar (Empty): nothing is expected anywhere
+        }
         if (market is not null && !_scope.IsMarket(market))
         {
             throw new ArgumentException(
