@@ -39,7 +39,7 @@ public static class ReferenceSchema
         data => data.Sites.Select(s => new object?[] { s.SiteId, s.Name, s.Vendor, s.City, s.Country, s.TimeZone, s.CostCurrency, s.ValidFrom }));
 
     /// <summary>The lookup tables, in load order: a table comes after those it points into.</summary>
-    public static readonly IReadOnlyList<ReferenceTable> All = [Markets, Policies, Sites, Queues];
+    public static readonly IReadOnlyList<ReferenceTable> All = [Markets, Policies, Queues, Sites];
 
     /// <summary>The reference table of this name, or null.</summary>
     public static ReferenceTable? Find(string name) => All.FirstOrDefault(t => t.Name == name);
