@@ -123,7 +123,7 @@ public sealed class ClickHouseDialect(bool final = true) : StandardDialect
                $"WHERE {Quote(key)} IN (SELECT {Quote(key)} FROM {Quote(childTable)})) AS {relation} USING {Quote(key)}";
     }
 
-    public override string? JoinReference(ReferenceTable table, RelationAlias relation, string keyExpression) => null;
+    public override string? JoinReference(ReferenceTable table, RelationAlias relation, string keyExpression, string asOf) => null;
 
     // The shipped reference data (what both stores hold) as literal arrays: joinGet would resolve its table in the
     // shards' default database, and 18.16 has one JOIN per SELECT.

@@ -28,6 +28,12 @@ public sealed class ClickHouseLoader(ClickHouseEngine engine)
         ArgumentNullException.ThrowIfNull(options);
         await CheckClusterAsync(cancellationToken).ConfigureAwait(false);
         var files = InputResolver.Resolve(paths, options.Table);
+        // The cluster's reference tables are seeded from the shipped data and not loaded from files yet: refuse rather than drop.
+        if (files.FirstOrDefault(f => Tables.IsReference(f.Table)) is { } reference)
+        {
+            throw new IngestException($"{reference.Path}: reference files ({reference.Table.Name}) load into the DuckDB store only; " +
+                "ClickHouse's reference tables hold the shipped data.");
+        }
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in files)
         {

@@ -14,7 +14,7 @@ internal static class ClickHouseReferenceArrays
         {
             throw new ArgumentException($"No reference column {table}.{column} keyed by {key}.", nameof(column));
         }
-        var rows = found.Rows(ReferenceData.Default).ToList();
+        var rows = found.Rows(ReferenceData.Shipped).ToList();
         if (rows.Count == 0)
         {
             throw new ArgumentException($"No reference column {table}.{column} keyed by {key}.", nameof(column));

@@ -93,15 +93,17 @@ public static class ClickHouseSchema
 
     private static IEnumerable<string> ReferenceStatements(string database)
     {
-        var data = ReferenceData.Default;
+        // Seeds a new cluster from the shipped reference data, one row per key (the Join engine keeps no history).
+        var data = ReferenceData.Shipped;
         foreach (var table in ReferenceSchema.All)
         {
+            var kept = table.Columns.Select((c, i) => (Column: c, Index: i)).Where(c => c.Column.Name != table.ValidFrom).ToList();
             // Non-key columns are Nullable so joinGet of an unknown key gives NULL, like a LEFT JOIN.
-            var columns = string.Join(", ", table.Columns.Select(c => $"{c.Name} {(c.Name == table.Key ? ReferenceType(c) : $"Nullable({ReferenceType(c)})")}"));
+            var columns = string.Join(", ", kept.Select(k => k.Column).Select(c => $"{c.Name} {(c.Name == table.Key ? ReferenceType(c) : $"Nullable({ReferenceType(c)})")}"));
             yield return $"DROP TABLE IF EXISTS {database}.{table.Name}";
             yield return $"CREATE TABLE {database}.{table.Name} ({columns}) ENGINE = Join(ANY, LEFT, {table.Key})";
             yield return $"INSERT INTO {database}.{table.Name} VALUES " +
-                         string.Join(", ", table.Rows(data).Select(r => "(" + string.Join(", ", r.Select(ClickHouseLiterals.Format)) + ")"));
+                         string.Join(", ", table.Rows(data).Select(r => "(" + string.Join(", ", kept.Select(k => ClickHouseLiterals.Format(r[k.Index]))) + ")"));
         }
     }
 

@@ -41,7 +41,7 @@ public sealed class SyntheticGenerator
             throw new ArgumentOutOfRangeException(nameof(options), options.Format, "Format must be Csv, Parquet or Jsonl.");
         }
 
-        var run = new GenerationRun(options, SimulationProfile.Create(ReferenceData.Default));
+        var run = new GenerationRun(options, SimulationProfile.Create(ReferenceData.Shipped));
         return run.RunAsync(progress, cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using ModScope.Model;
 using ModScope.Catalog;
 using ModScope.Monitor.Alerts;
 using ModScope.Monitor.Calendar;
@@ -34,8 +35,8 @@ internal sealed class Dashboard : IDisposable
             : File.Exists("catalog/core-index.yaml") ? CatalogLoader.Load("catalog/core-index.yaml")
             : CatalogLoader.LoadDefault();
         // The monitor's calendar (./catalog/events.yaml, else the shipped one), so an alert's band is the band that raised it.
-        Calendar = EventCalendar.LoadLocalOrDefault();
         Store = ModScopeStore.Open(path);
+        Calendar = EventCalendar.LoadLocalOrDefault(StoredReference.Load(Store).Markets);
         Health = new StoreHealth(Store);
         _engine = DashboardEngine.Create(section, Store, Health);
         Query = new MetricQuery(Catalog, _engine.Engine);
@@ -47,6 +48,9 @@ internal sealed class Dashboard : IDisposable
 
     public MetricCatalog Catalog { get; }
     public ModScopeStore Store { get; }
+
+    /// <summary>The store's reference data as it is now (small tables, read on each call, so a load shows at once).</summary>
+    public ReferenceData Reference => StoredReference.Load(Store);
     public MetricQuery Query { get; }
     public AlertStore Alerts { get; }
     public EventCalendar Calendar { get; }

@@ -98,7 +98,7 @@ public sealed class ConsumerTests(ConsumerData data) : IClassFixture<ConsumerDat
     private MonitorRunner Runner(ModScopeStore store, Query.IMetricEngine engine, Query.IMetricEngine? dataEngine) =>
         new(store, data.Catalog, new MetricQuery(data.Catalog, engine))
         {
-            Calendar = EventCalendar.LoadDefault(),
+            Calendar = EventCalendar.LoadDefault(ModScope.Model.ReferenceData.Shipped.Markets),
             Quality = QualitySettingsLoader.LoadDefault(),
             ExplainTop = 1,
             // The total, markets and sites (not every dimension and pair), to keep the test quick on one machine.

@@ -46,7 +46,7 @@ public sealed class DashboardStore : IAsyncLifetime
         using var engine = new DuckDbEngine(store);
         var runner = new MonitorRunner(store, Catalog, new MetricQuery(Catalog, engine))
         {
-            Calendar = EventCalendar.LoadDefault(),
+            Calendar = EventCalendar.LoadDefault(ModScope.Model.ReferenceData.Shipped.Markets),
             Quality = QualitySettingsLoader.LoadDefault(),
             ExplainTop = 3,
         };

@@ -30,7 +30,9 @@ public sealed class ReportApiTests(DashboardStore store) : ApiTestBase(store)
     private async Task<(ReportData Data, Storyline Story)> Expected(ReportAudience audience, string? region = null)
     {
         var period = PeriodParser.Parse(Week, "UTC", Store.DataEnd);
-        var data = await new ReportBuilder(Store.Catalog, Query).LoadAsync(ReportScope.For(audience, period, region), Alerts.List());
+        // Named from the dashboard store's reference data, as the API's report is.
+        var reference = Factory.Services.GetRequiredService<Dashboard>().Reference;
+        var data = await new ReportBuilder(Store.Catalog, Query) { Reference = reference }.LoadAsync(ReportScope.For(audience, period, region), Alerts.List());
         return (data, StorylineBuilder.Build(data));
     }
 

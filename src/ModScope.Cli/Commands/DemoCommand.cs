@@ -76,7 +76,7 @@ internal static class DemoCommand
             var lastDay = DateOnly.FromDateTime(dataEnd.AddDays(-1));
             var outcome = await ProgressView.RunMonitor(context.Out, progress => new MonitorRunner(store, catalog, new MetricQuery(catalog, engine))
             {
-                Calendar = MonitorSetup.Calendar(),
+                Calendar = MonitorSetup.Calendar(store),
                 Quality = MonitorSetup.Quality(),
                 Progress = progress,
             }, lastDay, Math.Max(1, generatorOptions.Days - 35), cancellationToken).ConfigureAwait(false);

@@ -31,7 +31,7 @@ internal static class EvalCommand
                 throw new UsageException("--days must be at least 60 (35 days of history plus the judged days) and --decisions-per-day at least 100.");
             }
             var settings = new EvaluationSettings(seedList, parsed.GetValue(days), parsed.GetValue(perDay), !parsed.GetValue(noQuiet));
-            var evaluation = new MonitorEvaluation(CatalogOption.Load(null), MonitorSetup.Calendar(), MonitorSetup.Quality())
+            var evaluation = new MonitorEvaluation(CatalogOption.Load(null), MonitorSetup.EvaluationCalendar(), MonitorSetup.Quality())
             {
                 Progress = new Progress<string>(message => context.Error.WriteLine(message)),
             };

@@ -38,7 +38,7 @@ internal static class MonitorCommand
             var day = parsed.GetValue(asOf) ?? Min(DateOnly.FromDateTime(DateTime.UtcNow), latest);
             var outcome = await ProgressView.RunMonitor(context.Out, progress => new MonitorRunner(opened, loaded, new MetricQuery(loaded, engine))
             {
-                Calendar = MonitorSetup.Calendar(),
+                Calendar = MonitorSetup.Calendar(opened),
                 Quality = MonitorSetup.Quality(),
                 DataEngine = onClickHouse ? engine : null,
                 Progress = progress,

@@ -1,3 +1,4 @@
+using ModScope.Store;
 using ModScope.Monitor.Calendar;
 using ModScope.Monitor.Quality;
 using ModScope.Query;
@@ -7,7 +8,11 @@ namespace ModScope.Cli.Commands;
 /// <summary>The monitor's configuration files: ./catalog/events.yaml and ./catalog/monitors.yaml when present, else the shipped ones.</summary>
 internal static class MonitorSetup
 {
-    public static EventCalendar Calendar() => EventCalendar.LoadLocalOrDefault();
+    /// <summary>The calendar, its markets checked against the store's reference data.</summary>
+    public static EventCalendar Calendar(ModScopeStore store) => EventCalendar.LoadLocalOrDefault(StoredReference.Load(store).Markets);
+
+    /// <summary>The calendar for the evaluation, which generates its data for the shipped reference data.</summary>
+    public static EventCalendar EvaluationCalendar() => EventCalendar.LoadLocalOrDefault(Model.ReferenceData.Shipped.Markets);
 
     public static QualitySettings Quality() =>
         File.Exists(QualitySettingsLoader.DefaultFile) ? QualitySettingsLoader.Load(QualitySettingsLoader.DefaultFile) : QualitySettingsLoader.LoadDefault();

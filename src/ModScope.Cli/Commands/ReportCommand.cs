@@ -1,3 +1,4 @@
+using ModScope.Store;
 using System.CommandLine;
 using ModScope.Monitor.Alerts;
 using ModScope.Query;
@@ -55,7 +56,6 @@ internal static class ReportCommand
             var path = parsed.GetValue(output) ?? $"report-{who.ToString().ToLowerInvariant()}-{lang}.{fmt.ToString().ToLowerInvariant()}";
             var zone = parsed.GetValue(timeZone)!;
             var periodValue = CommonOptions.ParsePeriod(parsed.GetValue(period)!, zone, parsed.GetValue(asOf));
-            var scope = ReportService.Scope(who, periodValue, regionName, marketName);
             if (fmt == ReportFormat.Pdf)
             {
                 _ = Rendering.PdfRenderer.Chromium(); // fail before the work when no browser is installed
@@ -63,9 +63,11 @@ internal static class ReportCommand
 
             var loaded = CatalogOption.Load(parsed.GetValue(catalog));
             using var opened = engineOption.OpenStore(parsed, parsed.GetValue(store)!);
+            var reference = StoredReference.Load(opened);
+            var scope = ReportService.Scope(reference, who, periodValue, regionName, marketName);
             var engine = engineOption.EngineFor(parsed, opened);
             using var disposeEngine = (IDisposable)engine;
-            var service = new ReportService(loaded, new MetricQuery(loaded, engine)) { Charts = new ChartRenderer() };
+            var service = new ReportService(loaded, new MetricQuery(loaded, engine)) { Charts = new ChartRenderer(), Reference = reference };
             var alerts = new AlertStore(opened);
             var data = await service.LoadAsync(scope, alerts.List(), cancellationToken).ConfigureAwait(false);
             // The explanations the report computed are kept, as `explain --alert` keeps them: the monitor's state, written here by its store.
@@ -86,7 +88,7 @@ internal static class ReportCommand
         Period period, string folder, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var builder = new ReportBuilder(catalog, query) { Charts = new ChartRenderer() };
+        var builder = new ReportBuilder(catalog, query) { Charts = new ChartRenderer(), Reference = StoredReference.Load(store) };
         var data = await builder.LoadAsync(ReportScope.For(ReportAudience.Exec, period), new AlertStore(store).List(), cancellationToken).ConfigureAwait(false);
         foreach (var language in new[] { "en", "zh-Hans" })
         {

@@ -79,7 +79,7 @@ public sealed class MonitorEvaluation(MetricCatalog catalog, EventCalendar calen
         var metricIds = run.Alerts.Where(a => a.Finding.Kind == AlertKind.Metric).Select(a => a.Id).ToHashSet();
         var held = run.Alerts.Where(a => a.SuppressedBy is { } by && metricIds.Contains(by) && a.Finding.FirstDay >= run.WindowStart).ToList();
 
-        var matcher = new IncidentMatcher(ReferenceData.Default);
+        var matcher = new IncidentMatcher(ReferenceData.Shipped);
         var incidents = generated.Incidents.Where(i => i.End >= run.WindowStart).ToList();
         var alertStore = new AlertStore(store);
         var explainer = new AlertExplainer(catalog, query, AlertExplainer.DrillOrder);

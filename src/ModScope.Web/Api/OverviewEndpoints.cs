@@ -68,7 +68,7 @@ internal static class OverviewEndpoints
     public static async Task WarmAsync(Dashboard dashboard, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dashboard);
-        string?[] regions = [null, .. ModScope.Model.ReferenceData.Default.Markets.Select(m => m.Region).Distinct(StringComparer.Ordinal)];
+        string?[] regions = [null, .. dashboard.Reference.Regions];
         foreach (var region in regions)
         {
             var (current, spark) = Requests(new QueryParameters { Filter = region is null ? null : [$"region={region}"] }, dashboard);

@@ -22,10 +22,11 @@ internal static class ReportEndpoints
             var format = Format(p.Format);
             var zone = RequestReader.Zone(p.Tz);
             var period = RequestReader.Period(string.IsNullOrWhiteSpace(p.Period) ? DefaultPeriod : p.Period, zone, RequestReader.Now(p.AsOf, dashboard));
-            var scope = ReportService.Scope(audience, period, Blank(p.Region), Blank(p.Market));
+            var reference = dashboard.Reference;
+            var scope = ReportService.Scope(reference, audience, period, Blank(p.Region), Blank(p.Market));
             try
             {
-                var service = new ReportService(dashboard.Catalog, dashboard.Query) { Charts = new ChartRenderer() };
+                var service = new ReportService(dashboard.Catalog, dashboard.Query) { Charts = new ChartRenderer(), Reference = reference };
                 var file = await ReportRenderer.BuildAsync(service, scope, language, format, dashboard.Alerts.List(), cancellationToken).ConfigureAwait(false);
                 return Results.File(file.Content, file.ContentType, file.FileName);
             }

@@ -68,9 +68,10 @@ internal static class ColumnChecks
     /// <summary>
     /// (condition that the row fails, rule, message SQL), in the order they are tried. <paramref name="controls"/>:
     /// the batch may hold control characters, so ids and names are checked for them. Timestamps and dates are
-    /// checked against the window bound as <c>$earliest</c> and <c>$latest</c>.
+    /// checked against the window bound as <c>$earliest</c> and <c>$latest</c> (unless not <see cref="ColumnSpec.Windowed"/>).
+    /// <paramref name="owner"/> is the name of the column's table.
     /// </summary>
-    public static IEnumerable<(string Fails, string Rule, string Message)> For(ColumnSpec column, bool assumeTimeZone, bool controls)
+    public static IEnumerable<(string Fails, string Rule, string Message)> For(ColumnSpec column, string owner, bool assumeTimeZone, bool controls)
     {
         var raw = Raw(column);
         var value = Quote(column.Name);
@@ -96,7 +97,10 @@ internal static class ColumnChecks
                 break;
             case ColumnKind.Date:
                 yield return ($"{raw} IS NOT NULL AND {value} IS NULL", QuarantineRules.BadDate, $"{shown} || ' is not a date (yyyy-mm-dd)'");
-                yield return OutOfWindow($"CAST({value} AS TIMESTAMP)", shown);
+                if (column.Windowed)
+                {
+                    yield return OutOfWindow($"CAST({value} AS TIMESTAMP)", shown);
+                }
                 break;
             case ColumnKind.Timestamp:
                 if (!assumeTimeZone)
@@ -130,7 +134,9 @@ internal static class ColumnChecks
         if (column.References is { } reference)
         {
             var (table, key) = (reference.Split('.')[0], reference.Split('.')[1]);
-            yield return ($"{value} IS NOT NULL AND NOT list_contains((SELECT list({Quote(key)}) FROM {Quote(table)}), {value})",
+            // A reference into the file's own table (a policy's parent) may also name a row of the same batch.
+            var ownBatch = table == owner ? $" AND NOT list_contains((SELECT list({Quote(key)}) FROM typed), {value})" : "";
+            yield return ($"{value} IS NOT NULL AND NOT list_contains((SELECT list({Quote(key)}) FROM {Quote(table)}), {value}){ownBatch}",
                 QuarantineRules.UnknownReference,
                 $"{shown} || {Literal($" is not a known {column.Name} (reference {reference})")}");
         }

@@ -89,7 +89,7 @@ internal sealed class FileLoader(SqlRunner sql, IngestOptions options, DateTime 
         }
         // With every key once in the batch (and every row loaded), no stored row of the batch can repeat a key.
         var duplicates = failed || !numbers.UniqueInBatch ? BatchDuplicates.Remove(sql, table, batch, now) : [];
-        var replaced = hadRows && table.Find("version") is not null ? Replacements.Apply(sql, table, batch) : [];
+        var replaced = hadRows && (table.ReplacesSameKey || table.Find("version") is not null) ? Replacements.Apply(sql, table, batch) : [];
 
         if (failed)
         {

@@ -42,8 +42,8 @@ public sealed class Ingestor(ModScopeStore store)
         var files = InputResolver.Resolve(paths, options.Table);
         if (files.Count == 0)
         {
-            throw new IngestException($"No event files found in {string.Join(", ", paths)} (expected names starting with " +
-                $"{string.Join(", ", EventSchema.All.Select(t => t.Name))}).");
+            throw new IngestException($"No data files found in {string.Join(", ", paths)} (expected names starting with " +
+                $"{string.Join(", ", Tables.All.Select(t => t.Name))}).");
         }
 
         var digests = new List<FileDigest>(files.Count);

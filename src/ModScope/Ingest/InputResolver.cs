@@ -19,8 +19,8 @@ public static class InputResolver
         TableSchema? forced = null;
         if (table is not null)
         {
-            forced = EventSchema.Find(table) ?? throw new IngestException(
-                $"Unknown table '{table}'; expected one of: {string.Join(", ", EventSchema.All.Select(t => t.Name))}.");
+            forced = Tables.Find(table) ?? throw new IngestException(
+                $"Unknown table '{table}'; expected one of: {string.Join(", ", Tables.All.Select(t => t.Name))}.");
         }
 
         var files = new List<InputFile>();
@@ -98,7 +98,7 @@ public static class InputResolver
             $"{path}: unknown file type; expected .csv, .parquet, .jsonl or .ndjson (optionally .gz).");
         var table = forced ?? TableOf(path) ?? throw new IngestException(
             $"{path}: cannot tell which table this file feeds; name it after the table " +
-            $"({string.Join(", ", EventSchema.All.Select(t => t.Name + "*"))}) or pass --table.");
+            $"({string.Join(", ", Tables.All.Select(t => t.Name + "*"))}) or pass --table.");
         if (format == InputFormat.Parquet && path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
         {
             throw new IngestException($"{path}: gzip-compressed Parquet is not supported; Parquet compresses its own pages.");
@@ -113,16 +113,16 @@ public static class InputResolver
     {
         var name = System.IO.Path.GetFileName(path);
         // Longest prefix first, so a future "decisions_archive" table would not be taken for "decisions".
-        return EventSchema.All
+        return Tables.All
             .OrderByDescending(t => t.Name.Length)
             .FirstOrDefault(t => name.StartsWith(t.Name, StringComparison.OrdinalIgnoreCase));
     }
 
     private static int IndexOf(TableSchema table)
     {
-        for (var i = 0; i < EventSchema.All.Count; i++)
+        for (var i = 0; i < Tables.All.Count; i++)
         {
-            if (EventSchema.All[i].Name == table.Name)
+            if (Tables.All[i].Name == table.Name)
             {
                 return i;
             }

@@ -65,7 +65,9 @@ internal static class ValidationSql
             $"joined AS (SELECT typed.*, existing.__existing_version, existing.__existing_file, existing.__existing_line{parentColumn}");
         sql.AppendLine(CultureInfo.InvariantCulture,
             $"  FROM typed LEFT JOIN existing ON {string.Join(" AND ", keys.Select(k => $"typed.{k} = existing.{k}"))}{parentJoin}),");
-        var replace = hasVersion ? "(__existing_version IS NOT NULL AND \"version\" > __existing_version)" : "false";
+        // A reference row with a stored row's key (code and valid_from) corrects it; an event needs a higher version.
+        var replace = table.ReplacesSameKey ? "(__existing_file IS NOT NULL)"
+            : hasVersion ? "(__existing_version IS NOT NULL AND \"version\" > __existing_version)" : "false";
         sql.AppendLine(CultureInfo.InvariantCulture, $"flagged AS (SELECT *, {replace} AS __replace FROM joined),");
         sql.AppendLine("checked AS (SELECT *, CASE");
         // Only CSV files whose bytes hold no control byte or quote are known to be free of control characters.
@@ -92,7 +94,7 @@ internal static class ValidationSql
             "__nested || ' holds a nested value (JSON object or array, Parquet STRUCT, LIST or MAP); a scalar is expected'");
         foreach (var column in table.Columns)
         {
-            foreach (var (fails, rule, message) in ColumnChecks.For(column, assumeTimeZone, controls))
+            foreach (var (fails, rule, message) in ColumnChecks.For(column, table.Name, assumeTimeZone, controls))
             {
                 yield return (fails, rule, Literal(column.Name), message);
             }

@@ -1,7 +1,7 @@
 namespace ModScope.Model;
 
 /// <summary>
-/// One column of an event table: its type, whether it must be present, the values it may take,
+/// One column of a table: its type, whether it must be present, the values it may take,
 /// and the reference table it must point into.
 /// </summary>
 /// <param name="Name">Column name, as in files and in the store.</param>
@@ -12,6 +12,8 @@ namespace ModScope.Model;
 /// <param name="MinValue">For numbers: the smallest allowed value.</param>
 /// <param name="MaxValue">For numbers: the largest allowed value.</param>
 /// <param name="DefaultValue">For optional columns: the value an absent or empty cell takes.</param>
+/// <param name="Windowed">For timestamps and dates: the value must lie in the load's plausible window (an event's
+/// time); false for a reference row's <c>valid_from</c>, which may lie far back or ahead (a target from next quarter).</param>
 public sealed record ColumnSpec(
     string Name,
     ColumnKind Kind,
@@ -20,7 +22,8 @@ public sealed record ColumnSpec(
     string? References = null,
     double? MinValue = null,
     double? MaxValue = null,
-    string? DefaultValue = null)
+    string? DefaultValue = null,
+    bool Windowed = true)
 {
     /// <summary>True when the column is an enumeration.</summary>
     public bool IsEnum => AllowedValues is { Count: > 0 };

@@ -38,7 +38,8 @@ public static class EventSchema
                 "an automated decision has no moderator_id"),
             new("site_missing", "site", "decided_by <> 'human' OR site IS NOT NULL",
                 "a human decision names the site it was taken at"),
-        ]);
+        ],
+        AsOf: "decided_at");
 
     public static readonly TableSchema QaAudits = new(
         "qa_audits",
@@ -61,7 +62,8 @@ public static class EventSchema
             new("sample_exceeds_population", "stratum_sample_size", "stratum_sample_size <= stratum_population",
                 "stratum_sample_size must not exceed stratum_population"),
         ],
-        ParentReference: "decision_id");
+        ParentReference: "decision_id",
+        AsOf: "audited_at");
 
     public static readonly TableSchema Appeals = new(
         "appeals",
@@ -81,7 +83,8 @@ public static class EventSchema
             new("outcome_without_resolution", "outcome", "(resolved_at IS NULL) = (outcome IS NULL)",
                 "outcome is set exactly when resolved_at is set"),
         ],
-        ParentReference: "decision_id");
+        ParentReference: "decision_id",
+        AsOf: "filed_at");
 
     public static readonly TableSchema Staffing = new(
         "staffing",
@@ -100,7 +103,8 @@ public static class EventSchema
         [
             new("productive_exceeds_scheduled", "productive_hours", "productive_hours <= scheduled_hours",
                 "productive_hours must not exceed scheduled_hours"),
-        ]);
+        ],
+        AsOf: "date");
 
     /// <summary>All event tables, in load order: decisions first so audits and appeals find them.</summary>
     public static readonly IReadOnlyList<TableSchema> All = [Decisions, QaAudits, Appeals, Staffing];

@@ -1,32 +1,59 @@
 namespace ModScope.Model;
 
 /// <summary>
-/// The reference tables (markets, policies, queues, sites): the one definition of their columns that the catalogue's
-/// column paths, ClickHouse's tables and its literal lookups read. (The store's tables were created by migration 1's
-/// frozen SQL, which a later change here must migrate, never edit.)
+/// The reference tables (markets, policies, queues, sites): the one definition of their columns that ingest validates
+/// files against and that the catalogue's column paths, ClickHouse's tables and the query door's lookups read. Each row is valid from its <c>valid_from</c> date (absent: <see cref="Always"/>) until the next
+/// row of the same key, so a renamed queue or a market moved to another region keeps last quarter as it was. (The store's
+/// tables come from frozen migrations, which a later change here must migrate, never edit.)
 /// </summary>
 public static class ReferenceSchema
 {
-    public static readonly ReferenceTable Markets = new("markets", "code",
-        [Text("code"), Text("name_en", false), Text("name_zh", false), Text("region"), Text("language", false), Text("time_zone")],
-        data => data.Markets.Select(m => new object?[] { m.Code, m.NameEn, m.NameZh, m.Region, m.Language, m.TimeZone }));
+    /// <summary>The <c>valid_from</c> of a row that gives none: the start of every store's time (ClickHouse's too).</summary>
+    public static readonly DateOnly Always = new(1970, 1, 1);
 
-    public static readonly ReferenceTable Policies = new("policies", "policy_id",
-        [Text("policy_id"), Text("parent_id", false), Text("name_en", false), Text("name_zh", false), Text("severity", false)],
-        data => data.Policies.Select(p => new object?[] { p.PolicyId, p.ParentId, p.NameEn, p.NameZh, p.Severity }));
+    private const string AlwaysText = "1970-01-01";
 
-    public static readonly ReferenceTable Queues = new("queues", "queue_id",
-        [Text("queue_id"), Text("market"), Text("object_type"), new("sla_hours", ColumnKind.Number), Text("name_en", false), Text("name_zh", false)],
-        data => data.Queues.Select(q => new object?[] { q.QueueId, q.Market, q.ObjectType, q.SlaHours, q.NameEn, q.NameZh }));
+    public static readonly ReferenceTable Markets = new(new TableSchema("markets", ["code", "valid_from"],
+        [Id("code"), Text("name_en", false), Text("name_zh", false), Id("region"), Text("language", false), Text("time_zone"), ValidFromColumn()],
+        [TimeZoneRule("time_zone")], AsOf: "valid_from", ReplacesSameKey: true), "code", "valid_from",
+        data => data.Markets.Select(m => new object?[] { m.Code, m.NameEn, m.NameZh, m.Region, m.Language, m.TimeZone, m.ValidFrom }));
 
-    public static readonly ReferenceTable Sites = new("sites", "site_id",
-        [Text("site_id"), Text("name", false), Text("vendor", false), Text("city", false), Text("country", false), Text("time_zone", false), Text("cost_currency")],
-        data => data.Sites.Select(s => new object?[] { s.SiteId, s.Name, s.Vendor, s.City, s.Country, s.TimeZone, s.CostCurrency }));
+    public static readonly ReferenceTable Policies = new(new TableSchema("policies", ["policy_id", "valid_from"],
+        [Id("policy_id"), new("parent_id", ColumnKind.Text, false, References: "policies.policy_id"), Text("name_en", false), Text("name_zh", false),
+         new("severity", ColumnKind.Text, false, AllowedValues: Vocabulary.Severities), ValidFromColumn()],
+        [new("policy_own_parent", "parent_id", "parent_id IS NULL OR parent_id <> policy_id", "a policy cannot be its own parent_id")],
+        AsOf: "valid_from", ReplacesSameKey: true), "policy_id", "valid_from",
+        data => data.Policies.Select(p => new object?[] { p.PolicyId, p.ParentId, p.NameEn, p.NameZh, p.Severity, p.ValidFrom }));
 
+    public static readonly ReferenceTable Queues = new(new TableSchema("queues", ["queue_id", "valid_from"],
+        [Id("queue_id"), new("market", ColumnKind.Text, References: "markets.code"), new("object_type", ColumnKind.Text, AllowedValues: Vocabulary.ObjectTypes),
+         new("sla_hours", ColumnKind.Number, MinValue: 0), Text("name_en", false), Text("name_zh", false), ValidFromColumn()],
+        [new("sla_not_positive", "sla_hours", "sla_hours > 0", "sla_hours must be greater than 0")], AsOf: "valid_from", ReplacesSameKey: true),
+        "queue_id", "valid_from",
+        data => data.Queues.Select(q => new object?[] { q.QueueId, q.Market, q.ObjectType, q.SlaHours, q.NameEn, q.NameZh, q.ValidFrom }));
+
+    public static readonly ReferenceTable Sites = new(new TableSchema("sites", ["site_id", "valid_from"],
+        [Id("site_id"), Text("name", false), Text("vendor", false), Text("city", false), Text("country", false), Text("time_zone", false),
+         Text("cost_currency"), ValidFromColumn()],
+        [TimeZoneRule("time_zone"), CurrencyRule("cost_currency")], AsOf: "valid_from", ReplacesSameKey: true), "site_id", "valid_from",
+        data => data.Sites.Select(s => new object?[] { s.SiteId, s.Name, s.Vendor, s.City, s.Country, s.TimeZone, s.CostCurrency, s.ValidFrom }));
+
+    /// <summary>The lookup tables, in load order: a table comes after those it points into.</summary>
     public static readonly IReadOnlyList<ReferenceTable> All = [Markets, Policies, Queues, Sites];
 
     /// <summary>The reference table of this name, or null.</summary>
     public static ReferenceTable? Find(string name) => All.FirstOrDefault(t => t.Name == name);
 
     private static ColumnSpec Text(string name, bool required = true) => new(name, ColumnKind.Text, required);
+
+    /// <summary>A code other rows point at: checked for control characters like any id.</summary>
+    private static ColumnSpec Id(string name) => new(name, ColumnKind.Text);
+
+    private static ColumnSpec ValidFromColumn() => new("valid_from", ColumnKind.Date, false, DefaultValue: AlwaysText, Windowed: false);
+
+    private static RowRule TimeZoneRule(string column) => new("unknown_time_zone", column,
+        $"{column} IS NULL OR {column} IN (SELECT name FROM pg_timezone_names())", $"{column} must be an IANA time zone name such as Asia/Jakarta");
+
+    private static RowRule CurrencyRule(string column) => new("bad_currency", column,
+        $"regexp_matches({column}, '^[A-Z]{{3}}$')", $"{column} must be a three-letter ISO 4217 code such as USD");
 }

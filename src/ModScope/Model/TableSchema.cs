@@ -1,17 +1,24 @@
 namespace ModScope.Model;
 
-/// <summary>An event table: its columns, its identity and the row rules every row must satisfy.</summary>
+/// <summary>A table ModScope loads from files: its columns, its identity and the row rules every row must satisfy.</summary>
 /// <param name="Name">Table name in the store, and the prefix of the files that feed it.</param>
-/// <param name="Key">Columns that identify a row; a second row with the same key is a duplicate.</param>
+/// <param name="Key">Columns that identify a row; a second row with the same key is a duplicate (or, see
+/// <paramref name="ReplacesSameKey"/>, a correction).</param>
 /// <param name="Columns">Columns in file order.</param>
 /// <param name="Rules">Cross-column rules.</param>
 /// <param name="ParentReference">For audits and appeals: the decision column that must exist in <c>decisions</c>.</param>
+/// <param name="AsOf">The column that dates a row when its references are looked up: the reference row valid at this
+/// time is the one a metric attributes the row to (a decision's <c>decided_at</c>, a staffing row's <c>date</c>).</param>
+/// <param name="ReplacesSameKey">A later load's row with a stored row's key replaces it (reference data: a corrected
+/// market or target); otherwise it is a <c>duplicate_id</c> unless it carries a higher <c>version</c>.</param>
 public sealed record TableSchema(
     string Name,
     IReadOnlyList<string> Key,
     IReadOnlyList<ColumnSpec> Columns,
     IReadOnlyList<RowRule> Rules,
-    string? ParentReference = null)
+    string? ParentReference = null,
+    string? AsOf = null,
+    bool ReplacesSameKey = false)
 {
     /// <summary>Finds a column by name (case-insensitive), or null.</summary>
     public ColumnSpec? Find(string name) =>

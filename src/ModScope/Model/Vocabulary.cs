@@ -22,4 +22,7 @@ public static class Vocabulary
         ["none", "false_positive", "false_negative", "wrong_policy", "wrong_action", "technical"];
 
     public static readonly IReadOnlyList<string> AppealOutcomes = ["upheld", "overturned"];
+
+    /// <summary>How grave a policy's violations are (DOMAIN.md 1.2: severity weights).</summary>
+    public static readonly IReadOnlyList<string> Severities = ["critical", "high", "medium", "low"];
 }

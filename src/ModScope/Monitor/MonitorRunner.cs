@@ -71,11 +71,13 @@ public sealed class MonitorRunner(ModScopeStore store, MetricCatalog catalog, Me
                 };
                 var scan = await scanner.ScanAsync(windowStart, windowEnd, cancellationToken).ConfigureAwait(false);
                 scanned = scan.SeriesScanned;
-                var reach = await SiteReach.LoadAsync(query, windowStart, windowEnd, RegionOf, cancellationToken).ConfigureAwait(false);
+                // Each market's region as the store's reference data has it at the end of the window.
+                var regionOf = StoredReference.Load(store).Current(windowEnd).RegionByMarket();
+                var reach = await SiteReach.LoadAsync(query, windowStart, windowEnd, regionOf, cancellationToken).ConfigureAwait(false);
                 var metricFindings = NestedAlerts.Group(scan.Alerts.Select(a => a.Finding with
                 {
                     SuppressedBy = QualityAlerts.Explaining(a.Finding, a.Metric.IsCount, data, reach),
-                }).ToList(), RegionOf).ToList();
+                }).ToList(), regionOf).ToList();
                 var explainer = new AlertExplainer(catalog, query, AlertExplainer.DrillOrder);
                 var ranked = metricFindings.Where(f => f.SuppressedBy is null).OrderByDescending(f => f.Rank).Take(ExplainTop).ToList();
                 if (ranked.Count > 0)
@@ -115,8 +117,6 @@ public sealed class MonitorRunner(ModScopeStore store, MetricCatalog catalog, Me
             throw;
         }
     }
-
-    private static readonly IReadOnlyDictionary<string, string> RegionOf = ReferenceData.Default.RegionByMarket();
 
     private static AlertFinding RunProblem(string subject, DateOnly day, string message) =>
         new(AlertKind.Data, subject, "", day, day, AlertSeverity.Critical, 0, 1.0, "monitor_run", message);

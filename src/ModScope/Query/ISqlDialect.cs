@@ -57,9 +57,11 @@ public interface ISqlDialect
 
     /// <summary>
     /// The join that makes a reference table's columns readable under <paramref name="relation"/> (a LEFT JOIN of its key to
-    /// <paramref name="keyExpression"/>), or null when the dialect looks them up inline.
+    /// <paramref name="keyExpression"/>, to the row in force at <paramref name="asOf"/>: a reference row is valid from its
+    /// <c>valid_from</c> until the next row of its key, and a key's first row also covers earlier times), or null when the
+    /// dialect looks them up inline.
     /// </summary>
-    string? JoinReference(ReferenceTable table, RelationAlias relation, string keyExpression);
+    string? JoinReference(ReferenceTable table, RelationAlias relation, string keyExpression, string asOf);
 
     /// <summary>A column of a reference table row found by <see cref="JoinReference"/> (NULL when no row matches).</summary>
     string ReferenceColumn(ReferenceTable table, RelationAlias relation, string column, string keyExpression);

@@ -63,7 +63,14 @@ internal sealed class SourceRelation
             ?? throw new InvalidOperationException($"'{path}' points into '{reference}', which is not a reference table.");
         var joined = new RelationAlias($"l_{alias}_{parts[0]}", RelationRole.Reference);
         var keyExpression = _dialect.Column(alias, parts[0]);
-        if (_aliases.Add(joined.Name) && _dialect.JoinReference(referenced, joined, keyExpression) is { } join)
+        // The reference row in force when the event happened (a decision's decided_at, a staffing row's date).
+        var asOf = EventSchema.Find(table)?.AsOf
+            ?? throw new InvalidOperationException($"{table} has no column dating its rows for reference lookups.");
+        if (alias == Parent)
+        {
+            _parentColumns.Add(asOf);
+        }
+        if (_aliases.Add(joined.Name) && _dialect.JoinReference(referenced, joined, keyExpression, _dialect.Column(alias, asOf)) is { } join)
         {
             _joins.Add(join);
         }

@@ -53,10 +53,15 @@ public abstract class StandardDialect : ISqlDialect
         return $"JOIN {Quote(parent.Name)} AS {relation} ON {Column(relation, key)} = {Column(child, key)}";
     }
 
-    public virtual string? JoinReference(ReferenceTable table, RelationAlias relation, string keyExpression)
+    public virtual string? JoinReference(ReferenceTable table, RelationAlias relation, string keyExpression, string asOf)
     {
         ArgumentNullException.ThrowIfNull(table);
-        return $"LEFT JOIN {Quote(table.Name)} AS {relation} ON {Column(relation, table.Key)} = {keyExpression}";
+        // Each row's validity [__from, __to): a key's first row from the start of time, its last row without end.
+        var from = Quote(table.ValidFrom);
+        var rows = $"(SELECT *, CASE WHEN row_number() OVER w > 1 THEN {from} END AS __from, lead({from}) OVER w AS __to " +
+                   $"FROM {Quote(table.Name)} WINDOW w AS (PARTITION BY {Quote(table.Key)} ORDER BY {from}))";
+        return $"LEFT JOIN {rows} AS {relation} ON {Column(relation, table.Key)} = {keyExpression} " +
+               $"AND ({relation}.__from IS NULL OR {asOf} >= {relation}.__from) AND ({relation}.__to IS NULL OR {asOf} < {relation}.__to)";
     }
 
     public virtual string ReferenceColumn(ReferenceTable table, RelationAlias relation, string column, string keyExpression) => Column(relation, column);

@@ -1,4 +1,5 @@
 using ModScope.Catalog;
+using ModScope.Model;
 using ModScope.Monitor.Alerts;
 using ModScope.Query;
 using ModScope.Reports.Document;
@@ -19,8 +20,11 @@ public sealed class ReportBuilder(MetricCatalog catalog, MetricQuery query, Stor
     /// <summary>Draws the trend charts; null composes documents without them.</summary>
     public IChartRenderer? Charts { get; init; }
 
-    public Task<ReportData> LoadAsync(ReportScope scope, IReadOnlyList<Alert> alerts, CancellationToken cancellationToken = default) =>
-        new ReportDataLoader(catalog, query, _rules).LoadAsync(scope, alerts, cancellationToken);
+    /// <summary>The store's reference data: the names of markets, policies and queues in the text.</summary>
+    public ReferenceData Reference { get; init; } = ReferenceData.Empty;
+
+    public async Task<ReportData> LoadAsync(ReportScope scope, IReadOnlyList<Alert> alerts, CancellationToken cancellationToken = default) =>
+        await new ReportDataLoader(catalog, query, _rules).LoadAsync(scope, alerts, cancellationToken).ConfigureAwait(false) with { Reference = Reference };
 
     /// <summary>The storyline for the data's audience, composed in <paramref name="language"/> (en or zh-Hans).</summary>
     public ReportDocument Compose(ReportData data, string language, bool charts = true)

@@ -1,4 +1,5 @@
 using ModScope.Catalog;
+using ModScope.Model;
 using ModScope.Monitor.Alerts;
 
 namespace ModScope.Reports;
@@ -6,6 +7,9 @@ namespace ModScope.Reports;
 /// <summary>Everything a storyline is chosen from: plain metric results with their requests, the catalogue's definitions and alerts.</summary>
 public sealed record ReportData(ReportScope Scope, MetricCatalog Catalog, IReadOnlyList<ResultSet> Sets, IReadOnlyList<Alert> Alerts)
 {
+    /// <summary>The store's reference data, for the names of markets, policies and queues (none: codes are shown).</summary>
+    public ReferenceData Reference { get; init; } = ReferenceData.Empty;
+
     /// <summary>The set with this name, or null when the report did not gather it.</summary>
     public ResultSet? Set(string id) => Sets.FirstOrDefault(s => s.Id == id);
 

@@ -1,4 +1,3 @@
-using ModScope.Model;
 using ModScope.Query;
 
 namespace ModScope.Reports;
@@ -17,8 +16,8 @@ public sealed record ReportScope(ReportAudience Audience, Period Period, Period 
         new(audience, period, PeriodParser.Compare(period, Comparison.PreviousPeriod), region, market);
 
     /// <summary>
-    /// The filters that narrow every request to the scope. A region is sent as the list of its markets (from the shipped
-    /// reference data): the same decisions, and a filter every metric's statement can apply.
+    /// The filters that narrow every request to the scope. A region is the <c>region</c> dimension: each event counts in
+    /// the region its market belonged to when it happened (the store's reference data, with history).
     /// </summary>
     public IReadOnlyList<DimensionFilter> Filters
     {
@@ -28,14 +27,7 @@ public sealed record ReportScope(ReportAudience Audience, Period Period, Period 
             {
                 return [new DimensionFilter("market", FilterOperator.Equals, [market])];
             }
-            if (Region is not { } region)
-            {
-                return [];
-            }
-            var markets = ReferenceData.Default.Markets.Where(m => string.Equals(m.Region, region, StringComparison.OrdinalIgnoreCase)).Select(m => m.Code).ToList();
-            return markets.Count > 0 ? [new DimensionFilter("market", FilterOperator.In, markets)]
-                : throw new ArgumentException(
-                    $"Unknown region '{region}'; known regions: {string.Join(", ", ReferenceData.Default.Markets.Select(m => m.Region).Distinct())}.", nameof(Region));
+            return Region is { } region ? [new DimensionFilter("region", FilterOperator.Equals, [region])] : [];
         }
     }
 }

@@ -21,11 +21,18 @@ public sealed class ReportService(MetricCatalog catalog, MetricQuery query, Stor
     /// <summary>Draws the documents' charts; null composes them without.</summary>
     public IChartRenderer? Charts { get; init; }
 
-    public ReportBuilder Builder => new(catalog, query, _rules) { Charts = Charts };
+    /// <summary>The store's reference data: the known regions and markets, and their names in the text.</summary>
+    public ReferenceData Reference { get; init; } = ReferenceData.Empty;
 
-    /// <summary>The scope of a request, checked: one place at most, a place for a regional report, a known region or market.</summary>
-    public static ReportScope Scope(ReportAudience audience, Period period, string? region = null, string? market = null)
+    public ReportBuilder Builder => new(catalog, query, _rules) { Charts = Charts, Reference = Reference };
+
+    /// <summary>
+    /// The scope of a request, checked against the store's <paramref name="reference"/> data: one place at most, a place for
+    /// a regional report, a known region or market.
+    /// </summary>
+    public static ReportScope Scope(ReferenceData reference, ReportAudience audience, Period period, string? region = null, string? market = null)
     {
+        ArgumentNullException.ThrowIfNull(reference);
         if (region is not null && market is not null)
         {
             throw new ReportRequestException("market", "Give a region or a market, not both.");
@@ -34,17 +41,19 @@ public sealed class ReportService(MetricCatalog catalog, MetricQuery query, Stor
         {
             throw new ReportRequestException("region", "A regional report needs a region (e.g. SEA) or a market (e.g. ID).");
         }
-        var markets = ReferenceData.Default.Markets;
+        var markets = reference.Markets;
         if (market is not null && !markets.Any(m => string.Equals(m.Code, market, StringComparison.OrdinalIgnoreCase)))
         {
-            throw new ReportRequestException("market", $"Unknown market '{market}'; known markets: {string.Join(", ", markets.Select(m => m.Code))}.");
+            throw new ReportRequestException("market", $"Unknown market '{market}'; known markets: {string.Join(", ", markets.Select(m => m.Code).Distinct(StringComparer.Ordinal))}.");
         }
-        var regions = markets.Select(m => m.Region).Distinct(StringComparer.Ordinal).ToList();
+        var regions = reference.Regions;
         if (region is not null && !regions.Contains(region, StringComparer.OrdinalIgnoreCase))
         {
             throw new ReportRequestException("region", $"Unknown region '{region}'; known regions: {string.Join(", ", regions)}.");
         }
-        return ReportScope.For(audience, period, region, market?.ToUpperInvariant());
+        // The region as the reference data spells it: the filter compares it exactly.
+        var known = region is null ? null : regions.First(r => string.Equals(r, region, StringComparison.OrdinalIgnoreCase));
+        return ReportScope.For(audience, period, known, market?.ToUpperInvariant());
     }
 
     /// <summary>

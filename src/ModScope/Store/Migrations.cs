@@ -18,6 +18,7 @@ public static class Migrations
             ReferenceTables.Seed(connection);
         }),
         new(2, "monitor runs, alerts with lifecycle and feedback, series rebaselines", connection => Run(connection, Script("0002-monitor.sql"))),
+        new(3, "reference data with history, loaded from files", connection => Run(connection, Script("0003-reference-history.sql"))),
     ];
 
     /// <summary>The schema version this build writes.</summary>

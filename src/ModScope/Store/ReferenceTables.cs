@@ -5,13 +5,14 @@ namespace ModScope.Store;
 
 /// <summary>
 /// Fills the reference tables (created by migration 1's frozen SQL) from the shipped reference data: part of migration 1,
-/// so its columns are the ones that migration created, in that order.
+/// so its columns are the ones that migration created, in that order. This seeds a new store; afterwards its reference
+/// data is its own (loaded from files, with history), and nothing reads the shipped copy again.
 /// </summary>
 internal static class ReferenceTables
 {
     public static void Seed(DuckDBConnection connection)
     {
-        var reference = ReferenceData.Default;
+        var reference = ReferenceData.Shipped;
 
         using (var appender = connection.CreateAppender("markets"))
         {

@@ -34,7 +34,7 @@ public sealed class DialectFragmentTests
         ["parent column"] = d => d.Column(D, "verdict"),
         ["numbered"] = d => d.Numbered(EventSchema.QaAudits, ["decision_id"], ["audited_at", "audit_id"]),
         ["parent join"] = d => d.JoinParent(T, "qa_audits", EventSchema.Decisions, D, "decision_id", ["verdict"]),
-        ["reference join"] = d => d.JoinReference(ReferenceSchema.Queues, Queue, "t.\"queue\""),
+        ["reference join"] = d => d.JoinReference(ReferenceSchema.Queues, Queue, "t.\"queue\"", "t.\"decided_at\""),
         ["rows join"] = d => string.Join(" | ", d.JoinRows([["1", "2"], ["3", "4"]], E, ["a", "b"], "x < e.b") is var (join, where) ? [join, where ?? "(none)"] : []),
         ["count if"] = d => d.Aggregate(AggregateKind.Count, null, "c"),
         ["sum"] = d => d.Aggregate(AggregateKind.Sum, "v", null),
@@ -75,7 +75,9 @@ public sealed class DialectFragmentTests
             "clickhouse", "parent join",
             "ALL INNER JOIN (SELECT `decision_id`, `verdict` AS `d__verdict` FROM `decisions` FINAL WHERE `decision_id` IN (SELECT `decision_id` FROM `qa_audits`)) AS d USING `decision_id`"
         },
-        { "duckdb", "reference join", "LEFT JOIN \"queues\" AS l_t_queue ON l_t_queue.\"queue_id\" = t.\"queue\"" },
+        { "duckdb", "reference join", "LEFT JOIN (SELECT *, CASE WHEN row_number() OVER w > 1 THEN \"valid_from\" END AS __from, lead(\"valid_from\") OVER w AS __to " +
+            "FROM \"queues\" WINDOW w AS (PARTITION BY \"queue_id\" ORDER BY \"valid_from\")) AS l_t_queue ON l_t_queue.\"queue_id\" = t.\"queue\" " +
+            "AND (l_t_queue.__from IS NULL OR t.\"decided_at\" >= l_t_queue.__from) AND (l_t_queue.__to IS NULL OR t.\"decided_at\" < l_t_queue.__to)" },
         { "clickhouse", "reference join", null },
         { "duckdb", "rows join", "JOIN (VALUES (1, 2), (3, 4)) AS e(a, b) ON x < e.b | (none)" },
         { "clickhouse", "rows join", "CROSS JOIN (SELECT 1 AS a, 2 AS b UNION ALL SELECT 3, 4) AS e | x < e.b" },
@@ -140,7 +142,7 @@ public sealed class DialectFragmentTests
 
         Assert.Equal("l_t_queue.\"sla_hours\"", duck);
         // The shipped queues in file order: their ids, then their SLA hours at the same positions (DOMAIN's queues table).
-        var queues = ReferenceData.Default.Queues;
+        var queues = ReferenceData.Shipped.Queues;
         var ids = "[" + string.Join(", ", queues.Select(q => $"'{q.QueueId}'")) + "]";
         var hours = "[" + string.Join(", ", queues.Select(q => $"toFloat64({q.SlaHours.ToString(System.Globalization.CultureInfo.InvariantCulture)})")) + "]";
         var positions = "[" + string.Join(", ", Enumerable.Range(1, queues.Count)) + "]";

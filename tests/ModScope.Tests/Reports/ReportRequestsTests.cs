@@ -16,9 +16,10 @@ public sealed class ReportRequestsTests
     {
         var requests = Loader.Requests(ReportScope.For(ReportAudience.Regional, Week46, region: "SEA")).ToDictionary(r => r.Id, r => r.Request);
 
+        // The region itself: each decision counts in the region its market belonged to when it was decided.
         var filter = Assert.Single(requests[ReportSets.Headline].Filters);
-        Assert.Equal("market", filter.Dimension);
-        Assert.Equal(["ID", "MY", "PH", "SG", "TH", "VN"], filter.Values.Order()); // the SEA markets of reference/markets.csv
+        Assert.Equal("region", filter.Dimension);
+        Assert.Equal(["SEA"], filter.Values);
         Assert.Empty(requests[ReportSets.Global].Filters);
         Assert.Equal(Comparison.PreviousPeriod, requests[ReportSets.By("market")].Comparison);
         Assert.All(requests.Values, r => Assert.DoesNotContain("qa_agreement_kappa", r.Comparison == Comparison.None || r.Dimensions.Count == 0 ? [] : r.Metrics));
@@ -40,7 +41,7 @@ public sealed class ReportRequestsTests
     [InlineData("zh-Hans", "2026年第46周", "−1.5个百分点", "96.4%", "2,345", "29.8小时", "市场 印度尼西亚")]
     public void Periods_changes_and_units_read_naturally_in_each_language(string language, string week, string change, string share, string count, string hours, string segment)
     {
-        var format = new ReportFormatter(ReportText.For(language), Hand.Catalog, ReportScope.For(ReportAudience.Exec, Week46));
+        var format = new ReportFormatter(ReportText.For(language), Hand.Catalog, ReportScope.For(ReportAudience.Exec, Week46), ModScope.Model.ReferenceData.Shipped);
 
         Assert.Equal(week, format.Format(FactArg.PeriodLabel(prior: false)));
         Assert.Equal(change, format.Format(FactArg.Change("qa_accuracy", -0.015)));

@@ -1,3 +1,4 @@
+using ModScope.Model;
 using ModScope.Query;
 using ModScope.Reports;
 
@@ -15,7 +16,7 @@ public sealed class ReportServiceTests
     [InlineData(ReportAudience.Quality, null, "ZZ", "market")]
     public void A_scope_that_cannot_be_reported_names_its_parameter(ReportAudience audience, string? region, string? market, string parameter)
     {
-        var error = Assert.Throws<ReportRequestException>(() => ReportService.Scope(audience, Week, region, market));
+        var error = Assert.Throws<ReportRequestException>(() => ReportService.Scope(ReferenceData.Shipped, audience, Week, region, market));
 
         Assert.Equal(parameter, error.Parameter);
     }
@@ -23,7 +24,7 @@ public sealed class ReportServiceTests
     [Fact]
     public void A_market_scope_filters_to_the_market_and_the_prior_period_is_the_week_before()
     {
-        var scope = ReportService.Scope(ReportAudience.Regional, Week, market: "id");
+        var scope = ReportService.Scope(ReferenceData.Shipped, ReportAudience.Regional, Week, market: "id");
 
         Assert.Equal("ID", scope.Market);
         Assert.Equal(new DateTime(2026, 11, 2), scope.Prior.Start);
@@ -33,7 +34,7 @@ public sealed class ReportServiceTests
     [Fact]
     public void The_file_name_says_audience_place_days_and_language()
     {
-        var scope = ReportService.Scope(ReportAudience.Regional, Week, region: "UK");
+        var scope = ReportService.Scope(ReferenceData.Shipped, ReportAudience.Regional, Week, region: "UK");
 
         Assert.Equal("modscope-regional-UK-2026-11-09_2026-11-15-zh-Hans.xlsx", ReportService.FileName(scope, "zh-Hans", ReportFormat.Xlsx));
     }

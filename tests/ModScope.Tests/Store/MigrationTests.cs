@@ -32,8 +32,8 @@ public sealed class MigrationTests : IDisposable
 
         using var store = ModScopeStore.Open(path);
 
-        Assert.Equal(2, store.SchemaVersion());
-        Assert.Equal(2, Migrations.Latest);
+        Assert.Equal(3, store.SchemaVersion());
+        Assert.Equal(3, Migrations.Latest);
         Assert.Empty(new AlertStore(store).List());
         using var read = store.OpenConnection();
         using var command = read.CreateCommand();
@@ -44,6 +44,7 @@ public sealed class MigrationTests : IDisposable
     [Theory]
     [InlineData("0001-initial.sql", "08f39c691e15227d63569b4eadd2c3d7dc628e7f1c438967cb11b4c2c3dbb57e")]
     [InlineData("0002-monitor.sql", "5f788ac7978689ff0935760a50ca18fdcded57d1aaa4c1dbf871e79c5a2a913d")]
+    [InlineData("0003-reference-history.sql", "74ba56b0818e23936f457cc6d00c53262c091f06f863d415fa1964bedac1ed7c")]
     public void A_released_migration_script_is_never_edited(string script, string sha256)
     {
         // The hashes were taken when each version was released; a change to the schema is a new migration, not an edit.
@@ -52,12 +53,49 @@ public sealed class MigrationTests : IDisposable
     }
 
     [Fact]
+    public void A_version_2_store_migrates_its_reference_rows_to_rows_valid_from_the_start_of_time()
+    {
+        var path = Path.Combine(_dir, "v2.duckdb");
+        using (var connection = new DuckDBConnection($"Data Source={path}"))
+        {
+            // A store released at version 2: migrations 1 and 2 as they were, with a market of its own added by hand.
+            connection.Open();
+            Migrations.Run(connection, "CREATE TABLE schema_migrations (version INTEGER NOT NULL, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL);");
+            Migrations.Run(connection, Migrations.Script("0001-initial.sql"));
+            Migrations.Run(connection, Migrations.Script("0002-monitor.sql"));
+            Migrations.Run(connection, """
+                INSERT INTO markets VALUES ('XA', 'Acmeland', NULL, 'ZZR', 'pt', 'Europe/Lisbon');
+                INSERT INTO schema_migrations VALUES (1, 'event tables, load bookkeeping, quarantine, reference data', TIMESTAMP '2026-01-01 00:00:00');
+                INSERT INTO schema_migrations VALUES (2, 'monitor runs, alerts with lifecycle and feedback, series rebaselines', TIMESTAMP '2026-02-01 00:00:00');
+                """);
+        }
+
+        using var store = ModScopeStore.Open(path);
+
+        Assert.Equal(3, store.SchemaVersion());
+        var market = Assert.Single(StoredReference.Load(store).Markets);
+        Assert.Equal(new Market("XA", "Acmeland", "", "ZZR", "pt", "Europe/Lisbon", new DateOnly(1970, 1, 1)), market);
+    }
+
+    [Fact]
+    public void A_migrated_store_has_every_column_of_the_reference_model()
+    {
+        AssertStoredColumns(ReferenceSchema.All.Select(t => t.Schema));
+    }
+
+    [Fact]
     public void A_migrated_store_has_every_column_of_the_event_model()
     {
         // Fails when the model gains a column no migration adds: write the migration that alters the tables.
+        AssertStoredColumns(EventSchema.All);
+    }
+
+    /// <summary>A new store's tables have each model column in order, then the lineage columns file_id and line.</summary>
+    private void AssertStoredColumns(IEnumerable<TableSchema> tables)
+    {
         using var store = ModScopeStore.Open(Path.Combine(_dir, "new.duckdb"));
         using var connection = store.OpenConnection();
-        foreach (var table in EventSchema.All)
+        foreach (var table in tables)
         {
             using var command = connection.CreateCommand();
             command.CommandText = "SELECT column_name FROM information_schema.columns WHERE table_name = $t ORDER BY ordinal_position";

@@ -40,7 +40,7 @@ public sealed class SyntheticConsistencyTests(IncidentDataSetFixture fixture)
     [Fact]
     public void Generator_Decisions_HaveUniqueIdsAndFollowTheEventModel()
     {
-        var reference = ReferenceData.Default;
+        var reference = ReferenceData.Shipped;
         var markets = reference.Markets.ToDictionary(m => m.Code);
         var queues = reference.Queues.ToDictionary(q => q.QueueId);
         var leaves = reference.Policies.Where(p => p.IsLeaf).Select(p => p.PolicyId).ToHashSet();

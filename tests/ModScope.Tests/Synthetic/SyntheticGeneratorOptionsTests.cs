@@ -63,7 +63,7 @@ public sealed class SyntheticGeneratorOptionsTests : IDisposable
     {
         var summary = await SyntheticGenerator.GenerateAsync(new GeneratorOptions(_folder.Path, 60, 1500, 9, Start: new DateOnly(2026, 10, 1)));
         var data = SyntheticDataSet.Load(_folder.Path);
-        var sea = ModScope.Model.ReferenceData.Default.Markets.Where(m => m.Region == "SEA").Select(m => m.Code).ToHashSet();
+        var sea = ModScope.Model.ReferenceData.Shipped.Markets.Where(m => m.Region == "SEA").Select(m => m.Code).ToHashSet();
         double Volume(bool inSea, int fromDay) => Enumerable.Range(fromDay, 3)
             .Sum(day => data.Decisions.Count(d => d.CreatedDate == new DateOnly(2026, 11, day) && sea.Contains(d.Market) == inSea));
 

@@ -92,7 +92,7 @@ public sealed class SyntheticIncidentTests(IncidentDataSetFixture fixture)
     private void AssertTurnaroundSurge(IncidentTruth incident)
     {
         var market = incident.Segment["market"];
-        var sla = ModScope.Model.ReferenceData.Default.Queues.ToDictionary(q => q.QueueId, q => q.SlaHours);
+        var sla = ModScope.Model.ReferenceData.Shipped.Queues.ToDictionary(q => q.QueueId, q => q.SlaHours);
         var human = Data.Decisions.Where(d => d.IsHuman && d.Market == market).ToArray();
         var inside = human.Where(d => incident.Covers(d.CreatedDate)).ToArray();
         var before = human.Where(d => d.CreatedDate < incident.Start).ToArray();
@@ -174,7 +174,7 @@ public sealed class SyntheticIncidentTests(IncidentDataSetFixture fixture)
         }
 
         var otherSites = Data.Decisions.Where(d => d.FileDate == incident.Start && d.IsHuman).Select(d => d.Site).Distinct().Count();
-        Assert.Equal(ModScope.Model.ReferenceData.Default.Sites.Count - 1, otherSites);
+        Assert.Equal(ModScope.Model.ReferenceData.Shipped.Sites.Count - 1, otherSites);
     }
 
     /// <summary>The re-delivered file holds exactly the day's rows, in another order.</summary>

@@ -21,7 +21,7 @@ public sealed class SyntheticQuietDataSetTests(QuietDataSetFixture fixture)
     [Fact]
     public void Generator_WithoutIncidents_HasDecisionsAndStaffingForEverySiteEveryDay()
     {
-        var sites = ModScope.Model.ReferenceData.Default.Sites.Select(s => s.SiteId).ToArray();
+        var sites = ModScope.Model.ReferenceData.Shipped.Sites.Select(s => s.SiteId).ToArray();
         var decided = Data.Decisions.Where(d => d.IsHuman).Select(d => (d.FileDate, d.Site)).ToHashSet();
         var staffed = Data.Staffing.Select(s => (s.Date, s.Site)).ToHashSet();
         foreach (var date in Data.Dates)

@@ -26,7 +26,7 @@ public sealed class SyntheticRealismTests(QuietDataSetFixture fixture)
         var biggestFive = shares.OrderByDescending(kv => kv.Value).Take(5).Select(kv => kv.Key).Order(StringComparer.Ordinal);
         Assert.Equal(["GB", "ID", "TH", "US", "VN"], biggestFive);
         Assert.True(shares["JP"] < 0.02 && shares["AE"] < 0.02, "JP and AE are small markets.");
-        Assert.Equal(ReferenceData.Default.Markets.Count, shares.Count);
+        Assert.Equal(ReferenceData.Shipped.Markets.Count, shares.Count);
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class SyntheticRealismTests(QuietDataSetFixture fixture)
         double Automation(string policy) => Share(Data.Decisions.Where(d => d.Policy == policy).ToArray(), d => !d.IsHuman);
         Assert.True(Automation("weapons") > 0.85 && Automation("counterfeit") > 0.85);
         Assert.True(Automation("hate_speech") < 0.5 && Automation("minors_in_live") < 0.5);
-        var parents = ReferenceData.Default.Policies.Where(p => !p.IsLeaf).Select(p => p.PolicyId).ToHashSet();
+        var parents = ReferenceData.Shipped.Policies.Where(p => !p.IsLeaf).Select(p => p.PolicyId).ToHashSet();
         Assert.DoesNotContain(Data.Decisions, d => parents.Contains(d.Policy));
     }
 
@@ -88,7 +88,7 @@ public sealed class SyntheticRealismTests(QuietDataSetFixture fixture)
     [Fact]
     public void Generator_HumanTurnaround_MeetsTheQueueSlaMostOfTheTime()
     {
-        var sla = ReferenceData.Default.Queues.ToDictionary(q => q.QueueId, q => q.SlaHours);
+        var sla = ReferenceData.Shipped.Queues.ToDictionary(q => q.QueueId, q => q.SlaHours);
         var human = Data.Decisions.Where(d => d.IsHuman).ToArray();
         Assert.InRange(Share(human, d => d.TatHours <= sla[d.Queue]), 0.80, 0.97);
         var live = human.Where(d => d.ObjectType == "livestream").ToArray();
@@ -112,7 +112,7 @@ public sealed class SyntheticRealismTests(QuietDataSetFixture fixture)
     {
         var decisionsBySite = Data.Decisions.Where(d => d.IsHuman).GroupBy(d => d.Site).ToDictionary(g => g.Key, g => g.Count());
         var hoursBySite = Data.Staffing.GroupBy(s => s.Site).ToDictionary(g => g.Key, g => g.Sum(s => s.Productive));
-        Assert.Equal(ReferenceData.Default.Sites.Count, hoursBySite.Count);
+        Assert.Equal(ReferenceData.Shipped.Sites.Count, hoursBySite.Count);
         foreach (var (site, hours) in hoursBySite)
         {
             Assert.InRange(decisionsBySite[site] / hours, 20, 120);

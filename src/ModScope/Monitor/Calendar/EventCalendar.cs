@@ -1,5 +1,6 @@
 using ModScope.Catalog;
 using ModScope.Common;
+using ModScope.Model;
 
 namespace ModScope.Monitor.Calendar;
 
@@ -14,16 +15,18 @@ public sealed class EventCalendar
     public const string DefaultFile = "catalog/events.yaml";
 
     private readonly IReadOnlyList<(CalendarEvent Event, IReadOnlySet<string> Markets)> _resolved;
+    private readonly MarketScope _scope;
 
-    private EventCalendar(string source, IReadOnlyList<CalendarEvent> events)
+    private EventCalendar(string source, IReadOnlyList<CalendarEvent> events, MarketScope scope)
     {
         Source = source;
         Events = events;
-        _resolved = events.Select(e => (e, MarketScope.Default.Resolve(e.Markets))).ToList();
+        _scope = scope;
+        _resolved = events.Select(e => (e, scope.Resolve(e.Markets))).ToList();
     }
 
     /// <summary>A calendar without events (nothing is expected).</summary>
-    public static EventCalendar Empty { get; } = new("(empty)", []);
+    public static EventCalendar Empty { get; } = new("(empty)", [], new MarketScope([]));
 
     /// <summary>Where the events came from (a file name), for messages.</summary>
     public string Source { get; }
@@ -31,11 +34,12 @@ public sealed class EventCalendar
     /// <summary>Every event, in file order.</summary>
     public IReadOnlyList<CalendarEvent> Events { get; }
 
-    /// <summary>The calendar shipped with ModScope (<c>catalog/events.yaml</c>, embedded in the library).</summary>
+    /// <summary>The calendar shipped with ModScope (<c>catalog/events.yaml</c>, embedded in the library), its markets and
+    /// regions checked against <paramref name="markets"/> (a store's reference data).</summary>
     /// <exception cref="CatalogException">The shipped file is missing or broken.</exception>
-    public static EventCalendar LoadDefault()
+    public static EventCalendar LoadDefault(IReadOnlyList<Market> markets)
     {
-        return Parse(CatalogFiles.Shipped(DefaultFile, "calendar"), DefaultFile);
+        return Parse(markets, CatalogFiles.Shipped(DefaultFile, "calendar"), DefaultFile);
     }
 
     /// <summary>
@@ -43,28 +47,37 @@ public sealed class EventCalendar
     /// under the working folder) when present, else the shipped one.
     /// </summary>
     /// <exception cref="CatalogException">The file cannot be read, or has problems (all of them are listed).</exception>
-    public static EventCalendar LoadLocalOrDefault() => File.Exists(DefaultFile) ? Load(DefaultFile) : LoadDefault();
+    public static EventCalendar LoadLocalOrDefault(IReadOnlyList<Market> markets) => File.Exists(DefaultFile) ? Load(markets, DefaultFile) : LoadDefault(markets);
 
     /// <summary>Loads and checks the calendar at <paramref name="path"/>.</summary>
     /// <exception cref="CatalogException">The file cannot be read, or has problems (all of them are listed).</exception>
-    public static EventCalendar Load(string path) => Parse(CatalogFiles.Read(path), path);
+    public static EventCalendar Load(IReadOnlyList<Market> markets, string path) => Parse(markets, CatalogFiles.Read(path), path);
 
-    /// <summary>Parses and checks calendar text; <paramref name="file"/> names it in messages.</summary>
+    /// <summary>
+    /// Parses and checks calendar text; <paramref name="file"/> names it in messages. The markets and regions an event names
+    /// must be among <paramref name="markets"/> (a store's reference data).
+    /// </summary>
     /// <exception cref="CatalogException">Every problem found, each with file, line and field.</exception>
-    public static EventCalendar Parse(string text, string file)
+    public static EventCalendar Parse(IReadOnlyList<Market> markets, string text, string file)
     {
+        ArgumentNullException.ThrowIfNull(markets);
         ArgumentNullException.ThrowIfNull(text);
-        return new EventCalendar(file, CalendarParser.Parse(text, file, MarketScope.Default));
+        var scope = new MarketScope(markets);
+        return new EventCalendar(file, CalendarParser.Parse(text, file, scope), scope);
     }
 
     /// <summary>The events active on <paramref name="day"/> in <paramref name="market"/> (a market code; null for any market).</summary>
     /// <exception cref="ArgumentException"><paramref name="market"/> is not a market code of reference/markets.csv.</exception>
     public IReadOnlyList<CalendarEvent> ActiveOn(DateOnly day, string? market)
     {
-        if (market is not null && !MarketScope.Default.IsMarket(market))
+        if (_resolved.Count == 0)
+        {
+            return []; // no calendar (Empty): nothing is expected anywhere
+        }
+        if (market is not null && !_scope.IsMarket(market))
         {
             throw new ArgumentException(
-                $"Unknown market '{market}'{NearMatch.Suggest(market, MarketScope.Default.Names)}; expected a market code from reference/markets.csv.",
+                $"Unknown market '{market}'{NearMatch.Suggest(market, _scope.Names)}; expected a market code of the store's reference data.",
                 nameof(market));
         }
         return _resolved.Where(r => r.Event.Covers(day) && (market is null || r.Markets.Contains(market))).Select(r => r.Event).ToList();
@@ -83,7 +96,7 @@ public sealed class EventCalendar
         ArgumentNullException.ThrowIfNull(calendarEvent);
         var issues = new List<CatalogIssue>();
         var field = $"events.{calendarEvent.Id}";
-        CalendarRules.Check(calendarEvent, MarketScope.Default, (sub, message) => issues.Add(new CatalogIssue(Source, 0, $"{field}.{sub}", message)));
+        CalendarRules.Check(calendarEvent, _scope, (sub, message) => issues.Add(new CatalogIssue(Source, 0, $"{field}.{sub}", message)));
         if (calendarEvent.Id.Length == 0)
         {
             issues.Add(new CatalogIssue(Source, 0, $"{field}.id", "is required"));
@@ -96,7 +109,7 @@ public sealed class EventCalendar
         {
             throw new CatalogException(issues);
         }
-        return new EventCalendar(Source, [.. Events, calendarEvent]);
+        return new EventCalendar(Source, [.. Events, calendarEvent], _scope);
     }
 
     /// <summary>Writes the whole calendar to <paramref name="path"/> (without the comments of the file it came from).</summary>
@@ -108,19 +121,19 @@ public sealed class EventCalendar
     /// the file or the event has a problem.
     /// </summary>
     /// <exception cref="CatalogException">The file has problems, the event breaks a rule, or the file's layout cannot be appended to.</exception>
-    public static EventCalendar Append(string path, CalendarEvent calendarEvent)
+    public static EventCalendar Append(IReadOnlyList<Market> markets, string path, CalendarEvent calendarEvent)
     {
         ArgumentNullException.ThrowIfNull(calendarEvent);
         if (!File.Exists(path))
         {
-            var created = new EventCalendar(path, []).WithAdded(calendarEvent);
+            var created = new EventCalendar(path, [], new MarketScope(markets)).WithAdded(calendarEvent);
             created.Save(path);
             return created;
         }
         var existing = CatalogFiles.Read(path);
-        Parse(existing, path).WithAdded(calendarEvent);
+        Parse(markets, existing, path).WithAdded(calendarEvent);
         var text = CalendarWriter.Appended(existing, path, calendarEvent);
-        var appended = Parse(text, path);
+        var appended = Parse(markets, text, path);
         Write(path, text);
         return appended;
     }

@@ -2,7 +2,7 @@ using ModScope.Model;
 
 namespace ModScope.Monitor.Calendar;
 
-/// <summary>The market codes and regions an event may name, from the shipped reference data.</summary>
+/// <summary>The market codes and regions an event may name, from a store's reference data (any row of a market's history).</summary>
 internal sealed class MarketScope
 {
     private readonly Dictionary<string, string> _regionOf;
@@ -11,12 +11,11 @@ internal sealed class MarketScope
     public MarketScope(IEnumerable<Market> markets)
     {
         var list = markets.ToList();
-        _regionOf = list.ToDictionary(m => m.Code, m => m.Region, StringComparer.Ordinal);
+        // A market moved to another region stands in both; its latest region is its own.
+        _regionOf = list.OrderBy(m => m.ValidFrom).GroupBy(m => m.Code, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Region, StringComparer.Ordinal);
         _marketsIn = list.GroupBy(m => m.Region, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(m => m.Code).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
     }
-
-    public static MarketScope Default { get; } = new(ReferenceData.Default.Markets);
 
     public IEnumerable<string> Names => _regionOf.Keys.Concat(_marketsIn.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
 

@@ -11,7 +11,7 @@ namespace ModScope.Reports.Document;
 /// </summary>
 public sealed class ReportComposer(ReportData data, ReportText text)
 {
-    private readonly ReportFormatter _format = new(text, data.Catalog, data.Scope);
+    private readonly ReportFormatter _format = new(text, data.Catalog, data.Scope, data.Reference);
     private readonly Dictionary<string, string> _refs = new(StringComparer.Ordinal);
 
     /// <summary>When the report was prepared (shown in the subtitle).</summary>
@@ -27,7 +27,7 @@ public sealed class ReportComposer(ReportData data, ReportText text)
     {
         ArgumentNullException.ThrowIfNull(story);
         var scope = story.Scope;
-        var place = scope.Market is { } market ? PlaceNames.Name("market", market, text.Language) : scope.Region ?? text["place.global"];
+        var place = scope.Market is { } market ? PlaceNames.Name(data.Reference, "market", market, text.Language) : scope.Region ?? text["place.global"];
         var title = text.Fill($"title.{scope.Audience}", new Dictionary<string, string> { ["place"] = place });
         var subtitle = text.Fill("subtitle", new Dictionary<string, string>
         {

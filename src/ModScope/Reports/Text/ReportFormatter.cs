@@ -1,5 +1,6 @@
 using System.Globalization;
 using ModScope.Catalog;
+using ModScope.Model;
 using ModScope.Monitor.Scan;
 using ModScope.Query;
 using ModScope.Reports.Story;
@@ -10,7 +11,7 @@ namespace ModScope.Reports.Text;
 /// Formats fact arguments for one language: values in the metric's format, changes of shares in percentage points,
 /// intervals, counts, dates, ISO weeks, months and segments (dimension names from the catalogue).
 /// </summary>
-public sealed class ReportFormatter(ReportText text, MetricCatalog catalog, ReportScope scope)
+public sealed class ReportFormatter(ReportText text, MetricCatalog catalog, ReportScope scope, ReferenceData? reference = null)
 {
     private CultureInfo Culture => text.Culture;
 
@@ -29,7 +30,7 @@ public sealed class ReportFormatter(ReportText text, MetricCatalog catalog, Repo
             ArgKind.Count => arg.Number is { } n ? Math.Round(n).ToString("N0", Culture) : "–",
             ArgKind.Share => arg.Number is { } s ? Percent(s) : "–",
             ArgKind.Segment => Segment(arg.Text ?? ""),
-            ArgKind.Member => SeriesKey.Parse(arg.Text ?? "").Select(p => PlaceNames.Name(p.Key, p.Value, text.Language)).FirstOrDefault() ?? "",
+            ArgKind.Member => SeriesKey.Parse(arg.Text ?? "").Select(p => PlaceNames.Name(reference ?? ReferenceData.Empty, p.Key, p.Value, text.Language)).FirstOrDefault() ?? "",
             ArgKind.Dimension => catalog.Dimension(arg.Text!).Name.In(text.Language),
             ArgKind.Date => Date(arg.Date!.Value),
             ArgKind.Week => Week(arg.Date!.Value, shortForm: false),
@@ -71,7 +72,7 @@ public sealed class ReportFormatter(ReportText text, MetricCatalog catalog, Repo
             return text["segment.total"];
         }
         return string.Join(text.Language == "en" ? ", " : "，", pairs.Select(p =>
-            $"{(catalog.Dimensions.FirstOrDefault(d => d.Id == p.Key)?.Name.In(text.Language) ?? p.Key)} {PlaceNames.Name(p.Key, p.Value, text.Language)}"));
+            $"{(catalog.Dimensions.FirstOrDefault(d => d.Id == p.Key)?.Name.In(text.Language) ?? p.Key)} {PlaceNames.Name(reference ?? ReferenceData.Empty, p.Key, p.Value, text.Language)}"));
     }
 
     public string Date(DateOnly date) => date.ToString(text["format.date"], Culture);

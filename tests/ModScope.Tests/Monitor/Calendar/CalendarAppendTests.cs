@@ -38,9 +38,9 @@ public sealed class CalendarAppendTests : IDisposable
         var path = Path.Combine(_folder, "events.yaml");
         File.WriteAllText(path, Commented);
 
-        var returned = EventCalendar.Append(path, Campaign);
+        var returned = EventCalendar.Append(ModScope.Model.ReferenceData.Shipped.Markets, path, Campaign);
 
-        var reloaded = EventCalendar.Load(path);
+        var reloaded = EventCalendar.Load(ModScope.Model.ReferenceData.Shipped.Markets, path);
         Assert.Equal(["summer_sale_2026", "brand_day_2026"], reloaded.Events.Select(e => e.Id));
         AssertSame(Campaign, reloaded.Find("brand_day_2026")!);
         Assert.Equal(["summer_sale_2026", "brand_day_2026"], returned.Events.Select(e => e.Id));
@@ -55,9 +55,9 @@ public sealed class CalendarAppendTests : IDisposable
     {
         var path = Path.Combine(_folder, "new", "expected.yaml");
 
-        EventCalendar.Append(path, Campaign);
+        EventCalendar.Append(ModScope.Model.ReferenceData.Shipped.Markets, path, Campaign);
 
-        AssertSame(Campaign, Assert.Single(EventCalendar.Load(path).Events));
+        AssertSame(Campaign, Assert.Single(EventCalendar.Load(ModScope.Model.ReferenceData.Shipped.Markets, path).Events));
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class CalendarAppendTests : IDisposable
         var path = Path.Combine(_folder, "events.yaml");
         File.WriteAllText(path, Commented);
 
-        var error = Assert.Throws<CatalogException>(() => EventCalendar.Append(path, Campaign with { Id = "summer_sale_2026" }));
+        var error = Assert.Throws<CatalogException>(() => EventCalendar.Append(ModScope.Model.ReferenceData.Shipped.Markets, path, Campaign with { Id = "summer_sale_2026" }));
 
         Assert.Contains("duplicate event id 'summer_sale_2026'", error.Message, StringComparison.Ordinal);
         Assert.Equal(Commented, File.ReadAllText(path));
@@ -76,11 +76,11 @@ public sealed class CalendarAppendTests : IDisposable
     public void A_saved_calendar_loads_back_with_the_same_events()
     {
         var path = Path.Combine(_folder, "saved.yaml");
-        var calendar = EventCalendar.Parse(Commented, "commented.yaml").WithAdded(Campaign);
+        var calendar = EventCalendar.Parse(ModScope.Model.ReferenceData.Shipped.Markets, Commented, "commented.yaml").WithAdded(Campaign);
 
         calendar.Save(path);
 
-        var reloaded = EventCalendar.Load(path);
+        var reloaded = EventCalendar.Load(ModScope.Model.ReferenceData.Shipped.Markets, path);
         Assert.Equal(2, reloaded.Events.Count);
         AssertSame(calendar.Events[0], reloaded.Events[0]);
         AssertSame(Campaign, reloaded.Events[1]);
@@ -89,7 +89,7 @@ public sealed class CalendarAppendTests : IDisposable
     [Fact]
     public void With_added_returns_a_new_calendar_and_leaves_the_original_unchanged()
     {
-        var original = EventCalendar.Parse(Commented, "commented.yaml");
+        var original = EventCalendar.Parse(ModScope.Model.ReferenceData.Shipped.Markets, Commented, "commented.yaml");
 
         var added = original.WithAdded(Campaign);
 
@@ -115,9 +115,9 @@ public sealed class CalendarAppendTests : IDisposable
         var path = Path.Combine(_folder, "events.yaml");
         File.WriteAllText(path, existing);
 
-        EventCalendar.Append(path, Campaign);
+        EventCalendar.Append(ModScope.Model.ReferenceData.Shipped.Markets, path, Campaign);
 
-        AssertSame(Campaign, EventCalendar.Load(path).Events[^1]);
+        AssertSame(Campaign, EventCalendar.Load(ModScope.Model.ReferenceData.Shipped.Markets, path).Events[^1]);
     }
 
     [Fact]
@@ -127,7 +127,7 @@ public sealed class CalendarAppendTests : IDisposable
         var text = "events:\n  - id: summer_sale_2026\n    name: {en: Summer sale, zh-Hans: 夏季大促}\n    markets: [SEA]\n    start: 2026-07-07\n    effect: {volume: up}\nversion: 1\n";
         File.WriteAllText(path, text);
 
-        var error = Assert.Throws<CatalogException>(() => EventCalendar.Append(path, Campaign));
+        var error = Assert.Throws<CatalogException>(() => EventCalendar.Append(ModScope.Model.ReferenceData.Shipped.Markets, path, Campaign));
 
         Assert.Contains("'events' must be the file's last key", error.Message, StringComparison.Ordinal);
         Assert.Equal(text, File.ReadAllText(path));

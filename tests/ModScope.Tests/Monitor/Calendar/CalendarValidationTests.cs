@@ -29,7 +29,7 @@ public sealed class CalendarValidationTests
             colour: red
         """;
 
-    private static CatalogException Load() => Assert.Throws<CatalogException>(() => EventCalendar.Parse(Broken, "events-broken.yaml"));
+    private static CatalogException Load() => Assert.Throws<CatalogException>(() => EventCalendar.Parse(ModScope.Model.ReferenceData.Shipped.Markets, Broken, "events-broken.yaml"));
 
     private static CatalogIssue Find(CatalogException error, string field, string messagePart) =>
         Assert.Single(error.Issues, i => i.Field == field && i.Message.Contains(messagePart, StringComparison.Ordinal));
@@ -83,7 +83,7 @@ public sealed class CalendarValidationTests
     [Fact]
     public void An_event_added_in_code_is_checked_by_the_same_rules()
     {
-        var calendar = EventCalendar.Parse("version: 1\nevents:\n", "empty.yaml");
+        var calendar = EventCalendar.Parse(ModScope.Model.ReferenceData.Shipped.Markets, "version: 1\nevents:\n", "empty.yaml");
         var bad = new CalendarEvent("Bad Id", new Bilingual("Sale", ""), ["ZZ"], new DateOnly(2026, 5, 2), new DateOnly(2026, 5, 1),
             new EventEffect(VolumeEffect.Up));
 

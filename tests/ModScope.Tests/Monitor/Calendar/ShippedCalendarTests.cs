@@ -5,7 +5,7 @@ namespace ModScope.Tests.Monitor.Calendar;
 /// <summary>The shipped catalog/events.yaml loads, and answers the lookups the monitor relies on.</summary>
 public sealed class ShippedCalendarTests
 {
-    private static readonly EventCalendar Shipped = EventCalendar.LoadDefault();
+    private static readonly EventCalendar Shipped = EventCalendar.LoadDefault(ModScope.Model.ReferenceData.Shipped.Markets);
 
     private static DateOnly Day(string text) => DateOnly.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
 
@@ -20,7 +20,7 @@ public sealed class ShippedCalendarTests
     [Fact]
     public void The_embedded_calendar_is_the_file_in_the_repository()
     {
-        var file = EventCalendar.Load(Support.RepoPaths.Combine("catalog", "events.yaml"));
+        var file = EventCalendar.Load(ModScope.Model.ReferenceData.Shipped.Markets, Support.RepoPaths.Combine("catalog", "events.yaml"));
 
         Assert.Equal(Shipped.Events.Select(e => e.Id), file.Events.Select(e => e.Id));
     }

@@ -81,5 +81,5 @@ public sealed class VolumeCheckTests : IDisposable
     }
 
     private static EventCalendar Calendar(IReadOnlyList<string> markets, VolumeEffect effect) =>
-        EventCalendar.Empty.WithAdded(new CalendarEvent("flash_sale", new Bilingual("Flash sale", "闪购"), markets, Thursday, Thursday, new EventEffect(effect)));
+        EventCalendar.Parse(ModScope.Model.ReferenceData.Shipped.Markets, "version: 1\nevents:\n", "flash-sale.yaml").WithAdded(new CalendarEvent("flash_sale", new Bilingual("Flash sale", "闪购"), markets, Thursday, Thursday, new EventEffect(effect)));
 }

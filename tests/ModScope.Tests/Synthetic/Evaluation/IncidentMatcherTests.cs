@@ -9,7 +9,7 @@ namespace ModScope.Tests.Synthetic.Evaluation;
 public sealed class IncidentMatcherTests
 {
     private static readonly DateOnly Start = new(2026, 10, 19);
-    private readonly IncidentMatcher _matcher = new(ReferenceData.Default);
+    private readonly IncidentMatcher _matcher = new(ReferenceData.Shipped);
 
     private static Incident TatSurge() =>
         new("INC-03", IncidentKinds.TatSurge, Start, Start.AddDays(3), ["tat_p50_hours", "sla_attainment"],

@@ -22,7 +22,7 @@ public sealed class MonitorEvaluationTargetsTests
     public async Task The_monitor_meets_the_recall_precision_root_cause_and_quiet_data_targets_on_a_fixed_seed()
     {
         using var folder = new TempFolder();
-        var evaluation = new MonitorEvaluation(CatalogLoader.LoadDefault(), EventCalendar.LoadDefault(), QualitySettingsLoader.LoadDefault());
+        var evaluation = new MonitorEvaluation(CatalogLoader.LoadDefault(), EventCalendar.LoadDefault(ModScope.Model.ReferenceData.Shipped.Markets), QualitySettingsLoader.LoadDefault());
 
         var report = await evaluation.RunAsync(new EvaluationSettings([Seed], Days, DecisionsPerDay), folder.Path);
 
