@@ -78,7 +78,7 @@ public sealed class OverviewApiTests(DashboardStore store) : ApiTestBase(store)
         var week = PeriodParser.Parse("last 8 weeks", "UTC", Store.DataEnd);
         // The market with the most open alerts in the week, and one with none: neither shows the other's.
         var busiest = Text($"SELECT s FROM (SELECT unnest(string_split(segment, ';')) AS s FROM alerts WHERE {Open(week)}) WHERE s LIKE 'market=%' GROUP BY s ORDER BY count(*) DESC, s LIMIT 1");
-        var quiet = ModScope.Model.ReferenceData.Default.Markets.Select(m => $"market={m.Code}").First(m => OpenIn(m, week) == 0);
+        var quiet = ModScope.Model.ReferenceData.Shipped.Markets.Select(m => $"market={m.Code}").First(m => OpenIn(m, week) == 0);
         var busy = await GetJson($"/api/overview?period=last%208%20weeks&filter={busiest}");
         var none = await GetJson($"/api/overview?period=last%208%20weeks&filter={quiet}");
 

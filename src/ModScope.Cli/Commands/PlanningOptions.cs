@@ -69,8 +69,9 @@ internal sealed class PlanningOptions
     {
         var catalog = CatalogOption.Load(parsed.GetValue(Catalog));
         var engine = _engine.OpenEngine(parsed, () => CommonOptions.OpenExistingStore(parsed.GetValue(Store)!), out var owned);
-        var reader = new PlanningReader(new MetricQuery(catalog, engine));
-        var forecasts = new SeriesForecasts(reader, EventCalendar.LoadLocalOrDefault());
+        var query = new MetricQuery(catalog, engine);
+        var reader = new PlanningReader(query);
+        var forecasts = new SeriesForecasts(reader, EventCalendar.LoadLocalOrDefault(query.Reference.Markets));
         return new Opened(catalog, reader, forecasts, owned);
     }
 

@@ -28,7 +28,7 @@ internal static class OverviewEndpoints
             var today = DateOnly.FromDateTime(dashboard.DataNow());
             // Only the alerts of the page's period and market or region count (Japan's page shows no Vietnam alert).
             var scope = new AlertScope(DateOnly.FromDateTime(request.Period.Start), DateOnly.FromDateTime(request.Period.End).AddDays(-1),
-                AlertScope.PlacesOf(request.Filters.Where(f => f.Operator != FilterOperator.NotIn).Select(f => (f.Dimension, f.Values)), ReferenceData.Default));
+                AlertScope.PlacesOf(request.Filters.Where(f => f.Operator != FilterOperator.NotIn).Select(f => (f.Dimension, f.Values)), dashboard.Reference));
             var open = dashboard.Alerts.List().Where(a => a.IsOpen(today) && scope.Covers(a)).ToList();
             var tiles = dashboard.Catalog.Roles.Overview.Select(id =>
             {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ModScope.Catalog;
 using ModScope.Common;
+using ModScope.Model;
 using ModScope.Query;
 
 namespace ModScope.Web.Api;
@@ -32,7 +33,9 @@ internal static class RequestReader
                 throw new BadParameterException("by", $"Metric '{lacking.Id}' cannot be sliced by '{dimension}'; it can by {string.Join(", ", lacking.Dimensions)}.");
             }
         }
-        var filters = (p.Filter ?? []).Where(f => !string.IsNullOrWhiteSpace(f)).Select(f => Filter(f, dashboard.Catalog)).ToList();
+        var texts = (p.Filter ?? []).Where(f => !string.IsNullOrWhiteSpace(f)).ToList();
+        var reference = texts.Count > 0 ? dashboard.Reference : ReferenceData.Empty;
+        var filters = texts.Select(f => Filter(f, dashboard.Catalog, reference)).ToList();
         var zone = Zone(p.Tz);
         var request = new MetricRequest(metrics, dimensions, Grain(p.Grain), filters, Period(p.Period ?? defaultPeriod, zone, Now(p.AsOf, dashboard)), Compare(p.Compare));
         dashboard.Limit.CheckShape(request);
@@ -108,7 +111,7 @@ internal static class RequestReader
         _ => throw new BadParameterException("compare", $"'{text}' is not a comparison; use previous, last-year, last-week or none."),
     };
 
-    public static DimensionFilter Filter(string text, MetricCatalog catalog)
+    public static DimensionFilter Filter(string text, MetricCatalog catalog, ReferenceData reference)
     {
         DimensionFilter filter;
         try
@@ -122,7 +125,7 @@ internal static class RequestReader
         Lookup("filter", () => catalog.Dimension(filter.Dimension));
         try
         {
-            ReferenceFilterCheck.Check([filter], catalog);
+            ReferenceFilterCheck.Check([filter], catalog, reference);
         }
         catch (MetricRequestException ex)
         {

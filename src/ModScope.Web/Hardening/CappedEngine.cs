@@ -1,4 +1,5 @@
 using ModScope.Engines;
+using ModScope.Model;
 using ModScope.Query;
 
 namespace ModScope.Web.Hardening;
@@ -12,6 +13,8 @@ namespace ModScope.Web.Hardening;
 internal sealed class CappedEngine(IMetricEngine engine, AnswerGuard guard) : IMetricEngine
 {
     public ISqlDialect Dialect => engine.Dialect;
+
+    public ReferenceData Reference => engine.Reference;
 
     public async Task<IReadOnlyList<object?[]>> QueryAsync(string sql, IReadOnlyDictionary<string, object?> parameters, CancellationToken cancellationToken = default)
     {

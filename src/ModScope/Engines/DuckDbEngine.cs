@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using DuckDB.NET.Data;
 using ModScope.Common;
+using ModScope.Model;
 using ModScope.Query;
 using ModScope.Store;
 
@@ -15,6 +16,9 @@ public sealed class DuckDbEngine(ModScopeStore store) : IMetricEngine, IDisposab
     private readonly ConcurrentBag<DuckDBConnection> _idle = [];
 
     public ISqlDialect Dialect => DuckDbDialect.Instance;
+
+    /// <summary>The store's own reference tables (read per call: a load may have added rows since).</summary>
+    public ReferenceData Reference => StoredReference.Load(store);
 
     public Task<IReadOnlyList<object?[]>> QueryAsync(string sql, IReadOnlyDictionary<string, object?> parameters, CancellationToken cancellationToken = default)
     {

@@ -18,7 +18,7 @@ public static partial class CalendarEvents
         ArgumentNullException.ThrowIfNull(calendar);
         return calendar.Events
             .Where(e => e.Effect.Volume != VolumeEffect.Down)
-            .Where(e => market is null || MarketScope.Default.Resolve(e.Markets).Contains(market))
+            .Where(e => market is null || calendar.MarketsOf(e).Contains(market))
             .Select(e => new ForecastEvent(Family(e.Id), e.EffectStart, e.EffectEnd))
             .ToArray();
     }
@@ -28,7 +28,7 @@ public static partial class CalendarEvents
     {
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(reference);
-        if (subject.TryGetValue("market", out var market) && MarketScope.Default.IsMarket(market))
+        if (subject.TryGetValue("market", out var market) && reference.Markets.Any(m => m.Code == market))
         {
             return market;
         }

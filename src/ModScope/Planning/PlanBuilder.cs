@@ -32,7 +32,7 @@ public sealed class PlanBuilder(PlanningReader reader, SeriesForecasts forecasts
         var open = lastDay.Where(r => r.Value > 0).ToDictionary(r => PlanningReader.Key(r, SiteQueue), r => r.Value!.Value, StringComparer.Ordinal);
         var hourlyCost = await HourlyCostAsync(filters, first, last, cancellationToken).ConfigureAwait(false);
         var capacity = await CapacityAsync(filters, first, last, settings.HorizonDays, cancellationToken).ConfigureAwait(false);
-        var sla = ReferenceData.Default.Queues.ToDictionary(q => q.QueueId, q => q.SlaHours, StringComparer.Ordinal);
+        var sla = reader.Query.Reference.Current(last).Queues.ToDictionary(q => q.QueueId, q => q.SlaHours, StringComparer.Ordinal);
 
         List<QueueDemand> Demands(Func<ForecastPoint, double> volume) => volumes.Series
             .Where(s => sla.ContainsKey(s.Subject["queue"]))

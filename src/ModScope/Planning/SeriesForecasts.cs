@@ -27,6 +27,7 @@ public sealed class SeriesForecasts(PlanningReader reader, EventCalendar calenda
         }
         var last = await reader.LastDayAsync(filters, asOf, cancellationToken).ConfigureAwait(false);
         var history = await reader.DailyAsync(metric, by, filters, last.AddDays(1 - HistoryDays), last, cancellationToken).ConfigureAwait(false);
+        var reference = reader.Query.Reference;
         var forecasts = new List<SubjectForecast>();
         var skipped = new List<string>();
         foreach (var series in history)
@@ -37,7 +38,7 @@ public sealed class SeriesForecasts(PlanningReader reader, EventCalendar calenda
                 skipped.Add($"{series.Label} ({points.Count} days)");
                 continue;
             }
-            var events = CalendarEvents.For(calendar, CalendarEvents.MarketOf(series.Subject, ReferenceData.Default));
+            var events = CalendarEvents.For(calendar, CalendarEvents.MarketOf(series.Subject, reference));
             forecasts.Add(new SubjectForecast(series.Subject, points, SeasonalForecaster.Forecast(points, events, settings)));
         }
         if (forecasts.Count == 0)
@@ -60,8 +61,9 @@ public sealed class SeriesForecasts(PlanningReader reader, EventCalendar calenda
         settings.Validated();
         var last = await reader.LastDayAsync(filters, asOf, cancellationToken).ConfigureAwait(false);
         var history = await reader.DailyAsync(metric, by, filters, last.AddDays(1 - HistoryDays), last, cancellationToken).ConfigureAwait(false);
+        var reference = reader.Query.Reference;
         var series = history
-            .Select(s => new BacktestSeries(s.Label, Trimmed(s.Points), CalendarEvents.For(calendar, CalendarEvents.MarketOf(s.Subject, ReferenceData.Default))))
+            .Select(s => new BacktestSeries(s.Label, Trimmed(s.Points), CalendarEvents.For(calendar, CalendarEvents.MarketOf(s.Subject, reference))))
             .ToList();
         var result = RollingOriginBacktest.Run(series, settings);
         return result.Origins > 0

@@ -1,4 +1,5 @@
 using ModScope.Catalog;
+using ModScope.Model;
 using ModScope.Stats;
 
 namespace ModScope.Query;
@@ -13,7 +14,10 @@ public sealed class MetricQuery(MetricCatalog catalog, IMetricEngine engine)
     /// <summary>The catalogue requests are answered from (its roles name the metrics library logic asks for).</summary>
     public MetricCatalog Catalog => catalog;
 
-    public QueryPlan Plan(MetricRequest request) => new QueryPlanner(catalog, engine.Dialect).Plan(request);
+    /// <summary>The engine's reference data (see <see cref="IMetricEngine.Reference"/>).</summary>
+    public ReferenceData Reference => engine.Reference;
+
+    public QueryPlan Plan(MetricRequest request) => new QueryPlanner(catalog, engine.Dialect, engine.Reference).Plan(request);
 
     public async Task<IReadOnlyList<MetricResult>> RunAsync(MetricRequest request, CancellationToken cancellationToken = default)
     {

@@ -1,5 +1,6 @@
 using ModScope.Catalog;
 using ModScope.Common;
+using ModScope.Model;
 
 namespace ModScope.Query;
 
@@ -7,8 +8,9 @@ namespace ModScope.Query;
 /// Plans a request: checks it against the catalogue, collects the aggregates its metrics need (shared
 /// where metrics share a measure), and groups them into as few statements as possible: one per source
 /// and dating column for the aggregates and for the QA strata, one per set of quantiles of the same values and per agreement metric.
+/// With <paramref name="reference"/>, a filter value that names no known market, queue, policy or site is refused.
 /// </summary>
-public sealed class QueryPlanner(MetricCatalog catalog, ISqlDialect dialect)
+public sealed class QueryPlanner(MetricCatalog catalog, ISqlDialect dialect, ReferenceData? reference = null)
 {
     public QueryPlan Plan(MetricRequest request)
     {
@@ -101,7 +103,10 @@ public sealed class QueryPlanner(MetricCatalog catalog, ISqlDialect dialect)
                     $"Metric '{metric.Id}' cannot be sliced by '{id}'; it can be sliced by: {string.Join(", ", metric.Dimensions)}.");
             }
         }
-        ReferenceFilterCheck.Check(request.Filters, catalog);
+        if (reference is not null)
+        {
+            ReferenceFilterCheck.Check(request.Filters, catalog, reference);
+        }
         if (request.Dimensions.Distinct().Count() != request.Dimensions.Count)
         {
             throw new MetricRequestException("A dimension is named twice.");

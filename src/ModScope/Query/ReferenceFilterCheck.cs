@@ -8,14 +8,12 @@ namespace ModScope.Query;
 /// Refuses a filter on a dimension backed by reference data (market, region, queue, policy, site) whose value names
 /// nothing known, so <c>market=XX</c> says the market is unknown instead of answering an empty result. Ingest admits
 /// only rows that reference known ids, so a value missing here matches no stored row. The ids come from
-/// <see cref="ReferenceData"/> in this one place.
+/// engine's <see cref="ReferenceData"/> (the store's own tables on DuckDB), in this one place.
 /// </summary>
 public static class ReferenceFilterCheck
 {
     /// <summary>Throws <see cref="MetricRequestException"/> naming the first unknown value (with near matches).</summary>
-    public static void Check(IEnumerable<DimensionFilter> filters, MetricCatalog catalog) => Check(filters, catalog, ReferenceData.Default);
-
-    internal static void Check(IEnumerable<DimensionFilter> filters, MetricCatalog catalog, ReferenceData reference)
+    public static void Check(IEnumerable<DimensionFilter> filters, MetricCatalog catalog, ReferenceData reference)
     {
         ArgumentNullException.ThrowIfNull(filters);
         ArgumentNullException.ThrowIfNull(catalog);

@@ -83,6 +83,9 @@ public sealed class EventCalendar
         return _resolved.Where(r => r.Event.Covers(day) && (market is null || r.Markets.Contains(market))).Select(r => r.Event).ToList();
     }
 
+    /// <summary>The market codes <paramref name="calendarEvent"/> covers, its regions resolved to their markets.</summary>
+    public IReadOnlySet<string> MarketsOf(CalendarEvent calendarEvent) => _scope.Resolve(calendarEvent.Markets);
+
     /// <summary>True when at least one event is active on <paramref name="day"/> in <paramref name="market"/> (null for any).</summary>
     public bool IsActive(DateOnly day, string? market) => ActiveOn(day, market).Count > 0;
 
