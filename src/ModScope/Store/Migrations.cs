@@ -18,6 +18,8 @@ public static class Migrations
             ReferenceTables.Seed(connection);
         }),
         new(2, "monitor runs, alerts with lifecycle and feedback, series rebaselines", connection => Run(connection, Script("0002-monitor.sql"))),
+        new(3, "how an alert was resolved, and its comment thread",
+            connection => Run(connection, Script("0003-alert-lifecycle.sql"))),
     ];
 
     /// <summary>The schema version this build writes.</summary>
