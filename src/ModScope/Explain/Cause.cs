@@ -2,7 +2,10 @@ namespace ModScope.Explain;
 
 /// <summary>One root cause: a conjunction of dimension values whose leaves moved together.</summary>
 /// <param name="Conjunction">Dimension → value; dimensions not named are wildcards. In the cube's dimension order.</param>
-/// <param name="Share">Share of the cube's total absolute change Σ|actual − expected| this cause explains (the L1 error it removes).</param>
+/// <param name="Share">
+/// Share of the cube's total absolute change Σ|actual − expected| that lies in the leaves this cause explains (those
+/// that moved its way or stayed put, and no earlier cause took).
+/// </param>
 /// <param name="Actual">Σ actual over the cause's leaves.</param>
 /// <param name="Expected">Σ expected over the cause's leaves.</param>
 /// <param name="Change">Actual − Expected.</param>

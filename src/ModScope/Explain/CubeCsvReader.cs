@@ -30,7 +30,7 @@ public static class CubeCsvReader
         var last = dimensionAt.Append(actualAt).Append(expectedAt).Max();
 
         var leaves = new List<CubeLeaf>();
-        var byValues = new Dictionary<string, int>(StringComparer.Ordinal);
+        var byValues = new Dictionary<string[], int>(ValuesComparer.Instance);
         while (records.MoveNext())
         {
             var (line, fields) = records.Current;
@@ -39,22 +39,42 @@ public static class CubeCsvReader
                 throw new InvalidDataException(
                     $"{source} line {line}: has {fields.Count} fields, so column '{header[last]}' (field {last + 1} of {header.Count} in the header) is missing.");
             }
-            var values = dimensionAt.Select(i => fields[i]).ToArray();
+            var values = new string[dimensionAt.Length];
+            for (var d = 0; d < values.Length; d++)
+            {
+                values[d] = fields[dimensionAt[d]];
+            }
             var actual = Number(fields[actualAt], source, line, header[actualAt]);
             var expected = Number(fields[expectedAt], source, line, header[expectedAt]);
-            // Length-prefixed, so no value can run into the next.
-            var key = string.Concat(values.Select(v => string.Create(CultureInfo.InvariantCulture, $"{v.Length}:{v}")));
-            if (byValues.TryGetValue(key, out var at))
+            if (byValues.TryGetValue(values, out var at))
             {
                 leaves[at] = leaves[at] with { Actual = leaves[at].Actual + actual, Expected = leaves[at].Expected + expected };
             }
             else
             {
-                byValues[key] = leaves.Count;
+                byValues[values] = leaves.Count;
                 leaves.Add(new CubeLeaf(values, actual, expected));
             }
         }
         return new Cube(dimensions.ToList(), leaves);
+    }
+
+    /// <summary>Rows with the same dimension values, value by value (ordinal).</summary>
+    private sealed class ValuesComparer : IEqualityComparer<string[]>
+    {
+        public static readonly ValuesComparer Instance = new();
+
+        public bool Equals(string[]? x, string[]? y) => x is not null && y is not null && x.AsSpan().SequenceEqual(y);
+
+        public int GetHashCode(string[] values)
+        {
+            var hash = new HashCode();
+            foreach (var value in values)
+            {
+                hash.Add(value, StringComparer.Ordinal);
+            }
+            return hash.ToHashCode();
+        }
     }
 
     private static int Column(List<string> header, string name, string source)

@@ -14,6 +14,8 @@ internal sealed class CubeIndex
     /// <summary>Leaves × cuboids above this (a group id each, 4 bytes) would take over a gigabyte.</summary>
     private const long MaxCells = 250_000_000;
 
+    private readonly Dictionary<int, int> _byMask = [];
+
     private CubeIndex(Cube cube, int depth)
     {
         var leaves = cube.Leaves;
@@ -33,6 +35,10 @@ internal sealed class CubeIndex
             (Codes[d], Names[d]) = Encode(leaves, d);
         }
         Cuboids = BuildCuboids(depth);
+        for (var k = 0; k < Cuboids.Count; k++)
+        {
+            _byMask[Cuboids[k].Mask] = k;
+        }
         GroupCount = Cuboids.Count == 0 ? 0 : Cuboids[^1].Offset + Cuboids[^1].Groups;
         CuboidOf = new int[GroupCount];
         FirstLeaf = new int[GroupCount];
@@ -77,6 +83,9 @@ internal sealed class CubeIndex
     }
 
     public Cuboid CuboidOfGroup(int group) => Cuboids[CuboidOf[group]];
+
+    /// <summary>The position in <see cref="Cuboids"/> of the cuboid over exactly the dimensions in <paramref name="mask"/>; −1 when not indexed.</summary>
+    public int CuboidWithMask(int mask) => _byMask.GetValueOrDefault(mask, -1);
 
     /// <summary>The group's conjunction, in the cube's dimension order.</summary>
     public IReadOnlyDictionary<string, string> Conjunction(int group)
@@ -151,46 +160,89 @@ internal sealed class CubeIndex
         return (codes, names);
     }
 
+    /// <summary>
+    /// Numbers the groups of a cuboid densely from 0, from its parent's group and the added dimension's code, in order of first
+    /// appearance: by a lookup table over parentGroup·cardinality + code while that key space stays small (a few times
+    /// the leaves, the table reused across cuboids and cleared by its used keys), else by a dictionary.
+    /// </summary>
+    private int Number(Cuboid parent, int cardinality, int[] codes, int[] groupOf, ref int[]? slots)
+    {
+        var keys = (long)parent.Groups * cardinality;
+        if (keys > Math.Max(1 << 16, 4L * LeafCount))
+        {
+            var dense = new Dictionary<long, int>();
+            for (var e = 0; e < LeafCount; e++)
+            {
+                ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(dense, ((long)(parent.GroupOf[e] - parent.Offset) * cardinality) + codes[e], out var exists);
+                id = exists ? id : dense.Count - 1;
+                groupOf[e] = id;
+            }
+            return dense.Count;
+        }
+        if (slots is null || slots.Length < keys)
+        {
+            slots = new int[Math.Max(keys, Math.Min(4L * LeafCount, int.MaxValue / 2))];
+            Array.Fill(slots, -1);
+        }
+        var used = new List<int>();
+        for (var e = 0; e < LeafCount; e++)
+        {
+            var key = ((parent.GroupOf[e] - parent.Offset) * cardinality) + codes[e];
+            if (slots[key] < 0)
+            {
+                slots[key] = used.Count;
+                used.Add(key);
+            }
+            groupOf[e] = slots[key];
+        }
+        foreach (var key in used)
+        {
+            slots[key] = -1;
+        }
+        return used.Count;
+    }
+
+    /// <summary>
+    /// Numbers the groups of every cuboid, a depth at a time: the cuboids of one depth depend only on those of the depth
+    /// before, so they are numbered side by side (each worker with its own lookup table), then laid out one after another.
+    /// </summary>
     private List<Cuboid> BuildCuboids(int depth)
     {
         var cuboids = new List<Cuboid>();
         var byMask = new Dictionary<int, Cuboid>();
         var offset = 0;
-        foreach (var mask in Masks(Dimensions.Count, depth))
+        foreach (var level in Masks(Dimensions.Count, depth).GroupBy(m => BitOperations.PopCount((uint)m)))
         {
-            var highest = 31 - BitOperations.LeadingZeroCount((uint)mask);
-            var codes = Codes[highest];
-            var groupOf = new int[LeafCount];
-            int groups;
-            if (mask == 1 << highest)
+            var masks = level.ToArray();
+            var numbered = new (int[] GroupOf, int Groups)[masks.Length];
+            Parallel.For(0, masks.Length, () => (int[]?)null, (i, _, slots) =>
             {
-                groups = Names[highest].Length;
+                var mask = masks[i];
+                var highest = 31 - BitOperations.LeadingZeroCount((uint)mask);
+                var groupOf = new int[LeafCount];
+                if (mask == 1 << highest)
+                {
+                    Array.Copy(Codes[highest], groupOf, LeafCount);
+                    numbered[i] = (groupOf, Names[highest].Length);
+                }
+                else
+                {
+                    numbered[i] = (groupOf, Number(byMask[mask & ~(1 << highest)], Names[highest].Length, Codes[highest], groupOf, ref slots));
+                }
+                return slots;
+            }, _ => { });
+            for (var i = 0; i < masks.Length; i++)
+            {
+                var (groupOf, groups) = numbered[i];
                 for (var e = 0; e < LeafCount; e++)
                 {
-                    groupOf[e] = offset + codes[e];
+                    groupOf[e] += offset;
                 }
+                var cuboid = new Cuboid(masks[i], level.Key, offset, groups, groupOf);
+                cuboids.Add(cuboid);
+                byMask[masks[i]] = cuboid;
+                offset += groups;
             }
-            else
-            {
-                var parent = byMask[mask & ~(1 << highest)];
-                var cardinality = (long)Names[highest].Length;
-                var dense = new Dictionary<long, int>();
-                for (var e = 0; e < LeafCount; e++)
-                {
-                    var key = ((parent.GroupOf[e] - parent.Offset) * cardinality) + codes[e];
-                    ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(dense, key, out var exists);
-                    if (!exists)
-                    {
-                        id = dense.Count - 1;
-                    }
-                    groupOf[e] = offset + id;
-                }
-                groups = dense.Count;
-            }
-            var cuboid = new Cuboid(mask, BitOperations.PopCount((uint)mask), offset, groups, groupOf);
-            cuboids.Add(cuboid);
-            byMask[mask] = cuboid;
-            offset += groups;
         }
         return cuboids;
     }

@@ -21,10 +21,8 @@ internal sealed record NoiseShape(double Reference, double Exponent, double Smal
 
     public static NoiseShape Fit(double[] deviation, double[] expected, double threshold)
     {
-        var leaves = Enumerable.Range(0, deviation.Length)
-            .Where(e => expected[e] > 0 && double.IsFinite(deviation[e]))
-            .OrderBy(e => expected[e])
-            .ToArray();
+        var leaves = Enumerable.Range(0, deviation.Length).Where(e => expected[e] > 0 && double.IsFinite(deviation[e])).ToArray();
+        Array.Sort(leaves.Select(e => expected[e]).ToArray(), leaves);
         if (leaves.Length == 0)
         {
             return new NoiseShape(1, 0, 1);

@@ -2,9 +2,9 @@ namespace ModScope.Explain;
 
 /// <summary>
 /// Finds the conjunctions of dimension values that explain why a cube's actual values left their expected ones
-/// (in the spirit of Adtributor, HotSpot, Squeeze and RiskLoc): screen leaves against a robust noise level, take every
-/// conjunction of 1..MaxDepth dimension values holding an anomalous leaf as a candidate, score candidates by the error
-/// their ripple effect removes beyond noise, and pick greedily until what is left looks like noise.
+/// (in the spirit of HotSpot, Squeeze, AutoRoot and RiskLoc): screen leaves against a robust noise level, take every
+/// conjunction of 1..MaxDepth dimension values holding an anomalous leaf as a candidate, weigh each by the evidence
+/// its leaves give that it moved (<see cref="CauseSearch"/>), and pick greedily until what is left looks like noise.
 /// </summary>
 public static class RootCauseSearch
 {
@@ -16,7 +16,7 @@ public static class RootCauseSearch
 
         var index = CubeIndex.Build(cube, settings.DepthFor(cube.Dimensions.Count));
         var screen = LeafScreen.Measure(index.Actual, index.Expected, settings);
-        var causes = new RippleSearch(index, screen, settings).Run()
+        var causes = new CauseSearch(index, screen, settings).Run()
             .Select(s => new Cause(
                 index.Conjunction(s.Group),
                 screen.TotalDeviation > 0 ? s.Explained / screen.TotalDeviation : 0,

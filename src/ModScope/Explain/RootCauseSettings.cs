@@ -12,40 +12,46 @@ public sealed record RootCauseSettings
     public int MaxCauses { get; init; } = 5;
 
     /// <summary>
-    /// A leaf is anomalous when its log ratio ln(actual/expected) lies more than this many noise standard deviations σ
-    /// from 0. Only conjunctions holding an anomalous leaf are candidates.
+    /// A leaf is anomalous when its deviation lies more than this many noise standard deviations σ from 0. Conjunctions
+    /// holding an anomalous leaf are candidates; σ is re-estimated on the leaves within this band; and no leaf pulls a
+    /// shared shift harder than this many σ.
     /// </summary>
     public double LeafThreshold { get; init; } = 3.0;
 
     /// <summary>
-    /// z against noise: fitting a ratio to leaves of pure noise ε gains at most |Σ p·ε|, which stays within z·σ·√(Σ p²),
-    /// so a candidate's gain must exceed (z − NoiseBand)·σ·√(Σ p²); for a single leaf that means deviating by more than
-    /// z·σ. Null: a Bonferroni z over all M conjunctions in the cube, so pure noise passes with probability about 5%:
-    /// z = Φ⁻¹(1 − 0.05/2M), at least 3 (4.56 for M = 10,000; 5.64 for 3 million).
+    /// η: the share of leaves allowed to be outliers, normal ones that deviate beyond their noise or leaves of a cause
+    /// that did not follow it (see <see cref="ShiftEvidence"/>). It caps what one leaf weighs at ln(2(1 − η)/η + 1).
     /// </summary>
-    public double? NoiseThreshold { get; init; }
+    public double OutlierRate { get; init; } = 0.01;
 
     /// <summary>
-    /// Errors within this many σ (relative to the prediction) count as noise, not as something a cause must explain, so
-    /// fitting one leaf exactly gains no more than fitting its whole cause to within noise.
+    /// How sure the search must be to name a cause: with prior odds of 1 : M for any one of the cube's M conjunctions,
+    /// a cause's posterior probability must reach this, so its log likelihood ratio must exceed ln M + ln(p/(1 − p)).
     /// </summary>
-    public double NoiseBand { get; init; } = 1.0;
+    public double Confidence { get; init; } = 0.9;
 
-    /// <summary>A cause must remove at least this share of the change beyond the noise band, Σ max(0, |a − f| − NoiseBand·σ·|f|).</summary>
-    public double MinShare { get; init; } = 0.002;
+    /// <summary>
+    /// A cause may hold leaves that did not follow it (small ones rounded back to their forecast, a few exceptions) up to
+    /// this share of its size; a larger part that did not move, which one more dimension separates, makes the parts that
+    /// moved the causes instead.
+    /// </summary>
+    public double UnmovedShare { get; init; } = 0.1;
 
-    /// <summary>Candidates whose net gain is within this fraction of the best one tie, and the shortest conjunction wins (Occam).</summary>
+    /// <summary>Candidates whose evidence is within this fraction of the best one tie, and the shortest conjunction wins (Occam).</summary>
     public double OccamTolerance { get; init; } = 0.02;
+
+    /// <summary>
+    /// The value that stands for "none" in a dimension (a decision made by a model has no site). Two conjunctions that
+    /// hold exactly the same leaves (site=(none) and decided_by=automated) carry the same evidence; between such aliases
+    /// the one that names a real value is chosen. Null treats every value alike.
+    /// </summary>
+    public string? MissingValue { get; init; } = "(none)";
 
     /// <summary>Floor on the relative noise scale σ, so a cube without noise still has a finite threshold.</summary>
     public double MinNoise { get; init; } = 1e-6;
 
     /// <summary>The depth used for a cube of <paramref name="dimensions"/> dimensions.</summary>
     public int DepthFor(int dimensions) => Math.Min(MaxDepth ?? 4, dimensions);
-
-    /// <summary>The z used against noise when the cube holds <paramref name="conjunctions"/> conjunctions.</summary>
-    public double NoiseZFor(int conjunctions) =>
-        NoiseThreshold ?? Math.Max(3.0, MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, 1 - (0.05 / (2.0 * Math.Max(1, conjunctions)))));
 
     internal void Validate()
     {
@@ -58,18 +64,18 @@ public sealed record RootCauseSettings
             throw new ArgumentOutOfRangeException(nameof(MaxCauses), MaxCauses, "MaxCauses must be at least 1.");
         }
         Positive(LeafThreshold, nameof(LeafThreshold));
-        if (NoiseThreshold is { } z)
-        {
-            Positive(z, nameof(NoiseThreshold));
-        }
         Positive(MinNoise, nameof(MinNoise));
-        if (!(NoiseBand >= 0 && double.IsFinite(NoiseBand)))
+        if (!(OutlierRate is > 0 and < 1))
         {
-            throw new ArgumentOutOfRangeException(nameof(NoiseBand), NoiseBand, "NoiseBand must be a finite number ≥ 0.");
+            throw new ArgumentOutOfRangeException(nameof(OutlierRate), OutlierRate, "OutlierRate must lie in (0, 1).");
         }
-        if (!(MinShare is >= 0 and < 1))
+        if (!(Confidence is > 0 and < 1))
         {
-            throw new ArgumentOutOfRangeException(nameof(MinShare), MinShare, "MinShare must lie in [0, 1).");
+            throw new ArgumentOutOfRangeException(nameof(Confidence), Confidence, "Confidence must lie in (0, 1).");
+        }
+        if (!(UnmovedShare is > 0 and < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(UnmovedShare), UnmovedShare, "UnmovedShare must lie in (0, 1).");
         }
         if (!(OccamTolerance is >= 0 and < 1))
         {

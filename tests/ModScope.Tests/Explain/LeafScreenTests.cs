@@ -11,7 +11,7 @@ public sealed class LeafScreenTests
     [InlineData(0.4, 1.6)]   // 40% rise by 60%
     public void Measure_estimates_the_noise_of_the_normal_leaves(double anomalousShare, double ratio)
     {
-        // 4,000 leaves with 5% relative noise; σ of ln(1 + 0.05 z) is 0.05 to within 0.1%.
+        // 4,000 leaves with 5% relative noise: r = (a − f)/f = 0.05 z, so σ = 0.05.
         var random = new Random(11);
         var expected = Enumerable.Range(0, 4000).Select(_ => 50 + (100 * random.NextDouble())).ToArray();
         var actual = expected.Select((f, i) => f * (1 + (0.05 * Normal(random))) * (i < anomalousShare * 4000 ? ratio : 1)).ToArray();
@@ -33,12 +33,33 @@ public sealed class LeafScreenTests
     }
 
     [Fact]
-    public void NoiseZFor_is_the_Bonferroni_normal_quantile()
+    public void Measure_leaves_empty_leaves_out_of_the_noise()
     {
-        // Φ⁻¹(1 − 0.05/(2·10,000)) = Φ⁻¹(1 − 2.5e−6) = 4.5648 (normal tables); never below 3.
-        Assert.Equal(4.5648, RootCauseSettings.Default.NoiseZFor(10_000), 3);
-        Assert.Equal(3.0, RootCauseSettings.Default.NoiseZFor(1), 9);
-        Assert.Equal(2.5, (RootCauseSettings.Default with { NoiseThreshold = 2.5 }).NoiseZFor(10_000), 9);
+        // 6,000 of 10,000 leaves are 0 on both sides; the other 4,000 scatter by 5%. With the empty ones counted as exact
+        // forecasts the median |r| would be that of the 10th percentile of the rest and σ a fifth of the truth.
+        var random = new Random(12);
+        var expected = Enumerable.Range(0, 10_000).Select(i => i < 6000 ? 0 : 50 + (100 * random.NextDouble())).ToArray();
+        var actual = expected.Select(f => f * (1 + (0.05 * Normal(random)))).ToArray();
+
+        var screen = LeafScreen.Measure(actual, expected, RootCauseSettings.Default);
+
+        Assert.InRange(screen.Scale, 0.045, 0.055);
+        Assert.Equal(4000, screen.Informative.Count(i => i));
+    }
+
+    [Fact]
+    public void Measure_on_counts_allows_at_least_Poisson_noise()
+    {
+        // Whole numbers, nearly all on forecast, so the fitted σ is the floor: a count of f then varies by √f, a relative
+        // 1/√f. 4 → 8 is r = 1 against 3 × 1/√4 = 1.5: not anomalous. 400 → 480 is r = 0.2 against 3 × 1/√400 = 0.15:
+        // anomalous. The same numbers with a fraction are not counts, and 4 → 8.5 stands out.
+        double[] expected = [.. Enumerable.Repeat(400.0, 20), 4, 400];
+
+        var counts = LeafScreen.Measure([.. Enumerable.Repeat(400.0, 20), 8, 480], expected, RootCauseSettings.Default);
+        var amounts = LeafScreen.Measure([.. Enumerable.Repeat(400.0, 20), 8.5, 480], expected, RootCauseSettings.Default);
+
+        Assert.Equal([false, true], counts.Anomalous[20..]);
+        Assert.Equal([true, true], amounts.Anomalous[20..]);
     }
 
     private static double Normal(Random random) =>

@@ -46,7 +46,7 @@ public sealed class NoiseShapeTests
     }
 
     private static NoiseShape Fit(double[] actual, double[] expected) =>
-        NoiseShape.Fit(actual.Zip(expected, LeafScreen.Deviation).ToArray(), expected, 3);
+        NoiseShape.Fit(actual.Zip(expected, (a, f) => LeafScreen.Deviation(a, f, 1)).ToArray(), expected, 3);
 
     private static double Normal() => Math.Sqrt(-2 * Math.Log(1 - Random.NextDouble())) * Math.Cos(2 * Math.PI * Random.NextDouble());
 }

@@ -122,10 +122,10 @@ public sealed class RootCauseSearchTests
     }
 
     [Fact]
-    public void Find_WhenNewLeavesHaveNoExpectedValue_UsesAnAdditiveShift()
+    public void Find_WhenNewLeavesHaveNoExpectedValue_NamesThemAsOneRise()
     {
-        // A new queue with expected 0: no ratio exists, so its leaves are fitted by the mean shift (40 + 60)/2 = 50,
-        // which removes |40 − 0| + |60 − 0| − (|40 − 50| + |60 − 50|) = 80 of the 100 change.
+        // A new queue with expected 0: no ratio exists; each new leaf is measured against the smallest expected value
+        // (50), far beyond the noise of a cube that is otherwise exactly on forecast. All of Σ|a − f| = 100 is theirs.
         var cube = Cubes.Of(["market", "queue"],
             (["US", "text"], 100, 100), (["GB", "text"], 200, 200), (["US", "video"], 300, 300), (["GB", "video"], 50, 50),
             (["US", "new"], 40, 0), (["GB", "new"], 60, 0));
@@ -136,7 +136,7 @@ public sealed class RootCauseSearchTests
         Assert.Equal(new Dictionary<string, string> { ["queue"] = "new" }, cause.Conjunction);
         Assert.Null(cause.Ratio);
         Assert.Equal(100, cause.Change, 9);
-        Assert.Equal(0.8, cause.Share, 9);
+        Assert.Equal(1.0, cause.Share, 9);
     }
 
     [Fact]
@@ -161,4 +161,24 @@ public sealed class RootCauseSearchTests
 
     private static IEnumerable<(Cause Outer, Cause Inner)> Pairs(IReadOnlyList<Cause> causes) =>
         causes.SelectMany((outer, i) => causes.Where((_, j) => j != i).Select(inner => (outer, inner)));
+
+    [Fact]
+    public void Find_WhenTwoNamesHoldTheSameLeaves_NamesTheRealValueNotTheMissingOne()
+    {
+        // Model decisions have no site: site=(none) and decided_by=automated are the same three leaves (one per
+        // market), which rise 100 -> 150 while the six human leaves stay at 100. Both names carry the same evidence;
+        // site comes first in the cube, so only the alias rule makes decided_by=automated the cause.
+        var leaves = new List<(string[] Values, double Actual, double Expected)>();
+        foreach (var market in (string[])["m1", "m2", "m3"])
+        {
+            leaves.Add((["(none)", "automated", market], 150, 100));
+            leaves.Add((["s1", "human", market], 100, 100));
+            leaves.Add((["s2", "human", market], 100, 100));
+        }
+        var cube = Cubes.Of(["site", "decided_by", "market"], [.. leaves]);
+
+        var result = RootCauseSearch.Find(cube);
+
+        Assert.Equal(["decided_by=automated"], Cubes.Labels(cube, result));
+    }
 }

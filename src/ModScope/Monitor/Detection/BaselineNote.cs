@@ -24,6 +24,12 @@ public sealed record BaselineNote(
     /// <summary>The value's own standard error (a quantile's from its order statistics, a mean's or a sum's from its values), when it has one.</summary>
     public double? StandardError { get; init; }
 
+    /// <summary>
+    /// Where the series' own residuals set a band wider than <see cref="AlertZ"/> spreads (a long history whose tails
+    /// are heavier than normal noise); null when the band is the fixed one.
+    /// </summary>
+    public LearnedBand? Learned { get; init; }
+
     public string Describe(CultureInfo? culture = null)
     {
         var c = culture ?? CultureInfo.InvariantCulture;
@@ -37,7 +43,10 @@ public sealed record BaselineNote(
         };
         // One edge may be clipped at 0 or 1 (a proportion); the other is the full half-width.
         var half = Math.Max(Upper - Expected, Expected - Lower);
-        var band = KnownEvent
+        var band = Learned is { } learned && !KnownEvent
+            ? string.Format(c, "band {0:0.###} to {1:0.###}, learned from this series' own last {2} residuals: the levels they pass with probability {3:0.#####} a point (peaks over threshold), wider than {4:0.#}× the robust spread {5:0.####}",
+                Lower, Upper, learned.Points, learned.Risk, AlertZ, Spread)
+            : KnownEvent
             ? string.Format(c, "band ±{0:0.###}, widened for the known event ({1:0.#}× the robust spread {2:0.####}, and at least the event allowance)", half, AlertZ, Spread)
             : half > AlertZ * Spread * 1.0001
             ? string.Format(c, "band ±{0:0.###}, set by sampling noise (wider than {1:0.#}× the robust spread {2:0.####} of the last {3} residuals)",

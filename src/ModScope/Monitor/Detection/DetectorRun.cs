@@ -17,8 +17,8 @@ internal sealed class DetectorRun
     private readonly BaselineChooser _chooser = new();
     private readonly RollingWindow[] _residualsByMethod;
     private RollingWindow _residuals;
-    private readonly List<AnomalyEpisode> _episodes = [];
     private readonly QuasiDispersion _dispersion;
+    private readonly LearnedLevels _learned;
     private RollingWindow _levelGaps;
     private int _valid;
     private int _nextCheckpoint = 24;
@@ -26,7 +26,7 @@ internal sealed class DetectorRun
     private double _lastValue = double.NaN;
     private double _cusumUp;
     private double _cusumDown;
-    private OpenEpisode? _open;
+    private readonly AlertTracker _alerts;
 
     public DetectorRun(IReadOnlyList<SeriesPoint> points, int[] order, SamplingClock clock, DetectorSettings settings)
     {
@@ -38,6 +38,8 @@ internal sealed class DetectorRun
         _trials = new double[order.Length];
         _residuals = _residualsByMethod[0];
         _dispersion = new QuasiDispersion(settings.ScaleWindow);
+        _learned = new LearnedLevels(settings, order.Length);
+        _alerts = new AlertTracker(settings);
         Period = settings.Period;
         _levelGaps = new RollingWindow(LevelWindowFor(Period));
     }
@@ -51,7 +53,7 @@ internal sealed class DetectorRun
         if (!double.IsFinite(y))
         {
             _clean[k] = double.NaN;
-            return new PointVerdict(point.Time, y, double.NaN, double.NaN, double.NaN, 0.0, 0.0, false, false, _open is not null, point.KnownEvent);
+            return new PointVerdict(point.Time, y, double.NaN, double.NaN, double.NaN, 0.0, 0.0, false, false, _alerts.Raised, point.KnownEvent);
         }
         if (_s.Period is null && _valid >= _nextCheckpoint)
         {
@@ -65,14 +67,17 @@ internal sealed class DetectorRun
         var judged = _valid >= _s.MinHistory && _residuals.Count >= Math.Min(16, _s.MinHistory) && double.IsFinite(expected);
         var residual = y - expected;
         var z = judged ? residual / spread : 0.0;
-        var binomial = SamplingSd(expected, point.SampleSize);
+        // The z-score on the scale where AlertZ alerts: a series whose own residuals reach further learns wider limits.
+        var (upperZ, lowerZ) = _learned.PointLimits(expectation.Method, spread);
+        var scaledZ = z * _s.AlertZ / (z >= 0 ? upperZ : lowerZ);
+        var binomial = SamplingNoise.Sd(_s.Kind, expected, point.SampleSize);
         var dispersion = _dispersion.Value;
         var sampling = point.StandardError is > 0 and var se && double.IsFinite(se) && _s.Kind == SeriesKind.Level ? se : binomial * Math.Sqrt(dispersion);
-        var zSampling = ExactSamplingZ(point, y, expected, dispersion) ?? (sampling > 0 ? residual / sampling : double.PositiveInfinity);
+        var zSampling = SamplingNoise.ExactZ(_s.Kind, point, y, expected, dispersion) ?? (sampling > 0 ? residual / sampling : double.PositiveInfinity);
         var widening = point.KnownEvent ? _s.KnownEventWidening : 1.0;
         var thin = (_s.Kind == SeriesKind.Proportion && _s.MinSampleSize > 0 && !(point.SampleSize >= _s.MinSampleSize)) ||
                    double.IsPositiveInfinity(point.StandardError ?? 0.0);
-        var pointEvidence = judged && !thin ? Math.Min(Math.Abs(z) / _s.AlertZ, Math.Abs(zSampling) / _s.SamplingZ) / widening : 0.0;
+        var pointEvidence = judged && !thin ? Math.Min(Math.Abs(scaledZ) / _s.AlertZ, Math.Abs(zSampling) / _s.SamplingZ) / widening : 0.0;
         // A known event may also move the series by up to KnownEventAllowance of its expected value (11.11 can
         // double a day's volume; the history cannot say by how much).
         var allowance = point.KnownEvent && double.IsFinite(expected) ? _s.KnownEventAllowance * Math.Abs(expected) : 0.0;
@@ -80,24 +85,23 @@ internal sealed class DetectorRun
         {
             pointEvidence = Math.Min(pointEvidence, Math.Abs(residual) / allowance);
         }
-        if (judged && !thin && !point.KnownEvent && _s.LevelShifts)
-        {
-            var step = Math.Sign(z) * Math.Min(Math.Min(Math.Abs(z), Math.Abs(zSampling) * _s.AlertZ / _s.SamplingZ), _s.ClipZ + 1.0);
-            _cusumUp = Math.Max(0.0, _cusumUp + step - _s.CusumAllowance);
-            _cusumDown = Math.Max(0.0, _cusumDown - step - _s.CusumAllowance);
-        }
-        var shiftEvidence = Math.Max(_cusumUp, _cusumDown) / _s.CusumLimit;
+        var (accumulated, range) = judged && !thin && !point.KnownEvent ? ShiftEvidence(y, residual, z, zSampling) : (0.0, 0.0);
+        var shiftEvidence = Math.Max(accumulated, range);
         var evidence = Math.Max(pointEvidence, shiftEvidence);
-        var half = Math.Max(Math.Max(_s.AlertZ * spread, _s.SamplingZ * sampling) * widening, allowance);
+        var sampled = _s.SamplingZ * sampling;
+        var upper = Math.Max(Math.Max(upperZ * spread, sampled) * widening, allowance);
+        var lower = Math.Max(Math.Max(lowerZ * spread, sampled) * widening, allowance);
 
         var alertStart = false;
         if (judged)
         {
-            alertStart = Track(k, point, evidence, pointEvidence >= shiftEvidence, residual, expected, new BaselineNote(
+            var onset = new Onset(evidence, pointEvidence >= Math.Min(1.0, shiftEvidence), accumulated >= 1.0);
+            alertStart = Track(k, point, onset, residual, expected, new BaselineNote(
                 expectation.Method, Period, _clock.Interval, expectation.References, LevelPoints(expectation.Method), _residuals.Count, spread,
-                _s.AlertZ * widening, expected, Lowest(expected - half), Highest(expected + half), point.SampleSize, point.KnownEvent)
+                _s.AlertZ * widening, expected, Lowest(expected - lower), Highest(expected + upper), point.SampleSize, point.KnownEvent)
             {
                 StandardError = _s.Kind == SeriesKind.Level ? point.StandardError : null,
+                Learned = Math.Max(upperZ, lowerZ) > _s.AlertZ ? new LearnedBand(_learned.Learned(expectation.Method), _s.AlertRisk) : null,
             });
         }
 
@@ -105,9 +109,37 @@ internal sealed class DetectorRun
         {
             _dispersion.Add((y - expected) / binomial);
         }
-        Remember(k, y, expectation, spread, z, judged, point.KnownEvent);
+        if (judged && !point.KnownEvent)
+        {
+            _learned.Learn(y);
+            foreach (var (method, predicted) in expectation.Candidates())
+            {
+                _learned.Learn(method, y - predicted);
+            }
+        }
+        Remember(k, y, expectation, spread, scaledZ, judged, point.KnownEvent);
         var score = judged ? evidence * evidence / (1.0 + (evidence * evidence)) : 0.0;
-        return new PointVerdict(point.Time, y, expected, Lowest(expected - half), Highest(expected + half), score, z, judged, alertStart, _open is not null, point.KnownEvent);
+        return new PointVerdict(point.Time, y, expected, Lowest(expected - lower), Highest(expected + upper), score, z, judged, alertStart, _alerts.Raised, point.KnownEvent);
+    }
+
+    /// <summary>
+    /// Evidence of a sustained change, accumulated over points: the level-shift CUSUM of clipped z-scores against its
+    /// limit (learned where the history allows, so a series whose bursts carry it far learns a higher one) and, where
+    /// learned, the window evidence; and, where learned, the range evidence of this one value.
+    /// </summary>
+    private (double Accumulated, double Range) ShiftEvidence(double y, double residual, double z, double zSampling)
+    {
+        var inAlert = _alerts.Open;
+        var accumulated = _learned.Window(Math.Abs(residual), inAlert);
+        if (_s.LevelShifts)
+        {
+            var step = Math.Sign(z) * Math.Min(Math.Min(Math.Abs(z), Math.Abs(zSampling) * _s.AlertZ / _s.SamplingZ), _s.ClipZ + 1.0);
+            _cusumUp = Math.Max(0.0, _cusumUp + step - _s.CusumAllowance);
+            _cusumDown = Math.Max(0.0, _cusumDown - step - _s.CusumAllowance);
+            var cusum = Math.Max(_cusumUp, _cusumDown);
+            accumulated = Math.Max(accumulated, cusum / _learned.CusumLimit(cusum, inAlert));
+        }
+        return (accumulated, _learned.Range(y));
     }
 
     /// <summary>A band edge within what the series can take: a count or a proportion is never below 0, a proportion never above 1.</summary>
@@ -118,12 +150,7 @@ internal sealed class DetectorRun
 
     public IReadOnlyList<AnomalyEpisode> Finish()
     {
-        if (_open is not null)
-        {
-            _episodes.Add(_open.ToEpisode());
-            _open = null;
-        }
-        return _episodes;
+        return _alerts.Finish();
     }
 
     /// <summary>The candidate expectations for point <paramref name="k"/>, and the one chosen.</summary>
@@ -211,58 +238,20 @@ internal sealed class DetectorRun
         return double.IsFinite(spread) ? Math.Max(spread, floor) : floor;
     }
 
-    /// <summary>
-    /// The sampling test's z from the exact binomial or Poisson tail (<see cref="SamplingTail"/>); null for a level
-    /// series, whose sampling noise is its value's own standard error when it has one (normal), else none.
-    /// </summary>
-    private double? ExactSamplingZ(SeriesPoint point, double y, double expected, double dispersion) => _s.Kind switch
+    /// <summary>Tracks the alert at point <paramref name="k"/>; true where one is raised.</summary>
+    private bool Track(int k, SeriesPoint point, Onset onset, double residual, double expected, BaselineNote note)
     {
-        SeriesKind.Proportion when point.SampleSize is > 0 and var n => SamplingTail.Proportion(y, expected, n, dispersion),
-        SeriesKind.Count => SamplingTail.Count(y, expected, dispersion),
-        _ => null,
-    };
-
-    /// <summary>Standard deviation of the sampling noise alone: binomial for proportions, Poisson for counts, else 0.</summary>
-    private double SamplingSd(double expected, double? sampleSize)
-    {
-        switch (_s.Kind)
+        var step = _alerts.Track(_order[k], point.Time, onset, residual, expected, note);
+        if (step.Relearn)
         {
-            case SeriesKind.Proportion when sampleSize is >= 1 and var n:
-                // Keep p away from 0 and 1 by half a trial, so a rate expected at 0 is not infinitely certain.
-                var p = Math.Clamp(expected, 0.5 / n, 1.0 - (0.5 / n));
-                return Math.Sqrt(p * (1.0 - p) / n);
-            case SeriesKind.Proportion:
-                return 0.0;
-            case SeriesKind.Count:
-                return Math.Sqrt(Math.Max(expected, 1.0));
-            default:
-                return 0.0;
+            _learned.Relearn();
         }
-    }
-
-    private bool Track(int k, SeriesPoint point, double evidence, bool spike, double residual, double expected, BaselineNote note)
-    {
-        if (_open is { } open)
+        if (step.Relearn || step.Closed)
         {
-            if (evidence >= 0.5)
-            {
-                open.Extend(_order[k], point.Time, evidence, residual, expected);
-            }
-            else if (++open.Calm >= _s.QuietPointsToClose)
-            {
-                _episodes.Add(open.ToEpisode());
-                _open = null;
-                _cusumUp = _cusumDown = 0.0;
-            }
-            return false;
+            _cusumUp = _cusumDown = 0.0;
+            _learned.Reset();
         }
-        if (evidence < 1.0)
-        {
-            return false;
-        }
-        _open = new OpenEpisode(_order[k], point.Time, spike ? AnomalyKind.Spike : AnomalyKind.LevelShift, Math.Sign(residual), note);
-        _open.Extend(_order[k], point.Time, evidence, residual, expected);
-        return true;
+        return step.Raised;
     }
 
     private int LevelPoints(BaselineMethod method) => method switch
@@ -281,7 +270,7 @@ internal sealed class DetectorRun
         {
             clean = expected;
         }
-        else if (judged && Math.Abs(z) > _s.ClipZ && (_open is null || _open.Points <= _levelGaps.Capacity))
+        else if (judged && Math.Abs(z) > _s.ClipZ && _alerts.OpenPoints <= _levelGaps.Capacity)
         {
             clean = expected + (Math.Sign(z) * _s.ClipZ * spread);
         }
@@ -349,6 +338,7 @@ internal sealed class DetectorRun
             _levelGaps = new RollingWindow(LevelWindowFor(found));
             _chooser.ResetSeasonal();
             _residualsByMethod[(int)BaselineMethod.Seasonal].Clear();
+            _learned.Forget(BaselineMethod.Seasonal);
         }
     }
 
@@ -376,5 +366,10 @@ internal sealed class DetectorRun
     }
 
     private readonly record struct Expectation(
-        double Value, BaselineMethod Method, double Level, double Recent, double Seasonal, double SeasonalExpected, int References, double Pooled);
+        double Value, BaselineMethod Method, double Level, double Recent, double Seasonal, double SeasonalExpected, int References, double Pooled)
+    {
+        /// <summary>Every method's prediction, whichever was chosen.</summary>
+        public (BaselineMethod, double)[] Candidates() =>
+            [(BaselineMethod.Level, Level), (BaselineMethod.Recent, Recent), (BaselineMethod.Seasonal, SeasonalExpected), (BaselineMethod.Pooled, Pooled)];
+    }
 }

@@ -24,6 +24,37 @@ public sealed record DetectorSettings
     /// <summary>Robust z-score (residual / residual spread) at which a single point opens an alert.</summary>
     public double AlertZ { get; init; } = 4.5;
 
+    /// <summary>
+    /// Past points from which the series' own alert levels are learned (its residuals, its values, its window
+    /// evidence); they apply from 200 points of history on, so a series of a few months of days keeps the fixed levels.
+    /// </summary>
+    public int TailWindow { get; init; } = 2000;
+
+    /// <summary>Chance per point that the series' own normal behaviour passes a learned level (each side).</summary>
+    public double AlertRisk { get; init; } = 1e-4;
+
+    /// <summary>Allowance k of the window evidence's CUSUM of rank normal scores, in standard deviations.</summary>
+    public double WindowAllowance { get; init; } = 0.5;
+
+    /// <summary>
+    /// Points an alert may last before it is taken as a change of regime: the learned ranges and ranks start again from
+    /// the new behaviour (0 = never). Learned levels also take a statistic's values only twice this many points later.
+    /// </summary>
+    public int RelearnPoints { get; init; } = 48;
+
+    /// <summary>
+    /// Anomalous points (evidence at least half the threshold) an alert needs before it is raised, when its onset is a
+    /// single point below <see cref="ImmediateEvidence"/> times the threshold; evidence accumulated over points (a
+    /// CUSUM) is raised at once. 1 raises every onset at once.
+    /// </summary>
+    public int ConfirmPoints { get; init; } = 2;
+
+    /// <summary>
+    /// Evidence (as a multiple of the threshold) at which a single point alerts without confirmation: 4/3, so at the
+    /// default <see cref="AlertZ"/> a point 6 robust standard deviations out alerts at once.
+    /// </summary>
+    public double ImmediateEvidence { get; init; } = 4.0 / 3.0;
+
     /// <summary>Sampling-noise z-score a change must also reach (binomial or Poisson), so a thin sample cannot alert.</summary>
     public double SamplingZ { get; init; } = 3.0;
 
@@ -70,6 +101,12 @@ public sealed record DetectorSettings
         Require(ScaleWindow >= 8, nameof(ScaleWindow), "at least 8");
         Require(AlertZ > 0, nameof(AlertZ), "positive");
         Require(SamplingZ > 0, nameof(SamplingZ), "positive");
+        Require(TailWindow >= 200, nameof(TailWindow), "at least 200");
+        Require(AlertRisk is > 0 and < 0.05, nameof(AlertRisk), "between 0 and 0.05");
+        Require(WindowAllowance >= 0, nameof(WindowAllowance), "zero or more");
+        Require(RelearnPoints >= 0, nameof(RelearnPoints), "zero or more");
+        Require(ConfirmPoints >= 1, nameof(ConfirmPoints), "at least 1");
+        Require(ImmediateEvidence >= 1, nameof(ImmediateEvidence), "at least 1");
         Require(ClipZ > 0, nameof(ClipZ), "positive");
         Require(CusumAllowance >= 0, nameof(CusumAllowance), "zero or more");
         Require(CusumLimit > 0, nameof(CusumLimit), "positive");

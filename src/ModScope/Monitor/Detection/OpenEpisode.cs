@@ -17,6 +17,9 @@ internal sealed class OpenEpisode(int startIndex, DateTime start, AnomalyKind ki
     /// <summary>Consecutive calm points since the last anomalous one.</summary>
     public int Calm { get; set; }
 
+    /// <summary>Whether the alert has been raised (a weak onset waits for a second anomalous point).</summary>
+    public bool Confirmed { get; set; }
+
     public void Extend(int index, DateTime time, double evidence, double residual, double expected)
     {
         (_endIndex, _end) = (index, time);

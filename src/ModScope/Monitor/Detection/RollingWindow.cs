@@ -76,6 +76,51 @@ internal sealed class RollingWindow
         return sum / take;
     }
 
+    /// <summary>Mean of the <paramref name="k"/> largest (upper) or smallest values of the window.</summary>
+    public double TailMean(int k, bool upper)
+    {
+        var take = Math.Clamp(k, 1, Count);
+        var sum = 0.0;
+        for (var i = 0; i < take; i++)
+        {
+            sum += _sorted[upper ? Count - 1 - i : i];
+        }
+        return sum / take;
+    }
+
+    /// <summary>Mid-rank share of the window below <paramref name="value"/>: (count below + half the count equal) / count; NaN when empty.</summary>
+    public double ShareBelow(double value)
+    {
+        if (Count == 0)
+        {
+            return double.NaN;
+        }
+        var (below, atOrBelow) = (Bound(value, strict: true), Bound(value, strict: false));
+        return (below + (0.5 * (atOrBelow - below))) / Count;
+    }
+
+    /// <summary>Number of sorted values below <paramref name="value"/> (strict) or at most it.</summary>
+    private int Bound(double value, bool strict)
+    {
+        var (lo, hi) = (0, Count);
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (strict ? _sorted[mid] < value : _sorted[mid] <= value)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /// <summary>The value of rank <paramref name="rank"/> (0 = smallest) in the window.</summary>
+    public double Ranked(int rank) => _sorted[Math.Clamp(rank, 0, Count - 1)];
+
     /// <summary>Linear-interpolated quantile (Hyndman–Fan type 7) of the window.</summary>
     public double Quantile(double q)
     {

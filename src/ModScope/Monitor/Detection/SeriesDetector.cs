@@ -17,6 +17,10 @@ namespace ModScope.Monitor.Detection;
 /// clipped z-scores (Page 1954) passes its limit. For counts and proportions the change must also pass a Poisson
 /// or binomial z-test at <see cref="DetectorSettings.SamplingZ"/>, so a rate from 12 audits moving 5 points does
 /// not alert.</para>
+/// <para>With 200 points of history or more, the series' own behaviour sets higher levels where it needs them
+/// (<see cref="LearnedLevels"/>): how far its residuals and its CUSUM usually reach, whether its recent window is
+/// more unusual than usual, whether a value lies beyond its whole range. A weak single point waits for a second one
+/// before it alerts (<see cref="AlertTracker"/>).</para>
 /// </remarks>
 public static class SeriesDetector
 {

@@ -17,6 +17,13 @@ public sealed class DetectorSettingsTests
         { "KnownEventWidening", new DetectorSettings { KnownEventWidening = 0.5 } },
         { "MinHistory", new DetectorSettings { MinHistory = 2 } },
         { "QuietPointsToClose", new DetectorSettings { QuietPointsToClose = 0 } },
+        { "TailWindow", new DetectorSettings { TailWindow = 199 } },
+        { "AlertRisk", new DetectorSettings { AlertRisk = 0 } },
+        { "AlertRisk", new DetectorSettings { AlertRisk = 0.05 } },
+        { "WindowAllowance", new DetectorSettings { WindowAllowance = -0.1 } },
+        { "RelearnPoints", new DetectorSettings { RelearnPoints = -1 } },
+        { "ConfirmPoints", new DetectorSettings { ConfirmPoints = 0 } },
+        { "ImmediateEvidence", new DetectorSettings { ImmediateEvidence = 0.9 } },
     };
 
     /// <summary>Settings whose error names another setting (see the skip reason).</summary>

@@ -24,7 +24,10 @@ public sealed class LevelShiftTests
         var start = Assert.Single(Alerts.StartIndices(result, WarmUp));
         Assert.InRange(start, ShiftAt, ShiftAt + 3);
         var episode = Assert.Single(result.Episodes, e => e.StartIndex >= WarmUp);
-        Assert.Equal((start, direction), (episode.StartIndex, episode.Direction));
+        // A weak first point waits for a second anomalous one (ConfirmPoints), so the alert may be raised a point
+        // after the onset its episode dates from.
+        Assert.InRange(episode.StartIndex, ShiftAt, start);
+        Assert.Equal(direction, episode.Direction);
         Assert.True(episode.EndIndex - start >= 5, $"the shift lasts, so its alert should span more than a few points; it ran {start}..{episode.EndIndex}");
         for (var i = start; i <= episode.EndIndex; i++)
         {
