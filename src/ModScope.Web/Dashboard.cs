@@ -35,7 +35,8 @@ internal sealed class Dashboard : IDisposable
             : File.Exists("catalog/core-index.yaml") ? CatalogLoader.Load("catalog/core-index.yaml")
             : CatalogLoader.LoadDefault();
         // The monitor's calendar (./catalog/events.yaml, else the shipped one), so an alert's band is the band that raised it.
-        Store = ModScopeStore.Open(path);
+        // Shared: read-only between writes, so other processes (the CLI's reads, Python) can read the file while we serve.
+        Store = ModScopeStore.OpenShared(path);
         Calendar = EventCalendar.LoadLocalOrDefault(StoredReference.Load(Store).Markets);
         Health = new StoreHealth(Store);
         _engine = DashboardEngine.Create(section, Store, Health);

@@ -79,6 +79,7 @@ public static class DashboardApp
         QueryEndpoints.Map(api);
         OverviewEndpoints.Map(api);
         AlertEndpoints.Map(api);
+        AlertCommentEndpoints.Map(api);
         HealthEndpoints.Map(api);
         ReportEndpoints.Map(api);
         return app;

@@ -40,6 +40,32 @@ public sealed class QueryCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Relative_periods_are_anchored_to_the_data_s_last_day_not_the_clock()
+    {
+        var store = await StoreWithFourDecisions();
+
+        // The data's last day is 2026-11-10, so "last 7 days" is 2026-11-04..2026-11-10 whatever today is: all 4 decisions.
+        var (exit, output, error) = await CliRunner.Run("query", "--store", store, "--metric", "decision_volume", "--period", "last 7 days", "--format", "csv");
+
+        Assert.True(exit == ExitCodes.Ok, error);
+        Assert.Contains(output.Split('\n'), l => l.StartsWith("decision_volume,,4,", StringComparison.Ordinal));
+        Assert.Equal("", error);
+    }
+
+    [Fact]
+    public async Task An_empty_result_says_where_the_data_ends_and_a_period_past_it_is_flagged_incomplete()
+    {
+        var store = await StoreWithFourDecisions();
+
+        var (emptyExit, _, empty) = await CliRunner.Run("query", "--store", store, "--metric", "decision_volume", "--period", "2026-W47");
+        var (_, _, partial) = await CliRunner.Run("query", "--store", store, "--metric", "decision_volume", "--period", "2026-W46");
+
+        Assert.Equal(ExitCodes.Ok, emptyExit);
+        Assert.Contains("no decisions in 2026-11-16..2026-11-22; the data ends on 2026-11-10.", empty, StringComparison.Ordinal);
+        Assert.Contains("2026-11-09..2026-11-15 reaches past the data's last day 2026-11-10; days after it are incomplete.", partial, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Explain_prints_the_sql_with_its_parameters()
     {
         var store = await StoreWithFourDecisions();

@@ -18,9 +18,13 @@ public sealed class ServerProcess : IAsyncDisposable
         _process = process;
         _folder = folder;
         Url = url;
+        StorePath = Path.Combine(folder, "store.duckdb");
     }
 
     public string Url { get; }
+
+    /// <summary>The copy of the store this server holds.</summary>
+    public string StorePath { get; }
 
     /// <summary>The server's resident memory (RSS), in bytes.</summary>
     public long ResidentBytes()

@@ -22,8 +22,15 @@ internal static class AlertExplanationView
             using var engine = new DuckDbEngine(opened);
             var explanation = await new AlertExplainer(catalog, new MetricQuery(catalog, engine), AlertExplainer.DrillOrder)
                 .ExplainAsync(f, alerts.List().Where(a => a.SuppressedBy == id).Select(a => a.Finding), cancellationToken).ConfigureAwait(false);
-            alerts.SetExplanation(id, explanation.ToJson());
-            alert = alerts.Get(id);
+            if (opened.CanWrite)
+            {
+                alerts.SetExplanation(id, explanation.ToJson());
+                alert = alerts.Get(id);
+            }
+            else
+            {
+                alert = alert with { Finding = f with { Explanation = explanation.ToJson() } };
+            }
         }
         AlertsView.RenderExplanation(context.Out, alert, catalog, language);
     }

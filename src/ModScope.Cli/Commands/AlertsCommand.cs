@@ -45,7 +45,7 @@ internal static class AlertsCommand
         var command = new Command(name, description) { id, store };
         command.SetAction((parsed, _) => CliApp.Guard(context, parsed, () =>
         {
-            using var opened = CommonOptions.OpenExistingStore(parsed.GetValue(store)!);
+            using var opened = CommonOptions.OpenStoreToWrite(parsed.GetValue(store)!);
             new AlertStore(opened).SetStatus(parsed.GetValue(id), target);
             context.Out.MarkupLine($"Alert {parsed.GetValue(id)} is now {AlertStore.Name(target)}.");
             return Task.FromResult(ExitCodes.Ok);
@@ -61,7 +61,7 @@ internal static class AlertsCommand
         var command = new Command("snooze", "Snooze an alert until a day.") { id, until, store };
         command.SetAction((parsed, _) => CliApp.Guard(context, parsed, () =>
         {
-            using var opened = CommonOptions.OpenExistingStore(parsed.GetValue(store)!);
+            using var opened = CommonOptions.OpenStoreToWrite(parsed.GetValue(store)!);
             new AlertStore(opened).SetStatus(parsed.GetValue(id), AlertStatus.Snoozed, parsed.GetValue(until));
             context.Out.MarkupLine($"Alert {parsed.GetValue(id)} is snoozed until {parsed.GetValue(until):yyyy-MM-dd}.");
             return Task.FromResult(ExitCodes.Ok);
@@ -78,7 +78,7 @@ internal static class AlertsCommand
         command.SetAction((parsed, _) => CliApp.Guard(context, parsed, () =>
         {
             var value = Parse<AlertLabel>(parsed.GetValue(label), "label")!.Value;
-            using var opened = CommonOptions.OpenExistingStore(parsed.GetValue(store)!);
+            using var opened = CommonOptions.OpenStoreToWrite(parsed.GetValue(store)!);
             new AlertStore(opened).Label(parsed.GetValue(id), value);
             var note = value == AlertLabel.NewNormal ? " The series is rebaselined from the alert's first day." : "";
             context.Out.MarkupLine($"Alert {parsed.GetValue(id)} labelled {AlertStore.Name(value)}.{note}");

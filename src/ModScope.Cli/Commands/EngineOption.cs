@@ -107,10 +107,12 @@ internal sealed class EngineOption
 
     /// <summary>
     /// The DuckDB store at <paramref name="path"/>: with duckdb it holds the data and must exist; with clickhouse it
-    /// holds only alerts and monitor runs, and is created when missing.
+    /// holds only alerts and monitor runs, and is created when missing. Opened read-only unless <paramref name="writable"/>,
+    /// so reading works while <c>modscope serve</c> holds the file.
     /// </summary>
-    public ModScopeStore OpenStore(ParseResult parsed, string path) =>
-        IsClickHouse(parsed) ? ModScopeStore.Open(path) : CommonOptions.OpenExistingStore(path);
+    public ModScopeStore OpenStore(ParseResult parsed, string path, bool writable) =>
+        writable ? (IsClickHouse(parsed) ? ModScopeStore.Open(path) : CommonOptions.OpenStoreToWrite(path))
+        : IsClickHouse(parsed) && !File.Exists(path) ? ModScopeStore.Open(path) : CommonOptions.OpenExistingStore(path);
 
     /// <summary>The metric engine beside an opened store: ClickHouse at --url, or the store itself (dispose it after use).</summary>
     public IMetricEngine EngineFor(ParseResult parsed, ModScopeStore store) =>

@@ -31,7 +31,7 @@ internal static class MonitorCommand
             var loaded = CatalogOption.Load(parsed.GetValue(catalog));
             var days = MonitorSetup.Days(parsed.GetValue(backfill)!);
             var onClickHouse = engineOption.IsClickHouse(parsed);
-            using var opened = engineOption.OpenStore(parsed, parsed.GetValue(store)!);
+            using var opened = engineOption.OpenStore(parsed, parsed.GetValue(store)!, writable: true);
             var engine = engineOption.EngineFor(parsed, opened);
             using var disposeEngine = (IDisposable)engine;
             var latest = await MonitorSetup.LatestDecisionDayAsync(engine, cancellationToken).ConfigureAwait(false);

@@ -25,7 +25,7 @@ internal static class QueryCommand
         var compare = new Option<string?>("--compare") { Description = "Compare with: previous, last-year, last-week (same weekdays)." };
         var filters = new Option<string[]>("--filter") { Description = "Filters: market=US, market=US,GB, market!=US (repeatable)." };
         var timeZone = new Option<string>("--tz") { Description = "Time zone for periods and buckets (IANA).", DefaultValueFactory = _ => "UTC" };
-        var asOf = new Option<DateTime?>("--as-of") { Description = "Evaluate relative periods as of this date instead of now." };
+        var asOf = new Option<DateTime?>("--as-of") { Description = "Evaluate relative periods as of this date (default: the day after the data's newest decision day, as the dashboard does)." };
         var format = new Option<string>("--format") { Description = "Output: table, csv, json or parquet (with --out).", DefaultValueFactory = _ => "table" };
         var output = new Option<string?>("--out") { Description = "Write to this file instead of the terminal (required for parquet)." };
         var explain = new Option<bool>("--explain") { Description = "Print the SQL the request compiles to (with its parameters) and do not run it." };
@@ -44,20 +44,22 @@ internal static class QueryCommand
         {
             var loaded = CatalogOption.Load(parsed.GetValue(catalog));
             var zone = parsed.GetValue(timeZone)!;
+            _ = CommonOptions.ParsePeriod(parsed.GetValue(period)!, zone, parsed.GetValue(asOf)); // a bad period is a usage error before the store opens
+            var engine = engineOption.OpenEngine(parsed, () => CommonOptions.OpenExistingStore(parsed.GetValue(store)!), out var owned);
+            using var disposeEngine = owned;
+            var anchor = await CommonOptions.AnchorAsync(engine, parsed.GetValue(asOf), cancellationToken).ConfigureAwait(false);
             var request = new MetricRequest(
                 Split(parsed.GetValue(metrics)),
                 Split(parsed.GetValue(by)),
                 parsed.GetValue(grain),
                 (parsed.GetValue(filters) ?? []).Select(ParseFilter).ToList(),
-                CommonOptions.ParsePeriod(parsed.GetValue(period)!, zone, parsed.GetValue(asOf)),
+                CommonOptions.ParsePeriod(parsed.GetValue(period)!, zone, anchor.AsOf),
                 ParseComparison(parsed.GetValue(compare))) { QuantileIntervals = parsed.GetValue(intervals), LevelErrors = parsed.GetValue(intervals) };
             var fmt = parsed.GetValue(format)!;
             if (fmt is not ("table" or "csv" or "json" or "parquet"))
             {
                 throw new UsageException($"--format must be table, csv, json or parquet, not '{fmt}'.");
             }
-            var engine = engineOption.OpenEngine(parsed, () => CommonOptions.OpenExistingStore(parsed.GetValue(store)!), out var owned);
-            using var disposeEngine = owned;
             var query = new MetricQuery(loaded, engine);
             if (parsed.GetValue(explain))
             {
@@ -65,10 +67,14 @@ internal static class QueryCommand
                 return ExitCodes.Ok;
             }
             var results = await query.RunAsync(request, cancellationToken).ConfigureAwait(false);
-            if (results.All(r => r.Value is null))
+            if (CommonOptions.IncompleteNote(request.Period, anchor.DataEnd) is { } note)
+            {
+                await context.Error.WriteLineAsync(note).ConfigureAwait(false);
+            }
+            if (results.All(r => r.Value is null) || (anchor.DataEnd is { } end && DateOnly.FromDateTime(request.Period.Start) > end))
             {
                 // An empty answer says why, on stderr so a CSV or JSON on stdout stays clean.
-                await context.Error.WriteLineAsync(await EmptyResultNote.WhyAsync(engine, request, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+                await context.Error.WriteLineAsync(CommonOptions.EmptyReason(request.Period, anchor.DataEnd)).ConfigureAwait(false);
             }
             await QueryResultView.WriteAsync(context, loaded, request, results, fmt, parsed.GetValue(output), parsed.GetValue(language)!).ConfigureAwait(false);
             return ExitCodes.Ok;

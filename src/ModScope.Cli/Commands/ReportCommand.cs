@@ -24,7 +24,7 @@ internal static class ReportCommand
         var format = new Option<string?>("--format") { Description = "html, md, pdf or xlsx (default: from the --out extension, else html)." };
         var output = new Option<string?>("--out") { Description = "File to write (default: report-<audience>-<lang>.<format>)." };
         var timeZone = new Option<string>("--tz") { Description = "Time zone for the period (IANA).", DefaultValueFactory = _ => "UTC" };
-        var asOf = new Option<DateTime?>("--as-of") { Description = "Evaluate relative periods (last-week) as of this date instead of now." };
+        var asOf = new Option<DateTime?>("--as-of") { Description = "Evaluate relative periods (last-week) as of this date (default: the day after the data's newest decision day)." };
         var store = CommonOptions.Store();
         store.Description = "DuckDB store: the data with --engine duckdb; with --engine clickhouse only the alerts (created if missing).";
         var catalog = CatalogOption.Create();
@@ -53,25 +53,35 @@ internal static class ReportCommand
             }
             lang = lang == "zh" ? "zh-Hans" : lang;
             var fmt = ParseFormat(parsed.GetValue(format), parsed.GetValue(output));
+            _ = CommonOptions.ParsePeriod(parsed.GetValue(period)!, parsed.GetValue(timeZone)!, parsed.GetValue(asOf)); // a usage error before the store opens
             var path = parsed.GetValue(output) ?? $"report-{who.ToString().ToLowerInvariant()}-{lang}.{fmt.ToString().ToLowerInvariant()}";
-            var zone = parsed.GetValue(timeZone)!;
-            var periodValue = CommonOptions.ParsePeriod(parsed.GetValue(period)!, zone, parsed.GetValue(asOf));
             if (fmt == ReportFormat.Pdf)
             {
                 _ = Rendering.PdfRenderer.Chromium(); // fail before the work when no browser is installed
             }
 
             var loaded = CatalogOption.Load(parsed.GetValue(catalog));
-            using var opened = engineOption.OpenStore(parsed, parsed.GetValue(store)!);
-            var reference = StoredReference.Load(opened);
-            var scope = ReportService.Scope(reference, who, periodValue, regionName, marketName);
+            using var opened = engineOption.OpenStore(parsed, parsed.GetValue(store)!, writable: false);
             var engine = engineOption.EngineFor(parsed, opened);
             using var disposeEngine = (IDisposable)engine;
-            var service = new ReportService(loaded, new MetricQuery(loaded, engine)) { Charts = new ChartRenderer(), Reference = reference };
+            var reference = StoredReference.Load(opened);
+            var zone = parsed.GetValue(timeZone)!;
+            var anchor = await CommonOptions.AnchorAsync(engine, parsed.GetValue(asOf), cancellationToken).ConfigureAwait(false);
+            var periodValue = CommonOptions.ParsePeriod(parsed.GetValue(period)!, zone, anchor.AsOf);
+            var scope = ReportService.Scope(reference, who, periodValue, regionName, marketName);
+            if (CommonOptions.IncompleteNote(periodValue, anchor.DataEnd) is { } note)
+            {
+                await context.Error.WriteLineAsync(note).ConfigureAwait(false);
+            }
+            var service = new ReportService(loaded, new MetricQuery(loaded, engine)) { Charts = new ChartRenderer(), Reference = reference, DataEnd = anchor.DataEnd };
             var alerts = new AlertStore(opened);
             var data = await service.LoadAsync(scope, alerts.List(), cancellationToken).ConfigureAwait(false);
-            // The explanations the report computed are kept, as `explain --alert` keeps them: the monitor's state, written here by its store.
-            alerts.KeepExplanations(data.Alerts);
+            // The explanations the report computed are kept, as `explain --alert` keeps them: the monitor's state, written here by its store
+            // when the file could be opened for writing (not while `serve` holds it; the next monitor run or `explain` computes them again).
+            if (opened.CanWrite)
+            {
+                alerts.KeepExplanations(data.Alerts);
+            }
             var document = service.Builder.Compose(data, lang);
             await ReportRenderer.WriteAsync(document, fmt, path, cancellationToken).ConfigureAwait(false);
             await context.HelpOutput.WriteLineAsync($"Wrote {Path.GetFullPath(path)} ({document.Sections.Sum(s => s.Paragraphs.Count)} facts, {document.Appendix.Sources.Count} sources).").ConfigureAwait(false);

@@ -40,7 +40,7 @@ internal static class AlertEndpoints
                 explanation is null || metric is null ? null : CultureFormat.Value(metric, explanation.Baseline, language)));
         }).Expensive().WithName("Alert").WithSummary("One alert with its daily series (UTC days), the expected band the monitor judged with its events calendar, the events on those days, and its explanation.");
 
-        api.MapPost("/alerts/{id:long}/status", (long id, [FromBody] StatusChange change, Dashboard dashboard) =>
+        api.MapPost("/alerts/{id:long}/status", async (long id, [FromBody] StatusChange change, Dashboard dashboard, CancellationToken cancellationToken) =>
         {
             ArgumentNullException.ThrowIfNull(change);
             var (status, until) = change.Status switch
@@ -50,19 +50,26 @@ internal static class AlertEndpoints
                 "snoozed" or "snooze" => (AlertStatus.Snoozed, Until(change.Until)),
                 _ => throw new BadParameterException("status", $"'{change.Status}' is not a status you can set; use acknowledged, resolved or snoozed."),
             };
-            dashboard.Alerts.SetStatus(id, status, until);
+            await dashboard.Store.WriteAsync(_ => Done(() => dashboard.Alerts.SetStatus(id, status, until)), cancellationToken).ConfigureAwait(false);
             return Results.Ok(Current(id, dashboard));
         }).RequireAnalyst().WithName("SetAlertStatus").WithSummary("Acknowledge, resolve or snooze an alert (analyst role).");
 
-        api.MapPost("/alerts/{id:long}/label", (long id, [FromBody] LabelChange change, Dashboard dashboard) =>
+        api.MapPost("/alerts/{id:long}/label", async (long id, [FromBody] LabelChange change, Dashboard dashboard, CancellationToken cancellationToken) =>
         {
             ArgumentNullException.ThrowIfNull(change);
             var label = Parse<AlertLabel>(change.Label, "label")
                 ?? throw new BadParameterException("label", $"Name a label: {string.Join(", ", Enum.GetValues<AlertLabel>().Select(v => AlertStore.Name(v)))}.");
-            dashboard.Alerts.Label(id, label);
+            await dashboard.Store.WriteAsync(_ => Done(() => dashboard.Alerts.Label(id, label)), cancellationToken).ConfigureAwait(false);
             return Results.Ok(Current(id, dashboard));
         }).RequireAnalyst().WithName("LabelAlert")
             .WithSummary("Record what an alert turned out to be: confirmed_incident, expected, false_alarm or new_normal (rebaselines the series from the alert's first day) (analyst role).");
+    }
+
+    /// <summary>Runs a synchronous store write as the work of <see cref="ModScope.Store.ModScopeStore.WriteAsync(Func{CancellationToken, Task}, CancellationToken)"/>.</summary>
+    internal static Task Done(Action write)
+    {
+        write();
+        return Task.CompletedTask;
     }
 
     private static AlertView Current(long id, Dashboard dashboard) =>

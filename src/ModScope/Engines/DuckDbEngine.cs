@@ -9,7 +9,8 @@ namespace ModScope.Engines;
 
 /// <summary>
 /// Runs metric SQL on the embedded DuckDB store. Connections are pooled (a connection serves one statement
-/// at a time), so a request of several statements or many concurrent requests do not pay for opening each.
+/// at a time), so a request of several statements or many concurrent requests do not pay for opening each; except on a
+/// shared store (the server's), whose writes wait for every connection to close: there each statement opens its own.
 /// </summary>
 public sealed class DuckDbEngine(ModScopeStore store) : IMetricEngine, IDisposable
 {
@@ -49,8 +50,11 @@ public sealed class DuckDbEngine(ModScopeStore store) : IMetricEngine, IDisposab
                 }
                 return read;
             }, cancellationToken);
-            _idle.Add(connection);
-            connection = null;
+            if (store.Mode != StoreMode.Shared)
+            {
+                _idle.Add(connection);
+                connection = null;
+            }
             return Task.FromResult<IReadOnlyList<object?[]>>(rows);
         }
         finally

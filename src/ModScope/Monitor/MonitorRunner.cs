@@ -29,6 +29,9 @@ public sealed class MonitorRunner(ModScopeStore store, MetricCatalog catalog, Me
 
     public IProgress<string>? Progress { get; init; }
 
+    /// <summary>Days back inside the band after which an open alert resolves itself (<see cref="AlertLifecycle"/>); 0 turns it off.</summary>
+    public int AutoResolveDays { get; init; } = 3;
+
     /// <summary>
     /// The engine holding the event data when they are not in <c>store</c> (ClickHouse), or null. Then the watermarks and
     /// the data-quality checks read through this engine (with the same findings as on DuckDB); alerts and runs stay in the store.
@@ -107,6 +110,7 @@ public sealed class MonitorRunner(ModScopeStore store, MetricCatalog catalog, Me
             var (opened, updated) = alerts.Upsert(findings, runId, windowStart, windowEnd);
             var summary = new MonitorRunSummary(watermark, scanned, opened, updated, windowEnd < windowStart ? "skipped" : "ok", null);
             alerts.FinishRun(runId, summary);
+            new AlertLifecycle(store) { AutoResolveDays = AutoResolveDays }.Apply(asOf);
             var touched = alerts.List().Where(a => a.Finding.LastDay >= windowStart && a.Finding.FirstDay <= asOf).OrderByDescending(a => a.Finding.Rank).ToList();
             return new MonitorOutcome(runId, windowStart, windowEnd, summary, touched);
         }

@@ -56,6 +56,9 @@ public sealed class ReportService(MetricCatalog catalog, MetricQuery query, Stor
         return ReportScope.For(audience, period, known, market?.ToUpperInvariant());
     }
 
+    /// <summary>The data's newest decision day when known: an empty period's error then says where the data ends.</summary>
+    public DateOnly? DataEnd { get; init; }
+
     /// <summary>
     /// The numbers of <paramref name="scope"/> with the store's <paramref name="alerts"/>. A regional report shows its alerts
     /// with their root causes: the monitor explains only its largest alerts, so the ones the report lists without an
@@ -70,7 +73,8 @@ public sealed class ReportService(MetricCatalog catalog, MetricQuery query, Stor
         {
             var where = scope.Place is { } p ? $" for {scope.PlaceDimension} '{p}'" : "";
             throw new ReportRequestException("period",
-                $"No decisions in {scope.Period.Start:yyyy-MM-dd}..{scope.Period.End.AddDays(-1):yyyy-MM-dd}{where}; check the period{(where.Length > 0 ? $" and the {scope.PlaceDimension}" : "")} against the store's data.");
+                $"No decisions in {scope.Period.Start:yyyy-MM-dd}..{scope.Period.End.AddDays(-1):yyyy-MM-dd}{where}; check the period{(where.Length > 0 ? $" and the {scope.PlaceDimension}" : "")} against the store's data" +
+                (DataEnd is { } end ? FormattableString.Invariant($"; the data ends on {end:yyyy-MM-dd}.") : "."));
         }
         return scope.Audience == ReportAudience.Regional ? await ExplainAlertsAsync(data, alerts, cancellationToken).ConfigureAwait(false) : data;
     }

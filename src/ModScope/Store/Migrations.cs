@@ -19,6 +19,8 @@ public static class Migrations
         }),
         new(2, "monitor runs, alerts with lifecycle and feedback, series rebaselines", connection => Run(connection, Script("0002-monitor.sql"))),
         new(3, "reference data with history, loaded from files", connection => Run(connection, Script("0003-reference-history.sql"))),
+        new(4, "how an alert was resolved, and its comment thread",
+            connection => Run(connection, Script("0004-alert-lifecycle.sql"))),
     ];
 
     /// <summary>The schema version this build writes.</summary>

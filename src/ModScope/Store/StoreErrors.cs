@@ -35,6 +35,21 @@ public static partial class StoreErrors
         return null;
     }
 
+    /// <summary>Another process holds the file in a way that excludes this open (DuckDB's file lock).</summary>
+    public static bool IsLocked(string message) => message.Contains("Could not set lock on file", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The one-line error for a store another process held for longer than <paramref name="waited"/>.</summary>
+    public static StoreLockedException Locked(string storePath, Exception inner, bool writing, TimeSpan waited)
+    {
+        var holder = HolderPid().Match(inner.Message) is { Success: true } m ? $" (PID {m.Groups[1].Value})" : "";
+        var why = writing
+            ? "another process holds it open (a running 'modscope serve' keeps it open to read: change alerts on its dashboard or API, " +
+              "or stop it to ingest or run the monitor)"
+            : "another process is writing it";
+        return new StoreLockedException(
+            $"store '{storePath}' is busy: {why}{holder}; waited {waited.TotalSeconds:0} s (MODSCOPE_STORE_WAIT_SECONDS sets how long).", inner);
+    }
+
     /// <summary>DuckDB found a block whose checksum does not match, or a file it cannot make sense of.</summary>
     public static bool IsDamage(string message) =>
         message.Contains("Corrupt database file", StringComparison.OrdinalIgnoreCase)
@@ -47,6 +62,9 @@ public static partial class StoreErrors
     }
 
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();
+
+    [GeneratedRegex(@"\(PID (\d+)\)")]
+    private static partial Regex HolderPid();
 
     /// <summary>A quoted absolute path in DuckDB's or .NET's message (the file being written).</summary>
     [GeneratedRegex("[\"']((?:/|[A-Za-z]:\\\\)[^\"']*)[\"']")]

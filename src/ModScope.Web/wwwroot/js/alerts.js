@@ -74,8 +74,23 @@
       message,
       d.series.length ? el('h2', {}, t('alerts.series')) : '', d.series.length ? chartBox : '',
       events(d.events),
-      explanation(d));
+      explanation(d),
+      await comments(id, post));
     if (d.series.length) band(chartBox, d.series, d.events);
+  }
+
+  // The alert's comment thread (people's, and the lifecycle's own notes by "modscope"); analysts add to it. Times in UTC.
+  async function comments(id, post) {
+    const thread = await api(`/api/alerts/${id}/comments`);
+    const item = c => el('li', { 'data-comment': c.id }, el('strong', {}, c.author), ` (${c.createdAt.slice(0, 16).replace('T', ' ')} UTC): `, c.body);
+    const list = el('ul', { id: 'alert-comments' }, ...thread.map(item));
+    const text = el('textarea', { id: 'comment-text', rows: 2, maxlength: 4000, 'aria-label': t('alerts.comment') });
+    const add = () => post('comments', { text: text.value }, answer => { list.append(item(answer)); text.value = ''; });
+    return el('section', { id: 'alert-thread' },
+      el('h3', {}, t('alerts.comments')),
+      thread.length ? '' : el('p', { class: 'muted' }, t('alerts.noComments')),
+      list,
+      el('div', { class: 'actions' }, text, el('button', { type: 'button', id: 'add-comment', onclick: add }, t('alerts.addComment'))));
   }
 
   function events(list) {

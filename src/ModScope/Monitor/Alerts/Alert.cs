@@ -18,7 +18,17 @@ public sealed record Alert(
     /// <summary>When a monitor run first stored the alert (UTC; null for an alert not read from the store).</summary>
     public DateTime? CreatedAt { get; init; }
 
-    /// <summary>Open means someone should look at it: new or acknowledged, or snoozed past its date.</summary>
+    /// <summary>How a resolved alert was resolved (<c>manual</c>, <c>auto</c> when its series stayed inside its band, <c>restated</c>), else null.</summary>
+    public string? Resolution { get; init; }
+
+    /// <summary>When it was resolved (UTC), or null.</summary>
+    public DateTime? ResolvedAt { get; init; }
+
+    /// <summary>
+    /// Open means someone should look at it: new or acknowledged, the one meaning everywhere (CLI, dashboard, reports).
+    /// A snooze that ended before <paramref name="today"/> counts as acknowledged: the next monitor run records it so
+    /// (<see cref="AlertLifecycle"/>), and readers that cannot write see the same answer meanwhile.
+    /// </summary>
     public bool IsOpen(DateOnly today) =>
         Status is AlertStatus.New or AlertStatus.Acknowledged || (Status == AlertStatus.Snoozed && SnoozedUntil < today);
 }

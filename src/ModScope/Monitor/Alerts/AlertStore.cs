@@ -15,7 +15,8 @@ public sealed class AlertStore(ModScopeStore store)
 {
     private const string Columns =
         "alert_id, kind, subject, segment, first_day, last_day, status, snoozed_until, severity, direction, score, detector, message, " +
-        "restated, suppressed_by, label, updated_at, value, expected, lower_bound, upper_bound, impact, relative_impact, baseline, event, explanation, created_at";
+        "restated, suppressed_by, label, updated_at, value, expected, lower_bound, upper_bound, impact, relative_impact, baseline, event, explanation, created_at, " +
+        "resolution, resolved_at";
 
     /// <summary>Records a new run as running, first marking failed any earlier run that never finished.</summary>
     public long StartRun(DateOnly asOf)
@@ -99,7 +100,7 @@ public sealed class AlertStore(ModScopeStore store)
                 INSERT INTO alerts VALUES ($id, $kind, $subject, $segment, $first, $last,
                     CASE WHEN $suppressed IS NULL THEN 'new' ELSE 'suppressed' END, NULL, $severity, $direction, $score,
                     $value, $expected, $lower, $upper, $impact, $relative, $detector, $message, $baseline, $event, $explanation,
-                    NULL, NULL, false, $suppressed, $run, $run, now()::TIMESTAMP, now()::TIMESTAMP)
+                    NULL, NULL, false, $suppressed, $run, $run, now()::TIMESTAMP, now()::TIMESTAMP, NULL, NULL)
                 """, [.. Values(finding, suppressedBy), ("id", id), ("kind", Name(finding.Kind)), ("subject", finding.Subject),
                     ("segment", finding.Segment), ("detector", finding.Detector), ("run", runId)]);
         }
@@ -107,7 +108,8 @@ public sealed class AlertStore(ModScopeStore store)
                      a.Finding.FirstDay >= windowStart && a.Finding.LastDay <= windowEnd))
         {
             sql.Execute("""
-                UPDATE alerts SET status = 'resolved', restated = true, updated_run = $run, updated_at = now()::TIMESTAMP,
+                UPDATE alerts SET status = 'resolved', restated = true, resolution = 'restated', resolved_at = now()::TIMESTAMP,
+                    updated_run = $run, updated_at = now()::TIMESTAMP,
                     message = message || ' (no longer anomalous after its days were restated by a later load)'
                 WHERE alert_id = $id
                 """, ("run", runId), ("id", gone.Id));
@@ -131,12 +133,17 @@ public sealed class AlertStore(ModScopeStore store)
             ?? throw new NotFoundException("alert", id.ToString(CultureInfo.InvariantCulture), $"alert {id} not found; 'modscope alerts' lists them.");
     }
 
+    /// <summary>Moves an alert by hand (a resolve is noted as manual; any other status clears the resolution).</summary>
     public void SetStatus(long id, AlertStatus status, DateOnly? snoozedUntil = null)
     {
         _ = Get(id);
         using var connection = store.OpenConnection();
-        new SqlRunner(connection, CancellationToken.None).Execute("UPDATE alerts SET status = $status, snoozed_until = $until, updated_at = now()::TIMESTAMP WHERE alert_id = $id",
-            ("status", Name(status)), ("until", snoozedUntil), ("id", id));
+        new SqlRunner(connection, CancellationToken.None).Execute("""
+            UPDATE alerts SET status = $status, snoozed_until = $until, updated_at = now()::TIMESTAMP,
+                resolution = CASE WHEN $status = 'resolved' THEN 'manual' END,
+                resolved_at = CASE WHEN $status = 'resolved' THEN now()::TIMESTAMP END
+            WHERE alert_id = $id
+            """, ("status", Name(status)), ("until", snoozedUntil), ("id", id));
     }
 
     /// <summary>Stores an explanation computed after the run (the monitor explains only its largest alerts).</summary>
@@ -250,6 +257,9 @@ public sealed class AlertStore(ModScopeStore store)
         };
         return new Alert(r.GetInt64(0), finding, AlertNames.Parse<AlertStatus>(r.GetString(6)), r.IsDBNull(7) ? null : Day(7),
             r.GetBoolean(13), r.IsDBNull(14) ? null : r.GetInt64(14), r.IsDBNull(15) ? null : AlertNames.Parse<AlertLabel>(r.GetString(15)),
-            r.GetDateTime(16)) { CreatedAt = r.GetDateTime(26) };
+            r.GetDateTime(16))
+        {
+            CreatedAt = r.GetDateTime(26), Resolution = S(27), ResolvedAt = r.IsDBNull(28) ? null : r.GetDateTime(28),
+        };
     }
 }
