@@ -13,15 +13,8 @@ internal static class CultureFormat
         ValueFormatter.For(language == "zh-Hans" ? "zh-Hans" : "en").Value(metric, value);
 
     /// <summary>A change: percentage points for shares, else relative.</summary>
-    public static string Change(MetricDefinition metric, double? absolute, double? relative, string language)
-    {
-        var c = Culture(language);
-        if (metric.IsProportion && absolute is { } a && double.IsFinite(a))
-        {
-            return (a * 100).ToString("+0.00;-0.00;0.00", c) + " " + Labels.Get(language, "unit.pp");
-        }
-        return relative is { } r && double.IsFinite(r) ? (r * 100).ToString("+0.0;-0.0;0.0", c) + "%" : "–";
-    }
+    public static string Change(MetricDefinition metric, double? absolute, double? relative, string language) =>
+        ValueFormatter.For(language == "zh-Hans" ? "zh-Hans" : "en").Change(metric, absolute, relative);
 
     public static string Day(DateTime day, string language) => day.ToString(Labels.Get(language, "format.date"), Culture(language));
 

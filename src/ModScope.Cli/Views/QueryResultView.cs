@@ -93,9 +93,7 @@ internal static class QueryResultView
         {
             return "";
         }
-        var text = metric.Format == ValueFormat.Percent
-            ? $"{change * 100:+0.0;-0.0;0.0} pp"
-            : r.RelativeChange is { } rel ? $"{rel * 100:+0.0;-0.0;0.0}%" : change.ToString("+0.##;-0.##", CultureInfo.InvariantCulture);
+        var text = ValueFormatter.Invariant.Change(metric, change, r.RelativeChange);
         return r.Significant switch
         {
             true => metric.Goodness(change) > 0 ? $"[green]{text}[/]" : metric.Direction == MetricDirection.Neutral ? $"[blue]{text}[/]" : $"[red]{text}[/]",

@@ -63,6 +63,38 @@ public sealed class ValueFormatter
         };
     }
 
+    /// <summary>
+    /// A change between two periods. Table style: percentage points for a metric shown in percent (two decimals), else
+    /// the relative change, else (from zero) the absolute one, signed + or -. Prose style: the typographic minus (no sign
+    /// when <paramref name="withSign"/> is false), points for a percent metric, else the amount in the metric's unit.
+    /// </summary>
+    public string Change(MetricDefinition metric, double? absolute, double? relative, ValueStyle style = ValueStyle.Table, bool withSign = true)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        var percent = metric.Format == ValueFormat.Percent;
+        if (style == ValueStyle.Table)
+        {
+            return (percent, Finite(absolute), Finite(relative)) switch
+            {
+                (true, { } points, _) => Unit("points", (points * 100).ToString("+0.00;-0.00;0.00", Culture)),
+                (_, _, { } r) => (r * 100).ToString("+0.0;-0.0;0.0", Culture) + "%",
+                (_, { } a, _) => a.ToString("+0.##;-0.##;0", Culture),
+                _ => "–",
+            };
+        }
+        if (Finite(absolute) is not { } c)
+        {
+            return "–";
+        }
+        var sign = withSign && c > 0 ? "+" : withSign && c < 0 ? "−" : "";
+        var size = Math.Abs(c);
+        return percent
+            ? sign + Unit("points", (size * 100).ToString(size * 100 < 1 ? "0.00" : "0.0", Culture))
+            : sign + Value(metric, size, ValueStyle.Prose);
+    }
+
+    private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
+
     private string Unit(string unit, string number) => string.Format(Culture, _units[unit], number);
 
     private static IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> LoadUnits()

@@ -49,4 +49,27 @@ public sealed class ValueFormatterTests
     {
         Assert.Contains("use en or zh-Hans", Assert.Throws<ArgumentException>(() => ValueFormatter.For("fr")).Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    // Table: a percent metric moves in points (0.0123 → 1.23 points), another by its relative change (0.045 → 4.5%),
+    // and from zero (no relative change) by the amount.
+    [InlineData(ValueFormat.Percent, 0.0123, 0.2, "en", ValueStyle.Table, "+1.23 pp")]
+    [InlineData(ValueFormat.Percent, -0.0123, null, "zh-Hans", ValueStyle.Table, "-1.23个百分点")]
+    [InlineData(ValueFormat.Hours, 1.5, 0.045, "en", ValueStyle.Table, "+4.5%")]
+    [InlineData(ValueFormat.WholeNumber, 12.0, null, "en", ValueStyle.Table, "+12")]
+    [InlineData(ValueFormat.Hours, null, null, "en", ValueStyle.Table, "–")]
+    // Prose: the typographic minus, points to 0.1 (0.01 below one point), other changes as an amount in the unit.
+    [InlineData(ValueFormat.Percent, -0.015, null, "zh-Hans", ValueStyle.Prose, "−1.5个百分点")]
+    [InlineData(ValueFormat.Percent, 0.0042, null, "en", ValueStyle.Prose, "+0.42 pp")]
+    [InlineData(ValueFormat.Hours, -2.26, -0.1, "en", ValueStyle.Prose, "−2.3 h")]
+    public void A_change_is_written_in_points_or_relative_by_style(ValueFormat format, double? absolute, double? relative, string language, ValueStyle style, string expected)
+    {
+        Assert.Equal(expected, ValueFormatter.For(language).Change(Metric(format), absolute, relative, style));
+    }
+
+    [Fact]
+    public void A_prose_change_asked_unsigned_has_no_sign()
+    {
+        Assert.Equal("1.5 pp", ValueFormatter.For("en").Change(Metric(ValueFormat.Percent), -0.015, null, ValueStyle.Prose, withSign: false));
+    }
 }

@@ -27,7 +27,7 @@ public static class ExecStory
         ];
     }
 
-    /// <summary>"Overall, QA accuracy improved to 96.1% from 95.0% (+1.1 pts)", with "for N weeks running" when persistent.</summary>
+    /// <summary>"Overall, QA accuracy improved to 96.1% from 95.0% (+1.1 pp)", with "for N weeks running" when persistent.</summary>
     public static Fact MovementFact(Movement m)
     {
         ArgumentNullException.ThrowIfNull(m);

@@ -43,19 +43,8 @@ public sealed class ReportFormatter(ReportText text, MetricCatalog catalog, Repo
     /// <summary>A value in its metric's format, as a report writes it (<see cref="ValueStyle.Prose"/> of the one formatter).</summary>
     public string Value(string metric, double? value) => ValueFormatter.For(text.Language).Value(catalog.Metric(metric), value, ValueStyle.Prose);
 
-    private string Change(string metric, double? change, bool signed)
-    {
-        if (change is not { } c || !double.IsFinite(c))
-        {
-            return "–";
-        }
-        var definition = catalog.Metric(metric);
-        var sign = signed && c > 0 ? "+" : signed && c < 0 ? "−" : "";
-        var size = Math.Abs(c);
-        return definition.Format == ValueFormat.Percent
-            ? sign + Unit("unit.pp", (size * 100).ToString(size * 100 < 1 ? "0.00" : "0.0", Culture))
-            : sign + Value(metric, size);
-    }
+    private string Change(string metric, double? change, bool signed) =>
+        ValueFormatter.For(text.Language).Change(catalog.Metric(metric), change, null, ValueStyle.Prose, signed);
 
     private string Range(string metric, double? lower, double? upper) => $"{Value(metric, lower)}–{Value(metric, upper)}";
 
