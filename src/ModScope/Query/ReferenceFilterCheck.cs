@@ -24,7 +24,7 @@ public static class ReferenceFilterCheck
             {
                 continue;
             }
-            foreach (var value in filter.Values.Where(v => !known.Contains(v)))
+            foreach (var value in filter.Values.Where(v => !known.Contains(v) && !IsMissing(v)))
             {
                 var suggestion = NearMatch.SuggestOrStop(value, known.Order(StringComparer.Ordinal));
                 throw new MetricRequestException(
@@ -32,6 +32,12 @@ public static class ReferenceFilterCheck
             }
         }
     }
+
+    /// <summary>
+    /// The label the monitor gives a segment without a value (an automated decision has no site: site=(none)), or an
+    /// empty value: no reference row is expected for it. Its drill-downs ask for it, and it matches no stored value.
+    /// </summary>
+    private static bool IsMissing(string value) => value.Length == 0 || value == "(none)";
 
     /// <summary>The known values of a reference-backed column path, or null for a column reference data does not list.</summary>
     private static HashSet<string>? Known(string column, ReferenceData reference) => column switch
