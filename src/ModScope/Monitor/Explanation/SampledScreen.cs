@@ -48,7 +48,8 @@ internal static class SampledScreen
         var ranked = singles.Where(s => sign * s.Z >= critical && sign * s.Excess / Math.Abs(change) >= MinExplanatoryPower)
             .OrderByDescending(s => sign * s.Excess);
         var kept = new List<SegmentRates>();
-        foreach (var candidate in ranked.Where(c => !kept.Any(k => SameRows(k, c))))
+        // A value that holds the whole segment (site=(none) within decided_by=automated) is another name for it, not a cause.
+        foreach (var candidate in ranked.Where(c => !SameRows(c, total) && !kept.Any(k => SameRows(k, c))))
         {
             kept.Add(candidate);
         }

@@ -32,6 +32,9 @@ public sealed class MonitorScanner(MetricCatalog catalog, MetricQuery query, Mon
         var alerts = new List<ScannedAlert>();
         var scanned = 0;
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        // A segment with a missing value (site=(none)) waits until every slicing is scanned: when it is another name for
+        // a segment with real values (decided_by=automated), that one is judged and named, and the missing one skipped.
+        var missing = new List<(SeriesKey Key, MetricDefinition Metric, List<MetricResult> Rows, IReadOnlyDictionary<string, double> Shares)>();
         var slicings = DimensionSets().Select(Slice).Where(s => s.Metrics.Count > 0).ToList();
         // The next slicing's statements run while this one's series are judged (the engine and the judging each leave
         // a core idle much of the time); the series are still judged in scan order, so the first of two equal series wins.
@@ -57,11 +60,16 @@ public sealed class MonitorScanner(MetricCatalog catalog, MetricQuery query, Mon
                     {
                         continue;
                     }
+                    var key = new SeriesKey(metric.Id, rows[0].Dimensions);
+                    if (rows[0].Dimensions.Values.Any(v => v is null))
+                    {
+                        missing.Add((key, metric, rows, mix.GetValueOrDefault(group.Key.Segment) ?? new Dictionary<string, double>()));
+                        continue;
+                    }
                     if (!seen.Add(Fingerprint(metric, rows)))
                     {
                         continue;
                     }
-                    var key = new SeriesKey(metric.Id, rows[0].Dimensions);
                     scanned++;
                     series.Add((key, metric, rows, mix.GetValueOrDefault(group.Key.Segment) ?? new Dictionary<string, double>()));
                 }
@@ -69,6 +77,10 @@ public sealed class MonitorScanner(MetricCatalog catalog, MetricQuery query, Mon
                 alerts.AddRange(series.AsParallel().AsOrdered().WithCancellation(cancellationToken)
                     .SelectMany(s => Judge(s.Key, s.Metric, s.Rows, days, windowStart, day => EventOn(day, s.Shares)).ToList()));
             }
+            var unnamed = missing.Where(s => seen.Add(Fingerprint(s.Metric, s.Rows))).ToList();
+            scanned += unnamed.Count;
+            alerts.AddRange(unnamed.AsParallel().AsOrdered().WithCancellation(cancellationToken)
+                .SelectMany(s => Judge(s.Key, s.Metric, s.Rows, days, windowStart, day => EventOn(day, s.Shares)).ToList()));
         }
         catch
         {
@@ -148,7 +160,8 @@ public sealed class MonitorScanner(MetricCatalog catalog, MetricQuery query, Mon
     /// <summary>
     /// A series' every daily value and sample. Two segments holding the same rows (automated decisions have no site,
     /// so site=(none) is decided_by=automated), or two metrics counting the same rows (human decisions, and all decisions
-    /// within decided_by=human), give the same series: it is judged once, as the one scanned first.
+    /// within decided_by=human), give the same series: it is judged once, as the one scanned first (a segment with a
+    /// missing value, scanned last, gives way to the one that names real values).
     /// </summary>
     private static string Fingerprint(MetricDefinition metric, IEnumerable<MetricResult> rows) =>
         metric.Kind + "|" + string.Join(";", rows.OrderBy(r => r.Bucket).Select(r =>

@@ -53,6 +53,25 @@ public sealed class SampledScreenTests
     }
 
     [Fact]
+    public void A_value_that_holds_every_row_of_the_segment_is_not_a_cause()
+    {
+        // Within decided_by=automated every audit has no site: site=(none) has the segment's own counts (40/400 now
+        // against 100/2000 before: 20 extra errors, z ≈ 3.9), so it explains nothing; policy=a (35 against 5 expected)
+        // is the cause.
+        var total = Segment("", 40, 400, 100, 2000);
+        var singles = new[]
+        {
+            Segment("site=(none)", 40, 400, 100, 2000),
+            Segment("policy=a", 35, 100, 25, 500),
+            Segment("policy=b", 5, 300, 75, 1500),
+        };
+
+        var candidates = SampledScreen.Candidates(total, singles);
+
+        Assert.Equal(["policy=a"], candidates.Select(Name));
+    }
+
+    [Fact]
     public void A_value_narrows_to_the_segment_that_concentrates_its_change()
     {
         // Automated: 800 audits, 40 errors expected at 5%, 133 seen (93 extra). Policy a holds half the weight and 100
