@@ -17,7 +17,12 @@ public sealed class MetricQuery(MetricCatalog catalog, IMetricEngine engine)
     /// <summary>The engine's reference data (see <see cref="IMetricEngine.Reference"/>).</summary>
     public ReferenceData Reference => engine.Reference;
 
-    public QueryPlan Plan(MetricRequest request) => new QueryPlanner(catalog, engine.Dialect, engine.Reference).Plan(request);
+    /// <summary>Plans a request; its filter values are checked against the engine's reference data (read only when it has filters).</summary>
+    public QueryPlan Plan(MetricRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new QueryPlanner(catalog, engine.Dialect, request.Filters.Count > 0 ? engine.Reference : null).Plan(request);
+    }
 
     public async Task<IReadOnlyList<MetricResult>> RunAsync(MetricRequest request, CancellationToken cancellationToken = default)
     {

@@ -35,6 +35,10 @@ public sealed class MonitorScanner(MetricCatalog catalog, MetricQuery query, Mon
         // A segment with a missing value (site=(none)) waits until every slicing is scanned: when it is another name for
         // a segment with real values (decided_by=automated), that one is judged and named, and the missing one skipped.
         var missing = new List<(SeriesKey Key, MetricDefinition Metric, List<MetricResult> Rows, IReadOnlyDictionary<string, double> Shares)>();
+        // Each series is judged on its own (the detector is a pure function of it): in parallel, in scan order.
+        IEnumerable<ScannedAlert> JudgeAll(IEnumerable<(SeriesKey Key, MetricDefinition Metric, List<MetricResult> Rows, IReadOnlyDictionary<string, double> Shares)> series) =>
+            series.AsParallel().AsOrdered().WithCancellation(cancellationToken)
+                .SelectMany(s => Judge(s.Key, s.Metric, s.Rows, days, windowStart, day => EventOn(day, s.Shares)).ToList());
         var slicings = DimensionSets().Select(Slice).Where(s => s.Metrics.Count > 0).ToList();
         // The next slicing's statements run while this one's series are judged (the engine and the judging each leave
         // a core idle much of the time); the series are still judged in scan order, so the first of two equal series wins.
@@ -73,14 +77,11 @@ public sealed class MonitorScanner(MetricCatalog catalog, MetricQuery query, Mon
                     scanned++;
                     series.Add((key, metric, rows, mix.GetValueOrDefault(group.Key.Segment) ?? new Dictionary<string, double>()));
                 }
-                // Each series is judged on its own (the detector is a pure function of it): in parallel, in scan order.
-                alerts.AddRange(series.AsParallel().AsOrdered().WithCancellation(cancellationToken)
-                    .SelectMany(s => Judge(s.Key, s.Metric, s.Rows, days, windowStart, day => EventOn(day, s.Shares)).ToList()));
+                alerts.AddRange(JudgeAll(series));
             }
             var unnamed = missing.Where(s => seen.Add(Fingerprint(s.Metric, s.Rows))).ToList();
             scanned += unnamed.Count;
-            alerts.AddRange(unnamed.AsParallel().AsOrdered().WithCancellation(cancellationToken)
-                .SelectMany(s => Judge(s.Key, s.Metric, s.Rows, days, windowStart, day => EventOn(day, s.Shares)).ToList()));
+            alerts.AddRange(JudgeAll(unnamed));
         }
         catch
         {
