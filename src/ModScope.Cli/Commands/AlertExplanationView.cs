@@ -3,6 +3,8 @@ using ModScope.Cli.Views;
 using ModScope.Engines;
 using ModScope.Monitor.Explanation;
 using ModScope.Monitor.Alerts;
+using ModScope.Monitor.Findings;
+using ModScope.Store;
 using ModScope.Monitor.Scan;
 using ModScope.Query;
 
@@ -32,6 +34,6 @@ internal static class AlertExplanationView
                 alert = alert with { Finding = f with { Explanation = explanation.ToJson() } };
             }
         }
-        AlertsView.RenderExplanation(context.Out, alert, catalog, language);
+        AlertsView.RenderExplanation(context.Out, alert, catalog, new FindingRenderer(catalog, StoredReference.Load(opened), language));
     }
 }

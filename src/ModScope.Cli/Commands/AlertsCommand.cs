@@ -1,5 +1,7 @@
 using System.CommandLine;
 using ModScope.Monitor.Alerts;
+using ModScope.Monitor.Findings;
+using ModScope.Store;
 using ModScope.Cli.Views;
 using Spectre.Console;
 
@@ -27,7 +29,7 @@ internal static class AlertsCommand
             using var opened = CommonOptions.OpenExistingStore(parsed.GetValue(store)!);
             var alerts = new AlertStore(opened).List(Parse<AlertStatus>(parsed.GetValue(status), "--status"), Parse<AlertKind>(parsed.GetValue(kind), "--kind"))
                 .OrderByDescending(a => a.Finding.Rank).ToList();
-            AlertsView.RenderList(context.Out, alerts, CatalogOption.Load(parsed.GetValue(catalog)), parsed.GetValue(language)!);
+            AlertsView.RenderList(context.Out, alerts, new FindingRenderer(CatalogOption.Load(parsed.GetValue(catalog)), StoredReference.Load(opened), parsed.GetValue(language)!));
             return Task.FromResult(ExitCodes.Ok);
         }));
         command.Subcommands.Add(Lifecycle(context, "ack", "Acknowledge an alert: someone is on it.", AlertStatus.Acknowledged));

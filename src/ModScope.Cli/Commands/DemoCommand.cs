@@ -3,6 +3,7 @@ using System.Globalization;
 using ModScope.Cli.Views;
 using ModScope.Engines;
 using ModScope.Monitor;
+using ModScope.Monitor.Findings;
 using ModScope.Query;
 using ModScope.Synthetic;
 using ModScope.Ingest;
@@ -80,7 +81,7 @@ internal static class DemoCommand
                 Quality = MonitorSetup.Quality(),
                 Progress = progress,
             }, lastDay, Math.Max(1, generatorOptions.Days - 35), cancellationToken).ConfigureAwait(false);
-            AlertsView.RenderRun(context.Out, outcome, catalog, "en", 10);
+            AlertsView.RenderRun(context.Out, outcome, catalog, new FindingRenderer(catalog, engine.Reference, "en"), 10);
 
             Took();
             context.Out.Write(new Rule("[bold]5. Reports: exec review of the last full week, English and Chinese[/]").LeftJustified());

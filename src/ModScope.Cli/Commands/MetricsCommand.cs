@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using ModScope.Catalog;
 using Spectre.Console;
 
 namespace ModScope.Cli.Commands;
@@ -21,7 +22,7 @@ internal static class MetricsCommand
                 .AddColumns("id", zh ? "名称" : "name", zh ? "单位" : "unit", zh ? "抽样" : "sampled", zh ? "目标" : "target", zh ? "说明" : "description");
             foreach (var m in loaded.Metrics)
             {
-                table.AddRow(m.Id, Markup.Escape(m.Name.In(lang)), Markup.Escape(m.Unit), m.Sampled ? "✓" : "",
+                table.AddRow(m.Id, Markup.Escape(m.Name.In(lang)), Markup.Escape(ValueFormatter.For(lang).UnitName(m.Unit)), m.Sampled ? "✓" : "",
                     m.Target?.ToString("0.###", CultureInfo.InvariantCulture) ?? "", Markup.Escape(m.Description.In(lang)));
             }
             context.Out.Write(table);

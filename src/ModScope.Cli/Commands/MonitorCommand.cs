@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ModScope.Monitor;
+using ModScope.Monitor.Findings;
 using ModScope.Query;
 using ModScope.Cli.Views;
 
@@ -43,7 +44,7 @@ internal static class MonitorCommand
                 DataEngine = onClickHouse ? engine : null,
                 Progress = progress,
             }, day, days, cancellationToken).ConfigureAwait(false);
-            AlertsView.RenderRun(context.Out, outcome, loaded, parsed.GetValue(language)!, parsed.GetValue(top));
+            AlertsView.RenderRun(context.Out, outcome, loaded, new FindingRenderer(loaded, engine.Reference, parsed.GetValue(language)!), parsed.GetValue(top));
             return ExitCodes.Ok;
         }));
         return command;

@@ -3,14 +3,16 @@ using ModScope.Catalog;
 using ModScope.Monitor.Explanation;
 using ModScope.Monitor;
 using ModScope.Monitor.Alerts;
+using ModScope.Monitor.Findings;
+using ModScope.Monitor.Scan;
 using Spectre.Console;
 
 namespace ModScope.Cli.Views;
 
-/// <summary>Alerts as tables, and one alert's explanation in words.</summary>
+/// <summary>Alerts as tables, and one alert's explanation in words; what each alert found in the renderer's language.</summary>
 internal static class AlertsView
 {
-    public static void RenderRun(IAnsiConsole console, MonitorOutcome outcome, MetricCatalog catalog, string language, int top)
+    public static void RenderRun(IAnsiConsole console, MonitorOutcome outcome, MetricCatalog catalog, FindingRenderer words, int top)
     {
         var s = outcome.Summary;
         var complete = s.Watermark is { } w ? Inv($"; decisions complete through {w:yyyy-MM-dd}") : "";
@@ -21,14 +23,14 @@ internal static class AlertsView
         {
             console.MarkupLine(Inv($"[grey]{suppressed} metric alert(s) suppressed: a data alert explains them, or a broader alert of the same anomaly holds them.[/]"));
         }
-        RenderList(console, open.Take(top).ToList(), catalog, language);
+        RenderList(console, open.Take(top).ToList(), words);
         foreach (var alert in open.Where(a => a.Finding.Explanation is not null).Take(3))
         {
-            RenderExplanation(console, alert, catalog, language);
+            RenderExplanation(console, alert, catalog, words);
         }
     }
 
-    public static void RenderList(IAnsiConsole console, IReadOnlyList<Alert> alerts, MetricCatalog catalog, string language)
+    public static void RenderList(IAnsiConsole console, IReadOnlyList<Alert> alerts, FindingRenderer words)
     {
         if (alerts.Count == 0)
         {
@@ -40,10 +42,7 @@ internal static class AlertsView
         foreach (var a in alerts)
         {
             var f = a.Finding;
-            var metric = f.Kind == AlertKind.Metric && catalog.Metrics.FirstOrDefault(m => m.Id == f.Subject) is { } m ? m : null;
-            var text = metric is not null && language != "en"
-                ? Inv($"{metric.Name.In(language)} [{(f.Segment.Length == 0 ? "(all)" : f.Segment)}] {f.FirstDay:MM-dd}..{f.LastDay:MM-dd}: {Number(f.Value, metric)} / {Number(f.Expected, metric)}")
-                : f.Message;
+            var text = words.Render(f.Facts, f.Message, a.Restated);
             table.AddRow(
                 a.Id.ToString(CultureInfo.InvariantCulture),
                 AlertStore.Name(a.Status) + (a.Restated ? " (restated)" : ""),
@@ -53,10 +52,11 @@ internal static class AlertsView
         console.Write(table);
     }
 
-    public static void RenderExplanation(IAnsiConsole console, Alert alert, MetricCatalog catalog, string language)
+    public static void RenderExplanation(IAnsiConsole console, Alert alert, MetricCatalog catalog, FindingRenderer words)
     {
         var f = alert.Finding;
-        console.MarkupLine(Inv($"\n[bold]Alert {alert.Id}[/]: {Markup.Escape(f.Message)}"));
+        console.MarkupLine("\n" + Markup.Escape(words.Say("explain.title", ("id", FindingFacts.Text(Inv($"{alert.Id}"))),
+            ("text", FindingFacts.Text(words.Render(f.Facts, f.Message, alert.Restated))))));
         if (f.Baseline is not null)
         {
             console.MarkupLine($"[grey]{Markup.Escape(f.Baseline)}[/]");
@@ -67,35 +67,37 @@ internal static class AlertsView
         }
         if (AlertExplanation.FromJson(f.Explanation) is not { } e)
         {
-            console.MarkupLine("[grey]No explanation stored; run 'modscope explain --alert ID' to compute one.[/]");
+            console.MarkupLine($"[grey]{Markup.Escape(words.Say("explain.none", ("id", FindingFacts.Text(Inv($"{alert.Id}")))))}[/]");
             return;
         }
         var metric = catalog.Metrics.FirstOrDefault(m => m.Id == e.Metric);
-        console.MarkupLine(Inv($"{e.From:yyyy-MM-dd}..{e.To:yyyy-MM-dd} vs the same days of the previous {e.BaselineWeeks} weeks: {Markup.Escape(Number(e.Current, metric))} against {Markup.Escape(Number(e.Baseline, metric))}."));
+        console.MarkupLine(Markup.Escape(words.Say("explain.summary", ("from", FindingFacts.Day(e.From)), ("to", FindingFacts.Day(e.To)),
+            ("weeks", FindingFacts.Count(e.BaselineWeeks)), ("current", FindingFacts.Text(Number(e.Current, metric))), ("baseline", FindingFacts.Text(Number(e.Baseline, metric))))));
         if (e.Causes.Count > 0)
         {
-            var table = new Table().Border(TableBorder.Simple).AddColumns("Root cause", "Share of change", "Now", "Before");
+            var table = new Table().Border(TableBorder.Simple).AddColumns(words.Say("explain.cause"), words.Say("explain.share"), words.Say("explain.now"), words.Say("explain.before"));
             foreach (var c in e.Causes)
             {
-                table.AddRow(Markup.Escape(c.ToString()), Inv($"{c.Share:0%}"), Markup.Escape(Number(c.CurrentValue, metric)), Markup.Escape(Number(c.BaselineValue, metric)));
+                table.AddRow(Markup.Escape(words.Segment(SeriesKey.Format(c.Conjunction.ToDictionary(p => p.Key, p => (string?)p.Value)))), Inv($"{c.Share:0%}"), Markup.Escape(Number(c.CurrentValue, metric)), Markup.Escape(Number(c.BaselineValue, metric)));
             }
             console.Write(table);
         }
         if (e.Within.Count > 0)
         {
-            var table = new Table().Border(TableBorder.Simple).AddColumns("Also alerting inside it", "Now", "Expected", "Score");
+            var table = new Table().Border(TableBorder.Simple).AddColumns(words.Say("explain.within"), words.Say("explain.now"), words.Say("explain.expected"), words.Say("explain.score"));
             foreach (var w in e.Within.Take(5))
             {
-                table.AddRow(Markup.Escape(w.Segment), Markup.Escape(Number(w.Value, metric)), Markup.Escape(Number(w.Expected, metric)), Inv($"{w.Score:0.00}"));
+                table.AddRow(Markup.Escape(words.Segment(w.Segment)), Markup.Escape(Number(w.Value, metric)), Markup.Escape(Number(w.Expected, metric)), Inv($"{w.Score:0.00}"));
             }
             console.Write(table);
         }
         if (e.MixRate is { } split)
         {
-            var kind = Math.Abs(split.Mix) > Math.Abs(split.Rate) ? "mostly a mix shift (segment weights moved)" : "mostly a rate change within segments";
-            console.MarkupLine(Inv($"By {split.Dimension}: change {Signed(split.Change)} = mix {Signed(split.Mix)} + rate {Signed(split.Rate)}, {kind}."));
+            var dimension = catalog.Dimensions.FirstOrDefault(d => d.Id == split.Dimension)?.Name.In(words.Language) ?? split.Dimension;
+            console.MarkupLine(Markup.Escape(words.Say(Math.Abs(split.Mix) > Math.Abs(split.Rate) ? "explain.mix" : "explain.rate",
+                ("dimension", FindingFacts.Text(dimension)), ("change", FindingFacts.Text(Signed(split.Change))),
+                ("mix", FindingFacts.Text(Signed(split.Mix))), ("rate", FindingFacts.Text(Signed(split.Rate))))));
         }
-        _ = language;
     }
 
     /// <summary>A signed percentage; a value that rounds to zero prints +0.00% (.NET would print "-+0.00%" for a tiny negative).</summary>

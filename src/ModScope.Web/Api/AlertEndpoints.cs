@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using ModScope.Monitor.Explanation;
 using ModScope.Monitor.Alerts;
+using ModScope.Monitor.Findings;
 using ModScope.Web.Access;
 
 namespace ModScope.Web.Api;
@@ -15,15 +16,26 @@ internal static class AlertEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/alerts", ([FromQuery(Name = "status")] string? status, [FromQuery(Name = "kind")] string? kind,
+            [FromQuery(Name = "severity")] string? severity, [FromQuery(Name = "metric")] string? metric, [FromQuery(Name = "market")] string? market,
             [FromQuery(Name = "lang")] string? lang, [FromQuery(Name = "tz")] string? tz, Dashboard dashboard) =>
         {
             var language = RequestReader.Language(lang);
             var zone = Zone(tz);
             var today = DateOnly.FromDateTime(dashboard.DataNow());
+            var bySeverity = Parse<AlertSeverity>(severity, "severity");
+            var place = Market(market, dashboard);
+            if (!string.IsNullOrWhiteSpace(metric) && dashboard.Catalog.Metrics.All(m => m.Id != metric))
+            {
+                throw new BadParameterException("metric", $"'{metric}' is not a metric of the catalogue; 'modscope metrics' lists them.");
+            }
             var alerts = dashboard.Alerts.List(Parse<AlertStatus>(status, "status"), Parse<AlertKind>(kind, "kind"))
+                .Where(a => bySeverity is null || a.Finding.Severity == bySeverity)
+                .Where(a => string.IsNullOrWhiteSpace(metric) || a.Finding.Subject == metric)
+                .Where(a => place is null || a.Finding.Segment.Split(';').Contains(place))
                 .OrderByDescending(a => a.IsOpen(today)).ThenByDescending(a => a.Finding.Rank).ThenBy(a => a.Id);
-            return Results.Ok(alerts.Select(a => AlertView.From(a, dashboard, language, today, zone)).ToList());
-        }).WithName("Alerts").WithSummary("Alerts, open ones first, ranked by impact; filter by status (new, acknowledged, resolved, snoozed, suppressed) and kind (metric, data).");
+            var words = Words(dashboard, language);
+            return Results.Ok(alerts.Select(a => AlertView.From(a, dashboard, words, today, zone)).ToList());
+        }).WithName("Alerts").WithSummary("Alerts, open ones first, ranked by impact, in the lang language; filter by status (new, acknowledged, resolved, snoozed, suppressed), kind (metric, data), severity (warning, critical), metric (an id) and market (a code: alerts whose segment names it).");
 
         api.MapGet("/alerts/{id:long}", async (long id, [FromQuery(Name = "lang")] string? lang, [FromQuery(Name = "tz")] string? tz,
             Dashboard dashboard, CancellationToken cancellationToken) =>
@@ -34,7 +46,7 @@ internal static class AlertEndpoints
             var chart = await AlertSeries.ReadAsync(alert, dashboard, language, cancellationToken).ConfigureAwait(false);
             var explanation = Explanation(alert.Finding.Explanation);
             var metric = dashboard.Catalog.Metrics.FirstOrDefault(m => m.Id == alert.Finding.Subject);
-            return Results.Ok(new AlertDetail(AlertView.From(alert, dashboard, language, DateOnly.FromDateTime(dashboard.DataNow()), zone),
+            return Results.Ok(new AlertDetail(AlertView.From(alert, dashboard, Words(dashboard, language), DateOnly.FromDateTime(dashboard.DataNow()), zone),
                 chart.Series, chart.Events, explanation,
                 explanation is null || metric is null ? null : CultureFormat.Value(metric, explanation.Current, language),
                 explanation is null || metric is null ? null : CultureFormat.Value(metric, explanation.Baseline, language)));
@@ -73,7 +85,16 @@ internal static class AlertEndpoints
     }
 
     private static AlertView Current(long id, Dashboard dashboard) =>
-        AlertView.From(dashboard.Alerts.Get(id), dashboard, "en", DateOnly.FromDateTime(dashboard.DataNow()), TimeZoneInfo.Utc);
+        AlertView.From(dashboard.Alerts.Get(id), dashboard, Words(dashboard, "en"), DateOnly.FromDateTime(dashboard.DataNow()), TimeZoneInfo.Utc);
+
+    /// <summary>Alerts' findings in <paramref name="language"/>, with places named from the dashboard store's reference data.</summary>
+    internal static FindingRenderer Words(Dashboard dashboard, string language) => new(dashboard.Catalog, dashboard.Reference, language);
+
+    /// <summary>A market filter as the segment part it matches (<c>market=JP</c>); an unknown code is a 400 naming <c>market</c>.</summary>
+    private static string? Market(string? code, Dashboard dashboard) =>
+        string.IsNullOrWhiteSpace(code) ? null
+        : dashboard.Reference.Markets.Any(m => m.Code == code) ? $"market={code}"
+        : throw new BadParameterException("market", $"'{code}' is not a market of the reference data; use one of {string.Join(", ", dashboard.Reference.Markets.Select(m => m.Code).Distinct())}.");
 
     private static TimeZoneInfo Zone(string? tz) => TimeZoneInfo.FindSystemTimeZoneById(RequestReader.Zone(tz));
 

@@ -2,13 +2,20 @@ using ModScope.Monitor.Health;
 
 namespace ModScope.Web.Api;
 
-/// <summary>Data health: freshness per source and per site, quarantined rows by reason with samples, the load history.</summary>
+/// <summary>Data health: freshness per source and per site, the open data-check alerts in words, quarantined rows by reason with samples, the load history.</summary>
 internal sealed record HealthAnswer(
     DateOnly AsOf,
     IReadOnlyList<SourceFreshness> Sources,
     IReadOnlyList<SiteRow> Sites,
     IReadOnlyList<QuarantineReason> Quarantine,
-    IReadOnlyList<LoadRow> Loads);
+    IReadOnlyList<LoadRow> Loads)
+{
+    /// <summary>The open data alerts (newest first), each in the request's language.</summary>
+    public IReadOnlyList<DataCheckRow> Checks { get; init; } = [];
+}
+
+/// <summary>An open data alert: its id, severity, check (<c>volume</c>), last day and what it found, in words.</summary>
+internal sealed record DataCheckRow(long Id, string Severity, string Check, DateOnly Day, string DayText, string Message);
 
 /// <summary>A source's newest event and the last day whose data is complete.</summary>
 internal sealed record SourceFreshness(string Source, DateTime? NewestEvent, string? NewestEventText, DateOnly? CompleteThrough, string? CompleteThroughText);

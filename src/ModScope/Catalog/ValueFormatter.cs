@@ -93,6 +93,9 @@ public sealed class ValueFormatter
             : sign + Value(metric, size, ValueStyle.Prose);
     }
 
+    /// <summary>A catalogue unit (<c>ratio</c>, <c>decisions per hour</c>) in the language's words; a unit without words as it is written.</summary>
+    public string UnitName(string unit) => _units.TryGetValue("name." + unit, out var name) ? name : unit;
+
     private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
 
     private string Unit(string unit, string number) => string.Format(Culture, _units[unit], number);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using ModScope.Catalog;
 using ModScope.Monitor.Explanation;
+using ModScope.Monitor.Findings;
 using ModScope.Model;
 using ModScope.Monitor.Alerts;
 using ModScope.Monitor.Calendar;
@@ -117,7 +118,10 @@ public sealed class MonitorRunner(ModScopeStore store, MetricCatalog catalog, Me
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             alerts.FinishRun(runId, new MonitorRunSummary(null, 0, 0, 0, "failed", ex.Message));
-            alerts.Upsert([RunProblem("monitor_run_failed", asOf, $"The monitor run {runId} failed: {ex.Message}")], runId, asOf, asOf);
+            alerts.Upsert([RunProblem("monitor_run_failed", asOf, $"The monitor run {runId} failed: {ex.Message}") with
+            {
+                Facts = FindingFacts.Of("run_failed", ("run", FindingFacts.Count(runId)), ("error", FindingFacts.Text(ex.Message))),
+            }], runId, asOf, asOf);
             throw;
         }
     }

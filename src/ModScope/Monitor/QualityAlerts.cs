@@ -16,6 +16,7 @@ public static class QualityAlerts
             Value = finding.Observed,
             Expected = finding.Expected,
             Upper = finding.Threshold,
+            Facts = finding.Facts,
         };
     }
 

@@ -1,3 +1,4 @@
+using ModScope.Catalog;
 using ModScope.Monitor.Calendar;
 
 namespace ModScope.Monitor;
@@ -12,11 +13,11 @@ public static class SegmentEvents
 {
     public const double MinShare = 0.2;
 
-    /// <summary>A function of (day, the segment's decisions by market as shares) → the event's English name, or null.</summary>
-    public static Func<DateOnly, IReadOnlyDictionary<string, double>, string?> For(EventCalendar calendar)
+    /// <summary>A function of (day, the segment's decisions by market as shares) → the event's name, or null.</summary>
+    public static Func<DateOnly, IReadOnlyDictionary<string, double>, Bilingual?> For(EventCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(calendar);
-        return (day, shares) => Touching(calendar, day, shares) is [var first, ..] ? first.Name.En : null;
+        return (day, shares) => Touching(calendar, day, shares) is [var first, ..] ? first.Name : null;
     }
 
     /// <summary>The events touching a segment on <paramref name="day"/> (given its decisions by market as shares), largest share first.</summary>

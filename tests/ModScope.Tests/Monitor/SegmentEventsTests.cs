@@ -6,7 +6,7 @@ namespace ModScope.Tests.Monitor;
 public sealed class SegmentEventsTests
 {
     private static readonly DateOnly SinglesDay = new(2026, 11, 11);
-    private readonly Func<DateOnly, IReadOnlyDictionary<string, double>, string?> _eventOn = SegmentEvents.For(EventCalendar.LoadDefault(ModScope.Model.ReferenceData.Shipped.Markets));
+    private readonly Func<DateOnly, IReadOnlyDictionary<string, double>, ModScope.Catalog.Bilingual?> _eventOn = SegmentEvents.For(EventCalendar.LoadDefault(ModScope.Model.ReferenceData.Shipped.Markets));
 
     [Fact]
     public void A_segment_is_touched_when_the_event_markets_hold_at_least_a_fifth_of_its_decisions()

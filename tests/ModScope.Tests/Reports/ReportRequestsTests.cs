@@ -37,8 +37,8 @@ public sealed class ReportRequestsTests
     }
 
     [Theory]
-    [InlineData("en", "week 46 of 2026", "−1.5 pp", "96.4%", "2,345", "29.8 h", "Market Indonesia")]
-    [InlineData("zh-Hans", "2026年第46周", "−1.5个百分点", "96.4%", "2,345", "29.8小时", "市场 印度尼西亚")]
+    [InlineData("en", "week 46 of 2026", "−1.5 pp", "96.4%", "2,345", "29.8 h", "Indonesia")]
+    [InlineData("zh-Hans", "2026年第46周", "−1.5个百分点", "96.4%", "2,345", "29.8小时", "印度尼西亚市场")]
     public void Periods_changes_and_units_read_naturally_in_each_language(string language, string week, string change, string share, string count, string hours, string segment)
     {
         var format = new ReportFormatter(ReportText.For(language), Hand.Catalog, ReportScope.For(ReportAudience.Exec, Week46), ModScope.Model.ReferenceData.Shipped);

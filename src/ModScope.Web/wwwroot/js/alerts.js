@@ -9,20 +9,67 @@
     if (id) await detail(id); else await list();
   } catch (e) { MS.showError(content, e); }
 
+  // The list: filters (status, severity, metric, market; kept in the URL, so a tile or badge can link to them), 25
+  // alerts a page, and each suppressed alert held under the alert that explains or holds it instead of a row of its own.
   async function list() {
-    const alerts = await api('/api/alerts');
-    content.replaceChildren(MS.sortableTable([
+    const s = MS.pageState();
+    const filters = Object.fromEntries(['status', 'severity', 'metric', 'market'].map(k => [k, s.get(k) ?? '']));
+    const pick = (name, label, options) => el('label', {}, `${label} `, el('select', { id: `filter-${name}`, name },
+      el('option', { value: '' }, t('common.all')),
+      ...options.map(([value, text]) => el('option', { value, selected: value === filters[name] }, text))));
+    const form = el('form', { id: 'alert-filters', class: 'filters' },
+      pick('status', t('alerts.status'), ['new', 'acknowledged', 'resolved', 'snoozed', 'suppressed'].map(v => [v, t(`status.${v}`)])),
+      pick('severity', t('alerts.severity'), ['critical', 'warning'].map(v => [v, t(`severity.${v}`)])),
+      pick('metric', t('alerts.metric'), MS.state.catalog.metrics.map(m => [m.id, m.name])),
+      pick('market', t('common.market'), MS.state.catalog.markets.map(m => [m.id, m.name])),
+      el('button', { type: 'submit', id: 'apply-filters' }, t('common.apply')));
+    const go = page => {
+      const chosen = Object.fromEntries([...form.querySelectorAll('select')].map(x => [x.name, x.value]));
+      window.location.href = MS.link('/alerts', { ...chosen, page: page > 1 ? page : '' });
+    };
+    form.addEventListener('submit', e => { e.preventDefault(); go(1); });
+    const result = el('div', { id: 'alert-list' });
+    content.replaceChildren(form, result);
+    let alerts;
+    // A refused filter is shown under the filters, where the user just acted, and no stale list stays.
+    try { alerts = await api('/api/alerts', filters); } catch (e) { MS.showError(result, e); return; }
+    const listed = new Set(alerts.map(a => a.id));
+    const held = new Map();
+    for (const a of alerts) {
+      if (a.status === 'suppressed' && a.suppressedBy !== null && listed.has(a.suppressedBy)) {
+        held.set(a.suppressedBy, [...(held.get(a.suppressedBy) ?? []), a]);
+      }
+    }
+    const top = alerts.filter(a => !(a.status === 'suppressed' && a.suppressedBy !== null && listed.has(a.suppressedBy)));
+    if (!top.length) { result.replaceChildren(el('p', { class: 'muted', id: 'no-alerts' }, t('alerts.noMatch'))); return; }
+    const size = 25;
+    const pages = Math.ceil(top.length / size);
+    const page = Math.min(pages, Math.max(1, Number(s.get('page')) || 1));
+    const children = a => {
+      const kids = held.get(a.id) ?? [];
+      if (!kids.length) return '';
+      return el('details', { class: 'held', onclick: e => e.stopPropagation() },
+        el('summary', {}, t('alerts.held').replace('{0}', kids.length)),
+        el('ul', {}, ...kids.map(k => el('li', { 'data-alert': k.id },
+          el('a', { href: MS.link('/alerts', { id: k.id }) }, `#${k.id}`), ` ${k.segmentName}: ${k.message}`))));
+    };
+    result.replaceChildren(MS.sortableTable([
       { key: 'id', label: '#', num: true, value: a => a.id },
       { key: 'status', label: t('alerts.status'), value: a => a.status, text: a => el('span', { class: `status-${a.status}` }, t(`status.${a.status}`)) },
       { key: 'severity', label: t('alerts.severity'), value: a => a.severity, text: a => el('span', { class: `severity-${a.severity}` }, t(`severity.${a.severity}`)) },
       { key: 'subject', label: t('alerts.metric'), value: a => a.subjectName },
-      { key: 'segment', label: t('alerts.segment'), value: a => a.segment || t('alerts.total') },
+      { key: 'segment', label: t('alerts.segment'), value: a => a.segmentName },
       { key: 'first', label: t('alerts.firstDay'), value: a => a.firstDay, text: a => a.firstDayText },
       { key: 'last', label: t('alerts.lastDay'), value: a => a.lastDay, text: a => a.lastDayText },
       { key: 'seen', label: `${t('alerts.firstSeen')} (${MS.state.tz})`, value: a => a.firstSeenAt, text: a => a.firstSeenText ?? '–' },
       { key: 'value', label: t('alerts.value'), num: true, value: a => a.value, text: a => a.valueFormatted ?? '' },
       { key: 'expected', label: t('alerts.expected'), num: true, value: a => a.expected, text: a => a.expectedFormatted ?? '' },
-    ], alerts, { id: 'alert-table', rowClass: () => 'link', onRow: a => { window.location.href = MS.link('/alerts', { id: a.id }); } }));
+      { key: 'held', label: '', value: a => (held.get(a.id) ?? []).length, text: children },
+    ], top.slice((page - 1) * size, page * size), { id: 'alert-table', rowClass: () => 'link', onRow: a => { window.location.href = MS.link('/alerts', { id: a.id }); } }),
+    el('p', { class: 'pager' },
+      page > 1 ? el('button', { type: 'button', id: 'page-previous', onclick: () => go(page - 1) }, t('alerts.previous')) : '',
+      el('span', { id: 'page-info' }, ` ${t('alerts.page').replace('{0}', page).replace('{1}', pages).replace('{2}', top.length)} `),
+      page < pages ? el('button', { type: 'button', id: 'page-next', onclick: () => go(page + 1) }, t('alerts.next')) : ''));
   }
 
   async function detail(id) {
@@ -60,7 +107,7 @@
     const chartBox = el('div', { class: 'chart', id: 'alert-chart' });
     content.replaceChildren(
       el('p', {}, el('a', { href: MS.link('/alerts') }, `← ${t('alerts.back')}`)),
-      el('h2', {}, `#${a.id} ${a.subjectName}`, a.segment ? ` · ${a.segment}` : ''),
+      el('h2', {}, `#${a.id} ${a.subjectName}`, a.segment ? ` · ${a.segmentName}` : ''),
       el('p', {}, `${t('alerts.status')}: `, status, ` · ${t('alerts.severity')}: ${t(`severity.${a.severity}`)} · `, el('span', { id: 'alert-days' }, days)),
       el('p', { class: 'muted', id: 'alert-times' }, `${t('alerts.firstSeen')}: ${a.firstSeenText ?? '–'} · ${t('alerts.updated')}: ${a.updatedText} (${a.timeZone})`),
       el('p', {}, el('strong', {}, `${t('alerts.message')}: `), a.message),

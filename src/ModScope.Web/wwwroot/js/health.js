@@ -1,4 +1,5 @@
-// Data health: freshness per source and site, quarantined rows by reason with samples, load history.
+// Data health: freshness per source and site, open data-check alerts in the page's language, quarantined rows by reason
+// with samples, load history.
 (async () => {
   const { el, t, api } = MS;
   const content = document.getElementById('content');
@@ -20,6 +21,13 @@
         { key: 'behind', label: t('health.behind'), num: true, value: s => s.hoursBehind },
         { key: 'count', label: t('health.decisionsThatDay'), num: true, value: s => s.decisionsOnNewestDay, text: s => num(s.decisionsOnNewestDay) },
       ], h.sites, { id: 'sites-table' }),
+      el('h2', {}, t('health.checks')),
+      h.checks.length === 0 ? el('p', { class: 'muted' }, t('health.noChecks')) :
+        MS.sortableTable([
+          { key: 'severity', label: t('alerts.severity'), value: c => c.severity, text: c => el('span', { class: `severity-${c.severity}` }, t(`severity.${c.severity}`)) },
+          { key: 'day', label: t('health.day'), value: c => c.day, text: c => c.dayText },
+          { key: 'message', label: t('alerts.message'), value: c => c.message },
+        ], h.checks, { id: 'checks-table', rowClass: () => 'link', onRow: c => { window.location.href = MS.link('/alerts', { id: c.id }); } }),
       el('h2', {}, t('health.quarantine')),
       h.quarantine.length === 0 ? el('p', { class: 'muted' }, t('health.noQuarantine')) :
         el('table', { id: 'quarantine-table' },

@@ -1,9 +1,12 @@
+using ModScope.Monitor.Findings;
+
 namespace ModScope.Monitor.Alerts;
 
 /// <summary>
 /// What one monitor run found for one series or data check: the store turns it into a new alert or updates the
 /// open alert of the same ongoing anomaly. <see cref="Subject"/> is a metric id or a data-check name;
-/// <see cref="Segment"/> a canonical <c>dimension=value;…</c> string (empty for the total).
+/// <see cref="Segment"/> a canonical <c>dimension=value;…</c> string (empty for the total). <see cref="Message"/> is the
+/// English sentence stored with it (what older readers and alerts without <see cref="Facts"/> show).
 /// </summary>
 public sealed record AlertFinding(
     AlertKind Kind,
@@ -26,6 +29,9 @@ public sealed record AlertFinding(
     public string? Baseline { get; init; }
     public string? Event { get; init; }
     public string? Explanation { get; init; }
+
+    /// <summary>The finding as structure, rendered per language by <see cref="FindingRenderer"/>; null for alerts stored before it (they show <see cref="Message"/>).</summary>
+    public FindingFacts? Facts { get; init; }
 
     /// <summary>Set when a data alert explains this metric alert (it is stored as suppressed, pointing at it).</summary>
     public AlertFinding? SuppressedBy { get; init; }

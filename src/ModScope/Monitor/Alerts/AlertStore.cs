@@ -1,6 +1,7 @@
 using System.Globalization;
 using DuckDB.NET.Data;
 using ModScope.Common;
+using ModScope.Monitor.Findings;
 using ModScope.Store;
 
 namespace ModScope.Monitor.Alerts;
@@ -16,7 +17,7 @@ public sealed class AlertStore(ModScopeStore store)
     private const string Columns =
         "alert_id, kind, subject, segment, first_day, last_day, status, snoozed_until, severity, direction, score, detector, message, " +
         "restated, suppressed_by, label, updated_at, value, expected, lower_bound, upper_bound, impact, relative_impact, baseline, event, explanation, created_at, " +
-        "resolution, resolved_at";
+        "resolution, resolved_at, facts";
 
     /// <summary>Records a new run as running, first marking failed any earlier run that never finished.</summary>
     public long StartRun(DateOnly asOf)
@@ -76,7 +77,7 @@ public sealed class AlertStore(ModScopeStore store)
                     UPDATE alerts SET last_day = greatest(last_day, $last), first_day = least(first_day, $first), score = $score,
                         severity = $severity, direction = $direction, message = $message, value = $value, expected = $expected,
                         lower_bound = $lower, upper_bound = $upper, impact = $impact, relative_impact = $relative, baseline = $baseline,
-                        event = $event, explanation = $explanation, suppressed_by = $suppressed,
+                        event = $event, explanation = $explanation, facts = $facts, suppressed_by = $suppressed,
                         status = CASE WHEN $suppressed IS NOT NULL AND status = 'new' THEN 'suppressed' ELSE status END,
                         updated_run = $run, updated_at = now()::TIMESTAMP
                     WHERE alert_id = $id
@@ -100,7 +101,7 @@ public sealed class AlertStore(ModScopeStore store)
                 INSERT INTO alerts VALUES ($id, $kind, $subject, $segment, $first, $last,
                     CASE WHEN $suppressed IS NULL THEN 'new' ELSE 'suppressed' END, NULL, $severity, $direction, $score,
                     $value, $expected, $lower, $upper, $impact, $relative, $detector, $message, $baseline, $event, $explanation,
-                    NULL, NULL, false, $suppressed, $run, $run, now()::TIMESTAMP, now()::TIMESTAMP, NULL, NULL)
+                    NULL, NULL, false, $suppressed, $run, $run, now()::TIMESTAMP, now()::TIMESTAMP, NULL, NULL, $facts)
                 """, [.. Values(finding, suppressedBy), ("id", id), ("kind", Name(finding.Kind)), ("subject", finding.Subject),
                     ("segment", finding.Segment), ("detector", finding.Detector), ("run", runId)]);
         }
@@ -226,7 +227,7 @@ public sealed class AlertStore(ModScopeStore store)
         ("first", f.FirstDay), ("last", f.LastDay), ("score", f.Score), ("severity", Name(f.Severity)), ("direction", f.Direction),
         ("message", f.Message), ("value", f.Value), ("expected", f.Expected), ("lower", f.Lower), ("upper", f.Upper),
         ("impact", f.Impact), ("relative", f.RelativeImpact), ("baseline", f.Baseline), ("event", f.Event),
-        ("explanation", f.Explanation), ("suppressed", suppressedBy),
+        ("explanation", f.Explanation), ("facts", f.Facts?.ToJson()), ("suppressed", suppressedBy),
     ];
 
     /// <summary>Same kind, subject and segment, and the same first day or overlapping or adjacent days.</summary>
@@ -253,7 +254,7 @@ public sealed class AlertStore(ModScopeStore store)
             AlertNames.Parse<AlertSeverity>(r.GetString(8)), r.GetInt32(9), r.GetDouble(10), r.GetString(11), r.GetString(12))
         {
             Value = D(17), Expected = D(18), Lower = D(19), Upper = D(20), Impact = D(21), RelativeImpact = D(22),
-            Baseline = S(23), Event = S(24), Explanation = S(25),
+            Baseline = S(23), Event = S(24), Explanation = S(25), Facts = FindingFacts.FromJson(S(29)),
         };
         return new Alert(r.GetInt64(0), finding, AlertNames.Parse<AlertStatus>(r.GetString(6)), r.IsDBNull(7) ? null : Day(7),
             r.GetBoolean(13), r.IsDBNull(14) ? null : r.GetInt64(14), r.IsDBNull(15) ? null : AlertNames.Parse<AlertLabel>(r.GetString(15)),

@@ -1,3 +1,4 @@
+using ModScope.Monitor.Findings;
 using static ModScope.Monitor.Quality.QualityText;
 using static ModScope.Monitor.Quality.QualityValues;
 
@@ -26,7 +27,11 @@ internal sealed class DuplicateIdsCheck : IQualityCheck
                 findings.Add(new QualityFinding(QualityCheckKind.DuplicateIds, QualitySeverity.Critical, source.Name, $"key = {key}", null,
                     groups.Count, null, 0, QualityUnit.Rows,
                     $"{Plural(groups.Count, $"{key} value appears", $"{key} values appear")} more than once in {source.Name} " +
-                    $"({Plural(extra, "extra row", "extra rows")}, e.g. '{example}'); loads de-duplicate, so there should be none."));
+                    $"({Plural(extra, "extra row", "extra rows")}, e.g. '{example}'); loads de-duplicate, so there should be none.")
+                {
+                    Facts = FindingFacts.Of("duplicate.keys", ("key", FindingFacts.Text(key)), ("source", FindingFacts.Source(source.Name)),
+                        ("groups", FindingFacts.Count(groups.Count)), ("extra", FindingFacts.Count(extra)), ("example", FindingFacts.Text(example ?? ""))),
+                });
             }
         }
 
@@ -37,7 +42,12 @@ internal sealed class DuplicateIdsCheck : IQualityCheck
             findings.Add(new QualityFinding(QualityCheckKind.DuplicateIds, QualitySeverity.Warning, file.Table, $"file = {file.Name}", file.LoadDay,
                 share, null, settings.MaxReplacedShare, QualityUnit.Share,
                 $"File {file.Name}, loaded on {Day(file.LoadDay)}, replaced {Count(file.RowsReplaced)} of its {Count(file.RowsRead)} rows ({Percent(share)}) " +
-                $"already in {file.Table}, above the {Percent(settings.MaxReplacedShare)} limit: a re-delivery."));
+                $"already in {file.Table}, above the {Percent(settings.MaxReplacedShare)} limit: a re-delivery.")
+            {
+                Facts = FindingFacts.Of("duplicate.redelivery", ("file", FindingFacts.Text(file.Name)), ("day", FindingFacts.Day(file.LoadDay)),
+                    ("replaced", FindingFacts.Count(file.RowsReplaced)), ("rows", FindingFacts.Count(file.RowsRead)), ("share", FindingFacts.Share(share)),
+                    ("source", FindingFacts.Source(file.Table)), ("limit", FindingFacts.Share(settings.MaxReplacedShare))),
+            });
         }
         return findings;
     }

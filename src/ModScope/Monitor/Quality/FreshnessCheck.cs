@@ -1,3 +1,4 @@
+using ModScope.Monitor.Findings;
 using static ModScope.Monitor.Quality.QualityText;
 using static ModScope.Monitor.Quality.QualityValues;
 
@@ -22,7 +23,8 @@ internal sealed class FreshnessCheck : IQualityCheck
             if (lag > limit)
             {
                 findings.Add(Finding(context, source.Name, "all rows", lag, limit,
-                    $"The newest {source.Name} event ({Time(newest)}) is {Number(lag)} h old at the end of {Day(context.AsOf)}, above the {Number(limit)} h freshness limit."));
+                    $"The newest {source.Name} event ({Time(newest)}) is {Number(lag)} h old at the end of {Day(context.AsOf)}, above the {Number(limit)} h freshness limit.")
+                    with { Facts = Facts("freshness.source", context, source.Name, newest, lag, limit) });
             }
         }
 
@@ -44,8 +46,27 @@ internal sealed class FreshnessCheck : IQualityCheck
             .OrderBy(s => s.Site, StringComparer.Ordinal);
         findings.AddRange(stale.Select(s => Finding(context, decisions.Name, $"site = {s.Site}", s.Lag, siteLimit,
             $"Site {s.Site} sent no decision after {Time(s.Newest)}: {Number(s.Lag)} h before the end of {Day(context.AsOf)}, " +
-            $"above the {Number(siteLimit)} h freshness limit, though it was active in the last {settings.SiteActiveDays} days.")));
+            $"above the {Number(siteLimit)} h freshness limit, though it was active in the last {settings.SiteActiveDays} days.") with
+        {
+            Facts = Facts("freshness.site", context, decisions.Name, s.Newest, s.Lag, siteLimit,
+                ("site", new(FactKind.Segment, Text: "site=" + s.Site)), ("active_days", FindingFacts.Count(settings.SiteActiveDays))),
+        }));
         return findings;
+    }
+
+    private static FindingFacts Facts(string template, QualityContext context, string source, DateTime newest, double lag, double limit,
+        params (string Name, FindingFact Fact)[] more)
+    {
+        var facts = new Dictionary<string, FindingFact>(StringComparer.Ordinal)
+        {
+            ["source"] = new(FactKind.Source, Text: source), ["newest"] = FindingFacts.Time(newest), ["day"] = FindingFacts.Day(context.AsOf),
+            ["lag"] = FindingFacts.Of(FactKind.Hours, lag), ["limit"] = FindingFacts.Of(FactKind.Hours, limit),
+        };
+        foreach (var (name, fact) in more)
+        {
+            facts[name] = fact;
+        }
+        return new FindingFacts(template, facts);
     }
 
     private static QualityFinding Finding(QualityContext context, string source, string segment, double lag, double limit, string message) =>

@@ -1,3 +1,4 @@
+using ModScope.Monitor.Findings;
 using static ModScope.Monitor.Quality.QualityText;
 using static ModScope.Monitor.Quality.QualityValues;
 
@@ -43,7 +44,12 @@ internal sealed class LateArrivalCheck : IQualityCheck
                     share >= settings.CriticalShare ? QualitySeverity.Critical : QualitySeverity.Warning,
                     source.Name, "all rows", day.Day, share, null, settings.MaxShare, QualityUnit.Share,
                     $"{Count(day.Late)} of the {Count(day.Rows)} {source.Name} rows loaded on {Day(day.Day)} ({Percent(share)}) happened more than " +
-                    $"{settings.MaxDelayDays} days before that day, above the {Percent(settings.MaxShare)} limit; most came in {day.File}."));
+                    $"{settings.MaxDelayDays} days before that day, above the {Percent(settings.MaxShare)} limit; most came in {day.File}.")
+                {
+                    Facts = FindingFacts.Of("late_arrival", ("late", FindingFacts.Count(day.Late)), ("rows", FindingFacts.Count(day.Rows)),
+                        ("source", FindingFacts.Source(source.Name)), ("day", FindingFacts.Day(day.Day)), ("share", FindingFacts.Share(share)),
+                        ("days", FindingFacts.Count(settings.MaxDelayDays)), ("limit", FindingFacts.Share(settings.MaxShare)), ("file", FindingFacts.Text(day.File))),
+                });
             }
         }
         return findings;

@@ -1,4 +1,5 @@
 using ModScope.Model;
+using ModScope.Monitor.Findings;
 using static ModScope.Monitor.Quality.QualityText;
 using static ModScope.Monitor.Quality.QualityValues;
 
@@ -54,7 +55,18 @@ internal sealed class NullRateCheck : IQualityCheck
                 source.Name, $"column = {spec.Name}{scope}", null, rate, usual, limit, QualityUnit.Share,
                 $"{spec.Name} is empty in {Count(counts.Nulls)} of {Count(counts.Rows)} {source.Name}{scope} " +
                 $"from {Day(recentFrom)} to {Day(context.AsOf)} ({Percent(rate)}), above the limit of {Percent(limit)} " +
-                $"(the trailing {settings.TrailingDays}-day rate {Percent(usual)} plus {Percent(column.MaxRate)})."));
+                $"(the trailing {settings.TrailingDays}-day rate {Percent(usual)} plus {Percent(column.MaxRate)}).")
+            {
+                Facts = new FindingFacts(column.When.Count == 0 ? "null_rate" : "null_rate_where", new Dictionary<string, FindingFact>(StringComparer.Ordinal)
+                {
+                    ["column"] = FindingFacts.Text(spec.Name), ["source"] = new(FactKind.Source, Text: source.Name),
+                    ["where"] = FindingFacts.Text(string.Join(", ", column.When.Select(c => $"{c.Key} = {c.Value}"))),
+                    ["nulls"] = FindingFacts.Count(counts.Nulls), ["rows"] = FindingFacts.Count(counts.Rows),
+                    ["from"] = FindingFacts.Day(recentFrom), ["to"] = FindingFacts.Day(context.AsOf), ["rate"] = FindingFacts.Of(FactKind.Share, rate),
+                    ["limit"] = FindingFacts.Of(FactKind.Share, limit), ["days"] = FindingFacts.Count(settings.TrailingDays),
+                    ["usual"] = FindingFacts.Of(FactKind.Share, usual), ["allowed"] = FindingFacts.Of(FactKind.Share, column.MaxRate),
+                }),
+            });
         }
         return findings;
     }

@@ -1,3 +1,4 @@
+using ModScope.Monitor.Findings;
 using static ModScope.Monitor.Quality.QualityText;
 using static ModScope.Monitor.Quality.QualityValues;
 
@@ -45,7 +46,12 @@ internal sealed class OrphansCheck : IQualityCheck
                 findings.Add(new QualityFinding(QualityCheckKind.Orphans, QualitySeverity.Warning, source.Name, $"file = {orphan.File}",
                     DateOnly.FromDateTime(orphan.Oldest), orphan.Rows, 0, null, QualityUnit.Rows,
                     $"{Plural(orphan.Rows, $"{source.Name} row", $"{source.Name} rows")} from {orphan.File} (the oldest of {Time(orphan.Oldest)}) " +
-                    $"{(orphan.Rows == 1 ? "waits" : "wait")} for a decision that has not arrived (e.g. '{orphan.Example}') more than {maxDays} days after the event."));
+                    $"{(orphan.Rows == 1 ? "waits" : "wait")} for a decision that has not arrived (e.g. '{orphan.Example}') more than {maxDays} days after the event.")
+                {
+                    Facts = FindingFacts.Of("orphans", ("source", FindingFacts.Source(source.Name)), ("file", FindingFacts.Text(orphan.File)),
+                        ("days", FindingFacts.Count(maxDays)), ("rows", FindingFacts.Count(orphan.Rows)), ("oldest", FindingFacts.Time(orphan.Oldest)),
+                        ("example", FindingFacts.Text(orphan.Example))),
+                });
             }
         }
         return findings;

@@ -1,3 +1,5 @@
+using ModScope.Monitor.Findings;
+
 namespace ModScope.Monitor.Quality;
 
 /// <summary>One data-quality problem: what is wrong, where, how badly, and how it was judged.</summary>
@@ -23,6 +25,9 @@ public sealed record QualityFinding(
     QualityUnit Unit,
     string Message)
 {
+    /// <summary>The finding as structure, rendered per language by <see cref="FindingRenderer"/>.</summary>
+    public FindingFacts? Facts { get; init; }
+
     public override string ToString() =>
         $"{Severity} {Check} {Source} [{Segment}]{(Day is { } day ? " " + QualityText.Day(day) : "")}: {Message}";
 }

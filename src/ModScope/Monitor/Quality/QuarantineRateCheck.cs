@@ -1,3 +1,4 @@
+using ModScope.Monitor.Findings;
 using static ModScope.Monitor.Quality.QualityText;
 using static ModScope.Monitor.Quality.QualityValues;
 
@@ -42,7 +43,12 @@ internal sealed class QuarantineRateCheck : IQualityCheck
                 rate >= settings.CriticalRate ? QualitySeverity.Critical : QualitySeverity.Warning,
                 file.Table, $"file = {file.Name}", file.LoadDay, rate, null, settings.MaxRate, QualityUnit.Share,
                 $"File {file.Name}, loaded on {Day(file.LoadDay)}, had {Count(count)} of {Count(total)} rows rejected ({Percent(rate)}), " +
-                $"above the {Percent(settings.MaxRate)} limit; most broke {rules[0].Rule} ({Count(rules[0].Rows)})."));
+                $"above the {Percent(settings.MaxRate)} limit; most broke {rules[0].Rule} ({Count(rules[0].Rows)}).")
+            {
+                Facts = FindingFacts.Of("quarantine_rate", ("file", FindingFacts.Text(file.Name)), ("day", FindingFacts.Day(file.LoadDay)),
+                    ("rejected", FindingFacts.Count(count)), ("rows", FindingFacts.Count(total)), ("rate", FindingFacts.Share(rate)),
+                    ("limit", FindingFacts.Share(settings.MaxRate)), ("rule", FindingFacts.Text(rules[0].Rule)), ("rule_rows", FindingFacts.Count(rules[0].Rows))),
+            });
         }
         return findings;
     }

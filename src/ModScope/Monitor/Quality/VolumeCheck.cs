@@ -1,3 +1,4 @@
+using ModScope.Monitor.Findings;
 using static ModScope.Monitor.Quality.QualityText;
 using static ModScope.Monitor.Quality.QualityValues;
 
@@ -65,7 +66,20 @@ internal sealed class VolumeCheck : IQualityCheck
                   $"flagged beyond ±{Percent(v.RelativeChange)} and |z| {Number(v.RobustZ)}).";
             var critical = day.Rows == 0 || Math.Abs(day.Z) > v.CriticalZ;
             findings.Add(new QualityFinding(QualityCheckKind.Volume, critical ? QualitySeverity.Critical : QualitySeverity.Warning,
-                source.Name, name, day.Day, day.Rows, day.Expected, null, QualityUnit.Rows, message));
+                source.Name, name, day.Day, day.Rows, day.Expected, null, QualityUnit.Rows, message)
+            {
+                Facts = new FindingFacts((day.Rows == 0 ? "volume.none" : "volume.change") + (segment is null ? "" : "_segment"),
+                    new Dictionary<string, FindingFact>(StringComparer.Ordinal)
+                    {
+                        ["source"] = new(FactKind.Source, Text: source.Name),
+                        ["segment"] = new(FactKind.Segment, Text: segment is null ? "" : $"{segment}={day.Segment}"),
+                        ["day"] = FindingFacts.Day(day.Day), ["weekday"] = FindingFacts.Day(day.Day, FactKind.Weekday),
+                        ["rows"] = FindingFacts.Count(day.Rows), ["expected"] = FindingFacts.Of(FactKind.Count, day.Expected),
+                        ["weeks"] = FindingFacts.Count(v.BaselineWeeks), ["change"] = FindingFacts.Of(FactKind.SignedShare, change),
+                        ["z"] = FindingFacts.Of(FactKind.Number, day.Z), ["limit"] = FindingFacts.Of(FactKind.Share, v.RelativeChange),
+                        ["z_limit"] = FindingFacts.Of(FactKind.Number, v.RobustZ),
+                    }),
+            });
         }
         return findings;
     }

@@ -16,7 +16,7 @@ namespace ModScope.Monitor.Scan;
 public sealed class MonitorScanner(MetricCatalog catalog, MetricQuery query, MonitorSettings settings)
 {
     /// <summary>The calendar event touching a day, given the segment's decisions by market as shares, or null (see <c>SegmentEvents</c>).</summary>
-    public Func<DateOnly, IReadOnlyDictionary<string, double>, string?> EventOn { get; init; } = (_, _) => null;
+    public Func<DateOnly, IReadOnlyDictionary<string, double>, Bilingual?> EventOn { get; init; } = (_, _) => null;
 
     /// <summary>Series an analyst declared a new normal from a day: their history before it is ignored.</summary>
     public IReadOnlyDictionary<(string Subject, string Segment), DateOnly> Rebaselines { get; init; } = new Dictionary<(string, string), DateOnly>();
@@ -183,7 +183,7 @@ public sealed class MonitorScanner(MetricCatalog catalog, MetricQuery query, Mon
         (!metric.Sampled || Quantiles.Continuous(rows.Select(r => r.SampleSize ?? 0.0).ToList(), 0.5) *
             (metric.Kind == MetricKind.Proportion ? TrailingWeek.Days : 1) >= settings.MinSampleSize);
 
-    private IEnumerable<ScannedAlert> Judge(SeriesKey key, MetricDefinition metric, List<MetricResult> rows, DateOnly[] days, DateOnly windowStart, Func<DateOnly, string?> eventOn)
+    private IEnumerable<ScannedAlert> Judge(SeriesKey key, MetricDefinition metric, List<MetricResult> rows, DateOnly[] days, DateOnly windowStart, Func<DateOnly, Bilingual?> eventOn)
     {
         var byDay = rows.ToDictionary(r => DateOnly.FromDateTime(r.Bucket!.Value));
         // The series starts where the segment's data starts (days before it are not zero, they are not there yet)
@@ -205,7 +205,7 @@ public sealed class MonitorScanner(MetricCatalog catalog, MetricQuery query, Mon
         }
     }
 
-    private static AlertFinding Finding(SeriesKey key, MetricDefinition metric, AnomalyEpisode episode, IReadOnlyList<PointVerdict> points, Func<DateOnly, string?> eventOn)
+    private static AlertFinding Finding(SeriesKey key, MetricDefinition metric, AnomalyEpisode episode, IReadOnlyList<PointVerdict> points, Func<DateOnly, Bilingual?> eventOn)
     {
         var peak = points.Skip(episode.StartIndex).Take(episode.EndIndex - episode.StartIndex + 1).MaxBy(p => p.Score);
         var (first, last) = (DateOnly.FromDateTime(episode.Start), DateOnly.FromDateTime(episode.End));
@@ -219,7 +219,7 @@ public sealed class MonitorScanner(MetricCatalog catalog, MetricQuery query, Mon
         var (value, expected) = (Show(peak.Value), Show(peak.Expected));
         var range = $"{Show(peak.Lower)}–{Show(peak.Upper)}";
         var shift = episode.Kind == AnomalyKind.LevelShift ? ", a sustained shift" : "";
-        var during = eventName is null ? "." : $", during {eventName}.";
+        var during = eventName is null ? "." : $", during {eventName.En}.";
         var message = $"{metric.Name.En} for {segment} {verb} to {value} (expected {expected}, normal range {range}) {span}{shift}{during}";
         return new AlertFinding(AlertKind.Metric, metric.Id, key.SegmentText, first, last, severity, episode.Direction, episode.PeakScore,
             episode.Kind == AnomalyKind.Spike ? "seasonal_robust_z" : "cusum_level_shift", message)
@@ -231,7 +231,8 @@ public sealed class MonitorScanner(MetricCatalog catalog, MetricQuery query, Mon
             Impact = episode.Impact,
             RelativeImpact = episode.RelativeImpact,
             Baseline = episode.Baseline.Describe(),
-            Event = eventName,
+            Event = eventName?.En,
+            Facts = MetricFacts.Of(metric.Id, key.SegmentText, episode, peak, eventName),
         };
     }
 }

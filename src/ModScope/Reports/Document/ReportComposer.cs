@@ -1,4 +1,5 @@
 using System.Globalization;
+using ModScope.Model;
 using ModScope.Query;
 using ModScope.Reports.Story;
 using ModScope.Reports.Text;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ModScope.Catalog;
 using ModScope.Model;
+using ModScope.Monitor.Findings;
 using ModScope.Monitor.Scan;
 using ModScope.Query;
 using ModScope.Reports.Story;
@@ -52,17 +53,13 @@ public sealed class ReportFormatter(ReportText text, MetricCatalog catalog, Repo
 
     private string Unit(string key, string number) => string.Format(Culture, text[key], number);
 
-    /// <summary>"Overall", or each dimension's name and value's name: "Market Indonesia", "市场 印度尼西亚".</summary>
-    public string Segment(string canonical)
-    {
-        var pairs = SeriesKey.Parse(canonical ?? "");
-        if (pairs.Count == 0)
-        {
-            return text["segment.total"];
-        }
-        return string.Join(text.Language == "en" ? ", " : "，", pairs.Select(p =>
-            $"{(catalog.Dimensions.FirstOrDefault(d => d.Id == p.Key)?.Name.In(text.Language) ?? p.Key)} {PlaceNames.Name(reference ?? ReferenceData.Empty, p.Key, p.Value, text.Language)}"));
-    }
+    /// <summary>
+    /// "Overall", or the segment as alerts and the dashboard name it (<see cref="FindingRenderer.Segment"/>): "Indonesia",
+    /// "印度尼西亚市场", "东南亚", "Site KUL-ALPHA".
+    /// </summary>
+    public string Segment(string canonical) =>
+        SeriesKey.Parse(canonical ?? "").Count == 0 ? text["segment.total"]
+        : new FindingRenderer(catalog, reference ?? ReferenceData.Empty, text.Language).Segment(canonical!);
 
     public string Date(DateOnly date) => date.ToString(text["format.date"], Culture);
 

@@ -1,7 +1,6 @@
 using ModScope.Model;
-using ModScope.Reports.Text;
 
-namespace ModScope.Tests.Reports;
+namespace ModScope.Tests.Model;
 
 /// <summary>Report text names markets and queues from the store's reference data, not from the build.</summary>
 public sealed class PlaceNamesTests

@@ -1,6 +1,4 @@
-using ModScope.Model;
-
-namespace ModScope.Reports.Text;
+namespace ModScope.Model;
 
 /// <summary>
 /// Names of dimension values from a store's reference data, per language: markets (Indonesia, 印度尼西亚), policies

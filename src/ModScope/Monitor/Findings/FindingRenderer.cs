@@ -1,0 +1,103 @@
+using System.Globalization;
+using ModScope.Catalog;
+using ModScope.Model;
+using ModScope.Monitor.Scan;
+
+namespace ModScope.Monitor.Findings;
+
+/// <summary>
+/// Turns a structured finding (an alert's or a data check's <see cref="FindingFacts"/>) into one sentence in a language,
+/// from the templates of <c>findings.{lang}.json</c>: metric names from the catalogue, segments and places with their
+/// display names from the engine's reference data (印度尼西亚市场, 东南亚), numbers and days in the language's culture.
+/// A finding stored before findings had structure is shown in its stored words.
+/// </summary>
+public sealed class FindingRenderer
+{
+    private readonly MetricCatalog _catalog;
+    private readonly ReferenceData _reference;
+    private readonly FindingText _text;
+
+    /// <param name="language"><c>en</c> or <c>zh-Hans</c> (<c>zh</c>, <c>zh-CN</c> read as zh-Hans).</param>
+    public FindingRenderer(MetricCatalog catalog, ReferenceData reference, string language)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(language);
+        _catalog = catalog;
+        _reference = reference;
+        _text = FindingText.For(language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? "zh-Hans" : language);
+    }
+
+    public string Language => _text.Language;
+
+    /// <summary>The finding in words; <paramref name="stored"/> (the English message kept with it) when it has no structure.</summary>
+    /// <param name="restated">Whether a later load restated its days away (the sentence says so).</param>
+    public string Render(FindingFacts? facts, string stored, bool restated = false)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        if (facts is null || !_text.Has(facts.Template))
+        {
+            return stored;
+        }
+        var text = Fill(facts.Template, facts.Facts);
+        return restated ? _text.Fill("restated", _ => text) : text;
+    }
+
+    /// <summary>The template <paramref name="template"/> filled with <paramref name="facts"/> (a label, a line of a view).</summary>
+    public string Say(string template, params (string Name, FindingFact Fact)[] facts) =>
+        Fill(template, FindingFacts.Of(template, facts).Facts);
+
+    /// <summary>A canonical segment (<c>market=ID;decided_by=human</c>) with display names; the total for an empty one.</summary>
+    public string Segment(string canonical)
+    {
+        ArgumentNullException.ThrowIfNull(canonical);
+        var pairs = SeriesKey.Parse(canonical);
+        if (pairs.Count == 0)
+        {
+            return _text["segment.total"];
+        }
+        return string.Join(_text["segment.join"], pairs.Select(p =>
+        {
+            var name = p.Value is null or "(none)" ? _text["segment.missing"]
+                : p.Key == "region" && _text.Has("region." + p.Value) ? _text["region." + p.Value]
+                : PlaceNames.Name(_reference, p.Key, p.Value, Language);
+            var dimension = _catalog.Dimensions.FirstOrDefault(d => d.Id == p.Key)?.Name.In(Language) ?? p.Key;
+            var key = _text.Has("segment." + p.Key) ? "segment." + p.Key : "segment.other";
+            return _text.Fill(key, part => part == "name" ? name : dimension);
+        }));
+    }
+
+    private string Fill(string template, IReadOnlyDictionary<string, FindingFact> facts) =>
+        _text.Fill(template, name => facts.TryGetValue(name, out var fact) ? Show(fact, facts)
+            : throw new KeyNotFoundException($"Finding text '{template}' ({Language}) needs '{{{name}}}', which the finding does not give."));
+
+    private string Show(FindingFact fact, IReadOnlyDictionary<string, FindingFact> facts)
+    {
+        var culture = _text.Culture;
+        var n = fact.Number ?? double.NaN;
+        return fact.Kind switch
+        {
+            FactKind.Text => fact.Text ?? "",
+            FactKind.Count => double.IsFinite(n) ? Math.Round(n).ToString("N0", culture) : _text["missing"],
+            FactKind.Share => double.IsFinite(n) ? (n * 100).ToString("0.0", culture) + "%" : _text["missing"],
+            FactKind.SignedShare => !double.IsFinite(n) ? _text["missing"]
+                : (n > 0 ? "+" : n < 0 ? "−" : "") + Math.Abs(n * 100).ToString("0.0", culture) + "%",
+            FactKind.Number => double.IsFinite(n) ? n.ToString("0.0", culture) : _text["missing"],
+            FactKind.Hours => double.IsFinite(n) ? string.Format(culture, _text["unit.hours"], n.ToString("#,0.#", culture)) : _text["missing"],
+            FactKind.Day => Day(fact).ToString(_text["format.date"], culture),
+            FactKind.Weekday => Day(fact).ToString(_text["format.weekday"], culture),
+            FactKind.Time => DateTime.ParseExact(fact.Text!, "yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture).ToString(_text["format.time"], culture),
+            FactKind.Metric => _catalog.Metrics.FirstOrDefault(m => m.Id == fact.Text)?.Name.In(Language) ?? fact.Text ?? "",
+            FactKind.Value => _catalog.Metrics.FirstOrDefault(m => m.Id == fact.Text) is { } metric
+                ? ValueFormatter.For(Language).Value(metric, fact.Number, ValueStyle.Prose, _text["missing"])
+                : double.IsFinite(n) ? n.ToString("#,0.##", culture) : _text["missing"],
+            FactKind.Segment => Segment(fact.Text ?? ""),
+            FactKind.Source => _text.Has("source." + fact.Text) ? _text["source." + fact.Text] : fact.Text ?? "",
+            FactKind.Name => Language == "zh-Hans" && !string.IsNullOrEmpty(fact.TextZh) ? fact.TextZh : fact.Text ?? "",
+            FactKind.Part => Fill(fact.Text!, facts),
+            _ => throw new ArgumentOutOfRangeException(nameof(fact), fact.Kind, "Unknown fact kind."),
+        };
+    }
+
+    private static DateOnly Day(FindingFact fact) => DateOnly.ParseExact(fact.Text!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
