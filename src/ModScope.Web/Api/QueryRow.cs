@@ -34,8 +34,33 @@ internal sealed record QueryRow(
             Finite(r.AbsoluteChange), Finite(r.RelativeChange),
             compared ? CultureFormat.Change(metric, r.AbsoluteChange, r.RelativeChange, language) : null,
             r.Significant, compared ? ToneOf(metric, r) : null, Finite(r.Interval?.Lower), Finite(r.Interval?.Upper),
-            r.Interval is { } i ? $"{CultureFormat.Value(metric, i.Lower, language)} – {CultureFormat.Value(metric, i.Upper, language)}" : null,
-            Finite(r.SampleSize));
+            IntervalText(r, metric, language), Finite(r.SampleSize));
+    }
+
+    /// <summary>
+    /// The interval as people read it, and what it is when it is degenerate: a census (every row counted, so no sampling
+    /// error: the bounds coincide) says so instead of "95.0% – 95.0%"; a share where every sampled item went one way
+    /// (18 audits, all correct) says the interval is one-sided (it cannot extend past 0% or 100%).
+    /// </summary>
+    public static string? IntervalText(MetricResult r, MetricDefinition metric, string language)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        ArgumentNullException.ThrowIfNull(metric);
+        if (r.Interval is not { } i || !double.IsFinite(i.Lower) || !double.IsFinite(i.Upper))
+        {
+            return null;
+        }
+        if (i.Upper - i.Lower == 0)
+        {
+            return Labels.Get(language, "interval.census");
+        }
+        var range = $"{CultureFormat.Value(metric, i.Lower, language)} – {CultureFormat.Value(metric, i.Upper, language)}";
+        var share = metric.Format == ValueFormat.Percent && r.Value is 0.0 or 1.0;
+        return share && r.SampleSize is { } n && n > 0
+            ? range + Labels.Get(language, "interval.oneSided")
+                .Replace("{0}", Math.Round(n).ToString("N0", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                .Replace("{1}", CultureFormat.Value(metric, r.Value, language), StringComparison.Ordinal)
+            : range;
     }
 
     /// <summary>

@@ -122,12 +122,12 @@
       d.series.length ? el('h2', {}, t('alerts.series')) : '', d.series.length ? chartBox : '',
       events(d.events),
       explanation(d),
-      await comments(id, post));
+      await comments(id, post, writable));
     if (d.series.length) band(chartBox, d.series, d.events);
   }
 
   // The alert's comment thread (people's, and the lifecycle's own notes by "modscope"); analysts add to it. Times in UTC.
-  async function comments(id, post) {
+  async function comments(id, post, writable) {
     const thread = await api(`/api/alerts/${id}/comments`);
     const item = c => el('li', { 'data-comment': c.id }, el('strong', {}, c.author), ` (${c.createdAt.slice(0, 16).replace('T', ' ')} UTC): `, c.body);
     const list = el('ul', { id: 'alert-comments' }, ...thread.map(item));
@@ -137,7 +137,8 @@
       el('h3', {}, t('alerts.comments')),
       thread.length ? '' : el('p', { class: 'muted' }, t('alerts.noComments')),
       list,
-      el('div', { class: 'actions' }, text, el('button', { type: 'button', id: 'add-comment', onclick: add }, t('alerts.addComment'))));
+      // A read-only dashboard cannot store a comment either: no box and no button that can only fail.
+      writable ? el('div', { class: 'actions' }, text, el('button', { type: 'button', id: 'add-comment', onclick: add }, t('alerts.addComment'))) : '');
   }
 
   function events(list) {

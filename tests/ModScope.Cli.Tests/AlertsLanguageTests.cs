@@ -1,0 +1,65 @@
+using ModScope.Monitor.Alerts;
+using ModScope.Monitor.Findings;
+using ModScope.Store;
+
+namespace ModScope.Cli.Tests;
+
+/// <summary>
+/// <c>modscope alerts</c>, <c>explain --alert</c> and <c>metrics</c> speak the <c>--lang</c> language: an alert stored with its
+/// findings' structure reads in Chinese with the market's Chinese name; one stored before (no structure) shows its stored words.
+/// </summary>
+public sealed class AlertsLanguageTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("modscope-alerts-lang-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string StoreWithTwoAlerts()
+    {
+        var path = Path.Combine(_dir, "modscope.duckdb");
+        using var store = ModScopeStore.Open(path);
+        var alerts = new AlertStore(store);
+        var day = new DateOnly(2026, 11, 16);
+        var run = alerts.StartRun(day);
+        var structured = new AlertFinding(AlertKind.Data, "volume:decisions", "market=ID", day, day, AlertSeverity.Critical, -1, 1.0, "volume",
+            "No decisions from market ID on 2026-11-16 (English as stored).")
+        {
+            Facts = FindingFacts.Of("volume.none_segment", ("source", FindingFacts.Source("decisions")), ("segment", new(FactKind.Segment, Text: "market=ID")),
+                ("day", FindingFacts.Day(day)), ("weekday", FindingFacts.Day(day, FactKind.Weekday)), ("expected", FindingFacts.Count(1200)), ("weeks", FindingFacts.Count(8))),
+        };
+        var old = new AlertFinding(AlertKind.Data, "freshness:appeals", "", day, day, AlertSeverity.Warning, 1, 1.0, "freshness", "An alert stored before findings had structure.");
+        alerts.Upsert([structured, old], run, day, day);
+        return path;
+    }
+
+    [Fact]
+    public async Task Alerts_and_an_alerts_explanation_read_in_chinese_with_the_markets_name()
+    {
+        var store = StoreWithTwoAlerts();
+
+        var (exit, output, _) = await CliRunner.Run("alerts", "--store", store, "--lang", "zh-Hans");
+        Assert.Equal(0, exit);
+        // By hand: 2026-11-16 is a Monday (星期一); ID is 印度尼西亚 in reference/markets.csv.
+        Assert.Contains("2026年11月16日（星期一）印度尼西亚市场没有任何决策，而该工作日通常有1,200条", output, StringComparison.Ordinal);
+        Assert.Contains("An alert stored before findings had structure.", output, StringComparison.Ordinal);
+
+        (exit, output, _) = await CliRunner.Run("explain", "--alert", "1", "--store", store, "--lang", "zh-Hans");
+        Assert.Equal(0, exit);
+        Assert.Contains("告警1：2026年11月16日（星期一）印度尼西亚市场没有任何决策", output, StringComparison.Ordinal);
+
+        (exit, output, _) = await CliRunner.Run("alerts", "--store", store, "--lang", "en");
+        Assert.Contains("No decisions from Indonesia on 2026-11-16, a Monday that usually has 1,200", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Metrics_lists_units_in_the_chosen_language()
+    {
+        var (exit, output, _) = await CliRunner.Run("metrics", "--lang", "zh-Hans");
+
+        Assert.Equal(0, exit);
+        // qa_accuracy's unit is "ratio" in the catalogue: 比率 in Chinese; no English unit word is left.
+        Assert.Contains("比率", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(" ratio ", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("decisions per hour", output, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,74 @@
+using System.Net;
+using System.Text.Json;
+using ModScope.Catalog;
+using ModScope.Query;
+using ModScope.Stats;
+using ModScope.Web.Api;
+
+namespace ModScope.Web.Tests;
+
+/// <summary>
+/// /api/alerts filters by severity, metric and market (each checked against the store with plain SQL), refuses an unknown
+/// market naming the parameter, and speaks the request's language (segment names, messages); a degenerate interval says what it is.
+/// </summary>
+[Collection(DashboardCollection.Name)]
+public sealed class AlertListFilterTests(DashboardStore store) : ApiTestBase(store)
+{
+    [Fact]
+    public async Task Severity_metric_and_market_filters_keep_exactly_the_matching_alerts()
+    {
+        var critical = await GetJson("/api/alerts?severity=critical");
+        Assert.Equal(Scalar("SELECT count(*) FROM alerts WHERE severity = 'critical'"), critical.GetArrayLength());
+
+        var metric = Text("SELECT subject FROM alerts WHERE kind = 'metric' GROUP BY subject ORDER BY count(*) DESC, subject LIMIT 1");
+        var byMetric = await GetJson($"/api/alerts?metric={metric}");
+        Assert.Equal(Scalar($"SELECT count(*) FROM alerts WHERE subject = '{metric}'"), byMetric.GetArrayLength());
+
+        var market = Text("SELECT regexp_extract(segment, 'market=([A-Z]+)', 1) AS m FROM alerts WHERE m <> '' GROUP BY m ORDER BY count(*) DESC, m LIMIT 1");
+        var byMarket = await GetJson($"/api/alerts?market={market}&severity=warning");
+        Assert.Equal(Scalar($"SELECT count(*) FROM alerts WHERE list_contains(string_split(segment, ';'), 'market={market}') AND severity = 'warning'"),
+            byMarket.GetArrayLength());
+        Assert.All(byMarket.EnumerateArray(), a => Assert.Contains($"market={market}", a.GetProperty("segment").GetString()!, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("market=XX", "market")]
+    [InlineData("metric=qa_acuracy", "metric")]
+    [InlineData("severity=high", "severity")]
+    public async Task An_unknown_filter_value_is_a_400_naming_the_parameter(string query, string parameter)
+    {
+        var response = await Client.GetAsync($"/api/alerts?{query}");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(parameter, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Chinese_alerts_name_their_segments_and_say_what_they_found_in_chinese()
+    {
+        var zh = await GetJson("/api/alerts?lang=zh-Hans&kind=metric");
+        var segmented = zh.EnumerateArray().First(a => a.GetProperty("segment").GetString()!.StartsWith("market=", StringComparison.Ordinal));
+        var code = segmented.GetProperty("segment").GetString()!.Split(';')[0]["market=".Length..];
+        var name = ModScope.Model.ReferenceData.Shipped.Markets.Last(m => m.Code == code).NameZh;
+        Assert.StartsWith($"{name}市场", segmented.GetProperty("segmentName").GetString()!, StringComparison.Ordinal);
+        // Every stored alert has its findings' structure, so no message falls back to English.
+        Assert.All(zh.EnumerateArray(), a => Assert.DoesNotContain(" for ", a.GetProperty("message").GetString()!, StringComparison.Ordinal));
+        Assert.All(zh.EnumerateArray(), a => Assert.Matches("[降升]至", a.GetProperty("message").GetString()!));
+    }
+
+    [Fact]
+    public void A_census_and_a_share_with_every_audit_one_way_say_what_their_interval_is()
+    {
+        var qa = Store.Catalog.Metric("qa_accuracy");
+        var census = new MetricResult("qa_accuracy", null, new Dictionary<string, string?>(), 0.95, 95, 100, 100, new Interval(0.95, 0.95, 0.95, "census (no sampling error)"));
+        Assert.Equal("exact: a census, no sampling error", QueryRow.IntervalText(census, qa, "en"));
+        Assert.Equal("精确值：全量统计，无抽样误差", QueryRow.IntervalText(census, qa, "zh-Hans"));
+
+        // 18 audits, all correct: the interval (82.47% – 100%) cannot reach above 100%, so it is one-sided.
+        var perfect = new MetricResult("qa_accuracy", null, new Dictionary<string, string?>(), 1.0, 18, 18, 18, new Interval(0.8247, 1.0, 0.95, "Wilson"));
+        Assert.Equal("82.47% – 100.00% (one-sided: all 18 sampled at 100.00%)", QueryRow.IntervalText(perfect, qa, "en"));
+        Assert.Equal("82.47% – 100.00%（单侧区间：抽样的18条全部为100.00%）", QueryRow.IntervalText(perfect, qa, "zh-Hans"));
+
+        var usual = new MetricResult("qa_accuracy", null, new Dictionary<string, string?>(), 0.9, 90, 100, 100, new Interval(0.8256, 0.9448, 0.95, "Wilson"));
+        Assert.Equal("82.56% – 94.48%", QueryRow.IntervalText(usual, qa, "en"));
+    }
+}
