@@ -38,6 +38,7 @@ public static class CliApp
         root.Subcommands.Add(CheckCommand.Create(context));
         root.Subcommands.Add(MetricsCommand.Create(context));
         root.Subcommands.Add(CatalogCommand.Create(context));
+        root.Subcommands.Add(ContractCommand.Create(context));
         root.Subcommands.Add(QueryCommand.Create(context));
         root.Subcommands.Add(SampleSizeCommand.Create(context));
         root.Subcommands.Add(DetectCommand.Create(context));

@@ -26,6 +26,12 @@ public sealed class ClickHouseLoader(ClickHouseEngine engine)
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(options);
+        if (options.Mapping?.Tables.Values.FirstOrDefault(t => t.Extra.Count > 0) is { } extra)
+        {
+            // Renamed columns, values and timestamp formats apply here too; extra columns would be lost on the way.
+            throw new IngestException($"{options.Mapping.File}: {extra.Table} declares extra columns ({string.Join(", ", extra.Extra.Select(e => e.Name))}); " +
+                "ClickHouse does not store extra columns yet, so load them into a DuckDB store.");
+        }
         await CheckClusterAsync(cancellationToken).ConfigureAwait(false);
         var files = InputResolver.Resolve(paths, options.Table);
         // The cluster's reference tables are seeded from the shipped data and not loaded from files yet: refuse rather than drop.

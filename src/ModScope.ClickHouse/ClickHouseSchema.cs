@@ -79,6 +79,7 @@ public static class ClickHouseSchema
             ColumnKind.Number => "Float64",
             ColumnKind.Timestamp => "DateTime",
             ColumnKind.Date => "Date",
+            ColumnKind.Boolean => "Bool",
             _ => throw new ArgumentOutOfRangeException(nameof(column), column.Kind, "Unknown column kind."),
         };
         return column.Required ? type : $"Nullable({type})";

@@ -2,11 +2,12 @@ using System.CommandLine;
 using ModScope.Cli.Views;
 using ModScope.ClickHouse;
 using ModScope.Ingest;
+using ModScope.Sources;
 using ModScope.Store;
 
 namespace ModScope.Cli.Commands;
 
-/// <summary><c>modscope ingest PATH... [--store] [--strict] [--assume-timezone] [--table]</c>.</summary>
+/// <summary><c>modscope ingest PATH... [--store] [--strict] [--assume-timezone] [--table] [--mapping]</c>.</summary>
 internal static class IngestCommand
 {
     public static Command Create(CliContext context)
@@ -40,19 +41,24 @@ internal static class IngestCommand
         {
             Description = "Quarantine timestamps and dates after this UTC time (default: one day after the load starts).",
         };
+        var mapping = new Option<string?>("--mapping")
+        {
+            Description = "Source mapping (YAML) for a producer's own column names, values, timestamp formats and extra columns " +
+                          "(default: catalog/sources.yaml when it exists).",
+        };
         var engineOption = new EngineOption();
 
         var command = new Command("ingest",
             "Validate and load event files into the store. Bad rows are quarantined with file, line, field and rule; " +
             "re-loading the same file changes nothing; one load is one transaction.")
         {
-            paths, store, strict, timeZone, table, earliest, latest,
+            paths, store, strict, timeZone, table, earliest, latest, mapping,
         };
         engineOption.AddTo(command);
         command.SetAction((parsed, cancellationToken) => CliApp.Guard(context, parsed, async () =>
         {
             var options = new IngestOptions(parsed.GetValue(strict), parsed.GetValue(timeZone), parsed.GetValue(table),
-                Utc(parsed.GetValue(earliest)), Utc(parsed.GetValue(latest)));
+                Utc(parsed.GetValue(earliest)), Utc(parsed.GetValue(latest)), SourceMappingParser.LoadOrDefault(parsed.GetValue(mapping)));
             if (engineOption.IsClickHouse(parsed))
             {
                 using var clickHouse = new ClickHouseEngine(engineOption.ClickHouse(parsed));

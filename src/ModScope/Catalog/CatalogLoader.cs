@@ -1,5 +1,6 @@
 using System.Globalization;
 using ModScope.Common;
+using ModScope.Sources;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -20,10 +21,19 @@ public static class CatalogLoader
     }
 
     /// <summary>Loads and validates the catalogue at <paramref name="path"/>.</summary>
-    public static MetricCatalog Load(string path) => Parse(CatalogFiles.Read(path), path);
+    /// <remarks>The extra columns of the source mapping beside it (<c>sources.yaml</c> in the same folder), if there is
+    /// one, are columns its dimensions and measures may read.</remarks>
+    public static MetricCatalog Load(string path)
+    {
+        var sources = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", "sources.yaml");
+        return Parse(CatalogFiles.Read(path), path, File.Exists(sources) ? SourceMappingParser.Load(sources) : SourceMapping.None);
+    }
 
     /// <summary>Parses and validates catalogue text; <paramref name="file"/> names it in messages.</summary>
-    public static MetricCatalog Parse(string text, string file)
+    public static MetricCatalog Parse(string text, string file) => Parse(text, file, SourceMapping.None);
+
+    /// <summary>Parses and validates catalogue text whose dimensions and measures may read <paramref name="mapping"/>'s extra columns.</summary>
+    public static MetricCatalog Parse(string text, string file, SourceMapping mapping)
     {
         var issues = new List<CatalogIssue>();
         var yaml = new YamlStream();
@@ -49,7 +59,7 @@ public static class CatalogLoader
         var metrics = Sequence(reader, root, "metrics").Select(n => DefinitionParser.Metric(reader, n, owner)).OfType<MetricDefinition>().ToList();
 
         var roles = RoleParser.Parse(reader, root, metrics.Select(m => m.Id).ToList());
-        var validated = CatalogValidator.Validate(file, metrics, dimensions, issues);
+        var validated = CatalogValidator.Validate(file, metrics, dimensions, issues, mapping);
         if (issues.Count > 0)
         {
             throw new CatalogException(issues.OrderBy(i => i.Line).ThenBy(i => i.Field, StringComparer.Ordinal).ToList());

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using ModScope.Common;
 using ModScope.Model;
+using ModScope.Sources;
 
 namespace ModScope.Catalog;
 
@@ -15,7 +16,7 @@ internal static partial class CatalogValidator
     private static partial Regex SnakeCase();
 
     public static IReadOnlyList<MetricDefinition> Validate(string file, IReadOnlyList<MetricDefinition> metrics,
-        IReadOnlyList<DimensionDefinition> dimensions, List<CatalogIssue> issues)
+        IReadOnlyList<DimensionDefinition> dimensions, List<CatalogIssue> issues, SourceMapping mapping)
     {
         void Problem(int line, string field, string message) => issues.Add(new CatalogIssue(file, line, field, message));
 
@@ -27,7 +28,7 @@ internal static partial class CatalogValidator
         {
             foreach (var source in dimension.Sources)
             {
-                var (_, error) = ColumnPaths.Resolve(source, dimension.Column);
+                var (_, error) = ColumnPaths.Resolve(mapping, source, dimension.Column);
                 if (error is not null)
                 {
                     Problem(dimension.Line, $"dimensions.{dimension.Id}.column", error);
@@ -53,7 +54,7 @@ internal static partial class CatalogValidator
             }
             foreach (var (measure, at) in Measures(metric))
             {
-                MeasureCheck.Check(measure, $"{field}.{at}", metric.Line, Problem);
+                MeasureCheck.Check(mapping, measure, $"{field}.{at}", metric.Line, Problem);
             }
             foreach (var operand in new[] { metric.Numerator, metric.Denominator }.OfType<Operand>().Where(o => o.MetricId is not null))
             {
@@ -64,11 +65,11 @@ internal static partial class CatalogValidator
             }
             if (metric.Proportion is { } p)
             {
-                MeasureCheck.CheckProportion(p, field + ".proportion", metric.Line, Problem);
+                MeasureCheck.CheckProportion(mapping, p, field + ".proportion", metric.Line, Problem);
             }
             if (metric.Agreement is { } a)
             {
-                MeasureCheck.CheckAgreement(a, field + ".agreement", metric.Line, Problem);
+                MeasureCheck.CheckAgreement(mapping, a, field + ".agreement", metric.Line, Problem);
             }
         }
         foreach (var cycle in Cycles(metrics))

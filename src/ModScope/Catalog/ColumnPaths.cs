@@ -1,12 +1,14 @@
 using ModScope.Common;
 using ModScope.Model;
+using ModScope.Sources;
 
 namespace ModScope.Catalog;
 
 /// <summary>
 /// Resolves the column paths metric definitions use against the event schema and reference data:
 /// <c>verdict</c> (a column of the source), <c>decision.verdict</c> (through an audit's or appeal's decision),
-/// <c>queue.sla_hours</c> (through a reference: the queue's row in <c>queues</c>).
+/// <c>queue.sla_hours</c> (through a reference: the queue's row in <c>queues</c>). A source mapping's extra columns
+/// (<c>seller_tier</c>) are columns of their table like the others.
 /// </summary>
 public static class ColumnPaths
 {
@@ -18,9 +20,13 @@ public static class ColumnPaths
     public static bool HasDecision(string source) => source is "qa_audits" or "appeals";
 
     /// <summary>The kind of the column a path names, or an error saying what is wrong (with near matches).</summary>
-    public static (ColumnKind? Kind, string? Error) Resolve(string source, string path)
+    public static (ColumnKind? Kind, string? Error) Resolve(string source, string path) => Resolve(SourceMapping.None, source, path);
+
+    /// <summary>The kind of the column a path names, with the extra columns of <paramref name="mapping"/>, or an error.</summary>
+    public static (ColumnKind? Kind, string? Error) Resolve(SourceMapping mapping, string source, string path)
     {
-        var table = EventSchema.Find(source);
+        ArgumentNullException.ThrowIfNull(mapping);
+        var table = EventSchema.Find(source) is { } shipped ? mapping.Apply(shipped) : null;
         if (table is null)
         {
             return (null, $"unknown source '{source}'{NearMatch.Suggest(source, EventSchema.All.Select(t => t.Name))}");
@@ -29,7 +35,7 @@ public static class ColumnPaths
         if (parts.Length > 1 && parts[0] == "decision")
         {
             return HasDecision(source)
-                ? Resolve("decisions", string.Join('.', parts.Skip(1)))
+                ? Resolve(mapping, "decisions", string.Join('.', parts.Skip(1)))
                 : (null, $"'{path}': only qa_audits and appeals reach their decision's columns");
         }
         var column = table.Find(parts[0]);
@@ -54,13 +60,14 @@ public static class ColumnPaths
     }
 
     /// <summary>The allowed values of an enumerated column a path names, or null when it is not an enumeration.</summary>
-    public static IReadOnlyList<string>? AllowedValues(string source, string path)
+    public static IReadOnlyList<string>? AllowedValues(SourceMapping mapping, string source, string path)
     {
+        ArgumentNullException.ThrowIfNull(mapping);
         var parts = path.Split('.');
         if (parts.Length == 2 && parts[0] == "decision" && HasDecision(source))
         {
-            return EventSchema.Decisions.Find(parts[1])?.AllowedValues;
+            return mapping.Apply(EventSchema.Decisions).Find(parts[1])?.AllowedValues;
         }
-        return parts.Length == 1 ? EventSchema.Find(source)?.Find(parts[0])?.AllowedValues : null;
+        return parts.Length == 1 && EventSchema.Find(source) is { } table ? mapping.Apply(table).Find(parts[0])?.AllowedValues : null;
     }
 }

@@ -1,12 +1,13 @@
 using ModScope.Common;
 using ModScope.Model;
+using ModScope.Sources;
 
 namespace ModScope.Catalog;
 
-/// <summary>Checks the columns, aggregates and conditions of one measure, proportion or agreement.</summary>
+/// <summary>Checks the columns, aggregates and conditions of one measure, proportion or agreement (<c>mapping</c>: extra columns).</summary>
 internal static class MeasureCheck
 {
-    public static void Check(MeasureDefinition m, string field, int line, Action<int, string, string> problem)
+    public static void Check(SourceMapping mapping, MeasureDefinition m, string field, int line, Action<int, string, string> problem)
     {
         var at = m.Line > 0 ? m.Line : line;
         if (EventSchema.Find(m.Source) is null)
@@ -25,52 +26,52 @@ internal static class MeasureCheck
         }
         if (m.Value is { } value)
         {
-            CheckValue(m.Source, value, field + ".value", at, problem);
+            CheckValue(mapping, m.Source, value, field + ".value", at, problem);
         }
         if (m.Time is { } time)
         {
-            CheckTime(m.Source, time, field + ".time", at, problem);
+            CheckTime(mapping, m.Source, time, field + ".time", at, problem);
         }
         if (m.Opened is { } opened)
         {
-            CheckTime(m.Source, opened, field + ".opened", at, problem);
+            CheckTime(mapping, m.Source, opened, field + ".opened", at, problem);
         }
         if (m.Closed is { } closed)
         {
-            CheckTime(m.Source, closed, field + ".closed", at, problem);
+            CheckTime(mapping, m.Source, closed, field + ".closed", at, problem);
         }
-        CheckConditions(m.Source, m.Where, field + ".where", at, problem);
+        CheckConditions(mapping, m.Source, m.Where, field + ".where", at, problem);
     }
 
-    public static void CheckProportion(ProportionDefinition p, string field, int line, Action<int, string, string> problem)
+    public static void CheckProportion(SourceMapping mapping, ProportionDefinition p, string field, int line, Action<int, string, string> problem)
     {
         if (p.Source != EventSchema.QaAudits.Name)
         {
             problem(line, field + ".source", $"a proportion is estimated from the QA sample, so its source is {EventSchema.QaAudits.Name}, not '{p.Source}'");
             return;
         }
-        CheckTime(p.Source, p.Time, field + ".time", line, problem);
-        CheckConditions(p.Source, p.Population, field + ".population", line, problem);
-        CheckConditions(p.Source, p.Success, field + ".success", line, problem);
+        CheckTime(mapping, p.Source, p.Time, field + ".time", line, problem);
+        CheckConditions(mapping, p.Source, p.Population, field + ".population", line, problem);
+        CheckConditions(mapping, p.Source, p.Success, field + ".success", line, problem);
     }
 
-    public static void CheckAgreement(AgreementDefinition a, string field, int line, Action<int, string, string> problem)
+    public static void CheckAgreement(SourceMapping mapping, AgreementDefinition a, string field, int line, Action<int, string, string> problem)
     {
         if (a.Source != EventSchema.QaAudits.Name)
         {
             problem(line, field + ".source", $"agreement is measured on double audits, so its source is {EventSchema.QaAudits.Name}, not '{a.Source}'");
             return;
         }
-        CheckTime(a.Source, a.Time, field + ".time", line, problem);
-        if (ColumnPaths.Resolve(a.Source, a.Rating).Error is { } error)
+        CheckTime(mapping, a.Source, a.Time, field + ".time", line, problem);
+        if (ColumnPaths.Resolve(mapping, a.Source, a.Rating).Error is { } error)
         {
             problem(line, field + ".rating", error);
         }
     }
 
-    private static void CheckTime(string source, string column, string field, int line, Action<int, string, string> problem)
+    private static void CheckTime(SourceMapping mapping, string source, string column, string field, int line, Action<int, string, string> problem)
     {
-        var (kind, error) = ColumnPaths.Resolve(source, column);
+        var (kind, error) = ColumnPaths.Resolve(mapping, source, column);
         if (error is not null)
         {
             problem(line, field, error);
@@ -81,11 +82,11 @@ internal static class MeasureCheck
         }
     }
 
-    private static void CheckValue(string source, ValueExpression value, string field, int line, Action<int, string, string> problem)
+    private static void CheckValue(SourceMapping mapping, string source, ValueExpression value, string field, int line, Action<int, string, string> problem)
     {
         foreach (var column in value.Columns)
         {
-            var (kind, error) = ColumnPaths.Resolve(source, column);
+            var (kind, error) = ColumnPaths.Resolve(mapping, source, column);
             if (error is not null)
             {
                 problem(line, field, error);
@@ -103,16 +104,16 @@ internal static class MeasureCheck
         }
     }
 
-    private static void CheckConditions(string source, IReadOnlyList<Condition> conditions, string field, int line, Action<int, string, string> problem)
+    private static void CheckConditions(SourceMapping mapping, string source, IReadOnlyList<Condition> conditions, string field, int line, Action<int, string, string> problem)
     {
         foreach (var condition in conditions)
         {
-            CheckSubject(source, condition.Subject, field, line, problem);
-            if (condition.Bound is { } bound && ColumnPaths.Resolve(source, bound).Error is { } boundError)
+            CheckSubject(mapping, source, condition.Subject, field, line, problem);
+            if (condition.Bound is { } bound && ColumnPaths.Resolve(mapping, source, bound).Error is { } boundError)
             {
                 problem(line, field + ".at_most", boundError);
             }
-            if (condition.Subject.Kind == ValueKind.Column && ColumnPaths.AllowedValues(source, condition.Subject.Columns[0]) is { } allowed)
+            if (condition.Subject.Kind == ValueKind.Column && ColumnPaths.AllowedValues(mapping, source, condition.Subject.Columns[0]) is { } allowed)
             {
                 foreach (var v in condition.Values.Where(v => !allowed.Contains(v)))
                 {
@@ -122,16 +123,16 @@ internal static class MeasureCheck
         }
     }
 
-    private static void CheckSubject(string source, ValueExpression subject, string field, int line, Action<int, string, string> problem)
+    private static void CheckSubject(SourceMapping mapping, string source, ValueExpression subject, string field, int line, Action<int, string, string> problem)
     {
         if (subject.Kind == ValueKind.Column)
         {
-            if (ColumnPaths.Resolve(source, subject.Columns[0]).Error is { } error)
+            if (ColumnPaths.Resolve(mapping, source, subject.Columns[0]).Error is { } error)
             {
                 problem(line, field, error);
             }
             return;
         }
-        CheckValue(source, subject, field, line, problem);
+        CheckValue(mapping, source, subject, field, line, problem);
     }
 }

@@ -31,24 +31,25 @@ internal static class ColumnChecks
         return $"CASE WHEN {text} < '!' OR ends_with({text}, ' ') OR strlen({text}) <> length({text}) THEN nullif(trim({text}), '') ELSE {text} END";
     }
 
-    /// <summary>The typed value, computed from the columns <c>raw$col</c> and <c>off$col</c> of the level below.</summary>
+    /// <summary>
+    /// The typed value, computed from the columns <c>raw$col</c> and <c>off$col</c> of the level below: their value
+    /// translated to ours first (<see cref="ColumnSource.Values"/>), timestamps without an offset read in the column's
+    /// time zone (the mapping's, else <c>$tz</c> when <paramref name="assumeTimeZone"/>), after ISO-8601 in the
+    /// mapping's formats.
+    /// </summary>
     public static string TypedExpression(ColumnSpec column, bool assumeTimeZone)
     {
         var raw = Raw(column);
-        var offset = Offset(column);
+        var text = Translated(column, raw);
         var typed = column.Kind switch
         {
-            ColumnKind.Text => raw,
+            ColumnKind.Text => text,
             // DuckDB rounds '1.5' to 2 when casting to BIGINT, so whole numbers are matched first.
-            ColumnKind.WholeNumber => $"CASE WHEN regexp_matches({raw}, '^[+-]?[0-9]+$') THEN TRY_CAST({raw} AS BIGINT) END",
-            ColumnKind.Number => $"TRY_CAST({raw} AS DOUBLE)",
-            ColumnKind.Date => $"TRY_CAST({raw} AS DATE)",
-            // The instant as UTC wall time: make_timestamp(epoch_us(...)) instead of ::TIMESTAMP, which goes
-            // through an ICU calendar per row and does not depend on the session's time zone.
-            ColumnKind.Timestamp => assumeTimeZone
-                ? $"make_timestamp(epoch_us(CASE WHEN {offset} THEN TRY_CAST({raw} AS TIMESTAMPTZ) " +
-                  $"ELSE timezone($tz, TRY_CAST({raw} AS TIMESTAMP)) END))"
-                : $"make_timestamp(epoch_us(CASE WHEN {offset} THEN TRY_CAST({raw} AS TIMESTAMPTZ) END))",
+            ColumnKind.WholeNumber => $"CASE WHEN regexp_matches({text}, '^[+-]?[0-9]+$') THEN TRY_CAST({text} AS BIGINT) END",
+            ColumnKind.Number => $"TRY_CAST({text} AS DOUBLE)",
+            ColumnKind.Date => $"TRY_CAST({text} AS DATE)",
+            ColumnKind.Boolean => $"TRY_CAST({text} AS BOOLEAN)",
+            ColumnKind.Timestamp => Timestamp(column, text, assumeTimeZone),
             _ => throw new ArgumentOutOfRangeException(nameof(column), column.Kind, "Unknown column kind."),
         };
         if (column.DefaultValue is not null)
@@ -57,6 +58,31 @@ internal static class ColumnChecks
         }
         return typed;
     }
+
+    /// <summary>Their value as ours, by the mapping's list (a CASE over constants); unlisted values stay as they are.</summary>
+    private static string Translated(ColumnSpec column, string raw) =>
+        column.Source?.Values is { Count: > 0 } values
+            ? $"CASE {raw} {string.Join(" ", values.Select(v => $"WHEN {Literal(v.Key)} THEN {Literal(v.Value)}"))} ELSE {raw} END"
+            : raw;
+
+    /// <summary>
+    /// The instant as UTC wall time: make_timestamp(epoch_us(...)) instead of ::TIMESTAMP, which goes through an ICU
+    /// calendar per row and does not depend on the session's time zone. Text with an offset is an instant; text
+    /// without one is wall time (ISO-8601, else one of the mapping's formats) in the column's time zone.
+    /// </summary>
+    private static string Timestamp(ColumnSpec column, string text, bool assumeTimeZone)
+    {
+        var zone = TimeZoneOf(column, assumeTimeZone);
+        var wall = column.Source?.TimestampFormats is { Count: > 0 } formats
+            ? $"coalesce(TRY_CAST({text} AS TIMESTAMP), try_strptime({text}, [{string.Join(", ", formats.Select(Literal))}]))"
+            : $"TRY_CAST({text} AS TIMESTAMP)";
+        var local = zone is null ? "" : $"ELSE timezone({zone}, {wall}) ";
+        return $"make_timestamp(epoch_us(CASE WHEN {Offset(column)} THEN TRY_CAST({text} AS TIMESTAMPTZ) {local}END))";
+    }
+
+    /// <summary>SQL naming the time zone of the column's timestamps without offset, or null when they are refused.</summary>
+    private static string? TimeZoneOf(ColumnSpec column, bool assumeTimeZone) =>
+        column.Source?.TimeZone is { } zone ? Literal(zone) : assumeTimeZone ? "$tz" : null;
 
     /// <summary>Whether the trimmed text (<c>raw$col</c> of the same level) ends in a UTC offset.</summary>
     public static string OffsetExpression(ColumnSpec column) =>
@@ -102,15 +128,19 @@ internal static class ColumnChecks
                     yield return OutOfWindow($"CAST({value} AS TIMESTAMP)", shown);
                 }
                 break;
+            case ColumnKind.Boolean:
+                yield return ($"{raw} IS NOT NULL AND {value} IS NULL", QuarantineRules.BadBoolean, $"{shown} || ' is not true or false'");
+                break;
             case ColumnKind.Timestamp:
-                if (!assumeTimeZone)
+                if (TimeZoneOf(column, assumeTimeZone) is null)
                 {
                     yield return ($"{raw} IS NOT NULL AND NOT {Offset(column)} AND TRY_CAST({raw} AS TIMESTAMP) IS NOT NULL",
                         QuarantineRules.TimestampWithoutOffset,
-                        $"{shown} || ' has no UTC offset; add one (Z, +08:00) or pass --assume-timezone'");
+                        $"{shown} || ' has no UTC offset; add one (Z, +08:00), pass --assume-timezone or give the mapping a time_zone'");
                 }
+                var formats = column.Source?.TimestampFormats is { Count: > 0 } list ? $" nor in the mapping's format {string.Join(" or ", list)}" : "";
                 yield return ($"{raw} IS NOT NULL AND {value} IS NULL", QuarantineRules.BadTimestamp,
-                    $"{shown} || ' is not an ISO-8601 timestamp'");
+                    $"{shown} || {Literal($" is not an ISO-8601 timestamp{formats}")}");
                 yield return OutOfWindow(value, shown);
                 break;
         }

@@ -15,19 +15,20 @@ internal static class HeaderCheck
             {
                 return new HeaderProblem(column, $"{fileName}: column '{column}' appears twice in the header.");
             }
-            if (table.Find(column) is null)
+            if (table.FromFile(column) is null)
             {
-                var suggestion = NearMatch.Suggest(column, table.Columns.Select(c => c.Name));
+                var suggestion = NearMatch.Suggest(column, table.Columns.Select(c => c.FileName));
                 return new HeaderProblem(column,
-                    $"{fileName}: unknown column '{column}' for table {table.Name}{suggestion}.");
+                    $"{fileName}: unknown column '{column}' for table {table.Name}{suggestion} (a column of your own is declared under 'extra' in the source mapping).");
             }
         }
         foreach (var required in table.RequiredColumns)
         {
-            if (!seen.Contains(required.Name))
+            if (!seen.Contains(required.FileName))
             {
+                var ours = required.FileName == required.Name ? "" : $" (our {required.Name}, by the source mapping)";
                 return new HeaderProblem(required.Name,
-                    $"{fileName}: required column '{required.Name}' is missing from the header of a {table.Name} file.");
+                    $"{fileName}: required column '{required.FileName}'{ours} is missing from the header of a {table.Name} file.");
             }
         }
         return null;

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using ModScope.Sources;
+
 namespace ModScope.Ingest;
 
 /// <summary>How a load treats its input.</summary>
@@ -6,9 +9,13 @@ namespace ModScope.Ingest;
 /// <param name="Table">Force every input into this table instead of inferring it from the file name.</param>
 /// <param name="Earliest">Timestamps and dates before this (UTC) are quarantined; null means <see cref="DefaultEarliest"/>.</param>
 /// <param name="Latest">Timestamps and dates after this (UTC) are quarantined; null means one day after the load starts.</param>
+/// <param name="Mapping">How the producer's files differ from ours (column names, values, timestamps, extra columns); null: as shipped.</param>
 public sealed record IngestOptions(bool Strict = false, string? AssumeTimeZone = null, string? Table = null,
-    DateTime? Earliest = null, DateTime? Latest = null)
+    DateTime? Earliest = null, DateTime? Latest = null, [property: JsonIgnore] SourceMapping? Mapping = null)
 {
+    /// <summary>The mapping file used (recorded with the load), or null.</summary>
+    public string? MappingFile => Mapping is null || Mapping == SourceMapping.None ? null : Mapping.File;
+
     /// <summary>The default start of the accepted window: no moderation data predates it.</summary>
     public static readonly DateTime DefaultEarliest = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ModScope.Common;
 using ModScope.Model;
+using ModScope.Sources;
 using ModScope.Store;
 using static ModScope.Store.SqlText;
 
@@ -39,7 +40,7 @@ public sealed class Ingestor(ModScopeStore store)
     private async Task<IngestResult> LoadAsync(IReadOnlyList<string> paths, IngestOptions options, IProgress<IngestProgress>? progress,
         CancellationToken cancellationToken)
     {
-        var files = InputResolver.Resolve(paths, options.Table);
+        var files = MappedFiles(InputResolver.Resolve(paths, options.Table), options.Mapping ?? SourceMapping.None);
         if (files.Count == 0)
         {
             throw new IngestException($"No data files found in {string.Join(", ", paths)} (expected names starting with " +
@@ -98,6 +99,10 @@ public sealed class Ingestor(ModScopeStore store)
             var known = sql.Rows("SELECT sha256 FROM files", r => r.GetString(0)).ToHashSet(StringComparer.Ordinal);
             var nextFileId = sql.ScalarLong("SELECT coalesce(max(file_id), 0) + 1 FROM files");
             var newLoadId = sql.ScalarLong("SELECT coalesce(max(load_id), 0) + 1 FROM loads");
+            foreach (var table in files.Select(f => f.Table).Distinct())
+            {
+                StoredExtraColumns.Ensure(sql, table, options.MappingFile);
+            }
             var loader = new FileLoader(sql, options, now);
             var totalBytes = files.Sum(f => f.Bytes);
             var bytesDone = 0L;
@@ -159,6 +164,20 @@ public sealed class Ingestor(ModScopeStore store)
             SqlRunner.TraceStep(committing, "commit");
         }
         return new IngestResult(loadId, results, released);
+    }
+
+    /// <summary>Each file with its table as the mapping says their files carry it (one schema per table, so batches group).</summary>
+    private static List<InputFile> MappedFiles(IReadOnlyList<InputFile> files, SourceMapping mapping)
+    {
+        var schemas = new Dictionary<string, TableSchema>(StringComparer.Ordinal);
+        return files.Select(f =>
+        {
+            if (!schemas.TryGetValue(f.Table.Name, out var table))
+            {
+                schemas[f.Table.Name] = table = mapping.Apply(f.Table);
+            }
+            return f with { Table = table };
+        }).ToList();
     }
 
     /// <summary>A resolved file with what the checks before the load found: its digest, its shape, or why it is not read.</summary>

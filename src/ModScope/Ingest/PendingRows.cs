@@ -20,7 +20,6 @@ internal static class PendingRows
                 continue;
             }
             var key = Quote(table.Key[0]);
-            var columns = string.Join(", ", table.Columns.Select(c => Quote(c.Name))) + ", file_id, line";
             sql.Execute("DROP TABLE IF EXISTS released");
             sql.Execute($"""
                 CREATE TEMP TABLE released AS
@@ -28,7 +27,8 @@ internal static class PendingRows
                 WHERE p.decision_id IN (SELECT decision_id FROM decisions)
                   AND p.{key} NOT IN (SELECT {key} FROM {table.Name})
                 """);
-            released += sql.Execute($"INSERT INTO {table.Name} ({columns}) SELECT {columns} FROM released");
+            // By name: a pending table holds the extra columns a source mapping added to its table.
+            released += sql.Execute($"INSERT INTO {table.Name} BY NAME SELECT * FROM released");
             sql.Execute("""
                 UPDATE quarantine SET status = 'released', released_at = $now
                 WHERE status = 'pending' AND EXISTS (SELECT 1 FROM released r WHERE r.file_id = quarantine.file_id AND r.line = quarantine.line)

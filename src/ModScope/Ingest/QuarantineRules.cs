@@ -8,6 +8,7 @@ public static class QuarantineRules
     public const string BadWholeNumber = "bad_whole_number";
     public const string BadTimestamp = "bad_timestamp";
     public const string BadDate = "bad_date";
+    public const string BadBoolean = "bad_boolean";
     public const string TimestampWithoutOffset = "timestamp_without_offset";
     public const string UnknownValue = "unknown_value";
     public const string BelowMinimum = "below_minimum";

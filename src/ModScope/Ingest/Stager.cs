@@ -69,7 +69,7 @@ internal sealed class Stager(SqlRunner sql)
         }
         var mismatch = HeaderCheck.Check(file.Table, header, file.Name);
         return mismatch is null
-            ? new FileShape(header.Select(h => file.Table.Find(h)!.Name).ToList(), null, nested.Select(n => file.Table.Find(n)!.Name).ToList())
+            ? new FileShape(header.Select(h => file.Table.FromFile(h)!.Name).ToList(), null, nested.Select(n => file.Table.FromFile(n)!.Name).ToList())
             : new FileShape(header.ToList(), mismatch);
     }
 
@@ -125,7 +125,7 @@ internal sealed class Stager(SqlRunner sql)
 
     private static SourcePlan PlanJsonLines(TableSchema table, string paths)
     {
-        var jsonPaths = string.Join(", ", table.Columns.Select(c => Literal("$.\"" + c.Name + "\"")));
+        var jsonPaths = string.Join(", ", table.Columns.Select(c => Literal("$.\"" + c.FileName + "\"")));
         var columns = string.Join(", ", table.Columns.Select((c, i) =>
             $"__v[{(i + 1).ToString(CultureInfo.InvariantCulture)}] AS {Quote(c.Name)}"));
         const string lineColumn = "{'line': 'VARCHAR'}";
@@ -146,13 +146,15 @@ internal sealed class Stager(SqlRunner sql)
     private SourcePlan PlanParquet(TableSchema table, string paths, IReadOnlyList<string> header, IReadOnlyList<string> names, bool mapped, IReadOnlyList<string> nestedColumns)
     {
         // A STRUCT, LIST or MAP column: every row holding a value there breaks the nested_value rule.
+        // The file's own names (a source mapping may rename them) for what is read, ours for what is reported.
+        string Theirs(string column) => mapped ? table.Find(column)!.FileName : column;
         var nested = mapped && nestedColumns.Count > 0
-            ? "CASE " + string.Join(" ", nestedColumns.Select(c => $"WHEN {Quote(c)} IS NOT NULL THEN {Literal(c)}")) + " END"
+            ? "CASE " + string.Join(" ", nestedColumns.Select(c => $"WHEN {Quote(Theirs(c))} IS NOT NULL THEN {Literal(c)}")) + " END"
             : "NULL::VARCHAR";
         sql.Execute("CREATE TEMP TABLE stg_rej_t (scan_id BIGINT, file_id BIGINT, line BIGINT, column_idx BIGINT, column_name VARCHAR, error_type VARCHAR, error_message VARCHAR, csv_line VARCHAR)");
         sql.Execute("CREATE TEMP TABLE stg_rej_s (scan_id BIGINT, file_id BIGINT, file_path VARCHAR)");
         var select = mapped
-            ? SchemaColumns(table, names, header)
+            ? SchemaColumns(table, names, header.Select(Theirs).ToList())
             : string.Join(", ", header.Select(h => $"CAST({Quote(h)} AS VARCHAR) AS {Quote(h)}"));
         return new SourcePlan($"""
             SELECT {select}, {FileIndex}, {SourcePlan.OrdinalToken} AS __gord, NULL::VARCHAR AS __raw, true AS __json_ok, {nested} AS __nested

@@ -10,4 +10,6 @@ public enum ColumnKind
     Timestamp,
     /// <summary>A calendar date (staffing days).</summary>
     Date,
+    /// <summary>true or false (an extra column a source mapping declares as <c>boolean</c>).</summary>
+    Boolean,
 }

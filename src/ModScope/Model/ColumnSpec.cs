@@ -14,6 +14,9 @@ namespace ModScope.Model;
 /// <param name="DefaultValue">For optional columns: the value an absent or empty cell takes.</param>
 /// <param name="Windowed">For timestamps and dates: the value must lie in the load's plausible window (an event's
 /// time); false for a reference row's <c>valid_from</c>, which may lie far back or ahead (a target from next quarter).</param>
+/// <param name="Source">How a producer's files carry the column when a source mapping says so (their column name, their
+/// values, their timestamp formats); null: under its own name, as it is.</param>
+/// <param name="Extra">A column a source mapping adds to the table (not in the shipped schema); stored beside the others.</param>
 public sealed record ColumnSpec(
     string Name,
     ColumnKind Kind,
@@ -23,8 +26,13 @@ public sealed record ColumnSpec(
     double? MinValue = null,
     double? MaxValue = null,
     string? DefaultValue = null,
-    bool Windowed = true)
+    bool Windowed = true,
+    ColumnSource? Source = null,
+    bool Extra = false)
 {
+    /// <summary>The column's name in a producer's file: their name under a source mapping, else its own.</summary>
+    public string FileName => Source?.FileName ?? Name;
+
     /// <summary>True when the column is an enumeration.</summary>
     public bool IsEnum => AllowedValues is { Count: > 0 };
 }

@@ -24,6 +24,10 @@ public sealed record TableSchema(
     public ColumnSpec? Find(string name) =>
         Columns.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>The column a file's header names (<see cref="ColumnSpec.FileName"/>, case-insensitive), or null.</summary>
+    public ColumnSpec? FromFile(string header) =>
+        Columns.FirstOrDefault(c => string.Equals(c.FileName, header, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>Columns a file must carry (required ones; optional columns may be left out).</summary>
     public IEnumerable<ColumnSpec> RequiredColumns => Columns.Where(c => c.Required);
 }

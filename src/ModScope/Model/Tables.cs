@@ -11,5 +11,5 @@ public static class Tables
         All.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>True for the reference tables (not events).</summary>
-    public static bool IsReference(TableSchema table) => !EventSchema.All.Contains(table);
+    public static bool IsReference(TableSchema table) => EventSchema.All.All(t => t.Name != table.Name);
 }

@@ -12,6 +12,7 @@ internal static class DuckDbTypes
         ColumnKind.Number => "DOUBLE",
         ColumnKind.Timestamp => "TIMESTAMP",
         ColumnKind.Date => "DATE",
+        ColumnKind.Boolean => "BOOLEAN",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown column kind."),
     };
 
