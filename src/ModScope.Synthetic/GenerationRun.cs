@@ -73,7 +73,7 @@ internal sealed class GenerationRun
         var date = _calendar.DateOf(day);
         var decisions = DecisionOrder.Sort(_decidedByDay.Take(day).Where(d => d.Site is null || !_plan.IsSiteMissing(d.Site, day)));
         var humanBySite = decisions.Where(d => d.Site is not null).GroupBy(d => d.Site!.Id, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => g.Sum(d => d.HandlingSeconds) / 3600.0, StringComparer.Ordinal);
         var roster = _staffing.Plan(day, humanBySite);
         ModeratorAssigner.Assign(SeedMixer.Random(_options.Seed, SeedMixer.Stream.Assign, day), decisions, roster);
 

@@ -2,7 +2,8 @@ namespace ModScope.Synthetic;
 
 /// <summary>
 /// Per-site numbers: error multiplier (quality; 1 = average), hourly cost in USD (Manila/Cairo cheap,
-/// Dublin/Austin/Tokyo expensive) and target human decisions per productive hour used to size staffing.
+/// Dublin/Austin/Tokyo expensive) and target human decisions per productive hour used to size each site's pool of
+/// moderators (daily rosters follow the handling hours, see StaffingPlanner).
 /// </summary>
 internal static class SiteTable
 {

@@ -5,14 +5,19 @@ namespace ModScope.Synthetic;
 /// <summary>
 /// Daily rosters per site. Each site has a stable pool of moderator ids, each with a home market
 /// (apportioned by the markets' expected human volume at the site, so a small pool shows the site's main
-/// market). Each day enough moderators are scheduled (8 h, some 4 h) for the human decisions the site
-/// takes that day at its target throughput, and their productive hours follow that work (at most 90% of
-/// scheduled). So decisions per productive hour stay realistic at any scale and through peaks, and a
-/// backlog shows as fewer productive hours. Decisions draw their moderators from these rosters.
+/// market). Each day the site needs its human decisions' handling hours at 85% occupancy in productive hours,
+/// and enough moderators are scheduled (8 h, some 4 h; whole moderators rounded up, 6.2 productive hours each,
+/// i.e. about 22% shrinkage) for that; their productive hours follow that work (at most 90% of scheduled). So
+/// handling time never exceeds productive time, a roster is never short of the planning targets (85% occupancy,
+/// 20% shrinkage) by its rounding, and a backlog shows as fewer productive hours. Decisions draw their
+/// moderators from these rosters.
 /// </summary>
 internal sealed class StaffingPlanner
 {
     private const double HoursPerModerator = 6.2;
+
+    /// <summary>Handling time over productive time the sites work at.</summary>
+    private const double Occupancy = 0.85;
 
     private readonly int _seed;
     private readonly SimCalendar _calendar;
@@ -28,15 +33,15 @@ internal sealed class StaffingPlanner
     /// Every moderator-day for the day, ordered by site, then moderator id. Sites without human decisions
     /// that day (including a site whose data is missing) have nobody on the roster.
     /// </summary>
-    public IReadOnlyList<StaffingRow> Plan(int day, IReadOnlyDictionary<string, int> humanDecisionsBySite)
+    public IReadOnlyList<StaffingRow> Plan(int day, IReadOnlyDictionary<string, double> handlingHoursBySite)
     {
         var date = _calendar.DateOf(day);
         var rows = new List<StaffingRow>();
-        foreach (var team in _teams.Where(t => t.Pool.Count > 0 && humanDecisionsBySite.GetValueOrDefault(t.Site.Id) > 0))
+        foreach (var team in _teams.Where(t => t.Pool.Count > 0 && handlingHoursBySite.GetValueOrDefault(t.Site.Id) > 0))
         {
             var rng = SeedMixer.Random(_seed, SeedMixer.Stream.Staffing, day, team.Site.Index);
-            var needed = humanDecisionsBySite[team.Site.Id] / team.Site.TargetUph;
-            var count = Math.Clamp((int)Math.Round(needed / HoursPerModerator), 1, team.Pool.Count);
+            var needed = handlingHoursBySite[team.Site.Id] / Occupancy;
+            var count = Math.Clamp((int)Math.Ceiling(needed / HoursPerModerator), 1, team.Pool.Count);
             var roster = team.Pool.ToArray();
             rng.ShuffleInPlace(roster);
             var chosen = roster.Take(count).OrderBy(m => m.Id, StringComparer.Ordinal).ToArray();

@@ -3,9 +3,10 @@ namespace ModScope.Planning.Workload;
 /// <summary>
 /// Turns expected work into hours and compares them with a site's scheduled hours. Each queue-day needs scheduled
 /// hours at the targets: a fluid queue its handling hours / (occupancy · (1 − shrinkage)), a minute-scale queue its
-/// Erlang C agent-hours / (1 − shrinkage). A site's scheduled hours are shared among its queues in proportion to that
-/// need; each queue then runs through its model with its share — the fluid queue carrying its backlog from day to day
-/// against the SLA deadline — which gives the days at risk and the extra hours that would keep the SLA.
+/// Erlang C agent-hours / (1 − shrinkage). A site's moderators are one blended pool (<see cref="Allocated"/>): the
+/// minute-scale queues get their coverage, the fluid queues the hours their handling work leaves; each queue then runs
+/// through its model with its share — the fluid queue carrying its backlog from day to day against the SLA deadline —
+/// which gives the days at risk and the extra hours that would keep the SLA.
 /// </summary>
 public static class WorkloadPlanner
 {
@@ -21,13 +22,23 @@ public static class WorkloadPlanner
             scheduled[(c.Site, c.Day)] = scheduled.GetValueOrDefault((c.Site, c.Day)) + c.ScheduledHours;
         }
 
-        var needs = demands.Select(d => Needs(Checked(d), targets)).ToArray();
-        var needBySiteDay = new Dictionary<(string, DateOnly), double>();
+        foreach (var demand in demands)
+        {
+            Checked(demand);
+        }
+
+        var pools = RealTimePool.Pool(demands.Where(d => IsMinuteScale(d, targets)), targets);
+        var needs = demands.Select(d => Needs(d, pools, targets)).ToArray();
+        var load = new Dictionary<(string, DateOnly), SiteLoad>();
         for (var i = 0; i < demands.Count; i++)
         {
-            foreach (var (day, need) in demands[i].Days.Zip(needs[i].Scheduled))
+            for (var k = 0; k < demands[i].Days.Count; k++)
             {
-                needBySiteDay[(demands[i].Site, day.Day)] = needBySiteDay.GetValueOrDefault((demands[i].Site, day.Day)) + need;
+                var key = (demands[i].Site, demands[i].Days[k].Day);
+                var sum = load.GetValueOrDefault(key) ?? new SiteLoad(0, 0, 0);
+                load[key] = needs[i].Model == QueueModel.Erlang
+                    ? sum with { Coverage = sum.Coverage + needs[i].Scheduled[k], RealTime = sum.RealTime + (demands[i].Days[k].WorkHours * targets.ScheduledPerHandlingHour) }
+                    : sum with { Deferrable = sum.Deferrable + needs[i].Scheduled[k] };
             }
         }
 
@@ -36,39 +47,68 @@ public static class WorkloadPlanner
         {
             var demand = demands[i];
             var allocated = demand.Days.Select((d, k) =>
-            {
-                var total = needBySiteDay[(demand.Site, d.Day)];
-                return total <= 0 ? 0.0 : scheduled.GetValueOrDefault((demand.Site, d.Day)) * needs[i].Scheduled[k] / total;
-            }).ToArray();
+                Allocated(needs[i].Model, needs[i].Scheduled[k], load[(demand.Site, d.Day)], scheduled.GetValueOrDefault((demand.Site, d.Day)))).ToArray();
             queues.AddRange(Run(demand, needs[i], allocated, targets));
         }
 
         var bySiteDay = queues.ToLookup(q => (q.Site, q.Day));
-        var sites = needBySiteDay.Keys.Concat(scheduled.Keys).Distinct()
+        var sites = load.Keys.Concat(scheduled.Keys).Distinct()
             .OrderBy(k => k.Item1, StringComparer.Ordinal).ThenBy(k => k.Item2)
             .Select(k =>
             {
-                var need = needBySiteDay.GetValueOrDefault(k);
+                var need = load.GetValueOrDefault(k)?.Required ?? 0.0;
                 var have = scheduled.GetValueOrDefault(k);
                 var mine = bySiteDay[k].ToArray();
-                return new SiteDayPlan(k.Item1, k.Item2, need, have, need - have, mine.Sum(q => q.ExtraScheduled), mine.Count(q => q.AtRisk));
+                // Hours added to the site serve both: the minute-scale queues' coverage, and through its idle time the
+                // fluid work (only minute-scale handling work is taken off the fluid queues' pool).
+                var extra = Math.Max(
+                    mine.Where(q => q.Model == QueueModel.Erlang).Sum(q => q.ExtraScheduled),
+                    mine.Where(q => q.Model == QueueModel.Fluid).Sum(q => q.ExtraScheduled));
+                return new SiteDayPlan(k.Item1, k.Item2, need, have, need - have, extra, mine.Count(q => q.AtRisk));
             }).ToArray();
         return new WorkloadPlan(queues, sites, targets);
     }
 
-    private sealed record QueueNeeds(QueueModel Model, double[] Scheduled, double?[] Abandoned, IReadOnlyList<double> Shares);
-
-    private static QueueNeeds Needs(QueueDemand demand, PlanningTargets targets)
+    /// <summary>
+    /// A site-day's needs in scheduled hours: the minute-scale queues' coverage (Erlang agents every hour), their
+    /// handling work at the targets, and the fluid queues' work at the targets.
+    /// </summary>
+    private sealed record SiteLoad(double Coverage, double RealTime, double Deferrable)
     {
-        if (demand.SlaHours > targets.MinuteScaleSlaHours)
+        /// <summary>Blended: the coverage, or all the work at the targets when that is more.</summary>
+        public double Required => Math.Max(Coverage, RealTime + Deferrable);
+    }
+
+    /// <summary>
+    /// A queue's share of its site's scheduled hours. The site's moderators are one blended pool (call blending:
+    /// real-time work first, deferrable work in the agents' idle time; Bhulai &amp; Koole 2003): minute-scale queues get
+    /// their coverage in proportion to need, up to the site's hours; fluid queues share, in proportion to need, the
+    /// hours left after the minute-scale queues' handling work (not after their coverage, whose idle time is theirs).
+    /// </summary>
+    private static double Allocated(QueueModel model, double need, SiteLoad load, double hours)
+    {
+        if (model == QueueModel.Erlang)
         {
-            var fluid = demand.Days.Select(d => d.WorkHours * targets.ScheduledPerHandlingHour).ToArray();
-            return new QueueNeeds(QueueModel.Fluid, fluid, new double?[fluid.Length], []);
+            return load.Coverage <= 0 ? 0.0 : need * Math.Min(1.0, hours / load.Coverage);
         }
 
-        var shares = demand.HourShares ?? Enumerable.Repeat(1.0 / 24.0, 24).ToArray();
-        var staffing = demand.Days.Select(d => MinuteScaleStaffing.Required(d, shares, demand.SlaHours, targets)).ToArray();
-        return new QueueNeeds(QueueModel.Erlang, staffing.Select(s => s.AgentHours / (1.0 - targets.Shrinkage)).ToArray(), staffing.Select(s => s.Abandoned).ToArray(), shares);
+        return load.Deferrable <= 0 ? 0.0 : Math.Max(0.0, hours - load.RealTime) * need / load.Deferrable;
+    }
+
+    /// <summary>A queue's need each day; a minute-scale queue's days are its site's pooled days.</summary>
+    private sealed record QueueNeeds(QueueModel Model, double[] Scheduled, RealTimePool.PooledDay[] Pools);
+
+    private static bool IsMinuteScale(QueueDemand demand, PlanningTargets targets) => demand.SlaHours <= targets.MinuteScaleSlaHours;
+
+    private static QueueNeeds Needs(QueueDemand demand, Dictionary<(string Site, DateOnly Day), RealTimePool.PooledDay> pools, PlanningTargets targets)
+    {
+        if (!IsMinuteScale(demand, targets))
+        {
+            return new QueueNeeds(QueueModel.Fluid, [.. demand.Days.Select(d => d.WorkHours * targets.ScheduledPerHandlingHour)], []);
+        }
+
+        var mine = demand.Days.Select(d => pools[(demand.Site, d.Day)]).ToArray();
+        return new QueueNeeds(QueueModel.Erlang, [.. demand.Days.Select((d, k) => RealTimePool.Share(d, mine[k]))], mine);
     }
 
     private static IEnumerable<QueueDayPlan> Run(QueueDemand demand, QueueNeeds needs, double[] allocated, PlanningTargets targets)
@@ -85,17 +125,19 @@ public static class WorkloadPlanner
                 o.Backlog, o.Attainment, o.Extra * targets.ScheduledPerHandlingHour, o.Attainment < targets.SlaAttainment, null));
         }
 
+        // Every queue of a pool gets the same fraction of its need, so the pool's attainment is each queue's.
         return demand.Days.Select((d, k) =>
         {
+            var pool = needs.Pools[k];
             var fraction = needs.Scheduled[k] <= 0 ? 1.0 : allocated[k] / needs.Scheduled[k];
-            var attainment = MinuteScaleStaffing.Attainment(d, needs.Shares, demand.SlaHours, targets, fraction);
+            var attainment = MinuteScaleStaffing.Attainment(pool.Demand, pool.Shares, pool.SlaHours, targets, fraction);
             return new QueueDayPlan(
                 demand.Site, demand.Queue, d.Day, QueueModel.Erlang, d.Volume, d.WorkHours, needs.Scheduled[k], allocated[k],
-                0.0, attainment, Math.Max(0.0, needs.Scheduled[k] - allocated[k]), attainment < targets.SlaAttainment, needs.Abandoned[k]);
+                0.0, attainment, Math.Max(0.0, needs.Scheduled[k] - allocated[k]), attainment < targets.SlaAttainment, pool.Abandoned);
         });
     }
 
-    private static QueueDemand Checked(QueueDemand demand)
+    private static void Checked(QueueDemand demand)
     {
         ArgumentNullException.ThrowIfNull(demand);
         if (!(demand.SlaHours > 0))
@@ -115,7 +157,5 @@ public static class WorkloadPlanner
                 throw new ArgumentException($"Queue {demand.Queue} at {demand.Site} on {d.Day:yyyy-MM-dd}: volume ({d.Volume}) and handling seconds ({d.HandlingSeconds}) must be finite and not negative.", nameof(demand));
             }
         }
-
-        return demand;
     }
 }

@@ -81,6 +81,52 @@ public sealed class WorkloadPlannerTests
     }
 
     [Fact]
+    public void A_minute_scale_queues_coverage_does_not_starve_the_fluid_queues_of_its_site()
+    {
+        // Livestream: 240 a day of 180 s = 12 handling hours, covered by one agent every hour (30 scheduled, as above).
+        // Fluid: 1,000 of 36 s = 10 handling hours = 15.625 scheduled. The site's 40 hours cover the livestream fully;
+        // only its 12 handling hours (12 · 1.5625 = 18.75 scheduled) leave the pool, so the fluid queue gets
+        // 40 − 18.75 = 21.25 ≥ 15.625. The site needs max(30, 18.75 + 15.625) = 34.375, 5.625 less than it has.
+        // (Shared in proportion to need, 30 : 15.625, the fluid queue would get 13.7 and break its SLA.)
+        var plan = WorkloadPlanner.Plan([Queue("S1", "live", 1, 240, 180), Queue("S1", "A", 24, 1000, 36)], Scheduled("S1", 40), Targets);
+
+        Assert.All(plan.Queues.Where(q => q.Queue == "live"), q => Assert.Equal(30.0, q.AllocatedScheduled, 9));
+        Assert.All(plan.Queues.Where(q => q.Queue == "A"), q => Assert.Equal(21.25, q.AllocatedScheduled, 9));
+        Assert.DoesNotContain(plan.Queues, q => q.AtRisk);
+        Assert.All(plan.Sites, s => Assert.Equal(34.375 - 40, s.Gap, 9));
+    }
+
+    [Fact]
+    public void A_sites_minute_scale_queues_share_one_agent_each_hour()
+    {
+        // Two livestream queues of 24 a day (one an hour, 180 s = 0.05 Erlang each). Apart each needs one agent every
+        // hour (60 scheduled together); pooled, 0.1 Erlang on one agent waits with probability C = A = 0.1 and the
+        // service level within the hour is 1 − 0.1·e^{−0.9·20} > 0.9, so one agent an hour: 24 / 0.8 = 30 scheduled,
+        // half each (equal work).
+        var plan = WorkloadPlanner.Plan([Queue("S1", "live-a", 1, 24, 180, days: 1), Queue("S1", "live-b", 1, 24, 180, days: 1)], Scheduled("S1", 30, days: 1), Targets);
+
+        Assert.All(plan.Queues, q => Assert.Equal(15.0, q.RequiredScheduled, 9));
+        Assert.DoesNotContain(plan.Queues, q => q.AtRisk);
+        Assert.Equal(30.0, plan.Sites[0].RequiredScheduled, 9);
+    }
+
+    [Fact]
+    public void A_site_short_of_coverage_needs_the_larger_of_the_two_shortfalls()
+    {
+        // 20 hours: the livestream gets 20 of its 30 (short 10); the fluid queue 20 − 18.75 = 1.25 of 15.625 scheduled
+        // (0.8 of 10 handling hours), so its backlog grows. Hours added serve both, so the site's extra is the larger of
+        // the livestream's 10 and the fluid queue's own extra, never their sum.
+        var plan = WorkloadPlanner.Plan([Queue("S1", "live", 1, 240, 180, days: 1), Queue("S1", "A", 24, 1000, 36, days: 1)], Scheduled("S1", 20, days: 1), Targets);
+
+        var live = plan.Queues.Single(q => q.Queue == "live");
+        var fluid = plan.Queues.Single(q => q.Queue == "A");
+        Assert.Equal(20.0, live.AllocatedScheduled, 9);
+        Assert.Equal(10.0, live.ExtraScheduled, 9);
+        Assert.Equal(1.25, fluid.AllocatedScheduled, 9);
+        Assert.Equal(Math.Max(10.0, fluid.ExtraScheduled), plan.Sites[0].ExtraScheduled, 9);
+    }
+
+    [Fact]
     public void Hour_shares_that_do_not_sum_to_one_are_refused_naming_the_queue()
     {
         var demand = Queue("S1", "live", 1, 240, 180) with { HourShares = [.. Enumerable.Repeat(0.05, 24)] };
