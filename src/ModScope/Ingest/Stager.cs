@@ -65,7 +65,7 @@ internal sealed class Stager(SqlRunner sql)
         }
         else
         {
-            header = file.Table.Columns.Select(c => c.Name).ToList();
+            header = file.Table.Columns.Select(c => c.FileName).ToList();
         }
         var mismatch = HeaderCheck.Check(file.Table, header, file.Name);
         return mismatch is null

@@ -64,4 +64,19 @@ public sealed class MappedRowTests : IDisposable
 
         Assert.Contains("other.yaml: extra column decisions.model_score is declared as string (VARCHAR) but the store already holds it as DOUBLE", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Json_lines_are_read_by_their_names_too()
+    {
+        var names = TheirHeader.Split(',');
+        var values = (ValidAutomated(1).Replace(",automated,", ",AUTO,", StringComparison.Ordinal) + ",0.25").Split(',');
+        var record = System.Text.Json.JsonSerializer.Serialize(names.Zip(values).ToDictionary(p => p.First, p => p.Second));
+        var file = _store.File("decisions-theirs.jsonl");
+        File.WriteAllText(file, record + "\n");
+
+        var result = await new Ingestor(_store.Store).IngestAsync([file], new IngestOptions(Mapping: Mapping));
+
+        Assert.Equal((1L, 0L), (result.Files[0].RowsLoaded, result.Files[0].RowsQuarantined));
+        Assert.Equal(["automated", 0.25], _store.Rows("SELECT decided_by, model_score FROM decisions")[0]);
+    }
 }
