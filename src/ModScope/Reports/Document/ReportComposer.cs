@@ -11,7 +11,7 @@ namespace ModScope.Reports.Document;
 /// </summary>
 public sealed class ReportComposer(ReportData data, ReportText text)
 {
-    private readonly ReportFormatter _format = new(text, data.Catalog, data.Scope, data.Reference);
+    private readonly ReportFormatter _format = new(text, data.Catalog, data.Scope, data.Reference) { Calendar = data.Calendar };
     private readonly Dictionary<string, string> _refs = new(StringComparer.Ordinal);
 
     /// <summary>When the report was prepared (shown in the subtitle).</summary>
