@@ -175,6 +175,21 @@ public sealed class StorylineTests
     }
 
     [Fact]
+    public void The_exec_charts_are_the_metrics_its_sentences_discuss_first_and_two_at_most()
+    {
+        // Trends for all three of the exec chart list (QA accuracy, SLA attainment, appeal overturn rate, in that order);
+        // the one movement is appeal overturns in Brazil, so its chart comes first, then the list's first.
+        var data = ExecData(
+            Set(ReportSets.By("market"), Row("appeal_overturn_rate", 0.30, 0.20, significant: true, dimension: "market", segment: "BR", numerator: 300, denominator: 1000)),
+            Set(ReportSets.Weekly, [.. Weeks("qa_accuracy", 0.95, 0.95), .. Weeks("sla_attainment", 0.96, 0.96), .. Weeks("appeal_overturn_rate", 0.2, 0.3)]));
+
+        var story = StorylineBuilder.Build(data);
+
+        Assert.Contains(story.Section(SectionKind.Movements)!.Facts, f => f.Args["metric"].Metric == "appeal_overturn_rate");
+        Assert.Equal(["appeal_overturn_rate", "qa_accuracy"], story.Charts.Select(c => c.Metric));
+    }
+
+    [Fact]
     public void A_region_is_called_better_or_worse_only_when_the_difference_is_supported()
     {
         var data = Data(ReportAudience.Regional,
