@@ -17,6 +17,7 @@ public static class HtmlRenderer
         th, td { border-bottom: 1px solid #ddd; padding: .25rem .6rem; text-align: left; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
         figure { margin: .5rem 0 1rem; } figure img { width: 100%; max-width: 62rem; } figcaption { color: #555; font-size: .85em; }
         pre { background: #f6f8fa; padding: .5rem; font-size: .75em; white-space: pre-wrap; word-break: break-all; } code { font-size: .85em; }
+        dd code { white-space: pre-wrap; overflow-wrap: anywhere; word-break: break-all; }
         #appendix { break-before: page; } section { break-inside: auto; } p.fact { margin: .35rem 0; }
         """;
 

@@ -6,7 +6,7 @@ using ModScope.Reports.Document;
 namespace ModScope.Rendering;
 
 /// <summary>
-/// A composed report written out: HTML and Markdown as UTF-8, XLSX through MiniExcel, PDF by printing the HTML with
+/// A composed report written out: HTML and Markdown as UTF-8, XLSX through the Open XML SDK, PDF by printing the HTML with
 /// Debian's chromium. The hosts (the <c>report</c> command, the dashboard's <c>/api/report</c>) call this.
 /// </summary>
 public static class ReportRenderer

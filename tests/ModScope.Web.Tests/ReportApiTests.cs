@@ -86,8 +86,9 @@ public sealed class ReportApiTests(DashboardStore store) : ApiTestBase(store)
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
         using var workbook = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
         var sheets = MiniExcel.GetSheetNames(workbook);
-        Assert.True(sheets.Count >= 3, "a sheet per section, the charts' points and the sources");
-        var rows = MiniExcel.Query(workbook, useHeaderRow: false, sheetName: sheets[0]).Cast<IDictionary<string, object?>>().ToList();
+        Assert.True(sheets.Count >= 4, "the contents, a sheet per section and per table, the charts' points and the sources");
+        // The contents, the headline's sentences, then its scorecard table (its header row first).
+        var rows = MiniExcel.Query(workbook, useHeaderRow: false, sheetName: sheets[2]).Cast<IDictionary<string, object?>>().ToList();
         var period = PeriodParser.Parse(Week, "UTC", Store.DataEnd);
         var expected = await Query.RunAsync(new MetricRequest(["decision_volume", "qa_accuracy", "sla_attainment"], [], TimeGrain.None, [], period, Comparison.PreviousPeriod));
         Assert.Equal(3, expected.Count);

@@ -1,6 +1,7 @@
 using ModScope.Store;
 using System.CommandLine;
 using ModScope.Monitor.Alerts;
+using ModScope.Monitor.Calendar;
 using ModScope.Query;
 using ModScope.Rendering;
 using ModScope.Reports;
@@ -73,7 +74,7 @@ internal static class ReportCommand
             {
                 await context.Error.WriteLineAsync(note).ConfigureAwait(false);
             }
-            var service = new ReportService(loaded, new MetricQuery(loaded, engine)) { Charts = new ChartRenderer(), Reference = reference, DataEnd = anchor.DataEnd };
+            var service = new ReportService(loaded, new MetricQuery(loaded, engine)) { Charts = new ChartRenderer(), Reference = reference, DataEnd = anchor.DataEnd, Calendar = EventCalendar.LoadLocalOrDefault(reference.Markets) };
             var alerts = new AlertStore(opened);
             var data = await service.LoadAsync(scope, alerts.List(), cancellationToken).ConfigureAwait(false);
             // The explanations the report computed are kept, as `explain --alert` keeps them: the monitor's state, written here by its store
@@ -98,7 +99,7 @@ internal static class ReportCommand
         Period period, string folder, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var builder = new ReportBuilder(catalog, query) { Charts = new ChartRenderer(), Reference = StoredReference.Load(store) };
+        var builder = new ReportBuilder(catalog, query) { Charts = new ChartRenderer(), Reference = StoredReference.Load(store), Calendar = MonitorSetup.Calendar(store) };
         var data = await builder.LoadAsync(ReportScope.For(ReportAudience.Exec, period), new AlertStore(store).List(), cancellationToken).ConfigureAwait(false);
         foreach (var language in new[] { "en", "zh-Hans" })
         {

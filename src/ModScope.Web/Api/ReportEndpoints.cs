@@ -26,7 +26,7 @@ internal static class ReportEndpoints
             var scope = ReportService.Scope(reference, audience, period, Blank(p.Region), Blank(p.Market));
             try
             {
-                var service = new ReportService(dashboard.Catalog, dashboard.Query) { Charts = new ChartRenderer(), Reference = reference };
+                var service = new ReportService(dashboard.Catalog, dashboard.Query) { Charts = new ChartRenderer(), Reference = reference, Calendar = dashboard.Calendar };
                 var file = await ReportRenderer.BuildAsync(service, scope, language, format, dashboard.Alerts.List(), cancellationToken).ConfigureAwait(false);
                 return Results.File(file.Content, file.ContentType, file.FileName);
             }

@@ -1,6 +1,7 @@
 using ModScope.Catalog;
 using ModScope.Model;
 using ModScope.Monitor.Alerts;
+using ModScope.Monitor.Calendar;
 using ModScope.Query;
 using ModScope.Reports.Document;
 using ModScope.Reports.Story;
@@ -23,8 +24,11 @@ public sealed class ReportBuilder(MetricCatalog catalog, MetricQuery query, Stor
     /// <summary>The store's reference data: the names of markets, policies and queues in the text.</summary>
     public ReferenceData Reference { get; init; } = ReferenceData.Empty;
 
+    /// <summary>The event calendar the storyline attributes movements to (none: no movement is attributed).</summary>
+    public EventCalendar Calendar { get; init; } = EventCalendar.Empty;
+
     public async Task<ReportData> LoadAsync(ReportScope scope, IReadOnlyList<Alert> alerts, CancellationToken cancellationToken = default) =>
-        await new ReportDataLoader(catalog, query, _rules).LoadAsync(scope, alerts, cancellationToken).ConfigureAwait(false) with { Reference = Reference };
+        await new ReportDataLoader(catalog, query, _rules).LoadAsync(scope, alerts, cancellationToken).ConfigureAwait(false) with { Reference = Reference, Calendar = Calendar };
 
     /// <summary>The storyline for the data's audience, composed in <paramref name="language"/> (en or zh-Hans).</summary>
     public ReportDocument Compose(ReportData data, string language, bool charts = true)

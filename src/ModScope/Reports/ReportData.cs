@@ -1,6 +1,7 @@
 using ModScope.Catalog;
 using ModScope.Model;
 using ModScope.Monitor.Alerts;
+using ModScope.Monitor.Calendar;
 
 namespace ModScope.Reports;
 
@@ -9,6 +10,9 @@ public sealed record ReportData(ReportScope Scope, MetricCatalog Catalog, IReadO
 {
     /// <summary>The store's reference data, for the names of markets, policies and queues (none: codes are shown).</summary>
     public ReferenceData Reference { get; init; } = ReferenceData.Empty;
+
+    /// <summary>The known events (<c>catalog/events.yaml</c>, read as the monitor reads it); a movement during one is attributed to it.</summary>
+    public EventCalendar Calendar { get; init; } = EventCalendar.Empty;
 
     /// <summary>The set with this name, or null when the report did not gather it.</summary>
     public ResultSet? Set(string id) => Sets.FirstOrDefault(s => s.Id == id);

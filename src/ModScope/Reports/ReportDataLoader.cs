@@ -37,11 +37,13 @@ public sealed class ReportDataLoader(MetricCatalog catalog, MetricQuery query, S
         var headline = roles.ReportHeadline.Union(audience == ReportAudience.Quality ? roles.ReportQuality : []).ToList();
         var weeks = Weeks(scope.Period);
         var months = Months(scope.Period);
+        var trended = roles.ReportHeadline.Union(ReportMetrics.Charts(roles, audience), StringComparer.Ordinal).ToList();
         var requests = new List<(string, MetricRequest)>
         {
             (ReportSets.Headline, Request(headline, [], TimeGrain.None, filters, scope.Period, Comparison.PreviousPeriod)),
-            (ReportSets.Weekly, Request(roles.ReportHeadline, [], TimeGrain.Week, filters, weeks, Comparison.None)),
-            (ReportSets.Monthly, Request(ReportMetrics.Charts(roles, audience), [], TimeGrain.Month, filters, months, Comparison.None)),
+            // Trends of the headline and the audience's chart list: the charts are chosen among them by what the story discusses.
+            (ReportSets.Weekly, Request(trended, [], TimeGrain.Week, filters, weeks, Comparison.None)),
+            (ReportSets.Monthly, Request(trended, [], TimeGrain.Month, filters, months, Comparison.None)),
         };
         if (audience == ReportAudience.Regional)
         {

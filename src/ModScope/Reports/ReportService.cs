@@ -24,7 +24,10 @@ public sealed class ReportService(MetricCatalog catalog, MetricQuery query, Stor
     /// <summary>The store's reference data: the known regions and markets, and their names in the text.</summary>
     public ReferenceData Reference { get; init; } = ReferenceData.Empty;
 
-    public ReportBuilder Builder => new(catalog, query, _rules) { Charts = Charts, Reference = Reference };
+    /// <summary>The event calendar movements are attributed to (<c>catalog/events.yaml</c>; none: no attribution).</summary>
+    public Monitor.Calendar.EventCalendar Calendar { get; init; } = Monitor.Calendar.EventCalendar.Empty;
+
+    public ReportBuilder Builder => new(catalog, query, _rules) { Charts = Charts, Reference = Reference, Calendar = Calendar };
 
     /// <summary>
     /// The scope of a request, checked against the store's <paramref name="reference"/> data: one place at most, a place for

@@ -6,7 +6,8 @@ namespace ModScope.Tests.Reports;
 
 /// <summary>
 /// PDF through Debian's chromium (installed by .ci/run with poppler-utils): two renders, English and Chinese; each opens,
-/// renders to PNG with pdftoppm, and its text (Chinese included) is extractable with pdftotext.
+/// renders to PNG with pdftoppm, and its text (Chinese included) is extractable with pdftotext; the appendix wraps a long
+/// command inside the page.
 /// </summary>
 [Collection(ReportStoreCollection.Name)]
 public sealed class PdfTests(ReportFixture fixture)
@@ -30,6 +31,27 @@ public sealed class PdfTests(ReportFixture fixture)
         Assert.Contains(title, text, StringComparison.Ordinal);
         Assert.Contains(section, text, StringComparison.Ordinal);
         Assert.Contains(document.Sections[0].Paragraphs[0].Text[..12], text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_appendix_wraps_a_long_command_inside_the_page_instead_of_clipping_it()
+    {
+        // A command with one long unbroken token (many metrics), as a report with many metrics cites.
+        var metrics = string.Join(',', Enumerable.Range(1, 30).Select(i => $"metric_number_{i}"));
+        var command = $"modscope query --metric {metrics} --period 2026-09-14..2026-09-20 --tz UTC --compare previous";
+        var document = fixture.ExecEn with
+        {
+            Appendix = fixture.ExecEn.Appendix with { Sources = [new ModScope.Reports.Document.DocSource("R1", "A long one", command, null)] },
+        };
+        var html = HtmlRenderer.Render(document);
+
+        // Laid out by chromium at an A4 page's printable width (210 mm less 24 mm of margins, 96 px per inch): nothing is wider.
+        using var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = PdfRenderer.Chromium(), Args = ["--no-sandbox"] });
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = (int)(186 / 25.4 * 96), Height = 1000 } });
+        await page.SetContentAsync(html);
+        var overflow = await page.EvaluateAsync<int>("() => Math.max(...[...document.querySelectorAll('#appendix dd, #appendix dd code')].map(e => e.getBoundingClientRect().right)) - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"the appendix runs {overflow} px past the page");
     }
 
     [Fact]

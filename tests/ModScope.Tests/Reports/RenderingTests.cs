@@ -54,26 +54,59 @@ public sealed class RenderingTests(ReportFixture fixture)
     }
 
     [Fact]
-    public async Task Xlsx_has_a_sheet_per_section_and_its_scorecard_numbers_equal_an_independent_metric_query()
+    public async Task Xlsx_lists_its_sheets_with_full_titles_and_each_table_has_headers_an_autofilter_on_it_and_rates_in_percent()
     {
         var path = fixture.File("exec.xlsx");
-        XlsxRenderer.Write(fixture.ExecEn, path);
+        var document = fixture.ExecEn;
+        XlsxRenderer.Write(document, path);
 
         var sheets = MiniExcel.GetSheetNames(path);
-        // Sheet names: the section titles without the characters Excel forbids (':' here), cut to 28 characters.
-        static string Sheet(string title) { var t = title.Replace(":", "", StringComparison.Ordinal); return (t.Length > 28 ? t[..28] : t).Trim(); }
-        Assert.Equal([.. fixture.ExecEn.Sections.Select(s => Sheet(s.Title)), Sheet(fixture.ExecEn.Charts!.Title), Sheet(fixture.ExecEn.Appendix.Title)], sheets);
-        // The same totals asked for again, independently of the report: every metric's value and prior value.
+        List<IDictionary<string, object?>> Read(string sheet) => MiniExcel.Query(path, useHeaderRow: false, sheetName: sheet).Cast<IDictionary<string, object?>>().ToList();
+        // A contents sheet first: its header row, then every other sheet by name with its full title (a name is cut to Excel's 31 characters).
+        var contents = Read(sheets[0]);
+        Assert.Equal("Contents", sheets[0]);
+        Assert.Equal(new object?[] { "Sheet", "Title" }, new[] { contents[0]["A"], contents[0]["B"] });
+        Assert.Equal(sheets.Skip(1), contents.Skip(1).Select(r => (string)r["A"]!));
+        var titles = contents.Skip(1).Select(r => (string)r["B"]!).ToList();
+        Assert.All(sheets, name => Assert.True(name.Length <= 31, name));
+        Assert.Subset(titles.ToHashSet(), document.Sections.Select(s => s.Title).Append(document.Appendix.Title).ToHashSet());
+        var scorecard = document.Sections[0].Tables[0];
+        var sheet = sheets[1 + titles.IndexOf($"{scorecard.Title} [{scorecard.Ref}]")];
+        // The table's own header row on the first row; the same totals asked for again, independently of the report.
+        var rows = Read(sheet);
+        Assert.Equal(scorecard.Headers, rows[0].Values.Take(scorecard.Headers.Count).Cast<string>());
         var metrics = new[] { "decision_volume", "qa_accuracy", "sla_attainment", "appeal_overturn_rate", "automation_rate", "backlog_end_of_period" };
         var expected = await fixture.Query.RunAsync(new MetricRequest(metrics, [], TimeGrain.None, [], ReportFixture.Week38, Comparison.PreviousPeriod));
-        var rows = MiniExcel.Query(path, useHeaderRow: false, sheetName: sheets[0]).Cast<IDictionary<string, object?>>().ToList();
         foreach (var result in expected)
         {
-            var name = fixture.Catalog.Metric(result.Metric).Name.En;
-            var row = rows.Single(r => Equals(r["A"], name));
+            var row = rows.Single(r => Equals(r["A"], fixture.Catalog.Metric(result.Metric).Name.En));
             Assert.Equal(result.Value!.Value, Convert.ToDouble(row["B"], System.Globalization.CultureInfo.InvariantCulture), 9);
             Assert.Equal(result.ComparisonValue!.Value, Convert.ToDouble(row["C"], System.Globalization.CultureInfo.InvariantCulture), 9);
         }
+        // Read with the Open XML SDK: every sheet but the contents filters its table from the header row (A1) to its last row,
+        // and a rate is a number formatted as a percentage while a count is not.
+        using var xlsx = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(path, false);
+        var book = xlsx.WorkbookPart!;
+        foreach (var s in book.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Skip(1))
+        {
+            var part = (DocumentFormat.OpenXml.Packaging.WorksheetPart)book.GetPartById(s.Id!);
+            var filter = part.Worksheet.Elements<DocumentFormat.OpenXml.Spreadsheet.AutoFilter>().Single().Reference!.Value!;
+            var last = part.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Max(r => r.RowIndex!.Value);
+            Assert.StartsWith("A1:", filter, StringComparison.Ordinal);
+            Assert.EndsWith(last.ToString(System.Globalization.CultureInfo.InvariantCulture), filter, StringComparison.Ordinal);
+        }
+        var scorePart = (DocumentFormat.OpenXml.Packaging.WorksheetPart)book.GetPartById(book.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Single(s => s.Name == sheet).Id!);
+        string? Format(string metric)
+        {
+            var index = rows.FindIndex(r => Equals(r["A"], fixture.Catalog.Metric(metric).Name.En)) + 1;
+            var cell = scorePart.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().Single(c => c.CellReference == $"B{index}");
+            var style = (DocumentFormat.OpenXml.Spreadsheet.CellFormat)book.WorkbookStylesPart!.Stylesheet.CellFormats!.ElementAt((int)(cell.StyleIndex?.Value ?? 0));
+            return book.WorkbookStylesPart.Stylesheet.NumberingFormats!.Elements<DocumentFormat.OpenXml.Spreadsheet.NumberingFormat>()
+                .FirstOrDefault(f => f.NumberFormatId!.Value == (style.NumberFormatId?.Value ?? 0))?.FormatCode?.Value;
+        }
+        Assert.Equal("0.0%", Format("qa_accuracy"));
+        Assert.Equal("0.0%", Format("sla_attainment"));
+        Assert.Null(Format("decision_volume"));
     }
 
     [Fact]

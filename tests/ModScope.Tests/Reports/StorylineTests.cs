@@ -120,13 +120,73 @@ public sealed class StorylineTests
             AlertStatus.New, null, false, null, null, DateTime.UtcNow);
         var data = Data(ReportAudience.Regional,
             [Set(ReportSets.Headline, Row("decision_volume", 10, 9)), Set(ReportSets.By("market"), Row("decision_volume", 10, 9, dimension: "market", segment: "ID"))],
-            [Alert(1, "market=ID", explanation), Alert(2, "market=US", null)], region: "SEA");
+            [Alert(1, "market=ID", explanation), Alert(2, "market=US", null)], region: "SEA") with { Reference = ModScope.Model.ReferenceData.Shipped };
 
         var facts = StorylineBuilder.Build(data).Section(SectionKind.Alerts)!.Facts;
 
         Assert.Equal(["alert.down", "alert.cause"], facts.Select(f => f.Key));
         Assert.Equal("queue=ID-prelisting", facts[1].Args["cause"].Text);
         Assert.Equal(0.7, facts[1].Args["share"].Number);
+    }
+
+    [Fact]
+    public void An_open_alert_in_a_report_is_one_the_overview_counts_as_open_new_or_acknowledged_and_never_one_snoozed_past_the_period()
+    {
+        Alert Alert(long id, string segment, AlertStatus status, DateOnly? snoozedUntil) => new(id,
+            new AlertFinding(AlertKind.Metric, "sla_attainment", segment, new DateOnly(2026, 11, 10), new DateOnly(2026, 11, 12), AlertSeverity.Critical, -1, 10 - id, "level", "m")
+            { Value = 0.8, Expected = 0.9, RelativeImpact = -0.1 },
+            status, snoozedUntil, false, null, null, DateTime.UtcNow);
+        // Week 46 ends on Sunday 15 Nov: a snooze to 20 Nov still holds; one that ended on 12 Nov has lapsed (open again).
+        var snoozed = Alert(1, "market=VN", AlertStatus.Snoozed, new DateOnly(2026, 11, 20));
+        var lapsed = Alert(2, "market=TH", AlertStatus.Snoozed, new DateOnly(2026, 11, 12));
+        var acknowledged = Alert(3, "market=ID", AlertStatus.Acknowledged, null);
+        var resolved = Alert(4, "market=MY", AlertStatus.Resolved, null);
+        var elsewhere = Alert(5, "market=US", AlertStatus.New, null);
+        var data = Data(ReportAudience.Regional, [Set(ReportSets.Headline, Row("decision_volume", 10, 9))],
+            [snoozed, lapsed, acknowledged, resolved, elsewhere], region: "SEA") with { Reference = ModScope.Model.ReferenceData.Shipped };
+
+        var open = AlertFacts.InScope(data, StoryRules.Default);
+
+        // The overview's own rule on the same alerts, for the same days and the region's markets (ID, TH, MY, VN, ... are SEA).
+        var today = new DateOnly(2026, 11, 16);
+        var overview = new AlertScope(new DateOnly(2026, 11, 9), new DateOnly(2026, 11, 15), AlertScope.PlacesOf([("region", ["SEA"])], ModScope.Model.ReferenceData.Shipped));
+        Assert.Equal([2, 3], open.Select(a => a.Id).Order());
+        Assert.Equal(data.Alerts.Where(a => a.IsOpen(today) && overview.Covers(a)).Select(a => a.Id).Order(), open.Select(a => a.Id).Order());
+    }
+
+    [Fact]
+    public void A_movement_during_a_known_event_is_attributed_to_it_in_both_languages_and_one_elsewhere_is_not()
+    {
+        // Week 46 of 2026 (9-15 Nov) holds Singles' Day, 11 Nov, in the SEA markets (catalog/events.yaml); the US has no event that week.
+        var data = ExecData(Set(ReportSets.By("market"),
+            Row("qa_accuracy", 0.89, 0.95, significant: true, dimension: "market", segment: "ID", audits: 1000, interval: (0.87, 0.91), numerator: 890, denominator: 1000),
+            Row("qa_accuracy", 0.90, 0.95, significant: true, dimension: "market", segment: "US", audits: 1000, interval: (0.88, 0.92), numerator: 900, denominator: 1000)))
+            with { Reference = ModScope.Model.ReferenceData.Shipped, Calendar = ModScope.Monitor.Calendar.EventCalendar.LoadDefault(ModScope.Model.ReferenceData.Shipped.Markets) };
+
+        var moves = StorylineBuilder.Build(data).Section(SectionKind.Movements)!.Facts;
+
+        var indonesia = moves.Single(f => f.Args["subject"].Text == "market=ID");
+        var us = moves.Single(f => f.Args["subject"].Text == "market=US");
+        Assert.Equal("move.worsened.event", indonesia.Key);
+        Assert.Equal("singles_day_2026", indonesia.Args["event"].Text);
+        Assert.Equal("move.worsened", us.Key);
+        Assert.Contains("during Singles' Day (11.11)", new ModScope.Reports.Document.ReportComposer(data, ModScope.Reports.Text.ReportText.For("en")).Sentence(indonesia), StringComparison.Ordinal);
+        Assert.Contains("正值双十一期间", new ModScope.Reports.Document.ReportComposer(data, ModScope.Reports.Text.ReportText.For("zh-Hans")).Sentence(indonesia), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_exec_charts_are_the_metrics_its_sentences_discuss_first_and_two_at_most()
+    {
+        // Trends for all three of the exec chart list (QA accuracy, SLA attainment, appeal overturn rate, in that order);
+        // the one movement is appeal overturns in Brazil, so its chart comes first, then the list's first.
+        var data = ExecData(
+            Set(ReportSets.By("market"), Row("appeal_overturn_rate", 0.30, 0.20, significant: true, dimension: "market", segment: "BR", numerator: 300, denominator: 1000)),
+            Set(ReportSets.Weekly, [.. Weeks("qa_accuracy", 0.95, 0.95), .. Weeks("sla_attainment", 0.96, 0.96), .. Weeks("appeal_overturn_rate", 0.2, 0.3)]));
+
+        var story = StorylineBuilder.Build(data);
+
+        Assert.Contains(story.Section(SectionKind.Movements)!.Facts, f => f.Args["metric"].Metric == "appeal_overturn_rate");
+        Assert.Equal(["appeal_overturn_rate", "qa_accuracy"], story.Charts.Select(c => c.Metric));
     }
 
     [Fact]

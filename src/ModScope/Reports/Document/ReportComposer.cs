@@ -12,7 +12,7 @@ namespace ModScope.Reports.Document;
 /// </summary>
 public sealed class ReportComposer(ReportData data, ReportText text)
 {
-    private readonly ReportFormatter _format = new(text, data.Catalog, data.Scope, data.Reference);
+    private readonly ReportFormatter _format = new(text, data.Catalog, data.Scope, data.Reference) { Calendar = data.Calendar };
     private readonly Dictionary<string, string> _refs = new(StringComparer.Ordinal);
 
     /// <summary>When the report was prepared (shown in the subtitle).</summary>
@@ -45,9 +45,13 @@ public sealed class ReportComposer(ReportData data, ReportText text)
                     ["weeks"] = rules.TrailingWeeks.ToString(text.Culture), ["months"] = rules.TrailingMonths.ToString(text.Culture),
                 }),
                 story.Charts.Select(c => new DocChart(c.Metric, Sentence(FactArg.Name(c.Metric)), Charts.Render(c, _format, text), c.Sources.Select(Ref).ToList(),
-                    [.. c.Weekly.Select(p => new DocPoint("week", p.Bucket, p.Value)), .. c.Monthly.Select(p => new DocPoint("month", p.Bucket, p.Value))])).ToList());
+                    [.. c.Weekly.Select(p => new DocPoint("week", p.Bucket, p.Value)), .. c.Monthly.Select(p => new DocPoint("month", p.Bucket, p.Value))])
+                { Percent = IsRate(c.Metric) }).ToList());
         }
-        return new ReportDocument(text.Language, title, subtitle, sections, charts, Appendix());
+        return new ReportDocument(text.Language, title, subtitle, sections, charts, Appendix())
+        {
+            Labels = text.Keys.Where(k => k.StartsWith("xlsx.", StringComparison.Ordinal)).ToDictionary(k => k, k => text[k], StringComparer.Ordinal),
+        };
     }
 
     /// <summary>The sentence a fact becomes in this language.</summary>
@@ -63,13 +67,16 @@ public sealed class ReportComposer(ReportData data, ReportText text)
         section.Kind.ToString(),
         text[$"section.{section.Kind}"],
         section.Facts.Select(f => new DocParagraph(Sentence(f), f.Sources.Select(Ref).Distinct().ToList(),
-            f.Args.Where(a => Raw(a.Value) is not null).Select(a => KeyValuePair.Create(a.Key, Raw(a.Value)!.Value)).ToList())).ToList(),
+            f.Args.Where(a => Raw(a.Value) is not null).Select(a => KeyValuePair.Create(a.Key, Raw(a.Value)!.Value)).ToList())
+        {
+            Percent = f.Args.Where(a => Rate(a.Value)).Select(a => a.Key).ToHashSet(StringComparer.Ordinal),
+        }).ToList(),
         section.Tables.Select(Table).ToList());
 
     private DocTable Table(FactTable table) => new(
         text[table.Title],
         table.Columns.Select(Header).ToList(),
-        table.Rows.Select(r => (IReadOnlyList<DocCell>)r.Select(c => new DocCell(_format.Format(c), Raw(c))).ToList()).ToList(),
+        table.Rows.Select(r => (IReadOnlyList<DocCell>)r.Select(c => new DocCell(_format.Format(c), Raw(c), Rate(c))).ToList()).ToList(),
         Ref(table.Source));
 
     /// <summary>Column headers: a metric or dimension id names the catalogue's text; anything else is a text key.</summary>
@@ -85,6 +92,15 @@ public sealed class ReportComposer(ReportData data, ReportText text)
 
     private static double? Raw(FactArg cell) => cell.Kind is ArgKind.Value or ArgKind.Change or ArgKind.Magnitude or ArgKind.Count or ArgKind.Share or ArgKind.Estimate
         ? cell.Number : null;
+
+    /// <summary>
+    /// A raw number that is a rate: a share, or a value of a percent metric. A change of a percent metric is not: it is in
+    /// percentage points, which a spreadsheet's percent format would show as a percentage.
+    /// </summary>
+    private bool Rate(FactArg cell) => Raw(cell) is not null
+        && (cell.Kind == ArgKind.Share || (cell.Kind is ArgKind.Value or ArgKind.Estimate && cell.Metric is { } m && IsRate(m)));
+
+    private bool IsRate(string metric) => data.Catalog.Metric(metric).Format == Catalog.ValueFormat.Percent;
 
     /// <summary>R1, R2, … for result sets in the order first cited; A{id} for monitor alerts.</summary>
     private string Ref(string source)

@@ -9,21 +9,30 @@ namespace ModScope.Reports.Story;
 public static class AlertFacts
 {
     /// <summary>
-    /// Metric alerts that overlap the period, are not resolved or suppressed, and touch the scope (any for the whole
-    /// organisation; for a region or market, a segment naming it, one of its markets or one of its sites), most serious first.
+    /// The open metric alerts of the report's period and place, most serious first, by the dashboard's rule: open is new or
+    /// acknowledged (or a snooze that has ended by the period's end, <see cref="Alert.IsOpen"/>), and the place is
+    /// <see cref="AlertScope"/>'s (the whole organisation: every alert; a market: alerts naming it; a region: alerts naming
+    /// it or one of its markets in the store's reference data). "No open alert" in a report then means what the overview says.
     /// </summary>
     public static IReadOnlyList<Alert> InScope(ReportData data, StoryRules rules)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(rules);
-        var from = DateOnly.FromDateTime(data.Scope.Period.Start);
-        var to = DateOnly.FromDateTime(data.Scope.Period.End).AddDays(-1);
-        var places = Places(data);
+        var scope = Scope(data);
+        // The report's "today" is the day after its period, as the dashboard's is the day after its newest data.
+        var today = DateOnly.FromDateTime(data.Scope.Period.End);
         return data.Alerts
-            .Where(a => a.Finding.Kind == AlertKind.Metric && a.Status is not (AlertStatus.Resolved or AlertStatus.Suppressed))
-            .Where(a => a.Finding.FirstDay <= to && a.Finding.LastDay >= from)
-            .Where(a => places is null || SeriesKey.Parse(a.Finding.Segment).Any(p => places.Contains($"{p.Key}={p.Value}")))
+            .Where(a => a.Finding.Kind == AlertKind.Metric && a.IsOpen(today) && scope.Covers(a))
             .OrderByDescending(a => a.Finding.Rank).ThenBy(a => a.Id).ToList();
+    }
+
+    /// <summary>The dashboard's alert scope for a report: its period's days and its market or region filter.</summary>
+    public static AlertScope Scope(ReportData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var filters = data.Scope.PlaceDimension is { } dimension ? [(dimension, (IReadOnlyList<string>)[data.Scope.Place!])] : Array.Empty<(string, IReadOnlyList<string>)>();
+        return new AlertScope(DateOnly.FromDateTime(data.Scope.Period.Start), DateOnly.FromDateTime(data.Scope.Period.End).AddDays(-1),
+            AlertScope.PlacesOf(filters, data.Reference));
     }
 
     /// <summary>"{metric} in {subject} rose/fell from {since}: {value} against {expected} expected".</summary>
@@ -67,25 +76,4 @@ public static class AlertFacts
 
     /// <summary>The source name of an alert's numbers (the appendix lists the alert).</summary>
     public static string Source(Alert alert) => $"alert:{alert?.Id}";
-
-    /// <summary>dimension=value pairs that belong to the scope, or null for the whole organisation.</summary>
-    private static HashSet<string>? Places(ReportData data)
-    {
-        if (data.Scope.PlaceDimension is not { } dimension)
-        {
-            return null;
-        }
-        var places = new HashSet<string>(StringComparer.Ordinal) { $"{dimension}={data.Scope.Place}" };
-        foreach (var d in new[] { "market", "site" })
-        {
-            foreach (var row in data.Rows(ReportSets.By(d)))
-            {
-                if (row.Dimensions.TryGetValue(d, out var v))
-                {
-                    places.Add($"{d}={v}");
-                }
-            }
-        }
-        return places;
-    }
 }

@@ -35,4 +35,7 @@ public enum ArgKind
     Word,
     /// <summary>The report's period or prior period label (Text is "period" or "prior").</summary>
     Period,
+
+    /// <summary>A calendar event's name in the language (<see cref="FactArg.Text"/> holds its id in the report's calendar).</summary>
+    Event,
 }

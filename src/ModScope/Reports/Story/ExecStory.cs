@@ -1,5 +1,6 @@
 using ModScope.Catalog;
 using ModScope.Monitor.Alerts;
+using ModScope.Monitor.Calendar;
 using ModScope.Query;
 
 namespace ModScope.Reports.Story;
@@ -21,23 +22,30 @@ public static class ExecStory
             Headline.Build(data, rules),
             new StorySection(SectionKind.Movements, movements.Count == 0
                 ? [Fact.Of("move.none", ReportSets.Headline, ("prior", FactArg.PeriodLabel(true)))]
-                : movements.Select(MovementFact).ToList()),
+                : movements.Select(m => MovementFact(m, MovementEvents.Of(data, m))).ToList()),
             new StorySection(SectionKind.Risk, [Risk(data, rules, movements)]),
             new StorySection(SectionKind.Decisions, Decisions(data, rules)),
         ];
     }
 
-    /// <summary>"Overall, QA accuracy improved to 96.1% from 95.0% (+1.1 pp)", with "for N weeks running" when persistent.</summary>
-    public static Fact MovementFact(Movement m)
+    /// <summary>
+    /// "Overall, QA accuracy improved to 96.1% from 95.0% (+1.1 pp)", with "for N weeks running" when persistent and
+    /// "coinciding with Singles' Day (11.11)" when it happened during a known event (<see cref="MovementEvents"/>).
+    /// </summary>
+    public static Fact MovementFact(Movement m, CalendarEvent? during = null)
     {
         ArgumentNullException.ThrowIfNull(m);
         var good = m.Metric.Goodness(m.Sign);
         var word = good > 0 ? "improved" : good < 0 ? "worsened" : m.Sign > 0 ? "rose" : "fell";
         var persistent = m.PersistentWeeks >= 2;
-        var fact = Fact.Of($"move.{word}{(persistent ? ".persistent" : "")}", m.Source,
+        var fact = Fact.Of($"move.{word}{(persistent ? ".persistent" : "")}{(during is null ? "" : ".event")}", m.Source,
             ("subject", Segments.Of(m.Row, m.Dimension)), ("metric", FactArg.Name(m.Metric.Id)), ("value", FactArg.Value(m.Metric.Id, m.Row.Value)),
             ("prior", FactArg.Value(m.Metric.Id, m.Row.ComparisonValue)), ("change", FactArg.Change(m.Metric.Id, m.Row.AbsoluteChange)),
             ("weeks", FactArg.Count(m.PersistentWeeks)));
+        if (during is not null)
+        {
+            fact = fact with { Args = new Dictionary<string, FactArg>(fact.Args, StringComparer.Ordinal) { ["event"] = FactArg.Event(during.Id) } };
+        }
         return fact with { Score = m.Score, Sources = persistent ? [m.Source, m.Dimension is { } d ? ReportSets.WeeklyBy(d) : ReportSets.Weekly] : [m.Source] };
     }
 

@@ -44,5 +44,8 @@ public sealed record FactArg(ArgKind Kind, string? Metric = null, double? Number
 
     public static FactArg Word(string key) => new(ArgKind.Word, Text: key);
 
+    /// <summary>A known event of the calendar (catalog/events.yaml), shown by its name.</summary>
+    public static FactArg Event(string id) => new(ArgKind.Event, Text: id);
+
     public static FactArg PeriodLabel(bool prior) => new(ArgKind.Period, Text: prior ? "prior" : "period");
 }

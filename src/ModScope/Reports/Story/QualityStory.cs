@@ -141,7 +141,7 @@ public static class QualityStory
         var movers = rows.Where(r => r.Significant == true && r.AbsoluteChange is not null and not 0 && Movements.LargeEnough(metric, r, rules))
             .Select(r => new Movement(metric, r, "policy", set!.Id, Math.Abs(r.AbsoluteChange!.Value) * ((r.Denominator ?? 0) / Math.Max(total?.Denominator ?? 1, 1)), 0, false))
             .OrderByDescending(m => m.Score).Take(3).ToList();
-        var facts = movers.Select(ExecStory.MovementFact).ToList();
+        var facts = movers.Select(m => ExecStory.MovementFact(m, MovementEvents.Of(data, m))).ToList();
         if (movers.Count == 0)
         {
             facts.Add(Fact.Of("quality.overturn_steady", set?.Id ?? ReportSets.Headline, ("metric", FactArg.Name(metric.Id)), ("prior", FactArg.PeriodLabel(true))));

@@ -34,6 +34,9 @@ public sealed record StoryRules
     /// <summary>Most decisions listed, most alerts listed, most rows in a ranking.</summary>
     public int MaxDecisions { get; init; } = 3;
     public int MaxAlerts { get; init; } = 5;
+
+    /// <summary>Trend charts at most: two on the one-page exec review (with its sentences and scorecard), four elsewhere.</summary>
+    public int MaxCharts(ReportAudience audience) => audience == ReportAudience.Exec ? 2 : 4;
     public int MaxRankingRows { get; init; } = 12;
 
     /// <summary>Dimensions sliced for each audience.</summary>

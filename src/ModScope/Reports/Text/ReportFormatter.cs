@@ -1,6 +1,7 @@
 using System.Globalization;
 using ModScope.Catalog;
 using ModScope.Model;
+using ModScope.Monitor.Calendar;
 using ModScope.Monitor.Findings;
 using ModScope.Monitor.Scan;
 using ModScope.Query;
@@ -15,6 +16,9 @@ namespace ModScope.Reports.Text;
 public sealed class ReportFormatter(ReportText text, MetricCatalog catalog, ReportScope scope, ReferenceData? reference = null)
 {
     private CultureInfo Culture => text.Culture;
+
+    /// <summary>The calendar whose events <see cref="ArgKind.Event"/> arguments name.</summary>
+    public EventCalendar Calendar { get; init; } = EventCalendar.Empty;
 
     public string Format(FactArg arg)
     {
@@ -37,6 +41,8 @@ public sealed class ReportFormatter(ReportText text, MetricCatalog catalog, Repo
             ArgKind.Week => Week(arg.Date!.Value, shortForm: false),
             ArgKind.Word => text[arg.Text!],
             ArgKind.Period => PeriodLabel(arg.Text == "prior" ? scope.Prior : scope.Period),
+            ArgKind.Event => Calendar.Find(arg.Text!)?.Name.In(text.Language)
+                ?? throw new ArgumentException($"Event '{arg.Text}' is not in the report's calendar ({Calendar.Source}).", nameof(arg)),
             _ => throw new ArgumentOutOfRangeException(nameof(arg), arg.Kind, "Unknown argument kind."),
         };
     }
