@@ -25,6 +25,13 @@ public sealed class MetricCatalog
     /// <summary>The metrics playing each role library logic asks for (the volume, the overview, ...).</summary>
     public CatalogRoles Roles { get; }
 
+    /// <summary>The same catalogue with each metric's target replaced (a segment's targets: <c>Query.SegmentTargets</c>).</summary>
+    public MetricCatalog WithTargets(Func<MetricDefinition, double?> target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return new MetricCatalog(File, Version, Owner, Metrics.Select(m => m with { Target = target(m) }).ToList(), Dimensions, Roles);
+    }
+
     /// <summary>The metric with this id, or an exception naming near matches.</summary>
     public MetricDefinition Metric(string id) =>
         Metrics.FirstOrDefault(m => m.Id == id)

@@ -21,6 +21,8 @@ public static class Migrations
         new(3, "reference data with history, loaded from files", connection => Run(connection, Script("0003-reference-history.sql"))),
         new(4, "how an alert was resolved, and its comment thread",
             connection => Run(connection, Script("0004-alert-lifecycle.sql"))),
+        new(5, "targets per segment (metric, market, region, site, queue, policy) with history",
+            connection => Run(connection, Script("0005-targets.sql"))),
     ];
 
     /// <summary>The schema version this build writes.</summary>
