@@ -14,6 +14,8 @@ namespace ModScope.Model;
 /// <param name="DefaultValue">For optional columns: the value an absent or empty cell takes.</param>
 /// <param name="Windowed">For timestamps and dates: the value must lie in the load's plausible window (an event's
 /// time); false for a reference row's <c>valid_from</c>, which may lie far back or ahead (a target from next quarter).</param>
+/// <param name="CurrencyFrom">For amounts of money: the column path naming the amount's currency (a staffing row's
+/// <c>hourly_cost</c> is in <c>site.cost_currency</c>); metrics read the amount converted into the reporting currency.</param>
 public sealed record ColumnSpec(
     string Name,
     ColumnKind Kind,
@@ -23,7 +25,8 @@ public sealed record ColumnSpec(
     double? MinValue = null,
     double? MaxValue = null,
     string? DefaultValue = null,
-    bool Windowed = true)
+    bool Windowed = true,
+    string? CurrencyFrom = null)
 {
     /// <summary>True when the column is an enumeration.</summary>
     public bool IsEnum => AllowedValues is { Count: > 0 };

@@ -54,8 +54,16 @@ public static class ReferenceSchema
              "region must be the region of a known market")],
         AsOf: "valid_from", ReplacesSameKey: true);
 
-    /// <summary>Every reference table loaded from files, in load order: the lookup tables, then targets.</summary>
-    public static readonly IReadOnlyList<TableSchema> Loadable = [.. All.Select(t => t.Schema), Targets];
+    /// <summary>
+    /// Exchange rates (fx_rates*.csv): on <c>date</c>, one unit of <c>currency</c> is worth <c>rate</c> units of the
+    /// reporting currency. A cost uses the rate of the latest date on or before its day (a weekend takes Friday's).
+    /// </summary>
+    public static readonly TableSchema FxRates = new("fx_rates", ["date", "currency"],
+        [new("date", ColumnKind.Date, Windowed: false), new("currency", ColumnKind.Text), new("rate", ColumnKind.Number)],
+        [CurrencyRule("currency"), new("rate_not_positive", "rate", "rate > 0", "rate must be greater than 0")], AsOf: "date", ReplacesSameKey: true);
+
+    /// <summary>Every reference table loaded from files, in load order: the lookup tables, then targets and exchange rates.</summary>
+    public static readonly IReadOnlyList<TableSchema> Loadable = [.. All.Select(t => t.Schema), Targets, FxRates];
 
     /// <summary>The reference table of this name, or null.</summary>
     public static ReferenceTable? Find(string name) => All.FirstOrDefault(t => t.Name == name);

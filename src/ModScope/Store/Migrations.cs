@@ -23,6 +23,7 @@ public static class Migrations
             connection => Run(connection, Script("0004-alert-lifecycle.sql"))),
         new(5, "targets per segment (metric, market, region, site, queue, policy) with history",
             connection => Run(connection, Script("0005-targets.sql"))),
+        new(6, "exchange rates (date, currency, rate to the reporting currency)", connection => Run(connection, Script("0006-fx-rates.sql"))),
     ];
 
     /// <summary>The schema version this build writes.</summary>
