@@ -41,6 +41,9 @@ public sealed class DashboardStore : IAsyncLifetime
         var data = Path.Combine(Folder, "data");
         var generator = new GeneratorOptions(data, Days, DecisionsPerDay, Seed: 11, Incidents: true);
         await SyntheticGenerator.GenerateAsync(generator);
+        // Targets per segment (OverviewApiTests): Indonesia's QA accuracy target, and one for its region, SEA.
+        File.WriteAllText(Path.Combine(data, "targets-teams.csv"),
+            "metric,market,region,value\nqa_accuracy,ID,,0.97\nqa_accuracy,,SEA,0.96\nsla_attainment,,SEA,0.85\n");
         using var store = ModScopeStore.Open(StorePath);
         await new Ingestor(store).IngestAsync([data], new IngestOptions());
         using var engine = new DuckDbEngine(store);

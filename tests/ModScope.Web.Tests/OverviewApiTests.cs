@@ -13,6 +13,21 @@ public sealed class OverviewApiTests(DashboardStore store) : ApiTestBase(store)
         "sla_attainment", "tat_p90_hours", "appeal_overturn_rate", "cost_per_decision",
     ];
 
+    [Theory]
+    [InlineData("filter=market=ID", 0.97, 0.85)]  // ID's own QA target; its SLA target is its region's (SEA)
+    [InlineData("filter=market=TH", 0.96, 0.85)]  // TH is in SEA: the region's targets
+    [InlineData("filter=region=SEA", 0.96, 0.85)]
+    public async Task A_tile_shows_its_segments_target(string query, double qaTarget, double slaTarget)
+    {
+        var answer = await GetJson($"/api/overview?{query}");
+
+        var tiles = answer.GetProperty("tiles").EnumerateArray().ToDictionary(t => t.GetProperty("metric").GetString()!);
+        Close(qaTarget, Number(tiles["qa_accuracy"], "target"));
+        Close(slaTarget, Number(tiles["sla_attainment"], "target"));
+        // A metric without a target row keeps the catalogue's.
+        Close(Store.Catalog.Metric("automation_rate").Target, Number(tiles["automation_rate"], "target"));
+    }
+
     [Fact]
     public async Task Tiles_for_one_market_equal_the_metric_request_and_the_sparkline_its_twelve_weeks()
     {

@@ -30,9 +30,11 @@ internal static class OverviewEndpoints
             var scope = new AlertScope(DateOnly.FromDateTime(request.Period.Start), DateOnly.FromDateTime(request.Period.End).AddDays(-1),
                 AlertScope.PlacesOf(request.Filters.Where(f => f.Operator != FilterOperator.NotIn).Select(f => (f.Dimension, f.Values)), dashboard.Reference));
             var open = dashboard.Alerts.List().Where(a => a.IsOpen(today) && scope.Covers(a)).ToList();
+            // Each tile is judged against its segment's target (market=ID: ID's), as in force on the period's last day.
+            var targeted = SegmentTargets.Apply(dashboard.Catalog, request.Filters, DateOnly.FromDateTime(request.Period.End.AddDays(-1)), dashboard.Reference);
             var tiles = dashboard.Catalog.Roles.Overview.Select(id =>
             {
-                var metric = dashboard.Catalog.Metric(id);
+                var metric = targeted.Metric(id);
                 var result = current.FirstOrDefault(r => r.Metric == id) ?? new MetricResult(id, null, new Dictionary<string, string?>(), null, null, null, null, null);
                 var row = QueryRow.From(result, metric, language, request.Comparison);
                 return new Tile(id, metric.Name.In(language), metric.Description.In(language), row, metric.Target,

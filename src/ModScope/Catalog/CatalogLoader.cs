@@ -12,7 +12,7 @@ namespace ModScope.Catalog;
 /// </summary>
 public static class CatalogLoader
 {
-    private static readonly string[] TopKeys = ["catalog", "version", "owner", "lists", "dimensions", "metrics", "roles"];
+    private static readonly string[] TopKeys = ["catalog", "version", "owner", "reporting_currency", "lists", "dimensions", "metrics", "roles"];
 
     /// <summary>The catalogue shipped with ModScope (<c>catalog/core-index.yaml</c>, embedded in the library).</summary>
     public static MetricCatalog LoadDefault()
@@ -54,9 +54,11 @@ public static class CatalogLoader
         reader.OnlyKeys(root, "(root)", TopKeys);
         var version = (int)(reader.Number(root, "version", "(root)") ?? 0);
         var owner = reader.Text(root, "owner", "(root)") ?? "";
+        var currency = ReportingCurrency.Read(reader, root);
 
         var dimensions = Sequence(reader, root, "dimensions").Select(n => DefinitionParser.Dimension(reader, n)).OfType<DimensionDefinition>().ToList();
-        var metrics = Sequence(reader, root, "metrics").Select(n => DefinitionParser.Metric(reader, n, owner)).OfType<MetricDefinition>().ToList();
+        var metrics = Sequence(reader, root, "metrics").Select(n => DefinitionParser.Metric(reader, n, owner)).OfType<MetricDefinition>()
+            .Select(m => ReportingCurrency.Name(m, currency)).ToList();
 
         var roles = RoleParser.Parse(reader, root, metrics.Select(m => m.Id).ToList());
         var validated = CatalogValidator.Validate(file, metrics, dimensions, issues, mapping);
@@ -64,7 +66,7 @@ public static class CatalogLoader
         {
             throw new CatalogException(issues.OrderBy(i => i.Line).ThenBy(i => i.Field, StringComparer.Ordinal).ToList());
         }
-        return new MetricCatalog(file, version, owner, validated, dimensions, roles!);
+        return new MetricCatalog(file, version, owner, validated, dimensions, roles!) { ReportingCurrency = currency };
     }
 
     private static IEnumerable<YamlNode> Sequence(YamlReader reader, YamlMappingNode root, string key)

@@ -22,8 +22,24 @@ public sealed class MetricCatalog
     public IReadOnlyList<MetricDefinition> Metrics { get; }
     public IReadOnlyList<DimensionDefinition> Dimensions { get; }
 
+    /// <summary>
+    /// The currency every cost is reported in (the catalogue's <c>reporting_currency</c>, default USD): a site's costs are
+    /// converted into it at the rate of the cost's day (<c>fx_rates*.csv</c>).
+    /// </summary>
+    public string ReportingCurrency { get; init; } = Catalog.ReportingCurrency.Default;
+
     /// <summary>The metrics playing each role library logic asks for (the volume, the overview, ...).</summary>
     public CatalogRoles Roles { get; }
+
+    /// <summary>The same catalogue with each metric's target replaced (a segment's targets: <c>Query.SegmentTargets</c>).</summary>
+    public MetricCatalog WithTargets(Func<MetricDefinition, double?> target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return new MetricCatalog(File, Version, Owner, Metrics.Select(m => m with { Target = target(m) }).ToList(), Dimensions, Roles)
+        {
+            ReportingCurrency = ReportingCurrency,
+        };
+    }
 
     /// <summary>The metric with this id, or an exception naming near matches.</summary>
     public MetricDefinition Metric(string id) =>

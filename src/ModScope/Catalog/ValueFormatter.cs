@@ -55,6 +55,7 @@ public sealed class ValueFormatter
             (ValueFormat.Seconds, ValueStyle.Table) => Unit("seconds", v.ToString("N1", Culture)),
             (ValueFormat.Seconds, _) => Unit("seconds", v.ToString("0", Culture)),
             (ValueFormat.Currency, ValueStyle.Table) => v.ToString("N2", Culture),
+            (ValueFormat.Currency, _) when metric.Currency is { } code && code != ReportingCurrency.Default => $"{v.ToString("0.00", Culture)} {code}",
             (ValueFormat.Currency, _) => Unit("currency", v.ToString("0.00", Culture)),
             (ValueFormat.ThreeDecimals, ValueStyle.Table) => v.ToString("N3", Culture),
             (ValueFormat.ThreeDecimals, _) => v.ToString("0.00", Culture),

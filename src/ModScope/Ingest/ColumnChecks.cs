@@ -166,7 +166,8 @@ internal static class ColumnChecks
             var (table, key) = (reference.Split('.')[0], reference.Split('.')[1]);
             // A reference into the file's own table (a policy's parent) may also name a row of the same batch.
             var ownBatch = table == owner ? $" AND NOT list_contains((SELECT list({Quote(key)}) FROM typed), {value})" : "";
-            yield return ($"{value} IS NOT NULL AND NOT list_contains((SELECT list({Quote(key)}) FROM {Quote(table)}), {value}){ownBatch}",
+            // An absent cell that took the column's default names nothing, so only a given value is looked up.
+            yield return ($"{raw} IS NOT NULL AND NOT list_contains((SELECT list({Quote(key)}) FROM {Quote(table)}), {value}){ownBatch}",
                 QuarantineRules.UnknownReference,
                 $"{shown} || {Literal($" is not a known {column.Name} (reference {reference})")}");
         }

@@ -17,6 +17,8 @@ namespace ModScope.Model;
 /// <param name="Source">How a producer's files carry the column when a source mapping says so (their column name, their
 /// values, their timestamp formats); null: under its own name, as it is.</param>
 /// <param name="Extra">A column a source mapping adds to the table (not in the shipped schema); stored beside the others.</param>
+/// <param name="CurrencyFrom">For amounts of money: the column path naming the amount's currency (a staffing row's
+/// <c>hourly_cost</c> is in <c>site.cost_currency</c>); metrics read the amount converted into the reporting currency.</param>
 public sealed record ColumnSpec(
     string Name,
     ColumnKind Kind,
@@ -28,7 +30,8 @@ public sealed record ColumnSpec(
     string? DefaultValue = null,
     bool Windowed = true,
     ColumnSource? Source = null,
-    bool Extra = false)
+    bool Extra = false,
+    string? CurrencyFrom = null)
 {
     /// <summary>The column's name in a producer's file: their name under a source mapping, else its own.</summary>
     public string FileName => Source?.FileName ?? Name;

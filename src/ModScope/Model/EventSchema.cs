@@ -97,7 +97,7 @@ public static class EventSchema
             new("moderator_id", ColumnKind.Text),
             new("scheduled_hours", ColumnKind.Number, MinValue: 0, MaxValue: 24),
             new("productive_hours", ColumnKind.Number, MinValue: 0, MaxValue: 24),
-            new("hourly_cost", ColumnKind.Number, MinValue: 0),
+            new("hourly_cost", ColumnKind.Number, MinValue: 0, CurrencyFrom: "site.cost_currency"),
         ],
         Rules:
         [

@@ -23,6 +23,12 @@ public sealed record ReferenceData(
     /// <summary>The reference data shipped with this build: read only to seed a new store (and by the generator, which writes data for it).</summary>
     public static ReferenceData Shipped => ShippedData.Value;
 
+    /// <summary>
+    /// Targets per segment, every row with its history (targets*.csv; none shipped: the catalogue's <c>target</c> is the
+    /// default). <c>Query.SegmentTargets</c> chooses the one for a segment and day.
+    /// </summary>
+    public IReadOnlyList<SegmentTarget> Targets { get; init; } = [];
+
     /// <summary>No reference data at all (a store that could not be read, a test).</summary>
     public static ReferenceData Empty { get; } = new([], [], [], []);
 
@@ -34,7 +40,10 @@ public sealed record ReferenceData(
         InForce(Markets, m => m.Code, m => m.ValidFrom, day),
         InForce(Policies, p => p.PolicyId, p => p.ValidFrom, day),
         InForce(Queues, q => q.QueueId, q => q.ValidFrom, day),
-        InForce(Sites, s => s.SiteId, s => s.ValidFrom, day));
+        InForce(Sites, s => s.SiteId, s => s.ValidFrom, day))
+    {
+        Targets = Targets,
+    };
 
     /// <summary>Each market's region, by market code (of the rows given: call on <see cref="Current"/>).</summary>
     public IReadOnlyDictionary<string, string> RegionByMarket()

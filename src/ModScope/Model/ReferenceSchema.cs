@@ -41,6 +41,30 @@ public static class ReferenceSchema
     /// <summary>The lookup tables, in load order: a table comes after those it points into.</summary>
     public static readonly IReadOnlyList<ReferenceTable> All = [Markets, Policies, Queues, Sites];
 
+    /// <summary>
+    /// Targets per segment: a metric's target for a market, region, site, queue or policy (or any mix; an empty cell
+    /// matches any value and is stored as <c>""</c>, so the key compares), valid from <c>valid_from</c>. Loaded after the
+    /// lookup tables it points into. The catalogue's <c>target</c> stays the default where no row applies.
+    /// </summary>
+    public static readonly TableSchema Targets = new("targets", ["metric", "market", "region", "site", "queue", "policy", "valid_from"],
+        [new("metric", ColumnKind.Text), Segment("market", "markets.code"), Segment("region", null), Segment("site", "sites.site_id"),
+         Segment("queue", "queues.queue_id"), Segment("policy", "policies.policy_id"), new("value", ColumnKind.Number), ValidFromColumn()],
+        [new("bad_metric_id", "metric", "regexp_matches(metric, '^[a-z][a-z0-9_]*$')", "metric must be a metric id such as qa_accuracy"),
+         new("unknown_region", "region", "region = '' OR list_contains((SELECT list(region) FROM markets), region)",
+             "region must be the region of a known market")],
+        AsOf: "valid_from", ReplacesSameKey: true);
+
+    /// <summary>
+    /// Exchange rates (fx_rates*.csv): on <c>date</c>, one unit of <c>currency</c> is worth <c>rate</c> units of the
+    /// reporting currency. A cost uses the rate of the latest date on or before its day (a weekend takes Friday's).
+    /// </summary>
+    public static readonly TableSchema FxRates = new("fx_rates", ["date", "currency"],
+        [new("date", ColumnKind.Date, Windowed: false), new("currency", ColumnKind.Text), new("rate", ColumnKind.Number)],
+        [CurrencyRule("currency"), new("rate_not_positive", "rate", "rate > 0", "rate must be greater than 0")], AsOf: "date", ReplacesSameKey: true);
+
+    /// <summary>Every reference table loaded from files, in load order: the lookup tables, then targets and exchange rates.</summary>
+    public static readonly IReadOnlyList<TableSchema> Loadable = [.. All.Select(t => t.Schema), Targets, FxRates];
+
     /// <summary>The reference table of this name, or null.</summary>
     public static ReferenceTable? Find(string name) => All.FirstOrDefault(t => t.Name == name);
 
@@ -48,6 +72,9 @@ public static class ReferenceSchema
 
     /// <summary>A code other rows point at: checked for control characters like any id.</summary>
     private static ColumnSpec Id(string name) => new(name, ColumnKind.Text);
+
+    /// <summary>A target's optional segment column: empty means any value (stored as "", never checked as a reference).</summary>
+    private static ColumnSpec Segment(string name, string? references) => new(name, ColumnKind.Text, false, References: references, DefaultValue: "");
 
     private static ColumnSpec ValidFromColumn() => new("valid_from", ColumnKind.Date, false, DefaultValue: AlwaysText, Windowed: false);
 

@@ -4,7 +4,7 @@ namespace ModScope.Model;
 public static class Tables
 {
     public static readonly IReadOnlyList<TableSchema> All =
-        [.. ReferenceSchema.All.Select(t => t.Schema), .. EventSchema.All];
+        [.. ReferenceSchema.Loadable, .. EventSchema.All];
 
     /// <summary>Finds a table by name (case-insensitive), or null.</summary>
     public static TableSchema? Find(string name) =>

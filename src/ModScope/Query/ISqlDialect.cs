@@ -30,6 +30,13 @@ public interface ISqlDialect
     /// <summary>Hours from <paramref name="earlier"/> to <paramref name="later"/>, as a floating-point number.</summary>
     string HoursBetween(string earlier, string later);
 
+    /// <summary>
+    /// <paramref name="amount"/> (in the currency <paramref name="currency"/> names) in <paramref name="reportingCurrency"/>
+    /// (a bound parameter): unchanged in the reporting currency, else times the store's <c>fx_rates</c> rate of the
+    /// latest date on or before <paramref name="day"/>; NULL when there is no such rate (a data-health finding, never 0).
+    /// </summary>
+    string InReportingCurrency(string amount, string currency, string day, string reportingCurrency);
+
     /// <summary>An aggregate over the rows where <paramref name="condition"/> holds (all rows when null).</summary>
     string Aggregate(AggregateKind kind, string? value, string? condition, double quantile = 0);
 

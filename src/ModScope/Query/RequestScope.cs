@@ -11,11 +11,15 @@ internal sealed class RequestScope
 {
     private readonly ISqlDialect _dialect;
 
+    /// <summary>The currency costs are reported in (the catalogue's setting).</summary>
+    public string ReportingCurrency { get; }
+
     public RequestScope(ISqlDialect dialect, MetricCatalog catalog, MetricRequest request)
     {
         _dialect = dialect;
         Request = request;
         Dimensions = request.Dimensions.Select(catalog.Dimension).ToList();
+        ReportingCurrency = catalog.ReportingCurrency;
         Filters = request.Filters.Select(f => (catalog.Dimension(f.Dimension), f)).ToList();
         TimeZoneInfo zone;
         try

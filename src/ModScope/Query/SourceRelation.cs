@@ -29,6 +29,11 @@ internal sealed class SourceRelation
 
     public string Source { get; }
 
+    /// <summary>The statement's parameters and the reporting currency, for reading an amount of money (bound only then).</summary>
+    public (SqlParameters Parameters, string Currency)? Money { get; init; }
+
+    private string? _currency;
+
     /// <summary>The source's rows.</summary>
     public RelationAlias Rows { get; } = new("t", RelationRole.Rows);
 
@@ -55,7 +60,7 @@ internal sealed class SourceRelation
         }
         if (parts.Length == 1)
         {
-            return _dialect.Column(alias, parts[0]);
+            return EventSchema.Find(table)?.Find(parts[0])?.CurrencyFrom is { } currency ? Converted(alias, table, parts[0], currency) : _dialect.Column(alias, parts[0]);
         }
         var reference = EventSchema.Find(table)?.Find(parts[0])?.References
             ?? throw new InvalidOperationException($"'{path}' does not go through a reference column of {table}.");
@@ -75,6 +80,16 @@ internal sealed class SourceRelation
             _joins.Add(join);
         }
         return _dialect.ReferenceColumn(referenced, joined, parts[1], keyExpression);
+    }
+
+    /// <summary>An amount of money in the reporting currency, converted at the rate of its row's day (<see cref="ISqlDialect.InReportingCurrency"/>).</summary>
+    private string Converted(RelationAlias alias, string table, string column, string currencyPath)
+    {
+        var (parameters, reporting) = Money ?? throw new InvalidOperationException($"{table}.{column} is money: the relation needs the reporting currency.");
+        _currency ??= parameters.Add(reporting);
+        var prefix = alias == Parent ? "decision." : "";
+        var day = EventSchema.Find(table)!.AsOf!;
+        return _dialect.InReportingCurrency(_dialect.Column(alias, column), Column(prefix + currencyPath), Column(prefix + day), _currency);
     }
 
     /// <summary>The SQL of a dimension on this source (audits and appeals read it from their decision).</summary>

@@ -53,6 +53,10 @@ public abstract class StandardDialect : ISqlDialect
         return $"JOIN {Quote(parent.Name)} AS {relation} ON {Column(relation, key)} = {Column(child, key)}";
     }
 
+    public virtual string InReportingCurrency(string amount, string currency, string day, string reportingCurrency) =>
+        $"({amount} * CASE WHEN {currency} = {reportingCurrency} THEN 1.0 ELSE (SELECT fx.rate FROM fx_rates AS fx " +
+        $"WHERE fx.currency = {currency} AND fx.date <= CAST({day} AS DATE) ORDER BY fx.date DESC LIMIT 1) END)";
+
     public virtual string? JoinReference(ReferenceTable table, RelationAlias relation, string keyExpression, string asOf)
     {
         ArgumentNullException.ThrowIfNull(table);

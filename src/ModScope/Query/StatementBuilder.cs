@@ -16,7 +16,7 @@ internal sealed class StatementBuilder(ISqlDialect dialect, RequestScope scope)
     public PlannedStatement Aggregates(string source, string time, IReadOnlyList<Atom> atoms)
     {
         var parameters = new SqlParameters(dialect);
-        var relation = new SourceRelation(dialect, source);
+        var relation = new SourceRelation(dialect, source) { Money = (parameters, scope.ReportingCurrency) };
         var keys = Keys(relation, time, parameters);
         // Conditions every atom shares go to WHERE, so the engine filters rows before aggregating; the rest
         // become per-aggregate FILTERs. (A group left with no rows has counted nothing: the evaluator reads 0.)
@@ -48,7 +48,7 @@ internal sealed class StatementBuilder(ISqlDialect dialect, RequestScope scope)
     private PlannedStatement RunningOpenAtEnd(string source, string opened, string closed, IReadOnlyList<Atom> atoms)
     {
         var parameters = new SqlParameters(dialect);
-        var relation = new SourceRelation(dialect, source);
+        var relation = new SourceRelation(dialect, source) { Money = (parameters, scope.ReportingCurrency) };
         var (open, close) = (relation.Column(opened), relation.Column(closed));
         var (start, end) = (parameters.Add(scope.StartUtc), parameters.Add(scope.EndUtc));
         var dimensions = scope.Dimensions.Select(relation.Dimension).ToList();
@@ -92,7 +92,7 @@ internal sealed class StatementBuilder(ISqlDialect dialect, RequestScope scope)
     private PlannedStatement JoinedOpenAtEnd(string source, string opened, string closed, IReadOnlyList<Atom> atoms)
     {
         var parameters = new SqlParameters(dialect);
-        var relation = new SourceRelation(dialect, source);
+        var relation = new SourceRelation(dialect, source) { Money = (parameters, scope.ReportingCurrency) };
         var ends = Buckets.Within(scope.Request.Period, scope.Request.Grain).Select(b => (IReadOnlyList<string>)
             [$"CAST({parameters.Add(b.Start)} AS TIMESTAMP)", $"CAST({parameters.Add(scope.ToUtc(b.End))} AS TIMESTAMP)"]).ToList();
         var keys = new List<string>();
@@ -121,7 +121,7 @@ internal sealed class StatementBuilder(ISqlDialect dialect, RequestScope scope)
         var (source, time) = (metrics[0].Proportion.Source, metrics[0].Proportion.Time);
         var parameters = new SqlParameters(dialect);
         var first = dialect.Numbered(TableOf(source), ["decision_id"], FirstAuditOrder);
-        var relation = new SourceRelation(dialect, source, first);
+        var relation = new SourceRelation(dialect, source, first) { Money = (parameters, scope.ReportingCurrency) };
         var keys = Keys(relation, time, parameters);
         var stratum = relation.Column("stratum");
         var values = new List<string>
@@ -152,7 +152,7 @@ internal sealed class StatementBuilder(ISqlDialect dialect, RequestScope scope)
         var pairs = $"(SELECT {dialect.Quote("decision_id")}, {dialect.Aggregate(AggregateKind.Max, rating, "__rn = 1")} AS first_rating, " +
                     $"{dialect.Aggregate(AggregateKind.Max, rating, "__rn = 2")} AS second_rating FROM {numbered} AS n " +
                     $"GROUP BY {dialect.Quote("decision_id")} HAVING count(*) >= 2)";
-        var relation = new SourceRelation(dialect, agreement.Source, pairs);
+        var relation = new SourceRelation(dialect, agreement.Source, pairs) { Money = (parameters, scope.ReportingCurrency) };
         var keys = Keys(relation, agreement.Time, parameters);
         var (firstRating, secondRating) = ($"{relation.Rows}.first_rating", $"{relation.Rows}.second_rating");
         var values = new List<string> { firstRating, secondRating, dialect.Aggregate(AggregateKind.Count, null, null) };
@@ -170,7 +170,7 @@ internal sealed class StatementBuilder(ISqlDialect dialect, RequestScope scope)
     {
         var m = atoms[0].Measure;
         var parameters = new SqlParameters(dialect);
-        var relation = new SourceRelation(dialect, m.Source);
+        var relation = new SourceRelation(dialect, m.Source) { Money = (parameters, scope.ReportingCurrency) };
         var keys = Keys(relation, m.Time!, parameters);
         var value = relation.Value(m.Value!);
         var where = Where(scope.InPeriod(relation, m.Time!, parameters), relation.Conditions(m.Where, parameters), scope.FilterSql(relation, parameters));

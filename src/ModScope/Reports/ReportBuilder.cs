@@ -27,8 +27,17 @@ public sealed class ReportBuilder(MetricCatalog catalog, MetricQuery query, Stor
     /// <summary>The event calendar the storyline attributes movements to (none: no movement is attributed).</summary>
     public EventCalendar Calendar { get; init; } = EventCalendar.Empty;
 
-    public async Task<ReportData> LoadAsync(ReportScope scope, IReadOnlyList<Alert> alerts, CancellationToken cancellationToken = default) =>
-        await new ReportDataLoader(catalog, query, _rules).LoadAsync(scope, alerts, cancellationToken).ConfigureAwait(false) with { Reference = Reference, Calendar = Calendar };
+    /// <summary>
+    /// The numbers of <paramref name="scope"/>. The data's catalogue carries the scope's targets (a market's report is
+    /// judged against that market's targets, as in force on the period's last day: <see cref="SegmentTargets"/>).
+    /// </summary>
+    public async Task<ReportData> LoadAsync(ReportScope scope, IReadOnlyList<Alert> alerts, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var data = await new ReportDataLoader(catalog, query, _rules).LoadAsync(scope, alerts, cancellationToken).ConfigureAwait(false);
+        var lastDay = DateOnly.FromDateTime(scope.Period.End.AddDays(-1));
+        return data with { Reference = Reference, Calendar = Calendar, Catalog = SegmentTargets.Apply(data.Catalog, scope.Filters, lastDay, Reference) };
+    }
 
     /// <summary>The storyline for the data's audience, composed in <paramref name="language"/> (en or zh-Hans).</summary>
     public ReportDocument Compose(ReportData data, string language, bool charts = true)

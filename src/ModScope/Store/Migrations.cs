@@ -23,6 +23,9 @@ public static class Migrations
             connection => Run(connection, Script("0004-alert-lifecycle.sql"))),
         new(5, "an alert's finding as a template and facts, rendered per language",
             connection => Run(connection, Script("0005-finding-facts.sql"))),
+        new(6, "targets per segment (metric, market, region, site, queue, policy) with history",
+            connection => Run(connection, Script("0006-targets.sql"))),
+        new(7, "exchange rates (date, currency, rate to the reporting currency)", connection => Run(connection, Script("0007-fx-rates.sql"))),
     ];
 
     /// <summary>The schema version this build writes.</summary>

@@ -7,7 +7,7 @@ namespace ModScope.Store;
 
 /// <summary>
 /// A store's own reference data (markets, policies, queues, sites, each row with the date it is valid from): what every
-/// consumer reads at run time. The shipped <c>reference/</c> folder only seeded it; ingest adds and corrects rows.
+/// consumer reads at run time; and its targets per segment. The shipped <c>reference/</c> folder only seeded it; ingest adds and corrects rows.
 /// </summary>
 public static class StoredReference
 {
@@ -25,7 +25,11 @@ public static class StoredReference
             sql.Rows("SELECT queue_id, market, object_type, sla_hours, name_en, name_zh, valid_from FROM queues ORDER BY queue_id, valid_from",
                 r => new Queue(r.GetString(0), r.GetString(1), r.GetString(2), r.GetDouble(3), Text(r, 4), Text(r, 5), Day(r, 6))),
             sql.Rows("SELECT site_id, name, vendor, city, country, time_zone, cost_currency, valid_from FROM sites ORDER BY site_id, valid_from",
-                r => new Site(r.GetString(0), Text(r, 1), Text(r, 2), Text(r, 3), Text(r, 4), Text(r, 5), r.GetString(6), Day(r, 7))));
+                r => new Site(r.GetString(0), Text(r, 1), Text(r, 2), Text(r, 3), Text(r, 4), Text(r, 5), r.GetString(6), Day(r, 7))))
+        {
+            Targets = sql.Rows("SELECT metric, market, region, site, queue, policy, value, valid_from FROM targets ORDER BY ALL",
+                r => new SegmentTarget(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetDouble(6), Day(r, 7))),
+        };
     }
 
     // Optional names and codes: an empty cell is stored as NULL and read as "".

@@ -32,8 +32,8 @@ public sealed class MigrationTests : IDisposable
 
         using var store = ModScopeStore.Open(path);
 
-        Assert.Equal(5, store.SchemaVersion());
-        Assert.Equal(5, Migrations.Latest);
+        Assert.Equal(7, store.SchemaVersion());
+        Assert.Equal(7, Migrations.Latest);
         Assert.Empty(new AlertStore(store).List());
         using var read = store.OpenConnection();
         using var command = read.CreateCommand();
@@ -47,6 +47,8 @@ public sealed class MigrationTests : IDisposable
     [InlineData("0003-reference-history.sql", "74ba56b0818e23936f457cc6d00c53262c091f06f863d415fa1964bedac1ed7c")]
     [InlineData("0004-alert-lifecycle.sql", "92747e8720fddeb70e8d4371e59a873f484662d37fafd164887749781fb85a29")]
     [InlineData("0005-finding-facts.sql", "bf7e668b1dd8f4c93c60aa4d979f40b5c0f42b4fc5bd4914ac58a9a62f19f44e")]
+    [InlineData("0006-targets.sql", "67d6fe983fdca2b8643480fc4f639dfd5b0a14a0b24d81b61d520b63e8cac55c")]
+    [InlineData("0007-fx-rates.sql", "a0e36f0b2646840f7da3fd0bd2e698800cb078f06b0f7cf4afcfdce85db3d118")]
     public void A_released_migration_script_is_never_edited(string script, string sha256)
     {
         // The hashes were taken when each version was released; a change to the schema is a new migration, not an edit.
@@ -74,7 +76,7 @@ public sealed class MigrationTests : IDisposable
 
         using var store = ModScopeStore.Open(path);
 
-        Assert.Equal(5, store.SchemaVersion());
+        Assert.Equal(7, store.SchemaVersion());
         var market = Assert.Single(StoredReference.Load(store).Markets);
         Assert.Equal(new Market("XA", "Acmeland", "", "ZZR", "pt", "Europe/Lisbon", new DateOnly(1970, 1, 1)), market);
     }
@@ -82,7 +84,7 @@ public sealed class MigrationTests : IDisposable
     [Fact]
     public void A_migrated_store_has_every_column_of_the_reference_model()
     {
-        AssertStoredColumns(ReferenceSchema.All.Select(t => t.Schema));
+        AssertStoredColumns(ReferenceSchema.Loadable);
     }
 
     [Fact]

@@ -1,10 +1,11 @@
 -- sum over staffing dated by date
--- parameters: p0=2026-11-09, p1=2026-11-16
+-- parameters: p0=USD, p1=2026-11-09, p2=2026-11-16
 SELECT CAST(date_trunc('month', CAST(t."date" AS TIMESTAMP)) AS TIMESTAMP) AS k0,
        t."site" AS k1,
-       sum((t."scheduled_hours" * t."hourly_cost")) AS v0
+       sum((t."scheduled_hours" * (t."hourly_cost" * CASE WHEN l_t_site."cost_currency" = $p0 THEN 1.0 ELSE (SELECT fx.rate FROM fx_rates AS fx WHERE fx.currency = l_t_site."cost_currency" AND fx.date <= CAST(t."date" AS DATE) ORDER BY fx.date DESC LIMIT 1) END))) AS v0
 FROM "staffing" AS t
-WHERE (t."date" >= CAST($p0 AS DATE) AND t."date" < CAST($p1 AS DATE))
+  LEFT JOIN (SELECT *, CASE WHEN row_number() OVER w > 1 THEN "valid_from" END AS __from, lead("valid_from") OVER w AS __to FROM "sites" WINDOW w AS (PARTITION BY "site_id" ORDER BY "valid_from")) AS l_t_site ON l_t_site."site_id" = t."site" AND (l_t_site.__from IS NULL OR t."date" >= l_t_site.__from) AND (l_t_site.__to IS NULL OR t."date" < l_t_site.__to)
+WHERE (t."date" >= CAST($p1 AS DATE) AND t."date" < CAST($p2 AS DATE))
 GROUP BY CAST(date_trunc('month', CAST(t."date" AS TIMESTAMP)) AS TIMESTAMP), t."site";
 
 -- count over decisions dated by decided_at
