@@ -77,6 +77,8 @@ internal static class ServeCommand
                 AnalystTokenFile = Existing(parsed.GetValue(tokenFile), "--analyst-token-file"),
                 UsersFile = Existing(parsed.GetValue(usersFile), "--users-file"),
                 AllowedHosts = parsed.GetValue(hosts),
+                // The CLI's write commands on this store come through the server while it runs (STORE.server.json).
+                Commands = new Forwarding.InServerRunner(),
                 Limits = defaults with
                 {
                     MaxResultCells = Positive(parsed.GetValue(cells) ?? defaults.MaxResultCells, "--max-result-cells"),
