@@ -52,6 +52,12 @@ public static class DashboardApp
         if (options?.Commands is { } commands)
         {
             builder.Services.AddSingleton(new CommandForwarding(commands));
+            if (options.Service is { } service)
+            {
+                builder.Services.AddSingleton(service);
+                builder.Services.AddSingleton(TimeProvider.System);
+                builder.Services.AddHostedService<Service.ServiceWorker>();
+            }
         }
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>

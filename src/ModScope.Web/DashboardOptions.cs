@@ -40,6 +40,9 @@ public sealed record DashboardOptions(string StorePath, string? CatalogPath = nu
     /// </summary>
     public Forwarding.ICommandRunner? Commands { get; init; }
 
+    /// <summary>Unattended work (landing folder, schedules), run through <see cref="Commands"/>; null: none.</summary>
+    public ModScope.Service.ServiceConfig? Service { get; init; }
+
     /// <summary>Configuration key/value pairs that carry these options into the app.</summary>
     public IEnumerable<KeyValuePair<string, string?>> ToSettings()
     {
