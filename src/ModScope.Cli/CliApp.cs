@@ -54,7 +54,13 @@ public static class CliApp
         return root;
     }
 
-    public static async Task<int> RunAsync(string[] args, CliContext context)
+    public static Task<int> RunAsync(string[] args, CliContext context) => RunAsync(args, context, CancellationToken.None);
+
+    /// <summary>
+    /// Runs a command line. A write command on a store that <c>modscope serve</c> holds is forwarded to the server
+    /// (<see cref="Forwarding.CommandForwarder"/>), which runs it the same way and answers its output and exit code.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var root = Build(context);
@@ -75,8 +81,23 @@ public static class CliApp
             }
             return ExitCodes.Usage;
         }
-        var invocation = new InvocationConfiguration { Output = context.HelpOutput, Error = context.Error };
-        return await parsed.InvokeAsync(invocation).ConfigureAwait(false);
+        if (Forwarding.CommandForwarder.Target(parsed, context) is { } server)
+        {
+            var forwarded = await Guard(context, parsed, async () =>
+                await Forwarding.CommandForwarder.ForwardAsync(parsed, server, context, cancellationToken).ConfigureAwait(false) ?? -1).ConfigureAwait(false);
+            if (forwarded >= 0)
+            {
+                return forwarded;
+            }
+        }
+        // Inside the server a forwarded command must not take over the process's Ctrl+C handling.
+        var invocation = new InvocationConfiguration
+        {
+            Output = context.HelpOutput,
+            Error = context.Error,
+            ProcessTerminationTimeout = context.InServer ? null : new InvocationConfiguration().ProcessTerminationTimeout,
+        };
+        return await parsed.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Runs a command body, mapping exceptions to one stderr line and an exit code.</summary>

@@ -10,4 +10,7 @@ namespace ModScope.Cli;
 public sealed record CliContext(IAnsiConsole Out, TextWriter Error, TextWriter HelpOutput, TextReader? Input = null)
 {
     public TextReader In => Input ?? Console.In;
+
+    /// <summary>True inside <c>serve</c>, running a command the CLI forwarded: it runs here and is never forwarded again.</summary>
+    public bool InServer { get; init; }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.Extensions.FileProviders;
 using ModScope.Web.Access;
 using ModScope.Web.Api;
+using ModScope.Web.Forwarding;
 using ModScope.Web.Hardening;
 
 namespace ModScope.Web;
@@ -48,6 +49,16 @@ public static class DashboardApp
         builder.Services.AddDashboardRateLimits();
         builder.Services.AddSingleton<Dashboard>();
         builder.Services.AddSingleton<AccessPolicy>();
+        if (options?.Commands is { } commands)
+        {
+            builder.Services.AddSingleton(new CommandForwarding(commands));
+            if (options.Service is { } service)
+            {
+                builder.Services.AddSingleton(service);
+                builder.Services.AddSingleton(TimeProvider.System);
+                builder.Services.AddHostedService<Service.ServiceWorker>();
+            }
+        }
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
         {
@@ -82,6 +93,10 @@ public static class DashboardApp
         AlertCommentEndpoints.Map(api);
         HealthEndpoints.Map(api);
         ReportEndpoints.Map(api);
+        if (options?.Commands is not null)
+        {
+            CommandEndpoints.Map(app);
+        }
         return app;
     }
 
@@ -122,7 +137,36 @@ public static class DashboardApp
                 string.Join(", ", allowed));
         }
         _ = Task.Run(() => WarmAsync(app, app.Lifetime.ApplicationStopping), CancellationToken.None);
-        // Until Ctrl+C / SIGTERM (the host's lifetime) or the caller cancels; then the host stops.
-        await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+        var info = app.Services.GetService<CommandForwarding>() is { } forwarding
+            ? new ServerInfo(LoopbackUrl(app.Urls.First()), Environment.ProcessId, ServerInfoFile.ProcessStarted(), forwarding.Secret)
+            : null;
+        var store = app.Services.GetRequiredService<Dashboard>().Store.Path;
+        if (info is not null)
+        {
+            ServerInfoFile.Write(store, info);
+        }
+        try
+        {
+            // Until Ctrl+C / SIGTERM (the host's lifetime) or the caller cancels; then the host stops.
+            await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (info is not null)
+            {
+                ServerInfoFile.Remove(store, info);
+            }
+        }
+    }
+
+    /// <summary>A listening URL as a local client reaches it: a wildcard host (0.0.0.0, [::], +, *) becomes 127.0.0.1.</summary>
+    private static string LoopbackUrl(string url)
+    {
+        var uri = new UriBuilder(url.Replace("://+", "://0.0.0.0", StringComparison.Ordinal).Replace("://*", "://0.0.0.0", StringComparison.Ordinal));
+        if (uri.Host is "0.0.0.0" or "[::]" or "::")
+        {
+            uri.Host = "127.0.0.1";
+        }
+        return uri.Uri.GetLeftPart(UriPartial.Authority);
     }
 }

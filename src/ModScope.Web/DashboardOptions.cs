@@ -34,6 +34,15 @@ public sealed record DashboardOptions(string StorePath, string? CatalogPath = nu
     /// <summary>Result, cache and rate limits; null for the defaults.</summary>
     public DashboardLimits? Limits { get; init; }
 
+    /// <summary>
+    /// Runs CLI write commands forwarded to the server (<c>POST /api/commands</c>, see <see cref="Forwarding.CommandEndpoints"/>);
+    /// with it the server writes <see cref="Forwarding.ServerInfoFile"/> beside the store. Null: no forwarding.
+    /// </summary>
+    public Forwarding.ICommandRunner? Commands { get; init; }
+
+    /// <summary>Unattended work (landing folder, schedules), run through <see cref="Commands"/>; null: none.</summary>
+    public ModScope.Service.ServiceConfig? Service { get; init; }
+
     /// <summary>Configuration key/value pairs that carry these options into the app.</summary>
     public IEnumerable<KeyValuePair<string, string?>> ToSettings()
     {

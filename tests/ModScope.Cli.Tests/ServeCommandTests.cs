@@ -23,6 +23,28 @@ public sealed class ServeCommandTests
     }
 
     [Fact]
+    public async Task A_bad_service_configuration_beside_the_store_stops_serve_before_it_listens_naming_line_and_field()
+    {
+        var folder = Directory.CreateTempSubdirectory("modscope-serve-config-").FullName;
+        try
+        {
+            var store = Path.Combine(folder, "s.duckdb");
+            await File.WriteAllTextAsync(store, "");
+            var config = Path.Combine(folder, "modscope.yaml");
+            await File.WriteAllTextAsync(config, "schedules:\n  - name: nightly\n    cron: \"0 25 * * *\"\n    job: monitor\n");
+
+            var (exit, _, error) = await CliRunner.Run("serve", "--store", store);
+
+            Assert.Equal(ExitCodes.BadInput, exit);
+            Assert.Contains($"{config}:3: schedules[0].cron: '0 25 * * *' is not a cron expression", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Hash_password_reads_standard_input_and_prints_a_salted_hash_of_600000_iterations()
     {
         var (exit, output, error) = await CliRunner.RunWithInput("s3cret\n", "serve", "--hash-password");

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using ModScope.Cli.Views;
+using ModScope.Service;
 using ModScope.Web;
 using ModScope.Web.Access;
 using Spectre.Console;
@@ -47,12 +49,16 @@ internal static class ServeCommand
             Description = "Print the hash of a password for a users file (name:role:hash) and exit; the password is read from standard input.",
             Arity = ArgumentArity.ZeroOrOne,
         };
+        var config = new Option<string?>("--config")
+        {
+            Description = $"Service configuration (landing folder, schedules); default: {ServiceConfigLoader.FileName} beside the store, when there is one.",
+        };
         var catalog = CatalogOption.Create();
         var engineOption = new EngineOption();
         store.Description = "DuckDB store: the data with --engine duckdb; with --engine clickhouse only the alerts and monitor runs (created if missing).";
         var command = new Command("serve", "Serve the dashboard (overview, explorer, alerts, data health) and its JSON API (OpenAPI at /openapi).")
         {
-            store, urls, tokenFile, token, usersFile, hosts, cells, cache, hash, catalog,
+            store, urls, tokenFile, token, usersFile, hosts, cells, cache, hash, catalog, config,
         };
         engineOption.AddTo(command);
         command.SetAction((parsed, cancellationToken) => CliApp.Guard(context, parsed, async () =>
@@ -70,6 +76,8 @@ internal static class ServeCommand
             var path = parsed.GetValue(store)!;
             var clickHouse = engineOption.IsClickHouse(parsed) ? engineOption.ClickHouse(parsed) : null;
             _ = clickHouse is not null || File.Exists(path) ? path : throw new IOException($"Store '{path}' does not exist; run 'modscope ingest' or 'modscope demo' first.");
+            var service = parsed.GetValue(config) is { } file ? ServiceConfigLoader.Load(file)
+                : ServiceConfigLoader.BesideStore(path) is { } beside ? ServiceConfigLoader.Load(beside) : null;
             var defaults = new DashboardLimits();
             var options = new DashboardOptions(path, parsed.GetValue(catalog), parsed.GetValue(token))
             {
@@ -77,12 +85,19 @@ internal static class ServeCommand
                 AnalystTokenFile = Existing(parsed.GetValue(tokenFile), "--analyst-token-file"),
                 UsersFile = Existing(parsed.GetValue(usersFile), "--users-file"),
                 AllowedHosts = parsed.GetValue(hosts),
+                // The CLI's write commands on this store come through the server while it runs (STORE.server.json).
+                Commands = new Forwarding.InServerRunner(),
+                Service = service,
                 Limits = defaults with
                 {
                     MaxResultCells = Positive(parsed.GetValue(cells) ?? defaults.MaxResultCells, "--max-result-cells"),
                     CacheMegabytes = (int)Positive(parsed.GetValue(cache) ?? defaults.CacheMegabytes, "--cache-mb", least: 0),
                 },
             };
+            if (service is not null)
+            {
+                ServiceView.Render(context.Out, service);
+            }
             await RunAsync(context, options, parsed.GetValue(urls) ?? [], cancellationToken).ConfigureAwait(false);
             return ExitCodes.Ok;
         }));

@@ -1,0 +1,175 @@
+using System.Globalization;
+using Cronos;
+using ModScope.Common;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace ModScope.Service;
+
+/// <summary>
+/// Reads <c>modscope.yaml</c> into a <see cref="ServiceConfig"/>, collecting every problem with file, line and field
+/// before it fails (<see cref="ServiceConfigException"/>). A relative landing folder is relative to the file.
+/// </summary>
+public static class ServiceConfigLoader
+{
+    /// <summary>The configuration's name beside a store.</summary>
+    public const string FileName = "modscope.yaml";
+
+    /// <summary>Sections this build does not act on yet: named so, rather than passed over in silence.</summary>
+    private static readonly string[] NotYetBuilt = ["channels", "subscriptions", "owners"];
+
+    private static readonly string[] Jobs = ["monitor"];
+
+    /// <summary>The configuration beside <paramref name="storePath"/> (<see cref="FileName"/> in its folder), or null when there is none.</summary>
+    public static string? BesideStore(string storePath)
+    {
+        var path = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(storePath)) ?? ".", FileName);
+        return File.Exists(path) ? path : null;
+    }
+
+    public static ServiceConfig Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new ServiceConfigException($"Service configuration '{path}' does not exist.");
+        }
+        var file = Path.GetFullPath(path);
+        var yaml = new YamlStream();
+        try
+        {
+            yaml.Load(new StringReader(File.ReadAllText(file)));
+        }
+        catch (YamlException ex)
+        {
+            throw new ServiceConfigException([new CatalogIssue(file, (int)ex.Start.Line, "(syntax)", ex.Message)]);
+        }
+        var issues = new List<CatalogIssue>();
+        var reader = new YamlReader(file, issues);
+        var root = yaml.Documents.Count == 0 ? null : reader.Mapping(yaml.Documents[0].RootNode, "(root)");
+        if (root is null)
+        {
+            throw new ServiceConfigException(issues.Count > 0 ? issues : [new CatalogIssue(file, 1, "(root)", "the file is empty")]);
+        }
+        foreach (var key in root.Children.Keys.OfType<YamlScalarNode>().Where(k => NotYetBuilt.Contains(k.Value)))
+        {
+            reader.Problem(key, key.Value!, "is not built in this version of ModScope yet (delivery: issue 20); remove it");
+        }
+        reader.OnlyKeys(root, "(root)", ["watch", "schedules", .. NotYetBuilt]);
+        var watch = reader.Child(root, "watch") is { } watchNode ? Watch(reader, watchNode, Path.GetDirectoryName(file)!) : null;
+        var schedules = reader.Child(root, "schedules") is { } list ? Schedules(reader, list) : [];
+        return issues.Count > 0 ? throw new ServiceConfigException(issues) : new ServiceConfig(file, watch, schedules);
+    }
+
+    private static WatchSettings? Watch(YamlReader reader, YamlNode node, string baseFolder)
+    {
+        if (reader.Mapping(node, "watch") is not { } mapping)
+        {
+            return null;
+        }
+        reader.OnlyKeys(mapping, "watch", "folder", "ready", "stable_seconds", "monitor_after_load", "monitor_days");
+        var folder = reader.Text(mapping, "folder", "watch");
+        var readyText = reader.Text(mapping, "ready", "watch", required: false) ?? "stable_size";
+        FileReadiness? ready = readyText switch
+        {
+            "stable_size" => FileReadiness.StableSize,
+            "done_marker" => FileReadiness.DoneMarker,
+            _ => null,
+        };
+        if (ready is null)
+        {
+            reader.Problem(reader.Child(mapping, "ready"), "watch.ready", $"'{readyText}' is not one of stable_size, done_marker");
+        }
+        var seconds = reader.Number(mapping, "stable_seconds", "watch", required: false) ?? 30;
+        if (seconds is < 1 or > 86_400)
+        {
+            reader.Problem(reader.Child(mapping, "stable_seconds"), "watch.stable_seconds", $"must be from 1 to 86400, not {seconds.ToString(CultureInfo.InvariantCulture)}");
+        }
+        var monitor = Flag(reader, mapping, "monitor_after_load", "watch", true);
+        var days = reader.Number(mapping, "monitor_days", "watch", required: false) ?? 7;
+        if (days is < 1 or > 366 || days != Math.Floor(days))
+        {
+            reader.Problem(reader.Child(mapping, "monitor_days"), "watch.monitor_days", $"must be a whole number from 1 to 366, not {days.ToString(CultureInfo.InvariantCulture)}");
+        }
+        return folder is null || ready is null ? null
+            : new WatchSettings(Path.GetFullPath(folder, baseFolder), ready.Value, TimeSpan.FromSeconds(seconds), monitor, (int)days);
+    }
+
+    private static List<ScheduledJob> Schedules(YamlReader reader, YamlNode node)
+    {
+        var jobs = new List<ScheduledJob>();
+        if (node is not YamlSequenceNode sequence)
+        {
+            reader.Problem(node, "schedules", "expected a list of schedules (- name: …, cron: …, time_zone: …, job: monitor)");
+            return jobs;
+        }
+        for (var i = 0; i < sequence.Children.Count; i++)
+        {
+            var field = $"schedules[{i}]";
+            if (reader.Mapping(sequence.Children[i], field) is not { } entry)
+            {
+                continue;
+            }
+            reader.OnlyKeys(entry, field, "name", "cron", "time_zone", "job");
+            var name = reader.Text(entry, "name", field);
+            var cron = Cron(reader, entry, field);
+            var zone = Zone(reader, entry, field);
+            var job = reader.Text(entry, "job", field);
+            if (job is not null && !Jobs.Contains(job))
+            {
+                reader.Problem(reader.Child(entry, "job"), $"{field}.job", $"'{job}' is not one of {string.Join(", ", Jobs)}{NearMatch.Suggest(job, Jobs)}");
+            }
+            else if (name is not null && cron is not null && zone is not null && job is not null)
+            {
+                jobs.Add(new ScheduledJob(name, cron, zone, job));
+            }
+        }
+        return jobs;
+    }
+
+    private static CronExpression? Cron(YamlReader reader, YamlMappingNode entry, string field)
+    {
+        var text = reader.Text(entry, "cron", field);
+        if (text is null)
+        {
+            return null;
+        }
+        try
+        {
+            return CronExpression.Parse(text, text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard);
+        }
+        catch (CronFormatException ex)
+        {
+            reader.Problem(reader.Child(entry, "cron"), $"{field}.cron", $"'{text}' is not a cron expression: {ex.Message}");
+            return null;
+        }
+    }
+
+    private static TimeZoneInfo? Zone(YamlReader reader, YamlMappingNode entry, string field)
+    {
+        var text = reader.Text(entry, "time_zone", field, required: false) ?? "UTC";
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(text);
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            reader.Problem(reader.Child(entry, "time_zone"), $"{field}.time_zone", $"'{text}' is not a time zone; use an IANA name such as Asia/Singapore or UTC");
+            return null;
+        }
+    }
+
+    private static bool Flag(YamlReader reader, YamlMappingNode mapping, string key, string field, bool fallback)
+    {
+        var text = reader.Text(mapping, key, field, required: false);
+        if (text is null)
+        {
+            return fallback;
+        }
+        if (bool.TryParse(text, out var value))
+        {
+            return value;
+        }
+        reader.Problem(reader.Child(mapping, key), $"{field}.{key}", $"'{text}' is not true or false");
+        return fallback;
+    }
+}

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using ModScope.Web.Forwarding;
+
+namespace ModScope.Cli.Tests;
+
+/// <summary><c>modscope serve</c> in a process of its own on a free loopback port, ready once it answers and its info file is written. Killed on dispose.</summary>
+internal sealed class ServedProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private ServedProcess(Process process, string url)
+    {
+        _process = process;
+        Url = url;
+    }
+
+    public string Url { get; }
+
+    public int Id => _process.Id;
+
+    public static async Task<ServedProcess> StartAsync(string store)
+    {
+        var url = $"http://127.0.0.1:{FreePort()}";
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in (string[])[typeof(CliApp).Assembly.Location, "serve", "--store", store, "--urls", url])
+        {
+            start.ArgumentList.Add(argument);
+        }
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        var errors = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => errors.Enqueue(e.Data ?? "");
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var served = new ServedProcess(process, url);
+        var wait = Stopwatch.StartNew();
+        while (ServerInfoFile.Find(store)?.Pid != process.Id)
+        {
+            if (process.HasExited || wait.Elapsed > TimeSpan.FromSeconds(60))
+            {
+                await served.DisposeAsync();
+                throw new InvalidOperationException($"serve did not start: {string.Join(Environment.NewLine, errors)}");
+            }
+            await Task.Delay(100);
+        }
+        return served;
+    }
+
+    /// <summary>Kills the server at once, as a crash would (its info file stays behind).</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
