@@ -54,6 +54,24 @@ internal sealed class Dashboard : IDisposable
     public ReferenceData Reference => StoredReference.Load(Store);
     public MetricQuery Query { get; }
     public AlertStore Alerts { get; }
+
+    /// <summary>The reference rows a caller limited to <paramref name="scope"/> may see (all for an unlimited one).</summary>
+    public ReferenceData VisibleReference(AccessScope scope) => ScopeFilters.Visible(scope, Reference);
+
+    /// <summary>The alerts a caller limited to <paramref name="scope"/> may see (<see cref="AlertAccess"/>).</summary>
+    public IEnumerable<Alert> VisibleAlerts(AccessScope scope, AlertStatus? status = null, AlertKind? kind = null)
+    {
+        var reference = scope.IsLimited ? Reference : ReferenceData.Empty;
+        return Alerts.List(status, kind).Where(a => AlertAccess.Visible(a, scope, reference));
+    }
+
+    /// <summary>One alert if the caller's scope holds it; else not found, as for an alert that does not exist.</summary>
+    public Alert VisibleAlert(long id, AccessScope scope)
+    {
+        var alert = Alerts.Get(id);
+        return AlertAccess.Visible(alert, scope, scope.IsLimited ? Reference : ReferenceData.Empty) ? alert
+            : throw new ModScope.Common.NotFoundException("alert", id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"alert {id} not found; 'modscope alerts' lists them.");
+    }
     public EventCalendar Calendar { get; }
     public StoreHealth Health { get; }
 

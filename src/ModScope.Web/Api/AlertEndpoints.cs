@@ -15,23 +15,24 @@ internal static class AlertEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/alerts", ([FromQuery(Name = "status")] string? status, [FromQuery(Name = "kind")] string? kind,
-            [FromQuery(Name = "lang")] string? lang, [FromQuery(Name = "tz")] string? tz, Dashboard dashboard) =>
+            [FromQuery(Name = "lang")] string? lang, [FromQuery(Name = "tz")] string? tz, HttpContext http, Dashboard dashboard) =>
         {
             var language = RequestReader.Language(lang);
             var zone = Zone(tz);
             var today = DateOnly.FromDateTime(dashboard.DataNow());
-            var alerts = dashboard.Alerts.List(Parse<AlertStatus>(status, "status"), Parse<AlertKind>(kind, "kind"))
+            var alerts = dashboard.VisibleAlerts(Caller.Of(http).Scope, Parse<AlertStatus>(status, "status"), Parse<AlertKind>(kind, "kind"))
                 .OrderByDescending(a => a.IsOpen(today)).ThenByDescending(a => a.Finding.Rank).ThenBy(a => a.Id);
             return Results.Ok(alerts.Select(a => AlertView.From(a, dashboard, language, today, zone)).ToList());
         }).WithName("Alerts").WithSummary("Alerts, open ones first, ranked by impact; filter by status (new, acknowledged, resolved, snoozed, suppressed) and kind (metric, data).");
 
         api.MapGet("/alerts/{id:long}", async (long id, [FromQuery(Name = "lang")] string? lang, [FromQuery(Name = "tz")] string? tz,
-            Dashboard dashboard, CancellationToken cancellationToken) =>
+            HttpContext http, Dashboard dashboard, CancellationToken cancellationToken) =>
         {
             var language = RequestReader.Language(lang);
             var zone = Zone(tz);
-            var alert = dashboard.Alerts.Get(id);
-            var chart = await AlertSeries.ReadAsync(alert, dashboard, language, cancellationToken).ConfigureAwait(false);
+            var scope = Caller.Of(http).Scope;
+            var alert = dashboard.VisibleAlert(id, scope);
+            var chart = await AlertSeries.ReadAsync(alert, dashboard, scope, language, cancellationToken).ConfigureAwait(false);
             var explanation = Explanation(alert.Finding.Explanation);
             var metric = dashboard.Catalog.Metrics.FirstOrDefault(m => m.Id == alert.Finding.Subject);
             return Results.Ok(new AlertDetail(AlertView.From(alert, dashboard, language, DateOnly.FromDateTime(dashboard.DataNow()), zone),
@@ -40,9 +41,10 @@ internal static class AlertEndpoints
                 explanation is null || metric is null ? null : CultureFormat.Value(metric, explanation.Baseline, language)));
         }).Expensive().WithName("Alert").WithSummary("One alert with its daily series (UTC days), the expected band the monitor judged with its events calendar, the events on those days, and its explanation.");
 
-        api.MapPost("/alerts/{id:long}/status", async (long id, [FromBody] StatusChange change, Dashboard dashboard, CancellationToken cancellationToken) =>
+        api.MapPost("/alerts/{id:long}/status", async (long id, [FromBody] StatusChange change, HttpContext http, Dashboard dashboard, CancellationToken cancellationToken) =>
         {
             ArgumentNullException.ThrowIfNull(change);
+            _ = dashboard.VisibleAlert(id, Caller.Of(http).Scope);
             var (status, until) = change.Status switch
             {
                 "acknowledged" or "ack" => (AlertStatus.Acknowledged, (DateOnly?)null),
@@ -54,9 +56,10 @@ internal static class AlertEndpoints
             return Results.Ok(Current(id, dashboard));
         }).RequireAnalyst().WithName("SetAlertStatus").WithSummary("Acknowledge, resolve or snooze an alert (analyst role).");
 
-        api.MapPost("/alerts/{id:long}/label", async (long id, [FromBody] LabelChange change, Dashboard dashboard, CancellationToken cancellationToken) =>
+        api.MapPost("/alerts/{id:long}/label", async (long id, [FromBody] LabelChange change, HttpContext http, Dashboard dashboard, CancellationToken cancellationToken) =>
         {
             ArgumentNullException.ThrowIfNull(change);
+            _ = dashboard.VisibleAlert(id, Caller.Of(http).Scope);
             var label = Parse<AlertLabel>(change.Label, "label")
                 ?? throw new BadParameterException("label", $"Name a label: {string.Join(", ", Enum.GetValues<AlertLabel>().Select(v => AlertStore.Name(v)))}.");
             await dashboard.Store.WriteAsync(_ => Done(() => dashboard.Alerts.Label(id, label)), cancellationToken).ConfigureAwait(false);
