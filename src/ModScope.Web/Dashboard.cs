@@ -23,6 +23,7 @@ internal sealed class Dashboard : IDisposable
 
     public Dashboard(IConfiguration configuration)
     {
+        Pseudonyms = new Access.Pseudonyms(configuration);
         var section = configuration.GetSection(DashboardOptions.Section);
         var path = section["Store"] ?? throw new InvalidOperationException("No store configured: set ModScope:Store (modscope serve --store FILE).");
         var onClickHouse = DashboardEngine.IsClickHouse(section);
@@ -48,6 +49,9 @@ internal sealed class Dashboard : IDisposable
     }
 
     public MetricCatalog Catalog { get; }
+
+    /// <summary>People's ids as pseudonyms for callers who may not see them.</summary>
+    public Access.Pseudonyms Pseudonyms { get; }
     public ModScopeStore Store { get; }
 
     /// <summary>The store's reference data as it is now (small tables, read on each call, so a load shows at once).</summary>

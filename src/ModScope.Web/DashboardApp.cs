@@ -51,6 +51,8 @@ public static class DashboardApp
         builder.Services.AddSingleton<Dashboard>();
         builder.Services.AddSingleton<AccessPolicy>();
         builder.Services.AddDashboardSignIn();
+        builder.Services.AddSingleton<AuditWriter>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<AuditWriter>());
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
         {
@@ -70,6 +72,7 @@ public static class DashboardApp
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<SignInGate>();
+        app.UseMiddleware<AuditRecorder>();
         var files = new EmbeddedFileProvider(typeof(DashboardApp).Assembly, "ModScope.Web.wwwroot");
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
         foreach (var (route, file) in Pages)
@@ -88,6 +91,7 @@ public static class DashboardApp
         AlertCommentEndpoints.Map(api);
         HealthEndpoints.Map(api);
         ReportEndpoints.Map(api);
+        AuditEndpoints.Map(api);
         return app;
     }
 
@@ -114,7 +118,7 @@ public static class DashboardApp
         ArgumentNullException.ThrowIfNull(options);
         await using var app = Build([], options, urls);
         // Open the store before listening, so a bad path fails now rather than on the first request.
-        _ = app.Services.GetRequiredService<Dashboard>();
+        var dashboard = app.Services.GetRequiredService<Dashboard>();
         var access = app.Services.GetRequiredService<AccessPolicy>();
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         foreach (var url in app.Urls)
@@ -133,6 +137,10 @@ public static class DashboardApp
             {
                 app.Logger.LogWarning("Sign-in required for every page and call: {Users}.",
                     string.Join(", ", access.Users.Select(u => $"{u.Name} ({u.Role.ToString().ToLowerInvariant()}{(u.Scope.IsLimited ? ", " + u.Scope.Text : "")})")));
+            }
+            if (dashboard.Pseudonyms.FromStart)
+            {
+                app.Logger.LogWarning("No pseudonym key configured (MODSCOPE_PSEUDONYM_KEY_FILE): viewers' moderator pseudonyms change when the server restarts.");
             }
         }
         else

@@ -33,6 +33,9 @@ public sealed class DashboardStore : IAsyncLifetime
     /// <summary>Every team user's password (one hash made once: each costs the full PBKDF2 work).</summary>
     public const string TeamPassword = "team-pass";
 
+    /// <summary>The team dashboard's pseudonym key.</summary>
+    public const string PseudonymKey = "pseudonym-test-key";
+
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "modscope-web-tests", Guid.NewGuid().ToString("N"));
 
     public string StorePath => Path.Combine(Folder, "store.duckdb");
@@ -55,6 +58,7 @@ public sealed class DashboardStore : IAsyncLifetime
     /// </summary>
     public IReadOnlyDictionary<string, string?> Team => new Dictionary<string, string?>
     {
+        ["ModScope:PseudonymKey"] = PseudonymKey,
         ["ModScope:Users"] = string.Join(';',
             $"{ViewerName}:viewer:{_viewerHash.Value}",
             $"{SeaName}:viewer:{_teamHash.Value}:region=SEA",

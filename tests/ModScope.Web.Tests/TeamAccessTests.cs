@@ -155,6 +155,52 @@ public sealed class TeamAccessTests(DashboardStore store) : IDisposable
         Assert.Equal(HttpStatusCode.Unauthorized, locked.StatusCode);
     }
 
+    [Fact]
+    public async Task Viewers_see_moderators_as_stable_keyed_pseudonyms_and_analysts_see_their_ids()
+    {
+        using var client = _factory.CreateClient();
+        const string Url = "/api/query?metric=human_decision_volume&by=moderator&period=last%20full%20week";
+
+        var viewer = await Moderators(client, Basic(DashboardStore.ViewerName, DashboardStore.ViewerPassword));
+        var again = await Moderators(client, Basic(DashboardStore.ViewerName, DashboardStore.ViewerPassword));
+        var analyst = await Moderators(client, Basic(DashboardStore.AnalystName));
+        using var filtered = await Send(client, "get", Url + "&filter=moderator=" + Uri.EscapeDataString(analyst.Keys.First()), Basic(DashboardStore.ViewerName, DashboardStore.ViewerPassword));
+
+        // HMAC-SHA256 of each id under the configured key, computed here: the pseudonym is its first 12 hex digits.
+        string Expected(string id) => "p-" + Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(
+            Encoding.UTF8.GetBytes(DashboardStore.PseudonymKey), Encoding.UTF8.GetBytes(id)))[..12];
+        Assert.True(analyst.Count > 10, $"{analyst.Count} moderators");
+        Assert.Equal(analyst.ToDictionary(a => Expected(a.Key), a => a.Value).OrderBy(p => p.Key), viewer.OrderBy(p => p.Key));
+        Assert.Equal(viewer, again);
+        Assert.Empty(viewer.Keys.Intersect(analyst.Keys));
+        Assert.Equal(HttpStatusCode.BadRequest, filtered.StatusCode);
+
+        async Task<Dictionary<string, double>> Moderators(HttpClient c, AuthenticationHeaderValue auth)
+        {
+            var answer = JsonDocument.Parse(await Text(await Send(c, "get", Url, auth))).RootElement;
+            return answer.GetProperty("rows").EnumerateArray()
+                .ToDictionary(r => r.GetProperty("dimensions").GetProperty("moderator").GetString()!, r => r.GetProperty("value").GetDouble());
+        }
+    }
+
+    [Fact]
+    public async Task Each_export_leaves_an_audit_row_only_admins_read()
+    {
+        using var client = _factory.CreateClient();
+        var url = "/api/export.csv?metric=decision_volume&by=market&period=last%20full%20week";
+        using var first = await Send(client, "get", url, Basic(DashboardStore.SeaAnalystName));
+        using var second = await Send(client, "get", url.Replace("csv", "xlsx", StringComparison.Ordinal), Basic(DashboardStore.SeaAnalystName));
+        using var viewer = await Send(client, "get", "/api/audit", Basic(DashboardStore.SeaName));
+
+        using var audit = await Send(client, "get", $"/api/audit?user={DashboardStore.SeaAnalystName}&action=export", Basic(DashboardStore.AdminName));
+        var rows = JsonDocument.Parse(await audit.Content.ReadAsStringAsync()).RootElement.EnumerateArray().ToList();
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.Forbidden), (first.StatusCode, second.StatusCode, viewer.StatusCode));
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, r => Assert.Equal(("analyst", "GET", 200), (r.GetProperty("role").GetString(), r.GetProperty("method").GetString(), r.GetProperty("status").GetInt32())));
+        Assert.Equal([url.Replace("csv", "xlsx", StringComparison.Ordinal), url], rows.Select(r => r.GetProperty("request").GetString()));
+    }
+
     private static async Task<HttpResponseMessage> Post(HttpClient client, string url, object body, JsonElement session)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };

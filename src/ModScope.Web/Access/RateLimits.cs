@@ -15,7 +15,7 @@ internal static class RateLimits
 {
     public const string ExpensivePolicy = "expensive";
 
-    /// <summary>Marks an endpoint that checks credentials (the role-limited endpoints, sign-in): a POST to it, or a request with an <c>Authorization</c> header, counts.</summary>
+    /// <summary>Marks an endpoint that checks credentials (the role-limited endpoints, sign-in): a request with an <c>Authorization</c> header (or the sign-in's POST) counts.</summary>
     public static TBuilder ChecksCredentials<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(CredentialCheck.Instance);
 
@@ -57,9 +57,9 @@ internal static class RateLimits
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(limits);
-        // A sign-in form's POST brings its credentials in the body.
+        // The sign-in's POST brings its credentials in the body.
         return context.GetEndpoint()?.Metadata.GetMetadata<CredentialCheck>() is null
-            || (string.IsNullOrEmpty(context.Request.Headers.Authorization) && !HttpMethods.IsPost(context.Request.Method))
+            || (string.IsNullOrEmpty(context.Request.Headers.Authorization) && !context.Request.Path.Equals("/api/session/signin", StringComparison.OrdinalIgnoreCase))
             ? RateLimitPartition.GetNoLimiter("")
             : RateLimitPartition.GetFixedWindowLimiter("credentials " + Client(context), _ => new FixedWindowRateLimiterOptions
             {

@@ -44,7 +44,6 @@ internal static class AlertEndpoints
         api.MapPost("/alerts/{id:long}/status", async (long id, [FromBody] StatusChange change, HttpContext http, Dashboard dashboard, CancellationToken cancellationToken) =>
         {
             ArgumentNullException.ThrowIfNull(change);
-            _ = dashboard.VisibleAlert(id, Caller.Of(http).Scope);
             var (status, until) = change.Status switch
             {
                 "acknowledged" or "ack" => (AlertStatus.Acknowledged, (DateOnly?)null),
@@ -52,6 +51,7 @@ internal static class AlertEndpoints
                 "snoozed" or "snooze" => (AlertStatus.Snoozed, Until(change.Until)),
                 _ => throw new BadParameterException("status", $"'{change.Status}' is not a status you can set; use acknowledged, resolved or snoozed."),
             };
+            _ = dashboard.VisibleAlert(id, Caller.Of(http).Scope);
             await dashboard.Store.WriteAsync(_ => Done(() => dashboard.Alerts.SetStatus(id, status, until)), cancellationToken).ConfigureAwait(false);
             return Results.Ok(Current(id, dashboard));
         }).RequireAnalyst().WithName("SetAlertStatus").WithSummary("Acknowledge, resolve or snooze an alert (analyst role).");
@@ -59,9 +59,9 @@ internal static class AlertEndpoints
         api.MapPost("/alerts/{id:long}/label", async (long id, [FromBody] LabelChange change, HttpContext http, Dashboard dashboard, CancellationToken cancellationToken) =>
         {
             ArgumentNullException.ThrowIfNull(change);
-            _ = dashboard.VisibleAlert(id, Caller.Of(http).Scope);
             var label = Parse<AlertLabel>(change.Label, "label")
                 ?? throw new BadParameterException("label", $"Name a label: {string.Join(", ", Enum.GetValues<AlertLabel>().Select(v => AlertStore.Name(v)))}.");
+            _ = dashboard.VisibleAlert(id, Caller.Of(http).Scope);
             await dashboard.Store.WriteAsync(_ => Done(() => dashboard.Alerts.Label(id, label)), cancellationToken).ConfigureAwait(false);
             return Results.Ok(Current(id, dashboard));
         }).RequireAnalyst().WithName("LabelAlert")

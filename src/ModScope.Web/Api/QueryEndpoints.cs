@@ -7,7 +7,10 @@ using ModScope.Web.Access;
 
 namespace ModScope.Web.Api;
 
-/// <summary><c>/api/query</c>, <c>/api/sql</c> and the CSV / XLSX exports: one metric request each, as <c>modscope query</c>.</summary>
+/// <summary>
+/// <c>/api/query</c>, <c>/api/sql</c> and the CSV / XLSX exports: one metric request each, as <c>modscope query</c>,
+/// within the caller's scope; moderator and auditor ids are pseudonyms for a caller whose role may not see people.
+/// </summary>
 internal static class QueryEndpoints
 {
     public static void Map(RouteGroupBuilder api)
@@ -69,7 +72,13 @@ internal static class QueryEndpoints
     {
         var language = RequestReader.Language(p.Lang);
         var request = RequestReader.Read(p, dashboard, caller.Scope);
+        var pseudonyms = caller.MaySeePeople ? null : dashboard.Pseudonyms;
+        if (pseudonyms is not null && request.Filters.FirstOrDefault(f => Pseudonyms.PeopleDimensions(dashboard.Catalog).Contains(f.Dimension)) is { } people)
+        {
+            throw new BadParameterException("filter", $"'{people.Dimension}' ids are shown as pseudonyms to a {caller.Role.ToString().ToLowerInvariant()}; filtering by one needs the analyst role.");
+        }
         var results = await dashboard.RunAsync(request, cancellationToken).ConfigureAwait(false);
+        results = pseudonyms is null ? results : pseudonyms.Hide(results, dashboard.Catalog);
         return (request, language, results.Select(r => QueryRow.From(r, dashboard.Catalog.Metric(r.Metric), language, request.Comparison)).ToList());
     }
 }

@@ -21,6 +21,7 @@ public static class Migrations
         new(3, "reference data with history, loaded from files", connection => Run(connection, Script("0003-reference-history.sql"))),
         new(4, "how an alert was resolved, and its comment thread",
             connection => Run(connection, Script("0004-alert-lifecycle.sql"))),
+        new(5, "the audit log of views, exports and changes", connection => Run(connection, Script("0005-audit-log.sql"))),
     ];
 
     /// <summary>The schema version this build writes.</summary>
