@@ -1,4 +1,4 @@
-using ModScope.Audit;
+using ModScope.Auditing;
 using ModScope.Store;
 
 namespace ModScope.Cli.Tests;

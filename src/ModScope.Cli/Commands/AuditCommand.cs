@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using ModScope.Audit;
+using ModScope.Auditing;
 using Spectre.Console;
 
 namespace ModScope.Cli.Commands;

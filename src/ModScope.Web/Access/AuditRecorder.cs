@@ -1,4 +1,4 @@
-using ModScope.Audit;
+using ModScope.Auditing;
 
 namespace ModScope.Web.Access;
 

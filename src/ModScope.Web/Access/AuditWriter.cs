@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using ModScope.Audit;
+using ModScope.Auditing;
 
 namespace ModScope.Web.Access;
 

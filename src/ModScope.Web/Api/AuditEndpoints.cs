@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
-using ModScope.Audit;
+using ModScope.Auditing;
 using ModScope.Web.Access;
 
 namespace ModScope.Web.Api;

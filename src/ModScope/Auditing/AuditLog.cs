@@ -1,7 +1,7 @@
 using ModScope.Common;
 using ModScope.Store;
 
-namespace ModScope.Audit;
+namespace ModScope.Auditing;
 
 /// <summary>
 /// The store's audit log, append-only: rows are added in batches and read back; none is ever changed, and the only

@@ -1,4 +1,4 @@
-namespace ModScope.Audit;
+namespace ModScope.Auditing;
 
 /// <summary>
 /// One audited request: when (UTC), who (user name and role), what kind (view, export, change, sign-in), the HTTP method
