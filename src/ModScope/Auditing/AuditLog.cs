@@ -42,9 +42,9 @@ public sealed class AuditLog(ModScopeStore store)
         using var connection = store.OpenConnection();
         return new SqlRunner(connection, CancellationToken.None).Rows(
             """
-            SELECT at, user_name, role, action, method, request, status FROM audit_log
-            WHERE ($since IS NULL OR at >= $since) AND ($user IS NULL OR user_name = $user) AND ($action IS NULL OR action = $action)
-            ORDER BY at DESC LIMIT $limit
+            SELECT logged_at, user_name, role, action, method, request, status FROM audit_log
+            WHERE ($since IS NULL OR logged_at >= $since) AND ($user IS NULL OR user_name = $user) AND ($action IS NULL OR action = $action)
+            ORDER BY logged_at DESC LIMIT $limit
             """,
             r => new AuditEntry(r.GetDateTime(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetInt32(6)),
             ("since", since), ("user", user), ("action", action), ("limit", limit));
@@ -54,6 +54,6 @@ public sealed class AuditLog(ModScopeStore store)
     public int Prune(TimeSpan retention, DateTime now)
     {
         using var connection = store.OpenConnection();
-        return new SqlRunner(connection, CancellationToken.None).Execute("DELETE FROM audit_log WHERE at < $before", ("before", now - retention));
+        return new SqlRunner(connection, CancellationToken.None).Execute("DELETE FROM audit_log WHERE logged_at < $before", ("before", now - retention));
     }
 }

@@ -3,5 +3,5 @@
 -- Released and frozen: never edit this file; change the schema with a new migration in Migrations.cs.
 
 CREATE TABLE audit_log (
-    at TIMESTAMP NOT NULL, user_name VARCHAR NOT NULL, role VARCHAR NOT NULL, action VARCHAR NOT NULL,
+    logged_at TIMESTAMP NOT NULL, user_name VARCHAR NOT NULL, role VARCHAR NOT NULL, action VARCHAR NOT NULL,
     method VARCHAR NOT NULL, request VARCHAR NOT NULL, status INTEGER NOT NULL);
