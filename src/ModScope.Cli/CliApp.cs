@@ -51,6 +51,7 @@ public static class CliApp
         root.Subcommands.Add(OpportunitiesCommand.Create(context));
         root.Subcommands.Add(ReportCommand.Create(context));
         root.Subcommands.Add(ServeCommand.Create(context));
+        root.Subcommands.Add(AuditCommand.Create(context));
         return root;
     }
 

@@ -23,6 +23,7 @@ internal sealed class Dashboard : IDisposable
 
     public Dashboard(IConfiguration configuration)
     {
+        Pseudonyms = new Access.Pseudonyms(configuration);
         var section = configuration.GetSection(DashboardOptions.Section);
         var path = section["Store"] ?? throw new InvalidOperationException("No store configured: set ModScope:Store (modscope serve --store FILE).");
         var onClickHouse = DashboardEngine.IsClickHouse(section);
@@ -48,12 +49,33 @@ internal sealed class Dashboard : IDisposable
     }
 
     public MetricCatalog Catalog { get; }
+
+    /// <summary>People's ids as pseudonyms for callers who may not see them.</summary>
+    public Access.Pseudonyms Pseudonyms { get; }
     public ModScopeStore Store { get; }
 
     /// <summary>The store's reference data as it is now (small tables, read on each call, so a load shows at once).</summary>
     public ReferenceData Reference => StoredReference.Load(Store);
     public MetricQuery Query { get; }
     public AlertStore Alerts { get; }
+
+    /// <summary>The reference rows a caller limited to <paramref name="scope"/> may see (all for an unlimited one).</summary>
+    public ReferenceData VisibleReference(AccessScope scope) => ScopeFilters.Visible(scope, Reference);
+
+    /// <summary>The alerts a caller limited to <paramref name="scope"/> may see (<see cref="AlertAccess"/>).</summary>
+    public IEnumerable<Alert> VisibleAlerts(AccessScope scope, AlertStatus? status = null, AlertKind? kind = null)
+    {
+        var reference = scope.IsLimited ? Reference : ReferenceData.Empty;
+        return Alerts.List(status, kind).Where(a => AlertAccess.Visible(a, scope, reference));
+    }
+
+    /// <summary>One alert if the caller's scope holds it; else not found, as for an alert that does not exist.</summary>
+    public Alert VisibleAlert(long id, AccessScope scope)
+    {
+        var alert = Alerts.Get(id);
+        return AlertAccess.Visible(alert, scope, scope.IsLimited ? Reference : ReferenceData.Empty) ? alert
+            : throw new ModScope.Common.NotFoundException("alert", id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"alert {id} not found; 'modscope alerts' lists them.");
+    }
     public EventCalendar Calendar { get; }
     public StoreHealth Health { get; }
 

@@ -14,7 +14,8 @@ namespace ModScope.Web;
 /// embedded in this assembly so the app runs from any folder and fully offline. Binds to
 /// <see cref="DashboardOptions.DefaultUrl"/> unless told otherwise. Every response carries
 /// <see cref="SecurityHeaders"/>; only allowed host names are answered (<see cref="HostAllowList"/>); credentials
-/// and expensive endpoints are rate-limited per client (<see cref="RateLimits"/>).
+/// and expensive endpoints are rate-limited per client (<see cref="RateLimits"/>). With users configured every page and
+/// call needs a signed-in user (<see cref="SignInGate"/>); each caller sees only their scope.
 /// </summary>
 public static class DashboardApp
 {
@@ -26,6 +27,7 @@ public static class DashboardApp
         ["/alerts"] = "alerts.html",
         ["/health"] = "health.html",
         ["/reports"] = "reports.html",
+        ["/signin"] = "signin.html",
     };
 
     /// <summary>Builds the app from command-line style <paramref name="args"/> (<c>--ModScope:Store=FILE</c>, <c>--urls</c>) and <paramref name="options"/>.</summary>
@@ -59,6 +61,9 @@ public static class DashboardApp
                 builder.Services.AddHostedService<Service.ServiceWorker>();
             }
         }
+        builder.Services.AddDashboardSignIn();
+        builder.Services.AddSingleton<AuditWriter>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<AuditWriter>());
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
         {
@@ -76,6 +81,9 @@ public static class DashboardApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseMiddleware<SignInGate>();
+        app.UseMiddleware<AuditRecorder>();
         var files = new EmbeddedFileProvider(typeof(DashboardApp).Assembly, "ModScope.Web.wwwroot");
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
         foreach (var (route, file) in Pages)
@@ -86,6 +94,7 @@ public static class DashboardApp
         app.MapGet("/openapi", () => Results.Redirect("/openapi/v1.json")).ExcludeFromDescription();
 
         var api = app.MapGroup("/api").AddEndpointFilter<ProblemFilter>().AddEndpointFilter<DataFreshnessFilter>();
+        SessionEndpoints.Map(api);
         CatalogEndpoints.Map(api);
         QueryEndpoints.Map(api);
         OverviewEndpoints.Map(api);
@@ -97,6 +106,7 @@ public static class DashboardApp
         {
             CommandEndpoints.Map(app);
         }
+        AuditEndpoints.Map(api);
         return app;
     }
 
@@ -123,8 +133,8 @@ public static class DashboardApp
         ArgumentNullException.ThrowIfNull(options);
         await using var app = Build([], options, urls);
         // Open the store before listening, so a bad path fails now rather than on the first request.
-        _ = app.Services.GetRequiredService<Dashboard>();
-        _ = app.Services.GetRequiredService<AccessPolicy>();
+        var dashboard = app.Services.GetRequiredService<Dashboard>();
+        var access = app.Services.GetRequiredService<AccessPolicy>();
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         foreach (var url in app.Urls)
         {
@@ -135,6 +145,22 @@ public static class DashboardApp
         {
             app.Logger.LogWarning("Listening beyond loopback, but only requests for {Hosts} are answered: name the host people open (modscope serve --allowed-hosts NAME).",
                 string.Join(", ", allowed));
+        }
+        if (access.HasUsers)
+        {
+            if (app.Logger.IsEnabled(LogLevel.Warning))
+            {
+                app.Logger.LogWarning("Sign-in required for every page and call: {Users}.",
+                    string.Join(", ", access.Users.Select(u => $"{u.Name} ({u.Role.ToString().ToLowerInvariant()}{(u.Scope.IsLimited ? ", " + u.Scope.Text : "")})")));
+            }
+            if (dashboard.Pseudonyms.FromStart)
+            {
+                app.Logger.LogWarning("No pseudonym key configured (MODSCOPE_PSEUDONYM_KEY_FILE): viewers' moderator pseudonyms change when the server restarts.");
+            }
+        }
+        else
+        {
+            app.Logger.LogWarning("No users configured: a single-user dashboard that anyone who reaches the port can read; keep it on loopback, or list users (--users-file) to open it to a team.");
         }
         _ = Task.Run(() => WarmAsync(app, app.Lifetime.ApplicationStopping), CancellationToken.None);
         var info = app.Services.GetService<CommandForwarding>() is { } forwarding

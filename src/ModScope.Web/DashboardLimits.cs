@@ -12,13 +12,15 @@ namespace ModScope.Web;
 /// <param name="AuthenticationWindowSeconds">The window of <paramref name="AuthenticationPermits"/>.</param>
 /// <param name="ExpensiveConcurrency">Expensive requests (queries, exports, overview, reports, alert charts, health) running at once per client.</param>
 /// <param name="ExpensiveQueue">Expensive requests waiting per client beyond those; more is a 429.</param>
+/// <param name="AuditRetentionDays">How long the audit log keeps a row; older rows are pruned once a day.</param>
 public sealed record DashboardLimits(
     long MaxResultCells = 500_000,
     int CacheMegabytes = 128,
     int AuthenticationPermits = 30,
     int AuthenticationWindowSeconds = 60,
     int ExpensiveConcurrency = 4,
-    int ExpensiveQueue = 16)
+    int ExpensiveQueue = 16,
+    int AuditRetentionDays = 365)
 {
     public const string Section = "ModScope:Limits";
 
@@ -33,7 +35,8 @@ public sealed record DashboardLimits(
             (int)Number(section, nameof(AuthenticationPermits), defaults.AuthenticationPermits, 1),
             (int)Number(section, nameof(AuthenticationWindowSeconds), defaults.AuthenticationWindowSeconds, 1),
             (int)Number(section, nameof(ExpensiveConcurrency), defaults.ExpensiveConcurrency, 1),
-            (int)Number(section, nameof(ExpensiveQueue), defaults.ExpensiveQueue, 0));
+            (int)Number(section, nameof(ExpensiveQueue), defaults.ExpensiveQueue, 0),
+            (int)Number(section, nameof(AuditRetentionDays), defaults.AuditRetentionDays, 1));
     }
 
     /// <summary>
@@ -51,6 +54,7 @@ public sealed record DashboardLimits(
             (nameof(AuthenticationWindowSeconds), AuthenticationWindowSeconds, defaults.AuthenticationWindowSeconds),
             (nameof(ExpensiveConcurrency), ExpensiveConcurrency, defaults.ExpensiveConcurrency),
             (nameof(ExpensiveQueue), ExpensiveQueue, defaults.ExpensiveQueue),
+            (nameof(AuditRetentionDays), AuditRetentionDays, defaults.AuditRetentionDays),
         ];
         return limits.Where(l => l.Value != l.Default)
             .Select(l => new KeyValuePair<string, string?>($"{Section}:{l.Key}", l.Value.ToString(CultureInfo.InvariantCulture))).ToList();

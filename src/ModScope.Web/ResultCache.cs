@@ -128,7 +128,7 @@ internal sealed class ResultCache(Func<long> dataVersion, long maxBytes = Result
         ArgumentNullException.ThrowIfNull(request);
         var filters = string.Join("&", request.Filters.Select(f => $"{f.Dimension}{f.Operator}{string.Join(",", f.Values)}"));
         return string.Create(CultureInfo.InvariantCulture,
-            $"{string.Join(",", request.Metrics)}|{string.Join(",", request.Dimensions)}|{request.Grain}|{filters}|{request.Period.Start:O}|{request.Period.End:O}|{request.Period.TimeZone}|{request.Comparison}|{request.Confidence}|{request.QuantileIntervals}|{request.LevelErrors}");
+            $"{string.Join(",", request.Metrics)}|{string.Join(",", request.Dimensions)}|{request.Grain}|{filters}|{request.Period.Start:O}|{request.Period.End:O}|{request.Period.TimeZone}|{request.Comparison}|{request.Confidence}|{request.QuantileIntervals}|{request.LevelErrors}|{request.Scope.Text}");
     }
 
     /// <summary>Empties the cache when the data version moved (read at most every <see cref="_versionCheck"/>). Under the lock.</summary>

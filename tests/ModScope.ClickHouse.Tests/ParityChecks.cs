@@ -70,6 +70,25 @@ public abstract class ParityChecks(IParityData fixture)
     }
 
     [Fact]
+    public async Task A_scoped_request_on_ClickHouse_equals_its_markets_and_sites_filtered_by_hand_on_DuckDB()
+    {
+        // The scope (a region and a vendor) becomes filters in the door; by hand: the region and the vendor's sites
+        // (read from the shipped sites file here) as the request's own filters.
+        var alpha = ModScope.Model.ReferenceData.ReadText("sites").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Skip(1).Select(l => l.Split(',')).Where(r => r[2] == "Alpha Services").Select(r => r[0]).ToList();
+        string[] metrics = ["human_decision_volume", "qa_accuracy", "sla_attainment", "tat_p90_hours"];
+        var scoped = new MetricRequest(metrics, ["market"], TimeGrain.None, [], Weeks) { Scope = AccessScope.Parse("region=SEA&vendor=Alpha Services") };
+        var byHand = new MetricRequest(metrics, ["market"], TimeGrain.None,
+            [new DimensionFilter("region", FilterOperator.Equals, ["SEA"]), new DimensionFilter("site", FilterOperator.In, alpha)], Weeks);
+
+        var expected = await fixture.Query(fixture.DuckDb).RunAsync(byHand);
+        var actual = await fixture.Query(fixture.ClickHouseMerged).RunAsync(scoped);
+
+        Assert.NotEmpty(expected);
+        ResultComparer.AssertSame(fixture.Catalog, expected, actual, "SEA and Alpha Services' scope");
+    }
+
+    [Fact]
     public async Task Quantile_intervals_and_period_comparison_equal_DuckDB()
     {
         var period = new Period(new DateTime(2026, 8, 31), new DateTime(2026, 9, 7), "UTC", "2026-W36");

@@ -22,6 +22,20 @@ public sealed class DashboardStore : IAsyncLifetime
     public const string ViewerName = "lee";
     public const string ViewerPassword = "viewer-pass";
 
+    /// <summary>A viewer limited to region SEA (in the team's users).</summary>
+    public const string SeaName = "sea";
+
+    /// <summary>An analyst limited to region SEA (may export and generate reports).</summary>
+    public const string SeaAnalystName = "sea-kim";
+    public const string AnalystName = "kim";
+    public const string AdminName = "ada";
+
+    /// <summary>Every team user's password (one hash made once: each costs the full PBKDF2 work).</summary>
+    public const string TeamPassword = "team-pass";
+
+    /// <summary>The team dashboard's pseudonym key.</summary>
+    public const string PseudonymKey = "pseudonym-test-key";
+
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "modscope-web-tests", Guid.NewGuid().ToString("N"));
 
     public string StorePath => Path.Combine(Folder, "store.duckdb");
@@ -33,8 +47,25 @@ public sealed class DashboardStore : IAsyncLifetime
 
     /// <summary>The viewer's hash, made once: each hash costs the full PBKDF2 work.</summary>
     private readonly Lazy<string> _viewerHash = new(() => ModScope.Web.Access.PasswordHash.Create(ViewerPassword));
+    private readonly Lazy<string> _teamHash = new(() => ModScope.Web.Access.PasswordHash.Create(TeamPassword));
 
-    public DashboardOptions Options => new(StorePath, AnalystToken: AnalystToken, Users: [$"{ViewerName}:viewer:{_viewerHash.Value}"]);
+    /// <summary>The single-user dashboard (no users: no sign-in) with an analyst token.</summary>
+    public DashboardOptions Options => new(StorePath, AnalystToken: AnalystToken);
+
+    /// <summary>
+    /// Settings that open the dashboard to a team: viewer <see cref="ViewerName"/>, SEA-scoped viewer <see cref="SeaName"/>,
+    /// analyst <see cref="AnalystName"/> and admin <see cref="AdminName"/> (a users list in the configuration, one entry each).
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> Team => new Dictionary<string, string?>
+    {
+        ["ModScope:PseudonymKey"] = PseudonymKey,
+        ["ModScope:Users"] = string.Join(';',
+            $"{ViewerName}:viewer:{_viewerHash.Value}",
+            $"{SeaName}:viewer:{_teamHash.Value}:region=SEA",
+            $"{SeaAnalystName}:analyst:{_teamHash.Value}:region=SEA",
+            $"{AnalystName}:analyst:{_teamHash.Value}",
+            $"{AdminName}:admin:{_teamHash.Value}"),
+    };
 
     public async Task InitializeAsync()
     {

@@ -15,13 +15,21 @@ internal static class RateLimits
 {
     public const string ExpensivePolicy = "expensive";
 
-    /// <summary>Marks an endpoint that reads the <c>Authorization</c> header (the analyst's endpoints, health).</summary>
+    /// <summary>Marks an endpoint that checks credentials (the role-limited endpoints, sign-in): a request with an <c>Authorization</c> header (or the sign-in's POST) counts.</summary>
     public static TBuilder ChecksCredentials<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(CredentialCheck.Instance);
 
-    /// <summary>An endpoint only analysts may use: 401/403 otherwise, and its credentials rate-limited.</summary>
+    /// <summary>An endpoint only analysts (and admins) may use: 401/403 otherwise, and its credentials rate-limited.</summary>
     public static TBuilder RequireAnalyst<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.ChecksCredentials().AddEndpointFilter<TBuilder, AnalystOnly>();
+        builder.ChecksCredentials().AddEndpointFilter(new RoleRequired(Role.Analyst, local: false));
+
+    /// <summary>An endpoint for analysts and admins, and for the single-user loopback dashboard (reports, exports).</summary>
+    public static TBuilder RequireAnalystOrLocal<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.ChecksCredentials().AddEndpointFilter(new RoleRequired(Role.Analyst, local: true));
+
+    /// <summary>An endpoint only admins may use (users, the audit log).</summary>
+    public static TBuilder RequireAdmin<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.ChecksCredentials().AddEndpointFilter(new RoleRequired(Role.Admin, local: false));
 
     public static TBuilder Expensive<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.RequireRateLimiting(ExpensivePolicy);
@@ -49,7 +57,9 @@ internal static class RateLimits
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(limits);
-        return context.GetEndpoint()?.Metadata.GetMetadata<CredentialCheck>() is null || string.IsNullOrEmpty(context.Request.Headers.Authorization)
+        // The sign-in's POST brings its credentials in the body.
+        return context.GetEndpoint()?.Metadata.GetMetadata<CredentialCheck>() is null
+            || (string.IsNullOrEmpty(context.Request.Headers.Authorization) && !context.Request.Path.Equals("/api/session/signin", StringComparison.OrdinalIgnoreCase))
             ? RateLimitPartition.GetNoLimiter("")
             : RateLimitPartition.GetFixedWindowLimiter("credentials " + Client(context), _ => new FixedWindowRateLimiterOptions
             {

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using ModScope.Common;
 using ModScope.Monitor.Alerts;
@@ -14,15 +13,16 @@ internal static class AlertCommentEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/alerts/{id:long}/comments", (long id, Dashboard dashboard) =>
-            Results.Ok(new AlertComments(dashboard.Store).List(id)))
+        api.MapGet("/alerts/{id:long}/comments", (long id, HttpContext http, Dashboard dashboard) =>
+            Results.Ok(new AlertComments(dashboard.Store).List(dashboard.VisibleAlert(id, Caller.Of(http).Scope).Id)))
             .WithName("AlertComments").WithSummary("An alert's comment thread, oldest first (UTC times).");
 
         api.MapPost("/alerts/{id:long}/comments", async (long id, [FromBody] CommentBody body, HttpContext http, Dashboard dashboard,
             CancellationToken cancellationToken) =>
         {
             ArgumentNullException.ThrowIfNull(body);
-            var author = Author(http.Request.Headers.Authorization.ToString());
+            var author = Caller.Of(http).Name;
+            _ = dashboard.VisibleAlert(id, Caller.Of(http).Scope);
             AlertComment? added = null;
             try
             {
@@ -35,26 +35,5 @@ internal static class AlertCommentEndpoints
             }
             return Results.Ok(added);
         }).RequireAnalyst().WithName("CommentOnAlert").WithSummary("Add a comment to an alert's thread (analyst role).");
-    }
-
-    /// <summary>The signed-in user's name (HTTP basic; the analyst role already checked it), or <c>analyst</c> for the bearer token.</summary>
-    private static string Author(string authorization)
-    {
-        if (authorization.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
-        {
-            try
-            {
-                var pair = Encoding.UTF8.GetString(Convert.FromBase64String(authorization[6..].Trim()));
-                if (pair.IndexOf(':', StringComparison.Ordinal) is > 0 and var colon)
-                {
-                    return pair[..colon];
-                }
-            }
-            catch (FormatException)
-            {
-                // Not base64: the role check has refused it already; fall through.
-            }
-        }
-        return "analyst";
     }
 }

@@ -17,7 +17,7 @@ internal static class AlertEndpoints
     {
         api.MapGet("/alerts", ([FromQuery(Name = "status")] string? status, [FromQuery(Name = "kind")] string? kind,
             [FromQuery(Name = "severity")] string? severity, [FromQuery(Name = "metric")] string? metric, [FromQuery(Name = "market")] string? market,
-            [FromQuery(Name = "lang")] string? lang, [FromQuery(Name = "tz")] string? tz, Dashboard dashboard) =>
+            [FromQuery(Name = "lang")] string? lang, [FromQuery(Name = "tz")] string? tz, HttpContext http, Dashboard dashboard) =>
         {
             var language = RequestReader.Language(lang);
             var zone = Zone(tz);
@@ -28,7 +28,7 @@ internal static class AlertEndpoints
             {
                 throw new BadParameterException("metric", $"'{metric}' is not a metric of the catalogue; 'modscope metrics' lists them.");
             }
-            var alerts = dashboard.Alerts.List(Parse<AlertStatus>(status, "status"), Parse<AlertKind>(kind, "kind"))
+            var alerts = dashboard.VisibleAlerts(Caller.Of(http).Scope, Parse<AlertStatus>(status, "status"), Parse<AlertKind>(kind, "kind"))
                 .Where(a => bySeverity is null || a.Finding.Severity == bySeverity)
                 .Where(a => string.IsNullOrWhiteSpace(metric) || a.Finding.Subject == metric)
                 .Where(a => place is null || a.Finding.Segment.Split(';').Contains(place))
@@ -38,12 +38,13 @@ internal static class AlertEndpoints
         }).WithName("Alerts").WithSummary("Alerts, open ones first, ranked by impact, in the lang language; filter by status (new, acknowledged, resolved, snoozed, suppressed), kind (metric, data), severity (warning, critical), metric (an id) and market (a code: alerts whose segment names it).");
 
         api.MapGet("/alerts/{id:long}", async (long id, [FromQuery(Name = "lang")] string? lang, [FromQuery(Name = "tz")] string? tz,
-            Dashboard dashboard, CancellationToken cancellationToken) =>
+            HttpContext http, Dashboard dashboard, CancellationToken cancellationToken) =>
         {
             var language = RequestReader.Language(lang);
             var zone = Zone(tz);
-            var alert = dashboard.Alerts.Get(id);
-            var chart = await AlertSeries.ReadAsync(alert, dashboard, language, cancellationToken).ConfigureAwait(false);
+            var scope = Caller.Of(http).Scope;
+            var alert = dashboard.VisibleAlert(id, scope);
+            var chart = await AlertSeries.ReadAsync(alert, dashboard, scope, language, cancellationToken).ConfigureAwait(false);
             var explanation = Explanation(alert.Finding.Explanation);
             var metric = dashboard.Catalog.Metrics.FirstOrDefault(m => m.Id == alert.Finding.Subject);
             return Results.Ok(new AlertDetail(AlertView.From(alert, dashboard, Words(dashboard, language), DateOnly.FromDateTime(dashboard.DataNow()), zone),
@@ -52,7 +53,7 @@ internal static class AlertEndpoints
                 explanation is null || metric is null ? null : CultureFormat.Value(metric, explanation.Baseline, language)));
         }).Expensive().WithName("Alert").WithSummary("One alert with its daily series (UTC days), the expected band the monitor judged with its events calendar, the events on those days, and its explanation.");
 
-        api.MapPost("/alerts/{id:long}/status", async (long id, [FromBody] StatusChange change, Dashboard dashboard, CancellationToken cancellationToken) =>
+        api.MapPost("/alerts/{id:long}/status", async (long id, [FromBody] StatusChange change, HttpContext http, Dashboard dashboard, CancellationToken cancellationToken) =>
         {
             ArgumentNullException.ThrowIfNull(change);
             var (status, until) = change.Status switch
@@ -62,15 +63,17 @@ internal static class AlertEndpoints
                 "snoozed" or "snooze" => (AlertStatus.Snoozed, Until(change.Until)),
                 _ => throw new BadParameterException("status", $"'{change.Status}' is not a status you can set; use acknowledged, resolved or snoozed."),
             };
+            _ = dashboard.VisibleAlert(id, Caller.Of(http).Scope);
             await dashboard.Store.WriteAsync(_ => Done(() => dashboard.Alerts.SetStatus(id, status, until)), cancellationToken).ConfigureAwait(false);
             return Results.Ok(Current(id, dashboard));
         }).RequireAnalyst().WithName("SetAlertStatus").WithSummary("Acknowledge, resolve or snooze an alert (analyst role).");
 
-        api.MapPost("/alerts/{id:long}/label", async (long id, [FromBody] LabelChange change, Dashboard dashboard, CancellationToken cancellationToken) =>
+        api.MapPost("/alerts/{id:long}/label", async (long id, [FromBody] LabelChange change, HttpContext http, Dashboard dashboard, CancellationToken cancellationToken) =>
         {
             ArgumentNullException.ThrowIfNull(change);
             var label = Parse<AlertLabel>(change.Label, "label")
                 ?? throw new BadParameterException("label", $"Name a label: {string.Join(", ", Enum.GetValues<AlertLabel>().Select(v => AlertStore.Name(v)))}.");
+            _ = dashboard.VisibleAlert(id, Caller.Of(http).Scope);
             await dashboard.Store.WriteAsync(_ => Done(() => dashboard.Alerts.Label(id, label)), cancellationToken).ConfigureAwait(false);
             return Results.Ok(Current(id, dashboard));
         }).RequireAnalyst().WithName("LabelAlert")

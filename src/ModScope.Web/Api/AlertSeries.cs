@@ -20,7 +20,7 @@ internal static class AlertSeries
 
     private static readonly MonitorSettings Monitor = new();
 
-    public static async Task<AlertChart> ReadAsync(Alert alert, Dashboard dashboard, string language, CancellationToken cancellationToken)
+    public static async Task<AlertChart> ReadAsync(Alert alert, Dashboard dashboard, AccessScope scope, string language, CancellationToken cancellationToken)
     {
         var f = alert.Finding;
         var metric = dashboard.Catalog.Metrics.FirstOrDefault(m => m.Id == f.Subject);
@@ -32,7 +32,7 @@ internal static class AlertSeries
         var filters = segment.Where(p => p.Value is not null && p.Value != "(none)")
             .Select(p => new DimensionFilter(p.Key, FilterOperator.Equals, [p.Value!])).ToList();
         var from = f.FirstDay.AddDays(-Monitor.HistoryDays);
-        var results = (await dashboard.RunAsync(MonitorSeries.Request(metric, filters, from, f.LastDay), cancellationToken).ConfigureAwait(false))
+        var results = (await dashboard.RunAsync(MonitorSeries.Request(metric, filters, from, f.LastDay) with { Scope = scope }, cancellationToken).ConfigureAwait(false))
             .Where(r => r.Bucket is not null).ToList();
         if (results.Count == 0)
         {

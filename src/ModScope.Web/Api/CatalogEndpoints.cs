@@ -16,11 +16,11 @@ internal static class CatalogEndpoints
 
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/catalog", ([FromQuery(Name = "lang")] string? lang, Dashboard dashboard, AccessPolicy access) =>
+        api.MapGet("/catalog", ([FromQuery(Name = "lang")] string? lang, HttpContext http, Dashboard dashboard, AccessPolicy access) =>
         {
             var language = RequestReader.Language(lang);
-            // Each market once, under its latest name.
-            var markets = dashboard.Reference.Markets.GroupBy(m => m.Code, StringComparer.Ordinal).Select(g => g.MaxBy(m => m.ValidFrom)!).ToList();
+            // Each market the caller may see once, under its latest name.
+            var markets = dashboard.VisibleReference(Caller.Of(http).Scope).Markets.GroupBy(m => m.Code, StringComparer.Ordinal).Select(g => g.MaxBy(m => m.ValidFrom)!).ToList();
             return Results.Ok(new CatalogAnswer(
                 dashboard.Catalog.Metrics.Select(m => new MetricChoice(m.Id, m.Name.In(language), m.Description.In(language), CatalogWords.Name(m.Format),
                     m.Direction.ToString(), m.Target, m.Sampled, m.Dimensions)).ToList(),

@@ -9,31 +9,36 @@ namespace ModScope.Web.Api;
 
 /// <summary>
 /// <c>/api/health</c>: per-source watermarks (Monitor/Quality), per-site freshness, quarantine and loads (Monitor/Health).
-/// Quarantined rows' raw text (which may hold anything a producer sent) is shown to analysts only.
+/// Quarantined rows' raw text (which may hold anything a producer sent) is shown to analysts only; a scoped caller sees
+/// the sites of their scope and no quarantine or loads.
 /// </summary>
 internal static class HealthEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/health", async ([FromQuery(Name = "asOf")] string? asOf, [FromQuery(Name = "lang")] string? lang,
-            [FromQuery(Name = "tz")] string? tz, HttpContext http, Dashboard dashboard, AccessPolicy access, CancellationToken cancellationToken) =>
+            [FromQuery(Name = "tz")] string? tz, HttpContext http, Dashboard dashboard, CancellationToken cancellationToken) =>
         {
+            var caller = Caller.Of(http);
+            // A scoped caller sees the sites of their scope, and no quarantine or loads (those hold every market's rows and files).
+            var scoped = caller.Scope.IsLimited;
+            var visibleSites = scoped ? dashboard.VisibleReference(caller.Scope).Sites.Select(s => s.SiteId).ToHashSet(StringComparer.Ordinal) : null;
             var language = RequestReader.Language(lang);
             var zone = TimeZoneInfo.FindSystemTimeZoneById(RequestReader.Zone(tz));
             // Stored instants are UTC; people read them in the chosen zone.
             string Local(DateTime utc) => CultureFormat.Time(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone), language);
             var day = DateOnly.FromDateTime(RequestReader.Now(asOf, dashboard)).AddDays(string.IsNullOrWhiteSpace(asOf) ? -1 : 0);
             var marks = await DataQualityChecks.WatermarksAsync(dashboard.Store, day, QualitySettingsLoader.LoadDefault(), cancellationToken).ConfigureAwait(false);
-            var sites = dashboard.Health.Sites();
+            var sites = dashboard.Health.Sites().Where(s => visibleSites is null || visibleSites.Contains(s.Site)).ToList();
             var newest = sites.Count == 0 ? DateTime.MinValue : sites.Max(s => s.NewestDecision);
             return Results.Ok(new HealthAnswer(day,
                 marks.Select(m => new SourceFreshness(m.Source, m.NewestEvent, m.NewestEvent is { } e ? Local(e) : null,
                     m.CompleteThrough, m.CompleteThrough is { } c ? CultureFormat.Day(c, language) : null)).ToList(),
                 sites.Select(s => new SiteRow(s.Site, s.NewestDecision, Local(s.NewestDecision),
                     Math.Round((newest - s.NewestDecision).TotalHours, 1), s.DecisionsOnNewestDay)).ToList(),
-                access.RoleOf(http.Request.Headers.Authorization.ToString()) == Role.Analyst ? dashboard.Health.Quarantine() : WithoutRawRows(dashboard.Health.Quarantine()),
-                dashboard.Health.Loads().Select(l => new LoadRow(l, Local(l.StartedAt),
-                    l.FinishedAt is { } f ? Math.Round((f - l.StartedAt).TotalSeconds, 1) : null)).ToList())
+                scoped ? [] : caller.Role >= Role.Analyst ? dashboard.Health.Quarantine() : WithoutRawRows(dashboard.Health.Quarantine()),
+                (scoped ? [] : dashboard.Health.Loads()).Select(l => new LoadRow(l, Local(l.StartedAt),
+                    l.FinishedAt is { } f ? Math.Round((f - l.StartedAt).TotalSeconds, 1) : null)).ToList()
             {
                 Checks = Checks(dashboard, language),
             });

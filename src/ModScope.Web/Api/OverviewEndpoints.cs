@@ -18,10 +18,11 @@ internal static class OverviewEndpoints
     {
         api.MapGet("/overview", async (
             [FromQuery(Name = "period")] string? period, [FromQuery(Name = "filter")] string[]? filter, [FromQuery(Name = "tz")] string? tz,
-            [FromQuery(Name = "asOf")] string? asOf, [FromQuery(Name = "lang")] string? lang, Dashboard dashboard, CancellationToken cancellationToken) =>
+            [FromQuery(Name = "asOf")] string? asOf, [FromQuery(Name = "lang")] string? lang, HttpContext http, Dashboard dashboard, CancellationToken cancellationToken) =>
         {
             var language = RequestReader.Language(lang);
-            var (request, spark) = Requests(new QueryParameters { Period = period, Filter = filter, Tz = tz, AsOf = asOf }, dashboard);
+            var caller = Caller.Of(http);
+            var (request, spark) = Requests(new QueryParameters { Period = period, Filter = filter, Tz = tz, AsOf = asOf }, dashboard, caller.Scope);
             var currentTask = dashboard.RunAsync(request, cancellationToken);
             var weeks = await dashboard.RunAsync(spark, cancellationToken).ConfigureAwait(false);
             var current = await currentTask.ConfigureAwait(false);
@@ -29,7 +30,7 @@ internal static class OverviewEndpoints
             // Only the alerts of the page's period and market or region count (Japan's page shows no Vietnam alert).
             var scope = new AlertScope(DateOnly.FromDateTime(request.Period.Start), DateOnly.FromDateTime(request.Period.End).AddDays(-1),
                 AlertScope.PlacesOf(request.Filters.Where(f => f.Operator != FilterOperator.NotIn).Select(f => (f.Dimension, f.Values)), dashboard.Reference));
-            var open = dashboard.Alerts.List().Where(a => a.IsOpen(today) && scope.Covers(a)).ToList();
+            var open = dashboard.VisibleAlerts(caller.Scope).Where(a => a.IsOpen(today) && scope.Covers(a)).ToList();
             // Each tile is judged against its segment's target (market=ID: ID's), as in force on the period's last day.
             var targeted = SegmentTargets.Apply(dashboard.Catalog, request.Filters, DateOnly.FromDateTime(request.Period.End.AddDays(-1)), dashboard.Reference);
             var tiles = dashboard.Catalog.Roles.Overview.Select(id =>
@@ -53,13 +54,13 @@ internal static class OverviewEndpoints
     }
 
     /// <summary>The overview's two metric requests: the period against the previous one, and its sparkline weeks.</summary>
-    public static (MetricRequest Current, MetricRequest Spark) Requests(QueryParameters p, Dashboard dashboard)
+    public static (MetricRequest Current, MetricRequest Spark) Requests(QueryParameters p, Dashboard dashboard, AccessScope scope)
     {
         ArgumentNullException.ThrowIfNull(p);
         var request = RequestReader.Read(new QueryParameters
         {
             Metric = [.. dashboard.Catalog.Roles.Overview], Period = p.Period, Filter = p.Filter, Tz = p.Tz, AsOf = p.AsOf, Compare = "previous",
-        }, dashboard);
+        }, dashboard, scope);
         return (request, request with { Grain = TimeGrain.Week, Comparison = Comparison.None, Period = SparkPeriod(request.Period) });
     }
 
@@ -73,7 +74,7 @@ internal static class OverviewEndpoints
         string?[] regions = [null, .. dashboard.Reference.Regions];
         foreach (var region in regions)
         {
-            var (current, spark) = Requests(new QueryParameters { Filter = region is null ? null : [$"region={region}"] }, dashboard);
+            var (current, spark) = Requests(new QueryParameters { Filter = region is null ? null : [$"region={region}"] }, dashboard, AccessScope.Everything);
             await dashboard.RunAsync(current, cancellationToken).ConfigureAwait(false);
             await dashboard.RunAsync(spark, cancellationToken).ConfigureAwait(false);
         }

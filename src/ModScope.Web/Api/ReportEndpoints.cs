@@ -15,26 +15,27 @@ internal static class ReportEndpoints
 
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/report", async ([AsParameters] ReportParameters p, Dashboard dashboard, CancellationToken cancellationToken) =>
+        api.MapGet("/report", async ([AsParameters] ReportParameters p, HttpContext http, Dashboard dashboard, CancellationToken cancellationToken) =>
         {
+            var caller = Caller.Of(http);
             var audience = Audience(p.Audience);
             var language = RequestReader.Language(p.Lang);
             var format = Format(p.Format);
             var zone = RequestReader.Zone(p.Tz);
             var period = RequestReader.Period(string.IsNullOrWhiteSpace(p.Period) ? DefaultPeriod : p.Period, zone, RequestReader.Now(p.AsOf, dashboard));
-            var reference = dashboard.Reference;
+            var reference = dashboard.VisibleReference(caller.Scope);
             var scope = ReportService.Scope(reference, audience, period, Blank(p.Region), Blank(p.Market));
             try
             {
-                var service = new ReportService(dashboard.Catalog, dashboard.Query) { Charts = new ChartRenderer(), Reference = reference, Calendar = dashboard.Calendar };
-                var file = await ReportRenderer.BuildAsync(service, scope, language, format, dashboard.Alerts.List(), cancellationToken).ConfigureAwait(false);
+                var service = new ReportService(dashboard.Catalog, dashboard.Query.Within(caller.Scope)) { Charts = new ChartRenderer(), Reference = reference, Calendar = dashboard.Calendar };
+                var file = await ReportRenderer.BuildAsync(service, scope, language, format, dashboard.VisibleAlerts(caller.Scope).ToList(), cancellationToken).ConfigureAwait(false);
                 return Results.File(file.Content, file.ContentType, file.FileName);
             }
             catch (FileNotFoundException ex) when (format == ReportFormat.Pdf)
             {
                 return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "PDF needs chromium", detail: ex.Message);
             }
-        }).Expensive().WithName("Report")
+        }).Expensive().RequireAnalystOrLocal().WithName("Report")
           .WithSummary("A business-review report (exec, regional or quality) for a period, in English or Chinese, as HTML, Markdown, XLSX or PDF (as 'modscope report').")
           .Produces(StatusCodes.Status200OK, contentType: ReportFile.ContentTypeOf(ReportFormat.Html))
           .Produces(StatusCodes.Status200OK, contentType: ReportFile.ContentTypeOf(ReportFormat.Md))

@@ -16,7 +16,8 @@ internal static class RequestReader
 {
     public const string DefaultPeriod = "last full week";
 
-    public static MetricRequest Read(QueryParameters p, Dashboard dashboard, string defaultPeriod = DefaultPeriod)
+    /// <summary>The request of <paramref name="p"/> within the caller's <paramref name="scope"/> (filters naming what it may not see are unknown).</summary>
+    public static MetricRequest Read(QueryParameters p, Dashboard dashboard, AccessScope scope, string defaultPeriod = DefaultPeriod)
     {
         var metrics = Split(p.Metric);
         if (metrics.Count == 0)
@@ -34,10 +35,13 @@ internal static class RequestReader
             }
         }
         var texts = (p.Filter ?? []).Where(f => !string.IsNullOrWhiteSpace(f)).ToList();
-        var reference = texts.Count > 0 ? dashboard.Reference : ReferenceData.Empty;
+        var reference = texts.Count > 0 ? dashboard.VisibleReference(scope) : ReferenceData.Empty;
         var filters = texts.Select(f => Filter(f, dashboard.Catalog, reference)).ToList();
         var zone = Zone(p.Tz);
-        var request = new MetricRequest(metrics, dimensions, Grain(p.Grain), filters, Period(p.Period ?? defaultPeriod, zone, Now(p.AsOf, dashboard)), Compare(p.Compare));
+        var request = new MetricRequest(metrics, dimensions, Grain(p.Grain), filters, Period(p.Period ?? defaultPeriod, zone, Now(p.AsOf, dashboard)), Compare(p.Compare))
+        {
+            Scope = scope,
+        };
         dashboard.Limit.CheckShape(request);
         return request;
     }

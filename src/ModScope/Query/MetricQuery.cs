@@ -11,17 +11,35 @@ namespace ModScope.Query;
 /// </summary>
 public sealed class MetricQuery(MetricCatalog catalog, IMetricEngine engine)
 {
+    /// <summary>The scope every request of this door is answered within (see <see cref="Within"/>).</summary>
+    private AccessScope _scope = AccessScope.Everything;
+
     /// <summary>The catalogue requests are answered from (its roles name the metrics library logic asks for).</summary>
     public MetricCatalog Catalog => catalog;
 
     /// <summary>The engine's reference data (see <see cref="IMetricEngine.Reference"/>).</summary>
     public ReferenceData Reference => engine.Reference;
 
-    /// <summary>Plans a request; its filter values are checked against the engine's reference data (read only when it has filters).</summary>
+    /// <summary>
+    /// Plans a request: its scope becomes mandatory filters first (<see cref="ScopeFilters"/>); its filter values are
+    /// checked against the engine's reference data within the scope (read only when it has filters or a scope).
+    /// </summary>
     public QueryPlan Plan(MetricRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return new QueryPlanner(catalog, engine.Dialect, request.Filters.Count > 0 ? engine.Reference : null).Plan(request);
+        request = _scope.IsLimited ? request with { Scope = _scope } : request;
+        var (scoped, visible) = ScopeFilters.Apply(request, catalog, request.Filters.Count > 0 || request.Scope.IsLimited ? engine.Reference : null);
+        return new QueryPlanner(catalog, engine.Dialect, visible).Plan(scoped);
+    }
+
+    /// <summary>
+    /// The same door for a caller limited to <paramref name="scope"/>: every request it answers gets that scope (in place
+    /// of its own), so a consumer that builds its own requests (a report, an explanation) needs no code for it.
+    /// </summary>
+    public MetricQuery Within(AccessScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return new MetricQuery(catalog, engine) { _scope = scope };
     }
 
     public async Task<IReadOnlyList<MetricResult>> RunAsync(MetricRequest request, CancellationToken cancellationToken = default)

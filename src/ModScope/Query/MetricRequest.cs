@@ -27,4 +27,10 @@ public sealed record MetricRequest(
     /// See <c>Evaluator</c> for the models.
     /// </summary>
     public bool LevelErrors { get; init; }
+
+    /// <summary>
+    /// The part of the data the caller may see: the door adds it as mandatory filters before planning
+    /// (<see cref="ScopeFilters"/>), so the answer is the answer within the scope.
+    /// </summary>
+    public AccessScope Scope { get; init; } = AccessScope.Everything;
 }

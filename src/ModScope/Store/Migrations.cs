@@ -26,6 +26,7 @@ public static class Migrations
         new(6, "targets per segment (metric, market, region, site, queue, policy) with history",
             connection => Run(connection, Script("0006-targets.sql"))),
         new(7, "exchange rates (date, currency, rate to the reporting currency)", connection => Run(connection, Script("0007-fx-rates.sql"))),
+        new(8, "the audit log of views, exports and changes", connection => Run(connection, Script("0008-audit-log.sql"))),
     ];
 
     /// <summary>The schema version this build writes.</summary>

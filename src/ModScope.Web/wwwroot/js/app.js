@@ -7,6 +7,7 @@ const MS = (() => {
     tz: url.searchParams.get('tz') || localStorage.getItem('modscope.tz') || 'UTC',
     labels: {},
     catalog: null,
+    session: null,
   };
 
   function t(key) { return state.labels[key] ?? key; }
@@ -36,6 +37,9 @@ const MS = (() => {
 
   async function api(path, extra = {}, init = {}) {
     const response = await fetch(`${path}?${params(extra)}`, init);
+    if (response.status === 401 && state.session && state.session.signInRequired) {
+      window.location.href = `/signin?return=${encodeURIComponent(window.location.pathname + window.location.search)}`;
+    }
     const body = (response.headers.get('content-type') || '').includes('json') ? await response.json() : await response.text();
     if (!response.ok) throw new Error(body.detail || body.title || String(body));
     return body;
@@ -81,13 +85,29 @@ const MS = (() => {
       el('div', { class: 'settings' },
         el('label', {}, el('span', { 'data-i18n': 'common.language' }), ' ', lang),
         el('label', {}, el('span', { 'data-i18n': 'common.timeZone' }), ' ', zone),
-        state.catalog.access === 'read-only' ? null : token, state.catalog.access === 'read-only' ? null : signIn));
+        ...account(token, signIn)));
     document.body.prepend(bar);
   }
 
+  // Signed in (users configured): the user, their role and a sign-out button; else the analyst token field.
+  function account(token, signIn) {
+    const s = state.session;
+    if (s && s.signInRequired) {
+      const signOut = el('button', { id: 'sign-out', type: 'button', onclick: async () => {
+        await fetch('/api/session/signout', { method: 'POST', headers: authHeaders() });
+        window.location.href = '/signin';
+      } }, t('signin.signOut'));
+      return [el('span', { id: 'signed-in-user' }, `${s.name} (${t(`role.${s.role}`)})`), signOut];
+    }
+    return state.catalog.access === 'read-only' ? [] : [token, signIn];
+  }
+
+  // Headers of a change: the analyst token when one was entered, the session's anti-forgery token.
   function authHeaders() {
     const token = sessionStorage.getItem('modscope.token');
-    return token ? { Authorization: `Bearer ${token}` } : {};
+    const headers = token ? { Authorization: `Bearer ${token}` } : {};
+    if (state.session && state.session.csrf) headers['X-CSRF-Token'] = state.session.csrf;
+    return headers;
   }
 
   // A table whose columns sort on click. columns: [{ key, label, num, value(row), text(row) }]
@@ -117,6 +137,7 @@ const MS = (() => {
   }
 
   async function start(active) {
+    state.session = await api('/api/session');
     [state.labels, state.catalog] = await Promise.all([api('/api/labels'), api('/api/catalog')]);
     localStorage.setItem('modscope.lang', state.lang);
     localStorage.setItem('modscope.tz', state.tz);

@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+using ModScope.Auditing;
+
+namespace ModScope.Web.Access;
+
+/// <summary>
+/// Writes the audit rows the requests queue (<see cref="AuditRecorder"/>) to the store's <see cref="AuditLog"/> in
+/// batches, every <see cref="Interval"/> and when the server stops, so a request does not wait for a store write; once
+/// a day (and at start) it prunes rows older than <see cref="DashboardLimits.AuditRetentionDays"/>.
+/// </summary>
+internal sealed class AuditWriter(Dashboard dashboard, IConfiguration configuration, ILogger<AuditWriter> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
+
+    private readonly ConcurrentQueue<AuditEntry> _queue = new();
+    private readonly SemaphoreSlim _flushing = new(1, 1);
+    private DateTime _pruned = DateTime.MinValue;
+
+    public void Add(AuditEntry entry) => _queue.Enqueue(entry);
+
+    /// <summary>Writes every queued row now.</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        await _flushing.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var batch = new List<AuditEntry>();
+            while (_queue.TryDequeue(out var entry))
+            {
+                batch.Add(entry);
+            }
+            var prune = DateTime.UtcNow - _pruned > TimeSpan.FromDays(1);
+            if (batch.Count == 0 && !prune)
+            {
+                return;
+            }
+            var log = new AuditLog(dashboard.Store);
+            var retention = TimeSpan.FromDays(DashboardLimits.Read(configuration).AuditRetentionDays);
+            await dashboard.Store.WriteAsync(_ =>
+            {
+                log.Append(batch);
+                if (prune)
+                {
+                    log.Prune(retention, DateTime.UtcNow);
+                }
+                return Task.CompletedTask;
+            }, cancellationToken).ConfigureAwait(false);
+            _pruned = prune ? DateTime.UtcNow : _pruned;
+        }
+        finally
+        {
+            _flushing.Release();
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(Interval, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+            await FlushLoggingAsync(stoppingToken).ConfigureAwait(false);
+        }
+        await FlushLoggingAsync(CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private async Task FlushLoggingAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping: the final flush follows.
+        }
+#pragma warning disable CA1031 // A store that cannot be written now keeps the rows queued for the next try; the server keeps serving.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            logger.LogError(ex, "Writing the audit log failed; its rows wait for the next try.");
+        }
+    }
+
+    public override void Dispose()
+    {
+        _flushing.Dispose();
+        base.Dispose();
+    }
+}

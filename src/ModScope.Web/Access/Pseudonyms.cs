@@ -1,0 +1,59 @@
+using System.Security.Cryptography;
+using System.Text;
+using ModScope.Catalog;
+using ModScope.Query;
+
+namespace ModScope.Web.Access;
+
+/// <summary>
+/// Moderator and auditor ids as stable pseudonyms for callers whose role may not see people (viewers): <c>p-</c> and
+/// the first 12 hex digits of HMAC-SHA256(key, id), the same id always the same pseudonym under one key. The key is a
+/// server secret (<c>ModScope:PseudonymKey[File]</c>, <c>MODSCOPE_PSEUDONYM_KEY[_FILE]</c>); without one a random key
+/// is made at start, so pseudonyms stay stable only until the server restarts. People columns are a dimension's
+/// <see cref="PeopleColumns"/>.
+/// </summary>
+internal sealed class Pseudonyms
+{
+    public static readonly IReadOnlySet<string> PeopleColumns = new HashSet<string>(StringComparer.Ordinal) { "moderator_id", "auditor_id", "second_auditor_id" };
+
+    private readonly byte[] _key;
+
+    public Pseudonyms(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var secret = SecretSource.Read(configuration.GetSection(DashboardOptions.Section), "PseudonymKey", "MODSCOPE_PSEUDONYM_KEY");
+        FromStart = secret is null;
+        _key = secret is null ? RandomNumberGenerator.GetBytes(32) : Encoding.UTF8.GetBytes(secret);
+    }
+
+    /// <summary>True when no key is configured: pseudonyms change when the server restarts.</summary>
+    public bool FromStart { get; }
+
+    public string Of(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return "p-" + Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(id)))[..12];
+    }
+
+    /// <summary>The ids of the catalogue's dimensions that name people.</summary>
+    public static IReadOnlySet<string> PeopleDimensions(MetricCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return catalog.Dimensions.Where(d => PeopleColumns.Contains(d.Column)).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>The results with each people dimension's value replaced by its pseudonym.</summary>
+    public IReadOnlyList<MetricResult> Hide(IReadOnlyList<MetricResult> results, MetricCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        var people = PeopleDimensions(catalog);
+        if (results.Count == 0 || !results[0].Dimensions.Keys.Any(people.Contains))
+        {
+            return results;
+        }
+        return results.Select(r => r with
+        {
+            Dimensions = r.Dimensions.ToDictionary(d => d.Key, d => people.Contains(d.Key) && d.Value is { } id ? Of(id) : d.Value, StringComparer.Ordinal),
+        }).ToList();
+    }
+}

@@ -1,0 +1,34 @@
+// The sign-in page: posts the name and password as JSON with the anti-forgery token of /api/session, then returns to
+// the page that sent the user here (only a path of this site). No inline script: the CSP forbids it.
+(async () => {
+  const url = new URL(window.location.href);
+  const lang = url.searchParams.get('lang') || localStorage.getItem('modscope.lang') || 'en';
+  const labels = await (await fetch(`/api/labels?lang=${encodeURIComponent(lang)}`)).json();
+  const t = key => labels[key] ?? key;
+  document.documentElement.lang = lang;
+  document.querySelectorAll('[data-i18n]').forEach(n => { n.textContent = t(n.dataset.i18n); });
+  document.title = `${t('app.title')} · ${t('signin.title')}`;
+  const back = url.searchParams.get('return') || '/';
+  const target = back.startsWith('/') && !back.startsWith('//') && !back.startsWith('/\\') ? back : '/';
+  const error = document.getElementById('signin-error');
+  let session = await (await fetch('/api/session')).json();
+  if (!session.signInRequired) {
+    error.textContent = t('signin.notNeeded');
+    error.hidden = false;
+  }
+  document.getElementById('signin-form').addEventListener('submit', async e => {
+    e.preventDefault();
+    const response = await fetch('/api/session/signin', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrf },
+      body: JSON.stringify({ name: document.getElementById('signin-name').value, password: document.getElementById('signin-password').value }),
+    });
+    if (response.ok) {
+      window.location.href = target;
+      return;
+    }
+    session = await (await fetch('/api/session')).json();
+    error.textContent = t('signin.failed');
+    error.hidden = false;
+  });
+})();
