@@ -20,7 +20,10 @@ public sealed class ForwardedCommandTests(ServedStoreFixture fixture) : IClassFi
     {
         var before = Scalar("SELECT count(*) FROM decisions");
         var runs = Scalar("SELECT count(*) FROM monitor_runs");
-        await using var server = await ServedProcess.StartAsync(fixture.Store);
+        // Opened to a team (sign-in required for people): the CLI's forwarded commands prove themselves with the secret instead.
+        var users = Path.Combine(Path.GetDirectoryName(fixture.Store)!, "users.txt");
+        await File.WriteAllTextAsync(users, $"lead:viewer:{ModScope.Web.Access.PasswordHash.Create("not used here")}\n");
+        await using var server = await ServedProcess.StartAsync(fixture.Store, users);
         // A relative path is the caller's: the server has its own working folder.
         var relative = Path.GetRelativePath(Environment.CurrentDirectory, fixture.LastDay);
 

@@ -20,7 +20,8 @@ internal sealed class ServedProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
-    public static async Task<ServedProcess> StartAsync(string store)
+    /// <summary>Starts <c>serve</c> on <paramref name="store"/>; with <paramref name="usersFile"/>, opened to a team (sign-in required).</summary>
+    public static async Task<ServedProcess> StartAsync(string store, string? usersFile = null)
     {
         var url = $"http://127.0.0.1:{FreePort()}";
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -29,7 +30,8 @@ internal sealed class ServedProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in (string[])[typeof(CliApp).Assembly.Location, "serve", "--store", store, "--urls", url])
+        string[] users = usersFile is null ? [] : ["--users-file", usersFile];
+        foreach (var argument in (string[])[typeof(CliApp).Assembly.Location, "serve", "--store", store, "--urls", url, .. users])
         {
             start.ArgumentList.Add(argument);
         }

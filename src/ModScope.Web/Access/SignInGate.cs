@@ -5,14 +5,16 @@ namespace ModScope.Web.Access;
 /// <summary>
 /// Middleware after authentication. When users are configured, a request without a signed-in user gets 401 (the API,
 /// the OpenAPI document) or a redirect to the sign-in page (pages), except the sign-in page itself, its script and
-/// style, the labels and <c>/api/session</c>. A state-changing call (POST, PUT, PATCH, DELETE) on a cookie session
+/// style, the labels, <c>/api/session</c> and the CLI's forwarded commands (<see cref="Forwarding.ForwardedCommand"/>:
+/// they prove themselves with the secret only the store's owner can read, and get 403 without it). A state-changing call (POST, PUT, PATCH, DELETE) on a cookie session
 /// must carry the session's anti-forgery token in <c>X-CSRF-Token</c> (else 400); calls with an
 /// <c>Authorization</c> header bring their credentials themselves and are not forgeable by another site.
 /// </summary>
 internal sealed class SignInGate(RequestDelegate next, AccessPolicy policy, IAntiforgery antiforgery)
 {
     /// <summary>What anyone may fetch: the sign-in page and what it needs.</summary>
-    private static readonly string[] Open = ["/signin", "/css/site.css", "/js/signin.js", "/api/labels", "/api/session", "/api/session/signin"];
+    private static readonly string[] Open = ["/signin", "/css/site.css", "/js/signin.js", "/api/labels", "/api/session", "/api/session/signin",
+        Forwarding.ForwardedCommand.Route];
 
     public async Task InvokeAsync(HttpContext context)
     {

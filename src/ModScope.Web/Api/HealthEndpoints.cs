@@ -3,6 +3,7 @@ using ModScope.Monitor.Alerts;
 using ModScope.Monitor.Findings;
 using ModScope.Monitor.Health;
 using ModScope.Monitor.Quality;
+using ModScope.Query;
 using ModScope.Web.Access;
 
 namespace ModScope.Web.Api;
@@ -38,20 +39,20 @@ internal static class HealthEndpoints
                     Math.Round((newest - s.NewestDecision).TotalHours, 1), s.DecisionsOnNewestDay)).ToList(),
                 scoped ? [] : caller.Role >= Role.Analyst ? dashboard.Health.Quarantine() : WithoutRawRows(dashboard.Health.Quarantine()),
                 (scoped ? [] : dashboard.Health.Loads()).Select(l => new LoadRow(l, Local(l.StartedAt),
-                    l.FinishedAt is { } f ? Math.Round((f - l.StartedAt).TotalSeconds, 1) : null)).ToList()
+                    l.FinishedAt is { } f ? Math.Round((f - l.StartedAt).TotalSeconds, 1) : null)).ToList())
             {
-                Checks = Checks(dashboard, language),
+                Checks = Checks(dashboard, caller.Scope, language),
             });
         }).ChecksCredentials().Expensive().WithName("Health")
           .WithSummary("Freshness per source and site (times in the tz zone), quarantined rows by reason with samples (their raw rows for analysts only), and the load history.");
     }
 
     /// <summary>The open data alerts, newest first, in words (<see cref="FindingRenderer"/>).</summary>
-    private static List<DataCheckRow> Checks(Dashboard dashboard, string language)
+    private static List<DataCheckRow> Checks(Dashboard dashboard, AccessScope scope, string language)
     {
         var today = DateOnly.FromDateTime(dashboard.DataNow());
         var words = AlertEndpoints.Words(dashboard, language);
-        return dashboard.Alerts.List(kind: AlertKind.Data).Where(a => a.IsOpen(today))
+        return dashboard.VisibleAlerts(scope, kind: AlertKind.Data).Where(a => a.IsOpen(today))
             .OrderByDescending(a => a.Finding.LastDay).ThenBy(a => a.Id)
             .Select(a => new DataCheckRow(a.Id, AlertStore.Name(a.Finding.Severity), a.Finding.Detector, a.Finding.LastDay,
                 CultureFormat.Day(a.Finding.LastDay, language), words.Render(a.Finding.Facts, a.Finding.Message, a.Restated)))
