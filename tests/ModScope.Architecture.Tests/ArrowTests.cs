@@ -10,7 +10,7 @@ public sealed class ArrowTests
 {
     /// <summary>The core library's capability folders, lowest first: each may use only the folders before it.</summary>
     public static readonly IReadOnlyList<string> CoreLayers =
-        ["Common", "Model", "Sources", "Store", "Ingest", "Catalog", "Stats", "Query", "Engines", "Explain", "Monitor", "Planning", "Reports", "Service"];
+        ["Common", "Model", "Sources", "Store", "Auditing", "Ingest", "Catalog", "Stats", "Query", "Engines", "Explain", "Monitor", "Planning", "Reports", "Service"];
 
     private static readonly Assembly Core = typeof(Query.MetricQuery).Assembly;
     private static readonly Assembly Rendering = typeof(ModScope.Rendering.ReportRenderer).Assembly;

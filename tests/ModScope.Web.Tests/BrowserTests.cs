@@ -76,7 +76,8 @@ public sealed class BrowserTests(DashboardStore store, BrowserHost host) : IClas
 
         // The placeholder shows the syntax the explorer splits on (';' between filters, ',' between values).
         await _page.GotoAsync(Url + $"/explorer?lang={lang}&metric=decision_volume&by=market");
-        Assert.Equal("market=US,GB; queue!=US-prelisting", await _page.GetAttributeAsync("#filter", "placeholder"));
+        // The page's script sets it once its labels arrive: wait for it rather than read it at once.
+        await Assertions.Expect(_page.Locator("#filter")).ToHaveAttributeAsync("placeholder", "market=US,GB; queue!=US-prelisting");
 
         // An error clears the last answer: no stale summary under the message.
         await Assertions.Expect(_page.Locator("#summary")).Not.ToBeEmptyAsync();

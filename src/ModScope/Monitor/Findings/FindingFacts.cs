@@ -38,6 +38,16 @@ public sealed record FindingFacts(string Template, IReadOnlyDictionary<string, F
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
+    /// <summary>
+    /// Equal when the template and every named fact are equal: a record's generated equality would compare the
+    /// dictionary by reference, so the same finding found twice (DuckDB and ClickHouse) would differ.
+    /// </summary>
+    public bool Equals(FindingFacts? other) =>
+        other is not null && Template == other.Template && Facts.Count == other.Facts.Count
+        && Facts.All(f => other.Facts.TryGetValue(f.Key, out var fact) && f.Value == fact);
+
+    public override int GetHashCode() => HashCode.Combine(Template, Facts.Count);
+
     /// <summary>The facts stored as <paramref name="json"/>, or null for an alert stored before findings had structure.</summary>
     public static FindingFacts? FromJson(string? json) =>
         string.IsNullOrWhiteSpace(json) ? null : JsonSerializer.Deserialize<FindingFacts>(json, Json);
