@@ -90,13 +90,13 @@ public sealed class AlertApiTests(DashboardStore store) : ApiTestBase(store)
         var analyst = new AuthenticationHeaderValue("Bearer", DashboardStore.AnalystToken);
         using (var snoozed = await Post(id, new { status = "snoozed", until = "2026-12-01" }, analyst))
         {
-            Assert.Equal(HttpStatusCode.OK, snoozed.StatusCode);
+            Assert.True(snoozed.StatusCode == HttpStatusCode.OK, await snoozed.Content.ReadAsStringAsync());
         }
         Assert.Equal("snoozed", Status(id));
         Assert.Equal(new DateOnly(2026, 12, 1), Rows($"SELECT snoozed_until FROM alerts WHERE alert_id = {id}"));
         using (var resolved = await Post(id, new { status = "resolved" }, analyst))
         {
-            Assert.Equal(HttpStatusCode.OK, resolved.StatusCode);
+            Assert.True(resolved.StatusCode == HttpStatusCode.OK, await resolved.Content.ReadAsStringAsync());
             Assert.Equal("resolved", (await resolved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
         }
         Assert.Equal("resolved", Status(id));

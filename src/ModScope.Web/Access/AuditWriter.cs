@@ -6,9 +6,11 @@ namespace ModScope.Web.Access;
 /// <summary>
 /// Writes the audit rows the requests queue (<see cref="AuditRecorder"/>) to the store's <see cref="AuditLog"/> in
 /// batches, every <see cref="Interval"/> and when the server stops, so a request does not wait for a store write; once
-/// a day (and at start) it prunes rows older than <see cref="DashboardLimits.AuditRetentionDays"/>.
+/// a day (and at start) it prunes rows older than <see cref="DashboardLimits.AuditRetentionDays"/>. Only a dashboard
+/// opened to a team (users configured) keeps the log: the single-user loopback tool has no one to tell apart, and
+/// writing the store for each page view would make every reader of the store wait for it.
 /// </summary>
-internal sealed class AuditWriter(Dashboard dashboard, IConfiguration configuration, ILogger<AuditWriter> logger) : BackgroundService
+internal sealed class AuditWriter(Dashboard dashboard, AccessPolicy access, IConfiguration configuration, ILogger<AuditWriter> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
 
@@ -16,11 +18,21 @@ internal sealed class AuditWriter(Dashboard dashboard, IConfiguration configurat
     private readonly SemaphoreSlim _flushing = new(1, 1);
     private DateTime _pruned = DateTime.MinValue;
 
-    public void Add(AuditEntry entry) => _queue.Enqueue(entry);
+    public void Add(AuditEntry entry)
+    {
+        if (access.HasUsers)
+        {
+            _queue.Enqueue(entry);
+        }
+    }
 
     /// <summary>Writes every queued row now.</summary>
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
+        if (!access.HasUsers)
+        {
+            return;
+        }
         await _flushing.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
