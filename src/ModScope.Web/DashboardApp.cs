@@ -28,6 +28,7 @@ public static class DashboardApp
         ["/health"] = "health.html",
         ["/reports"] = "reports.html",
         ["/signin"] = "signin.html",
+        ["/audit"] = "audit.html",
     };
 
     /// <summary>Builds the app from command-line style <paramref name="args"/> (<c>--ModScope:Store=FILE</c>, <c>--urls</c>) and <paramref name="options"/>.</summary>

@@ -13,7 +13,7 @@ internal static class AuditCommand
         var store = CommonOptions.Store();
         var since = new Option<string?>("--since") { Description = "Only rows from this UTC day (yyyy-MM-dd)." };
         var user = new Option<string?>("--user") { Description = "Only this user's rows." };
-        var action = new Option<string?>("--action") { Description = "Only this kind: view, export, change, sign-in, sign-out." };
+        var action = new Option<string?>("--action") { Description = "Only this kind: view, export, change, sign-in, sign-out, configure." };
         var limit = new Option<int>("--limit") { Description = "At most this many rows (newest first).", DefaultValueFactory = _ => 100 };
         var command = new Command("audit", "Read the audit log the dashboard keeps: who viewed, exported or changed what, when (UTC), with the request and its status.")
         {

@@ -36,7 +36,9 @@ internal sealed class AccessPolicy
         var section = configuration.GetSection(DashboardOptions.Section);
         var token = SecretSource.Read(section, "AnalystToken", "MODSCOPE_ANALYST_TOKEN");
         _tokenHash = string.IsNullOrEmpty(token) ? null : SHA256.HashData(Encoding.UTF8.GetBytes(token));
-        _users = UsersList.Parse(SecretSource.Read(section, "Users", "MODSCOPE_USERS") ?? "", "ModScope:Users").ToDictionary(u => u.Name, StringComparer.Ordinal);
+        var users = SecretSource.Read(section, "Users", "MODSCOPE_USERS") ?? "";
+        UsersDigest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(users)));
+        _users = UsersList.Parse(users, "ModScope:Users").ToDictionary(u => u.Name, StringComparer.Ordinal);
         foreach (var user in _users.Values)
         {
             _ = PasswordHash.IsWellFormed(user.Hash, out var iterations);
@@ -59,6 +61,12 @@ internal sealed class AccessPolicy
 
     /// <summary>The configured users (without their hashes' use: for the admin's list).</summary>
     public IEnumerable<UserEntry> Users => _users.Values.OrderBy(u => u.Name, StringComparer.Ordinal);
+
+    /// <summary>SHA-256 (hex) of the users list as read at start (file or setting), so the audit log tells one list from another.</summary>
+    public string UsersDigest { get; }
+
+    /// <summary>True when an analyst token is configured.</summary>
+    public bool HasToken => _tokenHash is not null;
 
     /// <summary>True when no analyst can sign in at all (the dashboard is then read-only for everyone).</summary>
     public bool ReadOnly => _tokenHash is null && !_users.Values.Any(u => u.Role >= Role.Analyst);

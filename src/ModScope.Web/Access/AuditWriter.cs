@@ -7,10 +7,11 @@ namespace ModScope.Web.Access;
 /// Writes the audit rows the requests queue (<see cref="AuditRecorder"/>) to the store's <see cref="AuditLog"/> in
 /// batches, every <see cref="Interval"/> and when the server stops, so a request does not wait for a store write; once
 /// a day (and at start) it prunes rows older than <see cref="DashboardLimits.AuditRetentionDays"/>. Only a dashboard
-/// opened to a team (users configured) keeps the log: the single-user loopback tool has no one to tell apart, and
+/// opened to a team (users configured) keeps the log, starting with the configuration it loaded (<see cref="ConfigurationRecord"/>): the single-user loopback tool has no one to tell apart, and
 /// writing the store for each page view would make every reader of the store wait for it.
 /// </summary>
-internal sealed class AuditWriter(Dashboard dashboard, AccessPolicy access, IConfiguration configuration, ILogger<AuditWriter> logger) : BackgroundService
+internal sealed class AuditWriter(Dashboard dashboard, AccessPolicy access, IConfiguration configuration, IEnumerable<ModScope.Service.ServiceConfig> service,
+    ILogger<AuditWriter> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
 
@@ -48,15 +49,27 @@ internal sealed class AuditWriter(Dashboard dashboard, AccessPolicy access, ICon
             }
             var log = new AuditLog(dashboard.Store);
             var retention = TimeSpan.FromDays(DashboardLimits.Read(configuration).AuditRetentionDays);
-            await dashboard.Store.WriteAsync(_ =>
+            try
             {
-                log.Append(batch);
-                if (prune)
+                await dashboard.Store.WriteAsync(_ =>
                 {
-                    log.Prune(retention, DateTime.UtcNow);
+                    log.Append(batch);
+                    if (prune)
+                    {
+                        log.Prune(retention, DateTime.UtcNow);
+                    }
+                    return Task.CompletedTask;
+                }, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                // Not written (the batch is one transaction): the rows go back in the queue for the next try.
+                foreach (var entry in batch)
+                {
+                    _queue.Enqueue(entry);
                 }
-                return Task.CompletedTask;
-            }, cancellationToken).ConfigureAwait(false);
+                throw;
+            }
             _pruned = prune ? DateTime.UtcNow : _pruned;
         }
         finally
@@ -67,6 +80,11 @@ internal sealed class AuditWriter(Dashboard dashboard, AccessPolicy access, ICon
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The configuration this start loaded comes first (see ConfigurationRecord).
+        foreach (var entry in ConfigurationRecord.Of(access, configuration, service.FirstOrDefault(), DateTime.UtcNow))
+        {
+            Add(entry);
+        }
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -100,6 +118,10 @@ internal sealed class AuditWriter(Dashboard dashboard, AccessPolicy access, ICon
         }
     }
 
+    /// <summary>
+    /// A host disposed without being stopped cancels <see cref="ExecuteAsync"/> here; its final flush then finds the
+    /// gate disposed and writes nothing, rather than reopening a store its dashboard has already closed.
+    /// </summary>
     public override void Dispose()
     {
         _flushing.Dispose();

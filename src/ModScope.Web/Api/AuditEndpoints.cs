@@ -10,29 +10,52 @@ internal static class AuditEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/audit", async ([FromQuery(Name = "since")] string? since, [FromQuery(Name = "user")] string? user,
-            [FromQuery(Name = "action")] string? action, [FromQuery(Name = "limit")] int? limit, Dashboard dashboard, AuditWriter writer,
-            CancellationToken cancellationToken) =>
+        api.MapGet("/audit", async ([FromQuery(Name = "since")] string? since, [FromQuery(Name = "until")] string? until, [FromQuery(Name = "user")] string? user,
+            [FromQuery(Name = "action")] string? action, [FromQuery(Name = "limit")] string? limit, [FromQuery(Name = "offset")] string? offset,
+            Dashboard dashboard, AuditWriter writer, CancellationToken cancellationToken) =>
         {
-            DateTime? from = null;
-            if (!string.IsNullOrWhiteSpace(since))
+            var from = Day("since", since);
+            // The last day is whole: rows before the next midnight (UTC).
+            var to = Day("until", until)?.AddDays(1);
+            var rows = Number("limit", limit, 1, 10_000) ?? 500;
+            var skip = Number("offset", offset, 0, 10_000_000) ?? 0;
+            var kind = Blank(action);
+            if (kind is not null && !AuditLog.Actions.Contains(kind, StringComparer.Ordinal))
             {
-                from = DateOnly.TryParseExact(since, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-                    ? DateWindow.Day("since", day, since).ToDateTime(TimeOnly.MinValue)
-                    : throw new BadParameterException("since", $"'{since}' is not a day; write yyyy-MM-dd.");
-            }
-            if (limit is < 1 or > 10_000)
-            {
-                throw new BadParameterException("limit", $"between 1 and 10000, not {limit}.");
+                throw new BadParameterException("action", $"'{kind}' is not an audited action; one of {string.Join(", ", AuditLog.Actions)}.");
             }
             // What was queued up to now belongs in the answer.
             await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
-            return Results.Ok(new AuditLog(dashboard.Store).Read(from, Blank(user), Blank(action), limit ?? 500));
-        }).RequireAdmin().WithName("Audit").WithSummary("The audit log, newest first: who viewed, exported or changed what, when (UTC), with the request and its status (admin role).");
+            return Results.Ok(new AuditLog(dashboard.Store).Read(from, Blank(user), kind, rows, to, skip));
+        }).RequireAdmin().WithName("Audit")
+            .WithSummary("The audit log, newest first: who viewed, exported or changed what, when (UTC), with the request and its status (admin role); since/until are UTC days (both included), limit and offset page it.");
 
         api.MapGet("/users", (AccessPolicy access) =>
             Results.Ok(access.Users.Select(u => new { u.Name, Role = u.Role.ToString().ToLowerInvariant(), Scope = u.Scope.Text }).ToList()))
             .RequireAdmin().WithName("Users").WithSummary("Who may sign in, with role and scope (admin role; never the hashes).");
+    }
+
+    private static DateTime? Day(string name, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        return DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? DateWindow.Day(name, day, text).ToDateTime(TimeOnly.MinValue)
+            : throw new BadParameterException(name, $"'{text}' is not a day; write yyyy-MM-dd.");
+    }
+
+    /// <summary>A whole number between <paramref name="least"/> and <paramref name="most"/>, null when not given; else a 400 naming the parameter.</summary>
+    private static int? Number(string name, string? text, int least, int most)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        return int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= least && n <= most
+            ? n
+            : throw new BadParameterException(name, $"a whole number between {least} and {most}, not '{text}'.");
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

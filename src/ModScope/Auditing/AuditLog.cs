@@ -12,6 +12,9 @@ public sealed class AuditLog(ModScopeStore store)
     /// <summary>The longest request text kept (a longer one is cut and ends with an ellipsis).</summary>
     public const int MaxRequestLength = 2000;
 
+    /// <summary>The kinds of action a row records: requests (view, export, change, sign-in, sign-out) and the configuration a server started with (configure).</summary>
+    public static readonly IReadOnlyList<string> Actions = ["view", "export", "change", "sign-in", "sign-out", "configure"];
+
     /// <summary>Appends <paramref name="entries"/> in one transaction. Call inside the store's write.</summary>
     public void Append(IReadOnlyCollection<AuditEntry> entries)
     {
@@ -32,22 +35,30 @@ public sealed class AuditLog(ModScopeStore store)
         transaction.Commit();
     }
 
-    /// <summary>The newest rows first, at most <paramref name="limit"/>, from <paramref name="since"/> (UTC) and of <paramref name="user"/> when given.</summary>
-    public IReadOnlyList<AuditEntry> Read(DateTime? since = null, string? user = null, string? action = null, int limit = 1000)
+    /// <summary>
+    /// The newest rows first, at most <paramref name="limit"/> after skipping <paramref name="offset"/> (paging), logged
+    /// at or after <paramref name="since"/> and before <paramref name="until"/> (UTC), of <paramref name="user"/> and
+    /// <paramref name="action"/> when given.
+    /// </summary>
+    public IReadOnlyList<AuditEntry> Read(DateTime? since = null, string? user = null, string? action = null, int limit = 1000, DateTime? until = null, int offset = 0)
     {
         if (limit is < 1 or > 100_000)
         {
             throw new ModScopeException($"limit: between 1 and 100000, not {limit}.");
         }
+        if (offset < 0)
+        {
+            throw new ModScopeException($"offset: 0 or more, not {offset}.");
+        }
         using var connection = store.OpenConnection();
         return new SqlRunner(connection, CancellationToken.None).Rows(
             """
             SELECT logged_at, user_name, role, action, method, request, status FROM audit_log
-            WHERE ($since IS NULL OR logged_at >= $since) AND ($user IS NULL OR user_name = $user) AND ($action IS NULL OR action = $action)
-            ORDER BY logged_at DESC LIMIT $limit
+            WHERE ($since IS NULL OR logged_at >= $since) AND ($until IS NULL OR logged_at < $until) AND ($user IS NULL OR user_name = $user) AND ($action IS NULL OR action = $action)
+            ORDER BY logged_at DESC, request LIMIT $limit OFFSET $offset
             """,
             r => new AuditEntry(r.GetDateTime(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetInt32(6)),
-            ("since", since), ("user", user), ("action", action), ("limit", limit));
+            ("since", since), ("user", user), ("action", action), ("limit", limit), ("until", until), ("offset", offset));
     }
 
     /// <summary>Deletes the rows older than <paramref name="retention"/> before <paramref name="now"/> (UTC); returns how many. Call inside the store's write.</summary>

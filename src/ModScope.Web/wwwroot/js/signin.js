@@ -2,7 +2,9 @@
 // the page that sent the user here (only a path of this site). No inline script: the CSP forbids it.
 (async () => {
   const url = new URL(window.location.href);
-  const lang = url.searchParams.get('lang') || localStorage.getItem('modscope.lang') || 'en';
+  // A page that sent the user here keeps its language: ?lang= of the return address when this page has none.
+  const returnLang = (() => { try { return new URL(url.searchParams.get('return') || '/', window.location.origin).searchParams.get('lang'); } catch { return null; } })();
+  const lang = url.searchParams.get('lang') || returnLang || localStorage.getItem('modscope.lang') || 'en';
   const labels = await (await fetch(`/api/labels?lang=${encodeURIComponent(lang)}`)).json();
   const t = key => labels[key] ?? key;
   document.documentElement.lang = lang;
