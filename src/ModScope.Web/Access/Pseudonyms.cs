@@ -9,12 +9,13 @@ namespace ModScope.Web.Access;
 /// Moderator and auditor ids as stable pseudonyms for callers whose role may not see people (viewers): <c>p-</c> and
 /// the first 12 hex digits of HMAC-SHA256(key, id), the same id always the same pseudonym under one key. The key is a
 /// server secret (<c>ModScope:PseudonymKey[File]</c>, <c>MODSCOPE_PSEUDONYM_KEY[_FILE]</c>); without one a random key
-/// is made at start, so pseudonyms stay stable only until the server restarts. People columns are a dimension's
-/// <see cref="PeopleColumns"/>.
+/// is made at start, so pseudonyms stay stable only until the server restarts. A people dimension is a catalogue
+/// dimension whose column the event schema marks as a person's (<see cref="ModScope.Model.ColumnSpec.Person"/>).
 /// </summary>
 internal sealed class Pseudonyms
 {
-    public static readonly IReadOnlySet<string> PeopleColumns = new HashSet<string>(StringComparer.Ordinal) { "moderator_id", "auditor_id", "second_auditor_id" };
+    /// <summary>The store's columns that identify people, as the event schema marks them.</summary>
+    public static IReadOnlySet<string> PeopleColumns => ModScope.Model.EventSchema.PersonColumns;
 
     private readonly byte[] _key;
 

@@ -19,6 +19,8 @@ namespace ModScope.Model;
 /// <param name="Extra">A column a source mapping adds to the table (not in the shipped schema); stored beside the others.</param>
 /// <param name="CurrencyFrom">For amounts of money: the column path naming the amount's currency (a staffing row's
 /// <c>hourly_cost</c> is in <c>site.cost_currency</c>); metrics read the amount converted into the reporting currency.</param>
+/// <param name="Person">The column identifies a person (a moderator, an auditor): personal data, shown as a pseudonym to
+/// callers whose role may not see people (<see cref="EventSchema.PersonColumns"/>).</param>
 public sealed record ColumnSpec(
     string Name,
     ColumnKind Kind,
@@ -31,7 +33,8 @@ public sealed record ColumnSpec(
     bool Windowed = true,
     ColumnSource? Source = null,
     bool Extra = false,
-    string? CurrencyFrom = null)
+    string? CurrencyFrom = null,
+    bool Person = false)
 {
     /// <summary>The column's name in a producer's file: their name under a source mapping, else its own.</summary>
     public string FileName => Source?.FileName ?? Name;

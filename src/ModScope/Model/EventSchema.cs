@@ -19,7 +19,7 @@ public static class EventSchema
             new("policy_id", ColumnKind.Text, References: "policies.policy_id"),
             new("detection_source", ColumnKind.Text, AllowedValues: Vocabulary.DetectionSources),
             new("decided_by", ColumnKind.Text, AllowedValues: Vocabulary.DecidedBy),
-            new("moderator_id", ColumnKind.Text, Required: false),
+            new("moderator_id", ColumnKind.Text, Required: false, Person: true),
             new("site", ColumnKind.Text, Required: false, References: "sites.site_id"),
             new("verdict", ColumnKind.Text, AllowedValues: Vocabulary.Verdicts),
             new("language", ColumnKind.Text),
@@ -48,7 +48,7 @@ public static class EventSchema
         [
             new("audit_id", ColumnKind.Text),
             new("decision_id", ColumnKind.Text),
-            new("auditor_id", ColumnKind.Text),
+            new("auditor_id", ColumnKind.Text, Person: true),
             new("audited_at", ColumnKind.Timestamp),
             new("stratum", ColumnKind.Text),
             new("stratum_population", ColumnKind.WholeNumber, MinValue: 1),
@@ -94,7 +94,7 @@ public static class EventSchema
             new("date", ColumnKind.Date),
             new("site", ColumnKind.Text, References: "sites.site_id"),
             new("market", ColumnKind.Text, References: "markets.code"),
-            new("moderator_id", ColumnKind.Text),
+            new("moderator_id", ColumnKind.Text, Person: true),
             new("scheduled_hours", ColumnKind.Number, MinValue: 0, MaxValue: 24),
             new("productive_hours", ColumnKind.Number, MinValue: 0, MaxValue: 24),
             new("hourly_cost", ColumnKind.Number, MinValue: 0, CurrencyFrom: "site.cost_currency"),
@@ -108,6 +108,10 @@ public static class EventSchema
 
     /// <summary>All event tables, in load order: decisions first so audits and appeals find them.</summary>
     public static readonly IReadOnlyList<TableSchema> All = [Decisions, QaAudits, Appeals, Staffing];
+
+    /// <summary>The columns of any event table that identify a person (<see cref="ColumnSpec.Person"/>): moderator_id, auditor_id.</summary>
+    public static readonly IReadOnlySet<string> PersonColumns =
+        All.SelectMany(t => t.Columns).Where(c => c.Person).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Finds a table by name, or null.</summary>
     public static TableSchema? Find(string name) =>
