@@ -1,0 +1,117 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Playwright;
+using static ModScope.Web.Tests.TeamRequests;
+
+namespace ModScope.Web.Tests;
+
+/// <summary>
+/// A dashboard opened to a team, in Debian's chromium on a real loopback server: a page sends people to sign in (English
+/// and 简体中文), a SEA-scoped viewer's overview offers and shows only SEA, signing out ends the session; an admin reads
+/// and filters the audit log page under the content security policy.
+/// </summary>
+[Collection(DashboardCollection.Name)]
+public sealed class TeamBrowserTests(DashboardStore store, BrowserHost host) : IClassFixture<BrowserHost>, IAsyncLifetime
+{
+    private WebApplication _app = null!;
+    private IBrowserContext _context = null!;
+    private IPage _page = null!;
+
+    private string Url => _app.Urls.First();
+
+    public async Task InitializeAsync()
+    {
+        _app = DashboardApp.Build([.. store.Team.Select(s => $"--{s.Key}={s.Value}")], store.Options, ["http://127.0.0.1:0"]);
+        await _app.StartAsync();
+        _context = await host.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
+        _page = await _context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _context.DisposeAsync();
+        await _app.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_sea_viewer_signs_in_in_chinese_sees_only_sea_and_signs_out()
+    {
+        await _page.GotoAsync(Url + "/?lang=zh-Hans");
+        await _page.WaitForURLAsync(u => u.Contains("/signin?return=", StringComparison.Ordinal));
+        await Assertions.Expect(_page.Locator("h1")).ToHaveTextAsync("登录");
+        await SignIn(DashboardStore.SeaName);
+
+        await _page.WaitForURLAsync(u => !u.Contains("/signin", StringComparison.Ordinal));
+        await Assertions.Expect(_page.Locator("h1")).ToHaveTextAsync("核心指标");
+        await Assertions.Expect(_page.Locator("#signed-in-user")).ToContainTextAsync("sea (查看者)");
+        // A scoped overview is computed on first request (no warm cache): more time than a page's default.
+        await Assertions.Expect(_page.Locator(".tile")).ToHaveCountAsync(9, new() { Timeout = 30_000 });
+        var sea = MarketRows().Select(l => l.Split(',')).Where(r => r[3] == "SEA").Select(r => r[0]).Order(StringComparer.Ordinal).ToList();
+        var offered = (await _page.Locator("#market option").EvaluateAllAsync<string[]>("os => os.map(o => o.value)")).Where(v => v != "").Order(StringComparer.Ordinal).ToList();
+        var regions = (await _page.Locator("#region option").EvaluateAllAsync<string[]>("os => os.map(o => o.value)")).Where(v => v != "").ToList();
+        using var api = new HttpClient { BaseAddress = new Uri(Url) };
+        api.DefaultRequestHeaders.Authorization = Basic(DashboardStore.SeaName);
+        var overview = await api.GetFromJsonAsync<JsonElement>("/api/overview?lang=zh-Hans");
+        var volume = overview.GetProperty("tiles").EnumerateArray().Single(t => t.GetProperty("metric").GetString() == "decision_volume");
+        await Assertions.Expect(_page.Locator(".tile[data-metric='decision_volume'] .value")).ToHaveTextAsync(volume.GetProperty("current").GetProperty("formatted").GetString()!);
+        await Assertions.Expect(_page.Locator("header nav a[href^='/audit']")).ToHaveCountAsync(0);
+        await _page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.Screenshots, "overview-zh-sea-viewer.png"), FullPage = true });
+
+        await _page.ClickAsync("#sign-out");
+        await _page.WaitForURLAsync(u => u.Contains("/signin", StringComparison.Ordinal));
+        var session = await _page.EvaluateAsync<JsonElement>("async () => (await fetch('/api/session')).json()");
+        await _page.GotoAsync(Url + "/health?lang=zh-Hans");
+
+        Assert.Equal(sea, offered);
+        Assert.Equal(["SEA"], regions);
+        Assert.Equal("anonymous", session.GetProperty("role").GetString());
+        Assert.Contains("/signin?return=", _page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_admin_signs_in_in_english_and_filters_the_audit_log_page_without_a_policy_violation()
+    {
+        var violations = new List<string>();
+        await _context.AddInitScriptAsync("document.addEventListener('securitypolicyviolation', e => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));");
+        _page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("CSP violation", StringComparison.Ordinal) || message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                violations.Add(message.Text);
+            }
+        };
+        _page.PageError += (_, error) => violations.Add(error);
+
+        await _page.GotoAsync(Url + "/audit?lang=en");
+        await _page.WaitForURLAsync(u => u.Contains("/signin?return=", StringComparison.Ordinal));
+        await Assertions.Expect(_page.Locator("h1")).ToHaveTextAsync("Sign in");
+        await SignIn(DashboardStore.AdminName);
+        await _page.WaitForURLAsync(u => u.Contains("/audit", StringComparison.Ordinal) && !u.Contains("/signin", StringComparison.Ordinal));
+        await Assertions.Expect(_page.Locator("h1")).ToHaveTextAsync("Audit log");
+        await Assertions.Expect(_page.Locator("header nav a[href^='/audit']")).ToHaveTextAsync("Audit log");
+        // The audit API first writes what is queued, waiting for the shared store: more time than a page's default.
+        await Assertions.Expect(_page.Locator("#audit-table tbody tr").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+
+        await _page.FillAsync("#audit-user", DashboardStore.AdminName);
+        await _page.SelectOptionAsync("#audit-action", "sign-in");
+        await _page.ClickAsync("#apply-filters");
+        await _page.WaitForURLAsync(u => u.Contains("action=sign-in", StringComparison.Ordinal));
+        var rows = _page.Locator("#audit-table tbody tr");
+        await Assertions.Expect(rows.First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        var cells = await rows.First.Locator("td").AllInnerTextsAsync();
+        await _page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.Screenshots, "audit-en-admin.png"), FullPage = true });
+
+        // When, user, role, action, method, request, status.
+        Assert.Equal(["ada", "admin", "sign-in", "POST", "/api/session/signin", "200"], cells.Skip(1));
+        Assert.EndsWith(" UTC", cells[0], StringComparison.Ordinal);
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+    }
+
+    private async Task SignIn(string name)
+    {
+        await _page.FillAsync("#signin-name", name);
+        await _page.FillAsync("#signin-password", DashboardStore.TeamPassword);
+        await _page.ClickAsync("#signin-submit");
+    }
+}
