@@ -16,7 +16,8 @@ namespace ModScope.ClickHouse.Tests;
 
 /// <summary>
 /// The monitor, a report and the dashboard's query API give on the ClickHouse cluster what they give on DuckDB for
-/// the same files: the numbers come through the engine, alerts from a local DuckDB store.
+/// the same files: the numbers come through the engine, alerts from a local DuckDB store; a SEA-scoped viewer of a
+/// ClickHouse-backed dashboard gets SEA's totals (by plain SQL), never the global ones.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class ConsumerTests(ConsumerData data) : IClassFixture<ConsumerData>
@@ -95,6 +96,43 @@ public sealed class ConsumerTests(ConsumerData data) : IClassFixture<ConsumerDat
         }
     }
 
+    [Fact]
+    public async Task A_sea_viewers_dashboard_on_ClickHouse_answers_only_sea_with_seas_totals()
+    {
+        // A users list with one SEA-scoped viewer; the hash is made here in the users file's format (PBKDF2-SHA256, few
+        // iterations for speed: an old work factor still signs in).
+        var salt = System.Security.Cryptography.RandomNumberGenerator.GetBytes(16);
+        var hash = System.Security.Cryptography.Rfc2898DeriveBytes.Pbkdf2("pw"u8, salt, 1000, System.Security.Cryptography.HashAlgorithmName.SHA256, 32);
+        var settings = new Dictionary<string, string?>(new DashboardOptions(data.AlertStorePath) { ClickHouse = data.ClickHouseOptions }.ToSettings())
+        {
+            ["ModScope:Users"] = $"sea:viewer:pbkdf2$1000${Convert.ToBase64String(salt)}${Convert.ToBase64String(hash)}:region=SEA",
+        };
+        var auth = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String("sea:pw"u8.ToArray()));
+        var sea = ModScope.Model.ReferenceData.ReadText("markets").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Skip(1).Select(l => l.Split(',')).Where(r => r[3] == "SEA").Select(r => r[0]).ToList();
+        var week = (Start: data.LastDay.AddDays(-6), End: data.LastDay.AddDays(1));
+        // Plain SQL on the DuckDB store of the same files: SEA's decisions in the data's last full week.
+        var expected = Convert.ToDouble(Scalar(data.Store, $"""
+            SELECT count(*) FROM decisions WHERE market IN ({string.Join(',', sea.Select(m => $"'{m}'"))})
+              AND decided_at >= TIMESTAMP '{week.Start:yyyy-MM-dd}' AND decided_at < TIMESTAMP '{week.End:yyyy-MM-dd}'
+            """), System.Globalization.CultureInfo.InvariantCulture);
+        var all = Convert.ToDouble(Scalar(data.Store, $"SELECT count(*) FROM decisions WHERE decided_at >= TIMESTAMP '{week.Start:yyyy-MM-dd}' AND decided_at < TIMESTAMP '{week.End:yyyy-MM-dd}'"),
+            System.Globalization.CultureInfo.InvariantCulture);
+
+        var total = await GetAsync(settings, "/api/query?metric=decision_volume&period=last%20full%20week", auth);
+        var byMarket = await GetAsync(settings, "/api/query?metric=decision_volume&by=market&period=last%20full%20week", auth);
+        var overview = await GetAsync(settings, "/api/overview", auth);
+
+        Assert.True(expected > 0 && expected < all, $"SEA {expected} of {all}");
+        Assert.Equal(week.Start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), total.GetProperty("period").GetProperty("start").GetString()![..10]);
+        Assert.Equal(expected, total.GetProperty("rows")[0].GetProperty("value").GetDouble());
+        var markets = byMarket.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("dimensions").GetProperty("market").GetString()!).ToList();
+        Assert.NotEmpty(markets);
+        Assert.All(markets, m => Assert.Contains(m, sea));
+        var tile = overview.GetProperty("tiles").EnumerateArray().First(t => t.GetProperty("metric").GetString() == "decision_volume");
+        Assert.Equal(expected, tile.GetProperty("current").GetProperty("value").GetDouble());
+    }
+
     private MonitorRunner Runner(ModScopeStore store, Query.IMetricEngine engine, Query.IMetricEngine? dataEngine) =>
         new(store, data.Catalog, new MetricQuery(data.Catalog, engine))
         {
@@ -128,16 +166,19 @@ public sealed class ConsumerTests(ConsumerData data) : IClassFixture<ConsumerDat
         return (await File.ReadAllTextAsync(path), sql);
     }
 
-    private static async Task<JsonElement> GetAsync(DashboardOptions options, string url)
+    private static Task<JsonElement> GetAsync(DashboardOptions options, string url) => GetAsync(options.ToSettings(), url, null);
+
+    private static async Task<JsonElement> GetAsync(IEnumerable<KeyValuePair<string, string?>> settings, string url, System.Net.Http.Headers.AuthenticationHeaderValue? auth)
     {
         using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
-            foreach (var (key, value) in options.ToSettings())
+            foreach (var (key, value) in settings)
             {
                 builder.UseSetting(key, value);
             }
         });
         using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = auth;
         using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, body);
