@@ -31,6 +31,8 @@ public sealed class TeamBrowserTests(DashboardStore store, BrowserHost host) : I
     public async Task DisposeAsync()
     {
         await _context.DisposeAsync();
+        // Stopped before disposed, as the server stops: the audit writer's last batch is written while the store is open.
+        await _app.StopAsync();
         await _app.DisposeAsync();
     }
 
