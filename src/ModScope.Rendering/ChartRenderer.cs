@@ -47,7 +47,7 @@ public sealed class ChartRenderer : IChartRenderer
             line.LineWidth = 2;
             line.MarkerSize = 6;
             line.Color = new Color(31, 119, 180);
-            plot.Axes.Bottom.SetTicks(xs, points.Select(p => label(p.Bucket)).ToArray());
+            BottomTicks(plot, points.Select(p => label(p.Bucket)).ToArray());
         }
         if (chart.Target is { } target)
         {
@@ -56,13 +56,47 @@ public sealed class ChartRenderer : IChartRenderer
             goal.LineWidth = 1.5f;
             goal.Color = new Color(214, 39, 40);
         }
+        var valueLabels = LeftTicks(plot, [.. ys, .. chart.Target is { } g ? [Scale(g)] : Array.Empty<double>()], text);
         var goalText = chart.Target is { } t ? $" · {text["chart.target"]} {format.Value(chart.Metric, t)}" : "";
         plot.Title($"{format.Format(FactArg.Name(chart.Metric))} · {subtitle}{goalText}", size: 14);
         if (percent)
         {
             plot.Axes.Left.Label.Text = "%";
         }
-        return plot.GetImageBytes(PanelWidth, PanelHeight, ImageFormat.Png);
+        return valueLabels is null ? plot.GetImageBytes(PanelWidth, PanelHeight, ImageFormat.Png) : valueLabels.Render(plot, PanelWidth, PanelHeight);
+    }
+
+    /// <summary>
+    /// Value ticks at nice steps enclosing the values and the target, just inside the axis's ends, each label centred
+    /// on its gridline (<see cref="ValueLabels"/>).
+    /// </summary>
+    private static ValueLabels? LeftTicks(Plot plot, double[] values, ReportText text)
+    {
+        if (values.Length == 0)
+        {
+            return null;
+        }
+        var ticks = AxisTicks.Nice(values.Min(), values.Max());
+        var digits = "F" + AxisTicks.Decimals(ticks).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var labels = new ValueLabels(ticks, [.. ticks.Select(v => v.ToString(digits, text.Culture))]);
+        labels.Prepare(plot);
+        // A little room past the outer gridlines, so a value or target on one is not hidden by the frame.
+        var margin = (ticks[^1] - ticks[0]) * 0.04;
+        plot.Axes.SetLimitsY(ticks[0] - margin, ticks[^1] + margin);
+        return labels;
+    }
+
+    /// <summary>A label (and gridline) on every point, or on every n-th when the widest label would overlap its neighbours.</summary>
+    private void BottomTicks(Plot plot, string[] labels)
+    {
+        var style = plot.Axes.Bottom.TickLabelStyle;
+        using var paint = Paint.NewDisposablePaint();
+        var widest = labels.Max(l => style.Measure(l, paint).Width);
+        // The data area is the panel less the value axis and margins (about 70 px).
+        var stride = AxisTicks.Stride(labels.Length, widest, PanelWidth - 70);
+        var shown = Enumerable.Range(0, labels.Length).Where(i => (labels.Length - 1 - i) % stride == 0).ToArray();
+        plot.Axes.Bottom.SetTicks([.. shown.Select(i => (double)i)], [.. shown.Select(i => labels[i])]);
+        plot.Axes.SetLimitsX(-0.5, labels.Length - 0.5);
     }
 
     private byte[] SideBySide(byte[] left, byte[] right)

@@ -34,8 +34,11 @@ public sealed class AlertApiTests(DashboardStore store) : ApiTestBase(store)
         var metric = Store.Catalog.Metric(alert.GetProperty("subject").GetString()!);
         var filters = SeriesKey.Parse(alert.GetProperty("segment").GetString()!)
             .Select(p => new DimensionFilter(p.Key, FilterOperator.Equals, [p.Value!])).ToList();
+        // The chart goes on past the alert to the data's newest day (at most 12 weeks after its last day).
+        var newest = DateOnly.FromDateTime(Store.DataEnd.AddDays(-1));
+        var through = newest < last.AddDays(84) ? newest : last.AddDays(84);
         var daily = (await Query.RunAsync(new MetricRequest([metric.Id], [], TimeGrain.Day, filters,
-            new Period(first.AddDays(-120).ToDateTime(TimeOnly.MinValue), last.AddDays(1).ToDateTime(TimeOnly.MinValue), "UTC", "series"))))
+            new Period(first.AddDays(-120).ToDateTime(TimeOnly.MinValue), through.AddDays(1).ToDateTime(TimeOnly.MinValue), "UTC", "series"))))
             .ToDictionary(r => DateOnly.FromDateTime(r.Bucket!.Value));
 
         // The value the monitor judged each day: a QA rate pooled over the 7 days up to it (Σ numerators / Σ
@@ -51,7 +54,7 @@ public sealed class AlertApiTests(DashboardStore store) : ApiTestBase(store)
             return denominator > 0 ? week.Sum(r => r!.Numerator ?? 0) / denominator : null;
         }
         var shownFrom = new[] { first.AddDays(-84), daily.Keys.Min() }.Max();
-        var expected = Enumerable.Range(0, last.DayNumber - shownFrom.DayNumber + 1).Select(shownFrom.AddDays).Select(Judged).ToList();
+        var expected = Enumerable.Range(0, through.DayNumber - shownFrom.DayNumber + 1).Select(shownFrom.AddDays).Select(Judged).ToList();
 
         var series = detail.GetProperty("series").EnumerateArray().ToList();
         Assert.Equal(expected.Count, series.Count);
@@ -59,8 +62,29 @@ public sealed class AlertApiTests(DashboardStore store) : ApiTestBase(store)
         {
             Close(want, Number(got, "value"));
         }
+        // Only the alert's own days are marked as in it; the days after show whether it recovered.
+        Assert.Equal(last.DayNumber - first.DayNumber + 1, series.Count(p => p.GetProperty("inAlert").GetBoolean()));
         // Judged days carry a band around the expected value.
         Assert.Contains(series, p => Number(p, "lower") <= Number(p, "expected") && Number(p, "expected") <= Number(p, "upper"));
+    }
+
+    [Fact]
+    public async Task An_alerts_band_never_leaves_the_values_its_metric_can_take()
+    {
+        // One alert per metric: counts, hours and rates cannot go below 0; a QA proportion cannot pass 100%.
+        var alerts = (await GetJson("/api/alerts?kind=metric")).EnumerateArray()
+            .GroupBy(a => a.GetProperty("subject").GetString()!).Select(g => g.First()).ToList();
+        Assert.NotEmpty(alerts);
+        foreach (var alert in alerts)
+        {
+            var metric = Store.Catalog.Metric(alert.GetProperty("subject").GetString()!);
+            var series = (await GetJson($"/api/alerts/{alert.GetProperty("id").GetInt64()}")).GetProperty("series").EnumerateArray().ToList();
+            foreach (var p in series.Where(p => p.GetProperty("lower").ValueKind == JsonValueKind.Number))
+            {
+                Assert.True(metric.Kind == MetricKind.Agreement || Number(p, "lower") >= 0, $"{metric.Id}: lower {Number(p, "lower")} < 0");
+                Assert.True(metric.Kind != MetricKind.Proportion || Number(p, "upper") <= 1, $"{metric.Id}: upper {Number(p, "upper")} > 1");
+            }
+        }
     }
 
     [Fact]

@@ -31,6 +31,28 @@ public sealed class QueryApiTests(DashboardStore store) : ApiTestBase(store)
         }
     }
 
+    [Theory]
+    [InlineData("en", "decisions")]
+    [InlineData("zh-Hans", "决策数")]
+    public async Task Each_row_carries_its_segments_target_and_each_metric_its_axis_unit(string lang, string decisions)
+    {
+        var answer = await GetJson($"/api/query?metric=qa_accuracy,decision_volume&by=market&period=last%20full%20week&lang={lang}");
+
+        // targets-teams.csv (DashboardStore): qa_accuracy 0.97 for market ID, 0.96 for region SEA (TH, MY, VN, PH, SG);
+        // elsewhere the catalogue's 0.95. decision_volume has no target anywhere.
+        string[] sea = ["TH", "MY", "VN", "PH", "SG"];
+        foreach (var row in answer.GetProperty("rows").EnumerateArray())
+        {
+            var market = row.GetProperty("dimensions").GetProperty("market").GetString();
+            double? want = row.GetProperty("metric").GetString() != "qa_accuracy" ? null
+                : market == "ID" ? 0.97 : sea.Contains(market) ? 0.96 : 0.95;
+            Assert.Equal(want, Number(row, "target"));
+        }
+        var axes = answer.GetProperty("metrics").EnumerateArray().ToDictionary(m => m.GetProperty("id").GetString()!, m => m.GetProperty("unit").GetString());
+        Assert.Equal("%", axes["qa_accuracy"]);
+        Assert.Equal(decisions, axes["decision_volume"]);
+    }
+
     [Fact]
     public async Task Daily_decisions_of_one_market_equal_a_hand_written_count()
     {

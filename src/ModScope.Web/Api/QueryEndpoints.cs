@@ -19,7 +19,8 @@ internal static class QueryEndpoints
         {
             var (request, language, rows) = await RunAsync(p, Caller.Of(http), dashboard, cancellationToken).ConfigureAwait(false);
             var compared = request.Comparison == Comparison.None ? null : PeriodView.From(PeriodParser.Compare(request.Period, request.Comparison), language);
-            return Results.Ok(new QueryAnswer(PeriodView.From(request.Period, language), compared, rows));
+            return Results.Ok(new QueryAnswer(PeriodView.From(request.Period, language), compared,
+                RowTargets.Apply(rows, request, dashboard.Catalog, dashboard.Reference), RowTargets.Axes(request, dashboard.Catalog, language)));
         }).Expensive().WithName("Query").WithSummary("Metrics × dimensions × grain × filters × period, with an optional comparison.");
 
         api.MapGet("/sql", ([AsParameters] QueryParameters p, HttpContext http, Dashboard dashboard) =>

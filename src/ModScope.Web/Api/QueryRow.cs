@@ -25,6 +25,9 @@ internal sealed record QueryRow(
     string? IntervalFormatted,
     double? SampleSize)
 {
+    /// <summary>The target of the row's metric for its segment (the explorer's <see cref="RowTargets"/>; none elsewhere).</summary>
+    public double? Target { get; init; }
+
     public static QueryRow From(MetricResult r, MetricDefinition metric, string language, Comparison comparison)
     {
         var compared = comparison != Comparison.None;

@@ -150,21 +150,32 @@
         `${e.name}: ${t('alerts.utcDays').replace('{0}', e.fromLabel).replace('{1}', e.toLabel)}`))));
   }
 
+  // The series with its expected band, past the alert to the data's newest day (recovery or not), the alert's days
+  // shaded, calendar events marked by name. The legend names exactly what is drawn, each with its own mark.
   function band(box, series, eventList) {
     const chart = echarts.init(box);
     const labels = series.map(p => p.label);
+    const alertDays = series.filter(p => p.inAlert).map(p => p.label);
+    const shade = 'rgba(207,34,46,0.12)';
     chart.setOption({
-      animation: false, tooltip: { trigger: 'axis' }, legend: { top: 0, data: [t('alerts.band'), t('alerts.expected'), t('alerts.value')] }, grid: { top: 40, left: 60, right: 20, bottom: 45 },
+      animation: false, tooltip: { trigger: 'axis' }, grid: { top: 40, left: 60, right: 20, bottom: 45 },
+      legend: { top: 0, data: [
+        { name: t('alerts.value') },
+        { name: t('alerts.expected') },
+        { name: t('alerts.band'), icon: 'rect', itemStyle: { color: '#d0d7de' } },
+        { name: t('alerts.alertDays'), icon: 'rect', itemStyle: { color: shade } },
+      ] },
       xAxis: { type: 'category', data: labels, name: t('alerts.dayUtc'), nameLocation: 'middle', nameGap: 28 }, yAxis: { type: 'value', scale: true },
       series: [
         { name: 'lower', type: 'line', data: series.map(p => p.lower), stack: 'band', symbol: 'none', lineStyle: { opacity: 0 }, tooltip: { show: false } },
         { name: t('alerts.band'), type: 'line', data: series.map(p => (p.upper ?? null) === null || p.lower === null ? null : p.upper - p.lower),
-          stack: 'band', symbol: 'none', lineStyle: { opacity: 0 }, areaStyle: { color: '#d0d7de' } },
+          stack: 'band', symbol: 'none', lineStyle: { opacity: 0 }, areaStyle: { color: '#d0d7de' }, tooltip: { show: false } },
         { name: t('alerts.expected'), type: 'line', data: series.map(p => p.expected), symbol: 'none', lineStyle: { type: 'dashed' },
           markArea: { silent: true, itemStyle: { color: 'rgba(9,105,218,0.08)' }, label: { position: 'insideTop', color: '#0969da' },
             data: eventList.map(e => [{ name: e.name, xAxis: e.fromLabel }, { xAxis: e.toLabel }]) } },
-        { name: t('alerts.value'), type: 'line', data: series.map(p => p.value),
-          markArea: { data: [[{ xAxis: series.find(p => p.inAlert)?.label }, { xAxis: labels[labels.length - 1] }]], itemStyle: { color: 'rgba(207,34,46,0.08)' } } },
+        { name: t('alerts.value'), type: 'line', data: series.map(p => p.value) },
+        { name: t('alerts.alertDays'), type: 'line', data: [], color: shade,
+          markArea: { silent: true, itemStyle: { color: shade }, data: alertDays.length ? [[{ xAxis: alertDays[0] }, { xAxis: alertDays[alertDays.length - 1] }]] : [] } },
       ],
     });
   }

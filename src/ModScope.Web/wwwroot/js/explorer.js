@@ -111,31 +111,54 @@
       ...crumbs.flatMap(([, f], i) => [' › ', el('a', { 'data-depth': i + 1, onclick: () => goTo(i + 1) }, f)]));
   }
 
+  // One value axis per unit (left, then right, then further out), titled with the unit; shares in %. Each series keeps
+  // its colour for its comparison period (dashed) and its segment's target (dotted; short marks on a bar chart).
   function draw(r, answer) {
     chart.clear();
     const type = view.chart;
-    if (r.grain !== 'none') {
-      const buckets = [...new Set(answer.rows.map(x => x.bucketLabel))];
-      const groups = new Map();
-      for (const x of answer.rows) {
-        const name = `${x.metricName}${r.by.length ? ' · ' + segment(x, r.by) : ''}`;
-        if (!groups.has(name)) groups.set(name, new Map());
-        groups.get(name).set(x.bucketLabel, x.value);
-      }
-      chart.setOption({
-        animation: false, tooltip: { trigger: 'axis' }, legend: { type: 'scroll', top: 0 }, grid: { top: 40, left: 60, right: 20, bottom: 30 },
-        xAxis: { type: 'category', data: buckets }, yAxis: { type: 'value', scale: true },
-        series: [...groups].slice(0, 20).map(([name, values]) => ({ name, type, data: buckets.map(b => values.get(b) ?? null) })),
-      });
-    } else {
-      const segments = [...new Set(answer.rows.map(x => segment(x, r.by)))];
-      const metrics = [...new Set(answer.rows.map(x => x.metricName))];
-      chart.setOption({
-        animation: false, tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { top: 40, left: 60, right: 20, bottom: 60 },
-        xAxis: { type: 'category', data: segments, axisLabel: { rotate: segments.length > 8 ? 40 : 0 } }, yAxis: { type: 'value', scale: type === 'line' },
-        series: metrics.map(m => ({ name: m, type, data: segments.map(s => answer.rows.find(x => x.metricName === m && segment(x, r.by) === s)?.value ?? null) })),
-      });
+    const palette = ['#5470c6', '#91cc75', '#fac858', '#ee6666', '#73c0de', '#3ba272', '#fc8452', '#9a60b4', '#ea7ccc'];
+    const axes = [...new Set(answer.metrics.map(m => m.unit))];
+    const info = new Map(answer.metrics.map(m => [m.id, m]));
+    const scale = (id, v) => (v === null || v === undefined ? null : info.get(id)?.percent ? +(v * 100).toFixed(6) : v);
+    const compared = r.compare && r.compare !== 'none';
+    const timed = r.grain !== 'none';
+    const xs = timed ? [...new Set(answer.rows.map(x => x.bucketLabel))] : [...new Set(answer.rows.map(x => segment(x, r.by)))];
+    const groups = new Map();
+    for (const x of answer.rows) {
+      const name = timed ? `${x.metricName}${r.by.length ? ' · ' + segment(x, r.by) : ''}` : x.metricName;
+      if (!groups.has(name)) groups.set(name, { metric: x.metric, rows: new Map() });
+      groups.get(name).rows.set(timed ? x.bucketLabel : segment(x, r.by), x);
     }
+    const series = [];
+    [...groups].slice(0, 20).forEach(([name, g], i) => {
+      const color = palette[i % palette.length];
+      const yAxisIndex = axes.indexOf(info.get(g.metric)?.unit);
+      const values = key => xs.map(k => scale(g.metric, g.rows.get(k)?.[key]));
+      series.push({ name, type, color, yAxisIndex, data: values('value') });
+      if (compared) {
+        series.push({ name: `${name} · ${t(`compare.${r.compare}`)}`, type, color, yAxisIndex, data: values('comparisonValue'), symbol: 'none',
+          lineStyle: { type: 'dashed', width: 1.5 }, itemStyle: { opacity: type === 'bar' ? 0.45 : 1 } });
+      }
+      if (xs.some(k => g.rows.get(k)?.target !== null && g.rows.get(k)?.target !== undefined)) {
+        const target = { name: `${t('explorer.target')} · ${name}`, color, yAxisIndex, data: values('target'), z: 5 };
+        series.push(type === 'bar' || !timed
+          ? { ...target, type: 'scatter', symbol: 'rect', symbolSize: [28, 3] }
+          : { ...target, type: 'line', symbol: 'none', lineStyle: { type: 'dotted', width: 2 } });
+      }
+    });
+    const side = i => (i % 2 === 0 ? 'left' : 'right');
+    const count = where => axes.filter((_, i) => side(i) === where).length;
+    chart.setOption({
+      animation: false, tooltip: { trigger: 'axis' }, legend: { type: 'scroll', top: 0 },
+      grid: { top: 60, left: 20 + 60 * Math.max(1, count('left')), right: 20 + 60 * count('right'), bottom: timed ? 30 : 60 },
+      xAxis: { type: 'category', data: xs, axisLabel: { rotate: !timed && xs.length > 8 ? 40 : 0 } },
+      yAxis: axes.map((unit, i) => ({
+        type: 'value', name: unit, position: side(i), offset: 60 * Math.floor(i / 2), scale: type === 'line',
+        nameTextStyle: { fontWeight: 'bold' }, axisLine: { show: axes.length > 1 }, splitLine: { show: i === 0 },
+        axisLabel: { formatter: unit === '%' ? '{value}%' : '{value}' },
+      })),
+      series,
+    });
   }
 
   async function showSql() {
