@@ -1,4 +1,3 @@
-using System.Globalization;
 using ModScope.Model;
 
 namespace ModScope.ClickHouse;
