@@ -7,19 +7,16 @@ namespace ModScope.ClickHouse;
 /// <summary>
 /// ClickHouse, from 18.16 on (the same SQL runs on 18.16 and on current releases; tested on 18.16 and 26.7): no FILTER, window functions, VALUES lists, non-equality joins or more than one
 /// JOIN per SELECT, so conditional aggregates use <c>-If</c>, ranks come from sorted arrays, reference columns
-/// are <c>joinGet</c> lookups in Join-engine tables, and a parent row joins as a prefixed subquery. Tables are
+/// are lookups in literal arrays of the cluster's reference rows, and a parent row joins as a prefixed subquery. Tables are
 /// ReplacingMergeTree and read with FINAL, so a re-delivered row counts once. Parameters are placeholders the
 /// engine replaces with escaped literals (18.16 has no server-side parameters).
 /// </summary>
 /// <param name="final">Read tables with FINAL (exact at every moment). Without it a key stored twice counts twice
 /// until its partition is merged, which the loader does after each load (FINAL is slow on 18.16).</param>
-public sealed class ClickHouseDialect(bool final = true) : StandardDialect
+/// <param name="lookups">The reference rows and exchange rates lookups are written from (the engine reads them from the cluster).</param>
+public sealed class ClickHouseDialect(bool final = true, ClickHouseLookups? lookups = null) : StandardDialect
 {
-    /// <summary>Reads with FINAL.</summary>
-    public static readonly ClickHouseDialect Instance = new();
-
-    /// <summary>Reads without FINAL, for tables the loader keeps merged.</summary>
-    public static readonly ClickHouseDialect Merged = new(final: false);
+    private readonly ClickHouseLookups _lookups = lookups ?? ClickHouseLookups.Empty;
 
     private string Final => final ? " FINAL" : "";
 
@@ -51,12 +48,9 @@ public sealed class ClickHouseDialect(bool final = true) : StandardDialect
 
     public override string HoursBetween(string earlier, string later) => $"((toInt64({later}) - toInt64({earlier})) / 3600.0)";
 
-    /// <summary>
-    /// Known limit: the cluster holds no exchange rates yet (18.16 has no correlated subquery, and fx_rates are not loaded
-    /// there), so an amount in another currency than the reporting one is NULL here, never a made-up number.
-    /// </summary>
+    // 18.16 has no correlated subquery: the cluster's exchange rates are written in as literal arrays.
     public override string InReportingCurrency(string amount, string currency, string day, string reportingCurrency) =>
-        $"({amount} * if({currency} = {reportingCurrency}, 1.0, NULL))";
+        ReferenceLiterals.Converted(_lookups, amount, currency, day, reportingCurrency);
 
     /// <summary>
     /// <c>-If</c> combinators for FILTER. Sums, averages and maxima over no rows are NULL, as in standard SQL
@@ -125,23 +119,21 @@ public sealed class ClickHouseDialect(bool final = true) : StandardDialect
     {
         ArgumentNullException.ThrowIfNull(parent);
         ArgumentNullException.ThrowIfNull(columns);
-        var read = parent.Columns.Where(c => columns.Contains(c.Name)).Select(c => $", {Quote(c.Name)} AS {Column(relation, c.Name)}");
+        // The schema's columns in its order, then extra columns of a source mapping (stored on the table, not in the schema).
+        var names = parent.Columns.Select(c => c.Name).Where(columns.Contains).Concat(columns.Where(c => parent.Find(c) is null).Order(StringComparer.Ordinal));
+        var read = names.Select(c => $", {Quote(c)} AS {Column(relation, c)}");
         return $"ALL INNER JOIN (SELECT {Quote(key)}{string.Concat(read)} FROM {Quote(parent.Name)}{Final} " +
                $"WHERE {Quote(key)} IN (SELECT {Quote(key)} FROM {Quote(childTable)})) AS {relation} USING {Quote(key)}";
     }
 
     public override string? JoinReference(ReferenceTable table, RelationAlias relation, string keyExpression, string asOf) => null;
 
-    // The shipped reference data (what both stores hold) as literal arrays: joinGet would resolve its table in the
-    // shards' default database, and 18.16 has one JOIN per SELECT.
-    public override string ReferenceColumn(ReferenceTable table, RelationAlias relation, string column, string keyExpression)
+    // The cluster's reference rows (with history) as literal arrays: joinGet would resolve its table in the shards'
+    // default database, and 18.16 has one JOIN per SELECT.
+    public override string ReferenceColumn(ReferenceTable table, RelationAlias relation, string column, string keyExpression, string asOf)
     {
         ArgumentNullException.ThrowIfNull(table);
-        var (keys, values, count) = ClickHouseReferenceArrays.Of(table.Name, table.Key, column);
-        var positions = "[" + string.Join(", ", Enumerable.Range(1, count)) + "]";
-        // transform looks the key up in a hash table; its position picks the value (NULL for an unknown key).
-        var index = $"transform(assumeNotNull({keyExpression}), {keys}, {positions}, 0)";
-        return $"if(isNull({keyExpression}) OR {index} = 0, NULL, {values}[{index}])";
+        return ReferenceLiterals.Column(_lookups, table, column, keyExpression, asOf);
     }
 
     public override (string Join, string? Where) JoinRows(IReadOnlyList<IReadOnlyList<string>> rows, RelationAlias relation, IReadOnlyList<string> columns, string condition)

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using ModScope.Model;
 using ModScope.Query;
 
 namespace ModScope.ClickHouse;
@@ -23,7 +24,30 @@ public sealed class ClickHouseEngine : IMetricEngine, IDisposable
 
     public ClickHouseOptions Options { get; }
 
-    public ISqlDialect Dialect => Options.ReadFinal ? ClickHouseDialect.Instance : ClickHouseDialect.Merged;
+    /// <summary>The dialect, writing reference lookups from the cluster's reference rows as they are now.</summary>
+    public ISqlDialect Dialect => Current().Dialect;
+
+    /// <summary>The cluster's own reference data, history included (none before a load has seeded it).</summary>
+    public ReferenceData Reference => Current().Data;
+
+    private Snapshot? _snapshot;
+
+    private sealed record Snapshot(string Version, ReferenceData Data, ClickHouseDialect Dialect);
+
+    // The reference rows are read again only after a load recorded files (they change with loads only). The port's
+    // members are synchronous, so this waits for the HTTP reads on the thread pool.
+    private Snapshot Current() => Task.Run(async () =>
+    {
+        var version = string.Join("/", (await QueryAsync("SELECT toInt64(max(file_id)), count() FROM files", new Dictionary<string, object?>()).ConfigureAwait(false))[0]);
+        if (_snapshot is { } known && known.Version == version)
+        {
+            return known;
+        }
+        var tables = await ClickHouseReference.ReadAsync(this, CancellationToken.None).ConfigureAwait(false);
+        var fresh = new Snapshot(version, ClickHouseReference.Data(tables), new ClickHouseDialect(Options.ReadFinal, ClickHouseReference.Lookups(tables)));
+        _snapshot = fresh;
+        return fresh;
+    }).GetAwaiter().GetResult();
 
     public async Task<IReadOnlyList<object?[]>> QueryAsync(string sql, IReadOnlyDictionary<string, object?> parameters, CancellationToken cancellationToken = default)
     {

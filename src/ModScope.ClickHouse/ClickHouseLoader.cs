@@ -26,20 +26,9 @@ public sealed class ClickHouseLoader(ClickHouseEngine engine)
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(options);
-        if (options.Mapping?.Tables.Values.FirstOrDefault(t => t.Extra.Count > 0) is { } extra)
-        {
-            // Renamed columns, values and timestamp formats apply here too; extra columns would be lost on the way.
-            throw new IngestException($"{options.Mapping.File}: {extra.Table} declares extra columns ({string.Join(", ", extra.Extra.Select(e => e.Name))}); " +
-                "ClickHouse does not store extra columns yet, so load them into a DuckDB store.");
-        }
+        var extra = ClickHouseExtraColumns.Of(options.Mapping);
         await CheckClusterAsync(cancellationToken).ConfigureAwait(false);
         var files = InputResolver.Resolve(paths, options.Table);
-        // The cluster's reference tables are seeded from the shipped data and not loaded from files yet: refuse rather than drop.
-        if (files.FirstOrDefault(f => Tables.IsReference(f.Table)) is { } reference)
-        {
-            throw new IngestException($"{reference.Path}: reference files ({reference.Table.Name}) load into the DuckDB store only; " +
-                "ClickHouse's reference tables hold the shipped data.");
-        }
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in files)
         {
@@ -54,11 +43,22 @@ public sealed class ClickHouseLoader(ClickHouseEngine engine)
             return new IngestResult(null, skipped, 0);
         }
 
+        // Events and reference files are checked against the cluster's own reference rows (a new cluster: the shipped defaults).
+        var reference = await ClickHouseReference.ReadAsync(engine, cancellationToken).ConfigureAwait(false);
+        var shipReference = !StagedReference.Seeded(reference) || fresh.Any(f => Tables.IsReference(f.Table));
+        if (options.Mapping is not null)
+        {
+            await ClickHouseExtraColumns.EnsureAsync(engine, options.Mapping, extra, cancellationToken).ConfigureAwait(false);
+        }
         var folder = Directory.CreateTempSubdirectory("modscope-ch-stage-");
         try
         {
             var freshPaths = fresh.Select(f => f.Path).ToList();
             using var first = ModScopeStore.Open(Path.Combine(folder.FullName, "stage.duckdb"));
+            using (var seeding = first.OpenConnection())
+            {
+                StagedReference.Seed(seeding, reference);
+            }
             var staged = await new Ingestor(first).IngestAsync(freshPaths, options, progress, cancellationToken).ConfigureAwait(false);
             var storedMax = await ScalarLongAsync("SELECT toInt64(max(file_id)) FROM files", cancellationToken).ConfigureAwait(false);
             // Keys already stored: stage again on top of their stored rows, so replacements and duplicates are judged as on DuckDB.
@@ -72,6 +72,7 @@ public sealed class ClickHouseLoader(ClickHouseEngine engine)
             {
                 using (var seeding = seeded.OpenConnection())
                 {
+                    StagedReference.Seed(seeding, reference);
                     stored.Seed(seeding, storedMax);
                 }
                 staged = await new Ingestor(seeded).IngestAsync(freshPaths, options, progress, cancellationToken).ConfigureAwait(false);
@@ -80,12 +81,26 @@ public sealed class ClickHouseLoader(ClickHouseEngine engine)
             var (offset, floor) = seeded is null ? (storedMax, 0L) : (0L, storedMax);
             using var connection = (seeded ?? first).OpenConnection();
             var released = await ReleaseToStoredDecisionsAsync(connection, cancellationToken).ConfigureAwait(false);
+            if (shipReference)
+            {
+                // Whole tables, ranked by this load's last file: the staged rows are the cluster's with this load's corrections.
+                var rank = Strings(connection, $"SELECT CAST(max(file_id) + {offset} AS VARCHAR) FROM files").Single();
+                foreach (var table in ReferenceSchema.Loadable)
+                {
+                    await ShipAsync(connection, table.Name, StagedReference.RowsSql(table, long.Parse(rank, System.Globalization.CultureInfo.InvariantCulture)),
+                        cancellationToken).ConfigureAwait(false);
+                }
+            }
             foreach (var table in EventSchema.All)
             {
-                await ShipAsync(connection, table.Name, RowsSql(table, table.Name, offset, floor), cancellationToken).ConfigureAwait(false);
+                // Extra columns are staged for tables this load brings files of (the others ship no new rows).
+                var extraColumns = fresh.Exists(f => f.Table.Name == table.Name) ? extra.GetValueOrDefault(table.Name) ?? [] : [];
+                var columns = table.Columns.Concat(extraColumns).ToList();
+                await ShipAsync(connection, table.Name, RowsSql(table, columns, table.Name, offset, floor), cancellationToken, Names(columns)).ConfigureAwait(false);
                 if (table.ParentReference is not null)
                 {
-                    await ShipAsync(connection, $"pending_{table.Name}", RowsSql(table, $"pending_{table.Name}", offset, floor), cancellationToken).ConfigureAwait(false);
+                    await ShipAsync(connection, $"pending_{table.Name}", RowsSql(table, columns, $"pending_{table.Name}", offset, floor), cancellationToken,
+                        Names(columns)).ConfigureAwait(false);
                 }
             }
             released += await ReleaseParkedAsync(cancellationToken).ConfigureAwait(false);
@@ -126,9 +141,9 @@ public sealed class ClickHouseLoader(ClickHouseEngine engine)
     }
 
     /// <summary>The columns of an event table as text, timestamps to the second, with global file ids and the dedup rank.</summary>
-    private static string RowsSql(TableSchema table, string source, long offset, long floor)
+    private static string RowsSql(TableSchema table, IReadOnlyList<ColumnSpec> read, string source, long offset, long floor)
     {
-        var columns = table.Columns.Select(c => c.Kind switch
+        var columns = read.Select(c => c.Kind switch
         {
             ColumnKind.Timestamp => Seconds(SqlText.Quote(c.Name)),
             ColumnKind.Date => $"strftime({SqlText.Quote(c.Name)}, '%Y-%m-%d')",
@@ -140,9 +155,13 @@ public sealed class ClickHouseLoader(ClickHouseEngine engine)
         return $"SELECT {string.Join(", ", columns)}, file_id + {offset}, line, {rank} FROM {SqlText.Quote(source)} WHERE file_id > {floor}";
     }
 
+    // The columns an event table's rows are shipped with: its own and the mapping's extra ones, then the bookkeeping.
+    private static string Names(IEnumerable<ColumnSpec> columns) =>
+        string.Join(", ", columns.Select(c => c.Name).Concat(["file_id", "line", ClickHouseSchema.RankColumn]));
+
     private static string Seconds(string column) => $"strftime({column}, '%Y-%m-%d %H:%M:%S')";
 
-    private async Task ShipAsync(DuckDBConnection connection, string table, string sql, CancellationToken cancellationToken)
+    private async Task ShipAsync(DuckDBConnection connection, string table, string sql, CancellationToken cancellationToken, string? columns = null)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -165,13 +184,13 @@ public sealed class ClickHouseLoader(ClickHouseEngine engine)
                 batch.Append('\n');
                 if (++rows == BatchRows)
                 {
-                    await SendAsync(table, batch, cancellationToken).ConfigureAwait(false);
+                    await SendAsync(table, columns, batch, cancellationToken).ConfigureAwait(false);
                     rows = 0;
                 }
             }
             if (rows > 0)
             {
-                await SendAsync(table, batch, cancellationToken).ConfigureAwait(false);
+                await SendAsync(table, columns, batch, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (DuckDBException ex) when (cancellationToken.IsCancellationRequested)
@@ -181,11 +200,11 @@ public sealed class ClickHouseLoader(ClickHouseEngine engine)
         }
     }
 
-    private async Task SendAsync(string table, StringBuilder batch, CancellationToken cancellationToken)
+    private async Task SendAsync(string table, string? columns, StringBuilder batch, CancellationToken cancellationToken)
     {
         using var content = new StringContent(batch.ToString(), Encoding.UTF8);
         batch.Clear();
-        await engine.InsertTsvAsync(table, content, cancellationToken).ConfigureAwait(false);
+        await engine.InsertTsvAsync(columns is null ? table : $"{table} ({columns})", content, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ModScope.Model;
 
 namespace ModScope.ClickHouse;
@@ -7,8 +6,8 @@ namespace ModScope.ClickHouse;
 /// The ModScope tables on one ClickHouse node: per event table a local ReplacingMergeTree (partitioned by
 /// month, ordered for market/queue/time filters, the version column <c>__rank</c> keeping one row per key)
 /// and a Distributed table over the cluster sharded by decision, so an audit or appeal sits on its decision's
-/// shard; quarantine and file bookkeeping the same way; reference tables as Join-engine tables on every node
-/// (read with <c>joinGet</c>). Run <see cref="Statements"/> on every node (18.16 has no ON CLUSTER without ZooKeeper).
+/// shard; quarantine and file bookkeeping the same way; reference tables with their history the same way (the
+/// engine reads them whole and writes lookups as literals, see <see cref="ClickHouseReference"/>). Run <see cref="Statements"/> on every node (18.16 has no ON CLUSTER without ZooKeeper).
 /// </summary>
 public static class ClickHouseSchema
 {
@@ -36,7 +35,7 @@ public static class ClickHouseSchema
         "file_id Int64, path String, name String, table_name String, format String, sha256 String, bytes Int64, rows_read Int64, " +
         "rows_loaded Int64, rows_replaced Int64, rows_quarantined Int64, rows_pending Int64, loaded_at DateTime";
 
-    /// <summary>Every statement, in order, to create the tables on one node (idempotent; reference tables are rebuilt).</summary>
+    /// <summary>Every statement, in order, to create the tables on one node (idempotent; nothing stored is dropped).</summary>
     public static IReadOnlyList<string> Statements(string database, string cluster)
     {
         var list = new List<string> { $"CREATE DATABASE IF NOT EXISTS {database}" };
@@ -59,7 +58,7 @@ public static class ClickHouseSchema
         list.Add(Distributed(database, cluster, "quarantine", "cityHash64(file_id)"));
         list.Add($"CREATE TABLE IF NOT EXISTS {database}.files_local ({FileColumns})\nENGINE = ReplacingMergeTree ORDER BY (sha256)");
         list.Add(Distributed(database, cluster, "files", "cityHash64(sha256)"));
-        list.AddRange(ReferenceStatements(database));
+        list.AddRange(ReferenceStatements(database, cluster));
         return list;
     }
 
@@ -79,7 +78,7 @@ public static class ClickHouseSchema
             ColumnKind.Number => "Float64",
             ColumnKind.Timestamp => "DateTime",
             ColumnKind.Date => "Date",
-            ColumnKind.Boolean => "Bool",
+            ColumnKind.Boolean => "UInt8", // 18.16 has no Bool
             _ => throw new ArgumentOutOfRangeException(nameof(column), column.Kind, "Unknown column kind."),
         };
         return column.Required ? type : $"Nullable({type})";
@@ -92,26 +91,25 @@ public static class ClickHouseSchema
         $"CREATE TABLE IF NOT EXISTS {database}.{table} AS {database}.{table}_local\n" +
         $"ENGINE = Distributed({cluster}, {database}, {table}_local, {shard})";
 
-    private static IEnumerable<string> ReferenceStatements(string database)
+    /// <summary>
+    /// Reference tables (markets, policies, queues, sites, targets, fx_rates) hold every row with its history, keyed as in
+    /// the DuckDB store; the loader ships a table's whole content after each load that changes it, the highest
+    /// <c>__rank</c> (the load) winning per key. The Distributed table is dropped and made again (it holds no data), so a
+    /// node set up before it replaces the Join-engine tables of earlier versions.
+    /// </summary>
+    private static IEnumerable<string> ReferenceStatements(string database, string cluster)
     {
-        // Seeds a new cluster from the shipped reference data, one row per key (the Join engine keeps no history).
-        var data = ReferenceData.Shipped;
-        foreach (var table in ReferenceSchema.All)
+        foreach (var table in ReferenceSchema.Loadable)
         {
-            var kept = table.Columns.Select((c, i) => (Column: c, Index: i)).Where(c => c.Column.Name != table.ValidFrom).ToList();
-            // Non-key columns are Nullable so joinGet of an unknown key gives NULL, like a LEFT JOIN.
-            var columns = string.Join(", ", kept.Select(k => k.Column).Select(c => $"{c.Name} {(c.Name == table.Key ? ReferenceType(c) : $"Nullable({ReferenceType(c)})")}"));
+            var columns = string.Join(", ", table.Columns.Select(c => $"{c.Name} {(table.Key.Contains(c.Name) ? KeyType(c) : TypeOf(c))}")
+                .Append($"{RankColumn} UInt64"));
+            yield return $"CREATE TABLE IF NOT EXISTS {database}.{table.Name}_local ({columns})\n" +
+                         $"ENGINE = ReplacingMergeTree({RankColumn}) ORDER BY ({string.Join(", ", table.Key)})";
             yield return $"DROP TABLE IF EXISTS {database}.{table.Name}";
-            yield return $"CREATE TABLE {database}.{table.Name} ({columns}) ENGINE = Join(ANY, LEFT, {table.Key})";
-            yield return $"INSERT INTO {database}.{table.Name} VALUES " +
-                         string.Join(", ", table.Rows(data).Select(r => "(" + string.Join(", ", kept.Select(k => ClickHouseLiterals.Format(r[k.Index]))) + ")"));
+            yield return Distributed(database, cluster, table.Name, $"cityHash64({table.Key[0]})");
         }
     }
 
-    private static string ReferenceType(ColumnSpec column) => column.Kind switch
-    {
-        ColumnKind.Number => "Float64",
-        ColumnKind.Text => "String",
-        _ => throw new ArgumentOutOfRangeException(nameof(column), column.Kind, "Reference tables hold text and numbers."),
-    };
+    // A key column is never NULL (a missing valid_from is 1970-01-01, a target's empty segment ""): ORDER BY needs it so.
+    private static string KeyType(ColumnSpec column) => TypeOf(column with { Required = true });
 }

@@ -104,7 +104,7 @@ internal sealed class StoredRows(ClickHouseEngine engine)
 
     private static long Id(object?[] file) => Convert.ToInt64(file[0], CultureInfo.InvariantCulture);
 
-    private static IDuckDBAppenderRow Append(IDuckDBAppenderRow row, object?[] values, IReadOnlyList<ColumnKind?> kinds)
+    internal static IDuckDBAppenderRow Append(IDuckDBAppenderRow row, object?[] values, IReadOnlyList<ColumnKind?> kinds)
     {
         for (var i = 0; i < values.Length; i++)
         {

@@ -88,11 +88,12 @@ internal static class TsvRows
         }
         if (inner.StartsWith("DateTime", StringComparison.Ordinal))
         {
-            return s => DateTime.ParseExact(s, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+            return s => s == "0000-00-00 00:00:00" ? DateTime.UnixEpoch : DateTime.ParseExact(s, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
         }
         if (inner == "Date")
         {
-            return s => DateTime.ParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            // 18.16 writes day 0 (1970-01-01, a reference row's valid_from when it gives none) as zeros.
+            return s => s == "0000-00-00" ? DateTime.UnixEpoch : DateTime.ParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture);
         }
         return s => s;
     }

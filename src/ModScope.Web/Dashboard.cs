@@ -38,9 +38,9 @@ internal sealed class Dashboard : IDisposable
         // The monitor's calendar (./catalog/events.yaml, else the shipped one), so an alert's band is the band that raised it.
         // Shared: read-only between writes, so other processes (the CLI's reads, Python) can read the file while we serve.
         Store = ModScopeStore.OpenShared(path);
-        Calendar = EventCalendar.LoadLocalOrDefault(StoredReference.Load(Store).Markets);
         Health = new StoreHealth(Store);
         _engine = DashboardEngine.Create(section, Store, Health);
+        Calendar = EventCalendar.LoadLocalOrDefault(Reference.Markets);
         Query = new MetricQuery(Catalog, _engine.Engine);
         Alerts = new AlertStore(Store);
         var limits = DashboardLimits.Read(configuration);
@@ -54,8 +54,8 @@ internal sealed class Dashboard : IDisposable
     public Access.Pseudonyms Pseudonyms { get; }
     public ModScopeStore Store { get; }
 
-    /// <summary>The store's reference data as it is now (small tables, read on each call, so a load shows at once).</summary>
-    public ReferenceData Reference => StoredReference.Load(Store);
+    /// <summary>The data's reference data as it is now (the store's, or the ClickHouse cluster's; read on each call, so a load shows at once).</summary>
+    public ReferenceData Reference => _engine.Engine.Reference;
     public MetricQuery Query { get; }
     public AlertStore Alerts { get; }
 

@@ -1,4 +1,5 @@
 using ModScope.Catalog;
+using ModScope.Model;
 using ModScope.Query;
 
 namespace ModScope.ClickHouse.Tests;
@@ -26,7 +27,7 @@ public sealed class GoldenSqlTests
     [MemberData(nameof(Requests))]
     public void ClickHouse_sql_matches_the_reviewed_golden_file(string name, MetricRequest request)
     {
-        var plan = new QueryPlanner(CatalogLoader.LoadDefault(), ClickHouseDialect.Instance).Plan(request);
+        var plan = new QueryPlanner(CatalogLoader.LoadDefault(), new ClickHouseDialect(lookups: ClickHouseLookups.Of(ReferenceData.Shipped))).Plan(request);
         var actual = plan.Explain().ReplaceLineEndings("\n") + "\n";
         var path = RepoPaths.Combine("tests", "ModScope.ClickHouse.Tests", "Golden", name + ".sql");
 

@@ -70,6 +70,18 @@ public abstract class ParityDataFixture(string folderPrefix) : IParityData, IAsy
 
     public MetricQuery Query(IMetricEngine engine) => new(Catalog, engine);
 
+    /// <summary>
+    /// A second, empty database on the same servers (dropped when disposed), for a test whose data must not mix with the
+    /// shared data set: its FINAL and merged read modes (loads go through the merged one, which knows every node).
+    /// </summary>
+    public async Task<ScratchDatabase> ScratchDatabaseAsync(string name)
+    {
+        var database = $"{Database}_{name}";
+        await ClickHouseSetup.CreateAsync(Servers, database, ClusterName);
+        return new ScratchDatabase(new ClickHouseEngine(FinalReads with { Database = database }),
+            new ClickHouseEngine(MergedReads with { Database = database }), () => ClickHouseSetup.DropAsync(Servers, database));
+    }
+
     /// <summary>Loads into ClickHouse (merging the loaded partitions, so both read modes count each key once).</summary>
     public Task<IngestResult> LoadAsync(string folder, int batchRows = 200_000) =>
         new ClickHouseLoader(ClickHouseMerged) { BatchRows = batchRows }.IngestAsync([folder], new IngestOptions());

@@ -77,7 +77,7 @@ internal static class DemoCommand
             var lastDay = DateOnly.FromDateTime(dataEnd.AddDays(-1));
             var outcome = await ProgressView.RunMonitor(context.Out, progress => new MonitorRunner(store, catalog, new MetricQuery(catalog, engine))
             {
-                Calendar = MonitorSetup.Calendar(store),
+                Calendar = MonitorSetup.Calendar(engine),
                 Quality = MonitorSetup.Quality(),
                 Progress = progress,
             }, lastDay, Math.Max(1, generatorOptions.Days - 35), cancellationToken).ConfigureAwait(false);

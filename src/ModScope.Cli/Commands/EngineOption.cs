@@ -43,7 +43,7 @@ internal sealed class EngineOption
 
     private readonly Option<string[]> _nodes = new("--nodes")
     {
-        Description = "ClickHouse: HTTP URLs of every node, comma-separated (default: --url only), for merging after a load with --no-final.",
+        Description = "ClickHouse: HTTP URLs of every node, comma-separated (default: --url only), for merging after a load with --no-final and for adding a mapping's extra columns to every node.",
         AllowMultipleArgumentsPerToken = true,
     };
 

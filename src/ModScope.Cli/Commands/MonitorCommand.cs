@@ -39,7 +39,7 @@ internal static class MonitorCommand
             var day = parsed.GetValue(asOf) ?? Min(DateOnly.FromDateTime(DateTime.UtcNow), latest);
             var outcome = await ProgressView.RunMonitor(context.Out, progress => new MonitorRunner(opened, loaded, new MetricQuery(loaded, engine))
             {
-                Calendar = MonitorSetup.Calendar(opened),
+                Calendar = MonitorSetup.Calendar(engine),
                 Quality = MonitorSetup.Quality(),
                 DataEngine = onClickHouse ? engine : null,
                 Progress = progress,

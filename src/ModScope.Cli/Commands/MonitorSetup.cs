@@ -1,4 +1,3 @@
-using ModScope.Store;
 using ModScope.Monitor.Calendar;
 using ModScope.Monitor.Quality;
 using ModScope.Query;
@@ -8,8 +7,8 @@ namespace ModScope.Cli.Commands;
 /// <summary>The monitor's configuration files: ./catalog/events.yaml and ./catalog/monitors.yaml when present, else the shipped ones.</summary>
 internal static class MonitorSetup
 {
-    /// <summary>The calendar, its markets checked against the store's reference data.</summary>
-    public static EventCalendar Calendar(ModScopeStore store) => EventCalendar.LoadLocalOrDefault(StoredReference.Load(store).Markets);
+    /// <summary>The calendar, its markets checked against the data's reference data (the store's, or the ClickHouse cluster's).</summary>
+    public static EventCalendar Calendar(IMetricEngine engine) => EventCalendar.LoadLocalOrDefault(engine.Reference.Markets);
 
     /// <summary>The calendar for the evaluation, which generates its data for the shipped reference data.</summary>
     public static EventCalendar EvaluationCalendar() => EventCalendar.LoadLocalOrDefault(Model.ReferenceData.Shipped.Markets);

@@ -65,7 +65,7 @@ internal static class ReportCommand
             using var opened = engineOption.OpenStore(parsed, parsed.GetValue(store)!, writable: false);
             var engine = engineOption.EngineFor(parsed, opened);
             using var disposeEngine = (IDisposable)engine;
-            var reference = StoredReference.Load(opened);
+            var reference = engine.Reference; // the store's, or the ClickHouse cluster's
             var zone = parsed.GetValue(timeZone)!;
             var anchor = await CommonOptions.AnchorAsync(engine, parsed.GetValue(asOf), cancellationToken).ConfigureAwait(false);
             var periodValue = CommonOptions.ParsePeriod(parsed.GetValue(period)!, zone, anchor.AsOf);
@@ -99,7 +99,7 @@ internal static class ReportCommand
         Period period, string folder, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var builder = new ReportBuilder(catalog, query) { Charts = new ChartRenderer(), Reference = StoredReference.Load(store), Calendar = MonitorSetup.Calendar(store) };
+        var builder = new ReportBuilder(catalog, query) { Charts = new ChartRenderer(), Reference = query.Reference, Calendar = EventCalendar.LoadLocalOrDefault(query.Reference.Markets) };
         var data = await builder.LoadAsync(ReportScope.For(ReportAudience.Exec, period), new AlertStore(store).List(), cancellationToken).ConfigureAwait(false);
         foreach (var language in new[] { "en", "zh-Hans" })
         {

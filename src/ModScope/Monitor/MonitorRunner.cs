@@ -75,8 +75,8 @@ public sealed class MonitorRunner(ModScopeStore store, MetricCatalog catalog, Me
                 };
                 var scan = await scanner.ScanAsync(windowStart, windowEnd, cancellationToken).ConfigureAwait(false);
                 scanned = scan.SeriesScanned;
-                // Each market's region as the store's reference data has it at the end of the window.
-                var regionOf = StoredReference.Load(store).Current(windowEnd).RegionByMarket();
+                // Each market's region as the data's reference data (the store's, or the cluster's) has it at the end of the window.
+                var regionOf = query.Reference.Current(windowEnd).RegionByMarket();
                 var reach = await SiteReach.LoadAsync(query, windowStart, windowEnd, regionOf, cancellationToken).ConfigureAwait(false);
                 var metricFindings = NestedAlerts.Group(scan.Alerts.Select(a => a.Finding with
                 {

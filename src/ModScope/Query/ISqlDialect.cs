@@ -70,8 +70,11 @@ public interface ISqlDialect
     /// </summary>
     string? JoinReference(ReferenceTable table, RelationAlias relation, string keyExpression, string asOf);
 
-    /// <summary>A column of a reference table row found by <see cref="JoinReference"/> (NULL when no row matches).</summary>
-    string ReferenceColumn(ReferenceTable table, RelationAlias relation, string column, string keyExpression);
+    /// <summary>
+    /// A column of a reference table row found by <see cref="JoinReference"/> (NULL when no row matches), or, in a dialect
+    /// that looks it up inline, of the row of <paramref name="keyExpression"/> in force at <paramref name="asOf"/>.
+    /// </summary>
+    string ReferenceColumn(ReferenceTable table, RelationAlias relation, string column, string keyExpression, string asOf);
 
     /// <summary>
     /// The join of each source row to the literal <paramref name="rows"/> (named <paramref name="columns"/> under

@@ -75,11 +75,12 @@ internal sealed class SourceRelation
         {
             _parentColumns.Add(asOf);
         }
-        if (_aliases.Add(joined.Name) && _dialect.JoinReference(referenced, joined, keyExpression, _dialect.Column(alias, asOf)) is { } join)
+        var asOfColumn = _dialect.Column(alias, asOf);
+        if (_aliases.Add(joined.Name) && _dialect.JoinReference(referenced, joined, keyExpression, asOfColumn) is { } join)
         {
             _joins.Add(join);
         }
-        return _dialect.ReferenceColumn(referenced, joined, parts[1], keyExpression);
+        return _dialect.ReferenceColumn(referenced, joined, parts[1], keyExpression, asOfColumn);
     }
 
     /// <summary>An amount of money in the reporting currency, converted at the rate of its row's day (<see cref="ISqlDialect.InReportingCurrency"/>).</summary>

@@ -68,7 +68,7 @@ public abstract class StandardDialect : ISqlDialect
                $"AND ({relation}.__from IS NULL OR {asOf} >= {relation}.__from) AND ({relation}.__to IS NULL OR {asOf} < {relation}.__to)";
     }
 
-    public virtual string ReferenceColumn(ReferenceTable table, RelationAlias relation, string column, string keyExpression) => Column(relation, column);
+    public virtual string ReferenceColumn(ReferenceTable table, RelationAlias relation, string column, string keyExpression, string asOf) => Column(relation, column);
 
     public virtual (string Join, string? Where) JoinRows(IReadOnlyList<IReadOnlyList<string>> rows, RelationAlias relation, IReadOnlyList<string> columns, string condition) =>
         ($"JOIN (VALUES {string.Join(", ", rows.Select(r => "(" + string.Join(", ", r) + ")"))}) AS {relation}({string.Join(", ", columns)}) ON {condition}", null);

@@ -14,8 +14,8 @@ public sealed class DialectFragmentTests
     private static readonly IReadOnlyDictionary<string, ISqlDialect> Dialects = new Dictionary<string, ISqlDialect>
     {
         ["duckdb"] = DuckDbDialect.Instance,
-        ["clickhouse"] = ClickHouseDialect.Instance,
-        ["clickhouse merged"] = ClickHouseDialect.Merged,
+        ["clickhouse"] = new ClickHouseDialect(lookups: ClickHouseLookups.Of(ReferenceData.Shipped)),
+        ["clickhouse merged"] = new ClickHouseDialect(final: false, lookups: ClickHouseLookups.Of(ReferenceData.Shipped)),
     };
 
     private static readonly RelationAlias T = new("t", RelationRole.Rows);
@@ -140,8 +140,8 @@ public sealed class DialectFragmentTests
     [Fact]
     public void A_reference_column_is_a_join_column_in_duckdb_and_a_literal_lookup_in_clickhouse()
     {
-        var duck = DuckDbDialect.Instance.ReferenceColumn(ReferenceSchema.Queues, Queue, "sla_hours", "t.\"queue\"");
-        var clickHouse = ClickHouseDialect.Instance.ReferenceColumn(ReferenceSchema.Queues, Queue, "sla_hours", "t.`queue`");
+        var duck = DuckDbDialect.Instance.ReferenceColumn(ReferenceSchema.Queues, Queue, "sla_hours", "t.\"queue\"", "t.\"decided_at\"");
+        var clickHouse = Dialects["clickhouse"].ReferenceColumn(ReferenceSchema.Queues, Queue, "sla_hours", "t.`queue`", "t.`decided_at`");
 
         Assert.Equal("l_t_queue.\"sla_hours\"", duck);
         // The shipped queues in file order: their ids, then their SLA hours at the same positions (DOMAIN's queues table).
@@ -151,5 +151,40 @@ public sealed class DialectFragmentTests
         var positions = "[" + string.Join(", ", Enumerable.Range(1, queues.Count)) + "]";
         var index = $"transform(assumeNotNull(t.`queue`), {ids}, {positions}, 0)";
         Assert.Equal($"if(isNull(t.`queue`) OR {index} = 0, NULL, {hours}[{index}])", clickHouse);
+    }
+
+    [Fact]
+    public void A_renamed_queue_is_looked_up_in_clickhouse_as_the_row_in_force_on_the_rows_day()
+    {
+        // Q1 has one row; Q2 was renamed on 2026-11-09 (its rows are listed out of order on purpose).
+        var data = new ReferenceData([], [], [
+            new ModScope.Model.Queue("Q2", "XS", "listing", 24, "Marketplace", "", new DateOnly(2026, 11, 9)),
+            new ModScope.Model.Queue("Q1", "XN", "listing", 24, "Goods N", "", ReferenceSchema.Always),
+            new ModScope.Model.Queue("Q2", "XS", "listing", 24, "Goods S", "", ReferenceSchema.Always),
+        ], []);
+        var dialect = new ClickHouseDialect(lookups: ClickHouseLookups.Of(data));
+
+        var sql = dialect.ReferenceColumn(ReferenceSchema.Queues, Queue, "name_en", "t.`queue`", "t.`decided_at`");
+
+        // Keys in first-seen order (Q2, Q1); each key's rows by valid_from, flattened: Q2 at 1-2, Q1 at 3. The row in force is
+        // the last of the key's rows whose day is on or before the row's day, or the key's first row.
+        const string index = "transform(assumeNotNull(t.`queue`), ['Q2', 'Q1'], [1, 2], 0)";
+        var position = $"[1, 3][{index}] + greatest(arrayCount(__d -> __d <= toYYYYMMDD(t.`decided_at`), " +
+                       $"arraySlice([19700101, 20261109, 19700101], [1, 3][{index}], [2, 1][{index}])), 1) - 1";
+        Assert.Equal($"if(isNull(t.`queue`) OR {index} = 0, NULL, ['Goods S', 'Marketplace', 'Goods N'][{position}])", sql);
+    }
+
+    [Fact]
+    public void A_cost_converts_in_clickhouse_at_the_latest_rate_on_or_before_its_day_and_is_null_without_one()
+    {
+        object?[][] rates = [[new DateOnly(2026, 8, 26), "EUR", 1.2], [new DateOnly(2026, 8, 24), "EUR", 1.1], [new DateOnly(2026, 8, 1), "BRL", 0.2]];
+        var dialect = new ClickHouseDialect(lookups: ClickHouseLookups.Of(ReferenceData.Empty, rates));
+
+        var sql = dialect.InReportingCurrency("amt", "ccy", "day", "{rc}");
+
+        const string index = "transform(ifNull(ccy, ''), ['EUR', 'BRL'], [1, 2], 0)";
+        var earlier = $"arrayCount(__d -> __d <= toYYYYMMDD(day), arraySlice([20260824, 20260826, 20260801], [1, 3][{index}], [2, 1][{index}]))";
+        var rate = $"if({index} = 0 OR {earlier} = 0, NULL, [toFloat64(1.1), toFloat64(1.2), toFloat64(0.2)][[1, 3][{index}] + {earlier} - 1])";
+        Assert.Equal($"(amt * if(ccy = {{rc}}, 1.0, {rate}))", sql);
     }
 }

@@ -13,7 +13,7 @@ public sealed class QualitySqlTests
     [Fact]
     public async Task On_ClickHouse_named_parameters_become_numbered_literal_placeholders_and_tables_are_read_with_FINAL()
     {
-        var engine = new Recorder(ClickHouseDialect.Instance);
+        var engine = new Recorder(new ClickHouseDialect());
         var sql = new QualitySql(engine, CancellationToken.None);
 
         await sql.RowsAsync(Statement(sql), ("from", 1L), ("until", 2L));

@@ -1,0 +1,25 @@
+using ModScope.Model;
+
+namespace ModScope.ClickHouse;
+
+/// <summary>
+/// The reference rows the ClickHouse dialect writes into its statements as literal arrays (18.16 has one JOIN per
+/// SELECT and no correlated subquery): per lookup table its rows with history, in the table's column order
+/// (<see cref="ReferenceTable.Schema"/>), and the exchange rates (<c>date, currency, rate</c>). The engine reads them
+/// from the cluster (<see cref="ClickHouseReference"/>).
+/// </summary>
+public sealed record ClickHouseLookups(IReadOnlyDictionary<string, IReadOnlyList<object?[]>> Rows, IReadOnlyList<object?[]> Rates)
+{
+    /// <summary>No rows at all: every reference column is NULL and no other currency converts.</summary>
+    public static ClickHouseLookups Empty { get; } = new(new Dictionary<string, IReadOnlyList<object?[]>>(), []);
+
+    /// <summary>The lookups of reference data held in memory (a test's, or what a store was seeded with), without exchange rates.</summary>
+    public static ClickHouseLookups Of(ReferenceData data, IReadOnlyList<object?[]>? rates = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return new(ReferenceSchema.All.ToDictionary(t => t.Name, t => (IReadOnlyList<object?[]>)t.Rows(data).ToList()), rates ?? []);
+    }
+
+    /// <summary>The rows of one lookup table (none when the cluster holds none).</summary>
+    public IReadOnlyList<object?[]> Of(string table) => Rows.TryGetValue(table, out var rows) ? rows : [];
+}

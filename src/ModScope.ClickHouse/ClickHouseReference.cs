@@ -1,0 +1,48 @@
+using System.Globalization;
+using ModScope.Model;
+
+namespace ModScope.ClickHouse;
+
+/// <summary>
+/// The cluster's own reference data (markets, policies, queues, sites with their history, targets, exchange rates): read
+/// whole, with FINAL (small tables), for the engine's <see cref="ReferenceData"/> and the dialect's lookups. The loader
+/// writes them (<see cref="ClickHouseLoader"/>); a cluster no load has seeded holds none.
+/// </summary>
+internal static class ClickHouseReference
+{
+    /// <summary>Every stored row of each reference table, in its schema's column order, ordered by key.</summary>
+    public static async Task<IReadOnlyDictionary<string, IReadOnlyList<object?[]>>> ReadAsync(ClickHouseEngine engine, CancellationToken cancellationToken)
+    {
+        var tables = new Dictionary<string, IReadOnlyList<object?[]>>(StringComparer.Ordinal);
+        foreach (var table in ReferenceSchema.Loadable)
+        {
+            // 18.16's FINAL needs the version column read too ("Cannot find column __rank in source stream").
+            var columns = string.Join(", ", table.Columns.Select(c => c.Name).Append(ClickHouseSchema.RankColumn));
+            var rows = await engine.QueryAsync($"SELECT {columns} FROM {table.Name} FINAL ORDER BY {string.Join(", ", table.Key)}",
+                new Dictionary<string, object?>(), cancellationToken).ConfigureAwait(false);
+            tables[table.Name] = rows.Select(r => r[..^1]).ToList();
+        }
+        return tables;
+    }
+
+    /// <summary>The lookups the dialect writes (the four lookup tables and the exchange rates).</summary>
+    public static ClickHouseLookups Lookups(IReadOnlyDictionary<string, IReadOnlyList<object?[]>> tables) =>
+        new(ReferenceSchema.All.ToDictionary(t => t.Name, t => tables[t.Name]), tables[ReferenceSchema.FxRates.Name]);
+
+    /// <summary>The rows as reference data (empty names and codes as "", as the DuckDB store reads them).</summary>
+    public static ReferenceData Data(IReadOnlyDictionary<string, IReadOnlyList<object?[]>> tables) =>
+        new(tables["markets"].Select(r => new Market(Text(r[0]), Text(r[1]), Text(r[2]), Text(r[3]), Text(r[4]), Text(r[5]), Day(r[6]))).ToList(),
+            tables["policies"].Select(r => new Policy(Text(r[0]), r[1] as string, Text(r[2]), Text(r[3]), Text(r[4]), Day(r[5]))).ToList(),
+            tables["queues"].Select(r => new Queue(Text(r[0]), Text(r[1]), Text(r[2]), Number(r[3]), Text(r[4]), Text(r[5]), Day(r[6]))).ToList(),
+            tables["sites"].Select(r => new Site(Text(r[0]), Text(r[1]), Text(r[2]), Text(r[3]), Text(r[4]), Text(r[5]), Text(r[6]), Day(r[7]))).ToList())
+        {
+            Targets = tables[ReferenceSchema.Targets.Name].Select(r => new SegmentTarget(Text(r[0]), Text(r[1]), Text(r[2]), Text(r[3]), Text(r[4]), Text(r[5]),
+                Number(r[6]), Day(r[7]))).ToList(),
+        };
+
+    private static string Text(object? value) => value as string ?? "";
+
+    private static double Number(object? value) => Convert.ToDouble(value, CultureInfo.InvariantCulture);
+
+    private static DateOnly Day(object? value) => value is DateTime t ? DateOnly.FromDateTime(t) : ReferenceSchema.Always;
+}
