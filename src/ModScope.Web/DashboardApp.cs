@@ -27,6 +27,7 @@ public static class DashboardApp
         ["/alerts"] = "alerts.html",
         ["/health"] = "health.html",
         ["/reports"] = "reports.html",
+        ["/deliveries"] = "deliveries.html",
         ["/signin"] = "signin.html",
     };
 
@@ -107,6 +108,7 @@ public static class DashboardApp
             CommandEndpoints.Map(app);
         }
         AuditEndpoints.Map(api);
+        DeliveryEndpoints.Map(api);
         return app;
     }
 
