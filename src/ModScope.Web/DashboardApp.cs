@@ -79,6 +79,10 @@ public static class DashboardApp
         });
 
         var app = builder.Build();
+        if (options?.Service is { } configured)
+        {
+            app.Services.GetRequiredService<Dashboard>().Owners = configured.Owners;
+        }
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRateLimiter();
