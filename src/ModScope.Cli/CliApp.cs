@@ -52,6 +52,8 @@ public static class CliApp
         root.Subcommands.Add(ReportCommand.Create(context));
         root.Subcommands.Add(ServeCommand.Create(context));
         root.Subcommands.Add(AuditCommand.Create(context));
+        root.Subcommands.Add(DeliveriesCommand.Create(context));
+        root.Subcommands.Add(TestSendCommand.Create(context));
         return root;
     }
 

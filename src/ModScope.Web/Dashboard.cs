@@ -77,6 +77,9 @@ internal sealed class Dashboard : IDisposable
             : throw new ModScope.Common.NotFoundException("alert", id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"alert {id} not found; 'modscope alerts' lists them.");
     }
     public EventCalendar Calendar { get; }
+
+    /// <summary>Owners of metrics and segments from the service configuration (<c>owners</c>), shown with their alerts; none without one.</summary>
+    public IReadOnlyList<ModScope.Service.Subscriptions.Owner> Owners { get; internal set; } = [];
     public StoreHealth Health { get; }
 
     /// <summary>How big one answer may be (<see cref="DashboardLimits.MaxResultCells"/>).</summary>

@@ -27,6 +27,7 @@ public static class DashboardApp
         ["/alerts"] = "alerts.html",
         ["/health"] = "health.html",
         ["/reports"] = "reports.html",
+        ["/deliveries"] = "deliveries.html",
         ["/signin"] = "signin.html",
         ["/audit"] = "audit.html",
     };
@@ -79,6 +80,10 @@ public static class DashboardApp
         });
 
         var app = builder.Build();
+        if (options?.Service is { } configured)
+        {
+            app.Services.GetRequiredService<Dashboard>().Owners = configured.Owners;
+        }
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRateLimiter();
@@ -108,6 +113,7 @@ public static class DashboardApp
             CommandEndpoints.Map(app);
         }
         AuditEndpoints.Map(api);
+        DeliveryEndpoints.Map(api);
         return app;
     }
 

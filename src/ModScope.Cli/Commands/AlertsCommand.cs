@@ -29,7 +29,8 @@ internal static class AlertsCommand
             using var opened = CommonOptions.OpenExistingStore(parsed.GetValue(store)!);
             var alerts = new AlertStore(opened).List(Parse<AlertStatus>(parsed.GetValue(status), "--status"), Parse<AlertKind>(parsed.GetValue(kind), "--kind"))
                 .OrderByDescending(a => a.Finding.Rank).ToList();
-            AlertsView.RenderList(context.Out, alerts, new FindingRenderer(CatalogOption.Load(parsed.GetValue(catalog)), StoredReference.Load(opened), parsed.GetValue(language)!));
+            AlertsView.RenderList(context.Out, alerts, new FindingRenderer(CatalogOption.Load(parsed.GetValue(catalog)), StoredReference.Load(opened), parsed.GetValue(language)!),
+                Owners(context, parsed.GetValue(store)!));
             return Task.FromResult(ExitCodes.Ok);
         }));
         command.Subcommands.Add(Lifecycle(context, "ack", "Acknowledge an alert: someone is on it.", AlertStatus.Acknowledged));
@@ -38,6 +39,22 @@ internal static class AlertsCommand
         command.Subcommands.Add(Label(context));
         command.Subcommands.Add(Accuracy(context));
         return command;
+    }
+
+    /// <summary>Who owns an alert, from the <c>owners</c> of <c>modscope.yaml</c> beside the store (none without one; a bad file is a warning here, as serve refuses it).</summary>
+    private static Func<AlertFinding, string?>? Owners(CliContext context, string store)
+    {
+        try
+        {
+            return ModScope.Service.ServiceConfigLoader.BesideStore(store) is { } path && ModScope.Service.ServiceConfigLoader.Load(path) is { Owners.Count: > 0 } config
+                ? f => config.OwnerOf(f)?.Name
+                : null;
+        }
+        catch (ModScope.Service.ServiceConfigException ex)
+        {
+            context.Error.WriteLine($"modscope: warning: owners not shown: {ex.Message}");
+            return null;
+        }
     }
 
     private static Command Lifecycle(CliContext context, string name, string description, AlertStatus target)

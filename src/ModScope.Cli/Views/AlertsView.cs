@@ -30,24 +30,31 @@ internal static class AlertsView
         }
     }
 
-    public static void RenderList(IAnsiConsole console, IReadOnlyList<Alert> alerts, FindingRenderer words)
+    /// <param name="ownerOf">The owner of an alert from the service configuration's <c>owners</c> (a column when any alert has one).</param>
+    public static void RenderList(IAnsiConsole console, IReadOnlyList<Alert> alerts, FindingRenderer words, Func<AlertFinding, string?>? ownerOf = null)
     {
         if (alerts.Count == 0)
         {
             console.MarkupLine("No alerts.");
             return;
         }
+        var owners = alerts.Select(a => ownerOf?.Invoke(a.Finding)).ToList();
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumns("ID", "Status", "Severity", "What happened");
-        foreach (var a in alerts)
+        if (owners.Any(o => o is not null))
+        {
+            table.AddColumn("Owner");
+        }
+        foreach (var (a, owner) in alerts.Zip(owners))
         {
             var f = a.Finding;
             var text = words.Render(f.Facts, f.Message, a.Restated);
-            table.AddRow(
+            string[] cells = [
                 a.Id.ToString(CultureInfo.InvariantCulture),
                 AlertStore.Name(a.Status) + (a.Restated ? " (restated)" : ""),
                 f.Severity == AlertSeverity.Critical ? "[red]critical[/]" : "[yellow]warning[/]",
-                Markup.Escape(text));
+                Markup.Escape(text)];
+            table.AddRow(table.Columns.Count > 4 ? [.. cells, Markup.Escape(owner ?? "")] : cells);
         }
         console.Write(table);
     }

@@ -18,6 +18,9 @@ internal sealed record AlertView(
     DateTime? FirstSeenAt, string? FirstSeenText, DateTime UpdatedAt, string UpdatedText, string TimeZone,
     string SegmentName, long? SuppressedBy)
 {
+    /// <summary>Who owns the alert: the first entry of <c>owners</c> in the service configuration that matches it, or null.</summary>
+    public string? Owner { get; init; }
+
     public static AlertView From(Alert alert, Dashboard dashboard, FindingRenderer words, DateOnly today, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(alert);
@@ -35,6 +38,9 @@ internal sealed record AlertView(
             f.Expected, metric is null ? null : CultureFormat.Value(metric, f.Expected, language),
             f.Lower, f.Upper, f.RelativeImpact, f.Rank, alert.IsOpen(today), alert.Label is { } label ? AlertStore.Name(label) : null,
             alert.CreatedAt, alert.CreatedAt is { } created ? Local(created) : null, alert.UpdatedAt, Local(alert.UpdatedAt), zone.Id,
-            words.Segment(f.Segment), alert.SuppressedBy);
+            words.Segment(f.Segment), alert.SuppressedBy)
+        {
+            Owner = dashboard.Owners.FirstOrDefault(o => o.Filter.Matches(f))?.Name,
+        };
     }
 }

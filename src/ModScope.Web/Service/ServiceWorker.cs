@@ -1,4 +1,7 @@
 using ModScope.Service;
+using ModScope.Service.Channels;
+using ModScope.Service.Outbox;
+using ModScope.Service.Subscriptions;
 using ModScope.Web.Forwarding;
 
 namespace ModScope.Web.Service;
@@ -6,9 +9,10 @@ namespace ModScope.Web.Service;
 /// <summary>
 /// The server's unattended work from its <see cref="ServiceConfig"/>: every few seconds it loads the landing folder's
 /// complete files (one <c>ingest</c> of them all, moved to <c>loaded/</c> or, with the error beside them, to
-/// <c>rejected/</c>), then runs the monitor over the data's last days; and it runs scheduled jobs when due. Each runs
-/// as the CLI command would (<see cref="ICommandRunner"/>) under the store's write gate, so its output is what the
-/// command prints, logged here.
+/// <c>rejected/</c>), then runs the monitor over the data's last days; it runs scheduled jobs when due; after each
+/// monitor run and each schedule it writes the subscriptions' deliveries into the outbox (<see cref="DeliveryJobs"/>),
+/// and it sends what the outbox holds (<see cref="OutboxSender"/>). Commands run as the CLI's would
+/// (<see cref="ICommandRunner"/>) under the store's write gate, so their output is what the command prints, logged here.
 /// </summary>
 internal sealed class ServiceWorker(ServiceConfig config, CommandForwarding forwarding, Dashboard dashboard, ILogger<ServiceWorker> logger,
     TimeProvider clock) : BackgroundService
@@ -21,14 +25,24 @@ internal sealed class ServiceWorker(ServiceConfig config, CommandForwarding forw
         var landing = config.Watch is { } watch ? new LandingFolder(watch) : null;
         var due = config.Schedules.ToDictionary(s => s, s => s.Next(clock.GetUtcNow().UtcDateTime));
         var poll = landing is null ? TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(Math.Clamp(landing.Settings.StableFor.TotalSeconds / 2, 0.5, 5));
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        var jobs = new DeliveryJobs(config, dashboard, clock, logger);
+        var sender = new OutboxSender(dashboard.Store, config, new ChannelSender(new SmtpSender(TimeSpan.FromSeconds(30)), new WebhookSender(http, clock)), clock);
+        // A report whose schedule passed while the server was down is written now; its key (subscription × period) keeps one already sent from going twice.
+        var catchUp = config.Subscriptions.Where(s => s is { Kind: SubscriptionKind.Report, AfterMonitor: false }).ToList();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                if (catchUp.Count > 0)
+                {
+                    await jobs.EnqueueAsync(catchUp, stoppingToken).ConfigureAwait(false);
+                    catchUp.Clear();
+                }
                 var now = clock.GetUtcNow().UtcDateTime;
                 if (landing?.Ready(now) is { Count: > 0 } files)
                 {
-                    await LoadAsync(landing, files, stoppingToken).ConfigureAwait(false);
+                    await LoadAsync(landing, files, jobs, stoppingToken).ConfigureAwait(false);
                 }
                 foreach (var (job, next) in due.Where(d => d.Value <= now).ToList())
                 {
@@ -36,9 +50,14 @@ internal sealed class ServiceWorker(ServiceConfig config, CommandForwarding forw
                     {
                         logger.LogInformation("Schedule '{Name}' ({Job}) is due ({Next:u}).", job.Name, job.Job, next);
                     }
-                    await RunAsync([job.Job], stoppingToken).ConfigureAwait(false);
+                    if (job.Job == "monitor")
+                    {
+                        await MonitorAsync(["monitor"], jobs, stoppingToken).ConfigureAwait(false);
+                    }
+                    await jobs.EnqueueAsync(config.AllSubscriptions.Where(s => s.Schedule == job), stoppingToken).ConfigureAwait(false);
                     due[job] = job.Next(clock.GetUtcNow().UtcDateTime);
                 }
+                await sender.SendDueAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -55,7 +74,7 @@ internal sealed class ServiceWorker(ServiceConfig config, CommandForwarding forw
     }
 
     /// <summary>Loads <paramref name="files"/> in one ingest, settles them, and monitors after a successful load.</summary>
-    private async Task LoadAsync(LandingFolder landing, IReadOnlyList<string> files, CancellationToken cancellationToken)
+    private async Task LoadAsync(LandingFolder landing, IReadOnlyList<string> files, DeliveryJobs jobs, CancellationToken cancellationToken)
     {
         if (logger.IsEnabled(LogLevel.Information))
         {
@@ -68,7 +87,16 @@ internal sealed class ServiceWorker(ServiceConfig config, CommandForwarding forw
         }
         if (loaded.Exit == 0 && landing.Settings.MonitorAfterLoad)
         {
-            await RunAsync(["monitor", "--backfill", $"{landing.Settings.MonitorDays}d"], cancellationToken).ConfigureAwait(false);
+            await MonitorAsync(["monitor", "--backfill", $"{landing.Settings.MonitorDays}d"], jobs, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Runs the monitor; after a successful run, writes the deliveries of the subscriptions sent after each monitor run (owners' included).</summary>
+    private async Task MonitorAsync(IReadOnlyList<string> arguments, DeliveryJobs jobs, CancellationToken cancellationToken)
+    {
+        if ((await RunAsync(arguments, cancellationToken).ConfigureAwait(false)).Exit == 0)
+        {
+            await jobs.EnqueueAsync(config.AllSubscriptions.Where(s => s.AfterMonitor), cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -15,10 +15,11 @@ public static class ServiceConfigLoader
     /// <summary>The configuration's name beside a store.</summary>
     public const string FileName = "modscope.yaml";
 
-    /// <summary>Sections this build does not act on yet: named so, rather than passed over in silence.</summary>
-    private static readonly string[] NotYetBuilt = ["channels", "subscriptions", "owners"];
-
-    private static readonly string[] Jobs = ["monitor"];
+    /// <summary>
+    /// What a schedule runs: <c>monitor</c> (then the subscriptions sent after each monitor run), or <c>send</c> (only
+    /// the subscriptions whose <c>when</c> names it). Either way the subscriptions naming the schedule are sent when it fires.
+    /// </summary>
+    private static readonly string[] Jobs = ["monitor", "send"];
 
     /// <summary>The configuration beside <paramref name="storePath"/> (<see cref="FileName"/> in its folder), or null when there is none.</summary>
     public static string? BesideStore(string storePath)
@@ -50,14 +51,15 @@ public static class ServiceConfigLoader
         {
             throw new ServiceConfigException(issues.Count > 0 ? issues : [new CatalogIssue(file, 1, "(root)", "the file is empty")]);
         }
-        foreach (var key in root.Children.Keys.OfType<YamlScalarNode>().Where(k => NotYetBuilt.Contains(k.Value)))
-        {
-            reader.Problem(key, key.Value!, "is not built in this version of ModScope yet (delivery: issue 20); remove it");
-        }
-        reader.OnlyKeys(root, "(root)", ["watch", "schedules", .. NotYetBuilt]);
+        reader.OnlyKeys(root, "(root)", "watch", "schedules", "channels", "subscriptions", "owners", "delivery");
         var watch = reader.Child(root, "watch") is { } watchNode ? Watch(reader, watchNode, Path.GetDirectoryName(file)!) : null;
         var schedules = reader.Child(root, "schedules") is { } list ? Schedules(reader, list) : [];
-        return issues.Count > 0 ? throw new ServiceConfigException(issues) : new ServiceConfig(file, watch, schedules);
+        var channels = reader.Child(root, "channels") is { } channelNode ? ChannelsSection.Read(reader, channelNode) : [];
+        var subscriptions = reader.Child(root, "subscriptions") is { } subNode ? SubscriptionsSection.Read(reader, subNode, channels, schedules) : [];
+        var owners = reader.Child(root, "owners") is { } ownerNode ? SubscriptionsSection.Owners(reader, ownerNode, channels, schedules) : [];
+        var delivery = reader.Child(root, "delivery") is { } deliveryNode ? SubscriptionsSection.Settings(reader, deliveryNode) : Outbox.DeliverySettings.Default;
+        return issues.Count > 0 ? throw new ServiceConfigException(issues)
+            : new ServiceConfig(file, watch, schedules) { Channels = channels, Subscriptions = subscriptions, Owners = owners, Delivery = delivery };
     }
 
     private static WatchSettings? Watch(YamlReader reader, YamlNode node, string baseFolder)
@@ -99,7 +101,7 @@ public static class ServiceConfigLoader
         var jobs = new List<ScheduledJob>();
         if (node is not YamlSequenceNode sequence)
         {
-            reader.Problem(node, "schedules", "expected a list of schedules (- name: …, cron: …, time_zone: …, job: monitor)");
+            reader.Problem(node, "schedules", "expected a list of schedules (- name: …, cron: …, time_zone: …, job: monitor or send)");
             return jobs;
         }
         for (var i = 0; i < sequence.Children.Count; i++)

@@ -48,16 +48,23 @@ public sealed class ServiceConfigLoaderTests : IDisposable
                 time_zone: Mars/Olympus
                 job: monitr
             channels:
-              - smtp: {}
+              mail: {type: smtp, port: 70000, from: not-an-address}
+            subscriptions:
+              - name: weekly
+                channel: mails
+                report: {audience: regional}
+                when: mondays
             """);
 
         var error = Assert.Throws<ServiceConfigException>(() => ServiceConfigLoader.Load(path));
 
         var found = error.Issues.Select(i => (i.Line, i.Field)).Order().ToList();
-        Assert.Equal([(3, "watch.ready"), (4, "watch.stable_secs"), (7, "schedules[0].cron"), (8, "schedules[0].time_zone"), (9, "schedules[0].job"), (10, "channels")], found);
+        Assert.Equal([(3, "watch.ready"), (4, "watch.stable_secs"), (7, "schedules[0].cron"), (8, "schedules[0].time_zone"), (9, "schedules[0].job"),
+            (11, "channels.mail.from"), (11, "channels.mail.host"), (11, "channels.mail.port"),
+            (14, "subscriptions[0].channel"), (15, "subscriptions[0].report.region"), (16, "subscriptions[0].when")], found);
         Assert.All(error.Issues, i => Assert.Equal(path, i.File));
         Assert.Contains("did you mean 'stable_seconds'", error.Issues.Single(i => i.Field == "watch.stable_secs").Message, StringComparison.Ordinal);
-        Assert.Contains("not built", error.Issues.Single(i => i.Field == "channels").Message, StringComparison.Ordinal);
+        Assert.Contains("no channel is named 'mails'", error.Issues.Single(i => i.Field == "subscriptions[0].channel").Message, StringComparison.Ordinal);
     }
 
     private string Write(string yaml)

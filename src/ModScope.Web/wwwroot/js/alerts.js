@@ -110,6 +110,7 @@
       el('h2', {}, `#${a.id} ${a.subjectName}`, a.segment ? ` · ${a.segmentName}` : ''),
       el('p', {}, `${t('alerts.status')}: `, status, ` · ${t('alerts.severity')}: ${t(`severity.${a.severity}`)} · `, el('span', { id: 'alert-days' }, days)),
       el('p', { class: 'muted', id: 'alert-times' }, `${t('alerts.firstSeen')}: ${a.firstSeenText ?? '–'} · ${t('alerts.updated')}: ${a.updatedText} (${a.timeZone})`),
+      a.owner ? el('p', { id: 'alert-owner' }, `${t('alerts.owner')}: ${a.owner}`) : '',
       el('p', {}, el('strong', {}, `${t('alerts.message')}: `), a.message),
       writable ? el('div', { class: 'actions' },
         el('button', { type: 'button', id: 'ack', onclick: () => act({ status: 'acknowledged' }) }, t('alerts.acknowledge')),

@@ -79,7 +79,8 @@ const MS = (() => {
     const token = el('input', { id: 'analyst-token', type: 'password', size: 10, 'data-i18n-placeholder': 'common.analystToken', value: sessionStorage.getItem('modscope.token') || '' });
     const signIn = el('button', { id: 'sign-in', type: 'button', onclick: () => { sessionStorage.setItem('modscope.token', token.value); signIn.textContent = t('common.signedIn'); } }, t('common.signIn'));
     const pages = [['/', 'nav.overview'], ['/explorer', 'nav.explorer'], ['/alerts', 'nav.alerts'], ['/health', 'nav.health'], ['/reports', 'nav.reports']];
-    // The audit log is for admins only (its API answers 403 to anyone else).
+    // The delivery log answers analysts and admins (403 to a viewer); the audit log admins only.
+    if (!state.session || state.session.role !== 'viewer') pages.push(['/deliveries', 'nav.deliveries']);
     if (state.session && state.session.role === 'admin') pages.push(['/audit', 'nav.audit']);
     const bar = el('header', {},
       el('span', { class: 'brand' }, t('app.title')),

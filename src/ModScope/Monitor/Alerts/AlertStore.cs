@@ -120,6 +120,47 @@ public sealed class AlertStore(ModScopeStore store)
         return (opened, updated);
     }
 
+    /// <summary>
+    /// Opens a data alert outside a monitor run (run 0), such as a delivery channel failing: an open alert of the same
+    /// kind, subject and segment is updated (its last day, message and facts) rather than opened twice. Returns its ID.
+    /// </summary>
+    public long Raise(AlertFinding finding)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        using var connection = store.OpenConnection();
+        using var transaction = connection.BeginTransaction();
+        var sql = new SqlRunner(connection, CancellationToken.None);
+        var open = Query(sql, "WHERE kind = $kind AND subject = $subject AND segment = $segment AND status IN ('new', 'acknowledged')",
+            ("kind", Name(finding.Kind)), ("subject", finding.Subject), ("segment", finding.Segment)).FirstOrDefault();
+        var id = open?.Id ?? NextId(sql, "alerts", "alert_id");
+        if (open is not null)
+        {
+            sql.Execute("UPDATE alerts SET last_day = greatest(last_day, $last), value = $value, message = $message, facts = $facts, updated_at = now()::TIMESTAMP WHERE alert_id = $id",
+                ("last", finding.LastDay), ("value", finding.Value), ("message", finding.Message), ("facts", finding.Facts?.ToJson()), ("id", id));
+        }
+        else
+        {
+            sql.Execute("""
+                INSERT INTO alerts VALUES ($id, $kind, $subject, $segment, $first, $last, 'new', NULL, $severity, $direction, $score,
+                    $value, $expected, $lower, $upper, $impact, $relative, $detector, $message, $baseline, $event, $explanation,
+                    NULL, NULL, false, $suppressed, 0, 0, now()::TIMESTAMP, now()::TIMESTAMP, NULL, NULL, $facts)
+                """, [.. Values(finding, null), ("id", id), ("kind", Name(finding.Kind)), ("subject", finding.Subject),
+                    ("segment", finding.Segment), ("detector", finding.Detector)]);
+        }
+        transaction.Commit();
+        return id;
+    }
+
+    /// <summary>Resolves the open alerts of <paramref name="subject"/> (a channel that delivers again), noting <paramref name="resolution"/>; returns how many.</summary>
+    public int ResolveOpen(string subject, string resolution)
+    {
+        using var connection = store.OpenConnection();
+        return new SqlRunner(connection, CancellationToken.None).Execute("""
+            UPDATE alerts SET status = 'resolved', resolution = $resolution, resolved_at = now()::TIMESTAMP, updated_at = now()::TIMESTAMP
+            WHERE subject = $subject AND status IN ('new', 'acknowledged')
+            """, ("subject", subject), ("resolution", resolution));
+    }
+
     public IReadOnlyList<Alert> List(AlertStatus? status = null, AlertKind? kind = null)
     {
         using var connection = store.OpenConnection();
