@@ -67,7 +67,7 @@ public sealed class CatalogRoleTests
 
         Assert.All(single.Concat(roles.Overview).Concat(roles.ReportHeadline), id => Assert.Contains(catalog.Metrics, m => m.Id == id));
         Assert.Equal(9, roles.Overview.Count);
-        string?[] planning = [roles.HumanVolume, roles.HandlingTime, roles.Utilisation, roles.LabourCost];
+        string?[] planning = [roles.HumanVolume, roles.HandlingTime, roles.HandlingSquares, roles.Utilisation, roles.LabourCost];
         Assert.All(planning, id => Assert.Contains(catalog.Metrics, m => m.Id == id));
     }
 

@@ -47,6 +47,6 @@ public sealed class ShippedCatalogTests
         Assert.Equal(["market", "region", "site", "moderator"], Catalog.Metric("decisions_per_productive_hour").Dimensions);
         // Audits reach their decision, so QA metrics slice like decisions.
         Assert.Contains("policy", Catalog.Metric("qa_accuracy").Dimensions);
-        Assert.Equal(11, Catalog.Metric("decision_volume").Dimensions.Count);
+        Assert.Equal(12, Catalog.Metric("decision_volume").Dimensions.Count);
     }
 }
