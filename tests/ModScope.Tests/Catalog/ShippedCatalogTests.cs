@@ -49,4 +49,10 @@ public sealed class ShippedCatalogTests
         Assert.Contains("policy", Catalog.Metric("qa_accuracy").Dimensions);
         Assert.Equal(12, Catalog.Metric("decision_volume").Dimensions.Count);
     }
+
+    [Fact]
+    public void Only_the_helper_sum_of_squares_is_kept_out_of_the_monitors_scan()
+    {
+        Assert.Equal(["handling_seconds_squared"], Catalog.Metrics.Where(m => !m.Monitored).Select(m => m.Id));
+    }
 }
