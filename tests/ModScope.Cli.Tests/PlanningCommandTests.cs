@@ -88,7 +88,7 @@ public sealed class PlanningCommandTests(PlanningStoreFixture fixture) : IClassF
         Assert.NotEmpty(rows);
         foreach (var kind in rows.GroupBy(r => r.GetProperty("kind").GetString()))
         {
-            Assert.Contains(kind.Key, new[] { "automation", "site-productivity", "sla-risk" });
+            Assert.Contains(kind.Key, new[] { "automation", "site-productivity", "handling-time", "qa-sampling", "sla-risk", "live-coverage" });
             Assert.Equal(Enumerable.Range(1, kind.Count()), kind.Select(r => r.GetProperty("rank").GetInt32()));
             var money = kind.Select(r => r.GetProperty("money_per_week").GetDouble()).ToList();
             Assert.Equal(money.OrderDescending(), money);
@@ -99,6 +99,41 @@ public sealed class PlanningCommandTests(PlanningStoreFixture fixture) : IClassF
             Assert.StartsWith("modscope ", r.GetProperty("queries").GetString(), StringComparison.Ordinal);
         });
     }
+
+    [Fact]
+    public async Task QA_re_allocation_counts_the_first_audits_of_the_sites_decisions_over_the_last_four_weeks()
+    {
+        var (exit, output, error) = await CliRunner.Run("opportunities", "--kind", "qa-sampling", "--store", fixture.Store, "--format", "json", "--evidence");
+
+        Assert.True(exit == ExitCodes.Ok, error);
+        var rows = JsonDocument.Parse(output).RootElement.EnumerateArray().ToList();
+        Assert.NotEmpty(rows);
+        // The oracle: decisions (their latest version) of the last 28 days by site (automated ones have none) and the
+        // audited decision ids, from the raw files.
+        var siteOf = Directory.GetFiles(fixture.Data, "decisions-*.csv").SelectMany(f => File.ReadLines(f).Skip(1))
+            .Select(l => l.Split(','))
+            .GroupBy(f => f[0], StringComparer.Ordinal)
+            .Select(g => g.MaxBy(f => int.Parse(f[15], CultureInfo.InvariantCulture))!)
+            .Where(f => DateOnly.FromDateTime(DateTime.Parse(f[13], CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal)) > LastDay.AddDays(-28))
+            .ToDictionary(f => f[0], f => f[9].Length == 0 ? "(none)" : f[9], StringComparer.Ordinal);
+        var audited = Directory.GetFiles(fixture.Data, "qa_audits-*.csv").SelectMany(f => File.ReadLines(f).Skip(1))
+            .Select(l => l.Split(',')[1]).Where(siteOf.ContainsKey).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var row in rows)
+        {
+            Assert.Equal("qa-sampling", row.GetProperty("kind").GetString());
+            var site = row.GetProperty("subject").GetString()!["site=".Length..];
+            var evidence = Evidence(row.GetProperty("evidence").GetString()!);
+            Assert.Equal(audited.Count(id => siteOf[id] == site) / 4.0, evidence["audits_per_week"], 3);
+            Assert.True(evidence["neyman_audits_per_week"] < evidence["audits_per_week"], site);
+            Assert.StartsWith("modscope query --metric decision_volume,qa_accuracy --by site,verdict", row.GetProperty("queries").GetString(), StringComparison.Ordinal);
+        }
+    }
+
+    private static Dictionary<string, double> Evidence(string text) => text.Split("; ")
+        .Select(p => p.Split('='))
+        .Where(p => p.Length == 2 && !p[1].Contains(' ', StringComparison.Ordinal))
+        .GroupBy(p => p[0], StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => double.Parse(g.First()[1], CultureInfo.InvariantCulture), StringComparer.Ordinal);
 
     [Fact]
     public async Task A_backtest_scores_one_week_ahead_against_seasonal_naive_and_a_short_history_is_refused()
@@ -135,7 +170,7 @@ public sealed class PlanningCommandTests(PlanningStoreFixture fixture) : IClassF
     {
         var (exit, _, error) = await CliRunner.Run("opportunities", "--kind", "magic", "--store", fixture.Store);
         Assert.Equal(ExitCodes.Usage, exit);
-        Assert.Contains("--kind must be automation, site-productivity or sla-risk", error, StringComparison.Ordinal);
+        Assert.Contains("--kind must be automation, site-productivity, handling-time, qa-sampling, sla-risk or live-coverage", error, StringComparison.Ordinal);
 
         var (help, output, _) = await CliRunner.Run("plan", "--help");
         Assert.Equal(ExitCodes.Ok, help);

@@ -6,18 +6,19 @@ using ModScope.Planning.Opportunities;
 
 namespace ModScope.Cli.Commands;
 
-/// <summary><c>modscope opportunities [--kind automation|site-productivity|sla-risk] [--top N]</c>: sized opportunities, ranked.</summary>
+/// <summary><c>modscope opportunities [--kind automation|site-productivity|handling-time|qa-sampling|sla-risk|live-coverage] [--top N]</c>: sized opportunities, ranked.</summary>
 internal static class OpportunitiesCommand
 {
     public static Command Create(CliContext context)
     {
-        var kind = new Option<string?>("--kind") { Description = "Only this kind: automation, site-productivity or sla-risk." };
+        var kind = new Option<string?>("--kind") { Description = "Only this kind: automation, site-productivity, handling-time, qa-sampling, sla-risk or live-coverage." };
         var top = new Option<int>("--top") { Description = "At most this many of each kind.", DefaultValueFactory = _ => 10 };
         var evidence = new Option<bool>("--evidence") { Description = "Also list each opportunity's evidence and the queries that reproduce it." };
         var options = new PlanningOptions();
         var command = new Command("opportunities",
             "Sized opportunities, each with hours and money a week, an interval and its evidence: automation candidates, site " +
-            "productivity gaps on the same mix, and SLA risk from the plan (see src/ModScope/Planning/README.md).")
+            "productivity gaps on the same mix, handling-time outliers, QA re-allocation (Neyman), and from the plan SLA risk of " +
+            "the deadline queues and live (minute-scale) coverage (see src/ModScope/Planning/README.md).")
         {
             kind, top, evidence,
         };
@@ -43,7 +44,10 @@ internal static class OpportunitiesCommand
         null => null,
         "automation" => OpportunityKind.Automation,
         "site-productivity" => OpportunityKind.SiteProductivity,
+        "handling-time" => OpportunityKind.HandlingTime,
+        "qa-sampling" => OpportunityKind.QaSampling,
         "sla-risk" => OpportunityKind.SlaRisk,
-        _ => throw new UsageException($"--kind must be automation, site-productivity or sla-risk, not '{text}'."),
+        "live-coverage" => OpportunityKind.LiveCoverage,
+        _ => throw new UsageException($"--kind must be automation, site-productivity, handling-time, qa-sampling, sla-risk or live-coverage, not '{text}'."),
     };
 }

@@ -72,6 +72,7 @@ internal static class PlanningViews
         OpportunityKind.SiteProductivity => "site-productivity",
         OpportunityKind.HandlingTime => "handling-time",
         OpportunityKind.QaSampling => "qa-sampling",
+        OpportunityKind.LiveCoverage => "live-coverage",
         _ => "sla-risk",
     };
 
@@ -84,5 +85,5 @@ internal static class PlanningViews
     };
 
     private static string Evidence(Opportunity o) => string.Join("; ", o.Evidence.Select(e =>
-        e.Key + "=" + (e.Value is { } v ? v.ToString("0.####", CultureInfo.InvariantCulture) : "") + (e.Text is { } t ? (e.Value is null ? t : $" ({t})") : "")));
+        e.Key + (e.About is { } about ? $"[{about}]" : "") + "=" + (e.Value is { } v ? v.ToString("0.####", CultureInfo.InvariantCulture) : "") + (e.Text is { } t ? (e.Value is null ? t : $" ({t})") : "")));
 }

@@ -71,6 +71,9 @@ public sealed record CatalogRoles
     /// <summary>Optional, for planning: the mean handling seconds of a human decision.</summary>
     public string? HandlingTime { get; init; }
 
+    /// <summary>Optional, for planning's handling-time outliers: the sum of squared handling seconds of human decisions.</summary>
+    public string? HandlingSquares { get; init; }
+
     /// <summary>Optional, for planning: a ratio of productive hours (numerator) over scheduled hours (denominator).</summary>
     public string? Utilisation { get; init; }
 

@@ -7,7 +7,7 @@ namespace ModScope.Catalog;
 internal static class DefinitionParser
 {
     private static readonly string[] MetricKeys =
-        ["id", "version", "name", "description", "unit", "format", "direction", "target", "owner", "history",
+        ["id", "version", "name", "description", "unit", "format", "direction", "target", "owner", "history", "monitored",
          "measure", "ratio", "proportion", "agreement"];
 
     private static readonly string[] KindKeys = ["measure", "ratio", "proportion", "agreement"];
@@ -72,6 +72,7 @@ internal static class DefinitionParser
             Direction = direction ?? MetricDirection.Neutral,
             Owner = r.Text(map, "owner", field, required: false) ?? catalogOwner,
             Target = r.Number(map, "target", field, required: false),
+            Monitored = Monitored(r, map, field),
             Kind = Enum.Parse<MetricKind>(kind, ignoreCase: true),
             History = History(r, r.Child(map, "history"), field, version),
             Line = (int)map.Start.Line,
@@ -322,5 +323,22 @@ internal static class DefinitionParser
         r.Problem(r.Child(map, key), $"{field}.{key}",
             string.Format(System.Globalization.CultureInfo.InvariantCulture, unknown, text) + $"{NearMatch.Suggest(text, words.Keys)}; use one of {string.Join(", ", words.Keys)}");
         return null;
+    }
+
+    /// <summary><c>monitored: false</c> keeps a metric out of the monitor's scan (a helper measure such as a sum of squares); default true.</summary>
+    private static bool Monitored(YamlReader r, YamlMappingNode map, string field)
+    {
+        var text = r.Text(map, "monitored", field, required: false);
+        if (text is null or "true")
+        {
+            return true;
+        }
+
+        if (text != "false")
+        {
+            r.Problem(r.Child(map, "monitored"), $"{field}.monitored", $"must be true or false, not '{text}'");
+        }
+
+        return false;
     }
 }

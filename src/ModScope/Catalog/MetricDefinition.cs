@@ -13,6 +13,8 @@ public sealed record MetricDefinition
     public required MetricDirection Direction { get; init; }
     public required string Owner { get; init; }
     public double? Target { get; init; }
+    /// <summary>False for a helper measure the monitor does not scan (catalogue key <c>monitored: false</c>).</summary>
+    public bool Monitored { get; init; } = true;
     /// <summary>For a metric in currency: the reporting currency its values are in (the catalogue's setting).</summary>
     public string? Currency { get; init; }
     public required MetricKind Kind { get; init; }

@@ -17,7 +17,7 @@ internal static class RoleParser
          "charts_exec", "charts_regional", "charts_quality"];
 
     /// <summary>Roles a catalogue may leave out: the features that need them (planning) say which is missing.</summary>
-    private static readonly string[] Optional = ["human_volume", "handling_time", "utilisation", "labour_cost"];
+    private static readonly string[] Optional = ["human_volume", "handling_time", "handling_squares", "utilisation", "labour_cost"];
 
     /// <summary>The roles, or null when a problem was recorded (the catalogue then fails to load anyway).</summary>
     public static CatalogRoles? Parse(YamlReader reader, YamlMappingNode root, IReadOnlyCollection<string> metricIds)
@@ -91,6 +91,7 @@ internal static class RoleParser
         ChartsQuality = r["charts_quality"],
         HumanVolume = r.GetValueOrDefault("human_volume")?[0],
         HandlingTime = r.GetValueOrDefault("handling_time")?[0],
+        HandlingSquares = r.GetValueOrDefault("handling_squares")?[0],
         Utilisation = r.GetValueOrDefault("utilisation")?[0],
         LabourCost = r.GetValueOrDefault("labour_cost")?[0],
     };

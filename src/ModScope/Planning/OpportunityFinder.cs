@@ -6,8 +6,9 @@ namespace ModScope.Planning;
 
 /// <summary>
 /// Sizes the opportunities the query door can evidence: automation candidates (policy × queue, QA accuracy of
-/// automated against human decisions), site productivity gaps (mix of queue × policy, day by day) over the recent
-/// weeks, and SLA risk from the plan over the forecast horizon; ranked by money a week. Each carries the
+/// automated against human decisions), site productivity gaps (mix of queue × policy, day by day), handling-time
+/// outliers (moderators and queues against peers on the same mix) and QA re-allocation (each site's enforce and approve
+/// strata, Neyman) over the recent weeks, and SLA risk from the plan over the forecast horizon; ranked by money a week. Each carries the
 /// <c>modscope query</c> commands that reproduce its numbers.
 /// </summary>
 public sealed class OpportunityFinder(PlanningReader reader, PlanBuilder planner, PlanningMetrics metrics)
@@ -26,12 +27,27 @@ public sealed class OpportunityFinder(PlanningReader reader, PlanBuilder planner
         var automation = AutomationCandidates.Find(await CellsAsync(filters, first, last, cancellationToken).ConfigureAwait(false), settings);
         var sites = SiteProductivity.Find(await SitesAsync(filters, first, last, cancellationToken).ConfigureAwait(false), settings);
         var risk = SlaRisk.Find(plan.Plan, plan.Low, plan.High, plan.HourlyCost, settings);
+        var cost = await planner.HourlyCostAsync(filters, first, last, cancellationToken).ConfigureAwait(false);
+        var units = await new HandlingUnitReader(reader, metrics).ReadAsync(filters, first, last, cost, cancellationToken).ConfigureAwait(false);
+        var handling = HandlingOutliers.Find(units, settings);
+        var qa = QaReallocation.Find(await new QaDesignReader(reader, metrics).ReadAsync(filters, first, last, cancellationToken).ConfigureAwait(false), settings);
         var span = $"{first:yyyy-MM-dd}..{last:yyyy-MM-dd}";
         return OpportunityRanking.Rank([
             .. automation.Select(o => o with { Queries = [Command([metrics.Roles.QaRate, metrics.Roles.Volume], [.. Cell, PlanningMetrics.AutomatedBy], span, o.Subject), Command([metrics.HandlingTime], Cell, span, o.Subject)] }),
             .. sites.Select(o => o with { Queries = [Command([metrics.Roles.StaffingHours, metrics.HandlingTime], ["site"], span, NoSubject), Command([metrics.HumanVolume, metrics.HandlingTime], ["queue", "policy"], span, o.Subject)] }),
+            .. handling.Select(o => o with { Queries = [HandlingCommand(o.Subject, span)] }),
+            .. qa.Select(o => o with { Queries = [Command([metrics.Roles.Volume, metrics.Roles.QaRate], ["site", PlanningMetrics.Verdict], span, o.Subject)] }),
             .. risk.Select(o => o with { Queries = [$"modscope plan --as-of {last:yyyy-MM-dd} --filter site={o.Subject["site"]}", Command([metrics.HumanVolume], ["queue"], span, o.Subject) + " --grain day"] }),
         ]);
+    }
+
+    /// <summary>The unit and its peers on the mix: a moderator among its site's moderators, a queue among its object type's queues.</summary>
+    private string HandlingCommand(IReadOnlyDictionary<string, string> subject, string span)
+    {
+        string[] measures = [metrics.HumanVolume, metrics.HandlingTime, metrics.HandlingSquares ?? metrics.HandlingTime];
+        return subject.ContainsKey("moderator")
+            ? Command(measures, ["moderator", "queue", "policy"], span, new Dictionary<string, string> { ["site"] = subject["site"] })
+            : Command(measures, ["queue", "policy"], span, new Dictionary<string, string> { ["object_type"] = subject["object_type"] });
     }
 
     private static string Command(IEnumerable<string> metricIds, IEnumerable<string> by, string span, IReadOnlyDictionary<string, string> subject) =>

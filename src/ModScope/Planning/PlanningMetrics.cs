@@ -19,6 +19,12 @@ public sealed record PlanningMetrics(string HumanVolume, string HandlingTime, st
     /// <summary>Its value on human decisions.</summary>
     public const string HumanValue = "human";
 
+    /// <summary>The dimension of a decision's verdict (the event schema's <c>verdict</c>): QA strata are enforce and approve.</summary>
+    public const string Verdict = "verdict";
+
+    /// <summary>The sum of squared handling seconds of human decisions (optional role <c>handling_squares</c>): without it no handling-time outliers.</summary>
+    public string? HandlingSquares { get; init; }
+
     /// <summary>Planning's metrics from <paramref name="roles"/>.</summary>
     /// <exception cref="PlanningException">The catalogue leaves out a role planning needs (the message names it).</exception>
     public static PlanningMetrics From(CatalogRoles roles)
@@ -29,7 +35,10 @@ public sealed record PlanningMetrics(string HumanVolume, string HandlingTime, st
             roles.HandlingTime ?? throw Missing("handling_time", "mean handling seconds of a human decision"),
             roles.Utilisation ?? throw Missing("utilisation", "productive over scheduled hours"),
             roles.LabourCost ?? throw Missing("labour_cost", "a ratio whose numerator is scheduled hours at their cost"),
-            roles);
+            roles)
+        {
+            HandlingSquares = roles.HandlingSquares,
+        };
     }
 
     private static PlanningException Missing(string role, string what) =>

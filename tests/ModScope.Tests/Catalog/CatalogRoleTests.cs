@@ -46,6 +46,18 @@ public sealed class CatalogRoleTests
     }
 
     [Fact]
+    public void Monitored_is_true_or_false_and_a_misspelt_value_names_the_field()
+    {
+        var file = With(lines => lines);
+        var kept = CatalogLoader.Parse(file.Replace("    direction: neutral\n", "    direction: neutral\n    monitored: false\n", StringComparison.Ordinal), "m.yaml");
+        Assert.False(kept.Metric("decisions").Monitored);
+        Assert.True(CatalogLoader.Parse(file, "m.yaml").Metric("decisions").Monitored);
+
+        var error = Assert.Throws<CatalogException>(() => CatalogLoader.Parse(file.Replace("    direction: neutral\n", "    direction: neutral\n    monitored: no\n", StringComparison.Ordinal), "m.yaml"));
+        Assert.Contains("must be true or false, not 'no'", Assert.Single(error.Issues, i => i.Field.EndsWith(".monitored", StringComparison.Ordinal)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Planning_roles_are_optional_but_checked_when_given()
     {
         var without = CatalogLoader.Parse(With(lines => lines), "roles.yaml");
@@ -67,7 +79,7 @@ public sealed class CatalogRoleTests
 
         Assert.All(single.Concat(roles.Overview).Concat(roles.ReportHeadline), id => Assert.Contains(catalog.Metrics, m => m.Id == id));
         Assert.Equal(9, roles.Overview.Count);
-        string?[] planning = [roles.HumanVolume, roles.HandlingTime, roles.Utilisation, roles.LabourCost];
+        string?[] planning = [roles.HumanVolume, roles.HandlingTime, roles.HandlingSquares, roles.Utilisation, roles.LabourCost];
         Assert.All(planning, id => Assert.Contains(catalog.Metrics, m => m.Id == id));
     }
 

@@ -47,6 +47,12 @@ public sealed class ShippedCatalogTests
         Assert.Equal(["market", "region", "site", "moderator"], Catalog.Metric("decisions_per_productive_hour").Dimensions);
         // Audits reach their decision, so QA metrics slice like decisions.
         Assert.Contains("policy", Catalog.Metric("qa_accuracy").Dimensions);
-        Assert.Equal(11, Catalog.Metric("decision_volume").Dimensions.Count);
+        Assert.Equal(12, Catalog.Metric("decision_volume").Dimensions.Count);
+    }
+
+    [Fact]
+    public void Only_the_helper_sum_of_squares_is_kept_out_of_the_monitors_scan()
+    {
+        Assert.Equal(["handling_seconds_squared"], Catalog.Metrics.Where(m => !m.Monitored).Select(m => m.Id));
     }
 }

@@ -30,6 +30,7 @@ public static class PlainMetrics
             case "tat_p90_hours": return Quantile(human.Select(d => (d.Decided - d.Created).TotalHours).ToList(), 0.9);
             case "sla_attainment": return Ratio(human.Count(d => (d.Decided - d.Created).TotalHours <= data.Sla[d.Queue]), human.Count);
             case "aht_seconds": return human.Count == 0 ? null : human.Average(d => d.Handling);
+            case "handling_seconds_squared": return human.Count == 0 ? null : human.Sum(d => d.Handling * d.Handling);
             case "backlog_end_of_period":
                 return data.Decisions.Count(d => d.By == "human" && inGroup(d) && d.Created < to && d.Decided >= to);
             case "qa_audit_volume": return data.Audits.Count(a => In(a.Audited) && inGroup(data.ById[a.DecisionId]));

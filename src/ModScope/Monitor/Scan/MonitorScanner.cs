@@ -103,7 +103,7 @@ public sealed class MonitorScanner(MetricCatalog catalog, MetricQuery query, Mon
 
     private Slicing Slice(IReadOnlyList<string> dimensions)
     {
-        var metrics = catalog.Metrics.Where(m => dimensions.All(m.Dimensions.Contains)).ToList();
+        var metrics = catalog.Metrics.Where(m => m.Monitored && dimensions.All(m.Dimensions.Contains)).ToList();
         var staffing = metrics.Where(ReadsStaffing).ToHashSet();
         var staffHours = staffing.Count > 0 && catalog.Metrics.FirstOrDefault(m => m.Id == (settings.StaffHoursMetric ?? catalog.Roles.StaffingHours)) is { } hours &&
             dimensions.All(hours.Dimensions.Contains) ? hours.Id : null;

@@ -15,6 +15,9 @@ public enum OpportunityKind
     /// <summary>QA audits moved between strata (Neyman) for the same precision at lower cost.</summary>
     QaSampling,
 
-    /// <summary>A site whose forecast work breaks the SLA with its current staffing.</summary>
+    /// <summary>A site whose forecast work on its deadline (fluid) queues breaks the SLA with its current staffing.</summary>
     SlaRisk,
+
+    /// <summary>A site whose minute-scale queues (livestream) lack someone on duty every hour with its current staffing.</summary>
+    LiveCoverage,
 }

@@ -6,7 +6,10 @@ namespace ModScope.Planning.Opportunities;
 /// Sites whose forecast work breaks the SLA with their current staffing: from a plan over the forecast horizon, each
 /// site with queue-days at risk is worth the extra scheduled hours a week that would keep every queue within its SLA
 /// (the fluid model's carried backlog included), at the site's hourly cost. The interval is the same shortfall
-/// planned from the forecast's lower and upper bounds.
+/// planned from the forecast's lower and upper bounds. The deadline (fluid) queues and the minute-scale queues are
+/// reported apart, as <see cref="OpportunityKind.SlaRisk"/> and <see cref="OpportunityKind.LiveCoverage"/>: a
+/// minute-scale shortfall is round-the-clock coverage (someone on duty every hour) more than work, and would otherwise
+/// rank above every deadline queue's shortfall.
 /// </summary>
 public static class SlaRisk
 {
@@ -24,7 +27,7 @@ public static class SlaRisk
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validated();
         var found = new List<Opportunity>();
-        foreach (var site in plan.Queues.GroupBy(q => q.Site, StringComparer.Ordinal))
+        foreach (var site in plan.Queues.GroupBy(q => (q.Site, q.Model)))
         {
             var atRisk = site.Where(q => q.AtRisk).ToArray();
             if (atRisk.Length == 0)
@@ -36,14 +39,14 @@ public static class SlaRisk
             var weeks = days / 7.0;
             var extra = site.Sum(q => q.ExtraScheduled) / weeks;
             var bounds = new[] { Extra(low, site.Key) / weeks, Extra(high, site.Key) / weeks };
-            var cost = hourlyCost.GetValueOrDefault(site.Key);
+            var cost = hourlyCost.GetValueOrDefault(site.Key.Site);
             var queues = atRisk.Select(q => q.Queue).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
             var riskDays = atRisk.Select(q => q.Day).Distinct().Order().ToArray();
             var required = site.Sum(q => q.RequiredScheduled) / weeks;
             var allocated = site.Sum(q => q.AllocatedScheduled) / weeks;
             found.Add(new Opportunity(
-                OpportunityKind.SlaRisk,
-                new Dictionary<string, string>(StringComparer.Ordinal) { ["site"] = site.Key },
+                site.Key.Model == QueueModel.Erlang ? OpportunityKind.LiveCoverage : OpportunityKind.SlaRisk,
+                new Dictionary<string, string>(StringComparer.Ordinal) { ["site"] = site.Key.Site },
                 new OpportunitySize(extra, Math.Min(extra, bounds.Min()), Math.Max(extra, bounds.Max()), SizeUnit.ScheduledHours),
                 extra,
                 extra * cost,
@@ -62,5 +65,6 @@ public static class SlaRisk
         return OpportunityRanking.Rank(found);
     }
 
-    private static double Extra(WorkloadPlan plan, string site) => plan.Queues.Where(q => q.Site == site).Sum(q => q.ExtraScheduled);
+    private static double Extra(WorkloadPlan plan, (string Site, QueueModel Model) key) =>
+        plan.Queues.Where(q => q.Site == key.Site && q.Model == key.Model).Sum(q => q.ExtraScheduled);
 }

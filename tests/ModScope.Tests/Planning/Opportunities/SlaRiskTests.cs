@@ -31,4 +31,27 @@ public sealed class SlaRiskTests
         Assert.True(o.Size.Low < o.Size.Value && o.Size.Value < o.Size.High);
         Assert.Equal("Q1", o.Evidence.Single(e => e.Key == "queues_at_risk").Text);
     }
+
+    [Fact]
+    public void A_site_without_someone_on_duty_every_hour_for_its_livestream_is_live_coverage_not_sla_risk()
+    {
+        WorkloadPlan Live() => WorkloadPlanner.Plan(
+            [
+                new QueueDemand("LIVE", "L", 1, [.. Enumerable.Range(0, 7).Select(i => new DemandDay(First.AddDays(i), 24, 36))]),
+                new QueueDemand("LIVE", "F", 24, [.. Enumerable.Range(0, 7).Select(i => new DemandDay(First.AddDays(i), 10, 36))]),
+            ],
+            [.. Enumerable.Range(0, 7).Select(i => new CapacityDay("LIVE", First.AddDays(i), 10))],
+            Targets);
+
+        var found = SlaRisk.Find(Live(), Live(), Live(), new Dictionary<string, double> { ["LIVE"] = 10 }, new OpportunitySettings { Targets = Targets });
+
+        var o = Assert.Single(found);
+        Assert.Equal(OpportunityKind.LiveCoverage, o.Kind);
+        // One item an hour of 36 s needs one agent every hour: 24 agent-hours, 24 / (1 − 0.2) = 30 scheduled hours a day;
+        // the site has 10, so 20 a day are missing, 140 a week. The deadline queue F (0.1 handling hours a day) is served
+        // by what is left after the livestream's 0.24 handling hours, so it is not at risk.
+        Assert.Equal(140, o.Size.Value, 9);
+        Assert.Equal(1400, o.MoneyPerWeek, 9);
+        Assert.Equal("L", o.Evidence.Single(e => e.Key == "queues_at_risk").Text);
+    }
 }
