@@ -27,6 +27,8 @@ public static class Migrations
             connection => Run(connection, Script("0006-targets.sql"))),
         new(7, "exchange rates (date, currency, rate to the reporting currency)", connection => Run(connection, Script("0007-fx-rates.sql"))),
         new(8, "the audit log of views, exports and changes", connection => Run(connection, Script("0008-audit-log.sql"))),
+        // 9 is issue 20's (in parallel); this one was numbered 10 so the two merge without renumbering.
+        new(10, "rollup bookkeeping: layout hash, time zone, last load included", connection => Run(connection, Script("0010-rollups.sql"))),
     ];
 
     /// <summary>The schema version this build writes.</summary>
