@@ -20,6 +20,7 @@ internal sealed class RollupLayout
     public RollupLayout(MetricCatalog catalog, RollupDefinition rollup, ISqlDialect dialect)
     {
         Definition = rollup;
+        Dialect = dialect;
         var tables = new List<RollupTable>();
         var measures = catalog.Metrics.SelectMany(CatalogValidator.Measures).Select(m => m.Measure)
             .Where(m => m.Time is not null && m.Aggregate is AggregateFunction.Count or AggregateFunction.Sum or AggregateFunction.Avg);
@@ -45,6 +46,9 @@ internal sealed class RollupLayout
     }
 
     public RollupDefinition Definition { get; }
+
+    /// <summary>The dialect its statements are written in.</summary>
+    public ISqlDialect Dialect { get; }
 
     public IReadOnlyList<RollupTable> Tables { get; }
 

@@ -18,6 +18,9 @@ internal sealed class RollupReader
     private readonly ISqlDialect _dialect;
     private readonly List<string> _raw = [];
 
+    /// <summary>Each catalogue's layout, written once (a request only needs its hash and tables).</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<MetricCatalog, RollupLayout> Layouts = [];
+
     private RollupReader(RollupLayout layout, RequestScope scope, ISqlDialect dialect) => (_layout, _scope, _dialect) = (layout, scope, dialect);
 
     /// <summary>Records why a statement the planner writes raw is not read from the rollup.</summary>
@@ -42,9 +45,17 @@ internal sealed class RollupReader
             return null;
         }
         var stored = state(rollup.Name);
-        var layout = new RollupLayout(catalog, rollup, dialect);
-        reason = stored is null ? $"the store has no rollup {rollup.Name} (built at the next load)"
-            : stored.LayoutHash != layout.Hash ? $"rollup {rollup.Name} was built for another catalogue (rebuilt at the next load)"
+        if (stored is null)
+        {
+            reason = $"the store has no rollup {rollup.Name} (built at the next load)";
+            return null;
+        }
+        var layout = Layouts.GetValue(catalog, c => new RollupLayout(c, rollup, dialect));
+        if (layout.Dialect != dialect)
+        {
+            layout = new RollupLayout(catalog, rollup, dialect);
+        }
+        reason = stored.LayoutHash != layout.Hash ? $"rollup {rollup.Name} was built for another catalogue (rebuilt at the next load)"
             : stored.LoadId != stored.LatestLoadId ? $"rollup {rollup.Name} includes loads up to {stored.LoadId}, the store has {stored.LatestLoadId}"
             : request.Grain == TimeGrain.Hour ? "grain hour is finer than the rollup's day"
             : request.Period.TimeZone != rollup.TimeZone ? $"time zone {request.Period.TimeZone} is not the rollup's ({rollup.TimeZone})"

@@ -61,6 +61,10 @@ internal static class TouchedDays
     /// <summary>The local days from the table's oldest row to its newest (within .NET's calendar), or null when it has none.</summary>
     public static Period? Span(SqlRunner sql, RollupTable table, string zone)
     {
+        if (sql.ScalarLong($"SELECT count(*) FROM (SELECT 1 FROM {Dialect.Quote(table.Source)} LIMIT 1)") == 0)
+        {
+            return null;
+        }
         var relation = new SourceRelation(Dialect, table.Source);
         var column = relation.Column(table.Time);
         var bounds = sql.Rows($"SELECT CAST(min({column}) AS TIMESTAMP), CAST(max({column}) AS TIMESTAMP) FROM {relation.From} WHERE {Dialect.InCalendar($"CAST({column} AS TIMESTAMP)")}",
