@@ -4,6 +4,7 @@ using DuckDB.NET.Data;
 using ModScope.Catalog;
 using ModScope.Engines;
 using ModScope.Ingest;
+using ModScope.Query.Rollups;
 using ModScope.Query;
 using ModScope.Store;
 using ModScope.Synthetic;
@@ -34,7 +35,7 @@ internal static class DashboardBench
                 var data = Path.Combine(dir, "data");
                 await SyntheticGenerator.GenerateAsync(new GeneratorOptions(data, days, perDay, 7));
                 using var loading = ModScopeStore.Open(storePath);
-                await new Ingestor(loading).IngestAsync([data], new IngestOptions());
+                await new Ingestor(loading) { Maintenance = new RollupMaintainer(CatalogLoader.LoadDefault()) }.IngestAsync([data], new IngestOptions());
                 Directory.Delete(data, recursive: true);
             }
             await using var app = DashboardApp.Build([], new DashboardOptions(storePath), ["http://127.0.0.1:0"]);

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using DuckDB.NET.Data;
+using ModScope.Catalog;
 using ModScope.Ingest;
+using ModScope.Query.Rollups;
 using ModScope.Store;
 
 namespace ModScope.Bench;
@@ -41,7 +43,7 @@ internal static class IngestBench
             using (var store = ModScopeStore.Open(Path.Combine(dir, "modscope.duckdb")))
             {
                 opened = modscope.Wall.Elapsed;
-                result = await new Ingestor(store).IngestAsync([csv], new IngestOptions());
+                result = await new Ingestor(store) { Maintenance = new RollupMaintainer(CatalogLoader.LoadDefault()) }.IngestAsync([csv], new IngestOptions());
             }
             var modscopeTime = modscope.Stop();
             if (result.RowsLoaded != decisions)

@@ -78,6 +78,20 @@ public sealed class QueryCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Explain_says_a_covered_request_reads_the_rollup_the_load_maintained_and_exact_reads_raw()
+    {
+        var store = await StoreWithFourDecisions();
+
+        var (exit, rolled, _) = await CliRunner.Run("query", "--store", store, "--metric", "automation_rate", "--by", "market", "--period", "2026-W46", "--explain");
+        var (_, exact, _) = await CliRunner.Run("query", "--store", store, "--metric", "automation_rate", "--by", "market", "--period", "2026-W46", "--explain", "--exact");
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        Assert.Contains("-- answered from: rollup daily\n", rolled.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("FROM \"rollup_daily_0\" AS r", rolled, StringComparison.Ordinal);
+        Assert.Contains("-- answered from: raw: --exact asks for raw rows", exact, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unknown_metric_exits_one_with_a_near_match()
     {
         var store = await StoreWithFourDecisions();

@@ -5,6 +5,7 @@ using ModScope.Engines;
 using ModScope.Monitor;
 using ModScope.Monitor.Findings;
 using ModScope.Query;
+using ModScope.Query.Rollups;
 using ModScope.Synthetic;
 using ModScope.Ingest;
 using ModScope.Store;
@@ -59,13 +60,13 @@ internal static class DemoCommand
             Took();
             context.Out.Write(new Rule("[bold]2. Ingest[/]").LeftJustified());
             using var store = ModScopeStore.Open(storePath);
-            var result = await ProgressView.RunIngest(context.Out, store, [data], new IngestOptions(), cancellationToken).ConfigureAwait(false);
+            var catalog = CatalogOption.Load(null);
+            var result = await ProgressView.RunIngest(context.Out, store, [data], new IngestOptions(), new RollupMaintainer(catalog), cancellationToken).ConfigureAwait(false);
             IngestSummaryView.Render(context.Out, result);
             StoreContentsView.Render(context.Out, store);
 
             Took();
             context.Out.Write(new Rule("[bold]3. Core index, last full week of the data[/]").LeftJustified());
-            var catalog = CatalogOption.Load(null);
             using var engine = new DuckDbEngine(store);
             var dataEnd = generatorOptions.FirstDay.ToDateTime(TimeOnly.MinValue).AddDays(generatorOptions.Days);
             var request = new MetricRequest(catalog.Roles.Overview, [], TimeGrain.None, [], PeriodParser.Parse("last full week", "UTC", dataEnd), Comparison.PreviousPeriod);

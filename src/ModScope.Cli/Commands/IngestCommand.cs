@@ -2,6 +2,7 @@ using System.CommandLine;
 using ModScope.Cli.Views;
 using ModScope.ClickHouse;
 using ModScope.Ingest;
+using ModScope.Query.Rollups;
 using ModScope.Sources;
 using ModScope.Store;
 
@@ -47,12 +48,13 @@ internal static class IngestCommand
                           "(default: catalog/sources.yaml when it exists).",
         };
         var engineOption = new EngineOption();
+        var catalog = CatalogOption.Create();
 
         var command = new Command("ingest",
             "Validate and load event files into the store. Bad rows are quarantined with file, line, field and rule; " +
             "re-loading the same file changes nothing; one load is one transaction.")
         {
-            paths, store, strict, timeZone, table, earliest, latest, mapping,
+            paths, store, strict, timeZone, table, earliest, latest, mapping, catalog,
         };
         engineOption.AddTo(command);
         command.SetAction((parsed, cancellationToken) => CliApp.Guard(context, parsed, async () =>
@@ -71,7 +73,9 @@ internal static class IngestCommand
             try
             {
                 using var opened = ModScopeStore.Open(path);
-                result = await ProgressView.RunIngest(context.Out, opened, parsed.GetValue(paths)!, options, cancellationToken).ConfigureAwait(false);
+                // The catalogue's rollup is brought up to date in the load's transaction.
+                var maintenance = new RollupMaintainer(CatalogOption.Load(parsed.GetValue(catalog)));
+                result = await ProgressView.RunIngest(context.Out, opened, parsed.GetValue(paths)!, options, maintenance, cancellationToken).ConfigureAwait(false);
             }
             catch (DiskFullException)
             {

@@ -30,6 +30,7 @@ internal static class QueryCommand
         var output = new Option<string?>("--out") { Description = "Write to this file instead of the terminal (required for parquet)." };
         var explain = new Option<bool>("--explain") { Description = "Print the SQL the request compiles to (with its parameters) and do not run it." };
         var intervals = new Option<bool>("--intervals") { Description = "Also compute intervals for levels: distribution-free ones for quantiles (TAT p50/p90), standard-error ones for means, sums and ratios across sources (handling time, cost per decision)." };
+        var exact = new Option<bool>("--exact") { Description = "Read the raw rows even where the catalogue's rollup covers the request (--explain says which was chosen and why)." };
         var language = CommonOptions.Language();
         var store = CommonOptions.Store();
         var catalog = CatalogOption.Create();
@@ -37,7 +38,7 @@ internal static class QueryCommand
 
         var command = new Command("query", "Compute core-index metrics sliced by dimensions and time, with intervals and period-over-period change.")
         {
-            metrics, by, grain, period, compare, filters, timeZone, asOf, format, output, explain, intervals, language, store, catalog,
+            metrics, by, grain, period, compare, filters, timeZone, asOf, format, output, explain, intervals, exact, language, store, catalog,
         };
         engineOption.AddTo(command);
         command.SetAction((parsed, cancellationToken) => CliApp.Guard(context, parsed, async () =>
@@ -54,7 +55,7 @@ internal static class QueryCommand
                 parsed.GetValue(grain),
                 (parsed.GetValue(filters) ?? []).Select(ParseFilter).ToList(),
                 CommonOptions.ParsePeriod(parsed.GetValue(period)!, zone, anchor.AsOf),
-                ParseComparison(parsed.GetValue(compare))) { QuantileIntervals = parsed.GetValue(intervals), LevelErrors = parsed.GetValue(intervals) };
+                ParseComparison(parsed.GetValue(compare))) { QuantileIntervals = parsed.GetValue(intervals), LevelErrors = parsed.GetValue(intervals), Exact = parsed.GetValue(exact) };
             var fmt = parsed.GetValue(format)!;
             if (fmt is not ("table" or "csv" or "json" or "parquet"))
             {
@@ -63,7 +64,8 @@ internal static class QueryCommand
             var query = new MetricQuery(loaded, engine);
             if (parsed.GetValue(explain))
             {
-                await context.HelpOutput.WriteLineAsync(query.Plan(request).Explain()).ConfigureAwait(false);
+                var plan = query.Plan(request);
+                await context.HelpOutput.WriteLineAsync($"-- answered from: {plan.Answered}\n\n{plan.Explain()}").ConfigureAwait(false);
                 return ExitCodes.Ok;
             }
             var results = await query.RunAsync(request, cancellationToken).ConfigureAwait(false);

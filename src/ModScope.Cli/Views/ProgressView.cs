@@ -10,9 +10,9 @@ namespace ModScope.Cli.Views;
 internal static class ProgressView
 {
     public static async Task<IngestResult> RunIngest(IAnsiConsole console, ModScopeStore store, IReadOnlyList<string> paths,
-        IngestOptions options, CancellationToken cancellationToken)
+        IngestOptions options, LoadMaintenance? maintenance, CancellationToken cancellationToken)
     {
-        var ingestor = new Ingestor(store);
+        var ingestor = new Ingestor(store) { Maintenance = maintenance };
         if (!console.Profile.Capabilities.Interactive)
         {
             return await ingestor.IngestAsync(paths, options, null, cancellationToken).ConfigureAwait(false);

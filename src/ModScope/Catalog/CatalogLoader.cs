@@ -12,7 +12,7 @@ namespace ModScope.Catalog;
 /// </summary>
 public static class CatalogLoader
 {
-    private static readonly string[] TopKeys = ["catalog", "version", "owner", "reporting_currency", "lists", "dimensions", "metrics", "roles"];
+    private static readonly string[] TopKeys = ["catalog", "version", "owner", "reporting_currency", "lists", "dimensions", "metrics", "roles", "rollup"];
 
     /// <summary>The catalogue shipped with ModScope (<c>catalog/core-index.yaml</c>, embedded in the library).</summary>
     public static MetricCatalog LoadDefault()
@@ -60,13 +60,14 @@ public static class CatalogLoader
         var metrics = Sequence(reader, root, "metrics").Select(n => DefinitionParser.Metric(reader, n, owner)).OfType<MetricDefinition>()
             .Select(m => ReportingCurrency.Name(m, currency)).ToList();
 
+        var rollup = RollupParser.Parse(reader, root, dimensions);
         var roles = RoleParser.Parse(reader, root, metrics.Select(m => m.Id).ToList());
         var validated = CatalogValidator.Validate(file, metrics, dimensions, issues, mapping);
         if (issues.Count > 0)
         {
             throw new CatalogException(issues.OrderBy(i => i.Line).ThenBy(i => i.Field, StringComparer.Ordinal).ToList());
         }
-        return new MetricCatalog(file, version, owner, validated, dimensions, roles!) { ReportingCurrency = currency };
+        return new MetricCatalog(file, version, owner, validated, dimensions, roles!) { ReportingCurrency = currency, Rollup = rollup };
     }
 
     private static IEnumerable<YamlNode> Sequence(YamlReader reader, YamlMappingNode root, string key)

@@ -28,6 +28,9 @@ public sealed class MetricCatalog
     /// </summary>
     public string ReportingCurrency { get; init; } = Catalog.ReportingCurrency.Default;
 
+    /// <summary>The pre-aggregation the store keeps and the query door may answer from (the catalogue's <c>rollup</c>), or none.</summary>
+    public RollupDefinition? Rollup { get; init; }
+
     /// <summary>The metrics playing each role library logic asks for (the volume, the overview, ...).</summary>
     public CatalogRoles Roles { get; }
 
@@ -38,6 +41,7 @@ public sealed class MetricCatalog
         return new MetricCatalog(File, Version, Owner, Metrics.Select(m => m with { Target = target(m) }).ToList(), Dimensions, Roles)
         {
             ReportingCurrency = ReportingCurrency,
+            Rollup = Rollup,
         };
     }
 

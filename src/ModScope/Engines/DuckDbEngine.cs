@@ -21,6 +21,19 @@ public sealed class DuckDbEngine(ModScopeStore store) : IMetricEngine, IDisposab
     /// <summary>The store's own reference tables (read per call: a load may have added rows since).</summary>
     public ReferenceData Reference => StoredReference.Load(store);
 
+    /// <summary>The store's bookkeeping of its rollup (read per request: a load may have moved it on).</summary>
+    public RollupState? Rollup(string name)
+    {
+        using var connection = store.OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT layout_hash, time_zone, load_id, (SELECT max(load_id) FROM loads) FROM rollups WHERE name = $name";
+        command.Parameters.Add(new DuckDBParameter("name", name));
+        using var reader = command.ExecuteReader();
+        return reader.Read()
+            ? new RollupState(name, reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetInt64(3))
+            : null;
+    }
+
     public Task<IReadOnlyList<object?[]>> QueryAsync(string sql, IReadOnlyDictionary<string, object?> parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);

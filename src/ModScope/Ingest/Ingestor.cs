@@ -16,6 +16,9 @@ public sealed class Ingestor(ModScopeStore store)
     /// <summary>Sees every statement a load runs, before it runs (for tests).</summary>
     internal Action<string>? OnStatement { get; init; }
 
+    /// <summary>What each load that wrote something also brings up to date in its transaction (the rollup), or nothing.</summary>
+    public LoadMaintenance? Maintenance { get; init; }
+
     /// <exception cref="IngestException">The input cannot be loaded (see <see cref="InputResolver"/>), or --strict found a bad file.</exception>
     /// <exception cref="DiskFullException">The disk filled up; the load was rolled back (<see cref="StoreSpace.Reclaim"/> frees what it wrote).</exception>
     /// <exception cref="StoreDamagedException">The store file has a damaged block; it is marked so nothing more is written.</exception>
@@ -157,6 +160,9 @@ public sealed class Ingestor(ModScopeStore store)
                     ("loaded", results.Sum(r => r.RowsLoaded)), ("quarantined", results.Sum(r => r.RowsQuarantined)),
                     ("pending", results.Sum(r => r.RowsPending)), ("released", released),
                     ("options", JsonSerializer.Serialize(options)));
+                var maintaining = System.Diagnostics.Stopwatch.GetTimestamp();
+                Maintenance?.AfterLoad(sql, newLoadId);
+                SqlRunner.TraceStep(maintaining, "maintain derived tables");
             }
             cancellationToken.ThrowIfCancellationRequested();
             var committing = System.Diagnostics.Stopwatch.GetTimestamp();

@@ -26,7 +26,11 @@ internal static class Replacements
             return [];
         }
         var same = string.Join(" AND ", table.Key.Select(k => $"r.{Quote(k)} = t.{Quote(k)}"));
-        sql.Execute($"DELETE FROM {name} t WHERE NOT {batch.Holds("t.file_id")} AND EXISTS (SELECT 1 FROM stg_replaced r WHERE {same})");
+        var replaced = $"FROM {name} t WHERE NOT {batch.Holds("t.file_id")} AND EXISTS (SELECT 1 FROM stg_replaced r WHERE {same})";
+        // The replaced rows are kept for the load's maintenance (the days they counted in must be recounted).
+        sql.Execute($"CREATE TEMP TABLE IF NOT EXISTS {Quote("replaced_" + table.Name)} AS SELECT * FROM {name} LIMIT 0");
+        sql.Execute($"INSERT INTO {Quote("replaced_" + table.Name)} BY NAME SELECT t.* {replaced}");
+        sql.Execute($"DELETE {replaced}");
         return sql.Rows("SELECT b.__file, count(*) FROM stg_replaced r JOIN stg_batch b ON b.__file_id = r.file_id GROUP BY ALL",
             r => (File: r.GetInt32(0), Count: r.GetInt64(1))).ToDictionary(r => r.File, r => r.Count);
     }

@@ -177,7 +177,9 @@ internal sealed class Evaluator(MetricCatalog catalog, StatementRows rows, doubl
         {
             return Evaluation.Empty;
         }
-        var kappa = CohensKappa.FromCounts(cells, confidence);
+        // In a fixed order: the standard error's rounding (near 0 when every pair agrees) then does not depend on the
+        // order the engine returned the cells in (raw rows, the rollup, another engine).
+        var kappa = CohensKappa.FromCounts([.. cells.OrderBy(c => c.A, StringComparer.Ordinal).ThenBy(c => c.B, StringComparer.Ordinal)], confidence);
         var basis = kappa is { Kappa: { } k, StandardError: { } se } ? new TestBasis.Estimate(k, se * se) : TestBasis.None;
         return new Evaluation(kappa.Kappa, null, null, kappa.Items, kappa.Interval, basis);
     }

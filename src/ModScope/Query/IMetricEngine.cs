@@ -14,6 +14,9 @@ public interface IMetricEngine
     /// </summary>
     ReferenceData Reference => ReferenceData.Shipped;
 
+    /// <summary>The state of the store's rollup named <paramref name="name"/>, or null when the engine keeps none (the door then reads raw rows).</summary>
+    RollupState? Rollup(string name) => null;
+
     /// <summary>Runs <paramref name="sql"/> with named parameters and returns every row's values (DBNull as null).</summary>
     Task<IReadOnlyList<object?[]>> QueryAsync(string sql, IReadOnlyDictionary<string, object?> parameters, CancellationToken cancellationToken = default);
 }

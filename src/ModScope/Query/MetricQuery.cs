@@ -29,7 +29,7 @@ public sealed class MetricQuery(MetricCatalog catalog, IMetricEngine engine)
         ArgumentNullException.ThrowIfNull(request);
         request = _scope.IsLimited ? request with { Scope = _scope } : request;
         var (scoped, visible) = ScopeFilters.Apply(request, catalog, request.Filters.Count > 0 || request.Scope.IsLimited ? engine.Reference : null);
-        return new QueryPlanner(catalog, engine.Dialect, visible).Plan(scoped);
+        return new QueryPlanner(catalog, engine.Dialect, visible, engine.Rollup).Plan(scoped);
     }
 
     /// <summary>

@@ -33,4 +33,7 @@ public sealed record MetricRequest(
     /// (<see cref="ScopeFilters"/>), so the answer is the answer within the scope.
     /// </summary>
     public AccessScope Scope { get; init; } = AccessScope.Everything;
+
+    /// <summary>Read the raw rows even where the catalogue's rollup covers the request (<c>--exact</c>; see <c>Rollups.RollupReader</c>).</summary>
+    public bool Exact { get; init; }
 }

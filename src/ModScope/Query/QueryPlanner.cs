@@ -9,8 +9,10 @@ namespace ModScope.Query;
 /// where metrics share a measure), and groups them into as few statements as possible: one per source
 /// and dating column for the aggregates and for the QA strata, one per set of quantiles of the same values and per agreement metric.
 /// With <paramref name="reference"/>, a filter value that names no known market, queue, policy or site is refused.
+/// With <paramref name="rollups"/> (the store's rollup states), a statement the catalogue's rollup covers reads it
+/// instead of the raw rows (<see cref="Rollups.RollupReader"/>: the one place that choice is made).
 /// </summary>
-public sealed class QueryPlanner(MetricCatalog catalog, ISqlDialect dialect, ReferenceData? reference = null)
+public sealed class QueryPlanner(MetricCatalog catalog, ISqlDialect dialect, ReferenceData? reference = null, Func<string, RollupState?>? rollups = null)
 {
     public QueryPlan Plan(MetricRequest request)
     {
@@ -27,12 +29,14 @@ public sealed class QueryPlanner(MetricCatalog catalog, ISqlDialect dialect, Ref
         }
         var statements = new List<PlannedStatement>();
         var builder = new StatementBuilder(dialect, scope);
+        var rollup = Rollups.RollupReader.For(catalog, dialect, rollups ?? (_ => null), scope, out var whyRaw);
         foreach (var group in atoms.Where(a => a.Measure.Aggregate != AggregateFunction.OpenAtEnd).GroupBy(a => (a.Measure.Source, a.Measure.Time)))
         {
-            statements.Add(builder.Aggregates(group.Key.Source, group.Key.Time!, group.ToList()));
+            statements.Add(rollup?.Aggregates(group.Key.Source, group.Key.Time!, group.ToList()) ?? builder.Aggregates(group.Key.Source, group.Key.Time!, group.ToList()));
         }
         foreach (var group in atoms.Where(a => a.Measure.Aggregate == AggregateFunction.OpenAtEnd).GroupBy(a => (a.Measure.Source, a.Measure.Opened, a.Measure.Closed)))
         {
+            rollup?.Raw($"rows open at the end of a bucket over {group.Key.Source} are not additive");
             statements.Add(builder.OpenAtEnd(group.Key.Source, group.Key.Opened!, group.Key.Closed!, group.ToList()));
         }
         if (request.QuantileIntervals)
@@ -40,18 +44,20 @@ public sealed class QueryPlanner(MetricCatalog catalog, ISqlDialect dialect, Ref
             // Quantiles of the same values (source, dating, value, conditions) share one ranking.
             foreach (var group in atoms.Where(a => a.Measure.Quantile is not null).GroupBy(a => a.ValuesKey))
             {
+                rollup?.Raw("quantile intervals rank raw values");
                 statements.Add(builder.Ranks(group.ToList(), request.Confidence));
             }
         }
         foreach (var group in all.Where(m => m.Proportion is not null).GroupBy(m => (m.Proportion!.Source, m.Proportion.Time)))
         {
-            statements.Add(builder.Strata(group.Select(m => (m.Id, m.Proportion!)).ToList()));
+            var proportions = group.Select(m => (m.Id, m.Proportion!)).ToList();
+            statements.Add(rollup?.Strata(proportions) ?? builder.Strata(proportions));
         }
         foreach (var metric in all.Where(m => m.Agreement is not null))
         {
-            statements.Add(builder.Pairs(metric.Id, metric.Agreement!));
+            statements.Add(rollup?.Pairs(metric.Id, metric.Agreement!) ?? builder.Pairs(metric.Id, metric.Agreement!));
         }
-        return new QueryPlan(request, statements, all);
+        return new QueryPlan(request, statements, all, rollup is null ? $"raw: {whyRaw}" : rollup.Answered);
     }
 
     /// <summary>The atoms (inline measures) a metric reads directly.</summary>

@@ -118,7 +118,10 @@ internal sealed class RequestScope
     }
 
     /// <summary>The dimension filters as SQL (or null).</summary>
-    public string? FilterSql(SourceRelation relation, SqlParameters parameters)
+    public string? FilterSql(SourceRelation relation, SqlParameters parameters) => FilterSql(relation.Dimension, parameters);
+
+    /// <summary>The dimension filters as SQL (or null), each dimension read as <paramref name="dimension"/> gives it.</summary>
+    public string? FilterSql(Func<DimensionDefinition, string> dimension, SqlParameters parameters)
     {
         if (Filters.Count == 0)
         {
@@ -126,7 +129,7 @@ internal sealed class RequestScope
         }
         return string.Join(" AND ", Filters.Select(f =>
         {
-            var column = relation.Dimension(f.Dimension);
+            var column = dimension(f.Dimension);
             var values = string.Join(", ", f.Filter.Values.Select(v => parameters.Add(v)));
             return f.Filter.Operator switch
             {

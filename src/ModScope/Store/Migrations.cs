@@ -28,6 +28,7 @@ public static class Migrations
         new(7, "exchange rates (date, currency, rate to the reporting currency)", connection => Run(connection, Script("0007-fx-rates.sql"))),
         new(8, "the audit log of views, exports and changes", connection => Run(connection, Script("0008-audit-log.sql"))),
         new(9, "the delivery outbox and what each delivery covered", connection => Run(connection, Script("0009-outbox.sql"))),
+        new(10, "rollup bookkeeping: layout hash, time zone, last load included", connection => Run(connection, Script("0010-rollups.sql"))),
     ];
 
     /// <summary>The schema version this build writes.</summary>

@@ -1,0 +1,108 @@
+using System.Security.Cryptography;
+using System.Text;
+using ModScope.Catalog;
+
+namespace ModScope.Query.Rollups;
+
+/// <summary>
+/// The tables of a catalogue's rollup, written by the planner's own <see cref="StatementBuilder"/>: per source and dating
+/// column, one statement of every additive atom of the catalogue's metrics (counts, sums, the count and sum of squares of
+/// each summed or averaged value, and a count of rows for each set of conditions, so a request's groups are the raw
+/// statement's), one of the QA strata of its proportions, and one of the pairs of each agreement metric; each at day
+/// grain × the rollup dimensions the source carries. Medians, p90s and rows open at a bucket's end are not additive:
+/// they stay raw. <see cref="Hash"/> names the layout, so a rollup built for another catalogue is never read.
+/// </summary>
+internal sealed class RollupLayout
+{
+    /// <summary>Bumped when the way tables are written changes without their SQL changing.</summary>
+    private const string Format = "rollup-layout-1";
+
+    public RollupLayout(MetricCatalog catalog, RollupDefinition rollup, ISqlDialect dialect)
+    {
+        Definition = rollup;
+        Dialect = dialect;
+        var tables = new List<RollupTable>();
+        var measures = catalog.Metrics.SelectMany(CatalogValidator.Measures).Select(m => m.Measure)
+            .Where(m => m.Time is not null && m.Aggregate is AggregateFunction.Count or AggregateFunction.Sum or AggregateFunction.Avg);
+        foreach (var group in measures.GroupBy(m => (m.Source, Time: m.Time!)))
+        {
+            var atoms = AtomsOf(group.Key.Source, group.Key.Time, group.ToList());
+            tables.Add(Table(tables.Count, StatementKind.Aggregates, group.Key.Source, group.Key.Time, catalog, dialect, atoms.Select(a => a.Key).ToList(),
+                (builder, _) => builder.Aggregates(group.Key.Source, group.Key.Time, atoms)));
+        }
+        foreach (var group in catalog.Metrics.Where(m => m.Proportion is not null).GroupBy(m => (m.Proportion!.Source, m.Proportion.Time)))
+        {
+            var metrics = group.Select(m => (m.Id, m.Proportion!)).ToList();
+            tables.Add(Table(tables.Count, StatementKind.Strata, group.Key.Source, group.Key.Time, catalog, dialect, metrics.Select(m => m.Id).ToList(),
+                (builder, _) => builder.Strata(metrics)));
+        }
+        foreach (var metric in catalog.Metrics.Where(m => m.Agreement is not null))
+        {
+            tables.Add(Table(tables.Count, StatementKind.Pairs, metric.Agreement!.Source, metric.Agreement.Time, catalog, dialect, [metric.Id],
+                (builder, _) => builder.Pairs(metric.Id, metric.Agreement)));
+        }
+        Tables = tables;
+        Hash = HashOf(tables, rollup);
+    }
+
+    public RollupDefinition Definition { get; }
+
+    /// <summary>The dialect its statements are written in.</summary>
+    public ISqlDialect Dialect { get; }
+
+    public IReadOnlyList<RollupTable> Tables { get; }
+
+    /// <summary>SHA-256 of the tables' statements (over a fixed day) and the zone: equal only for the same layout.</summary>
+    public string Hash { get; }
+
+    /// <summary>Every additive atom of the measures, the helpers that make a mean additive, and a count per set of conditions.</summary>
+    private static List<Atom> AtomsOf(string source, string time, IReadOnlyList<MeasureDefinition> measures)
+    {
+        var atoms = new List<Atom> { Atom.Of(new MeasureDefinition(source, time, AggregateFunction.Count, null, [])) };
+        foreach (var m in measures)
+        {
+            // A mean is its sum over its count of values; a sum's and a mean's moments give their standard errors.
+            atoms.Add(Atom.Of(m.Aggregate == AggregateFunction.Avg ? m with { Aggregate = AggregateFunction.Sum } : m));
+            if (Atom.HasMoments(m))
+            {
+                atoms.Add(Atom.Of(m, AtomMoment.Count));
+                atoms.Add(Atom.Of(m, AtomMoment.Squares));
+            }
+            atoms.Add(RowCount(source, time, m.Where));
+        }
+        return atoms.DistinctBy(a => a.Key).ToList();
+    }
+
+    /// <summary>The atom counting the rows where <paramref name="conditions"/> hold (in a canonical order).</summary>
+    public static Atom RowCount(string source, string time, IEnumerable<Condition> conditions) =>
+        Atom.Of(new MeasureDefinition(source, time, AggregateFunction.Count, null, conditions.OrderBy(c => c.ToString(), StringComparer.Ordinal).ToList()));
+
+    private RollupTable Table(int index, StatementKind kind, string source, string time, MetricCatalog catalog, ISqlDialect dialect,
+        IReadOnlyList<string> outputs, Func<StatementBuilder, Period, PlannedStatement> build)
+    {
+        var dimensions = Definition.Dimensions.Select(catalog.Dimension)
+            .Where(d => d.Sources.Contains(source) || (ColumnPaths.HasDecision(source) && d.Sources.Contains("decisions"))).ToList();
+        var name = $"rollup_{Definition.Name}_{index.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        var zone = Definition.TimeZone;
+        return new RollupTable(name, kind, source, time, dimensions, outputs, period =>
+        {
+            var request = new MetricRequest([], dimensions.Select(d => d.Id).ToList(), TimeGrain.Day, [], period with { TimeZone = zone });
+            return build(new StatementBuilder(dialect, new RequestScope(dialect, catalog, request)), period);
+        });
+    }
+
+    private static string HashOf(IReadOnlyList<RollupTable> tables, RollupDefinition rollup)
+    {
+        var day = new Period(new DateTime(2000, 1, 3), new DateTime(2000, 1, 4), rollup.TimeZone, "layout");
+        var text = new StringBuilder(Format).Append('\n').Append(rollup.TimeZone).Append('\n');
+        foreach (var table in tables)
+        {
+            var statement = table.Build(day);
+            text.Append(table.Name).Append('\n').Append(string.Join(",", table.Dimensions.Select(d => d.Id))).Append('\n')
+                .Append(string.Join("\u001f", table.Outputs)).Append('\n').Append(statement.Sql).Append('\n')
+                .Append(string.Join("\u001f", statement.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal)
+                    .Select(p => $"{p.Key}={Convert.ToString(p.Value, System.Globalization.CultureInfo.InvariantCulture)}"))).Append('\n');
+        }
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+}

@@ -1,0 +1,71 @@
+using ModScope.Catalog;
+using ModScope.Common;
+using ModScope.Ingest;
+using ModScope.Model;
+
+namespace ModScope.Query.Rollups;
+
+/// <summary>
+/// Keeps the catalogue's rollup equal to its rebuild from the raw rows, inside each load's transaction (so a rolled-back
+/// load leaves neither rows nor rollup changed): the days the load touched are deleted from every rollup table and
+/// aggregated again from raw by the table's own statement. The whole rollup is rebuilt instead when the store has none,
+/// when it was built for another layout (a changed catalogue) or missed a load (one run without this maintenance), or
+/// when the load brought reference rows or exchange rates (a market's region, a queue's SLA, a rate can change any day).
+/// </summary>
+public sealed class RollupMaintainer(MetricCatalog catalog) : LoadMaintenance
+{
+    private static readonly DuckDbDialect Dialect = DuckDbDialect.Instance;
+
+    internal override void AfterLoad(SqlRunner sql, long loadId)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        if (catalog.Rollup is not { } rollup)
+        {
+            return;
+        }
+        var layout = new RollupLayout(catalog, rollup, Dialect);
+        var stored = sql.Rows("SELECT layout_hash, load_id FROM rollups WHERE name = $name", r => (Hash: r.GetString(0), Load: r.GetInt64(1)), ("name", rollup.Name));
+        var events = string.Join(", ", EventSchema.All.Select(t => Store.SqlText.Literal(t.Name)));
+        var otherTables = sql.ScalarLong($"SELECT count(*) FROM files WHERE load_id = $load AND table_name NOT IN ({events})", ("load", loadId));
+        var rebuild = stored.Count != 1 || stored[0].Hash != layout.Hash || stored[0].Load != loadId - 1 || otherTables > 0;
+        foreach (var table in layout.Tables)
+        {
+            if (rebuild)
+            {
+                Rebuild(sql, table);
+            }
+            else
+            {
+                foreach (var days in TouchedDays.Runs(TouchedDays.Of(sql, table, rollup.TimeZone, loadId)))
+                {
+                    Refresh(sql, table, days);
+                }
+            }
+        }
+        sql.Execute("DELETE FROM rollups WHERE name = $name", ("name", rollup.Name));
+        sql.Execute("INSERT INTO rollups VALUES ($name, $hash, $zone, $load, $now)",
+            ("name", rollup.Name), ("hash", layout.Hash), ("zone", rollup.TimeZone), ("load", loadId), ("now", DateTime.UtcNow));
+    }
+
+    /// <summary>The table from every row: its statement over the days from the oldest row's to the newest's.</summary>
+    private void Rebuild(SqlRunner sql, RollupTable table)
+    {
+        var span = TouchedDays.Span(sql, table, Definition.TimeZone) ?? new Period(new DateTime(2000, 1, 1), new DateTime(2000, 1, 2), Definition.TimeZone, "empty");
+        var statement = table.Build(span);
+        sql.Execute($"DROP TABLE IF EXISTS {Dialect.Quote(table.Name)}");
+        sql.Execute($"CREATE TABLE {Dialect.Quote(table.Name)} AS {statement.Sql}", Parameters(statement));
+    }
+
+    /// <summary>The table's rows of the days in <paramref name="days"/> deleted and aggregated again.</summary>
+    private static void Refresh(SqlRunner sql, RollupTable table, Period days)
+    {
+        sql.Execute($"DELETE FROM {Dialect.Quote(table.Name)} WHERE k0 >= $start AND k0 < $end", ("start", days.Start), ("end", days.End));
+        var statement = table.Build(days);
+        sql.Execute($"INSERT INTO {Dialect.Quote(table.Name)} {statement.Sql}", Parameters(statement));
+    }
+
+    private RollupDefinition Definition => catalog.Rollup!;
+
+    private static (string Name, object? Value)[] Parameters(PlannedStatement statement) =>
+        [.. statement.Parameters.Select(p => (p.Key, p.Value))];
+}

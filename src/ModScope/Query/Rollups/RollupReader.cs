@@ -1,0 +1,171 @@
+using System.Globalization;
+using ModScope.Catalog;
+
+namespace ModScope.Query.Rollups;
+
+/// <summary>
+/// The door's choice: whether a request can be answered from the catalogue's rollup and, statement by statement, the
+/// SQL that reads it. A request is covered when the rollup is current (built for this catalogue's layout and through
+/// the store's last load), its grain is a day or coarser, its period whole days in the rollup's time zone (and the
+/// request's zone that zone), and each of its dimensions and filters (scopes included) a rollup dimension. A statement
+/// is read from the rollup when its table holds every atom it needs; the rest are raw. The sums of the stored pieces
+/// are the raw aggregates, so intervals and tests are computed from the same numbers.
+/// </summary>
+internal sealed class RollupReader
+{
+    private readonly RollupLayout _layout;
+    private readonly RequestScope _scope;
+    private readonly ISqlDialect _dialect;
+    private readonly List<string> _raw = [];
+
+    /// <summary>Each catalogue's layout, written once (a request only needs its hash and tables).</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<MetricCatalog, RollupLayout> Layouts = [];
+
+    private RollupReader(RollupLayout layout, RequestScope scope, ISqlDialect dialect) => (_layout, _scope, _dialect) = (layout, scope, dialect);
+
+    /// <summary>Records why a statement the planner writes raw is not read from the rollup.</summary>
+    public void Raw(string reason) => _raw.Add(reason);
+
+    /// <summary>For <c>--explain</c>: the rollup, and which statements were read raw and why.</summary>
+    public string Answered => _raw.Count == 0 ? $"rollup {Name}" : $"rollup {Name}; raw: {string.Join("; ", _raw.Distinct())}";
+
+    /// <summary>A reader for the request, or null with the reason the whole request is read raw.</summary>
+    public static RollupReader? For(MetricCatalog catalog, ISqlDialect dialect, Func<string, RollupState?> state, RequestScope scope, out string reason)
+    {
+        var request = scope.Request;
+        reason = "";
+        if (request.Exact)
+        {
+            reason = "--exact asks for raw rows";
+            return null;
+        }
+        if (catalog.Rollup is not { } rollup)
+        {
+            reason = "the catalogue has no rollup";
+            return null;
+        }
+        var stored = state(rollup.Name);
+        if (stored is null)
+        {
+            reason = $"the store has no rollup {rollup.Name} (built at the next load)";
+            return null;
+        }
+        var layout = Layouts.GetValue(catalog, c => new RollupLayout(c, rollup, dialect));
+        if (layout.Dialect != dialect)
+        {
+            layout = new RollupLayout(catalog, rollup, dialect);
+        }
+        reason = stored.LayoutHash != layout.Hash ? $"rollup {rollup.Name} was built for another catalogue (rebuilt at the next load)"
+            : stored.LoadId != stored.LatestLoadId ? $"rollup {rollup.Name} includes loads up to {stored.LoadId}, the store has {stored.LatestLoadId}"
+            : request.Grain == TimeGrain.Hour ? "grain hour is finer than the rollup's day"
+            : request.Period.TimeZone != rollup.TimeZone ? $"time zone {request.Period.TimeZone} is not the rollup's ({rollup.TimeZone})"
+            : request.Period.Start.TimeOfDay != TimeSpan.Zero || request.Period.End.TimeOfDay != TimeSpan.Zero ? "the period is not whole days"
+            : request.Dimensions.Concat(request.Filters.Select(f => f.Dimension)).FirstOrDefault(d => !rollup.Dimensions.Contains(d)) is { } outside
+                ? $"dimension '{outside}' is not in rollup {rollup.Name}"
+            : "";
+        return reason.Length == 0 ? new RollupReader(layout, scope, dialect) : null;
+    }
+
+    /// <summary>The aggregates of <paramref name="atoms"/> from the rollup, or null (raw) when its table lacks one.</summary>
+    public PlannedStatement? Aggregates(string source, string time, IReadOnlyList<Atom> atoms)
+    {
+        var table = Table(StatementKind.Aggregates, source, time, t => true);
+        // The raw statement keeps a group only when a row meets the conditions its atoms share: so does this one.
+        var shared = atoms.Skip(1).Aggregate(atoms[0].Measure.Where.ToList(),
+            (common, a) => common.Where(c => a.Measure.Where.Any(o => o.ToString() == c.ToString())).ToList());
+        var rows = table?.ValueColumn(RollupLayout.RowCount(source, time, shared).Key);
+        var values = new List<string>();
+        foreach (var atom in atoms)
+        {
+            var value = table is null ? null : Value(table, atom);
+            if (value is null || rows is null)
+            {
+                _raw.Add($"{atom.Measure.AggregateName} over {source} by {time} is not in the rollup");
+                return null;
+            }
+            values.Add(value);
+        }
+        return Statement(table!, StatementKind.Aggregates, values, [], $"HAVING sum(r.{rows}) > 0", atoms.Select(a => a.Key).ToList(),
+            $"{string.Join(", ", atoms.Select(a => a.Measure.AggregateName).Distinct())} over {source} dated by {time}");
+    }
+
+    /// <summary>The QA strata of the metrics from the rollup (population and sample size are each stratum's maximum, as raw).</summary>
+    public PlannedStatement? Strata(IReadOnlyList<(string MetricId, ProportionDefinition Proportion)> metrics)
+    {
+        var (source, time) = (metrics[0].Proportion.Source, metrics[0].Proportion.Time);
+        var table = Table(StatementKind.Strata, source, time, t => metrics.All(m => t.Outputs.Contains(m.MetricId)));
+        if (table is null)
+        {
+            _raw.Add($"QA strata over {source} by {time} are not in the rollup");
+            return null;
+        }
+        var values = new List<string> { "r.v0", "max(r.v1)", "max(r.v2)" };
+        foreach (var (id, _) in metrics)
+        {
+            values.Add($"CAST(sum(r.{table.ValueColumn(id, 3, 2)}) AS BIGINT)");
+            values.Add($"CAST(sum(r.{table.ValueColumn(id, 4, 2)}) AS BIGINT)");
+        }
+        var ids = metrics.Select(m => m.MetricId).ToList();
+        return Statement(table, StatementKind.Strata, values, ["r.v0"], "", ids, $"QA strata for {string.Join(", ", ids)}");
+    }
+
+    /// <summary>The double-audit pairs of an agreement metric from the rollup.</summary>
+    public PlannedStatement? Pairs(string metricId, AgreementDefinition agreement)
+    {
+        var table = Table(StatementKind.Pairs, agreement.Source, agreement.Time, t => t.Outputs.Contains(metricId));
+        if (table is null)
+        {
+            _raw.Add($"pairs for {metricId} are not in the rollup");
+            return null;
+        }
+        return Statement(table, StatementKind.Pairs, ["r.v0", "r.v1", "CAST(sum(r.v2) AS BIGINT)"], ["r.v0", "r.v1"], "", [metricId], $"double-audit pairs for {metricId}");
+    }
+
+    /// <summary>The rollup's name.</summary>
+    public string Name => _layout.Definition.Name;
+
+    private RollupTable? Table(StatementKind kind, string source, string time, Func<RollupTable, bool> holds) =>
+        _layout.Tables.FirstOrDefault(t => t.Kind == kind && t.Source == source && t.Time == time && holds(t)
+            && _scope.Dimensions.Concat(_scope.Filters.Select(f => f.Dimension)).All(d => t.DimensionColumn(d.Id) is not null));
+
+    /// <summary>An atom as sums of stored columns: a count or sum, a moment, or a mean as a sum over a count.</summary>
+    private static string? Value(RollupTable table, Atom atom)
+    {
+        if (atom.Moment != AtomMoment.Value || atom.Measure.Aggregate is AggregateFunction.Count or AggregateFunction.Sum)
+        {
+            return table.ValueColumn(atom.Key) is { } column ? $"CAST(sum(r.{column}) AS DOUBLE)" : null;
+        }
+        if (atom.Measure.Aggregate != AggregateFunction.Avg)
+        {
+            return null;
+        }
+        var sum = table.ValueColumn(Atom.Of(atom.Measure with { Aggregate = AggregateFunction.Sum }).Key);
+        var count = table.ValueColumn(Atom.Of(atom.Measure, AtomMoment.Count).Key);
+        return sum is null || count is null ? null : $"(CAST(sum(r.{sum}) AS DOUBLE) / nullif(sum(r.{count}), 0))";
+    }
+
+    private PlannedStatement Statement(RollupTable table, StatementKind kind, IReadOnlyList<string> values, IReadOnlyList<string> alsoGroupBy, string having,
+        IReadOnlyList<string> outputs, string purpose)
+    {
+        var parameters = new SqlParameters(_dialect);
+        var keys = new List<string>();
+        if (_scope.HasBucket)
+        {
+            keys.Add(_scope.Request.Grain == TimeGrain.Day ? "r.k0" : _dialect.Truncate("r.k0", _scope.Request.Grain));
+        }
+        keys.AddRange(_scope.Dimensions.Select(d => "r." + table.DimensionColumn(d.Id)));
+        var where = new List<string> { $"r.k0 >= {parameters.Add(_scope.Request.Period.Start)}", $"r.k0 < {parameters.Add(_scope.Request.Period.End)}" };
+        if (_scope.FilterSql(d => "r." + table.DimensionColumn(d.Id), parameters) is { } filter)
+        {
+            where.Add(filter);
+        }
+        var columns = keys.Select((k, i) => $"{k} AS k{i.ToString(CultureInfo.InvariantCulture)}")
+            .Concat(values.Select((v, i) => $"{v} AS v{i.ToString(CultureInfo.InvariantCulture)}"));
+        var group = keys.Concat(alsoGroupBy).ToList();
+        var sql = $"SELECT {string.Join(",\n       ", columns)}\nFROM {_dialect.Quote(table.Name)} AS r\nWHERE {string.Join("\n  AND ", where.Select(w => $"({w})"))}" +
+                  (group.Count > 0 ? $"\nGROUP BY {string.Join(", ", group)}" : "") +
+                  // Without a group key the raw statement answers one row even over no rows (a count of 0): so does this one.
+                  (having.Length > 0 && keys.Count > 0 ? "\n" + having : "");
+        return new PlannedStatement($"{purpose}, from rollup {Name}", kind, sql, parameters.Values, keys.Count, outputs);
+    }
+}

@@ -1,0 +1,100 @@
+using ModScope.Catalog;
+using ModScope.Common;
+using ModScope.Model;
+
+namespace ModScope.Query.Rollups;
+
+/// <summary>
+/// The local days of a rollup table a load changed: the days (by the table's dating column, in the rollup's zone) of the
+/// rows the load wrote, of the audits and appeals of the decisions it wrote or replaced (their decision's dimensions and
+/// dates are theirs), and of the rows it replaced (kept in <c>replaced_TABLE</c> by the load). A pending audit or
+/// appeal released by the load belongs to a decision the load wrote, so it is among them. A superset is harmless (those
+/// days are recounted to the same rows); a day missed would not be, hence every path above.
+/// </summary>
+internal static class TouchedDays
+{
+    private static readonly ISqlDialect Dialect = DuckDbDialect.Instance;
+
+    public static SortedSet<DateTime> Of(SqlRunner sql, RollupTable table, string zone, long loadId)
+    {
+        var days = new SortedSet<DateTime>();
+        const string loadFiles = "(SELECT file_id FROM files WHERE load_id = $load)";
+        var changed = $"t.file_id IN {loadFiles}";
+        if (ColumnPaths.HasDecision(table.Source))
+        {
+            changed += $" OR t.decision_id IN (SELECT decision_id FROM decisions WHERE file_id IN {loadFiles})";
+            if (Exists(sql, "replaced_decisions"))
+            {
+                changed += " OR t.decision_id IN (SELECT decision_id FROM replaced_decisions)";
+            }
+        }
+        days.UnionWith(Days(sql, table.Source, null, table.Time, zone, changed, loadId));
+        if (Exists(sql, "replaced_" + table.Source))
+        {
+            days.UnionWith(Days(sql, table.Source, "replaced_" + table.Source, table.Time, zone, null, loadId));
+        }
+        if (ColumnPaths.HasDecision(table.Source) && table.Time.StartsWith("decision.", StringComparison.Ordinal) && Exists(sql, "replaced_decisions"))
+        {
+            days.UnionWith(Days(sql, "decisions", "replaced_decisions", table.Time["decision.".Length..], zone, null, loadId));
+        }
+        return days;
+    }
+
+    /// <summary>Consecutive days as periods (many scattered days as one span, so a table is not scanned once per day).</summary>
+    public static IReadOnlyList<Period> Runs(SortedSet<DateTime> days)
+    {
+        var runs = new List<Period>();
+        foreach (var day in days)
+        {
+            if (runs.Count > 0 && runs[^1].End == day)
+            {
+                runs[^1] = runs[^1] with { End = day.AddDays(1) };
+            }
+            else
+            {
+                runs.Add(new Period(day, day.AddDays(1), "", "touched days"));
+            }
+        }
+        return runs.Count <= MaxRuns ? runs : [new Period(runs[0].Start, runs[^1].End, "", "touched days")];
+    }
+
+    /// <summary>The local days from the table's oldest row to its newest (within .NET's calendar), or null when it has none.</summary>
+    public static Period? Span(SqlRunner sql, RollupTable table, string zone)
+    {
+        if (sql.ScalarLong($"SELECT count(*) FROM (SELECT 1 FROM {Dialect.Quote(table.Source)} LIMIT 1)") == 0)
+        {
+            return null;
+        }
+        var relation = new SourceRelation(Dialect, table.Source);
+        var column = relation.Column(table.Time);
+        var bounds = sql.Rows($"SELECT CAST(min({column}) AS TIMESTAMP), CAST(max({column}) AS TIMESTAMP) FROM {relation.From} WHERE {Dialect.InCalendar($"CAST({column} AS TIMESTAMP)")}",
+            r => r.IsDBNull(0) ? ((DateTime, DateTime)?)null : (Convert.ToDateTime(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture),
+                Convert.ToDateTime(r.GetValue(1), System.Globalization.CultureInfo.InvariantCulture)))[0];
+        if (bounds is not var (first, last))
+        {
+            return null;
+        }
+        var date = ColumnPaths.Resolve(table.Source, table.Time).Kind == ColumnKind.Date;
+        var tz = TimeZoneInfo.FindSystemTimeZoneById(zone);
+        var (from, to) = date ? (first, last)
+            : (TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(first, DateTimeKind.Utc), tz), TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(last, DateTimeKind.Utc), tz));
+        return new Period(from.Date, to.Date.AddDays(1), zone, "all rows");
+    }
+
+    /// <summary>More runs than this are refreshed as one span.</summary>
+    private const int MaxRuns = 8;
+
+    private static IEnumerable<DateTime> Days(SqlRunner sql, string source, string? storedIn, string time, string zone, string? where, long loadId)
+    {
+        var relation = new SourceRelation(Dialect, source, storedIn is null ? null : $"(SELECT * FROM {Dialect.Quote(storedIn)})");
+        var column = relation.Column(time);
+        var day = ColumnPaths.Resolve(source, time).Kind == ColumnKind.Date
+            ? Dialect.Truncate($"CAST({column} AS TIMESTAMP)", TimeGrain.Day)
+            : Dialect.Truncate(Dialect.LocalTime(column, "$zone"), TimeGrain.Day);
+        var filter = $"{Dialect.InCalendar($"CAST({column} AS TIMESTAMP)")}" + (where is null ? "" : $" AND ({where})");
+        return sql.Rows($"SELECT DISTINCT {day} FROM {relation.From} WHERE {filter}", r => r.GetDateTime(0), ("zone", zone), ("load", loadId));
+    }
+
+    private static bool Exists(SqlRunner sql, string table) =>
+        sql.ScalarLong("SELECT count(*) FROM duckdb_tables() WHERE temporary AND table_name = $name", ("name", table)) > 0;
+}

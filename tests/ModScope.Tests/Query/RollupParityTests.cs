@@ -1,0 +1,191 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ModScope.Catalog;
+using ModScope.Engines;
+using ModScope.Ingest;
+using ModScope.Query;
+using ModScope.Query.Rollups;
+using ModScope.Store;
+using ModScope.Synthetic;
+using ModScope.Tests.Support;
+
+namespace ModScope.Tests.Query;
+
+/// <summary>
+/// Every catalogue metric × slicings (none, market, region, queue, site, a market filter) × grains (none, day, week),
+/// answered from the rollup, equals the raw answer (<c>Exact</c>, the independent computation) to 1e-9, values and
+/// interval bounds, at each step of a store's life: a first load, a later load of new days, a re-delivery that replaces
+/// decisions with a newer version on another day, and a load that fails and is rolled back.
+/// </summary>
+public sealed partial class RollupParityTests : IDisposable
+{
+    private static readonly DateTime First = GeneratorOptions.DefaultStart.ToDateTime(TimeOnly.MinValue);
+    private const int Days = 10;
+    private static readonly Period All = new(First, First.AddDays(Days + 1), "UTC", "all days");
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("modscope-rollup-").FullName;
+    private readonly ModScopeStore _store;
+    private readonly DuckDbEngine _engine;
+    private readonly MetricCatalog _catalog = CatalogLoader.LoadDefault();
+    private readonly MetricQuery _query;
+
+    public RollupParityTests()
+    {
+        _store = ModScopeStore.Open(Path.Combine(_folder, "store.duckdb"));
+        _engine = new DuckDbEngine(_store);
+        _query = new MetricQuery(_catalog, _engine);
+    }
+
+    public void Dispose()
+    {
+        _engine.Dispose();
+        _store.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task The_rollup_answers_as_raw_after_loads_a_replacing_redelivery_and_a_rolled_back_load()
+    {
+        var data = Path.Combine(_folder, "data");
+        await SyntheticGenerator.GenerateAsync(new GeneratorOptions(data, Days: Days, DecisionsPerDay: 150, Seed: 5));
+        var files = Directory.GetFiles(data).Where(f => Tables().IsMatch(Path.GetFileName(f))).Order(StringComparer.Ordinal).ToList();
+        var late = First.AddDays(Days - 4).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        bool IsLate(string f) => DateIn().Match(Path.GetFileName(f)) is { Success: true } m && string.CompareOrdinal(m.Value, late) >= 0;
+        var ingestor = new Ingestor(_store) { Maintenance = new RollupMaintainer(_catalog) };
+
+        await ingestor.IngestAsync(files.Where(f => !IsLate(f)).ToList(), new IngestOptions());
+        await AssertParity("after a first load");
+
+        await ingestor.IngestAsync(files.Where(IsLate).ToList(), new IngestOptions());
+        await AssertParity("after a load of later days");
+
+        var replaced = await ingestor.IngestAsync([Redelivery(files.First(f => Path.GetFileName(f).StartsWith("decisions-", StringComparison.Ordinal)))], new IngestOptions());
+        Assert.True(replaced.Files.Sum(f => f.RowsReplaced) > 0, "the re-delivery replaces decisions");
+        await AssertParity("after a re-delivery that moved decisions to the next day");
+
+        var before = await _query.RunAsync(Request([.. _catalog.Metrics.Select(m => m.Id)], [], TimeGrain.Day));
+        // Replacing rows again, then a row naming an unknown market: --strict fails the load, which is rolled back.
+        var lines = File.ReadAllLines(Redelivery(files.First(f => Path.GetFileName(f).StartsWith("decisions-", StringComparison.Ordinal)), 2));
+        var market = Array.IndexOf(lines[0].Split(','), "market");
+        var broken = lines[^1].Split(',');
+        broken[market] = "ZZ";
+        var bad = Path.Combine(_folder, "decisions-zz-bad.csv");
+        File.WriteAllLines(bad, [.. lines[..^1], string.Join(',', broken)]);
+        await Assert.ThrowsAsync<IngestException>(() => ingestor.IngestAsync([bad], new IngestOptions(Strict: true)));
+        await AssertParity("after a rolled-back load");
+        var after = await _query.RunAsync(Request([.. _catalog.Metrics.Select(m => m.Id)], [], TimeGrain.Day));
+        AssertSame(before, after, "the rolled-back load changed nothing");
+    }
+
+    [Fact]
+    public async Task A_load_without_maintenance_or_another_catalogue_is_answered_raw_until_a_load_rebuilds_the_rollup()
+    {
+        var data = Path.Combine(_folder, "small");
+        await SyntheticGenerator.GenerateAsync(new GeneratorOptions(data, Days: 3, DecisionsPerDay: 100, Seed: 3, Incidents: false));
+        var files = Directory.GetFiles(data).Where(f => Tables().IsMatch(Path.GetFileName(f))).Order(StringComparer.Ordinal).ToList();
+        var request = Request(["decision_volume", "aht_seconds"], ["market"], TimeGrain.Day);
+        Assert.StartsWith("raw: the store has no rollup daily", _query.Plan(request).Answered, StringComparison.Ordinal);
+
+        var last = First.AddDays(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var lastDecisions = files.Single(f => Path.GetFileName(f).StartsWith("decisions-" + last, StringComparison.Ordinal));
+        var rest = files.Where(f => f.Contains(last, StringComparison.Ordinal) && f != lastDecisions).ToList();
+        await new Ingestor(_store) { Maintenance = new RollupMaintainer(_catalog) }.IngestAsync(files.Except(rest).Except([lastDecisions]).ToList(), new IngestOptions());
+        Assert.Equal("rollup daily", _query.Plan(request).Answered);
+        Assert.StartsWith("raw: --exact", _query.Plan(request with { Exact = true }).Answered, StringComparison.Ordinal);
+        Assert.StartsWith("raw: grain hour", _query.Plan(request with { Grain = TimeGrain.Hour }).Answered, StringComparison.Ordinal);
+        Assert.StartsWith("raw: dimension 'policy'", _query.Plan(request with { Dimensions = ["policy"] }).Answered, StringComparison.Ordinal);
+        Assert.StartsWith("raw: the period is not whole days", _query.Plan(request with { Period = All with { End = All.End.AddHours(-1) } }).Answered, StringComparison.Ordinal);
+
+        var other = CatalogLoader.Parse(File.ReadAllText(RepoPaths.Combine("catalog", "core-index.yaml"))
+            .Replace("dimensions: [market, region, queue, site]", "dimensions: [market, region]", StringComparison.Ordinal), "other.yaml");
+        Assert.StartsWith("raw: rollup daily was built for another catalogue", new MetricQuery(other, _engine).Plan(request).Answered, StringComparison.Ordinal);
+
+        await new Ingestor(_store).IngestAsync([lastDecisions], new IngestOptions());
+        Assert.Matches("^raw: rollup daily includes loads up to 1, the store has 2", _query.Plan(request).Answered);
+
+        await new Ingestor(_store) { Maintenance = new RollupMaintainer(_catalog) }.IngestAsync(rest, new IngestOptions());
+        Assert.Equal("rollup daily", _query.Plan(request).Answered);
+        await AssertParity("after a rebuild");
+    }
+
+    private async Task AssertParity(string when)
+    {
+        string[][] slicings = [[], ["market"], ["region"], ["queue"], ["site"]];
+        var cases = slicings.Select(s => (s, TimeGrain.Week, false))
+            .Append(([], TimeGrain.None, false)).Append((["market"], TimeGrain.Day, false)).Append((["region"], TimeGrain.None, true));
+        foreach (var (dimensions, grain, filtered) in cases)
+        {
+            var metrics = _catalog.Metrics.Where(m => dimensions.All(m.Dimensions.Contains)).Select(m => m.Id).ToList();
+            var request = Request(metrics, dimensions, grain) with { Filters = filtered ? [DimensionFilter.Parse("market=US,GB,ID")] : [] };
+            var label = $"{when}, by [{string.Join(",", dimensions)}]{(filtered ? " for US,GB,ID" : "")}, grain {grain}";
+            Assert.StartsWith("rollup daily", _query.Plan(request).Answered, StringComparison.Ordinal);
+            var raw = await _query.RunAsync(request with { Exact = true });
+            var rolled = await _query.RunAsync(request);
+            Assert.True(raw.Count > 0, label);
+            AssertSame(raw, rolled, label);
+        }
+        // A request of additive metrics only reads nothing raw.
+        var additive = _catalog.Metrics.Where(m => m.Proportion is not null || m.Agreement is not null
+            || (CatalogValidator.Measures(m).Any() && CatalogValidator.Measures(m).All(x => x.Measure.Aggregate is AggregateFunction.Count or AggregateFunction.Sum or AggregateFunction.Avg)))
+            .Where(m => m.Numerator?.MetricId is null && m.Denominator?.MetricId is null).Select(m => m.Id).ToList();
+        Assert.Equal("rollup daily", _query.Plan(Request(additive, ["market"], TimeGrain.Week)).Answered);
+    }
+
+    private static MetricRequest Request(IReadOnlyList<string> metrics, IReadOnlyList<string> dimensions, TimeGrain grain) =>
+        new(metrics, dimensions, grain, [], All) { QuantileIntervals = true, LevelErrors = true };
+
+    private static void AssertSame(IReadOnlyList<MetricResult> expected, IReadOnlyList<MetricResult> actual, string label)
+    {
+        Assert.True(expected.Count == actual.Count, $"{label}: {expected.Count} raw rows, {actual.Count} from the rollup");
+        for (var i = 0; i < expected.Count; i++)
+        {
+            var (e, a) = (expected[i], actual[i]);
+            var what = $"{label}: {e.Metric} {e.Bucket:yyyy-MM-dd} {string.Join(",", e.Dimensions.Values)}";
+            Assert.True(e.Metric == a.Metric && e.Bucket == a.Bucket && e.Dimensions.SequenceEqual(a.Dimensions), $"{what}: row {i} differs in its key");
+            Close(e.Value, a.Value, what + " value");
+            Close(e.Numerator, a.Numerator, what + " numerator");
+            Close(e.Denominator, a.Denominator, what + " denominator");
+            Close(e.SampleSize, a.SampleSize, what + " sample size");
+            Close(e.Interval?.Lower, a.Interval?.Lower, what + " interval lower bound");
+            Close(e.Interval?.Upper, a.Interval?.Upper, what + " interval upper bound");
+        }
+    }
+
+    private static void Close(double? expected, double? actual, string what)
+    {
+        if (expected is null || actual is null || double.IsNaN(expected.Value))
+        {
+            Assert.True(expected.Equals(actual) || (expected is { } x && actual is { } y && double.IsNaN(x) && double.IsNaN(y)), $"{what}: {expected} raw, {actual} rollup");
+            return;
+        }
+        Assert.True(Math.Abs(expected.Value - actual.Value) <= 1e-9 * Math.Max(1, Math.Abs(expected.Value)), $"{what}: {expected:R} raw, {actual:R} rollup");
+    }
+
+    /// <summary>
+    /// A copy of a decisions file's rows with a higher version (<paramref name="bump"/>), decided a day later and a
+    /// second longer: each replaces its decision, moving it (and its audits and appeals) to the next day.
+    /// </summary>
+    private string Redelivery(string decisions, int bump = 1)
+    {
+        var lines = File.ReadAllLines(decisions);
+        var header = lines[0].Split(',');
+        var (decidedAt, version, seconds) = (Array.IndexOf(header, "decided_at"), Array.IndexOf(header, "version"), Array.IndexOf(header, "handling_seconds"));
+        var rows = lines.Skip(1).Where(l => !l.Contains('"', StringComparison.Ordinal)).Take(60).Select(l =>
+        {
+            var values = l.Split(',');
+            values[decidedAt] = DateTimeOffset.Parse(values[decidedAt], CultureInfo.InvariantCulture).AddDays(1).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+            values[version] = (int.Parse(values[version], CultureInfo.InvariantCulture) + bump).ToString(CultureInfo.InvariantCulture);
+            values[seconds] = values[seconds].Length == 0 ? "" : (double.Parse(values[seconds], CultureInfo.InvariantCulture) + 1).ToString(CultureInfo.InvariantCulture);
+            return string.Join(',', values);
+        });
+        var path = Path.Combine(_folder, $"decisions-redelivery-v{bump}.csv");
+        File.WriteAllLines(path, [lines[0], .. rows]);
+        return path;
+    }
+
+    [GeneratedRegex("^(decisions|qa_audits|appeals|staffing)")]
+    private static partial Regex Tables();
+
+    [GeneratedRegex(@"\d{4}-\d{2}-\d{2}")]
+    private static partial Regex DateIn();
+}
