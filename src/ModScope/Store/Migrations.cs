@@ -27,6 +27,8 @@ public static class Migrations
             connection => Run(connection, Script("0006-targets.sql"))),
         new(7, "exchange rates (date, currency, rate to the reporting currency)", connection => Run(connection, Script("0007-fx-rates.sql"))),
         new(8, "the audit log of views, exports and changes", connection => Run(connection, Script("0008-audit-log.sql"))),
+        new(9, "decisions and staffing rows waiting for a reference code that has not arrived",
+            connection => Run(connection, Script("0009-pending-references.sql"))),
     ];
 
     /// <summary>The schema version this build writes.</summary>
