@@ -28,6 +28,8 @@ public sealed class ClickHouseLoader(ClickHouseEngine engine)
         ArgumentNullException.ThrowIfNull(options);
         var extra = ClickHouseExtraColumns.Of(options.Mapping);
         await CheckClusterAsync(cancellationToken).ConfigureAwait(false);
+        // Rows naming a code not in the reference data are quarantined here (unknown_reference): the cluster keeps no such waiting rows yet.
+        options = options with { WaitForReferences = false };
         var files = InputResolver.Resolve(paths, options.Table);
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in files)

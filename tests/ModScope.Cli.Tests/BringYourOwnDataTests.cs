@@ -50,7 +50,7 @@ public sealed partial class BringYourOwnDataTests : IDisposable
 
         var (exit, output, error) = await CliRunner.Run([.. commands[0].Select(Resolve)]);
         Assert.True(exit == 0, error);
-        Assert.Contains("Loaded 19 rows from 4 file(s); 0 quarantined, 0 pending", output.Replace("\n", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("Loaded 22 rows from 5 file(s); 0 quarantined, 0 pending", output.Replace("\n", " ", StringComparison.Ordinal), StringComparison.Ordinal);
 
         (exit, output, error) = await CliRunner.Run([.. commands[1].Select(Resolve), "--format", "csv"]);
         Assert.True(exit == 0, error);

@@ -47,6 +47,8 @@ internal static class IngestCommand
             Description = "Source mapping (YAML) for a producer's own column names, values, timestamp formats and extra columns " +
                           "(default: catalog/sources.yaml when it exists).",
         };
+        var catalog = CatalogOption.Create();
+        catalog.Description += " A targets file's metric must be one of its metrics.";
         var engineOption = new EngineOption();
         var catalog = CatalogOption.Create();
 
@@ -60,7 +62,10 @@ internal static class IngestCommand
         command.SetAction((parsed, cancellationToken) => CliApp.Guard(context, parsed, async () =>
         {
             var options = new IngestOptions(parsed.GetValue(strict), parsed.GetValue(timeZone), parsed.GetValue(table),
-                Utc(parsed.GetValue(earliest)), Utc(parsed.GetValue(latest)), SourceMappingParser.LoadOrDefault(parsed.GetValue(mapping)));
+                Utc(parsed.GetValue(earliest)), Utc(parsed.GetValue(latest)), SourceMappingParser.LoadOrDefault(parsed.GetValue(mapping)))
+            {
+                MetricIds = [.. CatalogOption.Load(parsed.GetValue(catalog)).Metrics.Select(m => m.Id)],
+            };
             if (engineOption.IsClickHouse(parsed))
             {
                 using var clickHouse = new ClickHouseEngine(engineOption.ClickHouse(parsed));

@@ -2,7 +2,7 @@ using ModScope.Monitor.Health;
 
 namespace ModScope.Web.Api;
 
-/// <summary>Data health: freshness per source and per site, the open data-check alerts in words, quarantined rows by reason with samples, the load history.</summary>
+/// <summary>Data health: freshness per source and per site, the open data-check alerts in words, quarantined and waiting rows by reason with samples, the load history.</summary>
 internal sealed record HealthAnswer(
     DateOnly AsOf,
     IReadOnlyList<SourceFreshness> Sources,
@@ -12,6 +12,9 @@ internal sealed record HealthAnswer(
 {
     /// <summary>The open data alerts (newest first), each in the request's language.</summary>
     public IReadOnlyList<DataCheckRow> Checks { get; init; } = [];
+
+    /// <summary>Rows waiting for their decision or for a reference code, by table and rule, with samples (as <see cref="Quarantine"/>).</summary>
+    public IReadOnlyList<QuarantineReason> Pending { get; init; } = [];
 }
 
 /// <summary>An open data alert: its id, severity, check (<c>volume</c>), last day and what it found, in words.</summary>

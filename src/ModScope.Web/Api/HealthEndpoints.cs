@@ -9,7 +9,7 @@ using ModScope.Web.Access;
 namespace ModScope.Web.Api;
 
 /// <summary>
-/// <c>/api/health</c>: per-source watermarks (Monitor/Quality), per-site freshness, quarantine and loads (Monitor/Health).
+/// <c>/api/health</c>: per-source watermarks (Monitor/Quality), per-site freshness, quarantine, waiting rows and loads (Monitor/Health).
 /// Quarantined rows' raw text (which may hold anything a producer sent) is shown to analysts only; a scoped caller sees
 /// the sites of their scope and no quarantine or loads.
 /// </summary>
@@ -42,9 +42,10 @@ internal static class HealthEndpoints
                     l.FinishedAt is { } f ? Math.Round((f - l.StartedAt).TotalSeconds, 1) : null)).ToList())
             {
                 Checks = Checks(dashboard, caller.Scope, language),
+                Pending = scoped ? [] : caller.Role >= Role.Analyst ? dashboard.Health.Pending() : WithoutRawRows(dashboard.Health.Pending()),
             });
         }).ChecksCredentials().Expensive().WithName("Health")
-          .WithSummary("Freshness per source and site (times in the tz zone), quarantined rows by reason with samples (their raw rows for analysts only), and the load history.");
+          .WithSummary("Freshness per source and site (times in the tz zone), quarantined and waiting (pending) rows by reason with samples (their raw rows for analysts only), and the load history.");
     }
 
     /// <summary>The open data alerts, newest first, in words (<see cref="FindingRenderer"/>).</summary>

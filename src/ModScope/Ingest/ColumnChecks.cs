@@ -95,9 +95,11 @@ internal static class ColumnChecks
     /// (condition that the row fails, rule, message SQL), in the order they are tried. <paramref name="controls"/>:
     /// the batch may hold control characters, so ids and names are checked for them. Timestamps and dates are
     /// checked against the window bound as <c>$earliest</c> and <c>$latest</c> (unless not <see cref="ColumnSpec.Windowed"/>).
-    /// <paramref name="owner"/> is the name of the column's table.
+    /// <paramref name="owner"/> is the name of the column's table; <paramref name="deferReferences"/>: the reference check is left
+    /// out (the caller tries it after every other check, see <see cref="ReferenceCheck"/>).
     /// </summary>
-    public static IEnumerable<(string Fails, string Rule, string Message)> For(ColumnSpec column, string owner, bool assumeTimeZone, bool controls)
+    public static IEnumerable<(string Fails, string Rule, string Message)> For(ColumnSpec column, string owner, bool assumeTimeZone, bool controls,
+        bool deferReferences = false)
     {
         var raw = Raw(column);
         var value = Quote(column.Name);
@@ -161,16 +163,28 @@ internal static class ColumnChecks
             var bound = max.ToString(CultureInfo.InvariantCulture);
             yield return ($"{value} > {bound}", QuarantineRules.AboveMaximum, $"{shown} || {Literal($" is above the maximum {bound} for {column.Name}")}");
         }
-        if (column.References is { } reference)
+        if (column.References is not null && !deferReferences)
         {
-            var (table, key) = (reference.Split('.')[0], reference.Split('.')[1]);
-            // A reference into the file's own table (a policy's parent) may also name a row of the same batch.
-            var ownBatch = table == owner ? $" AND NOT list_contains((SELECT list({Quote(key)}) FROM typed), {value})" : "";
-            // An absent cell that took the column's default names nothing, so only a given value is looked up.
-            yield return ($"{raw} IS NOT NULL AND NOT list_contains((SELECT list({Quote(key)}) FROM {Quote(table)}), {value}){ownBatch}",
-                QuarantineRules.UnknownReference,
-                $"{shown} || {Literal($" is not a known {column.Name} (reference {reference})")}");
+            yield return ReferenceCheck(column, owner, waits: false);
         }
+    }
+
+    /// <summary>
+    /// The check that a given value names a stored row of the referenced table (<see cref="ColumnSpec.References"/>).
+    /// <paramref name="waits"/>: the row waits as pending when it fails, so the message says so.
+    /// </summary>
+    public static (string Fails, string Rule, string Message) ReferenceCheck(ColumnSpec column, string owner, bool waits)
+    {
+        var reference = column.References!;
+        var value = Quote(column.Name);
+        var (table, key) = (reference.Split('.')[0], reference.Split('.')[1]);
+        // A reference into the file's own table (a policy's parent) may also name a row of the same batch.
+        var ownBatch = table == owner ? $" AND NOT list_contains((SELECT list({Quote(key)}) FROM typed), {value})" : "";
+        var outcome = waits ? $" (reference {reference}) yet; the row waits (pending) until a load brings it" : $" (reference {reference})";
+        // An absent cell that took the column's default names nothing, so only a given value is looked up.
+        return ($"{Raw(column)} IS NOT NULL AND NOT list_contains((SELECT list({Quote(key)}) FROM {Quote(table)}), {value}){ownBatch}",
+            QuarantineRules.UnknownReference,
+            $"'''' || left({Raw(column)}, 80) || '''' || {Literal($" is not a known {column.Name}{outcome}")}");
     }
 
     /// <summary>

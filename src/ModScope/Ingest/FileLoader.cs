@@ -63,7 +63,7 @@ internal sealed class FileLoader(SqlRunner sql, IngestOptions options, DateTime 
         // Row order in the table does not matter (each row carries its file and line), so DuckDB may insert in parallel.
         sql.Execute("SET preserve_insertion_order = false");
         var inserted = Check($"INSERT INTO {name} ({columns}, file_id, line) SELECT {columns}, __file_id, __gord + {header} " +
-                             $"FROM ({ValidationSql.Build(table, plan, numbers.Source(table, plan, "stg_main"), batch, AssumesTimeZone)}) WHERE __fail IS NULL");
+                             $"FROM ({ValidationSql.Build(table, plan, numbers.Source(table, plan, "stg_main"), batch, AssumesTimeZone, options.WaitForReferences)}) WHERE __fail IS NULL");
         sql.Execute("RESET preserve_insertion_order");
 
         // Every row read or rejected takes at least one line: if good rows and rejected lines fill every line, no row failed.
@@ -71,7 +71,7 @@ internal sealed class FileLoader(SqlRunner sql, IngestOptions options, DateTime 
         var failed = lines != inserted + rejected;
         if (failed)
         {
-            Check($"CREATE OR REPLACE TEMP TABLE chk0 AS SELECT * FROM ({ValidationSql.Build(table, plan, numbers.Source(table, plan, "stg_scratch"), batch, AssumesTimeZone)}) " +
+            Check($"CREATE OR REPLACE TEMP TABLE chk0 AS SELECT * FROM ({ValidationSql.Build(table, plan, numbers.Source(table, plan, "stg_scratch"), batch, AssumesTimeZone, options.WaitForReferences)}) " +
                   "WHERE __fail IS NOT NULL");
         }
         RowNumbers.Drop(sql);
@@ -93,16 +93,16 @@ internal sealed class FileLoader(SqlRunner sql, IngestOptions options, DateTime 
 
         if (failed)
         {
+            var waiting = $"__fail.rule IN ({string.Join(", ", WaitingRules(table).Select(Literal))})";
             sql.Execute($"""
                 INSERT INTO quarantine
                 SELECT __file_id, $table, __line, __fail.field, __fail.rule, __fail.message, __raw_row,
-                       CASE WHEN __fail.rule = '{QuarantineRules.OrphanReference}' THEN 'pending' ELSE 'rejected' END, $now, NULL
+                       CASE WHEN {waiting} THEN 'pending' ELSE 'rejected' END, $now, NULL
                 FROM chk
                 """, ("table", table.Name), ("now", now));
-            if (table.ParentReference is not null)
+            if (table.HasPendingTable)
             {
-                sql.Execute($"INSERT INTO pending_{table.Name} ({columns}, file_id, line) SELECT {columns}, __file_id, __line FROM chk " +
-                            $"WHERE __fail.rule = '{QuarantineRules.OrphanReference}'");
+                sql.Execute($"INSERT INTO pending_{table.Name} ({columns}, file_id, line) SELECT {columns}, __file_id, __line FROM chk WHERE {waiting}");
             }
         }
         QuarantineStructuralRejects(table);
@@ -134,11 +134,20 @@ internal sealed class FileLoader(SqlRunner sql, IngestOptions options, DateTime 
             var loaded = loadedRows.GetValueOrDefault(i);
             // Every row read is loaded or quarantined (pending ones included), exactly once.
             return new FileResult(file.Path, table.Name, file.Format, FileStatus.Loaded, loaded + quarantined,
-                loaded, replaced.GetValueOrDefault(i), quarantined, byRule.GetValueOrDefault(QuarantineRules.OrphanReference), byRule);
+                loaded, replaced.GetValueOrDefault(i), quarantined, WaitingRules(table).Sum(byRule.GetValueOrDefault), byRule);
         }).ToList();
     }
 
     private bool AssumesTimeZone => options.AssumeTimeZone is not null;
+
+    /// <summary>
+    /// The rules under which a failing row of the table waits as pending instead of being rejected: an audit or appeal
+    /// without its decision; a decision or staffing row naming a reference code not loaded yet (unless the options say not).
+    /// </summary>
+    private List<string> WaitingRules(TableSchema table) =>
+        table.WaitsForReferences && options.WaitForReferences
+            ? [QuarantineRules.OrphanReference, QuarantineRules.UnknownReference]
+            : [QuarantineRules.OrphanReference];
 
     /// <summary>Runs a statement built by <see cref="ValidationSql"/>, binding the time window and the time zone it may use.</summary>
     private int Check(string statement)

@@ -43,7 +43,7 @@ public sealed class Ingestor(ModScopeStore store)
     private async Task<IngestResult> LoadAsync(IReadOnlyList<string> paths, IngestOptions options, IProgress<IngestProgress>? progress,
         CancellationToken cancellationToken)
     {
-        var files = MappedFiles(InputResolver.Resolve(paths, options.Table), options.Mapping ?? SourceMapping.None);
+        var files = MappedFiles(InputResolver.Resolve(paths, options.Table), options.Mapping ?? SourceMapping.None, options.MetricIds);
         if (files.Count == 0)
         {
             throw new IngestException($"No data files found in {string.Join(", ", paths)} (expected names starting with " +
@@ -172,15 +172,24 @@ public sealed class Ingestor(ModScopeStore store)
         return new IngestResult(loadId, results, released);
     }
 
-    /// <summary>Each file with its table as the mapping says their files carry it (one schema per table, so batches group).</summary>
-    private static List<InputFile> MappedFiles(IReadOnlyList<InputFile> files, SourceMapping mapping)
+    /// <summary>
+    /// Each file with its table as the mapping says their files carry it (one schema per table, so batches group); a
+    /// targets file's <c>metric</c> must be one of <paramref name="metricIds"/> when they are given (the catalogue's).
+    /// </summary>
+    private static List<InputFile> MappedFiles(IReadOnlyList<InputFile> files, SourceMapping mapping, IReadOnlyList<string>? metricIds)
     {
         var schemas = new Dictionary<string, TableSchema>(StringComparer.Ordinal);
         return files.Select(f =>
         {
             if (!schemas.TryGetValue(f.Table.Name, out var table))
             {
-                schemas[f.Table.Name] = table = mapping.Apply(f.Table);
+                table = mapping.Apply(f.Table);
+                if (metricIds is not null && table.Name == ReferenceSchema.Targets.Name)
+                {
+                    // An enumeration: a metric the catalogue does not define is unknown_value, naming file, line and field.
+                    table = table with { Columns = [.. table.Columns.Select(c => c.Name == "metric" ? c with { AllowedValues = metricIds } : c)] };
+                }
+                schemas[f.Table.Name] = table;
             }
             return f with { Table = table };
         }).ToList();

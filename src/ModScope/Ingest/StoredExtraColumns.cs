@@ -14,7 +14,7 @@ internal static class StoredExtraColumns
 {
     public static void Ensure(SqlRunner sql, TableSchema table, string? mappingFile)
     {
-        var targets = table.ParentReference is null ? new[] { table.Name } : [table.Name, $"pending_{table.Name}"];
+        var targets = table.HasPendingTable ? new[] { table.Name, $"pending_{table.Name}" } : [table.Name];
         foreach (var column in table.Columns.Where(c => c.Extra))
         {
             var wanted = DuckDbTypes.Of(column.Kind);

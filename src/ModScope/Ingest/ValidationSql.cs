@@ -26,7 +26,7 @@ internal static class ValidationSql
         WHERE chk0.__existing_file = f.file_id AND __fail.rule = '{{QuarantineRules.DuplicateId}}'
         """;
 
-    public static string Build(TableSchema table, SourcePlan plan, string source, FileBatch batch, bool assumeTimeZone)
+    public static string Build(TableSchema table, SourcePlan plan, string source, FileBatch batch, bool assumeTimeZone, bool waitForReferences)
     {
         var keys = table.Key.Select(Quote).ToList();
         var hasVersion = table.Find("version") is not null;
@@ -72,7 +72,7 @@ internal static class ValidationSql
         sql.AppendLine("checked AS (SELECT *, CASE");
         // Only CSV files whose bytes hold no control byte or quote are known to be free of control characters.
         var controls = batch.First.Format != InputFormat.Csv || batch.Digests.Any(d => d.MayHoldControls);
-        foreach (var (fails, rule, field, message) in Checks(table, assumeTimeZone, controls))
+        foreach (var (fails, rule, field, message) in Checks(table, assumeTimeZone, controls, waitForReferences))
         {
             sql.AppendLine(CultureInfo.InvariantCulture,
                 $"  WHEN {fails} THEN {{'rule': '{rule}', 'field': {field}, 'message': {message}}}");
@@ -87,14 +87,17 @@ internal static class ValidationSql
     }
 
     /// <summary>(condition, rule, field SQL, message SQL) in the order they are tried.</summary>
-    private static IEnumerable<(string Fails, string Rule, string Field, string Message)> Checks(TableSchema table, bool assumeTimeZone, bool controls)
+    private static IEnumerable<(string Fails, string Rule, string Field, string Message)> Checks(TableSchema table, bool assumeTimeZone, bool controls,
+        bool waitForReferences)
     {
+        // A row that waits for a reference code is checked for it last, so one that waits passes every other check.
+        var waits = table.WaitsForReferences && waitForReferences;
         yield return ("NOT __json_ok", QuarantineRules.MalformedJson, "NULL", Literal("line is not a JSON object"));
         yield return ("__nested IS NOT NULL", QuarantineRules.NestedValue, "__nested",
             "__nested || ' holds a nested value (JSON object or array, Parquet STRUCT, LIST or MAP); a scalar is expected'");
         foreach (var column in table.Columns)
         {
-            foreach (var (fails, rule, message) in ColumnChecks.For(column, table.Name, assumeTimeZone, controls))
+            foreach (var (fails, rule, message) in ColumnChecks.For(column, table.Name, assumeTimeZone, controls, waits))
             {
                 yield return (fails, rule, Literal(column.Name), message);
             }
@@ -110,6 +113,14 @@ internal static class ValidationSql
             $"'{keyField} ''' || {keyText} || ''' was already loaded from {ExistingFile} line ' || __existing_line" +
             (table.Find("version") is null ? "" : " || '; a replacement needs a higher version than ' || __existing_version"));
 
+        if (waits)
+        {
+            foreach (var column in table.ReferenceColumns)
+            {
+                var (fails, rule, message) = ColumnChecks.ReferenceCheck(column, table.Name, waits: true);
+                yield return (fails, rule, Literal(column.Name), message);
+            }
+        }
         if (table.ParentReference is { } parent)
         {
             yield return ($"{Quote(parent)} IS NOT NULL AND __parent IS NULL", QuarantineRules.OrphanReference, Literal(parent),

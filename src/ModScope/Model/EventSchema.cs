@@ -39,7 +39,8 @@ public static class EventSchema
             new("site_missing", "site", "decided_by <> 'human' OR site IS NOT NULL",
                 "a human decision names the site it was taken at"),
         ],
-        AsOf: "decided_at");
+        AsOf: "decided_at",
+        WaitsForReferences: true);
 
     public static readonly TableSchema QaAudits = new(
         "qa_audits",
@@ -104,7 +105,8 @@ public static class EventSchema
             new("productive_exceeds_scheduled", "productive_hours", "productive_hours <= scheduled_hours",
                 "productive_hours must not exceed scheduled_hours"),
         ],
-        AsOf: "date");
+        AsOf: "date",
+        WaitsForReferences: true);
 
     /// <summary>All event tables, in load order: decisions first so audits and appeals find them.</summary>
     public static readonly IReadOnlyList<TableSchema> All = [Decisions, QaAudits, Appeals, Staffing];

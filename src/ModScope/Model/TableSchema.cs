@@ -11,6 +11,8 @@ namespace ModScope.Model;
 /// time is the one a metric attributes the row to (a decision's <c>decided_at</c>, a staffing row's <c>date</c>).</param>
 /// <param name="ReplacesSameKey">A later load's row with a stored row's key replaces it (reference data: a corrected
 /// market or target); otherwise it is a <c>duplicate_id</c> unless it carries a higher <c>version</c>.</param>
+/// <param name="WaitsForReferences">A row naming a market, queue, policy or site not yet in the reference data waits in
+/// <c>pending_*</c> (not quarantined) until a later load brings the code (decisions, staffing).</param>
 public sealed record TableSchema(
     string Name,
     IReadOnlyList<string> Key,
@@ -18,8 +20,15 @@ public sealed record TableSchema(
     IReadOnlyList<RowRule> Rules,
     string? ParentReference = null,
     string? AsOf = null,
-    bool ReplacesSameKey = false)
+    bool ReplacesSameKey = false,
+    bool WaitsForReferences = false)
 {
+    /// <summary>Whether the store has a <c>pending_*</c> table for rows of this table that wait (for a decision or a reference code).</summary>
+    public bool HasPendingTable => ParentReference is not null || WaitsForReferences;
+
+    /// <summary>The columns that name a row of a reference table (<see cref="ColumnSpec.References"/>).</summary>
+    public IEnumerable<ColumnSpec> ReferenceColumns => Columns.Where(c => c.References is not null);
+
     /// <summary>Finds a column by name (case-insensitive), or null.</summary>
     public ColumnSpec? Find(string name) =>
         Columns.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));

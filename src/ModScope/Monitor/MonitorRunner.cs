@@ -53,7 +53,7 @@ public sealed class MonitorRunner(ModScopeStore store, MetricCatalog catalog, Me
             var windowEnd = watermark is { } w && w < asOf ? w : asOf;
             var windowStart = asOf.AddDays(1 - Math.Max(1, backfillDays));
             // A backfill judges the data of all its days too, not only the checks' usual recent days.
-            var qualitySettings = Quality with { Days = Math.Max(Quality.Days, backfillDays) };
+            var qualitySettings = Quality with { Days = Math.Max(Quality.Days, backfillDays), ReportingCurrency = catalog.ReportingCurrency };
             var quality = DataEngine is not null
                 ? await DataQualityChecks.RunAsync(DataEngine, asOf, qualitySettings, Calendar, cancellationToken).ConfigureAwait(false)
                 : await DataQualityChecks.RunAsync(store, asOf, qualitySettings, Calendar, cancellationToken).ConfigureAwait(false);

@@ -29,6 +29,8 @@ public static class Migrations
         new(8, "the audit log of views, exports and changes", connection => Run(connection, Script("0008-audit-log.sql"))),
         new(9, "the delivery outbox and what each delivery covered", connection => Run(connection, Script("0009-outbox.sql"))),
         new(10, "rollup bookkeeping: layout hash, time zone, last load included", connection => Run(connection, Script("0010-rollups.sql"))),
+        new(11, "decisions and staffing rows waiting for a reference code that has not arrived",
+            connection => Run(connection, Script("0011-pending-references.sql"))),
     ];
 
     /// <summary>The schema version this build writes.</summary>

@@ -62,6 +62,19 @@ public sealed class TargetIngestTests : IDisposable
     }
 
     [Fact]
+    public async Task With_the_catalogues_metric_ids_a_target_for_a_metric_it_does_not_define_is_quarantined_naming_the_line_and_field()
+    {
+        var file = WriteCsv(_store.File("targets-typo.csv"), Header, ["qa_accuracy,ID,,,,,0.97,", "qa_acuracy,ID,,,,,0.97,"]);
+
+        var result = await new Ingestor(_store.Store).IngestAsync([file], new IngestOptions { MetricIds = ["qa_accuracy", "sla_attainment"] });
+
+        var row = Assert.Single(_store.Rows("SELECT line, field, rule, message FROM quarantine"));
+        Assert.Equal((3L, "metric", "unknown_value"), ((long)row[0]!, (string)row[1]!, (string)row[2]!));
+        Assert.Contains("qa_acuracy", (string)row[3]!, StringComparison.Ordinal);
+        Assert.Equal(1L, result.Files.Single().RowsLoaded);
+    }
+
+    [Fact]
     public async Task A_target_row_with_a_stored_rows_metric_segment_and_valid_from_corrects_it()
     {
         await new Ingestor(_store.Store).IngestAsync([WriteCsv(_store.File("targets-1.csv"), Header, ["qa_accuracy,ID,,,,,0.97,2026-01-01"])], new IngestOptions());

@@ -67,6 +67,36 @@ public sealed class CurrencyConversionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_cost_with_no_rate_on_or_before_its_day_is_a_data_health_finding_in_english_and_chinese()
+    {
+        await LoadAsync("2026-08-25,EUR,1.50");
+
+        var findings = await ModScope.Monitor.Quality.DataQualityChecks.RunAsync(_store.Store, new DateOnly(2026, 8, 26),
+            new ModScope.Monitor.Quality.QualitySettings(), CancellationToken.None);
+
+        // Only the 24th's staffing row lacks a rate (the first EUR rate is dated the 25th).
+        var finding = Assert.Single(findings, f => f.Check == ModScope.Monitor.Quality.QualityCheckKind.MissingRate);
+        Assert.Equal(("staffing", "currency = EUR", new DateOnly(2026, 8, 24), 1.0), (finding.Source, finding.Segment, finding.Day, finding.Observed));
+        var reference = ModScope.Store.StoredReference.Load(_store.Store);
+        var english = new ModScope.Monitor.Findings.FindingRenderer(CatalogLoader.LoadDefault(), reference, "en").Render(finding.Facts, finding.Message);
+        Assert.Equal("1 staffing rows of LIS-DELTA from 2026-08-24 to 2026-08-24 cost in EUR, which has no exchange rate to USD on or before their day (fx_rates); cost metrics leave them out.", english);
+        var chinese = new ModScope.Monitor.Findings.FindingRenderer(CatalogLoader.LoadDefault(), reference, "zh-Hans").Render(finding.Facts, finding.Message);
+        Assert.Contains("EUR", chinese, StringComparison.Ordinal);
+        Assert.Contains("汇率", chinese, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Costs_with_a_rate_on_every_day_raise_no_finding()
+    {
+        await LoadAsync("2026-08-24,EUR,1.10");
+
+        var findings = await ModScope.Monitor.Quality.DataQualityChecks.RunAsync(_store.Store, new DateOnly(2026, 8, 26),
+            new ModScope.Monitor.Quality.QualitySettings(), CancellationToken.None);
+
+        Assert.DoesNotContain(findings, f => f.Check == ModScope.Monitor.Quality.QualityCheckKind.MissingRate);
+    }
+
+    [Fact]
     public void A_catalogue_names_its_reporting_currency_in_the_cost_metric()
     {
         var metric = CatalogLoader.LoadDefault().Metric("cost_per_decision");

@@ -22,7 +22,7 @@ public sealed class BazaarDataSetTests(BazaarStore bazaar) : IClassFixture<Bazaa
     [Fact]
     public void The_export_loads_with_nothing_quarantined_and_their_values_become_ours()
     {
-        Assert.Equal(4, bazaar.Result.Files.Count);
+        Assert.Equal(5, bazaar.Result.Files.Count);
         Assert.All(bazaar.Result.Files, f => Assert.Equal((0L, FileStatus.Loaded), (f.RowsQuarantined, f.Status)));
         Assert.Equal(11, _store.Count("SELECT count(*) FROM decisions"));
         // T01: AUTO, LISTING, R-FAKE, MODEL, Removed, gold, 0.97 in their words.
@@ -98,6 +98,24 @@ public sealed class BazaarDataSetTests(BazaarStore bazaar) : IClassFixture<Bazaa
         File.Delete(Path.Combine(folder, "sources.yaml"));
         var ex = Assert.Throws<ModScope.Catalog.CatalogException>(() => ModScope.Catalog.CatalogLoader.Load(Path.Combine(folder, "core-index.yaml")));
         Assert.Contains("unknown column 'seller_tier' in decisions", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Each_market_is_judged_against_its_own_target_from_targets_bazaar_csv()
+    {
+        var reference = ModScope.Store.StoredReference.Load(_store.Store);
+        var automation = BazaarData.Catalog().Metrics.Single(m => m.Id == "automation_rate");
+        var day = new DateOnly(2026, 11, 15);
+        double? TargetOf(string market) =>
+            SegmentTargets.For(automation, new Dictionary<string, string> { ["market"] = market }, day, reference);
+
+        // targets-bazaar.csv: XN 0.5, XS 0.7, XW 0.6; the region SAM as a whole has no row, so the catalogue's target stays.
+        Assert.Equal((0.5, 0.7, 0.6), (TargetOf("XN")!.Value, TargetOf("XS")!.Value, TargetOf("XW")!.Value));
+        Assert.Equal(automation.Target, SegmentTargets.For(automation, new Dictionary<string, string> { ["region"] = "SAM" }, day, reference));
+
+        // Hand count: XN 1 automated of 3 (below 0.5), XS 3 of 5 = 0.6 (below 0.7), XW 2 of 3 (above 0.6).
+        var rates = By(await bazaar.Query.RunAsync(new MetricRequest(["automation_rate"], ["market"], TimeGrain.None, [], TwoWeeks)), "market");
+        Assert.Equal(["XW"], rates.Where(r => r.Value >= TargetOf(r.Key)).Select(r => r.Key));
     }
 
     [Fact]

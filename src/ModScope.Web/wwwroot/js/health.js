@@ -1,5 +1,5 @@
-// Data health: freshness per source and site, open data-check alerts in the page's language, quarantined rows by reason
-// with samples, load history.
+// Data health: freshness per source and site, open data-check alerts in the page's language, quarantined and waiting
+// (pending) rows by reason with samples, load history.
 (async () => {
   const { el, t, api } = MS;
   const content = document.getElementById('content');
@@ -7,6 +7,12 @@
     await MS.start('/health');
     const h = await api('/api/health');
     const num = v => (v ?? 0).toLocaleString(MS.state.lang);
+    // Rows by table and rule with samples: quarantined ones, and those waiting for their decision or a reference code.
+    const reasons = (list, id) => el('table', { id },
+      el('thead', {}, el('tr', {}, ...['health.table', 'health.rule', 'health.rows', 'health.samples'].map(k => el('th', {}, t(k))))),
+      el('tbody', {}, ...list.map(q => el('tr', {},
+        el('td', {}, q.table), el('td', {}, q.rule), el('td', { class: 'num' }, num(q.rows)),
+        el('td', {}, ...q.samples.map(s => el('div', { class: 'muted' }, `${s.file}:${s.line ?? '?'} ${s.field ?? ''} — ${s.message}`)))))));
     content.replaceChildren(
       el('h2', {}, t('health.sources')),
       MS.sortableTable([
@@ -29,12 +35,9 @@
           { key: 'message', label: t('alerts.message'), value: c => c.message },
         ], h.checks, { id: 'checks-table', rowClass: () => 'link', onRow: c => { window.location.href = MS.link('/alerts', { id: c.id }); } }),
       el('h2', {}, t('health.quarantine')),
-      h.quarantine.length === 0 ? el('p', { class: 'muted' }, t('health.noQuarantine')) :
-        el('table', { id: 'quarantine-table' },
-          el('thead', {}, el('tr', {}, ...['health.table', 'health.rule', 'health.rows', 'health.samples'].map(k => el('th', {}, t(k))))),
-          el('tbody', {}, ...h.quarantine.map(q => el('tr', {},
-            el('td', {}, q.table), el('td', {}, q.rule), el('td', { class: 'num' }, num(q.rows)),
-            el('td', {}, ...q.samples.map(s => el('div', { class: 'muted' }, `${s.file}:${s.line ?? '?'} ${s.field ?? ''} — ${s.message}`))))))),
+      h.quarantine.length === 0 ? el('p', { class: 'muted' }, t('health.noQuarantine')) : reasons(h.quarantine, 'quarantine-table'),
+      el('h2', {}, t('health.waiting')),
+      h.pending.length === 0 ? el('p', { class: 'muted' }, t('health.noWaiting')) : reasons(h.pending, 'pending-table'),
       el('h2', {}, t('health.loads')),
       MS.sortableTable([
         { key: 'id', label: t('health.load'), num: true, value: l => l.load.loadId },

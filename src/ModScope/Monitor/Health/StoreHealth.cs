@@ -32,7 +32,16 @@ public sealed class StoreHealth(ModScopeStore store)
     }
 
     /// <summary>Rows still in quarantine by table and rule, largest first, each with up to <paramref name="samples"/> rows.</summary>
-    public IReadOnlyList<QuarantineReason> Quarantine(int samples = 3)
+    public IReadOnlyList<QuarantineReason> Quarantine(int samples = 3) => Reasons("rejected", samples);
+
+    /// <summary>
+    /// Rows waiting (pending, not rejected) by table and rule, largest first: audits and appeals waiting for their decision
+    /// (<c>orphan_reference</c>), decisions and staffing rows waiting for a market, queue, policy or site code
+    /// (<c>unknown_reference</c>); each with up to <paramref name="samples"/> rows, whose message names the code.
+    /// </summary>
+    public IReadOnlyList<QuarantineReason> Pending(int samples = 3) => Reasons("pending", samples);
+
+    private List<QuarantineReason> Reasons(string status, int samples)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(samples);
         using var connection = store.OpenConnection();
@@ -42,12 +51,12 @@ public sealed class StoreHealth(ModScopeStore store)
                    count(*) OVER (PARTITION BY q.table_name, q.rule) AS total,
                    row_number() OVER (PARTITION BY q.table_name, q.rule ORDER BY q.file_id, q.line) AS n
             FROM quarantine q JOIN files f USING (file_id)
-            WHERE q.status = 'rejected'
+            WHERE q.status = $status
             QUALIFY n <= greatest($samples, 1)
             """, r => (Table: r.GetString(0), Rule: r.GetString(1), Total: r.GetInt64(7), N: r.GetInt64(8),
                 Sample: new QuarantineSample(r.GetString(2), r.IsDBNull(3) ? null : r.GetInt64(3), r.IsDBNull(4) ? null : r.GetString(4),
                     r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6))),
-            ("samples", samples));
+            ("samples", samples), ("status", status));
         return rows.GroupBy(r => (r.Table, r.Rule))
             .Select(g => new QuarantineReason(g.Key.Table, g.Key.Rule, g.First().Total,
                 g.Where(r => r.N <= samples).OrderBy(r => r.N).Select(r => r.Sample).ToList()))

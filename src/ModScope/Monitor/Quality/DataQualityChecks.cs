@@ -21,6 +21,7 @@ public static class DataQualityChecks
         new OrphansCheck(),
         new QuarantineRateCheck(),
         new LateArrivalCheck(),
+        new MissingRateCheck(),
     ];
 
     /// <summary>Every finding as of the end of <paramref name="asOf"/> (UTC), without a calendar of known peaks.</summary>

@@ -23,4 +23,7 @@ public enum QualityCheckKind
 
     /// <summary>Rows loaded long after the day they happened.</summary>
     LateArrival,
+
+    /// <summary>Costs in a currency with no exchange rate to the reporting currency on or before their day.</summary>
+    MissingRate,
 }

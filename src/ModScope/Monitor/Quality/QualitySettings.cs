@@ -22,4 +22,7 @@ public sealed record QualitySettings
     public QuarantineSettings Quarantine { get; init; } = new();
 
     public LateArrivalSettings LateArrival { get; init; } = new();
+
+    /// <summary>The catalogue's reporting currency: a cost in another currency needs an exchange rate (<see cref="MissingRateCheck"/>).</summary>
+    public string ReportingCurrency { get; init; } = "USD";
 }

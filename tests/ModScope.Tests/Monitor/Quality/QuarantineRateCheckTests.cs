@@ -12,11 +12,12 @@ public sealed class QuarantineRateCheckTests : IDisposable
 
     public void Dispose() => _store.Dispose();
 
-    /// <summary><paramref name="bad"/> rows with an unknown market among 100 automated decisions on Monday.</summary>
+    /// <summary><paramref name="bad"/> rows with an unknown verdict among 100 automated decisions on Monday (a market not
+    /// loaded yet would wait as pending, which is not a rejected row).</summary>
     private static IEnumerable<string> Rows(string prefix, int bad) => Enumerable.Range(0, 100).Select(i =>
     {
         var row = Decision(Automated, Monday, i, id: $"{prefix}-{i}");
-        return i < bad ? row.Replace(",ID,ID-patrol,", ",XX,ID-patrol,", StringComparison.Ordinal) : row;
+        return i < bad ? row.Replace(",approve,", ",approved,", StringComparison.Ordinal) : row;
     });
 
     [Fact]
@@ -33,6 +34,6 @@ public sealed class QuarantineRateCheckTests : IDisposable
         Assert.Equal(0.05, finding.Observed, 9);
         Assert.Equal(0.01, finding.Threshold);
         Assert.Contains("5 of 100 rows rejected (5.0%)", finding.Message, StringComparison.Ordinal);
-        Assert.Contains("unknown_reference", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("unknown_value", finding.Message, StringComparison.Ordinal);
     }
 }
