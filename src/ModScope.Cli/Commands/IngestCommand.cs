@@ -48,9 +48,8 @@ internal static class IngestCommand
                           "(default: catalog/sources.yaml when it exists).",
         };
         var catalog = CatalogOption.Create();
-        catalog.Description += " A targets file's metric must be one of its metrics.";
+        catalog.Description += " A targets file's metric must be one of its metrics; the catalogue's rollup is kept up to date by the load.";
         var engineOption = new EngineOption();
-        var catalog = CatalogOption.Create();
 
         var command = new Command("ingest",
             "Validate and load event files into the store. Bad rows are quarantined with file, line, field and rule; " +
@@ -61,10 +60,11 @@ internal static class IngestCommand
         engineOption.AddTo(command);
         command.SetAction((parsed, cancellationToken) => CliApp.Guard(context, parsed, async () =>
         {
+            var metrics = CatalogOption.Load(parsed.GetValue(catalog));
             var options = new IngestOptions(parsed.GetValue(strict), parsed.GetValue(timeZone), parsed.GetValue(table),
                 Utc(parsed.GetValue(earliest)), Utc(parsed.GetValue(latest)), SourceMappingParser.LoadOrDefault(parsed.GetValue(mapping)))
             {
-                MetricIds = [.. CatalogOption.Load(parsed.GetValue(catalog)).Metrics.Select(m => m.Id)],
+                MetricIds = [.. metrics.Metrics.Select(m => m.Id)],
             };
             if (engineOption.IsClickHouse(parsed))
             {
@@ -79,7 +79,7 @@ internal static class IngestCommand
             {
                 using var opened = ModScopeStore.Open(path);
                 // The catalogue's rollup is brought up to date in the load's transaction.
-                var maintenance = new RollupMaintainer(CatalogOption.Load(parsed.GetValue(catalog)));
+                var maintenance = new RollupMaintainer(metrics);
                 result = await ProgressView.RunIngest(context.Out, opened, parsed.GetValue(paths)!, options, maintenance, cancellationToken).ConfigureAwait(false);
             }
             catch (DiskFullException)
