@@ -35,6 +35,8 @@ public sealed class AlertListFilterTests(DashboardStore store) : ApiTestBase(sto
     [InlineData("market=XX", "market")]
     [InlineData("metric=qa_acuracy", "metric")]
     [InlineData("severity=high", "severity")]
+    [InlineData("region=XX", "region")]
+    [InlineData("period=2026-W99", "period")]
     public async Task An_unknown_filter_value_is_a_400_naming_the_parameter(string query, string parameter)
     {
         var response = await Client.GetAsync($"/api/alerts?{query}");

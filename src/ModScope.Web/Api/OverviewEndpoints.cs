@@ -46,10 +46,11 @@ internal static class OverviewEndpoints
                     open.Count(a => a.Finding.Subject == id))
                 { TargetStatus = TargetStatus.Of(metric, row.Value, row.Lower, row.Upper) };
             }).ToList();
+            var changes = await WhatChanged.FindAsync(request, current, targeted, dashboard, language, cancellationToken).ConfigureAwait(false);
             var through = dashboard.NewestDay;
             return Results.Ok(new OverviewAnswer(PeriodView.From(request.Period, language),
                 PeriodView.From(PeriodParser.Compare(request.Period, request.Comparison), language), tiles, open.Count)
-            { DataThrough = through, DataThroughText = through is { } day ? CultureFormat.Day(day, language) : null });
+            { DataThrough = through, DataThroughText = through is { } day ? CultureFormat.Day(day, language) : null, Changes = changes });
         }).Expensive().WithName("Overview").WithSummary("Core-index tiles for a period and filter (market=..., region=...), against the previous period.");
     }
 

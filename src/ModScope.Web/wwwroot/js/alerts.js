@@ -9,22 +9,25 @@
     if (id) await detail(id); else await list();
   } catch (e) { MS.showError(content, e); }
 
-  // The list: filters (status, severity, metric, market; kept in the URL, so a tile or badge can link to them), 25
+  // The list: filters (status, severity, metric, market, region, period; kept in the URL, so a tile or badge can link to them), 25
   // alerts a page, and each suppressed alert held under the alert that explains or holds it instead of a row of its own.
   async function list() {
     const s = MS.pageState();
-    const filters = Object.fromEntries(['status', 'severity', 'metric', 'market'].map(k => [k, s.get(k) ?? '']));
+    const filters = Object.fromEntries(['status', 'severity', 'metric', 'market', 'region', 'period'].map(k => [k, s.get(k) ?? '']));
     const pick = (name, label, options) => el('label', {}, `${label} `, el('select', { id: `filter-${name}`, name },
       el('option', { value: '' }, t('common.all')),
       ...options.map(([value, text]) => el('option', { value, selected: value === filters[name] }, text))));
     const form = el('form', { id: 'alert-filters', class: 'filters' },
-      pick('status', t('alerts.status'), ['new', 'acknowledged', 'resolved', 'snoozed', 'suppressed'].map(v => [v, t(`status.${v}`)])),
+      pick('status', t('alerts.status'), ['open', 'new', 'acknowledged', 'resolved', 'snoozed', 'suppressed'].map(v => [v, t(`status.${v}`)])),
       pick('severity', t('alerts.severity'), ['critical', 'warning'].map(v => [v, t(`severity.${v}`)])),
       pick('metric', t('alerts.metric'), MS.state.catalog.metrics.map(m => [m.id, m.name])),
       pick('market', t('common.market'), MS.state.catalog.markets.map(m => [m.id, m.name])),
+      pick('region', t('common.region'), MS.state.catalog.regions.map(r => [r, r])),
+      // The period the overview counted (its badges link here with it): alerts whose days overlap it.
+      el('label', {}, `${t('common.period')} `, el('input', { id: 'filter-period', name: 'period', size: 16, value: filters.period })),
       el('button', { type: 'submit', id: 'apply-filters' }, t('common.apply')));
     const go = page => {
-      const chosen = Object.fromEntries([...form.querySelectorAll('select')].map(x => [x.name, x.value]));
+      const chosen = Object.fromEntries([...form.querySelectorAll('select, input')].map(x => [x.name, x.value]));
       window.location.href = MS.link('/alerts', { ...chosen, page: page > 1 ? page : '' });
     };
     form.addEventListener('submit', e => { e.preventDefault(); go(1); });
