@@ -140,6 +140,12 @@ public sealed class BrowserTests(DashboardStore store, BrowserHost host) : IClas
 
         await Assertions.Expect(_page.Locator("#alert-status")).ToBeVisibleAsync();
         await Assertions.Expect(_page.Locator("#ack, #resolve, #snooze, #save-label, #label-choice, #add-comment, #comment-text")).ToHaveCountAsync(0);
+        // Its explanation, when it has one, names segments by their Chinese names, never as dimension=value.
+        if (await _page.Locator("#explanation").CountAsync() > 0)
+        {
+            var causes = await _page.Locator("#explanation-causes, #explanation-within").AllInnerTextsAsync();
+            Assert.DoesNotContain("=", string.Concat(causes), StringComparison.Ordinal);
+        }
     }
 
     [Theory]

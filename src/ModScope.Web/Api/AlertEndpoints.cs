@@ -50,10 +50,12 @@ internal static class AlertEndpoints
             var chart = await AlertSeries.ReadAsync(alert, dashboard, scope, language, cancellationToken).ConfigureAwait(false);
             var explanation = Explanation(alert.Finding.Explanation);
             var metric = dashboard.Catalog.Metrics.FirstOrDefault(m => m.Id == alert.Finding.Subject);
-            return Results.Ok(new AlertDetail(AlertView.From(alert, dashboard, Words(dashboard, language), DateOnly.FromDateTime(dashboard.DataNow()), zone),
+            var words = Words(dashboard, language);
+            return Results.Ok(new AlertDetail(AlertView.From(alert, dashboard, words, DateOnly.FromDateTime(dashboard.DataNow()), zone),
                 chart.Series, chart.Events, explanation,
                 explanation is null || metric is null ? null : CultureFormat.Value(metric, explanation.Current, language),
-                explanation is null || metric is null ? null : CultureFormat.Value(metric, explanation.Baseline, language)));
+                explanation is null || metric is null ? null : CultureFormat.Value(metric, explanation.Baseline, language))
+            { ExplanationText = explanation is null ? null : ExplanationText.Of(explanation, dashboard.Catalog, words) });
         }).Expensive().WithName("Alert").WithSummary("One alert with its daily series (UTC days), the expected band the monitor judged with its events calendar, the events on those days, and its explanation.");
 
         api.MapPost("/alerts/{id:long}/status", async (long id, [FromBody] StatusChange change, HttpContext http, Dashboard dashboard, CancellationToken cancellationToken) =>

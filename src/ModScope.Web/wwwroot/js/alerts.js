@@ -172,23 +172,19 @@
     });
   }
 
+  // The explanation in the page's language, worded by the server (FindingRenderer): segments by their display names.
   function explanation(d) {
-    const x = d.explanation;
+    const x = d.explanationText;
     if (!x) return '';
-    const causes = x.causes ?? [];
+    const table = (id, headers, rows) => el('table', { id }, el('thead', {}, el('tr', {}, ...headers.map(h => el('th', {}, h)))),
+      el('tbody', {}, ...rows.map(r => el('tr', {}, ...r.map((c, i) => el('td', { class: i ? 'num' : '' }, c))))));
     return el('section', { id: 'explanation' },
       el('h2', {}, t('alerts.explanation')),
-      el('p', { id: 'explanation-summary' }, `${x.from} – ${x.to}: ${t('alerts.value')} ${d.explanationCurrent ?? '–'} · ${t('alerts.expected')} ${d.explanationBaseline ?? '–'}`),
-      causes.length ? el('h3', {}, t('alerts.causes')) : '',
-      causes.length ? el('table', {}, el('tbody', {}, ...causes.map(c => el('tr', {},
-        el('td', {}, Object.entries(c.conjunction).map(([k, v]) => `${k}=${v}`).join(' & ')),
-        el('td', { class: 'num' }, `${t('alerts.share')}: ${(c.share * 100).toFixed(1)}%`))))) : '',
-      (x.within ?? []).length ? el('h3', {}, t('alerts.within')) : '',
-      (x.within ?? []).length ? el('table', { id: 'explanation-within' }, el('tbody', {}, ...x.within.slice(0, 5).map(w => el('tr', {},
-        el('td', {}, w.segment),
-        el('td', { class: 'num' }, `${t('alerts.score')}: ${w.score.toFixed(2)}`))))) : '',
-      x.mixRate ? el('p', {}, `${t('alerts.mixRate')} (${x.mixRate.dimension}): ${t('alerts.mix')} ${fmt(x.mixRate.mix)}, ${t('alerts.rate')} ${fmt(x.mixRate.rate)}`) : '');
+      el('p', { id: 'explanation-summary' }, x.summary),
+      x.causes.length ? el('h3', {}, t('alerts.causes')) : '',
+      x.causes.length ? table('explanation-causes', x.causeHeaders, x.causes) : '',
+      x.within.length ? el('h3', {}, t('alerts.within')) : '',
+      x.within.length ? table('explanation-within', x.withinHeaders, x.within) : '',
+      x.mixRate ? el('p', { id: 'explanation-mix' }, x.mixRate) : '');
   }
-
-  function fmt(v) { return v === null || v === undefined ? '–' : (v * 100).toFixed(2) + ' ' + t('unit.pp'); }
 })();
