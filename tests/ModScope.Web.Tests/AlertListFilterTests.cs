@@ -35,6 +35,8 @@ public sealed class AlertListFilterTests(DashboardStore store) : ApiTestBase(sto
     [InlineData("market=XX", "market")]
     [InlineData("metric=qa_acuracy", "metric")]
     [InlineData("severity=high", "severity")]
+    [InlineData("region=XX", "region")]
+    [InlineData("period=2026-W99", "period")]
     public async Task An_unknown_filter_value_is_a_400_naming_the_parameter(string query, string parameter)
     {
         var response = await Client.GetAsync($"/api/alerts?{query}");
@@ -53,6 +55,35 @@ public sealed class AlertListFilterTests(DashboardStore store) : ApiTestBase(sto
         // Every stored alert has its findings' structure, so no message falls back to English.
         Assert.All(zh.EnumerateArray(), a => Assert.DoesNotContain(" for ", a.GetProperty("message").GetString()!, StringComparison.Ordinal));
         Assert.All(zh.EnumerateArray(), a => Assert.Matches("[降升]至", a.GetProperty("message").GetString()!));
+    }
+
+    [Fact]
+    public void An_alerts_explanation_names_its_root_causes_by_their_display_names_in_chinese()
+    {
+        // An explanation as the monitor stores it: a market and a market-and-site cause, a narrower alert, a mix/rate split.
+        var explanation = new ModScope.Monitor.Explanation.AlertExplanation("qa_accuracy", "", new DateOnly(2026, 9, 14), new DateOnly(2026, 9, 16), 4, 0.90, 0.95,
+            [
+                new(new Dictionary<string, string> { ["market"] = "ID" }, 0.62, 0.88, 0.95, 0.88, 0.95),
+                new(new Dictionary<string, string> { ["market"] = "TH", ["site"] = "BKK-ALPHA" }, 0.2, 0.9, 0.95, 0.9, 0.95),
+            ],
+            new ModScope.Monitor.Explanation.MixRateSplit("market", -0.05, -0.01, -0.04, []))
+        {
+            Within = [new("market=ID;decided_by=human", 0.87, 0.95, 5.2)],
+        };
+        var words = new ModScope.Monitor.Findings.FindingRenderer(Store.Catalog, ModScope.Model.ReferenceData.Shipped, "zh-Hans");
+
+        var text = ExplanationText.Of(explanation, Store.Catalog, words);
+
+        var markets = ModScope.Model.ReferenceData.Shipped.Markets;
+        Assert.Equal($"{markets.Last(m => m.Code == "ID").NameZh}市场", text.Causes[0][0]);
+        Assert.Equal($"{markets.Last(m => m.Code == "TH").NameZh}市场、审核站点BKK-ALPHA", text.Causes[1][0]);
+        Assert.Equal(["62.0%", "88.00%", "95.00%"], text.Causes[0].Skip(1));
+        Assert.StartsWith($"{markets.Last(m => m.Code == "ID").NameZh}市场、", text.Within[0][0], StringComparison.Ordinal);
+        Assert.All(text.Causes.Concat(text.Within), row => Assert.DoesNotContain("=", row[0], StringComparison.Ordinal));
+        Assert.Equal("根因", text.CauseHeaders[0]);
+        Assert.Equal("2026年9月14日至2026年9月16日与此前4周的同期相比：现为90.00%，此前为95.00%。", text.Summary);
+        // −5 points = −1 of mix + −4 of rate: mostly a rate change, in points and the market dimension's Chinese name.
+        Assert.Equal("按市场：变化-5.00个百分点 = 结构-1.00个百分点 + 比率-4.00个百分点，主要是细分内部的比率变化。", text.MixRate);
     }
 
     [Fact]

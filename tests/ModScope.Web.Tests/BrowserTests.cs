@@ -93,6 +93,42 @@ public sealed class BrowserTests(DashboardStore store, BrowserHost host) : IClas
         await Assertions.Expect(_page.Locator("#ack")).ToBeVisibleAsync();
     }
 
+    [Theory]
+    [InlineData("en", "What changed:")]
+    [InlineData("zh-Hans", "本期变化：")]
+    public async Task The_overview_says_what_changed_and_its_tiles_and_alert_count_link_to_the_explorer_and_the_filtered_alerts(string lang, string label)
+    {
+        await _page.GotoAsync(Url + $"/?lang={lang}&region=SEA");
+        var answer = await _api.GetFromJsonAsync<JsonElement>($"/api/overview?lang={lang}&filter=region=SEA");
+        var changes = answer.GetProperty("changes").EnumerateArray().Select(c => c.GetProperty("text").GetString()!).ToList();
+        await Assertions.Expect(_page.Locator("#what-changed strong")).ToHaveTextAsync(label);
+        await Assertions.Expect(_page.Locator("#what-changed .change-line")).ToHaveCountAsync(changes.Count);
+        if (changes.Count > 0)
+        {
+            await Assertions.Expect(_page.Locator("#what-changed .change-line").First).ToHaveTextAsync(changes[0]);
+        }
+        // The tile opens the explorer on its metric, the page's period and region.
+        var href = await _page.Locator(".tile[data-metric='qa_accuracy'] a.tile-link").GetAttributeAsync("href");
+        Assert.StartsWith("/explorer?", href, StringComparison.Ordinal);
+        Assert.Contains("metric=qa_accuracy", href, StringComparison.Ordinal);
+        Assert.Contains("filter=region%3DSEA", href, StringComparison.Ordinal);
+        await _page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.Screenshots, $"overview-changed-{lang}.png"), FullPage = true });
+
+        // The open-alert count opens the alert list with the alerts it counted.
+        await _page.ClickAsync("#open-alerts");
+        await _page.WaitForURLAsync(u => u.Contains("status=open", StringComparison.Ordinal) && u.Contains("region=SEA", StringComparison.Ordinal));
+        var open = answer.GetProperty("openAlerts").GetInt32();
+        if (open == 0)
+        {
+            await Assertions.Expect(_page.Locator("#no-alerts")).ToBeVisibleAsync();
+        }
+        else
+        {
+            await Assertions.Expect(_page.Locator("#page-info")).ToContainTextAsync(open.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        await Assertions.Expect(_page.Locator("#filter-region")).ToHaveValueAsync("SEA");
+    }
+
     [Fact]
     public async Task A_read_only_dashboard_shows_no_alert_button_that_can_only_fail()
     {
@@ -104,6 +140,12 @@ public sealed class BrowserTests(DashboardStore store, BrowserHost host) : IClas
 
         await Assertions.Expect(_page.Locator("#alert-status")).ToBeVisibleAsync();
         await Assertions.Expect(_page.Locator("#ack, #resolve, #snooze, #save-label, #label-choice, #add-comment, #comment-text")).ToHaveCountAsync(0);
+        // Its explanation, when it has one, names segments by their Chinese names, never as dimension=value.
+        if (await _page.Locator("#explanation").CountAsync() > 0)
+        {
+            var causes = await _page.Locator("#explanation-causes, #explanation-within").AllInnerTextsAsync();
+            Assert.DoesNotContain("=", string.Concat(causes), StringComparison.Ordinal);
+        }
     }
 
     [Theory]

@@ -17,6 +17,7 @@ internal static class AlertEndpoints
     {
         api.MapGet("/alerts", ([FromQuery(Name = "status")] string? status, [FromQuery(Name = "kind")] string? kind,
             [FromQuery(Name = "severity")] string? severity, [FromQuery(Name = "metric")] string? metric, [FromQuery(Name = "market")] string? market,
+            [FromQuery(Name = "region")] string? region, [FromQuery(Name = "period")] string? period,
             [FromQuery(Name = "lang")] string? lang, [FromQuery(Name = "tz")] string? tz, HttpContext http, Dashboard dashboard) =>
         {
             var language = RequestReader.Language(lang);
@@ -28,14 +29,16 @@ internal static class AlertEndpoints
             {
                 throw new BadParameterException("metric", $"'{metric}' is not a metric of the catalogue; 'modscope metrics' lists them.");
             }
-            var alerts = dashboard.VisibleAlerts(Caller.Of(http).Scope, Parse<AlertStatus>(status, "status"), Parse<AlertKind>(kind, "kind"))
+            var within = AlertListScope.Read(status, period, region, tz, dashboard);
+            var alerts = dashboard.VisibleAlerts(Caller.Of(http).Scope, Parse<AlertStatus>(AlertListScope.StoredStatus(status), "status"), Parse<AlertKind>(kind, "kind"))
+                .Where(a => within.Covers(a, today))
                 .Where(a => bySeverity is null || a.Finding.Severity == bySeverity)
                 .Where(a => string.IsNullOrWhiteSpace(metric) || a.Finding.Subject == metric)
                 .Where(a => place is null || a.Finding.Segment.Split(';').Contains(place))
                 .OrderByDescending(a => a.IsOpen(today)).ThenByDescending(a => a.Finding.Rank).ThenBy(a => a.Id);
             var words = Words(dashboard, language);
             return Results.Ok(alerts.Select(a => AlertView.From(a, dashboard, words, today, zone)).ToList());
-        }).WithName("Alerts").WithSummary("Alerts, open ones first, ranked by impact, in the lang language; filter by status (new, acknowledged, resolved, snoozed, suppressed), kind (metric, data), severity (warning, critical), metric (an id) and market (a code: alerts whose segment names it).");
+        }).WithName("Alerts").WithSummary("Alerts, open ones first, ranked by impact, in the lang language; filter by status (new, acknowledged, resolved, snoozed, suppressed, or open: new, acknowledged or a lapsed snooze), kind (metric, data), severity (warning, critical), metric (an id), market (a code: alerts whose segment names it), region (its segment names the region or one of its markets) and period (its days overlap it), as the overview counts them.");
 
         api.MapGet("/alerts/{id:long}", async (long id, [FromQuery(Name = "lang")] string? lang, [FromQuery(Name = "tz")] string? tz,
             HttpContext http, Dashboard dashboard, CancellationToken cancellationToken) =>
@@ -47,10 +50,12 @@ internal static class AlertEndpoints
             var chart = await AlertSeries.ReadAsync(alert, dashboard, scope, language, cancellationToken).ConfigureAwait(false);
             var explanation = Explanation(alert.Finding.Explanation);
             var metric = dashboard.Catalog.Metrics.FirstOrDefault(m => m.Id == alert.Finding.Subject);
-            return Results.Ok(new AlertDetail(AlertView.From(alert, dashboard, Words(dashboard, language), DateOnly.FromDateTime(dashboard.DataNow()), zone),
+            var words = Words(dashboard, language);
+            return Results.Ok(new AlertDetail(AlertView.From(alert, dashboard, words, DateOnly.FromDateTime(dashboard.DataNow()), zone),
                 chart.Series, chart.Events, explanation,
                 explanation is null || metric is null ? null : CultureFormat.Value(metric, explanation.Current, language),
-                explanation is null || metric is null ? null : CultureFormat.Value(metric, explanation.Baseline, language)));
+                explanation is null || metric is null ? null : CultureFormat.Value(metric, explanation.Baseline, language))
+            { ExplanationText = explanation is null ? null : ExplanationText.Of(explanation, dashboard.Catalog, words) });
         }).Expensive().WithName("Alert").WithSummary("One alert with its daily series (UTC days), the expected band the monitor judged with its events calendar, the events on those days, and its explanation.");
 
         api.MapPost("/alerts/{id:long}/status", async (long id, [FromBody] StatusChange change, HttpContext http, Dashboard dashboard, CancellationToken cancellationToken) =>

@@ -2,10 +2,12 @@ namespace ModScope.Web.Api;
 
 /// <summary>
 /// The overview: the period, what it is compared with, the tiles, the open alerts within the page's period and place,
-/// and the data's last day (the newest decision, <see cref="DataThrough"/> formatted in <see cref="DataThroughText"/>).
+/// the data's last day (the newest decision, <see cref="DataThrough"/> formatted in <see cref="DataThroughText"/>), and
+/// what changed: the largest significant movements with their segments (<see cref="WhatChanged"/>; none: an empty list).
 /// </summary>
 internal sealed record OverviewAnswer(PeriodView Period, PeriodView ComparisonPeriod, IReadOnlyList<Tile> Tiles, int OpenAlerts)
 {
     public DateOnly? DataThrough { get; init; }
     public string? DataThroughText { get; init; }
+    public IReadOnlyList<ChangeView> Changes { get; init; } = [];
 }

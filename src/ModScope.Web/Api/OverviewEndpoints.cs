@@ -24,8 +24,10 @@ internal static class OverviewEndpoints
             var caller = Caller.Of(http);
             var (request, spark) = Requests(new QueryParameters { Period = period, Filter = filter, Tz = tz, AsOf = asOf }, dashboard, caller.Scope);
             var currentTask = dashboard.RunAsync(request, cancellationToken);
+            var slicesTask = WhatChanged.SlicesAsync(request, dashboard, cancellationToken);
             var weeks = await dashboard.RunAsync(spark, cancellationToken).ConfigureAwait(false);
             var current = await currentTask.ConfigureAwait(false);
+            var slices = await slicesTask.ConfigureAwait(false);
             var today = DateOnly.FromDateTime(dashboard.DataNow());
             // Only the alerts of the page's period and market or region count (Japan's page shows no Vietnam alert).
             var scope = new AlertScope(DateOnly.FromDateTime(request.Period.Start), DateOnly.FromDateTime(request.Period.End).AddDays(-1),
@@ -46,10 +48,11 @@ internal static class OverviewEndpoints
                     open.Count(a => a.Finding.Subject == id))
                 { TargetStatus = TargetStatus.Of(metric, row.Value, row.Lower, row.Upper) };
             }).ToList();
+            var changes = WhatChanged.Find(request, current, slices, targeted, dashboard, language);
             var through = dashboard.NewestDay;
             return Results.Ok(new OverviewAnswer(PeriodView.From(request.Period, language),
                 PeriodView.From(PeriodParser.Compare(request.Period, request.Comparison), language), tiles, open.Count)
-            { DataThrough = through, DataThroughText = through is { } day ? CultureFormat.Day(day, language) : null });
+            { DataThrough = through, DataThroughText = through is { } day ? CultureFormat.Day(day, language) : null, Changes = changes });
         }).Expensive().WithName("Overview").WithSummary("Core-index tiles for a period and filter (market=..., region=...), against the previous period.");
     }
 
@@ -65,7 +68,7 @@ internal static class OverviewEndpoints
     }
 
     /// <summary>
-    /// Computes the default overview (all markets, and each region) into the result cache, so the first person to open
+    /// Computes the default overview (all markets, and each region; its tiles, sparklines and what-changed slices) into the result cache, so the first person to open
     /// the dashboard in the morning does not wait for it.
     /// </summary>
     public static async Task WarmAsync(Dashboard dashboard, CancellationToken cancellationToken)
@@ -77,6 +80,7 @@ internal static class OverviewEndpoints
             var (current, spark) = Requests(new QueryParameters { Filter = region is null ? null : [$"region={region}"] }, dashboard, AccessScope.Everything);
             await dashboard.RunAsync(current, cancellationToken).ConfigureAwait(false);
             await dashboard.RunAsync(spark, cancellationToken).ConfigureAwait(false);
+            await WhatChanged.SlicesAsync(current, dashboard, cancellationToken).ConfigureAwait(false);
         }
     }
 

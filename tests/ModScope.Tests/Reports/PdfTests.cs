@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ModScope.Reports;
+using ModScope.Reports.Story;
 using ModScope.Rendering;
 
 namespace ModScope.Tests.Reports;
@@ -7,7 +8,7 @@ namespace ModScope.Tests.Reports;
 /// <summary>
 /// PDF through Debian's chromium (installed by .ci/run with poppler-utils): two renders, English and Chinese; each opens,
 /// renders to PNG with pdftoppm, and its text (Chinese included) is extractable with pdftotext; the appendix wraps a long
-/// command inside the page.
+/// command inside the page; the exec review, at its longest, fits one page before the appendix.
 /// </summary>
 [Collection(ReportStoreCollection.Name)]
 public sealed class PdfTests(ReportFixture fixture)
@@ -31,6 +32,29 @@ public sealed class PdfTests(ReportFixture fixture)
         Assert.Contains(title, text, StringComparison.Ordinal);
         Assert.Contains(section, text, StringComparison.Ordinal);
         Assert.Contains(document.Sections[0].Paragraphs[0].Text[..12], text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("zh-Hans")]
+    public async Task The_exec_report_fits_its_one_page_before_the_appendix(string language)
+    {
+        // The longest exec storyline: the week's movements repeated up to the most an exec page lists.
+        var composed = language == "en" ? fixture.ExecEn : fixture.ExecZh;
+        var moves = composed.Sections.Single(s => s.Id == "Movements");
+        var longest = moves with { Paragraphs = [.. Enumerable.Range(0, StoryRules.Default.MaxMovements).Select(i => moves.Paragraphs[i % moves.Paragraphs.Count])] };
+        var document = composed with { Sections = [.. composed.Sections.Select(s => s.Id == "Movements" ? longest : s)] };
+        var pdf = fixture.File($"exec-fit-{language}.pdf");
+
+        await ReportRenderer.WriteAsync(document, ReportFormat.Pdf, pdf);
+
+        // The appendix starts a page of its own, so the body is one page exactly when the appendix's title opens page 2
+        // and page 1 holds the body's last words (the last chart's caption, or the decisions).
+        var first = Run("pdftotext", "-enc", "UTF-8", "-f", "1", "-l", "1", pdf, "-");
+        var second = Run("pdftotext", "-enc", "UTF-8", "-f", "2", "-l", "2", pdf, "-");
+        var last = document.Charts is { Items.Count: > 0 } charts ? charts.Items[^1].Title : document.Sections[^1].Paragraphs[^1].Text[..12];
+        Assert.Contains(last, first, StringComparison.Ordinal);
+        Assert.StartsWith(document.Appendix.Title, second.TrimStart(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -9,22 +9,25 @@
     if (id) await detail(id); else await list();
   } catch (e) { MS.showError(content, e); }
 
-  // The list: filters (status, severity, metric, market; kept in the URL, so a tile or badge can link to them), 25
+  // The list: filters (status, severity, metric, market, region, period; kept in the URL, so a tile or badge can link to them), 25
   // alerts a page, and each suppressed alert held under the alert that explains or holds it instead of a row of its own.
   async function list() {
     const s = MS.pageState();
-    const filters = Object.fromEntries(['status', 'severity', 'metric', 'market'].map(k => [k, s.get(k) ?? '']));
+    const filters = Object.fromEntries(['status', 'severity', 'metric', 'market', 'region', 'period'].map(k => [k, s.get(k) ?? '']));
     const pick = (name, label, options) => el('label', {}, `${label} `, el('select', { id: `filter-${name}`, name },
       el('option', { value: '' }, t('common.all')),
       ...options.map(([value, text]) => el('option', { value, selected: value === filters[name] }, text))));
     const form = el('form', { id: 'alert-filters', class: 'filters' },
-      pick('status', t('alerts.status'), ['new', 'acknowledged', 'resolved', 'snoozed', 'suppressed'].map(v => [v, t(`status.${v}`)])),
+      pick('status', t('alerts.status'), ['open', 'new', 'acknowledged', 'resolved', 'snoozed', 'suppressed'].map(v => [v, t(`status.${v}`)])),
       pick('severity', t('alerts.severity'), ['critical', 'warning'].map(v => [v, t(`severity.${v}`)])),
       pick('metric', t('alerts.metric'), MS.state.catalog.metrics.map(m => [m.id, m.name])),
       pick('market', t('common.market'), MS.state.catalog.markets.map(m => [m.id, m.name])),
+      pick('region', t('common.region'), MS.state.catalog.regions.map(r => [r, r])),
+      // The period the overview counted (its badges link here with it): alerts whose days overlap it.
+      el('label', {}, `${t('common.period')} `, el('input', { id: 'filter-period', name: 'period', size: 16, value: filters.period })),
       el('button', { type: 'submit', id: 'apply-filters' }, t('common.apply')));
     const go = page => {
-      const chosen = Object.fromEntries([...form.querySelectorAll('select')].map(x => [x.name, x.value]));
+      const chosen = Object.fromEntries([...form.querySelectorAll('select, input')].map(x => [x.name, x.value]));
       window.location.href = MS.link('/alerts', { ...chosen, page: page > 1 ? page : '' });
     };
     form.addEventListener('submit', e => { e.preventDefault(); go(1); });
@@ -181,23 +184,19 @@
     });
   }
 
+  // The explanation in the page's language, worded by the server (FindingRenderer): segments by their display names.
   function explanation(d) {
-    const x = d.explanation;
+    const x = d.explanationText;
     if (!x) return '';
-    const causes = x.causes ?? [];
+    const table = (id, headers, rows) => el('table', { id }, el('thead', {}, el('tr', {}, ...headers.map(h => el('th', {}, h)))),
+      el('tbody', {}, ...rows.map(r => el('tr', {}, ...r.map((c, i) => el('td', { class: i ? 'num' : '' }, c))))));
     return el('section', { id: 'explanation' },
       el('h2', {}, t('alerts.explanation')),
-      el('p', { id: 'explanation-summary' }, `${x.from} – ${x.to}: ${t('alerts.value')} ${d.explanationCurrent ?? '–'} · ${t('alerts.expected')} ${d.explanationBaseline ?? '–'}`),
-      causes.length ? el('h3', {}, t('alerts.causes')) : '',
-      causes.length ? el('table', {}, el('tbody', {}, ...causes.map(c => el('tr', {},
-        el('td', {}, Object.entries(c.conjunction).map(([k, v]) => `${k}=${v}`).join(' & ')),
-        el('td', { class: 'num' }, `${t('alerts.share')}: ${(c.share * 100).toFixed(1)}%`))))) : '',
-      (x.within ?? []).length ? el('h3', {}, t('alerts.within')) : '',
-      (x.within ?? []).length ? el('table', { id: 'explanation-within' }, el('tbody', {}, ...x.within.slice(0, 5).map(w => el('tr', {},
-        el('td', {}, w.segment),
-        el('td', { class: 'num' }, `${t('alerts.score')}: ${w.score.toFixed(2)}`))))) : '',
-      x.mixRate ? el('p', {}, `${t('alerts.mixRate')} (${x.mixRate.dimension}): ${t('alerts.mix')} ${fmt(x.mixRate.mix)}, ${t('alerts.rate')} ${fmt(x.mixRate.rate)}`) : '');
+      el('p', { id: 'explanation-summary' }, x.summary),
+      x.causes.length ? el('h3', {}, t('alerts.causes')) : '',
+      x.causes.length ? table('explanation-causes', x.causeHeaders, x.causes) : '',
+      x.within.length ? el('h3', {}, t('alerts.within')) : '',
+      x.within.length ? table('explanation-within', x.withinHeaders, x.within) : '',
+      x.mixRate ? el('p', { id: 'explanation-mix' }, x.mixRate) : '');
   }
-
-  function fmt(v) { return v === null || v === undefined ? '–' : (v * 100).toFixed(2) + ' ' + t('unit.pp'); }
 })();

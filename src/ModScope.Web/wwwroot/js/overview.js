@@ -2,6 +2,7 @@
 (async () => {
   const { el, t, api } = MS;
   const tiles = document.getElementById('tiles');
+  let view = { period: '', market: '', region: '', filter: [] };
   try {
     const state = await MS.start('/');
     const q = MS.pageState();
@@ -12,18 +13,26 @@
     market.append(el('option', { value: '' }, t('common.all')), ...state.catalog.markets.map(m => el('option', { value: m.id, selected: m.id === q.get('market') }, `${m.id} · ${m.name}`)));
     region.append(el('option', { value: '' }, t('common.all')), ...state.catalog.regions.map(r => el('option', { value: r, selected: r === q.get('region') }, r)));
 
+    const changed = document.getElementById('what-changed');
     const load = async () => {
       const filter = [];
       if (market.value) filter.push(`market=${market.value}`);
       if (region.value) filter.push(`region=${region.value}`);
+      // What the page shows, carried into the explorer and the alert list its tiles, badges and movements link to.
+      view = { period: period.value, market: market.value, region: region.value, filter };
       MS.pushState({ period: period.value, market: market.value, region: region.value });
       tiles.replaceChildren(el('p', { class: 'muted' }, t('common.loading')));
-      document.getElementById('period-text').textContent = '';
+      document.getElementById('period-text').replaceChildren();
+      changed.replaceChildren();
       try {
         const answer = await api('/api/overview', { period: period.value, filter });
-        document.getElementById('period-text').textContent =
-          `${answer.period.text} · ${t('overview.comparedWith')} ${answer.comparisonPeriod.text} · ${t('overview.openAlerts')}: ${answer.openAlerts}`;
+        document.getElementById('period-text').replaceChildren(
+          `${answer.period.text} · ${t('overview.comparedWith')} ${answer.comparisonPeriod.text} · `,
+          el('a', { id: 'open-alerts', href: alertsLink() }, `${t('overview.openAlerts')}: ${answer.openAlerts}`));
         document.getElementById('data-through').textContent = answer.dataThroughText ? t('overview.dataThrough').replace('{0}', answer.dataThroughText) : '';
+        changed.replaceChildren(el('strong', {}, t('overview.whatChanged')), ' ',
+          ...(answer.changes.length ? answer.changes.map(c => el('a', { class: 'change-line', 'data-metric': c.metric, href: explorerLink(c.metric, c) }, c.text, ' '))
+            : [el('span', { class: 'muted' }, t('overview.nothingChanged'))]));
         tiles.replaceChildren(...answer.tiles.map(tile));
         answer.tiles.forEach(spark);
       } catch (e) { MS.showError(tiles, e); }
@@ -37,7 +46,8 @@
     const c = x.current;
     const tone = c.tone ? `tone-${c.tone}` : '';
     return el('section', { class: 'tile', 'data-metric': x.metric, title: x.description },
-      el('div', { class: 'name' }, x.name, x.openAlerts > 0 ? el('span', { class: 'badge', title: t('overview.openAlerts') }, ' ', x.openAlerts) : null),
+      el('div', { class: 'name' }, el('a', { class: 'tile-link', href: explorerLink(x.metric), title: t('overview.explore') }, x.name),
+        x.openAlerts > 0 ? el('a', { class: 'badge', href: alertsLink(x.metric), title: t('overview.openAlerts') }, ' ', x.openAlerts) : null),
       el('div', { class: 'value', 'data-value': c.value ?? '' }, c.formatted),
       x.targetStatus ? el('div', { class: `target-status status-${x.targetStatus}` }, t(`overview.status.${x.targetStatus}`)) : null,
       el('div', { class: `change ${tone}`, title: c.tone === 'flat' ? t('overview.notSignificant') : c.tone === 'untested' ? t('overview.untested') : '' },
@@ -45,6 +55,18 @@
       x.targetFormatted ? el('div', { class: 'muted' }, `${t('overview.target')}: ${x.targetFormatted}`) : null,
       x.intervalFormatted ? el('div', { class: 'muted interval' }, `${t('overview.interval')}: ${x.intervalFormatted}`) : null,
       el('div', { class: 'spark', id: `spark-${x.metric}`, title: t('overview.weeks') }));
+  }
+
+  // The explorer with the tile's metric, the page's period and filter (and a movement's segment), against the previous period.
+  function explorerLink(metric, segment) {
+    const filter = [...view.filter];
+    if (segment && segment.dimension) filter.push(`${segment.dimension}=${segment.value}`);
+    return MS.link('/explorer', { metric, period: view.period, filter, compare: 'previous', by: segment && segment.dimension ? segment.dimension : 'market' });
+  }
+
+  // The alert list with the alerts a badge or the page's count counts: open ones of the page's period and market or region.
+  function alertsLink(metric) {
+    return MS.link('/alerts', { status: 'open', period: view.period, market: view.market, region: view.region, metric: metric ?? '' });
   }
 
   function spark(x) {
