@@ -99,14 +99,7 @@ public sealed class ConsumerTests(ConsumerData data) : IClassFixture<ConsumerDat
     [Fact]
     public async Task A_sea_viewers_dashboard_on_ClickHouse_answers_only_sea_with_seas_totals()
     {
-        // A users list with one SEA-scoped viewer; the hash is made here in the users file's format (PBKDF2-SHA256, few
-        // iterations for speed: an old work factor still signs in).
-        var salt = System.Security.Cryptography.RandomNumberGenerator.GetBytes(16);
-        var hash = System.Security.Cryptography.Rfc2898DeriveBytes.Pbkdf2("pw"u8, salt, 1000, System.Security.Cryptography.HashAlgorithmName.SHA256, 32);
-        var settings = new Dictionary<string, string?>(new DashboardOptions(data.AlertStorePath) { ClickHouse = data.ClickHouseOptions }.ToSettings())
-        {
-            ["ModScope:Users"] = $"sea:viewer:pbkdf2$1000${Convert.ToBase64String(salt)}${Convert.ToBase64String(hash)}:region=SEA",
-        };
+        var settings = SeaUserSettings("viewer");
         var auth = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String("sea:pw"u8.ToArray()));
         var sea = ModScope.Model.ReferenceData.ReadText("markets").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Skip(1).Select(l => l.Split(',')).Where(r => r[3] == "SEA").Select(r => r[0]).ToList();
@@ -131,6 +124,71 @@ public sealed class ConsumerTests(ConsumerData data) : IClassFixture<ConsumerDat
         Assert.All(markets, m => Assert.Contains(m, sea));
         var tile = overview.GetProperty("tiles").EnumerateArray().First(t => t.GetProperty("metric").GetString() == "decision_volume");
         Assert.Equal(expected, tile.GetProperty("current").GetProperty("value").GetDouble());
+    }
+
+    [Fact]
+    public async Task A_sea_analyst_on_ClickHouse_finds_no_other_market_in_any_answer()
+    {
+        // An analyst, so exports, reports and SQL answer too (a viewer gets 403 there).
+        var settings = SeaUserSettings("analyst");
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+        });
+        using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String("sea:pw"u8.ToArray()));
+        // Every other market's code (as a JSON string, a filter value or an id prefix) and its English and Chinese name,
+        // from the shipped reference/markets.csv read as plain CSV.
+        var others = ModScope.Model.ReferenceData.ReadText("markets").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Skip(1).Select(l => l.Split(',')).Where(r => r[3] != "SEA")
+            .Select(r => (Code: r[0], Pattern: new System.Text.RegularExpressions.Regex(
+                $"\"{r[0]}\"|={r[0]}\\b|\\b{r[0]}-|{System.Text.RegularExpressions.Regex.Escape(r[1])}|{System.Text.RegularExpressions.Regex.Escape(r[2])}",
+                System.Text.RegularExpressions.RegexOptions.CultureInvariant)))
+            .ToList();
+        using var document = JsonDocument.Parse(await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
+        var gets = document.RootElement.GetProperty("paths").EnumerateObject()
+            .Where(p => p.Value.TryGetProperty("get", out _) && p.Name != "/api/labels")
+            .Select(p => p.Name).ToList();
+
+        var leaks = new List<string>();
+        var statuses = new List<string>();
+        foreach (var path in gets)
+        {
+            var url = path.Replace("{id}", "1", StringComparison.Ordinal) + (path is "/api/query" or "/api/sql" or "/api/export.csv" or "/api/export.xlsx"
+                ? "?metric=decision_volume,qa_accuracy&by=market,queue,site&period=last%20full%20week" : path == "/api/report" ? "?format=md&audience=regional&region=SEA" : "");
+            using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+            // JSON re-written without escapes so Chinese names show; the workbook export is compressed and not searched
+            // (the CSV export carries the same rows).
+            var body = await response.Content.ReadAsStringAsync();
+            var text = response.Content.Headers.ContentType?.MediaType?.Contains("json", StringComparison.Ordinal) == true
+                ? System.Text.Json.Nodes.JsonNode.Parse(body)?.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) ?? ""
+                : body;
+            // Known gap (issue 21's note): on ClickHouse the report appendix's SQL carries the reference lookups as literal
+            // arrays of every queue (a queue's SLA by `transform`), so its SQL text names other markets' queue codes; the
+            // numbers and words around it must not. The SQL blocks are left out of the search until the arrays follow the scope.
+            text = System.Text.RegularExpressions.Regex.Replace(text, "```sql.*?```", "", System.Text.RegularExpressions.RegexOptions.Singleline);
+            statuses.Add($"{url} {(int)response.StatusCode}");
+            leaks.AddRange(others.Select(o => (o.Code, Match: o.Pattern.Match(text))).Where(o => o.Match.Success)
+                .Select(o => $"{url} ({(int)response.StatusCode}) names {o.Code}: …{text.Substring(Math.Max(0, o.Match.Index - 80), Math.Min(160, text.Length - Math.Max(0, o.Match.Index - 80)))}…"));
+        }
+
+        Assert.True(statuses.Count(s => s.EndsWith(" 200", StringComparison.Ordinal)) >= 10, string.Join("\n", statuses));
+        Assert.True(leaks.Count == 0, string.Join("\n", leaks));
+    }
+
+    /// <summary>A ClickHouse-backed dashboard with one SEA-scoped user `sea` (password `pw`) of the role; the hash is made here
+    /// in the users file's format (PBKDF2-SHA256, few iterations for speed: an old work factor still signs in).</summary>
+    private Dictionary<string, string?> SeaUserSettings(string role)
+    {
+        var salt = System.Security.Cryptography.RandomNumberGenerator.GetBytes(16);
+        var hash = System.Security.Cryptography.Rfc2898DeriveBytes.Pbkdf2("pw"u8, salt, 1000, System.Security.Cryptography.HashAlgorithmName.SHA256, 32);
+        return new Dictionary<string, string?>(new DashboardOptions(data.AlertStorePath) { ClickHouse = data.ClickHouseOptions }.ToSettings())
+        {
+            ["ModScope:Users"] = $"sea:{role}:pbkdf2$1000${Convert.ToBase64String(salt)}${Convert.ToBase64String(hash)}:region=SEA",
+        };
     }
 
     private MonitorRunner Runner(ModScopeStore store, Query.IMetricEngine engine, Query.IMetricEngine? dataEngine) =>

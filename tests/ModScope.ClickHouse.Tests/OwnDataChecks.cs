@@ -26,7 +26,7 @@ public abstract class OwnDataChecks(ParityDataFixture fixture)
         await using var database = await fixture.ScratchDatabaseAsync("bazaar");
         var options = new IngestOptions(Mapping: BazaarData.Mapping());
         var loaded = await new ClickHouseLoader(database.Merged).IngestAsync(BazaarData.Inputs, options);
-        Assert.Equal(4, loaded.Files.Count);
+        Assert.Equal(5, loaded.Files.Count); // four reference and event files and the per-market targets
         Assert.All(loaded.Files, f => Assert.Equal((0L, FileStatus.Loaded), (f.RowsQuarantined, f.Status)));
         var folder = Directory.CreateTempSubdirectory("modscope-ch-bazaar-");
         try

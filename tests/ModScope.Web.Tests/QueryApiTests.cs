@@ -128,7 +128,7 @@ public sealed class QueryApiTests(DashboardStore store) : ApiTestBase(store)
     [InlineData("/api/export.xlsx?metric=qa_accuracy&grain=fortnight", "grain", "fortnight")]
     [InlineData("/api/overview?period=someday", "period", "someday")]
     [InlineData("/api/overview?filter=markt=US", "filter", "market")]
-    [InlineData("/api/alerts?status=open", "status", "open")]
+    [InlineData("/api/alerts?status=opened", "status", "opened")]
     [InlineData("/api/health?asOf=2026-13-01", "asOf", "2026-13-01")]
     [InlineData("/api/catalog?lang=de", "lang", "de")]
     public async Task A_bad_parameter_is_a_400_problem_that_names_it(string url, string parameter, string mention)

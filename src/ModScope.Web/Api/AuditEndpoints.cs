@@ -17,8 +17,8 @@ internal static class AuditEndpoints
             var from = Day("since", since);
             // The last day is whole: rows before the next midnight (UTC).
             var to = Day("until", until)?.AddDays(1);
-            var rows = Number("limit", limit, 1, 10_000) ?? 500;
-            var skip = Number("offset", offset, 0, 10_000_000) ?? 0;
+            var rows = WholeNumber.Parse("limit", limit, 1, 10_000) ?? 500;
+            var skip = WholeNumber.Parse("offset", offset, 0, 10_000_000) ?? 0;
             var kind = Blank(action);
             if (kind is not null && !AuditLog.Actions.Contains(kind, StringComparer.Ordinal))
             {
@@ -44,18 +44,6 @@ internal static class AuditEndpoints
         return DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
             ? DateWindow.Day(name, day, text).ToDateTime(TimeOnly.MinValue)
             : throw new BadParameterException(name, $"'{text}' is not a day; write yyyy-MM-dd.");
-    }
-
-    /// <summary>A whole number between <paramref name="least"/> and <paramref name="most"/>, null when not given; else a 400 naming the parameter.</summary>
-    private static int? Number(string name, string? text, int least, int most)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-        return int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= least && n <= most
-            ? n
-            : throw new BadParameterException(name, $"a whole number between {least} and {most}, not '{text}'.");
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -12,7 +12,7 @@ internal static class DeliveryEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/deliveries", ([FromQuery(Name = "status")] string? status, [FromQuery(Name = "limit")] int? limit, Dashboard dashboard) =>
+        api.MapGet("/deliveries", ([FromQuery(Name = "status")] string? status, [FromQuery(Name = "limit")] string? limit, Dashboard dashboard) =>
         {
             OutboxStatus? only = status?.Trim().ToLowerInvariant() switch
             {
@@ -22,11 +22,7 @@ internal static class DeliveryEndpoints
                 "failed" => OutboxStatus.Failed,
                 _ => throw new BadParameterException("status", $"'{status}' is not a delivery status; use pending, sent or failed."),
             };
-            if (limit is < 1 or > 1_000)
-            {
-                throw new BadParameterException("limit", $"between 1 and 1000, not {limit}.");
-            }
-            var rows = new OutboxStore(dashboard.Store).List(only, limit ?? 200);
+            var rows = new OutboxStore(dashboard.Store).List(only, WholeNumber.Parse("limit", limit, 1, 1_000) ?? 200);
             return Results.Ok(rows.Select(r => new
             {
                 r.Id, r.Key, r.Subscription, r.Channel, Recipients = r.Recipients.Count, r.Message.Subject, Attachment = r.Message.AttachmentName,

@@ -64,11 +64,11 @@ public sealed partial class RollupParityTests : IDisposable
         await AssertParity("after a re-delivery that moved decisions to the next day");
 
         var before = await _query.RunAsync(Request([.. _catalog.Metrics.Select(m => m.Id)], [], TimeGrain.Day));
-        // Replacing rows again, then a row naming an unknown market: --strict fails the load, which is rolled back.
+        // Replacing rows again, then a row with an unknown verdict: --strict fails the load, which is rolled back.
         var lines = File.ReadAllLines(Redelivery(files.First(f => Path.GetFileName(f).StartsWith("decisions-", StringComparison.Ordinal)), 2));
-        var market = Array.IndexOf(lines[0].Split(','), "market");
+        var verdict = Array.IndexOf(lines[0].Split(','), "verdict");
         var broken = lines[^1].Split(',');
-        broken[market] = "ZZ";
+        broken[verdict] = "maybe";
         var bad = Path.Combine(_folder, "decisions-zz-bad.csv");
         File.WriteAllLines(bad, [.. lines[..^1], string.Join(',', broken)]);
         await Assert.ThrowsAsync<IngestException>(() => ingestor.IngestAsync([bad], new IngestOptions(Strict: true)));
