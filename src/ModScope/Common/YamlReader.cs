@@ -58,6 +58,18 @@ internal sealed class YamlReader(string file, List<CatalogIssue> issues)
         return null;
     }
 
+    /// <summary>The text of <paramref name="key"/>, or <paramref name="fallback"/> when absent, if it is one of <paramref name="allowed"/>; else a problem naming the choices and a near match.</summary>
+    public string? OneOf(YamlMappingNode mapping, string key, string field, IReadOnlyList<string> allowed, string fallback)
+    {
+        var text = Text(mapping, key, field, required: false) ?? fallback;
+        if (allowed.Contains(text))
+        {
+            return text;
+        }
+        Problem(Child(mapping, key), $"{field}.{key}", $"'{text}' is not one of {string.Join(", ", allowed)}{NearMatch.Suggest(text, allowed)}");
+        return null;
+    }
+
     public double? Number(YamlMappingNode mapping, string key, string field, bool required = true)
     {
         var text = Text(mapping, key, field, required);

@@ -57,8 +57,7 @@ internal static class ChannelsSection
         {
             reader.Problem(reader.Child(entry, "from"), $"{field}.from", $"'{from}' is not an e-mail address");
         }
-        var tlsText = reader.Text(entry, "tls", field, required: false) ?? "auto";
-        SmtpTls? tls = tlsText switch
+        SmtpTls? tls = reader.OneOf(entry, "tls", field, ["none", "starttls", "tls", "auto"], "auto") switch
         {
             "none" => SmtpTls.None,
             "starttls" => SmtpTls.StartTls,
@@ -66,10 +65,6 @@ internal static class ChannelsSection
             "auto" => SmtpTls.Auto,
             _ => null,
         };
-        if (tls is null)
-        {
-            reader.Problem(reader.Child(entry, "tls"), $"{field}.tls", $"'{tlsText}' is not one of none, starttls, tls, auto");
-        }
         var user = Variable(reader, entry, "user_env", field);
         var password = Variable(reader, entry, "password_env", field);
         if ((user is null) != (password is null))
@@ -89,18 +84,13 @@ internal static class ChannelsSection
             reader.Problem(reader.Child(entry, "url"), $"{field}.url", $"'{url}' is not an http or https URL");
             uri = null;
         }
-        var shapeText = reader.Text(entry, "shape", field, required: false) ?? "plain";
-        PayloadShape? shape = shapeText switch
+        PayloadShape? shape = reader.OneOf(entry, "shape", field, ["plain", "slack", "teams"], "plain") switch
         {
             "plain" => PayloadShape.Plain,
             "slack" => PayloadShape.Slack,
             "teams" => PayloadShape.Teams,
             _ => null,
         };
-        if (shape is null)
-        {
-            reader.Problem(reader.Child(entry, "shape"), $"{field}.shape", $"'{shapeText}' is not one of plain, slack, teams");
-        }
         var secret = Variable(reader, entry, "secret_env", field);
         return uri is null || shape is null ? null : new WebhookSettings(uri, secret, shape.Value);
     }

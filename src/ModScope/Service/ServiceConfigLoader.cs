@@ -70,17 +70,12 @@ public static class ServiceConfigLoader
         }
         reader.OnlyKeys(mapping, "watch", "folder", "ready", "stable_seconds", "monitor_after_load", "monitor_days");
         var folder = reader.Text(mapping, "folder", "watch");
-        var readyText = reader.Text(mapping, "ready", "watch", required: false) ?? "stable_size";
-        FileReadiness? ready = readyText switch
+        FileReadiness? ready = reader.OneOf(mapping, "ready", "watch", ["stable_size", "done_marker"], "stable_size") switch
         {
             "stable_size" => FileReadiness.StableSize,
             "done_marker" => FileReadiness.DoneMarker,
             _ => null,
         };
-        if (ready is null)
-        {
-            reader.Problem(reader.Child(mapping, "ready"), "watch.ready", $"'{readyText}' is not one of stable_size, done_marker");
-        }
         var seconds = reader.Number(mapping, "stable_seconds", "watch", required: false) ?? 30;
         if (seconds is < 1 or > 86_400)
         {

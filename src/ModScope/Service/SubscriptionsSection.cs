@@ -118,7 +118,7 @@ internal static class SubscriptionsSection
             return null;
         }
         reader.OnlyKeys(m, field, "audience", "region", "market", "format", "period");
-        var audience = OneOf(reader, m, "audience", field, Audiences, "exec");
+        var audience = reader.OneOf(m, "audience", field, Audiences, "exec");
         var (region, market) = (reader.Text(m, "region", field, required: false), reader.Text(m, "market", field, required: false));
         if (region is not null && market is not null)
         {
@@ -128,7 +128,7 @@ internal static class SubscriptionsSection
         {
             reader.Problem(m, $"{field}.region", "a regional report needs region (e.g. SEA) or market (e.g. ID)");
         }
-        var format = OneOf(reader, m, "format", field, Formats, "pdf");
+        var format = reader.OneOf(m, "format", field, Formats, "pdf");
         var period = reader.Text(m, "period", field, required: false) ?? "last-week";
         try
         {
@@ -153,7 +153,7 @@ internal static class SubscriptionsSection
         {
             reader.Problem(reader.Child(m, "segments"), $"{field}.segments", $"'{bad}' is not a segment; write dimension=value pairs joined by ';' (region=SEA;decided_by=human)");
         }
-        var severity = OneOf(reader, m, "severity", field, ["warning", "critical"], "warning");
+        var severity = reader.OneOf(m, "severity", field, ["warning", "critical"], "warning");
         return new AlertFilter(metrics, segments, severity == "critical" ? AlertSeverity.Critical : AlertSeverity.Warning);
     }
 
@@ -175,7 +175,7 @@ internal static class SubscriptionsSection
         {
             reader.Problem(entry, $"{field}.to", $"'{channel.Name}' sends e-mail: give the addresses in to");
         }
-        var language = OneOf(reader, entry, "language", field, ["en", "zh-Hans"], "en");
+        var language = reader.OneOf(entry, "language", field, ["en", "zh-Hans"], "en");
         ScheduledJob? schedule = null;
         var when = ownerEntry ? AfterMonitor : reader.Text(entry, "when", field, required: false) ?? AfterMonitor;
         if (when != AfterMonitor)
@@ -188,16 +188,5 @@ internal static class SubscriptionsSection
             }
         }
         return channel is null || language is null ? null : (channel, to, language, schedule);
-    }
-
-    private static string? OneOf(YamlReader reader, YamlMappingNode m, string key, string field, string[] allowed, string fallback)
-    {
-        var text = reader.Text(m, key, field, required: false) ?? fallback;
-        if (allowed.Contains(text))
-        {
-            return text;
-        }
-        reader.Problem(reader.Child(m, key), $"{field}.{key}", $"'{text}' is not one of {string.Join(", ", allowed)}{NearMatch.Suggest(text, allowed)}");
-        return null;
     }
 }
