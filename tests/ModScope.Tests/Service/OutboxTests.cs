@@ -62,6 +62,41 @@ public sealed class OutboxTests : IDisposable
     }
 
     [Fact]
+    public async Task A_channels_failures_in_a_row_are_counted_across_restarts_and_start_again_after_a_success()
+    {
+        var clock = new ManualClock(Start);
+        var sender = new FlakySender { Down = true };
+        var config = Config() with { Delivery = new DeliverySettings(6, TimeSpan.FromSeconds(10), TimeSpan.FromHours(1), 3) };
+        var store = new OutboxStore(_temp.Store);
+        store.Enqueue(Entry("k1"), Start);
+
+        // Each round by a new sender, as after a restart: attempts at 0 s, 10 s (0 + 10) and 30 s (10 + 20) fail.
+        foreach (var at in new[] { 0, 10, 30 })
+        {
+            clock.Now = Start.AddSeconds(at);
+            await new OutboxSender(_temp.Store, config, sender, clock).SendDueAsync(CancellationToken.None);
+        }
+
+        var alert = Assert.Single(new AlertStore(_temp.Store).List(kind: AlertKind.Data));
+        Assert.Equal((AlertStatus.New, 3.0), (alert.Status, alert.Finding.Value));
+        Assert.Equal(3, store.FailuresInRow("hook", config.Delivery));
+
+        // At 31 s another delivery goes: the alert resolves. At 70 s (30 + 40) k1's fourth attempt fails: one in a row since
+        // the success, as its third (at most 70 - 40 = 30 s) came before it.
+        sender.Down = false;
+        clock.Now = Start.AddSeconds(31);
+        store.Enqueue(Entry("k2"), clock.Now);
+        Assert.Equal(1, await new OutboxSender(_temp.Store, config, sender, clock).SendDueAsync(CancellationToken.None));
+        sender.Down = true;
+        clock.Now = Start.AddSeconds(70);
+        await new OutboxSender(_temp.Store, config, sender, clock).SendDueAsync(CancellationToken.None);
+
+        Assert.Equal(1, store.FailuresInRow("hook", config.Delivery));
+        Assert.Equal(AlertStatus.Resolved, Assert.Single(new AlertStore(_temp.Store).List(kind: AlertKind.Data)).Status);
+        Assert.Equal(5, sender.Calls);
+    }
+
+    [Fact]
     public void Backoff_doubles_from_the_first_wait_up_to_the_cap()
     {
         var settings = new DeliverySettings(10, TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(5), 3);
@@ -81,12 +116,15 @@ public sealed class OutboxTests : IDisposable
     {
         public int Failures { get; init; }
 
+        /// <summary>While set, every send fails.</summary>
+        public bool Down { get; set; }
+
         public int Calls { get; private set; }
 
         public Task SendAsync(Channel channel, OutboxItem item, CancellationToken cancellationToken)
         {
             Calls++;
-            return Calls <= Failures ? throw new DeliveryException("receiver answered 503") : Task.CompletedTask;
+            return Calls <= Failures || Down ? throw new DeliveryException("receiver answered 503") : Task.CompletedTask;
         }
     }
 

@@ -11,15 +11,13 @@ namespace ModScope.Service.Outbox;
 /// after a send and before its record sends it again at the next start, with the same idempotency key for the
 /// receiver to drop it (the <c>Idempotency-Key</c> header, the e-mail's Message-Id). A channel failing
 /// <see cref="DeliverySettings.ChannelAlertAfter"/> attempts in a row opens a data-health alert (subject
-/// <c>delivery:CHANNEL</c>); its next success resolves it (as the first success after a restart does). The count of failures in a row is kept in memory, so a
-/// restart starts it afresh.
+/// <c>delivery:CHANNEL</c>); its next success resolves it. The failures in a row are counted from the outbox
+/// (<see cref="OutboxStore.FailuresInRow"/>), not in memory, so a restart neither forgets nor restarts them.
 /// </summary>
 public sealed class OutboxSender(ModScopeStore store, ServiceConfig config, IChannelSender sender, TimeProvider clock)
 {
     private readonly OutboxStore _outbox = new(store);
     private readonly AlertStore _alerts = new(store);
-    private readonly Dictionary<string, int> _failures = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _delivered = new(StringComparer.Ordinal);
 
     /// <summary>Sends what is due now; returns how many were sent.</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
@@ -67,20 +65,16 @@ public sealed class OutboxSender(ModScopeStore store, ServiceConfig config, ICha
         }
     }
 
-    /// <summary>Counts a channel's failures in a row; opens its data-health alert at the threshold, resolves it at a success.</summary>
+    /// <summary>After an attempt is recorded: opens the channel's data-health alert at the threshold of failures in a row, resolves it at a success.</summary>
     private void Watch(string channel, string? error, DateOnly today)
     {
         var subject = "delivery:" + channel;
         if (error is null)
         {
-            // The first success since start also resolves an alert a failing channel opened before a restart.
-            if ((_failures.Remove(channel, out var had) && had >= config.Delivery.ChannelAlertAfter) | _delivered.Add(channel))
-            {
-                _alerts.ResolveOpen(subject, "auto");
-            }
+            _alerts.ResolveOpen(subject, "auto");
             return;
         }
-        var failures = _failures[channel] = _failures.GetValueOrDefault(channel) + 1;
+        var failures = _outbox.FailuresInRow(channel, config.Delivery);
         if (failures >= config.Delivery.ChannelAlertAfter)
         {
             var message = $"The delivery channel {channel} failed {failures} times in a row; the last error: {error}";

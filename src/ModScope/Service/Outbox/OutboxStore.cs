@@ -70,7 +70,8 @@ public sealed class OutboxStore(ModScopeStore store)
 
     /// <summary>
     /// Records attempt number <paramref name="attempts"/>: sent (<paramref name="error"/> null), or failed and tried
-    /// again at <paramref name="retryAt"/>, or given up when there is no retry.
+    /// again at <paramref name="retryAt"/>, or given up when there is no retry (its <c>next_attempt_at</c> then keeps
+    /// when it was given up, for <see cref="FailuresInRow"/>).
     /// </summary>
     public void Record(long id, int attempts, string? error, DateTime? retryAt, DateTime now)
     {
@@ -78,9 +79,40 @@ public sealed class OutboxStore(ModScopeStore store)
         var status = error is null ? OutboxStatus.Sent : retryAt is null ? OutboxStatus.Failed : OutboxStatus.Pending;
         new SqlRunner(connection, CancellationToken.None).Execute("""
             UPDATE outbox SET status = $status, attempts = $attempts, last_error = coalesce($error, last_error),
-                next_attempt_at = coalesce($retry, next_attempt_at), sent_at = CASE WHEN $sent THEN $now ELSE sent_at END
+                next_attempt_at = CASE WHEN $sent THEN next_attempt_at ELSE coalesce($retry, $now) END, sent_at = CASE WHEN $sent THEN $now ELSE sent_at END
             WHERE delivery_id = $id
             """, ("status", Name(status)), ("attempts", attempts), ("error", error), ("retry", retryAt), ("sent", error is null), ("now", now), ("id", id));
+    }
+
+    /// <summary>
+    /// How many attempts in a row <paramref name="channel"/> has failed, read from the outbox so that it holds across
+    /// restarts: the failed attempts of its unsent deliveries made after its latest successful send. A delivery's
+    /// latest attempt is known (a pending one's next try less the backoff after it, a given-up one's time of giving
+    /// up); an earlier attempt j of it came at least the backoffs W(j) + … + W(k−1) before its latest attempt k (a retry
+    /// never goes before it is due), so it is counted unless that places it before the success.
+    /// </summary>
+    public int FailuresInRow(string channel, DeliverySettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        using var connection = store.OpenConnection();
+        var sql = new SqlRunner(connection, CancellationToken.None);
+        var success = sql.Rows("SELECT max(sent_at) FROM outbox WHERE channel = $c AND status = 'sent'", r => r.IsDBNull(0) ? DateTime.MinValue : r.GetDateTime(0), ("c", channel)).Single();
+        var unsent = sql.Rows("SELECT status, attempts, next_attempt_at FROM outbox WHERE channel = $c AND status <> 'sent' AND attempts > 0",
+            r => (GaveUp: r.GetString(0) == Name(OutboxStatus.Failed), Attempts: r.GetInt32(1), Next: r.GetDateTime(2)), ("c", channel));
+        var failures = 0;
+        foreach (var (gaveUp, attempts, next) in unsent)
+        {
+            var at = gaveUp ? next : next - settings.WaitAfter(attempts);
+            for (var j = attempts; j >= 1 && at > success; j--)
+            {
+                failures++;
+                if (j > 1)
+                {
+                    at -= settings.WaitAfter(j - 1);
+                }
+            }
+        }
+        return failures;
     }
 
     private static string Name(OutboxStatus status) => status.ToString().ToLowerInvariant();
