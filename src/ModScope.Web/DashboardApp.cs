@@ -135,7 +135,7 @@ public static class DashboardApp
     }
 
     /// <summary>Serves <paramref name="options"/> on <paramref name="urls"/> until cancelled.</summary>
-    public static async Task RunAsync(DashboardOptions options, IEnumerable<string> urls, Action<string>? started = null, CancellationToken cancellationToken = default)
+    public static async Task RunAsync(DashboardOptions options, IEnumerable<string> urls, Action<ServerStarted>? started = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         await using var app = Build([], options, urls);
@@ -143,10 +143,7 @@ public static class DashboardApp
         var dashboard = app.Services.GetRequiredService<Dashboard>();
         var access = app.Services.GetRequiredService<AccessPolicy>();
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var url in app.Urls)
-        {
-            started?.Invoke(url);
-        }
+        started?.Invoke(new ServerStarted(dashboard.Store.Path, [.. app.Urls], access.Users.Count()));
         var allowed = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HostFilteringOptions>>().Value.AllowedHosts.ToList();
         if (HostAllowList.OnlyLoopbackWhileListeningWide(allowed, app.Urls))
         {

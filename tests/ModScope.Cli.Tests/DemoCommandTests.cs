@@ -26,5 +26,10 @@ public sealed class DemoCommandTests : IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT count(*) FROM decisions";
         Assert.Equal(written, Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
+        // The sample service configuration it points to is valid as written.
+        var sample = Path.Combine(_dir, ModScope.Service.ServiceConfigSample.FileName);
+        Assert.Contains(ModScope.Service.ServiceConfigSample.FileName, output, StringComparison.Ordinal);
+        var config = ModScope.Service.ServiceConfigLoader.Load(sample);
+        Assert.Equal((2, 3, 1, 2), (config.Channels.Count, config.Subscriptions.Count, config.Owners.Count, config.Schedules.Count));
     }
 }

@@ -5,23 +5,34 @@ using ModScope.Web.Forwarding;
 
 namespace ModScope.Cli.Tests;
 
-/// <summary><c>modscope serve</c> in a process of its own on a free loopback port, ready once it answers and its info file is written. Killed on dispose.</summary>
+/// <summary>
+/// <c>modscope serve</c> in a process of its own on a free loopback port, ready once it answers and its info file is
+/// written; what it prints is kept. Killed on dispose.
+/// </summary>
 internal sealed class ServedProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output;
 
-    private ServedProcess(Process process, string url)
+    private ServedProcess(Process process, string url, System.Collections.Concurrent.ConcurrentQueue<string> output)
     {
         _process = process;
         Url = url;
+        _output = output;
     }
 
     public string Url { get; }
 
+    /// <summary>The lines the server printed on standard output so far.</summary>
+    public IReadOnlyList<string> Output => [.. _output];
+
     public int Id => _process.Id;
 
-    /// <summary>Starts <c>serve</c> on <paramref name="store"/>; with <paramref name="usersFile"/>, opened to a team (sign-in required).</summary>
-    public static async Task<ServedProcess> StartAsync(string store, string? usersFile = null)
+    /// <summary>
+    /// Starts <c>serve</c> on <paramref name="store"/>; with <paramref name="usersFile"/>, opened to a team (sign-in
+    /// required); <paramref name="environment"/> adds variables to the server's environment (a channel's secret).
+    /// </summary>
+    public static async Task<ServedProcess> StartAsync(string store, string? usersFile = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var url = $"http://127.0.0.1:{FreePort()}";
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -30,6 +41,10 @@ internal sealed class ServedProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
         string[] users = usersFile is null ? [] : ["--users-file", usersFile];
         foreach (var argument in (string[])[typeof(CliApp).Assembly.Location, "serve", "--store", store, "--urls", url, .. users])
         {
@@ -37,11 +52,12 @@ internal sealed class ServedProcess : IAsyncDisposable
         }
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         var errors = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        process.OutputDataReceived += (_, _) => { };
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, e) => output.Enqueue(e.Data ?? "");
         process.ErrorDataReceived += (_, e) => errors.Enqueue(e.Data ?? "");
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var served = new ServedProcess(process, url);
+        var served = new ServedProcess(process, url, output);
         var wait = Stopwatch.StartNew();
         while (ServerInfoFile.Find(store)?.Pid != process.Id)
         {

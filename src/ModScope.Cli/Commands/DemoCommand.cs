@@ -6,6 +6,7 @@ using ModScope.Monitor;
 using ModScope.Monitor.Findings;
 using ModScope.Query;
 using ModScope.Query.Rollups;
+using ModScope.Service;
 using ModScope.Synthetic;
 using ModScope.Ingest;
 using ModScope.Store;
@@ -89,6 +90,11 @@ internal static class DemoCommand
             await ReportCommand.WriteDemoReportsAsync(context, catalog, new MetricQuery(catalog, engine), store, request.Period, Path.Combine(root, "reports"), cancellationToken).ConfigureAwait(false);
 
             Took();
+            // A sample service configuration under a name serve does not pick up: it names example.com's hosts.
+            var sample = Path.Combine(root, ServiceConfigSample.FileName);
+            await File.WriteAllTextAsync(sample, ServiceConfigSample.Text + "\n", cancellationToken).ConfigureAwait(false);
+            context.Out.MarkupLine($"Sample service configuration: [bold]{Markup.Escape(Path.GetFullPath(sample))}[/] (rename it to " +
+                $"{ServiceConfigLoader.FileName} beside the store, with your hosts, for serve to load landed files, monitor and deliver; README: Run it for a team)");
             context.Out.MarkupLine(CultureInfo.InvariantCulture,
                 $"Demo finished in {(DateTime.UtcNow - started).TotalSeconds:F1} s. Store: [bold]{Markup.Escape(Path.GetFullPath(storePath))}[/]");
             if (!parsed.GetValue(noServe))

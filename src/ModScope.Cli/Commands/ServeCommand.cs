@@ -94,20 +94,16 @@ internal static class ServeCommand
                     CacheMegabytes = (int)Positive(parsed.GetValue(cache) ?? defaults.CacheMegabytes, "--cache-mb", least: 0),
                 },
             };
-            if (service is not null)
-            {
-                ServiceView.Render(context.Out, service);
-            }
+            ServiceView.Render(context.Out, service);
             await RunAsync(context, options, parsed.GetValue(urls) ?? [], cancellationToken).ConfigureAwait(false);
             return ExitCodes.Ok;
         }));
         return command;
     }
 
-    /// <summary>Serves until Ctrl+C, printing where.</summary>
+    /// <summary>Serves until Ctrl+C, printing the store, where it listens and who may use it (<see cref="ServiceView.RenderStart"/>).</summary>
     public static Task RunAsync(CliContext context, DashboardOptions options, IReadOnlyList<string> urls, CancellationToken cancellationToken) =>
-        DashboardApp.RunAsync(options, urls.Count > 0 ? urls : [DashboardOptions.DefaultUrl],
-            url => context.Out.MarkupLine($"Dashboard: [bold]{Markup.Escape(url)}[/]  (Ctrl+C to stop)"), cancellationToken);
+        DashboardApp.RunAsync(options, urls.Count > 0 ? urls : [DashboardOptions.DefaultUrl], started => ServiceView.RenderStart(context.Out, started), cancellationToken);
 
     /// <summary>The password from standard input (first line); one given on the command line still works, with a warning.</summary>
     private static async Task<string> PasswordAsync(CliContext context, string? given)
