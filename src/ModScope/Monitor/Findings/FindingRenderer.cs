@@ -66,7 +66,6 @@ public sealed class FindingRenderer
         return string.Join(_text["segment.join"], pairs.Select(p =>
         {
             var name = p.Value is null or "(none)" ? _text["segment.missing"]
-                : p.Key == "region" && _text.Has("region." + p.Value) ? _text["region." + p.Value]
                 : PlaceNames.Name(_reference, p.Key, p.Value, Language);
             var dimension = _catalog.Dimensions.FirstOrDefault(d => d.Id == p.Key)?.Name.In(Language) ?? p.Key;
             var key = _text.Has("segment." + p.Key) ? "segment." + p.Key : "segment.other";
