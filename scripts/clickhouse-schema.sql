@@ -50,6 +50,14 @@ ENGINE = ReplacingMergeTree ORDER BY (sha256)
 CREATE TABLE IF NOT EXISTS modscope.files AS modscope.files_local
 ENGINE = Distributed(two_shards, modscope, files_local, cityHash64(sha256))
 
+CREATE TABLE IF NOT EXISTS modscope.regions_local (code String, name_en Nullable(String), name_zh Nullable(String), valid_from Date, __rank UInt64)
+ENGINE = ReplacingMergeTree(__rank) ORDER BY (code, valid_from)
+
+DROP TABLE IF EXISTS modscope.regions
+
+CREATE TABLE IF NOT EXISTS modscope.regions AS modscope.regions_local
+ENGINE = Distributed(two_shards, modscope, regions_local, cityHash64(code))
+
 CREATE TABLE IF NOT EXISTS modscope.markets_local (code String, name_en Nullable(String), name_zh Nullable(String), region String, language Nullable(String), time_zone String, valid_from Date, __rank UInt64)
 ENGINE = ReplacingMergeTree(__rank) ORDER BY (code, valid_from)
 

@@ -20,6 +20,10 @@ internal static class StagedReference
         }
         foreach (var table in ReferenceSchema.Loadable)
         {
+            if (stored[table.Name].Count == 0)
+            {
+                continue; // a table the cluster has none of keeps the stage's seed (regions on a cluster loaded before they existed)
+            }
             using (var delete = stage.CreateCommand())
             {
                 delete.CommandText = $"DELETE FROM {SqlText.Quote(table.Name)}";

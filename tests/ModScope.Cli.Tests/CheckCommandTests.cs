@@ -36,6 +36,20 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_sound_store_is_checked_in_chinese_with_lang_zh_hans()
+    {
+        await Load();
+
+        var (exit, output, error) = await CliRunner.Run("check", "--store", Store, "--lang", "zh-Hans");
+
+        Assert.True(exit == ExitCodes.Ok, error);
+        Assert.Contains("正常  表 decisions：每个数据块的校验和均正确", output, StringComparison.Ordinal);
+        Assert.Contains("表 appeals 中没有决策（decision_id）未存储的行", output, StringComparison.Ordinal);
+        Assert.Contains($"存储 {Store} 完好。", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("checksum", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_damaged_store_is_named_so_by_any_command_and_check_exits_one()
     {
         await Load();

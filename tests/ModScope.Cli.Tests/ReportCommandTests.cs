@@ -46,7 +46,7 @@ public sealed class ReportCommandTests(ReportStoreFixture fixture) : IClassFixtu
     {
         var (exit, _, error) = await CliRunner.Run("report", "--store", fixture.Store, "--period", "2026-W36", "--audience", "regional", "--region", "SEA", "--out", Out("sea.md"));
         Assert.True(exit == ExitCodes.Ok, error);
-        Assert.Contains("# Regional business review: SEA", await File.ReadAllTextAsync(Out("sea.md")), StringComparison.Ordinal);
+        Assert.Contains("# Regional business review: Southeast Asia", await File.ReadAllTextAsync(Out("sea.md")), StringComparison.Ordinal);
 
         (exit, _, error) = await CliRunner.Run("report", "--store", fixture.Store, "--period", "2026-W36", "--audience", "quality", "--format", "xlsx", "--out", Out("quality.xlsx"));
         Assert.True(exit == ExitCodes.Ok, error);

@@ -48,6 +48,9 @@ public abstract class OwnDataChecks(ParityDataFixture fixture)
                 // The cluster's own markets (the shipped ones were seeded by the first load): the region of XN is Bazaarly's.
                 Assert.Equal("SAM", Assert.Single(engine.Reference.Markets, m => m.Code == "XN").Region);
                 Assert.Contains(engine.Reference.Markets, m => m.Code == "ID");
+                // The shipped regions' names were seeded too (reference/regions.csv); Bazaarly's SAM has none, so it shows its code.
+                Assert.Equal("东南亚", ModScope.Model.PlaceNames.Name(engine.Reference, "region", "SEA", "zh-Hans"));
+                Assert.Equal("SAM", ModScope.Model.PlaceNames.Name(engine.Reference, "region", "SAM", "en"));
                 var results = new List<IReadOnlyList<MetricResult>>();
                 foreach (var request in requests)
                 {

@@ -46,7 +46,7 @@ public sealed class DeliveryJobsTests(DashboardStore store) : IDisposable
         Assert.EndsWith(".html", attached.AttachmentName, StringComparison.Ordinal);
         var html = Encoding.UTF8.GetString(attached.Attachment!);
         Assert.Contains("<html lang=\"zh-Hans\">", html, StringComparison.Ordinal);
-        Assert.Matches("区域经营分析：[^<]*SEA", html);
+        Assert.Matches("区域经营分析：[^<]*东南亚", html);
         Assert.StartsWith("ModScope 报告", sent.Message.Subject, StringComparison.Ordinal);
         if (newAlerts > 0)
         {

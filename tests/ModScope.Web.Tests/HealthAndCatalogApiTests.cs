@@ -32,6 +32,20 @@ public sealed class HealthAndCatalogApiTests(DashboardStore store) : ApiTestBase
     }
 
     [Fact]
+    public async Task The_catalog_names_each_region_from_the_reference_data_in_the_chosen_language()
+    {
+        var zh = (await GetJson("/api/catalog?lang=zh-Hans")).GetProperty("regions").EnumerateArray()
+            .ToDictionary(r => r.GetProperty("id").GetString()!, r => r.GetProperty("name").GetString());
+        var en = (await GetJson("/api/catalog?lang=en")).GetProperty("regions").EnumerateArray()
+            .ToDictionary(r => r.GetProperty("id").GetString()!, r => r.GetProperty("name").GetString());
+
+        // reference/regions.csv: SEA is Southeast Asia, 东南亚; MENA the Middle East and North Africa, 中东和北非.
+        Assert.Equal("东南亚", zh["SEA"]);
+        Assert.Equal("Southeast Asia", en["SEA"]);
+        Assert.Equal("中东和北非", zh["MENA"]);
+    }
+
+    [Fact]
     public async Task Both_languages_have_the_same_labels_and_chinese_ones_are_translated()
     {
         var en = (await GetJson("/api/labels?lang=en")).EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString());

@@ -52,6 +52,8 @@ public sealed class TeamBrowserTests(DashboardStore store, BrowserHost host) : I
         var sea = MarketRows().Select(l => l.Split(',')).Where(r => r[3] == "SEA").Select(r => r[0]).Order(StringComparer.Ordinal).ToList();
         var offered = (await _page.Locator("#market option").EvaluateAllAsync<string[]>("os => os.map(o => o.value)")).Where(v => v != "").Order(StringComparer.Ordinal).ToList();
         var regions = (await _page.Locator("#region option").EvaluateAllAsync<string[]>("os => os.map(o => o.value)")).Where(v => v != "").ToList();
+        // The region filter names SEA as reference/regions.csv does in Chinese.
+        await Assertions.Expect(_page.Locator("#region option[value='SEA']")).ToHaveTextAsync("东南亚");
         using var api = new HttpClient { BaseAddress = new Uri(Url) };
         api.DefaultRequestHeaders.Authorization = Basic(DashboardStore.SeaName);
         var overview = await api.GetFromJsonAsync<JsonElement>("/api/overview?lang=zh-Hans");

@@ -1,12 +1,12 @@
 namespace ModScope.Web.Api;
 
-/// <summary>What the pages offer to pick: metrics and dimensions (named in the chosen language), markets, regions, zones.</summary>
+/// <summary>What the pages offer to pick: metrics, dimensions, markets and regions (named in the chosen language), zones.</summary>
 internal sealed record CatalogAnswer(
     IReadOnlyList<MetricChoice> Metrics,
     IReadOnlyList<Choice> Dimensions,
     IReadOnlyList<string> DrillPath,
     IReadOnlyList<Choice> Markets,
-    IReadOnlyList<string> Regions,
+    IReadOnlyList<Choice> Regions,
     IReadOnlyList<string> TimeZones,
     IReadOnlyList<string> CoreMetrics,
     DateOnly DataEnd,

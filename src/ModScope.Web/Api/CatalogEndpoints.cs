@@ -27,7 +27,8 @@ internal static class CatalogEndpoints
                 dashboard.Catalog.Dimensions.Select(d => new Choice(d.Id, d.Name.In(language))).ToList(),
                 DrillPath,
                 markets.Select(m => new Choice(m.Code, language == "zh-Hans" ? m.NameZh : m.NameEn)).ToList(),
-                markets.Select(m => m.Region).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+                markets.Select(m => m.Region).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+                    .Select(r => new Choice(r, PlaceNames.Name(dashboard.Reference, "region", r, language))).ToList(),
                 TimeZones, dashboard.Catalog.Roles.Overview, DateOnly.FromDateTime(dashboard.DataNow()).AddDays(-1),
                 access.ReadOnly ? "read-only" : "analyst-sign-in"));
         }).WithName("Catalog").WithSummary("Metrics, dimensions, markets, regions and time zones to pick from, named in the chosen language.");

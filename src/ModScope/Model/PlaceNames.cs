@@ -1,7 +1,8 @@
 namespace ModScope.Model;
 
 /// <summary>
-/// Names of dimension values from a store's reference data, per language: markets (Indonesia, 印度尼西亚), policies
+/// Names of dimension values from a store's reference data, per language: markets (Indonesia, 印度尼西亚), regions
+/// (Southeast Asia, 东南亚), policies
 /// and queues (a renamed queue: its latest name); other values (sites, moderators), and a value without a name, are
 /// shown as they are.
 /// </summary>
@@ -20,6 +21,7 @@ public static class PlaceNames
         var name = dimension switch
         {
             "market" when reference.Markets.LastOrDefault(m => m.Code == value) is { } m => zh ? m.NameZh : m.NameEn,
+            "region" when reference.RegionNames.LastOrDefault(r => r.Code == value) is { } r => zh ? r.NameZh : r.NameEn,
             "policy" or "parent_policy" when reference.Policies.LastOrDefault(p => p.PolicyId == value) is { } p => zh ? p.NameZh : p.NameEn,
             "queue" when reference.Queues.LastOrDefault(q => q.QueueId == value) is { } q => zh ? q.NameZh : q.NameEn,
             _ => value,

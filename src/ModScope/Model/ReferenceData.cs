@@ -4,7 +4,7 @@ using System.Reflection;
 namespace ModScope.Model;
 
 /// <summary>
-/// Reference data: markets, policies, queues and sites, each row with the date it is valid from. A store holds its own
+/// Reference data: markets, policies, queues and sites (and the regions' names), each row with the date it is valid from. A store holds its own
 /// (loaded like events, with history); <see cref="Shipped"/> is the build's <c>reference/</c> folder, which only seeds a
 /// new store. Consumers read a store's copy (<c>Store.StoredReference</c>) and ask <see cref="Current"/> for the rows in
 /// force on a day.
@@ -29,6 +29,12 @@ public sealed record ReferenceData(
     /// </summary>
     public IReadOnlyList<SegmentTarget> Targets { get; init; } = [];
 
+    /// <summary>
+    /// The regions' display names, every row with its history (regions*.csv; shipped: reference/regions.csv). A market's
+    /// region code with no row here is shown as its code.
+    /// </summary>
+    public IReadOnlyList<Region> RegionNames { get; init; } = [];
+
     /// <summary>No reference data at all (a store that could not be read, a test).</summary>
     public static ReferenceData Empty { get; } = new([], [], [], []);
 
@@ -43,6 +49,7 @@ public sealed record ReferenceData(
         InForce(Sites, s => s.SiteId, s => s.ValidFrom, day))
     {
         Targets = Targets,
+        RegionNames = InForce(RegionNames, r => r.Code, r => r.ValidFrom, day),
     };
 
     /// <summary>Each market's region, by market code (of the rows given: call on <see cref="Current"/>).</summary>
@@ -81,7 +88,10 @@ public sealed record ReferenceData(
             Rows("markets").Select(r => new Market(r[0], r[1], r[2], r[3], r[4], r[5], always)).ToArray(),
             Rows("policies").Select(r => new Policy(r[0], r[1].Length == 0 ? null : r[1], r[2], r[3], r[4], always)).ToArray(),
             Rows("queues").Select(r => new Queue(r[0], r[1], r[2], double.Parse(r[3], CultureInfo.InvariantCulture), r[4], r[5], always)).ToArray(),
-            Rows("sites").Select(r => new Site(r[0], r[1], r[2], r[3], r[4], r[5], r[6], always)).ToArray());
+            Rows("sites").Select(r => new Site(r[0], r[1], r[2], r[3], r[4], r[5], r[6], always)).ToArray())
+        {
+            RegionNames = Rows("regions").Select(r => new Region(r[0], r[1], r[2], always)).ToArray(),
+        };
     }
 
     // The shipped files are small, trusted and comma-only, so they are split here rather than through a CSV engine.

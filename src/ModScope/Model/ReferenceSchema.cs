@@ -1,7 +1,7 @@
 namespace ModScope.Model;
 
 /// <summary>
-/// The reference tables (markets, policies, queues, sites): the one definition of their columns that ingest validates
+/// The reference tables (regions, markets, policies, queues, sites): the one definition of their columns that ingest validates
 /// files against and that the catalogue's column paths, ClickHouse's tables and the query door's lookups read. Each row is valid from its <c>valid_from</c> date (absent: <see cref="Always"/>) until the next
 /// row of the same key, so a renamed queue or a market moved to another region keeps last quarter as it was. (The store's
 /// tables come from frozen migrations, which a later change here must migrate, never edit.)
@@ -12,6 +12,13 @@ public static class ReferenceSchema
     public static readonly DateOnly Always = new(1970, 1, 1);
 
     private const string AlwaysText = "1970-01-01";
+
+    /// <summary>
+    /// Regions with their display names (regions*.csv): a market's <c>region</c> is a code of this table, shown by its
+    /// name wherever a region is shown (a code with no row is shown as it is). Loaded first, with history.
+    /// </summary>
+    public static readonly TableSchema Regions = new("regions", ["code", "valid_from"],
+        [Id("code"), Text("name_en", false), Text("name_zh", false), ValidFromColumn()], [], AsOf: "valid_from", ReplacesSameKey: true);
 
     public static readonly ReferenceTable Markets = new(new TableSchema("markets", ["code", "valid_from"],
         [Id("code"), Text("name_en", false), Text("name_zh", false), Id("region"), Text("language", false), Text("time_zone"), ValidFromColumn()],
@@ -62,8 +69,8 @@ public static class ReferenceSchema
         [new("date", ColumnKind.Date, Windowed: false), new("currency", ColumnKind.Text), new("rate", ColumnKind.Number)],
         [CurrencyRule("currency"), new("rate_not_positive", "rate", "rate > 0", "rate must be greater than 0")], AsOf: "date", ReplacesSameKey: true);
 
-    /// <summary>Every reference table loaded from files, in load order: the lookup tables, then targets and exchange rates.</summary>
-    public static readonly IReadOnlyList<TableSchema> Loadable = [.. All.Select(t => t.Schema), Targets, FxRates];
+    /// <summary>Every reference table loaded from files, in load order: regions, the lookup tables, then targets and exchange rates.</summary>
+    public static readonly IReadOnlyList<TableSchema> Loadable = [Regions, .. All.Select(t => t.Schema), Targets, FxRates];
 
     /// <summary>The reference table of this name, or null.</summary>
     public static ReferenceTable? Find(string name) => All.FirstOrDefault(t => t.Name == name);

@@ -55,7 +55,10 @@ public static class ScopeFilters
             [.. reference.Markets.Where(m => markets is null || markets.Contains(m.Code))],
             reference.Policies,
             [.. reference.Queues.Where(q => markets is null || markets.Contains(q.Market))],
-            [.. reference.Sites.Where(s => sites is null || sites.Contains(s.SiteId))]);
+            [.. reference.Sites.Where(s => sites is null || sites.Contains(s.SiteId))])
+        {
+            RegionNames = [.. reference.RegionNames.Where(r => markets is null || reference.Markets.Any(m => m.Region == r.Code && markets.Contains(m.Code)))],
+        };
     }
 
     /// <summary>The market codes the scope allows, or null when it does not limit markets.</summary>

@@ -31,6 +31,11 @@ public static class Migrations
         new(10, "rollup bookkeeping: layout hash, time zone, last load included", connection => Run(connection, Script("0010-rollups.sql"))),
         new(11, "decisions and staffing rows waiting for a reference code that has not arrived",
             connection => Run(connection, Script("0011-pending-references.sql"))),
+        new(12, "regions with their display names, with history", connection =>
+        {
+            Run(connection, Script("0012-regions.sql"));
+            ReferenceTables.SeedRegions(connection);
+        }),
     ];
 
     /// <summary>The schema version this build writes.</summary>

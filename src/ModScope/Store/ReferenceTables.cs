@@ -47,4 +47,14 @@ internal static class ReferenceTables
             }
         }
     }
+
+    /// <summary>Migration 12's seed: the shipped regions' names, valid from the start of time, of file 0 line 0.</summary>
+    public static void SeedRegions(DuckDBConnection connection)
+    {
+        using var appender = connection.CreateAppender("regions");
+        foreach (var r in ReferenceData.Shipped.RegionNames)
+        {
+            appender.CreateRow().AppendValue(r.Code).AppendValue(r.NameEn).AppendValue(r.NameZh).AppendValue(r.ValidFrom).AppendValue(0L).AppendValue(0L).EndRow();
+        }
+    }
 }

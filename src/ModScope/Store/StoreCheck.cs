@@ -9,10 +9,13 @@ namespace ModScope.Store;
 /// checks every block's checksum; compares the schema version with this build's; looks for orphan rows (event rows
 /// and quarantine entries of no recorded file, files of no load, audits and appeals stored without their decision);
 /// and checks that each file's counts add up (rows read = loaded + quarantined). A sound store loses its damage mark.
-/// Opens the file directly, without migrating it.
+/// Opens the file directly, without migrating it. Each item is structure (<see cref="StoreCheckItem"/>): the words, in
+/// the reader's language, come from <c>Monitor/Findings</c>.
 /// </summary>
 public static class StoreCheck
 {
+    private const int ExampleCount = 3;
+
     public static StoreCheckResult Run(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -20,8 +23,7 @@ public static class StoreCheck
         {
             throw new StoreException($"Store '{path}' does not exist.");
         }
-        var checkedItems = new List<string>();
-        var problems = new List<string>();
+        var items = new List<StoreCheckItem>();
         try
         {
             using var connection = new DuckDBConnection($"Data Source={path}");
@@ -33,90 +35,85 @@ public static class StoreCheck
                 {
                     // One hash sum per column reads every value, so every block of the table passes DuckDB's checksum.
                     Scalar(connection, $"SELECT count(*) FROM (SELECT sum(hash(COLUMNS(*))) FROM {SqlText.Quote(table)})");
-                    checkedItems.Add($"table {table}: every block's checksum");
+                    items.Add(new(StoreCheckKind.Checksum, true, table));
                 }
                 catch (DuckDBException ex)
                 {
-                    problems.Add($"table {table}: {FirstLine(ex.Message)}");
+                    items.Add(new(StoreCheckKind.Checksum, false, table, Detail: FirstLine(ex.Message)));
                 }
             }
-            CheckSchema(connection, tables, checkedItems, problems);
+            items.Add(Schema(connection, tables));
             if (tables.Contains("files"))
             {
-                CheckOrphans(connection, checkedItems, problems);
+                items.AddRange(Orphans(connection));
             }
         }
         catch (DuckDBException ex)
         {
-            problems.Add($"the file cannot be opened as a DuckDB database: {FirstLine(ex.Message)}");
+            items.Add(new(StoreCheckKind.Unreadable, false, Detail: FirstLine(ex.Message)));
         }
-        if (problems.Count == 0)
+        var result = new StoreCheckResult(items);
+        if (result.Sound)
         {
             DamageMark.Clear(path);
         }
-        return new StoreCheckResult(checkedItems, problems);
+        return result;
     }
 
-    private static void CheckSchema(DuckDBConnection connection, List<string> tables, List<string> checkedItems, List<string> problems)
+    private static StoreCheckItem Schema(DuckDBConnection connection, List<string> tables)
     {
         if (!tables.Contains("schema_migrations"))
         {
-            problems.Add("no schema_migrations table: not a ModScope store");
-            return;
+            return new(StoreCheckKind.NotAStore, false, "schema_migrations");
         }
         var version = Scalar(connection, "SELECT coalesce(max(version), 0) FROM schema_migrations");
-        if (version > Migrations.Latest)
-        {
-            problems.Add($"schema version {version} is newer than this ModScope understands ({Migrations.Latest})");
-        }
-        else
-        {
-            checkedItems.Add(version == Migrations.Latest
-                ? $"schema version {version}"
-                : $"schema version {version} (opening the store migrates it to {Migrations.Latest})");
-        }
+        return new(StoreCheckKind.SchemaVersion, version <= Migrations.Latest, "schema_migrations", Count: version, Expected: Migrations.Latest);
     }
 
-    private static void CheckOrphans(DuckDBConnection connection, List<string> checkedItems, List<string> problems)
+    private static IEnumerable<StoreCheckItem> Orphans(DuckDBConnection connection)
     {
-        var checks = new List<(string What, string Sql)>();
         foreach (var table in Tables.All)
         {
             if (Tables.IsReference(table) && Scalar(connection,
-                    $"SELECT count(*) FROM information_schema.columns WHERE table_name = '{table.Name}' AND column_name = 'file_id'") == 0)
+                    "SELECT count(*) FROM information_schema.columns WHERE table_name = $1 AND column_name = 'file_id'", table.Name) == 0)
             {
                 continue; // a store before version 3: its reference rows were not loaded from files
             }
+            var key = $"concat_ws('/', {string.Join(", ", table.Key.Select(SqlText.Quote))})";
             // Reference rows seeded from the shipped data carry file 0.
             var seeded = Tables.IsReference(table) ? "file_id <> 0 AND " : "";
-            checks.Add(($"{table.Name} rows of no recorded file", $"SELECT count(*) FROM {table.Name} WHERE {seeded}file_id NOT IN (SELECT file_id FROM files)"));
+            yield return Find(connection, StoreCheckKind.RowsWithoutFile, table.Name, null, key,
+                $"{seeded}file_id NOT IN (SELECT file_id FROM files)");
             if (table.ParentReference is { } parent)
             {
-                checks.Add(($"{table.Name} rows whose decision is not stored",
-                    $"SELECT count(*) FROM {table.Name} WHERE {SqlText.Quote(parent)} NOT IN (SELECT decision_id FROM decisions)"));
+                yield return Find(connection, StoreCheckKind.RowsWithoutDecision, table.Name, parent, key,
+                    $"{SqlText.Quote(parent)} NOT IN (SELECT decision_id FROM decisions)");
             }
         }
-        checks.Add(("quarantine entries of no recorded file", "SELECT count(*) FROM quarantine WHERE file_id NOT IN (SELECT file_id FROM files)"));
-        checks.Add(("files of no recorded load", "SELECT count(*) FROM files WHERE load_id NOT IN (SELECT load_id FROM loads)"));
-        checks.Add(("files whose rows read are not rows loaded + quarantined", "SELECT count(*) FROM files WHERE rows_read <> rows_loaded + rows_quarantined"));
-        foreach (var (what, sql) in checks)
-        {
-            var count = Scalar(connection, sql);
-            if (count == 0)
-            {
-                checkedItems.Add($"no {what}");
-            }
-            else
-            {
-                problems.Add(string.Create(CultureInfo.InvariantCulture, $"{count:N0} {what}"));
-            }
-        }
+        yield return Find(connection, StoreCheckKind.RowsWithoutFile, "quarantine", null, "concat_ws(':', file_id, line)",
+            "file_id NOT IN (SELECT file_id FROM files)");
+        yield return Find(connection, StoreCheckKind.FilesWithoutLoad, "files", null, "name", "load_id NOT IN (SELECT load_id FROM loads)");
+        yield return Find(connection, StoreCheckKind.FileCountsDisagree, "files", null, "name", "rows_read <> rows_loaded + rows_quarantined");
     }
 
-    private static long Scalar(DuckDBConnection connection, string sql)
+    /// <summary>The rows of <paramref name="table"/> that match <paramref name="where"/> (our schema's SQL, no user input): a passed item when none do.</summary>
+    private static StoreCheckItem Find(DuckDBConnection connection, StoreCheckKind kind, string table, string? column, string example, string where)
+    {
+        var count = Scalar(connection, $"SELECT count(*) FROM {SqlText.Quote(table)} WHERE {where}");
+        return count == 0
+            ? new(kind, true, table, column)
+            : new(kind, false, table, column, count,
+                Examples: Strings(connection, $"SELECT DISTINCT {example} FROM {SqlText.Quote(table)} WHERE {where} ORDER BY 1 LIMIT {ExampleCount}"));
+    }
+
+    private static long Scalar(DuckDBConnection connection, string sql, params object[] values)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new DuckDBParameter(value));
+        }
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
@@ -128,7 +125,7 @@ public static class StoreCheck
         var values = new List<string>();
         while (reader.Read())
         {
-            values.Add(reader.GetString(0));
+            values.Add(reader.IsDBNull(0) ? "" : Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture) ?? "");
         }
         return values;
     }

@@ -27,6 +27,8 @@ public static class StoredReference
             sql.Rows("SELECT site_id, name, vendor, city, country, time_zone, cost_currency, valid_from FROM sites ORDER BY site_id, valid_from",
                 r => new Site(r.GetString(0), Text(r, 1), Text(r, 2), Text(r, 3), Text(r, 4), Text(r, 5), r.GetString(6), Day(r, 7))))
         {
+            RegionNames = sql.Rows("SELECT code, name_en, name_zh, valid_from FROM regions ORDER BY code, valid_from",
+                r => new Region(r.GetString(0), Text(r, 1), Text(r, 2), Day(r, 3))),
             Targets = sql.Rows("SELECT metric, market, region, site, queue, policy, value, valid_from FROM targets ORDER BY ALL",
                 r => new SegmentTarget(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetDouble(6), Day(r, 7))),
         };

@@ -54,6 +54,24 @@ public sealed class ReferenceIngestTests : IDisposable
     }
 
     [Fact]
+    public async Task A_regions_file_names_a_new_region_and_renames_one_from_a_day_on_keeping_its_history()
+    {
+        var regions = WriteCsv(_store.File("regions-acme.csv"), "code,name_en,name_zh,valid_from",
+            ["ZZR,Acme Region,阿克米大区,", "SEA,South-East Asia,东南亚地区,2026-09-01"]);
+
+        var result = await new Ingestor(_store.Store).IngestAsync([regions, .. AcmeReference("XA,Acmeland,阿克米,ZZR,pt,Europe/Lisbon,")], new IngestOptions());
+
+        Assert.All(result.Files, f => Assert.Equal(0, f.RowsQuarantined));
+        var reference = StoredReference.Load(_store.Store);
+        Assert.Equal(new ModScope.Model.Region("ZZR", "Acme Region", "阿克米大区", ModScope.Model.ReferenceSchema.Always),
+            Assert.Single(reference.RegionNames, r => r.Code == "ZZR"));
+        // SEA keeps its seeded name before the day and takes the file's from it on.
+        Assert.Equal("东南亚", reference.Current(new DateOnly(2026, 8, 31)).RegionNames.Single(r => r.Code == "SEA").NameZh);
+        Assert.Equal("South-East Asia", reference.Current(new DateOnly(2026, 9, 1)).RegionNames.Single(r => r.Code == "SEA").NameEn);
+        Assert.Equal("Acme Region", ModScope.Model.PlaceNames.Name(reference, "region", "ZZR", "en"));
+    }
+
+    [Fact]
     public async Task A_market_moved_to_another_region_counts_each_decision_in_the_region_of_its_day()
     {
         // XA is in ZZR until 2026-08-25, then in NEW: three decisions before the move, two after.

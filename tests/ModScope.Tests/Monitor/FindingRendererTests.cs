@@ -74,6 +74,25 @@ public sealed partial class FindingRendererTests
         Assert.Equal("审核站点（无）", Chinese.Segment("site=(none)"));
     }
 
+    [Fact]
+    public void A_region_segment_is_shown_by_the_reference_datas_name_in_each_language()
+    {
+        var reference = ReferenceData.Shipped with
+        {
+            RegionNames = [.. ReferenceData.Shipped.RegionNames, new Region("XR", "Acme Region", "阿克米大区", ReferenceSchema.Always)],
+        };
+        var english = new FindingRenderer(Catalog, reference, "en");
+        var chinese = new FindingRenderer(Catalog, reference, "zh-Hans");
+
+        Assert.Equal("Acme Region", english.Segment("region=XR"));
+        Assert.Equal("阿克米大区", chinese.Segment("region=XR"));
+        Assert.Equal("Southeast Asia", English.Segment("region=SEA"));
+        Assert.Equal("东南亚", Chinese.Segment("region=SEA"));
+        Assert.Equal("中东和北非、审核站点KUL-ALPHA", Chinese.Segment("region=MENA;site=KUL-ALPHA"));
+        // A region with no row in the reference data is shown by its code.
+        Assert.Equal("MARS", English.Segment("region=MARS"));
+    }
+
     public static TheoryData<string, FindingFacts, string, string> DataChecks() => new()
     {
         {

@@ -98,7 +98,8 @@ public sealed class StoreFailureTests : IDisposable
         Assert.Throws<StoreDamagedException>(() => ModScopeStore.Open(path).Dispose());
         var check = StoreCheck.Run(path);
         Assert.False(check.Sound);
-        Assert.Contains(check.Problems, p => p.Contains("checksum", StringComparison.OrdinalIgnoreCase) || p.Contains("Corrupt", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(check.Problems, p => p.Kind is StoreCheckKind.Checksum or StoreCheckKind.Unreadable && p.Detail is { } detail
+            && (detail.Contains("checksum", StringComparison.OrdinalIgnoreCase) || detail.Contains("Corrupt", StringComparison.OrdinalIgnoreCase)));
         Assert.True(File.Exists(DamageMark.PathOf(path)));
     }
 
@@ -115,8 +116,14 @@ public sealed class StoreFailureTests : IDisposable
 
         var check = StoreCheck.Run(path);
 
-        Assert.Equal(["1 appeals rows whose decision is not stored", "1 files whose rows read are not rows loaded + quarantined"], check.Problems);
-        Assert.Contains($"schema version {Migrations.Latest}", check.Checked);
+        // One appeal (AP1) names decision D999, which is not stored; the one file read one row more than it loaded + quarantined.
+        Assert.Equal(
+            [
+                new StoreCheckItem(StoreCheckKind.RowsWithoutDecision, false, "appeals", "decision_id", 1, Examples: ["AP1"]),
+                new StoreCheckItem(StoreCheckKind.FileCountsDisagree, false, "files", Count: 1, Examples: ["decisions-a.csv"]),
+            ],
+            check.Problems);
+        Assert.Contains(new StoreCheckItem(StoreCheckKind.SchemaVersion, true, "schema_migrations", Count: Migrations.Latest, Expected: Migrations.Latest), check.Checked);
     }
 
     [Fact]

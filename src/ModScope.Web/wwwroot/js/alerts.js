@@ -22,7 +22,7 @@
       pick('severity', t('alerts.severity'), ['critical', 'warning'].map(v => [v, t(`severity.${v}`)])),
       pick('metric', t('alerts.metric'), MS.state.catalog.metrics.map(m => [m.id, m.name])),
       pick('market', t('common.market'), MS.state.catalog.markets.map(m => [m.id, m.name])),
-      pick('region', t('common.region'), MS.state.catalog.regions.map(r => [r, r])),
+      pick('region', t('common.region'), MS.state.catalog.regions.map(r => [r.id, r.name])),
       // The period the overview counted (its badges link here with it): alerts whose days overlap it.
       el('label', {}, `${t('common.period')} `, el('input', { id: 'filter-period', name: 'period', size: 16, value: filters.period })),
       el('button', { type: 'submit', id: 'apply-filters' }, t('common.apply')));

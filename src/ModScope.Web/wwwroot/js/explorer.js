@@ -58,7 +58,12 @@
     } catch (e) { MS.showError(table, e); chart.clear(); }
   }
 
-  function segment(row, by) { return by.map(d => row.dimensions[d] ?? '∅').join(' · ') || t('alerts.total'); }
+  // A dimension's value as shown: a region by its name (the catalogue's regions), any other value as it is.
+  function shown(dimension, value) {
+    return dimension === 'region' ? state.catalog.regions.find(r => r.id === value)?.name ?? value : value;
+  }
+
+  function segment(row, by) { return by.map(d => row.dimensions[d] == null ? '∅' : shown(d, row.dimensions[d])).join(' · ') || t('alerts.total'); }
 
   function render(r, answer) {
     const compared = r.compare && r.compare !== 'none';
@@ -67,7 +72,7 @@
     const columns = [
       { key: 'metric', label: t('explorer.metric'), value: x => x.metricName },
       ...(r.grain !== 'none' ? [{ key: 'bucket', label: t('explorer.bucket'), value: x => x.bucket, text: x => x.bucketLabel }] : []),
-      ...dims.map(d => ({ key: d.id, label: d.name, value: x => x.dimensions[d.id] })),
+      ...dims.map(d => ({ key: d.id, label: d.name, value: x => x.dimensions[d.id], text: x => shown(d.id, x.dimensions[d.id]) ?? '' })),
       { key: 'value', label: t('explorer.value'), num: true, value: x => x.value, text: x => x.formatted },
       ...(compared ? [
         { key: 'comparison', label: t('explorer.comparison'), num: true, value: x => x.comparisonValue, text: x => x.comparisonFormatted },

@@ -11,7 +11,7 @@
     const region = document.getElementById('region');
     period.value = q.get('period') || 'last full week';
     market.append(el('option', { value: '' }, t('common.all')), ...state.catalog.markets.map(m => el('option', { value: m.id, selected: m.id === q.get('market') }, `${m.id} · ${m.name}`)));
-    region.append(el('option', { value: '' }, t('common.all')), ...state.catalog.regions.map(r => el('option', { value: r, selected: r === q.get('region') }, r)));
+    region.append(el('option', { value: '' }, t('common.all')), ...state.catalog.regions.map(r => el('option', { value: r.id, selected: r.id === q.get('region') }, r.name)));
 
     const changed = document.getElementById('what-changed');
     const load = async () => {

@@ -16,7 +16,7 @@
     audience.append(...['exec', 'regional', 'quality'].map(a => el('option', { value: a, selected: a === q.get('audience') }, t(`audience.${a}`))));
     const chosenPlace = q.get('region') ? `region:${q.get('region')}` : q.get('market') ? `market:${q.get('market')}` : '';
     place.append(el('option', { value: '' }, t('common.all')),
-      el('optgroup', { label: t('common.region') }, ...state.catalog.regions.map(r => el('option', { value: `region:${r}`, selected: `region:${r}` === chosenPlace }, r))),
+      el('optgroup', { label: t('common.region') }, ...state.catalog.regions.map(r => el('option', { value: `region:${r.id}`, selected: `region:${r.id}` === chosenPlace }, r.name))),
       el('optgroup', { label: t('common.market') }, ...state.catalog.markets.map(m => el('option', { value: `market:${m.id}`, selected: `market:${m.id}` === chosenPlace }, `${m.id} · ${m.name}`))));
     reportLang.value = q.get('reportLang') || state.lang;
     format.value = q.get('format') || 'html';

@@ -42,6 +42,9 @@ public enum FactKind
     /// <summary>An event table (<c>decisions</c>, <c>qa_audits</c>, ...) by its name in the language.</summary>
     Source,
 
+    /// <summary>Example values (<see cref="FindingFact.Text"/> one per line), each quoted and listed in the language's way ('D-1', 'D-2' / “D-1”、“D-2”).</summary>
+    Examples,
+
     /// <summary>A name in both languages (a calendar event): <see cref="FindingFact.Text"/> English, <see cref="FindingFact.TextZh"/> Chinese.</summary>
     Name,
 

@@ -29,6 +29,9 @@ public sealed record FindingFacts(string Template, IReadOnlyDictionary<string, F
 
     public static FindingFact Text(string value) => new(FactKind.Text, Text: value);
 
+    /// <summary>Example values (keys of offending rows), each quoted and listed in the language's way.</summary>
+    public static FindingFact Examples(IEnumerable<string> values) => new(FactKind.Examples, Text: string.Join('\n', values));
+
     public static FindingFact Of(FactKind kind, double value) => new(kind, value);
 
     public static FindingFact Day(DateOnly day, FactKind kind = FactKind.Day) =>

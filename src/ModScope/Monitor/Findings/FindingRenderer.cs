@@ -43,6 +43,13 @@ public sealed class FindingRenderer
         return restated ? _text.Fill("restated", _ => text) : text;
     }
 
+    /// <summary>A finding made here and now (never stored without structure), such as an item of <c>modscope check</c>.</summary>
+    public string Render(FindingFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        return Fill(facts.Template, facts.Facts);
+    }
+
     /// <summary>The template <paramref name="template"/> filled with <paramref name="facts"/> (a label, a line of a view).</summary>
     public string Say(string template, params (string Name, FindingFact Fact)[] facts) =>
         Fill(template, FindingFacts.Of(template, facts).Facts);
@@ -59,7 +66,6 @@ public sealed class FindingRenderer
         return string.Join(_text["segment.join"], pairs.Select(p =>
         {
             var name = p.Value is null or "(none)" ? _text["segment.missing"]
-                : p.Key == "region" && _text.Has("region." + p.Value) ? _text["region." + p.Value]
                 : PlaceNames.Name(_reference, p.Key, p.Value, Language);
             var dimension = _catalog.Dimensions.FirstOrDefault(d => d.Id == p.Key)?.Name.In(Language) ?? p.Key;
             var key = _text.Has("segment." + p.Key) ? "segment." + p.Key : "segment.other";
@@ -93,6 +99,7 @@ public sealed class FindingRenderer
                 : double.IsFinite(n) ? n.ToString("#,0.##", culture) : _text["missing"],
             FactKind.Segment => Segment(fact.Text ?? ""),
             FactKind.Source => _text.Has("source." + fact.Text) ? _text["source." + fact.Text] : fact.Text ?? "",
+            FactKind.Examples => string.Join(_text["examples.join"], (fact.Text ?? "").Split('\n').Select(v => _text.Fill("examples.item", _ => v))),
             FactKind.Name => Language == "zh-Hans" && !string.IsNullOrEmpty(fact.TextZh) ? fact.TextZh : fact.Text ?? "",
             FactKind.Part => Fill(fact.Text!, facts),
             _ => throw new ArgumentOutOfRangeException(nameof(fact), fact.Kind, "Unknown fact kind."),

@@ -28,7 +28,8 @@ public sealed class ReportComposer(ReportData data, ReportText text)
     {
         ArgumentNullException.ThrowIfNull(story);
         var scope = story.Scope;
-        var place = scope.Market is { } market ? PlaceNames.Name(data.Reference, "market", market, text.Language) : scope.Region ?? text["place.global"];
+        var place = scope.Market is { } market ? PlaceNames.Name(data.Reference, "market", market, text.Language)
+            : scope.Region is { } region ? PlaceNames.Name(data.Reference, "region", region, text.Language) : text["place.global"];
         var title = text.Fill($"title.{scope.Audience}", new Dictionary<string, string> { ["place"] = place });
         var subtitle = text.Fill("subtitle", new Dictionary<string, string>
         {

@@ -62,9 +62,9 @@ public static class RegionalStory
             [new FactTable("table.region_vs_global", ["col.metric", "col.place", "col.global", "col.target"], rows, ReportSets.Headline)]);
     }
 
-    /// <summary>The region (its code) or the market (its name) the report is about.</summary>
+    /// <summary>The region or the market the report is about (each shown by its name).</summary>
     private static FactArg Place(ReportData data) =>
-        data.Scope.Market is { } market ? FactArg.Member("market", market) : FactArg.Literal(data.Scope.Region ?? "");
+        data.Scope.Market is { } market ? FactArg.Member("market", market) : FactArg.Member("region", data.Scope.Region);
 
     /// <summary>
     /// +1 / −1 when the place is above / below the global value with support, 0 when not significant, null when no test
