@@ -4,6 +4,7 @@ using DuckDB.NET.Data;
 using ModScope.Catalog;
 using ModScope.Ingest;
 using ModScope.Query.Rollups;
+using ModScope.Sources;
 using ModScope.Store;
 
 namespace ModScope.Bench;
@@ -13,18 +14,29 @@ namespace ModScope.Bench;
 /// of the same file, in one run: each into a fresh database file in the same folder, both with DuckDB's default
 /// settings (threads = cores), the raw load first. The ModScope time covers creating the store, hashing the
 /// file, checking every row, loading, and closing the store; the raw time covers opening, loading and closing.
-/// Wall and process CPU time are both shown, since a shared machine's load moves wall time.
+/// Wall and process CPU time are both shown, since a shared machine's load moves wall time. With a mapping the file is
+/// a producer's export (<see cref="MappedBenchData"/>: its own column names, enums, wall-clock times, extra columns),
+/// read raw as it is and by <c>modscope ingest --mapping</c>.
 /// </summary>
 internal static class IngestBench
 {
-    public static async Task<int> Run(long decisions)
+    public static async Task<int> Run(long decisions, bool mapped = false)
     {
         var dir = Directory.CreateTempSubdirectory("modscope-bench-").FullName;
         try
         {
             var csv = Path.Combine(dir, "decisions-bench.csv");
             Console.WriteLine($"Writing {decisions:N0} decisions to {csv} ...");
-            BenchData.WriteDecisionsCsv(csv, decisions);
+            var options = new IngestOptions();
+            if (mapped)
+            {
+                MappedBenchData.WriteDecisionsCsv(csv, decisions);
+                options = options with { Mapping = SourceMappingParser.Parse(MappedBenchData.Mapping, "bench sources.yaml") };
+            }
+            else
+            {
+                BenchData.WriteDecisionsCsv(csv, decisions);
+            }
             Console.WriteLine($"File size: {new FileInfo(csv).Length / 1e6:N0} MB; load average at start: {LoadAverage()}");
 
             var raw = Measure.Start();
@@ -43,7 +55,7 @@ internal static class IngestBench
             using (var store = ModScopeStore.Open(Path.Combine(dir, "modscope.duckdb")))
             {
                 opened = modscope.Wall.Elapsed;
-                result = await new Ingestor(store) { Maintenance = new RollupMaintainer(CatalogLoader.LoadDefault()) }.IngestAsync([csv], new IngestOptions());
+                result = await new Ingestor(store) { Maintenance = new RollupMaintainer(CatalogLoader.LoadDefault()) }.IngestAsync([csv], options);
             }
             var modscopeTime = modscope.Stop();
             if (result.RowsLoaded != decisions)
@@ -56,7 +68,7 @@ internal static class IngestBench
             Console.WriteLine("| step | wall s | CPU s |");
             Console.WriteLine("|---|---|---|");
             Console.WriteLine($"| DuckDB CREATE TABLE AS SELECT * FROM read_csv (fresh database) | {S(rawTime.Wall)} | {S(rawTime.Cpu)} |");
-            Console.WriteLine($"| modscope ingest (fresh store: create {S(opened)} s, hash, check, load, quarantine, close) | {S(modscopeTime.Wall)} | {S(modscopeTime.Cpu)} |");
+            Console.WriteLine($"| modscope ingest{(mapped ? " --mapping" : "")} (fresh store: create {S(opened)} s, hash, check, load, quarantine, close) | {S(modscopeTime.Wall)} | {S(modscopeTime.Cpu)} |");
             Console.WriteLine($"ratio modscope / raw = {R(modscopeTime.Wall / rawTime.Wall)} wall, {R(modscopeTime.Cpu / rawTime.Cpu)} CPU (target <= 1.5 wall); " +
                               $"load average at end: {LoadAverage()}");
             return 0;

@@ -69,6 +69,28 @@ public sealed class AlertApiTests(DashboardStore store) : ApiTestBase(store)
     }
 
     [Fact]
+    public async Task An_alert_carries_the_target_of_its_segment_and_a_data_alert_none()
+    {
+        // The dashboard's store has no targets file and its catalogue no targets: entries, so every segment's target is
+        // the metric's own from core-index.yaml (segment targets themselves: SegmentTargetsTests, CatalogTargetsTests).
+        var alerts = (await GetJson("/api/alerts")).EnumerateArray().ToList();
+        Assert.Contains(alerts, a => a.GetProperty("kind").GetString() == "metric" && Store.Catalog.Metric(a.GetProperty("subject").GetString()!).Target is not null);
+        foreach (var alert in alerts)
+        {
+            var target = alert.GetProperty("target");
+            if (alert.GetProperty("kind").GetString() == "metric" && Store.Catalog.Metric(alert.GetProperty("subject").GetString()!).Target is { } expected)
+            {
+                Assert.Equal(expected, target.GetDouble());
+                Assert.False(string.IsNullOrEmpty(alert.GetProperty("targetFormatted").GetString()));
+            }
+            else
+            {
+                Assert.Equal(JsonValueKind.Null, target.ValueKind);
+            }
+        }
+    }
+
+    [Fact]
     public async Task An_alerts_band_never_leaves_the_values_its_metric_can_take()
     {
         // One alert per metric: counts, hours and rates cannot go below 0; a QA proportion cannot pass 100%.

@@ -21,6 +21,15 @@ internal sealed record AlertView(
     /// <summary>Who owns the alert: the first entry of <c>owners</c> in the service configuration that matches it, or null.</summary>
     public string? Owner { get; init; }
 
+    /// <summary>
+    /// The target of the alert's metric for its segment on its last day (<see cref="Query.SegmentTargets"/>: the store's
+    /// and the catalogue's targets per segment, else the metric's own), with it formatted; null for a data alert or a
+    /// metric without a target.
+    /// </summary>
+    public double? Target { get; init; }
+
+    public string? TargetFormatted { get; init; }
+
     public static AlertView From(Alert alert, Dashboard dashboard, FindingRenderer words, DateOnly today, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(alert);
@@ -29,6 +38,8 @@ internal sealed record AlertView(
         var language = words.Language;
         var f = alert.Finding;
         var metric = f.Kind == AlertKind.Metric ? dashboard.Catalog.Metrics.FirstOrDefault(m => m.Id == f.Subject) : null;
+        var segment = Monitor.Scan.SeriesKey.Parse(f.Segment).Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!, StringComparer.Ordinal);
+        var target = metric is null ? null : Query.SegmentTargets.For(metric, segment, f.LastDay, dashboard.Reference);
         // Stored instants are UTC; people read them in the chosen zone.
         string Local(DateTime utc) => CultureFormat.Time(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone), language);
         return new AlertView(alert.Id, AlertStore.Name(f.Kind), f.Subject, metric?.Name.In(language) ?? f.Subject,
@@ -41,6 +52,8 @@ internal sealed record AlertView(
             words.Segment(f.Segment), alert.SuppressedBy)
         {
             Owner = dashboard.Owners.FirstOrDefault(o => o.Filter.Matches(f))?.Name,
+            Target = target,
+            TargetFormatted = metric is null || target is null ? null : CultureFormat.Value(metric, target, language),
         };
     }
 }

@@ -12,7 +12,7 @@ namespace ModScope.Catalog;
 /// </summary>
 public static class CatalogLoader
 {
-    private static readonly string[] TopKeys = ["catalog", "version", "owner", "reporting_currency", "lists", "dimensions", "metrics", "roles", "rollup"];
+    private static readonly string[] TopKeys = ["catalog", "version", "owner", "reporting_currency", "lists", "dimensions", "metrics", "roles", "rollup", "targets"];
 
     /// <summary>The catalogue shipped with ModScope (<c>catalog/core-index.yaml</c>, embedded in the library).</summary>
     public static MetricCatalog LoadDefault()
@@ -62,6 +62,8 @@ public static class CatalogLoader
 
         var rollup = RollupParser.Parse(reader, root, dimensions);
         var roles = RoleParser.Parse(reader, root, metrics.Select(m => m.Id).ToList());
+        var targets = TargetParser.Parse(reader, root, metrics.Select(m => m.Id).ToList());
+        metrics = metrics.Select(m => m with { CatalogTargets = targets.Where(t => t.Metric == m.Id).ToList() }).ToList();
         var validated = CatalogValidator.Validate(file, metrics, dimensions, issues, mapping);
         if (issues.Count > 0)
         {

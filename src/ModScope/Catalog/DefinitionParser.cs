@@ -21,12 +21,13 @@ internal static class DefinitionParser
         }
         var id = r.Text(map, "id", "dimension") ?? "?";
         var field = $"dimensions.{id}";
-        r.OnlyKeys(map, field, "id", "name", "column", "sources");
+        r.OnlyKeys(map, field, "id", "name", "column", "sources", "slice");
         var name = Bilingual(r, map, "name", field);
         var column = r.Text(map, "column", field);
         var sources = r.TextList(r.Child(map, "sources"), field + ".sources");
         var line = (int)(r.Child(map, "column") ?? map).Start.Line;
-        return name is null || column is null ? null : new DimensionDefinition(id, name, column, sources, line);
+        var slice = Flag(r, map, "slice", field, fallback: false);
+        return name is null || column is null ? null : new DimensionDefinition(id, name, column, sources, line) { Slice = slice };
     }
 
     public static MetricDefinition? Metric(YamlReader r, YamlNode node, string catalogOwner)
@@ -72,7 +73,7 @@ internal static class DefinitionParser
             Direction = direction ?? MetricDirection.Neutral,
             Owner = r.Text(map, "owner", field, required: false) ?? catalogOwner,
             Target = r.Number(map, "target", field, required: false),
-            Monitored = Monitored(r, map, field),
+            Monitored = Flag(r, map, "monitored", field, fallback: true),
             Kind = Enum.Parse<MetricKind>(kind, ignoreCase: true),
             History = History(r, r.Child(map, "history"), field, version),
             Line = (int)map.Start.Line,
@@ -326,19 +327,19 @@ internal static class DefinitionParser
     }
 
     /// <summary><c>monitored: false</c> keeps a metric out of the monitor's scan (a helper measure such as a sum of squares); default true.</summary>
-    private static bool Monitored(YamlReader r, YamlMappingNode map, string field)
+    /// <summary>A key that is true or false (absent: <paramref name="fallback"/>); anything else is a problem naming the field.</summary>
+    private static bool Flag(YamlReader r, YamlMappingNode map, string key, string field, bool fallback)
     {
-        var text = r.Text(map, "monitored", field, required: false);
-        if (text is null or "true")
+        var text = r.Text(map, key, field, required: false);
+        if (text is null)
         {
-            return true;
+            return fallback;
         }
-
-        if (text != "false")
+        if (text is not ("true" or "false"))
         {
-            r.Problem(r.Child(map, "monitored"), $"{field}.monitored", $"must be true or false, not '{text}'");
+            r.Problem(r.Child(map, key), $"{field}.{key}", $"must be true or false, not '{text}'");
+            return fallback;
         }
-
-        return false;
+        return text == "true";
     }
 }

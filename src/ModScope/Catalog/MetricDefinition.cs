@@ -13,6 +13,11 @@ public sealed record MetricDefinition
     public required MetricDirection Direction { get; init; }
     public required string Owner { get; init; }
     public double? Target { get; init; }
+    /// <summary>
+    /// The catalogue's targets for segments of this metric (its <c>targets</c> entries): defaults the store's
+    /// <c>targets*.csv</c> rows override for the same segment (<c>Query.SegmentTargets</c>).
+    /// </summary>
+    public IReadOnlyList<Model.SegmentTarget> CatalogTargets { get; init; } = [];
     /// <summary>False for a helper measure the monitor does not scan (catalogue key <c>monitored: false</c>).</summary>
     public bool Monitored { get; init; } = true;
     /// <summary>For a metric in currency: the reporting currency its values are in (the catalogue's setting).</summary>

@@ -7,6 +7,7 @@ using ModScope.Monitor.Alerts;
 using ModScope.Monitor.Calendar;
 using ModScope.Monitor.Quality;
 using ModScope.Monitor.Scan;
+using ModScope.Monitor.Targets;
 using ModScope.Query;
 using ModScope.Store;
 
@@ -107,6 +108,10 @@ public sealed class MonitorRunner(ModScopeStore store, MetricCatalog catalog, Me
                 // Alerts held under an explained alert point at its new record, so the store can link them.
                 metricFindings = metricFindings.Select(f => f.SuppressedBy is { } by && explained.TryGetValue(by, out var now) ? f with { SuppressedBy = now } : f).ToList();
                 findings.AddRange(metricFindings);
+                if (Settings.TargetWeeks > 0)
+                {
+                    findings.AddRange(await new TargetMissFinder(catalog, query) { Weeks = Settings.TargetWeeks }.FindAsync(windowEnd, cancellationToken).ConfigureAwait(false));
+                }
             }
             var (opened, updated) = alerts.Upsert(findings, runId, windowStart, windowEnd);
             var summary = new MonitorRunSummary(watermark, scanned, opened, updated, windowEnd < windowStart ? "skipped" : "ok", null);

@@ -4,8 +4,9 @@ using ModScope.Model;
 namespace ModScope.Query;
 
 /// <summary>
-/// The target a metric has for a segment on a day: the most specific row of the store's targets (targets*.csv) that
-/// applies, else the catalogue's <c>target</c>. Precedence, in order:
+/// The target a metric has for a segment on a day: the most specific target row that applies, of the store's targets
+/// (targets*.csv) and the catalogue's (<c>targets:</c>, <see cref="MetricDefinition.CatalogTargets"/>), else the
+/// catalogue's <c>target</c>. Precedence, in order:
 /// <list type="number">
 /// <item>A row applies when every segment column it names (queue, site, policy, market, region) equals the segment's
 /// value for that dimension, and its <c>valid_from</c> is on or before the day (a target from next quarter does not
@@ -13,7 +14,8 @@ namespace ModScope.Query;
 /// market's region, as in force on the day, are implied (a target for region SEA applies to market ID's tile). A row
 /// naming a dimension the segment leaves open does not apply (ID's target is not the whole organisation's).</item>
 /// <item>Of the rows that apply, the one naming more columns wins; between rows naming as many, the one naming the
-/// narrower column, in the order queue, site, policy, market, region; for the same metric and segment, the latest
+/// narrower column, in the order queue, site, policy, market, region; for the same metric and segment, a store row
+/// before a catalogue row (the store's file overrides the catalogue's default whatever their dates), then the latest
 /// <c>valid_from</c>.</item>
 /// <item>No row applies: the catalogue's <c>target</c> (a row naming no column overrides it for the organisation).</item>
 /// </list>
@@ -32,18 +34,20 @@ public static class SegmentTargets
     {
         ArgumentNullException.ThrowIfNull(metric);
         ArgumentNullException.ThrowIfNull(reference);
-        if (reference.Targets.Count == 0)
+        if (reference.Targets.Count == 0 && metric.CatalogTargets.Count == 0)
         {
             return metric.Target;
         }
         var place = Implied(segment, day, reference);
-        var best = reference.Targets
-            .Where(t => t.Metric == metric.Id && t.ValidFrom <= day && SegmentTarget.SegmentColumns.All(c => t.Of(c).Length == 0 || place.GetValueOrDefault(c) == t.Of(c)))
-            .OrderByDescending(t => SegmentTarget.SegmentColumns.Count(c => t.Of(c).Length > 0))
-            .ThenBy(t => Narrowness(t))
-            .ThenByDescending(t => t.ValidFrom)
+        var best = reference.Targets.Where(t => t.Metric == metric.Id).Select(t => (Row: t, FromCatalogue: false))
+            .Concat(metric.CatalogTargets.Select(t => (Row: t, FromCatalogue: true)))
+            .Where(t => t.Row.ValidFrom <= day && SegmentTarget.SegmentColumns.All(c => t.Row.Of(c).Length == 0 || place.GetValueOrDefault(c) == t.Row.Of(c)))
+            .OrderByDescending(t => SegmentTarget.SegmentColumns.Count(c => t.Row.Of(c).Length > 0))
+            .ThenBy(t => Narrowness(t.Row))
+            .ThenBy(t => t.FromCatalogue)
+            .ThenByDescending(t => t.Row.ValidFrom)
             .FirstOrDefault();
-        return best?.Value ?? metric.Target;
+        return best.Row?.Value ?? metric.Target;
     }
 
     /// <summary>The catalogue with each metric's target for the segment the filters narrow to, on <paramref name="day"/>.</summary>
@@ -51,7 +55,9 @@ public static class SegmentTargets
     {
         ArgumentNullException.ThrowIfNull(catalog);
         var segment = SegmentOf(filters);
-        return reference.Targets.Count == 0 ? catalog : catalog.WithTargets(m => For(m, segment, day, reference));
+        return reference.Targets.Count == 0 && catalog.Metrics.All(m => m.CatalogTargets.Count == 0)
+            ? catalog
+            : catalog.WithTargets(m => For(m, segment, day, reference));
     }
 
     /// <summary>The segment with the market its queue belongs to and the region of its market, as on the day.</summary>

@@ -115,6 +115,7 @@
       el('p', { class: 'muted', id: 'alert-times' }, `${t('alerts.firstSeen')}: ${a.firstSeenText ?? '–'} · ${t('alerts.updated')}: ${a.updatedText} (${a.timeZone})`),
       a.owner ? el('p', { id: 'alert-owner' }, `${t('alerts.owner')}: ${a.owner}`) : '',
       el('p', {}, el('strong', {}, `${t('alerts.message')}: `), a.message),
+      a.targetFormatted ? el('p', { id: 'alert-target' }, `${t('alerts.target')}: ${a.targetFormatted}`) : '',
       writable ? el('div', { class: 'actions' },
         el('button', { type: 'button', id: 'ack', onclick: () => act({ status: 'acknowledged' }) }, t('alerts.acknowledge')),
         el('button', { type: 'button', id: 'resolve', onclick: () => act({ status: 'resolved' }) }, t('alerts.resolve')),

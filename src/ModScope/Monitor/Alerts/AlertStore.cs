@@ -105,7 +105,8 @@ public sealed class AlertStore(ModScopeStore store)
                 """, [.. Values(finding, suppressedBy), ("id", id), ("kind", Name(finding.Kind)), ("subject", finding.Subject),
                     ("segment", finding.Segment), ("detector", finding.Detector), ("run", runId)]);
         }
-        foreach (var gone in existing.Where(a => a.Finding.Kind == AlertKind.Metric && !matched.Contains(a.Id) && a.Status != AlertStatus.Resolved &&
+        // A target alert is judged on full weeks, not on the window's days: a later load does not restate it away.
+        foreach (var gone in existing.Where(a => a.Finding.Kind == AlertKind.Metric && a.Finding.Detector != Targets.TargetMissFinder.Detector && !matched.Contains(a.Id) && a.Status != AlertStatus.Resolved &&
                      a.Finding.FirstDay >= windowStart && a.Finding.LastDay <= windowEnd))
         {
             sql.Execute("""
@@ -278,6 +279,7 @@ public sealed class AlertStore(ModScopeStore store)
 
     private static bool SameAnomaly(AlertFinding stored, AlertFinding found) =>
         stored.Kind == found.Kind && stored.Subject == found.Subject && stored.Segment == found.Segment &&
+        (stored.Detector == Targets.TargetMissFinder.Detector) == (found.Detector == Targets.TargetMissFinder.Detector) &&
         (stored.FirstDay == found.FirstDay || (stored.FirstDay <= found.LastDay && stored.LastDay >= found.FirstDay.AddDays(-1)));
 
     private static long NextId(SqlRunner sql, string table, string column) =>

@@ -136,6 +136,11 @@ public sealed class MonitorScanner(MetricCatalog catalog, MetricQuery query, Mon
         {
             yield return [d];
         }
+        // Dimensions the catalogue flags with slice: true (a team's extra column), each alone.
+        foreach (var d in catalog.Dimensions.Where(d => d.Slice && !settings.Dimensions.Contains(d.Id)))
+        {
+            yield return [d.Id];
+        }
         foreach (var (a, b) in settings.Pairs)
         {
             yield return [a, b];

@@ -52,4 +52,10 @@ public sealed record MonitorSettings
     /// monitor's quiet-data target) is a one-sided level of 1/3000 per series and day, z = Φ⁻¹(1 − 1/3000) ≈ 3.40.
     /// </summary>
     public double SamplingZ { get; init; } = Normal.InvCDF(0.0, 1.0, 1.0 - (1.0 / 3000.0));
+
+    /// <summary>
+    /// Full ISO weeks in a row a segment with a target of its own must miss it before the monitor raises a target alert
+    /// (<c>Monitor.Targets.TargetMissFinder</c>); 0 turns target alerts off.
+    /// </summary>
+    public int TargetWeeks { get; init; } = 3;
 }

@@ -18,6 +18,10 @@ public static class RegionalStory
         if (data.Scope.Market is null)
         {
             sections.Add(Ranking(data, rules, "market", SectionKind.MarketRanking));
+            if (MarketTargets.Build(data) is { } own)
+            {
+                sections.Add(own);
+            }
         }
         sections.Add(Ranking(data, rules, "site", SectionKind.SiteRanking));
         sections.Add(new StorySection(SectionKind.Alerts, Alerts(data, rules)));

@@ -9,6 +9,8 @@ public enum SectionKind
     Decisions,
     RegionVsGlobal,
     MarketRanking,
+    /// <summary>Each market against its own targets (regional reports, when markets have targets of their own).</summary>
+    MarketTargets,
     SiteRanking,
     Alerts,
     Outlook,
