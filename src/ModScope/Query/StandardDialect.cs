@@ -60,12 +60,16 @@ public abstract class StandardDialect : ISqlDialect
     public virtual string? JoinReference(ReferenceTable table, RelationAlias relation, string keyExpression, string asOf)
     {
         ArgumentNullException.ThrowIfNull(table);
-        // Each row's validity [__from, __to): a key's first row from the start of time, its last row without end.
+        // Each row's validity [__from, __to): a key's first row from the start of time (-infinity), its last row without
+        // end (infinity). Every condition is a plain comparison of the two sides, so the engine joins by hash on the key
+        // (an OR in a LEFT JOIN's condition made DuckDB compare every row with every reference row: 8x the CPU of the
+        // rollup's decisions aggregate at 1M rows). The dating column is never NULL (a required column of every table).
         var from = Quote(table.ValidFrom);
-        var rows = $"(SELECT *, CASE WHEN row_number() OVER w > 1 THEN {from} END AS __from, lead({from}) OVER w AS __to " +
+        var rows = $"(SELECT *, CASE WHEN row_number() OVER w > 1 THEN {from} ELSE DATE '-infinity' END AS __from, " +
+                   $"coalesce(lead({from}) OVER w, DATE 'infinity') AS __to " +
                    $"FROM {Quote(table.Name)} WINDOW w AS (PARTITION BY {Quote(table.Key)} ORDER BY {from}))";
         return $"LEFT JOIN {rows} AS {relation} ON {Column(relation, table.Key)} = {keyExpression} " +
-               $"AND ({relation}.__from IS NULL OR {asOf} >= {relation}.__from) AND ({relation}.__to IS NULL OR {asOf} < {relation}.__to)";
+               $"AND {asOf} >= {relation}.__from AND {asOf} < {relation}.__to";
     }
 
     public virtual string ReferenceColumn(ReferenceTable table, RelationAlias relation, string column, string keyExpression, string asOf) => Column(relation, column);

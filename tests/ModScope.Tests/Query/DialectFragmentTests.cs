@@ -76,9 +76,10 @@ public sealed class DialectFragmentTests
             "clickhouse", "parent join",
             "ALL INNER JOIN (SELECT `decision_id`, `verdict` AS `d__verdict` FROM `decisions` FINAL WHERE `decision_id` IN (SELECT `decision_id` FROM `qa_audits`)) AS d USING `decision_id`"
         },
-        { "duckdb", "reference join", "LEFT JOIN (SELECT *, CASE WHEN row_number() OVER w > 1 THEN \"valid_from\" END AS __from, lead(\"valid_from\") OVER w AS __to " +
+        { "duckdb", "reference join", "LEFT JOIN (SELECT *, CASE WHEN row_number() OVER w > 1 THEN \"valid_from\" ELSE DATE '-infinity' END AS __from, " +
+            "coalesce(lead(\"valid_from\") OVER w, DATE 'infinity') AS __to " +
             "FROM \"queues\" WINDOW w AS (PARTITION BY \"queue_id\" ORDER BY \"valid_from\")) AS l_t_queue ON l_t_queue.\"queue_id\" = t.\"queue\" " +
-            "AND (l_t_queue.__from IS NULL OR t.\"decided_at\" >= l_t_queue.__from) AND (l_t_queue.__to IS NULL OR t.\"decided_at\" < l_t_queue.__to)" },
+            "AND t.\"decided_at\" >= l_t_queue.__from AND t.\"decided_at\" < l_t_queue.__to" },
         { "clickhouse", "reference join", null },
         { "duckdb", "rows join", "JOIN (VALUES (1, 2), (3, 4)) AS e(a, b) ON x < e.b | (none)" },
         { "clickhouse", "rows join", "CROSS JOIN (SELECT 1 AS a, 2 AS b UNION ALL SELECT 3, 4) AS e | x < e.b" },

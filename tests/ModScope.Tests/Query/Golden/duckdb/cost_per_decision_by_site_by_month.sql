@@ -4,7 +4,7 @@ SELECT CAST(date_trunc('month', CAST(t."date" AS TIMESTAMP)) AS TIMESTAMP) AS k0
        t."site" AS k1,
        sum((t."scheduled_hours" * (t."hourly_cost" * CASE WHEN l_t_site."cost_currency" = $p0 THEN 1.0 ELSE (SELECT fx.rate FROM fx_rates AS fx WHERE fx.currency = l_t_site."cost_currency" AND fx.date <= CAST(t."date" AS DATE) ORDER BY fx.date DESC LIMIT 1) END))) AS v0
 FROM "staffing" AS t
-  LEFT JOIN (SELECT *, CASE WHEN row_number() OVER w > 1 THEN "valid_from" END AS __from, lead("valid_from") OVER w AS __to FROM "sites" WINDOW w AS (PARTITION BY "site_id" ORDER BY "valid_from")) AS l_t_site ON l_t_site."site_id" = t."site" AND (l_t_site.__from IS NULL OR t."date" >= l_t_site.__from) AND (l_t_site.__to IS NULL OR t."date" < l_t_site.__to)
+  LEFT JOIN (SELECT *, CASE WHEN row_number() OVER w > 1 THEN "valid_from" ELSE DATE '-infinity' END AS __from, coalesce(lead("valid_from") OVER w, DATE 'infinity') AS __to FROM "sites" WINDOW w AS (PARTITION BY "site_id" ORDER BY "valid_from")) AS l_t_site ON l_t_site."site_id" = t."site" AND t."date" >= l_t_site.__from AND t."date" < l_t_site.__to
 WHERE (t."date" >= CAST($p1 AS DATE) AND t."date" < CAST($p2 AS DATE))
 GROUP BY CAST(date_trunc('month', CAST(t."date" AS TIMESTAMP)) AS TIMESTAMP), t."site";
 
