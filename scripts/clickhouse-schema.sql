@@ -8,6 +8,12 @@ ENGINE = ReplacingMergeTree(__rank) PARTITION BY toYYYYMM(created_at) ORDER BY (
 CREATE TABLE IF NOT EXISTS modscope.decisions AS modscope.decisions_local
 ENGINE = Distributed(two_shards, modscope, decisions_local, cityHash64(decision_id))
 
+CREATE TABLE IF NOT EXISTS modscope.pending_decisions_local (decision_id String, object_type String, object_id String, market String, queue String, policy_id String, detection_source String, decided_by String, moderator_id Nullable(String), site Nullable(String), verdict String, language String, created_at DateTime, decided_at DateTime, handling_seconds Float64, version Nullable(Int64), file_id Int64, line Int64, __rank UInt64)
+ENGINE = ReplacingMergeTree(__rank) PARTITION BY toYYYYMM(created_at) ORDER BY (market, queue, toDate(created_at), decision_id)
+
+CREATE TABLE IF NOT EXISTS modscope.pending_decisions AS modscope.pending_decisions_local
+ENGINE = Distributed(two_shards, modscope, pending_decisions_local, cityHash64(decision_id))
+
 CREATE TABLE IF NOT EXISTS modscope.qa_audits_local (audit_id String, decision_id String, auditor_id String, audited_at DateTime, stratum String, stratum_population Int64, stratum_sample_size Int64, qa_verdict String, qa_policy_id Nullable(String), error_type String, file_id Int64, line Int64, __rank UInt64)
 ENGINE = ReplacingMergeTree(__rank) PARTITION BY toYYYYMM(audited_at) ORDER BY (decision_id, audit_id)
 
@@ -37,6 +43,12 @@ ENGINE = ReplacingMergeTree(__rank) PARTITION BY toYYYYMM(date) ORDER BY (market
 
 CREATE TABLE IF NOT EXISTS modscope.staffing AS modscope.staffing_local
 ENGINE = Distributed(two_shards, modscope, staffing_local, cityHash64(site, moderator_id))
+
+CREATE TABLE IF NOT EXISTS modscope.pending_staffing_local (date Date, site String, market String, moderator_id String, scheduled_hours Float64, productive_hours Float64, hourly_cost Float64, file_id Int64, line Int64, __rank UInt64)
+ENGINE = ReplacingMergeTree(__rank) PARTITION BY toYYYYMM(date) ORDER BY (market, site, date, moderator_id)
+
+CREATE TABLE IF NOT EXISTS modscope.pending_staffing AS modscope.pending_staffing_local
+ENGINE = Distributed(two_shards, modscope, pending_staffing_local, cityHash64(site, moderator_id))
 
 CREATE TABLE IF NOT EXISTS modscope.quarantine_local (file_id Int64, table_name String, line Nullable(Int64), field Nullable(String), rule String, message String, raw_row Nullable(String), status String, quarantined_at DateTime, released_at Nullable(DateTime))
 ENGINE = MergeTree PARTITION BY toYYYYMM(quarantined_at) ORDER BY (table_name, file_id)

@@ -45,9 +45,9 @@ public static class ClickHouseSchema
             list.Add($"CREATE TABLE IF NOT EXISTS {database}.{table.Name}_local ({ColumnDefinitions(table)})\n" +
                      $"ENGINE = ReplacingMergeTree({RankColumn}) PARTITION BY {partition} ORDER BY ({order})");
             list.Add(Distributed(database, cluster, table.Name, shard));
-            if (table.ParentReference is not null)
+            if (table.HasPendingTable)
             {
-                // Rows waiting for their decision, released into the table by a later load that brings it.
+                // Rows waiting for their decision or reference codes, released into the table by a later load that brings them.
                 list.Add($"CREATE TABLE IF NOT EXISTS {database}.pending_{table.Name}_local ({ColumnDefinitions(table)})\n" +
                          $"ENGINE = ReplacingMergeTree({RankColumn}) PARTITION BY {partition} ORDER BY ({order})");
                 list.Add(Distributed(database, cluster, $"pending_{table.Name}", shard));
@@ -82,6 +82,23 @@ public static class ClickHouseSchema
             _ => throw new ArgumentOutOfRangeException(nameof(column), column.Kind, "Unknown column kind."),
         };
         return column.Required ? type : $"Nullable({type})";
+    }
+
+    /// <summary>The column kind of a ClickHouse type <see cref="TypeOf"/> writes (an extra column read back from the cluster).</summary>
+    public static ColumnKind KindOf(string type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        var inner = type.StartsWith("Nullable(", StringComparison.Ordinal) ? type[9..^1] : type;
+        return inner switch
+        {
+            "String" => ColumnKind.Text,
+            "Int64" => ColumnKind.WholeNumber,
+            "Float64" => ColumnKind.Number,
+            "DateTime" => ColumnKind.Timestamp,
+            "Date" => ColumnKind.Date,
+            "UInt8" => ColumnKind.Boolean,
+            _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Not a type ModScope writes for a column."),
+        };
     }
 
     private static string ColumnDefinitions(TableSchema table) =>
