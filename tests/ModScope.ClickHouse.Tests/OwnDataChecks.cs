@@ -1,6 +1,7 @@
 using ModScope.Catalog;
 using ModScope.Engines;
 using ModScope.Ingest;
+using ModScope.Monitor.Quality;
 using ModScope.Query;
 using ModScope.Store;
 using ModScope.Tests.Sources;
@@ -136,9 +137,13 @@ public abstract class OwnDataChecks(ParityDataFixture fixture)
             // EUR from the 25th at 1.50: the 24th has no rate (its 80 EUR are left out, not counted as 0); 25th 8 h x 10 x 1.50 = 120;
             // 26th (the 25th's rate) 4 h x 10 x 1.50 = 60. 180 USD over 4 human decisions = 45.
             Assert.Equal(45, Assert.Single(await new MetricQuery(CatalogLoader.LoadDefault(), duck).RunAsync(request)).Value!.Value, 9);
+            // The 24th's one staffing row has no EUR rate on or before it: a missing_rate finding, the same on both engines.
+            var expected = Assert.Single(await MissingRatesAsync(duck));
+            Assert.Equal(("staffing", "currency = EUR", new DateOnly(2026, 8, 24), 1.0), (expected.Source, expected.Segment, expected.Day, expected.Observed));
             foreach (var engine in database.Modes)
             {
                 Assert.Equal(45, Assert.Single(await new MetricQuery(CatalogLoader.LoadDefault(), engine).RunAsync(request)).Value!.Value, 9);
+                Assert.Equal(expected, Assert.Single(await MissingRatesAsync(engine)));
             }
         }
         finally
@@ -147,7 +152,11 @@ public abstract class OwnDataChecks(ParityDataFixture fixture)
         }
     }
 
-    // A market, queue and EUR site of their own, staffing on three days, four human decisions and one exchange rate.
+    private static async Task<IReadOnlyList<QualityFinding>> MissingRatesAsync(IMetricEngine engine) =>
+        (await DataQualityChecks.RunAsync(engine, new DateOnly(2026, 8, 26), new QualitySettings(), null, CancellationToken.None))
+            .Where(f => f.Check == QualityCheckKind.MissingRate).ToList();
+
+        // A market, queue and EUR site of their own, staffing on three days, four human decisions and one exchange rate.
     private static string[] AcmeFiles(string folder)
     {
         static string Decision(int n, string day) =>
