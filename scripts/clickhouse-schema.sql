@@ -63,7 +63,7 @@ CREATE TABLE IF NOT EXISTS modscope.files AS modscope.files_local
 ENGINE = Distributed(two_shards, modscope, files_local, cityHash64(sha256))
 
 CREATE TABLE IF NOT EXISTS modscope.markets_local (code String, name_en Nullable(String), name_zh Nullable(String), region String, language Nullable(String), time_zone String, valid_from Date, __rank UInt64)
-ENGINE = ReplacingMergeTree(__rank) ORDER BY (code, valid_from)
+ENGINE = ReplacingMergeTree(__rank) ORDER BY (code, valid_from, __rank)
 
 DROP TABLE IF EXISTS modscope.markets
 
@@ -71,7 +71,7 @@ CREATE TABLE IF NOT EXISTS modscope.markets AS modscope.markets_local
 ENGINE = Distributed(two_shards, modscope, markets_local, cityHash64(code))
 
 CREATE TABLE IF NOT EXISTS modscope.policies_local (policy_id String, parent_id Nullable(String), name_en Nullable(String), name_zh Nullable(String), severity Nullable(String), valid_from Date, __rank UInt64)
-ENGINE = ReplacingMergeTree(__rank) ORDER BY (policy_id, valid_from)
+ENGINE = ReplacingMergeTree(__rank) ORDER BY (policy_id, valid_from, __rank)
 
 DROP TABLE IF EXISTS modscope.policies
 
@@ -79,7 +79,7 @@ CREATE TABLE IF NOT EXISTS modscope.policies AS modscope.policies_local
 ENGINE = Distributed(two_shards, modscope, policies_local, cityHash64(policy_id))
 
 CREATE TABLE IF NOT EXISTS modscope.queues_local (queue_id String, market String, object_type String, sla_hours Float64, name_en Nullable(String), name_zh Nullable(String), valid_from Date, __rank UInt64)
-ENGINE = ReplacingMergeTree(__rank) ORDER BY (queue_id, valid_from)
+ENGINE = ReplacingMergeTree(__rank) ORDER BY (queue_id, valid_from, __rank)
 
 DROP TABLE IF EXISTS modscope.queues
 
@@ -87,7 +87,7 @@ CREATE TABLE IF NOT EXISTS modscope.queues AS modscope.queues_local
 ENGINE = Distributed(two_shards, modscope, queues_local, cityHash64(queue_id))
 
 CREATE TABLE IF NOT EXISTS modscope.sites_local (site_id String, name Nullable(String), vendor Nullable(String), city Nullable(String), country Nullable(String), time_zone Nullable(String), cost_currency String, valid_from Date, __rank UInt64)
-ENGINE = ReplacingMergeTree(__rank) ORDER BY (site_id, valid_from)
+ENGINE = ReplacingMergeTree(__rank) ORDER BY (site_id, valid_from, __rank)
 
 DROP TABLE IF EXISTS modscope.sites
 
@@ -95,7 +95,7 @@ CREATE TABLE IF NOT EXISTS modscope.sites AS modscope.sites_local
 ENGINE = Distributed(two_shards, modscope, sites_local, cityHash64(site_id))
 
 CREATE TABLE IF NOT EXISTS modscope.targets_local (metric String, market String, region String, site String, queue String, policy String, value Float64, valid_from Date, __rank UInt64)
-ENGINE = ReplacingMergeTree(__rank) ORDER BY (metric, market, region, site, queue, policy, valid_from)
+ENGINE = ReplacingMergeTree(__rank) ORDER BY (metric, market, region, site, queue, policy, valid_from, __rank)
 
 DROP TABLE IF EXISTS modscope.targets
 
@@ -103,9 +103,15 @@ CREATE TABLE IF NOT EXISTS modscope.targets AS modscope.targets_local
 ENGINE = Distributed(two_shards, modscope, targets_local, cityHash64(metric))
 
 CREATE TABLE IF NOT EXISTS modscope.fx_rates_local (date Date, currency String, rate Float64, __rank UInt64)
-ENGINE = ReplacingMergeTree(__rank) ORDER BY (date, currency)
+ENGINE = ReplacingMergeTree(__rank) ORDER BY (date, currency, __rank)
 
 DROP TABLE IF EXISTS modscope.fx_rates
 
 CREATE TABLE IF NOT EXISTS modscope.fx_rates AS modscope.fx_rates_local
 ENGINE = Distributed(two_shards, modscope, fx_rates_local, cityHash64(date))
+
+CREATE TABLE IF NOT EXISTS modscope.reference_loads_local (generation UInt64, loaded_at DateTime)
+ENGINE = MergeTree ORDER BY generation
+
+CREATE TABLE IF NOT EXISTS modscope.reference_loads AS modscope.reference_loads_local
+ENGINE = Distributed(two_shards, modscope, reference_loads_local, generation)

@@ -90,14 +90,13 @@ public sealed class ClickHouseLoader(ClickHouseEngine engine)
             var (offset, floor) = seeded is null && !waiting.Any ? (storedMax, 0L) : (0L, storedMax);
             using var connection = (seeded ?? first).OpenConnection();
             var released = await ReleaseToStoredDecisionsAsync(connection, cancellationToken).ConfigureAwait(false);
+            // Whole tables as a new generation (committed below, once every other row is in): the cluster's rows with this load's corrections.
+            var generation = shipReference ? (ulong)DateTime.UtcNow.Ticks : 0;
             if (shipReference)
             {
-                // Whole tables, ranked by this load's last file: the staged rows are the cluster's with this load's corrections.
-                var rank = Strings(connection, $"SELECT CAST(max(file_id) + {offset} AS VARCHAR) FROM files").Single();
                 foreach (var table in ReferenceSchema.Loadable)
                 {
-                    await ShipAsync(connection, table.Name, StagedReference.RowsSql(table, long.Parse(rank, System.Globalization.CultureInfo.InvariantCulture)),
-                        cancellationToken).ConfigureAwait(false);
+                    await ShipAsync(connection, table.Name, StagedReference.RowsSql(table, generation), cancellationToken).ConfigureAwait(false);
                 }
             }
             foreach (var table in EventSchema.All)
@@ -122,6 +121,12 @@ public sealed class ClickHouseLoader(ClickHouseEngine engine)
             if (!engine.Options.ReadFinal)
             {
                 await MergeLoadedPartitionsAsync(connection, cancellationToken).ConfigureAwait(false);
+            }
+            if (shipReference)
+            {
+                // The new reference tables are in force from here; a load that failed earlier left the previous ones in force.
+                await engine.ExecuteAsync($"INSERT INTO reference_loads VALUES ({generation.ToString(System.Globalization.CultureInfo.InvariantCulture)}, now())",
+                    cancellationToken).ConfigureAwait(false);
             }
             // Files last: a load that fails before this point is retried in full (rows already shipped count once).
             await ShipAsync(connection, "files",

@@ -77,6 +77,48 @@ public abstract class OwnDataChecks(ParityDataFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task A_load_that_fails_after_shipping_its_reference_tables_leaves_the_previous_ones_in_force()
+    {
+        await using var database = await fixture.ScratchDatabaseAsync("atomic");
+        await new ClickHouseLoader(database.Merged).IngestAsync([BazaarData.Inputs[0]], new IngestOptions());
+        var folder = Directory.CreateTempSubdirectory("modscope-ch-atomic-");
+        try
+        {
+            // A correction moving Northland to another region; the load fails after shipping the reference tables (its
+            // node lost a table that the release of parked audits reads), before it ends.
+            var moved = Path.Combine(folder.FullName, "markets-moved.csv");
+            File.WriteAllText(moved, "code,name_en,name_zh,region,language,time_zone,valid_from\nXN,Northland,北地,NOR,pt,America/Sao_Paulo,\n");
+            var db = database.Merged.Options.Database;
+            await database.Merged.ExecuteAsync($"DROP TABLE {db}.pending_qa_audits");
+            var error = await Assert.ThrowsAsync<ClickHouseException>(() => new ClickHouseLoader(database.Merged).IngestAsync([moved], new IngestOptions()));
+            Assert.Contains("pending_qa_audits", error.Message, StringComparison.Ordinal);
+            Assert.Equal("SAM", await RegionOfNorthlandAsync(database));
+
+            await database.Merged.ExecuteAsync(ClickHouseSchema.Statements(db, database.Merged.Options.Cluster)
+                .Single(s => s.StartsWith($"CREATE TABLE IF NOT EXISTS {db}.pending_qa_audits AS", StringComparison.Ordinal)));
+            var retried = await new ClickHouseLoader(database.Merged).IngestAsync([moved], new IngestOptions());
+            Assert.Equal(1, Assert.Single(retried.Files).RowsReplaced);
+            Assert.Equal("NOR", await RegionOfNorthlandAsync(database));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    // Read afresh from each node (an engine's snapshot is kept until files change).
+    private static async Task<string> RegionOfNorthlandAsync(ScratchDatabase database)
+    {
+        var regions = new List<string>();
+        foreach (var mode in database.Modes)
+        {
+            using var engine = new ClickHouseEngine(mode.Options);
+            regions.Add(Assert.Single(engine.Reference.Markets, m => m.Code == "XN").Region);
+        }
+        return Assert.Single(regions.Distinct());
+    }
+
     // The requests of Bazaarly's hand counts on every read mode of the cluster: DuckDB's values and the hand counts.
     private static async Task AssertBazaarsValuesAsync(DuckDbEngine duck, ScratchDatabase database)
     {
