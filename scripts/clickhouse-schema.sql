@@ -8,6 +8,12 @@ ENGINE = ReplacingMergeTree(__rank) PARTITION BY toYYYYMM(created_at) ORDER BY (
 CREATE TABLE IF NOT EXISTS modscope.decisions AS modscope.decisions_local
 ENGINE = Distributed(two_shards, modscope, decisions_local, cityHash64(decision_id))
 
+CREATE TABLE IF NOT EXISTS modscope.pending_decisions_local (decision_id String, object_type String, object_id String, market String, queue String, policy_id String, detection_source String, decided_by String, moderator_id Nullable(String), site Nullable(String), verdict String, language String, created_at DateTime, decided_at DateTime, handling_seconds Float64, version Nullable(Int64), file_id Int64, line Int64, __rank UInt64)
+ENGINE = ReplacingMergeTree(__rank) PARTITION BY toYYYYMM(created_at) ORDER BY (market, queue, toDate(created_at), decision_id)
+
+CREATE TABLE IF NOT EXISTS modscope.pending_decisions AS modscope.pending_decisions_local
+ENGINE = Distributed(two_shards, modscope, pending_decisions_local, cityHash64(decision_id))
+
 CREATE TABLE IF NOT EXISTS modscope.qa_audits_local (audit_id String, decision_id String, auditor_id String, audited_at DateTime, stratum String, stratum_population Int64, stratum_sample_size Int64, qa_verdict String, qa_policy_id Nullable(String), error_type String, file_id Int64, line Int64, __rank UInt64)
 ENGINE = ReplacingMergeTree(__rank) PARTITION BY toYYYYMM(audited_at) ORDER BY (decision_id, audit_id)
 
@@ -38,6 +44,12 @@ ENGINE = ReplacingMergeTree(__rank) PARTITION BY toYYYYMM(date) ORDER BY (market
 CREATE TABLE IF NOT EXISTS modscope.staffing AS modscope.staffing_local
 ENGINE = Distributed(two_shards, modscope, staffing_local, cityHash64(site, moderator_id))
 
+CREATE TABLE IF NOT EXISTS modscope.pending_staffing_local (date Date, site String, market String, moderator_id String, scheduled_hours Float64, productive_hours Float64, hourly_cost Float64, file_id Int64, line Int64, __rank UInt64)
+ENGINE = ReplacingMergeTree(__rank) PARTITION BY toYYYYMM(date) ORDER BY (market, site, date, moderator_id)
+
+CREATE TABLE IF NOT EXISTS modscope.pending_staffing AS modscope.pending_staffing_local
+ENGINE = Distributed(two_shards, modscope, pending_staffing_local, cityHash64(site, moderator_id))
+
 CREATE TABLE IF NOT EXISTS modscope.quarantine_local (file_id Int64, table_name String, line Nullable(Int64), field Nullable(String), rule String, message String, raw_row Nullable(String), status String, quarantined_at DateTime, released_at Nullable(DateTime))
 ENGINE = MergeTree PARTITION BY toYYYYMM(quarantined_at) ORDER BY (table_name, file_id)
 
@@ -59,7 +71,7 @@ CREATE TABLE IF NOT EXISTS modscope.regions AS modscope.regions_local
 ENGINE = Distributed(two_shards, modscope, regions_local, cityHash64(code))
 
 CREATE TABLE IF NOT EXISTS modscope.markets_local (code String, name_en Nullable(String), name_zh Nullable(String), region String, language Nullable(String), time_zone String, valid_from Date, __rank UInt64)
-ENGINE = ReplacingMergeTree(__rank) ORDER BY (code, valid_from)
+ENGINE = ReplacingMergeTree(__rank) ORDER BY (code, valid_from, __rank)
 
 DROP TABLE IF EXISTS modscope.markets
 
@@ -67,7 +79,7 @@ CREATE TABLE IF NOT EXISTS modscope.markets AS modscope.markets_local
 ENGINE = Distributed(two_shards, modscope, markets_local, cityHash64(code))
 
 CREATE TABLE IF NOT EXISTS modscope.policies_local (policy_id String, parent_id Nullable(String), name_en Nullable(String), name_zh Nullable(String), severity Nullable(String), valid_from Date, __rank UInt64)
-ENGINE = ReplacingMergeTree(__rank) ORDER BY (policy_id, valid_from)
+ENGINE = ReplacingMergeTree(__rank) ORDER BY (policy_id, valid_from, __rank)
 
 DROP TABLE IF EXISTS modscope.policies
 
@@ -75,7 +87,7 @@ CREATE TABLE IF NOT EXISTS modscope.policies AS modscope.policies_local
 ENGINE = Distributed(two_shards, modscope, policies_local, cityHash64(policy_id))
 
 CREATE TABLE IF NOT EXISTS modscope.queues_local (queue_id String, market String, object_type String, sla_hours Float64, name_en Nullable(String), name_zh Nullable(String), valid_from Date, __rank UInt64)
-ENGINE = ReplacingMergeTree(__rank) ORDER BY (queue_id, valid_from)
+ENGINE = ReplacingMergeTree(__rank) ORDER BY (queue_id, valid_from, __rank)
 
 DROP TABLE IF EXISTS modscope.queues
 
@@ -83,7 +95,7 @@ CREATE TABLE IF NOT EXISTS modscope.queues AS modscope.queues_local
 ENGINE = Distributed(two_shards, modscope, queues_local, cityHash64(queue_id))
 
 CREATE TABLE IF NOT EXISTS modscope.sites_local (site_id String, name Nullable(String), vendor Nullable(String), city Nullable(String), country Nullable(String), time_zone Nullable(String), cost_currency String, valid_from Date, __rank UInt64)
-ENGINE = ReplacingMergeTree(__rank) ORDER BY (site_id, valid_from)
+ENGINE = ReplacingMergeTree(__rank) ORDER BY (site_id, valid_from, __rank)
 
 DROP TABLE IF EXISTS modscope.sites
 
@@ -91,7 +103,7 @@ CREATE TABLE IF NOT EXISTS modscope.sites AS modscope.sites_local
 ENGINE = Distributed(two_shards, modscope, sites_local, cityHash64(site_id))
 
 CREATE TABLE IF NOT EXISTS modscope.targets_local (metric String, market String, region String, site String, queue String, policy String, value Float64, valid_from Date, __rank UInt64)
-ENGINE = ReplacingMergeTree(__rank) ORDER BY (metric, market, region, site, queue, policy, valid_from)
+ENGINE = ReplacingMergeTree(__rank) ORDER BY (metric, market, region, site, queue, policy, valid_from, __rank)
 
 DROP TABLE IF EXISTS modscope.targets
 
@@ -99,9 +111,15 @@ CREATE TABLE IF NOT EXISTS modscope.targets AS modscope.targets_local
 ENGINE = Distributed(two_shards, modscope, targets_local, cityHash64(metric))
 
 CREATE TABLE IF NOT EXISTS modscope.fx_rates_local (date Date, currency String, rate Float64, __rank UInt64)
-ENGINE = ReplacingMergeTree(__rank) ORDER BY (date, currency)
+ENGINE = ReplacingMergeTree(__rank) ORDER BY (date, currency, __rank)
 
 DROP TABLE IF EXISTS modscope.fx_rates
 
 CREATE TABLE IF NOT EXISTS modscope.fx_rates AS modscope.fx_rates_local
 ENGINE = Distributed(two_shards, modscope, fx_rates_local, cityHash64(date))
+
+CREATE TABLE IF NOT EXISTS modscope.reference_loads_local (generation UInt64, loaded_at DateTime)
+ENGINE = MergeTree ORDER BY generation
+
+CREATE TABLE IF NOT EXISTS modscope.reference_loads AS modscope.reference_loads_local
+ENGINE = Distributed(two_shards, modscope, reference_loads_local, generation)

@@ -36,7 +36,7 @@ internal static class ClickHouseExtraColumns
             using var admin = new ClickHouseEngine(options with { Url = node });
             foreach (var (table, columns) in extra)
             {
-                var names = EventSchema.Find(table)!.ParentReference is null ? new[] { table } : [table, $"pending_{table}"];
+                var names = !EventSchema.Find(table)!.HasPendingTable ? new[] { table } : [table, $"pending_{table}"];
                 foreach (var target in names.SelectMany(n => new[] { $"{n}_local", n }))
                 {
                     await EnsureAsync(admin, mapping.File, table, target, columns, cancellationToken).ConfigureAwait(false);

@@ -28,8 +28,6 @@ public sealed class ClickHouseLoader(ClickHouseEngine engine)
         ArgumentNullException.ThrowIfNull(options);
         var extra = ClickHouseExtraColumns.Of(options.Mapping);
         await CheckClusterAsync(cancellationToken).ConfigureAwait(false);
-        // Rows naming a code not in the reference data are quarantined here (unknown_reference): the cluster keeps no such waiting rows yet.
-        options = options with { WaitForReferences = false };
         var files = InputResolver.Resolve(paths, options.Table);
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in files)
@@ -48,6 +46,9 @@ public sealed class ClickHouseLoader(ClickHouseEngine engine)
         // Events and reference files are checked against the cluster's own reference rows (a new cluster: the shipped defaults).
         var reference = await ClickHouseReference.ReadAsync(engine, cancellationToken).ConfigureAwait(false);
         var shipReference = !StagedReference.Seeded(reference) || fresh.Any(f => Tables.IsReference(f.Table));
+        // Decisions and staffing rows waiting on the cluster for a code: staged again, so this load releases them as on DuckDB.
+        var waiting = await WaitingRows.ReadAsync(engine, reference, cancellationToken).ConfigureAwait(false);
+        var storedMax = await ScalarLongAsync("SELECT toInt64(max(file_id)) FROM files", cancellationToken).ConfigureAwait(false);
         if (options.Mapping is not null)
         {
             await ClickHouseExtraColumns.EnsureAsync(engine, options.Mapping, extra, cancellationToken).ConfigureAwait(false);
@@ -60,9 +61,14 @@ public sealed class ClickHouseLoader(ClickHouseEngine engine)
             using (var seeding = first.OpenConnection())
             {
                 StagedReference.Seed(seeding, reference);
+                if (waiting.Any)
+                {
+                    // Waiting rows keep their global file ids: the stage numbers its files after the stored ones.
+                    new StoredRows(engine).Seed(seeding, storedMax);
+                    waiting.Seed(seeding);
+                }
             }
             var staged = await new Ingestor(first).IngestAsync(freshPaths, options, progress, cancellationToken).ConfigureAwait(false);
-            var storedMax = await ScalarLongAsync("SELECT toInt64(max(file_id)) FROM files", cancellationToken).ConfigureAwait(false);
             // Keys already stored: stage again on top of their stored rows, so replacements and duplicates are judged as on DuckDB.
             var stored = new StoredRows(engine);
             using (var keys = first.OpenConnection())
@@ -76,30 +82,33 @@ public sealed class ClickHouseLoader(ClickHouseEngine engine)
                 {
                     StagedReference.Seed(seeding, reference);
                     stored.Seed(seeding, storedMax);
+                    waiting.Seed(seeding);
                 }
                 staged = await new Ingestor(seeded).IngestAsync(freshPaths, options, progress, cancellationToken).ConfigureAwait(false);
             }
             // Without seeds the stage numbers files from 1 (shipped after the stored ones); with seeds, after storedMax already.
-            var (offset, floor) = seeded is null ? (storedMax, 0L) : (0L, storedMax);
+            var (offset, floor) = seeded is null && !waiting.Any ? (storedMax, 0L) : (0L, storedMax);
             using var connection = (seeded ?? first).OpenConnection();
             var released = await ReleaseToStoredDecisionsAsync(connection, cancellationToken).ConfigureAwait(false);
+            // Whole tables as a new generation (committed below, once every other row is in): the cluster's rows with this load's corrections.
+            var generation = shipReference ? (ulong)DateTime.UtcNow.Ticks : 0;
             if (shipReference)
             {
-                // Whole tables, ranked by this load's last file: the staged rows are the cluster's with this load's corrections.
-                var rank = Strings(connection, $"SELECT CAST(max(file_id) + {offset} AS VARCHAR) FROM files").Single();
                 foreach (var table in ReferenceSchema.Loadable)
                 {
-                    await ShipAsync(connection, table.Name, StagedReference.RowsSql(table, long.Parse(rank, System.Globalization.CultureInfo.InvariantCulture)),
-                        cancellationToken).ConfigureAwait(false);
+                    await ShipAsync(connection, table.Name, StagedReference.RowsSql(table, generation), cancellationToken).ConfigureAwait(false);
                 }
             }
             foreach (var table in EventSchema.All)
             {
-                // Extra columns are staged for tables this load brings files of (the others ship no new rows).
-                var extraColumns = fresh.Exists(f => f.Table.Name == table.Name) ? extra.GetValueOrDefault(table.Name) ?? [] : [];
+                // Extra columns are staged for tables this load brings files of (the others ship no new rows) and waiting rows have.
+                var extraColumns = (fresh.Exists(f => f.Table.Name == table.Name) ? extra.GetValueOrDefault(table.Name) ?? [] : [])
+                    .UnionBy(waiting.ExtraOf(table), c => c.Name).ToList();
                 var columns = table.Columns.Concat(extraColumns).ToList();
-                await ShipAsync(connection, table.Name, RowsSql(table, columns, table.Name, offset, floor), cancellationToken, Names(columns)).ConfigureAwait(false);
-                if (table.ParentReference is not null)
+                // The cluster's waiting rows this load released ship too (they keep their earlier file ids).
+                var releasedWaiting = table.WaitsForReferences && waiting.Any ? WaitingRows.Released(table) : null;
+                await ShipAsync(connection, table.Name, RowsSql(table, columns, table.Name, offset, floor, releasedWaiting), cancellationToken, Names(columns)).ConfigureAwait(false);
+                if (table.HasPendingTable)
                 {
                     await ShipAsync(connection, $"pending_{table.Name}", RowsSql(table, columns, $"pending_{table.Name}", offset, floor), cancellationToken,
                         Names(columns)).ConfigureAwait(false);
@@ -112,6 +121,12 @@ public sealed class ClickHouseLoader(ClickHouseEngine engine)
             if (!engine.Options.ReadFinal)
             {
                 await MergeLoadedPartitionsAsync(connection, cancellationToken).ConfigureAwait(false);
+            }
+            if (shipReference)
+            {
+                // The new reference tables are in force from here; a load that failed earlier left the previous ones in force.
+                await engine.ExecuteAsync($"INSERT INTO reference_loads VALUES ({generation.ToString(System.Globalization.CultureInfo.InvariantCulture)}, now())",
+                    cancellationToken).ConfigureAwait(false);
             }
             // Files last: a load that fails before this point is retried in full (rows already shipped count once).
             await ShipAsync(connection, "files",
@@ -143,7 +158,7 @@ public sealed class ClickHouseLoader(ClickHouseEngine engine)
     }
 
     /// <summary>The columns of an event table as text, timestamps to the second, with global file ids and the dedup rank.</summary>
-    private static string RowsSql(TableSchema table, IReadOnlyList<ColumnSpec> read, string source, long offset, long floor)
+    private static string RowsSql(TableSchema table, IReadOnlyList<ColumnSpec> read, string source, long offset, long floor, string? orAlso = null)
     {
         var columns = read.Select(c => c.Kind switch
         {
@@ -154,7 +169,7 @@ public sealed class ClickHouseLoader(ClickHouseEngine engine)
         // Highest rank wins: a higher version first, then the earlier file (as the DuckDB store keeps the first).
         var version = table.Find("version") is null ? "0" : "coalesce(\"version\", 1)";
         var rank = $"CAST({version} AS UBIGINT) * 4294967296 + (4294967295 - (file_id + {offset}))";
-        return $"SELECT {string.Join(", ", columns)}, file_id + {offset}, line, {rank} FROM {SqlText.Quote(source)} WHERE file_id > {floor}";
+        return $"SELECT {string.Join(", ", columns)}, file_id + {offset}, line, {rank} FROM {SqlText.Quote(source)} WHERE file_id > {floor}{(orAlso is null ? "" : $" OR {orAlso}")}";
     }
 
     // The columns an event table's rows are shipped with: its own and the mapping's extra ones, then the bookkeeping.

@@ -5,8 +5,10 @@ namespace ModScope.ClickHouse;
 
 /// <summary>
 /// The cluster's own reference data (markets, policies, queues, sites with their history, targets, exchange rates): read
-/// whole, with FINAL (small tables), for the engine's <see cref="ReferenceData"/> and the dialect's lookups. The loader
-/// writes them (<see cref="ClickHouseLoader"/>); a cluster no load has seeded holds none.
+/// whole (small tables) for the engine's <see cref="ReferenceData"/> and the dialect's lookups. The loader writes each
+/// load's tables whole as a new generation (<see cref="ClickHouseSchema.RankColumn"/>) and commits it in
+/// <c>reference_loads</c> after every other row of the load is in, so only the newest committed generation is read: a load
+/// that fails leaves the previous tables in force. A cluster no load has seeded holds none.
 /// </summary>
 internal static class ClickHouseReference
 {
@@ -14,15 +16,25 @@ internal static class ClickHouseReference
     public static async Task<IReadOnlyDictionary<string, IReadOnlyList<object?[]>>> ReadAsync(ClickHouseEngine engine, CancellationToken cancellationToken)
     {
         var tables = new Dictionary<string, IReadOnlyList<object?[]>>(StringComparer.Ordinal);
+        var generation = await CommittedAsync(engine, cancellationToken).ConfigureAwait(false);
+        // Tables written before generations were committed: the highest rank per key (FINAL) is in force.
+        var inForce = generation == 0 ? " FINAL" : $" WHERE {ClickHouseSchema.RankColumn} = {generation.ToString(CultureInfo.InvariantCulture)}";
         foreach (var table in ReferenceSchema.Loadable)
         {
             // 18.16's FINAL needs the version column read too ("Cannot find column __rank in source stream").
             var columns = string.Join(", ", table.Columns.Select(c => c.Name).Append(ClickHouseSchema.RankColumn));
-            var rows = await engine.QueryAsync($"SELECT {columns} FROM {table.Name} FINAL ORDER BY {string.Join(", ", table.Key)}",
+            var rows = await engine.QueryAsync($"SELECT {columns} FROM {table.Name}{inForce} ORDER BY {string.Join(", ", table.Key)}",
                 new Dictionary<string, object?>(), cancellationToken).ConfigureAwait(false);
             tables[table.Name] = rows.Select(r => r[..^1]).ToList();
         }
         return tables;
+    }
+
+    /// <summary>The newest committed generation of the reference tables (0: none committed).</summary>
+    public static async Task<ulong> CommittedAsync(ClickHouseEngine engine, CancellationToken cancellationToken)
+    {
+        var rows = await engine.QueryAsync("SELECT max(generation) FROM reference_loads", new Dictionary<string, object?>(), cancellationToken).ConfigureAwait(false);
+        return rows.Count == 0 || rows[0][0] is null ? 0 : Convert.ToUInt64(rows[0][0], CultureInfo.InvariantCulture);
     }
 
     /// <summary>The lookups the dialect writes (the four lookup tables and the exchange rates).</summary>

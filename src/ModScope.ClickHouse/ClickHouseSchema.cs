@@ -45,9 +45,9 @@ public static class ClickHouseSchema
             list.Add($"CREATE TABLE IF NOT EXISTS {database}.{table.Name}_local ({ColumnDefinitions(table)})\n" +
                      $"ENGINE = ReplacingMergeTree({RankColumn}) PARTITION BY {partition} ORDER BY ({order})");
             list.Add(Distributed(database, cluster, table.Name, shard));
-            if (table.ParentReference is not null)
+            if (table.HasPendingTable)
             {
-                // Rows waiting for their decision, released into the table by a later load that brings it.
+                // Rows waiting for their decision or reference codes, released into the table by a later load that brings them.
                 list.Add($"CREATE TABLE IF NOT EXISTS {database}.pending_{table.Name}_local ({ColumnDefinitions(table)})\n" +
                          $"ENGINE = ReplacingMergeTree({RankColumn}) PARTITION BY {partition} ORDER BY ({order})");
                 list.Add(Distributed(database, cluster, $"pending_{table.Name}", shard));
@@ -84,6 +84,23 @@ public static class ClickHouseSchema
         return column.Required ? type : $"Nullable({type})";
     }
 
+    /// <summary>The column kind of a ClickHouse type <see cref="TypeOf"/> writes (an extra column read back from the cluster).</summary>
+    public static ColumnKind KindOf(string type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        var inner = type.StartsWith("Nullable(", StringComparison.Ordinal) ? type[9..^1] : type;
+        return inner switch
+        {
+            "String" => ColumnKind.Text,
+            "Int64" => ColumnKind.WholeNumber,
+            "Float64" => ColumnKind.Number,
+            "DateTime" => ColumnKind.Timestamp,
+            "Date" => ColumnKind.Date,
+            "UInt8" => ColumnKind.Boolean,
+            _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Not a type ModScope writes for a column."),
+        };
+    }
+
     private static string ColumnDefinitions(TableSchema table) =>
         string.Join(", ", table.Columns.Select(c => $"{c.Name} {TypeOf(c)}").Concat(["file_id Int64", "line Int64", $"{RankColumn} UInt64"]));
 
@@ -93,8 +110,9 @@ public static class ClickHouseSchema
 
     /// <summary>
     /// Reference tables (markets, policies, queues, sites, targets, fx_rates) hold every row with its history, keyed as in
-    /// the DuckDB store; the loader ships a table's whole content after each load that changes it, the highest
-    /// <c>__rank</c> (the load) winning per key. The Distributed table is dropped and made again (it holds no data), so a
+    /// the DuckDB store; the loader ships a table's whole content after each load that changes it as a new generation
+    /// (<c>__rank</c>, part of the sorting key so generations never merge into each other), and <c>reference_loads</c>
+    /// records each generation once the load's rows are all in: readers take the newest recorded one. The Distributed table is dropped and made again (it holds no data), so a
     /// node set up before it replaces the Join-engine tables of earlier versions.
     /// </summary>
     private static IEnumerable<string> ReferenceStatements(string database, string cluster)
@@ -104,10 +122,12 @@ public static class ClickHouseSchema
             var columns = string.Join(", ", table.Columns.Select(c => $"{c.Name} {(table.Key.Contains(c.Name) ? KeyType(c) : TypeOf(c))}")
                 .Append($"{RankColumn} UInt64"));
             yield return $"CREATE TABLE IF NOT EXISTS {database}.{table.Name}_local ({columns})\n" +
-                         $"ENGINE = ReplacingMergeTree({RankColumn}) ORDER BY ({string.Join(", ", table.Key)})";
+                         $"ENGINE = ReplacingMergeTree({RankColumn}) ORDER BY ({string.Join(", ", table.Key)}, {RankColumn})";
             yield return $"DROP TABLE IF EXISTS {database}.{table.Name}";
             yield return Distributed(database, cluster, table.Name, $"cityHash64({table.Key[0]})");
         }
+        yield return $"CREATE TABLE IF NOT EXISTS {database}.reference_loads_local (generation UInt64, loaded_at DateTime)\nENGINE = MergeTree ORDER BY generation";
+        yield return Distributed(database, cluster, "reference_loads", "generation");
     }
 
     // A key column is never NULL (a missing valid_from is 1970-01-01, a target's empty segment ""): ORDER BY needs it so.

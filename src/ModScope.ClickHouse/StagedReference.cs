@@ -44,7 +44,7 @@ internal static class StagedReference
         ReferenceSchema.All.Any(t => stored[t.Name].Count > 0);
 
     /// <summary>The staged rows of a reference table as the cluster's columns, ranked <paramref name="rank"/>.</summary>
-    public static string RowsSql(TableSchema table, long rank)
+    public static string RowsSql(TableSchema table, ulong rank)
     {
         var columns = table.Columns.Select(c => c.Kind == ColumnKind.Date ? $"strftime({SqlText.Quote(c.Name)}, '%Y-%m-%d')" : SqlText.Quote(c.Name));
         return $"SELECT {string.Join(", ", columns)}, CAST({rank} AS UBIGINT) FROM {SqlText.Quote(table.Name)}";

@@ -114,6 +114,7 @@ internal sealed class StoredRows(ClickHouseEngine engine)
                 DateTime t when kinds[i] == ColumnKind.Date => row.AppendValue(DateOnly.FromDateTime(t)),
                 DateTime t => row.AppendValue(t),
                 long l => row.AppendValue(l),
+                bool b => row.AppendValue(b),
                 double d => row.AppendValue(d),
                 string s => row.AppendValue(s),
                 var other => throw new InvalidOperationException($"Cannot stage a stored {other.GetType().Name}."),

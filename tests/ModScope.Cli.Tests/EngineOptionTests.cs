@@ -1,8 +1,41 @@
+using ModScope.Monitor.Alerts;
+using ModScope.Store;
+
 namespace ModScope.Cli.Tests;
 
 /// <summary><c>--engine</c> on ingest and query: a wrong name is a usage error; an unreachable ClickHouse is bad input naming the URL.</summary>
 public sealed class EngineOptionTests
 {
+    [Theory]
+    [InlineData("alerts")]
+    [InlineData("explain", "--alert", "1")]
+    public async Task Alerts_and_an_alerts_explanation_on_ClickHouse_read_the_clusters_reference_data(params string[] args)
+    {
+        // One stored alert; its names come from the cluster's reference data, so an unreachable cluster is named (the
+        // local store's defaults are not used instead).
+        var folder = Directory.CreateTempSubdirectory("modscope-alerts-ch-");
+        try
+        {
+            var path = Path.Combine(folder.FullName, "alerts.duckdb");
+            using (var store = ModScopeStore.Open(path))
+            {
+                var alerts = new AlertStore(store);
+                var day = new DateOnly(2026, 11, 16);
+                alerts.Upsert([new AlertFinding(AlertKind.Data, "volume:decisions", "market=XN", day, day, AlertSeverity.Critical, -1, 1.0, "volume",
+                    "No decisions from market XN.")], alerts.StartRun(day), day, day);
+            }
+
+            var (exit, _, error) = await CliRunner.Run([.. args, "--store", path, "--engine", "clickhouse", "--url", "http://127.0.0.1:9"]);
+
+            Assert.Equal(ExitCodes.BadInput, exit);
+            Assert.Contains("Cannot reach ClickHouse at http://127.0.0.1:9/", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("query", "--metric", "decision_volume", "--engine", "postgres")]
     [InlineData("ingest", "nothing.csv", "--engine", "postgres")]

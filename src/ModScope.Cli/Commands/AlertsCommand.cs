@@ -1,7 +1,6 @@
 using System.CommandLine;
 using ModScope.Monitor.Alerts;
 using ModScope.Monitor.Findings;
-using ModScope.Store;
 using ModScope.Cli.Views;
 using Spectre.Console;
 
@@ -20,16 +19,21 @@ internal static class AlertsCommand
         var store = CommonOptions.Store();
         var language = CommonOptions.Language();
         var catalog = CatalogOption.Create();
+        var engineOption = new EngineOption();
         var command = new Command("alerts", "List alerts ranked by impact, move them through their lifecycle, label them, and measure detector precision.")
         {
             status, kind, store, language, catalog,
         };
+        engineOption.AddTo(command);
         command.SetAction((parsed, _) => CliApp.Guard(context, parsed, () =>
         {
             using var opened = CommonOptions.OpenExistingStore(parsed.GetValue(store)!);
             var alerts = new AlertStore(opened).List(Parse<AlertStatus>(parsed.GetValue(status), "--status"), Parse<AlertKind>(parsed.GetValue(kind), "--kind"))
                 .OrderByDescending(a => a.Finding.Rank).ToList();
-            AlertsView.RenderList(context.Out, alerts, new FindingRenderer(CatalogOption.Load(parsed.GetValue(catalog)), StoredReference.Load(opened), parsed.GetValue(language)!),
+            // Names from the data's reference data: the store's, or the ClickHouse cluster's with --engine clickhouse.
+            var engine = engineOption.EngineFor(parsed, opened);
+            using var disposeEngine = (IDisposable)engine;
+            AlertsView.RenderList(context.Out, alerts, new FindingRenderer(CatalogOption.Load(parsed.GetValue(catalog)), engine.Reference, parsed.GetValue(language)!),
                 Owners(context, parsed.GetValue(store)!));
             return Task.FromResult(ExitCodes.Ok);
         }));

@@ -31,16 +31,18 @@ internal static class ExplainCommand
         var language = CommonOptions.Language();
         var catalog = CatalogOption.Create();
         var maxCauses = new Option<int>("--max-causes") { Description = "Most causes to report.", DefaultValueFactory = _ => RootCauseSettings.Default.MaxCauses };
+        var engineOption = new EngineOption();
         var command = new Command("explain", "Find the combinations of dimension values (root causes) that explain why actual values left expected ones.")
         {
             input, dims, actual, expected, output, maxCauses, alert, store, language, catalog,
         };
+        engineOption.AddTo(command);
         command.SetAction((parsed, cancellationToken) => CliApp.Guard(context, parsed, async () =>
         {
             if (parsed.GetValue(alert) is { } id)
             {
                 await AlertExplanationView.Show(context, id, parsed.GetValue(store)!, CatalogOption.Load(parsed.GetValue(catalog)),
-                    parsed.GetValue(language)!, cancellationToken).ConfigureAwait(false);
+                    parsed.GetValue(language)!, opened => engineOption.EngineFor(parsed, opened), cancellationToken).ConfigureAwait(false);
                 return ExitCodes.Ok;
             }
             var path = parsed.GetValue(input)

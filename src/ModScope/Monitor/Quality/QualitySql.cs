@@ -16,6 +16,9 @@ internal sealed partial class QualitySql(IMetricEngine engine, CancellationToken
 
     public CancellationToken CancellationToken => cancellationToken;
 
+    /// <summary>The engine's reference data (the store's, or the ClickHouse cluster's), with its history.</summary>
+    public Model.ReferenceData Reference => engine.Reference;
+
     /// <summary>A quoted identifier.</summary>
     public string Quote(string identifier) => Dialect.Quote(identifier);
 
