@@ -97,3 +97,9 @@ DROP TABLE IF EXISTS modscope.fx_rates
 
 CREATE TABLE IF NOT EXISTS modscope.fx_rates AS modscope.fx_rates_local
 ENGINE = Distributed(two_shards, modscope, fx_rates_local, cityHash64(date))
+
+CREATE TABLE IF NOT EXISTS modscope.rollups_local (name String, layout_hash String, time_zone String, file_id Int64, built_at DateTime)
+ENGINE = MergeTree ORDER BY (name, file_id)
+
+CREATE TABLE IF NOT EXISTS modscope.rollups AS modscope.rollups_local
+ENGINE = Distributed(two_shards, modscope, rollups_local, cityHash64(name))
