@@ -119,14 +119,14 @@ internal sealed class ClickHouseRollups : IAsyncDisposable
     /// <summary>The table's rows of <paramref name="days"/> dropped on every node and aggregated again.</summary>
     private async Task RefreshAsync(RollupTable table, Period days, CancellationToken cancellationToken)
     {
-        await OnEveryNodeAsync(async node =>
+        var partitions = new List<string>();
+        for (var day = days.Start; day < days.End; day = day.AddDays(1))
         {
-            for (var day = days.Start; day < days.End; day = day.AddDays(1))
-            {
-                await node.ExecuteAsync($"ALTER TABLE {Database}.{table.Name}_local DROP PARTITION {day.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}",
-                    cancellationToken).ConfigureAwait(false);
-            }
-        }).ConfigureAwait(false);
+            partitions.Add("DROP PARTITION " + day.ToString("yyyyMMdd", CultureInfo.InvariantCulture));
+        }
+        // One ALTER per node for the run (a day without rows has no partition: dropping it does nothing).
+        await OnEveryNodeAsync(node => node.ExecuteAsync($"ALTER TABLE {Database}.{table.Name}_local {string.Join(", ", partitions)}", cancellationToken))
+            .ConfigureAwait(false);
         await InsertAsync(table, days, cancellationToken).ConfigureAwait(false);
     }
 
