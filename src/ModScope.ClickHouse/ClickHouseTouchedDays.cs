@@ -29,21 +29,7 @@ internal sealed class ClickHouseTouchedDays(ClickHouseEngine engine, MetricCatal
             var from = columns.SequenceEqual(["decision_id"])
                 ? string.Join(" UNION ", EventSchema.All.Where(t => t.Find("decision_id") is not null).Select(t => $"SELECT decision_id FROM {t.Name} WHERE file_id > {floor}"))
                 : $"SELECT DISTINCT {string.Join(", ", columns)} FROM {EventSchema.All.Single(t => t.Key.SequenceEqual(columns)).Name} WHERE file_id > {floor}";
-            var tsv = new StringBuilder();
-            using (var command = stage.CreateCommand())
-            {
-                command.CommandText = from;
-                using var reader = command.ExecuteReader();
-                while (reader.Read())
-                {
-                    for (var i = 0; i < reader.FieldCount; i++)
-                    {
-                        tsv.Append(i > 0 ? "\t" : "");
-                        TsvWriter.Field(tsv, reader.IsDBNull(i) ? null : reader.GetValue(i));
-                    }
-                    tsv.Append('\n');
-                }
-            }
+            var tsv = TsvWriter.Rows(stage, from);
             var table = $"rollup_keys_{Guid.NewGuid():N}";
             var types = string.Join(", ", columns.Select(c => $"{c} {ClickHouseSchema.TypeOf(ColumnOf(c) with { Required = true })}"));
             await engine.ExecuteAsync($"CREATE TABLE {engine.Options.Database}.{table} ({types}) ENGINE = Memory", cancellationToken).ConfigureAwait(false);
