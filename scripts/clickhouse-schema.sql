@@ -123,3 +123,8 @@ ENGINE = MergeTree ORDER BY generation
 
 CREATE TABLE IF NOT EXISTS modscope.reference_loads AS modscope.reference_loads_local
 ENGINE = Distributed(two_shards, modscope, reference_loads_local, generation)
+CREATE TABLE IF NOT EXISTS modscope.rollups_local (name String, layout_hash String, time_zone String, file_id Int64, built_at DateTime)
+ENGINE = MergeTree ORDER BY (name, file_id)
+
+CREATE TABLE IF NOT EXISTS modscope.rollups AS modscope.rollups_local
+ENGINE = Distributed(two_shards, modscope, rollups_local, cityHash64(name))

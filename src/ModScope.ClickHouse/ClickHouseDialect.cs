@@ -44,6 +44,9 @@ public sealed class ClickHouseDialect(bool final = true, ClickHouseLookups? look
         _ => throw new ArgumentOutOfRangeException(nameof(grain), grain, "No bucket for the whole period."),
     };
 
+    // CAST(NULL AS DOUBLE) is an error in ClickHouse (a non-Nullable target); toFloat64 keeps a NULL.
+    public override string ToDouble(string value) => $"toFloat64({value})";
+
     public override string AddMinutes(string timestamp, string minutesParameter) => $"addMinutes({timestamp}, {minutesParameter})";
 
     public override string HoursBetween(string earlier, string later) => $"((toInt64({later}) - toInt64({earlier})) / 3600.0)";

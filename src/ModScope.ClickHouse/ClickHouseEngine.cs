@@ -49,6 +49,32 @@ public sealed class ClickHouseEngine : IMetricEngine, IDisposable
         return fresh;
     }).GetAwaiter().GetResult();
 
+    /// <summary>
+    /// The cluster's bookkeeping of its rollup (<see cref="ClickHouseRollups"/>; read per request, as a load may have moved
+    /// the cluster on): file ids stand for loads, so the rollup is current when it includes the newest file. Null when the
+    /// cluster keeps none (or was set up before rollups: no <c>rollups</c> table).
+    /// </summary>
+    public RollupState? Rollup(string name) => Task.Run(async () =>
+    {
+        var none = new Dictionary<string, object?>();
+        var tables = await QueryAsync($"SELECT toInt64(count()) FROM system.tables WHERE database = {ClickHouseLiterals.Quote(Options.Database)} AND name = 'rollups'",
+            none).ConfigureAwait(false);
+        if (Convert.ToInt64(tables[0][0], System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            return null;
+        }
+        // Two statements: 18.16 cannot read a scalar subquery over a Distributed table beside another one.
+        var state = await QueryAsync("SELECT layout_hash, time_zone, file_id FROM rollups WHERE name = {p0} ORDER BY file_id DESC, built_at DESC LIMIT 1",
+            new Dictionary<string, object?> { ["p0"] = name }).ConfigureAwait(false);
+        if (state.Count == 0)
+        {
+            return null;
+        }
+        var files = await QueryAsync("SELECT toInt64(max(file_id)) FROM files", none).ConfigureAwait(false);
+        return new RollupState(name, (string)state[0][0]!, (string)state[0][1]!, Convert.ToInt64(state[0][2], System.Globalization.CultureInfo.InvariantCulture),
+            Convert.ToInt64(files[0][0], System.Globalization.CultureInfo.InvariantCulture));
+    }).GetAwaiter().GetResult();
+
     public async Task<IReadOnlyList<object?[]>> QueryAsync(string sql, IReadOnlyDictionary<string, object?> parameters, CancellationToken cancellationToken = default)
     {
         var bound = ClickHouseLiterals.Bind(sql, parameters) + "\nFORMAT TSVWithNamesAndTypes";

@@ -1,5 +1,6 @@
 using System.Text;
 using DuckDB.NET.Data;
+using ModScope.Catalog;
 using ModScope.Ingest;
 using ModScope.Model;
 using ModScope.Query;
@@ -18,6 +19,9 @@ namespace ModScope.ClickHouse;
 /// </summary>
 public sealed class ClickHouseLoader(ClickHouseEngine engine)
 {
+    /// <summary>The catalogue whose rollup each load keeps (<see cref="ClickHouseRollups"/>); without one the rollup falls behind and the door reads raw.</summary>
+    public MetricCatalog? Catalog { get; init; }
+
     /// <summary>Rows per INSERT.</summary>
     public int BatchRows { get; init; } = 200_000;
 
@@ -92,6 +96,8 @@ public sealed class ClickHouseLoader(ClickHouseEngine engine)
             var released = await ReleaseToStoredDecisionsAsync(connection, cancellationToken).ConfigureAwait(false);
             // Whole tables as a new generation (committed below, once every other row is in): the cluster's rows with this load's corrections.
             var generation = shipReference ? (ulong)DateTime.UtcNow.Ticks : 0;
+            await using var rollups = await ClickHouseRollups.PrepareAsync(engine, Catalog, connection, storedMax, floor, shipReference,
+                cancellationToken).ConfigureAwait(false);
             if (shipReference)
             {
                 foreach (var table in ReferenceSchema.Loadable)
@@ -132,6 +138,10 @@ public sealed class ClickHouseLoader(ClickHouseEngine engine)
             await ShipAsync(connection, "files",
                 $"SELECT file_id + {offset}, path, name, table_name, format, sha256, bytes, rows_read, rows_loaded, rows_replaced, rows_quarantined, " +
                 $"rows_pending, {Seconds("loaded_at")} FROM files WHERE file_id > {floor}", cancellationToken).ConfigureAwait(false);
+            if (rollups is not null)
+            {
+                await rollups.MaintainAsync(cancellationToken).ConfigureAwait(false);
+            }
             var results = files.Select(f => staged.Files.Concat(skipped).First(r => r.Path == f.Path)).ToList();
             return new IngestResult(staged.LoadId, results, staged.RowsReleased + released);
         }

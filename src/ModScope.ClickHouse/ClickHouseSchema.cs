@@ -35,6 +35,9 @@ public static class ClickHouseSchema
         "file_id Int64, path String, name String, table_name String, format String, sha256 String, bytes Int64, rows_read Int64, " +
         "rows_loaded Int64, rows_replaced Int64, rows_quarantined Int64, rows_pending Int64, loaded_at DateTime";
 
+    /// <summary>A rollup's state after a load that kept it: the layout it was built for, its zone and the newest file it includes.</summary>
+    public const string RollupColumns = "name String, layout_hash String, time_zone String, file_id Int64, built_at DateTime";
+
     /// <summary>Every statement, in order, to create the tables on one node (idempotent; nothing stored is dropped).</summary>
     public static IReadOnlyList<string> Statements(string database, string cluster)
     {
@@ -59,6 +62,9 @@ public static class ClickHouseSchema
         list.Add($"CREATE TABLE IF NOT EXISTS {database}.files_local ({FileColumns})\nENGINE = ReplacingMergeTree ORDER BY (sha256)");
         list.Add(Distributed(database, cluster, "files", "cityHash64(sha256)"));
         list.AddRange(ReferenceStatements(database, cluster));
+        // The rollup's bookkeeping (one row per maintained load; the newest wins): see ClickHouseRollups.
+        list.Add($"CREATE TABLE IF NOT EXISTS {database}.rollups_local ({RollupColumns})\nENGINE = MergeTree ORDER BY (name, file_id)");
+        list.Add(Distributed(database, cluster, "rollups", "cityHash64(name)"));
         return list;
     }
 

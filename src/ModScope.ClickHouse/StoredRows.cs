@@ -27,21 +27,7 @@ internal sealed class StoredRows(ClickHouseEngine engine)
         foreach (var table in EventSchema.All)
         {
             var keys = string.Join(", ", table.Key);
-            var tsv = new StringBuilder();
-            using (var command = stage.CreateCommand())
-            {
-                command.CommandText = $"SELECT DISTINCT {keys} FROM {table.Name}";
-                using var reader = command.ExecuteReader();
-                while (reader.Read())
-                {
-                    for (var i = 0; i < reader.FieldCount; i++)
-                    {
-                        tsv.Append(i > 0 ? "\t" : "");
-                        TsvWriter.Field(tsv, reader.IsDBNull(i) ? null : reader.GetValue(i));
-                    }
-                    tsv.Append('\n');
-                }
-            }
+            var tsv = TsvWriter.Rows(stage, $"SELECT DISTINCT {keys} FROM {table.Name}");
             if (tsv.Length == 0)
             {
                 continue;

@@ -6,6 +6,25 @@ namespace ModScope.ClickHouse;
 /// <summary>Writes values as ClickHouse TSV fields (tab, newline and backslash escaped; NULL as <c>\N</c>).</summary>
 internal static class TsvWriter
 {
+    /// <summary>The rows a DuckDB query answers, as TSV lines.</summary>
+    public static StringBuilder Rows(DuckDB.NET.Data.DuckDBConnection connection, string sql)
+    {
+        var tsv = new StringBuilder();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            for (var i = 0; i < reader.FieldCount; i++)
+            {
+                tsv.Append(i > 0 ? "\t" : "");
+                Field(tsv, reader.IsDBNull(i) ? null : reader.GetValue(i));
+            }
+            tsv.Append('\n');
+        }
+        return tsv;
+    }
+
     public static void Field(StringBuilder line, object? value)
     {
         switch (value)

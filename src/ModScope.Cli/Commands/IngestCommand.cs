@@ -69,7 +69,8 @@ internal static class IngestCommand
             if (engineOption.IsClickHouse(parsed))
             {
                 using var clickHouse = new ClickHouseEngine(engineOption.ClickHouse(parsed));
-                var loaded = await new ClickHouseLoader(clickHouse).IngestAsync(parsed.GetValue(paths)!, options, null, cancellationToken).ConfigureAwait(false);
+                // The catalogue's rollup is kept on the cluster when the load knows every node (--nodes).
+                var loaded = await new ClickHouseLoader(clickHouse) { Catalog = metrics }.IngestAsync(parsed.GetValue(paths)!, options, null, cancellationToken).ConfigureAwait(false);
                 IngestSummaryView.Render(context.Out, loaded);
                 return ExitCodes.Ok;
             }

@@ -37,6 +37,9 @@ public interface ISqlDialect
     /// </summary>
     string InReportingCurrency(string amount, string currency, string day, string reportingCurrency);
 
+    /// <summary>A number as a double-precision float (NULL stays NULL).</summary>
+    string ToDouble(string value);
+
     /// <summary>An aggregate over the rows where <paramref name="condition"/> holds (all rows when null).</summary>
     string Aggregate(AggregateKind kind, string? value, string? condition, double quantile = 0);
 

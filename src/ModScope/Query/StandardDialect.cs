@@ -21,6 +21,8 @@ public abstract class StandardDialect : ISqlDialect
 
     public abstract string HoursBetween(string earlier, string later);
 
+    public virtual string ToDouble(string value) => $"CAST({value} AS DOUBLE)";
+
     public virtual string Aggregate(AggregateKind kind, string? value, string? condition, double quantile = 0)
     {
         var call = kind switch

@@ -38,6 +38,7 @@ public sealed class DialectFragmentTests
         ["rows join"] = d => string.Join(" | ", d.JoinRows([["1", "2"], ["3", "4"]], E, ["a", "b"], "x < e.b") is var (join, where) ? [join, where ?? "(none)"] : []),
         ["count if"] = d => d.Aggregate(AggregateKind.Count, null, "c"),
         ["sum"] = d => d.Aggregate(AggregateKind.Sum, "v", null),
+        ["to double"] = d => d.ToDouble("v"),
         ["p90"] = d => d.Aggregate(AggregateKind.Quantile, "v", null, 0.9),
         ["week"] = d => d.Truncate("x", TimeGrain.Week),
         ["month"] = d => d.Truncate("x", TimeGrain.Month),
@@ -53,6 +54,8 @@ public sealed class DialectFragmentTests
     {
         { "duckdb", "quote", "\"market\"" },
         { "clickhouse", "quote", "`market`" },
+        { "duckdb", "to double", "CAST(v AS DOUBLE)" },
+        { "clickhouse", "to double", "toFloat64(v)" },
         { "duckdb", "parameter", "$p0" },
         { "clickhouse", "parameter", "{p0}" },
         { "duckdb", "table", "\"decisions\" AS t" },

@@ -10,7 +10,9 @@ namespace ModScope.Query.Rollups;
 /// each summed or averaged value, and a count of rows for each set of conditions, so a request's groups are the raw
 /// statement's), one of the QA strata of its proportions, and one of the pairs of each agreement metric; each at day
 /// grain × the rollup dimensions the source carries. Medians, p90s and rows open at a bucket's end are not additive:
-/// they stay raw. <see cref="Hash"/> names the layout, so a rollup built for another catalogue is never read.
+/// they stay raw. <see cref="Hash"/> names the layout, so a rollup built for another catalogue is never read; it is
+/// taken over the statements in DuckDB's dialect whatever the engine, so it names the catalogue's layout and not an
+/// engine's rendering of it (ClickHouse's statements hold the cluster's reference rows and its read mode).
 /// </summary>
 internal sealed class RollupLayout
 {
@@ -42,7 +44,7 @@ internal sealed class RollupLayout
                 (builder, _) => builder.Pairs(metric.Id, metric.Agreement)));
         }
         Tables = tables;
-        Hash = HashOf(tables, rollup);
+        Hash = HashOf(dialect is DuckDbDialect ? tables : new RollupLayout(catalog, rollup, DuckDbDialect.Instance).Tables, rollup);
     }
 
     public RollupDefinition Definition { get; }
@@ -52,7 +54,7 @@ internal sealed class RollupLayout
 
     public IReadOnlyList<RollupTable> Tables { get; }
 
-    /// <summary>SHA-256 of the tables' statements (over a fixed day) and the zone: equal only for the same layout.</summary>
+    /// <summary>SHA-256 of the tables' statements in DuckDB's dialect (over a fixed day) and the zone: equal only for the same layout.</summary>
     public string Hash { get; }
 
     /// <summary>Every additive atom of the measures, the helpers that make a mean additive, and a count per set of conditions.</summary>

@@ -50,11 +50,8 @@ internal sealed class RollupReader
             reason = $"the store has no rollup {rollup.Name} (built at the next load)";
             return null;
         }
-        var layout = Layouts.GetValue(catalog, c => new RollupLayout(c, rollup, dialect));
-        if (layout.Dialect != dialect)
-        {
-            layout = new RollupLayout(catalog, rollup, dialect);
-        }
+        // The reader needs only the layout's tables and hash, which are the same in every dialect.
+        var layout = Layouts.GetValue(catalog, c => new RollupLayout(c, rollup, DuckDbDialect.Instance));
         reason = stored.LayoutHash != layout.Hash ? $"rollup {rollup.Name} was built for another catalogue (rebuilt at the next load)"
             : stored.LoadId != stored.LatestLoadId ? $"rollup {rollup.Name} includes loads up to {stored.LoadId}, the store has {stored.LatestLoadId}"
             : request.Grain == TimeGrain.Hour ? "grain hour is finer than the rollup's day"
@@ -77,7 +74,7 @@ internal sealed class RollupReader
         var values = new List<string>();
         foreach (var atom in atoms)
         {
-            var value = table is null ? null : Value(table, atom);
+            var value = table is null ? null : Value(_dialect, table, atom);
             if (value is null || rows is null)
             {
                 _raw.Add($"{atom.Measure.AggregateName} over {source} by {time} is not in the rollup");
@@ -99,7 +96,7 @@ internal sealed class RollupReader
             _raw.Add($"QA strata over {source} by {time} are not in the rollup");
             return null;
         }
-        var values = new List<string> { "r.v0", "max(r.v1)", "max(r.v2)" };
+        var values = new List<string> { "r.v0", _dialect.Aggregate(AggregateKind.Max, "r.v1", null), _dialect.Aggregate(AggregateKind.Max, "r.v2", null) };
         foreach (var (id, _) in metrics)
         {
             values.Add($"CAST(sum(r.{table.ValueColumn(id, 3, 2)}) AS BIGINT)");
@@ -129,11 +126,11 @@ internal sealed class RollupReader
             && _scope.Dimensions.Concat(_scope.Filters.Select(f => f.Dimension)).All(d => t.DimensionColumn(d.Id) is not null));
 
     /// <summary>An atom as sums of stored columns: a count or sum, a moment, or a mean as a sum over a count.</summary>
-    private static string? Value(RollupTable table, Atom atom)
+    private static string? Value(ISqlDialect dialect, RollupTable table, Atom atom)
     {
         if (atom.Moment != AtomMoment.Value || atom.Measure.Aggregate is AggregateFunction.Count or AggregateFunction.Sum)
         {
-            return table.ValueColumn(atom.Key) is { } column ? $"CAST(sum(r.{column}) AS DOUBLE)" : null;
+            return table.ValueColumn(atom.Key) is { } column ? dialect.ToDouble(Sum(dialect, column)) : null;
         }
         if (atom.Measure.Aggregate != AggregateFunction.Avg)
         {
@@ -141,8 +138,11 @@ internal sealed class RollupReader
         }
         var sum = table.ValueColumn(Atom.Of(atom.Measure with { Aggregate = AggregateFunction.Sum }).Key);
         var count = table.ValueColumn(Atom.Of(atom.Measure, AtomMoment.Count).Key);
-        return sum is null || count is null ? null : $"(CAST(sum(r.{sum}) AS DOUBLE) / nullif(sum(r.{count}), 0))";
+        return sum is null || count is null ? null : $"({dialect.ToDouble(Sum(dialect, sum))} / nullif({Sum(dialect, count)}, 0))";
     }
+
+    /// <summary>The sum of a stored column over the group (NULL when it holds no value, as the raw aggregate).</summary>
+    private static string Sum(ISqlDialect dialect, string column) => dialect.Aggregate(AggregateKind.Sum, $"r.{column}", null);
 
     private PlannedStatement Statement(RollupTable table, StatementKind kind, IReadOnlyList<string> values, IReadOnlyList<string> alsoGroupBy, string having,
         IReadOnlyList<string> outputs, string purpose)
@@ -159,8 +159,9 @@ internal sealed class RollupReader
         {
             where.Add(filter);
         }
-        var columns = keys.Select((k, i) => $"{k} AS k{i.ToString(CultureInfo.InvariantCulture)}")
-            .Concat(values.Select((v, i) => $"{v} AS v{i.ToString(CultureInfo.InvariantCulture)}"));
+        // Output names unlike the stored columns': ClickHouse 18.16 reads a column named as an alias as the alias's expression.
+        var columns = keys.Select((k, i) => $"{k} AS o_k{i.ToString(CultureInfo.InvariantCulture)}")
+            .Concat(values.Select((v, i) => $"{v} AS o_v{i.ToString(CultureInfo.InvariantCulture)}"));
         var group = keys.Concat(alsoGroupBy).ToList();
         var sql = $"SELECT {string.Join(",\n       ", columns)}\nFROM {_dialect.Quote(table.Name)} AS r\nWHERE {string.Join("\n  AND ", where.Select(w => $"({w})"))}" +
                   (group.Count > 0 ? $"\nGROUP BY {string.Join(", ", group)}" : "") +
