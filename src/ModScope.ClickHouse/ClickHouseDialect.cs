@@ -139,6 +139,10 @@ public sealed class ClickHouseDialect(bool final = true, ClickHouseLookups? look
         return ReferenceLiterals.Column(_lookups, table, column, keyExpression, asOf);
     }
 
+    // A scoped request's rows name only the scope's keys, so its lookups list only those (the SQL shown to the caller
+    // names no other market's queue).
+    public override ISqlDialect Reaching(ReferenceData reachable) => new ClickHouseDialect(final, _lookups.Reaching(reachable));
+
     public override (string Join, string? Where) JoinRows(IReadOnlyList<IReadOnlyList<string>> rows, RelationAlias relation, IReadOnlyList<string> columns, string condition)
     {
         ArgumentNullException.ThrowIfNull(rows);

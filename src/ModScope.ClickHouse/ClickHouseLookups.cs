@@ -20,6 +20,25 @@ public sealed record ClickHouseLookups(IReadOnlyDictionary<string, IReadOnlyList
         return new(ReferenceSchema.All.ToDictionary(t => t.Name, t => (IReadOnlyList<object?[]>)t.Rows(data).ToList()), rates ?? []);
     }
 
+    /// <summary>
+    /// The lookups of a scoped request: of each table the rows (with their history) of the keys <paramref name="reachable"/>
+    /// holds, and the rates of its sites' currencies. The scope's rows name no other key (a decision's queue is one of
+    /// its market's queues), so the values looked up do not change.
+    /// </summary>
+    public ClickHouseLookups Reaching(ReferenceData reachable)
+    {
+        ArgumentNullException.ThrowIfNull(reachable);
+        var rows = new Dictionary<string, IReadOnlyList<object?[]>>(StringComparer.Ordinal);
+        foreach (var table in ReferenceSchema.All)
+        {
+            var key = table.IndexOf(table.Key);
+            var keys = table.Rows(reachable).Select(r => r[key]).ToHashSet();
+            rows[table.Name] = Of(table.Name).Where(r => keys.Contains(r[key])).ToList();
+        }
+        var currencies = reachable.Sites.Select(s => s.CostCurrency).ToHashSet(StringComparer.Ordinal);
+        return new(rows, Rates.Where(r => r[1] is string currency && currencies.Contains(currency)).ToList());
+    }
+
     /// <summary>The rows of one lookup table (none when the cluster holds none).</summary>
     public IReadOnlyList<object?[]> Of(string table) => Rows.TryGetValue(table, out var rows) ? rows : [];
 }

@@ -63,7 +63,8 @@ public static class DashboardApp
                 builder.Services.AddHostedService<Service.ServiceWorker>();
             }
         }
-        builder.Services.AddDashboardSignIn();
+        var oidc = OidcSettings.Read(builder.Configuration);
+        builder.Services.AddDashboardSignIn(oidc);
         builder.Services.AddSingleton<AuditWriter>();
         builder.Services.AddHostedService(services => services.GetRequiredService<AuditWriter>());
         builder.Services.AddProblemDetails();
@@ -96,6 +97,7 @@ public static class DashboardApp
         {
             app.MapGet(route, () => Results.Stream(files.GetFileInfo(file).CreateReadStream(), "text/html; charset=utf-8")).ExcludeFromDescription();
         }
+        app.MapOidcSignIn(oidc);
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapGet("/openapi", () => Results.Redirect("/openapi/v1.json")).ExcludeFromDescription();
 

@@ -12,18 +12,17 @@ namespace ModScope.Cli.Tests;
 internal sealed class ServedProcess : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
 
-    private ServedProcess(Process process, string url, System.Collections.Concurrent.ConcurrentQueue<string> output)
+    private ServedProcess(Process process, string url)
     {
         _process = process;
         Url = url;
-        _output = output;
     }
 
     public string Url { get; }
 
-    /// <summary>The lines the server printed on standard output so far.</summary>
+    /// <summary>What the server printed so far, standard output and error, a line each.</summary>
     public IReadOnlyList<string> Output => [.. _output];
 
     public int Id => _process.Id;
@@ -51,20 +50,18 @@ internal sealed class ServedProcess : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        var errors = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        process.OutputDataReceived += (_, e) => output.Enqueue(e.Data ?? "");
-        process.ErrorDataReceived += (_, e) => errors.Enqueue(e.Data ?? "");
+        var served = new ServedProcess(process, url);
+        process.OutputDataReceived += (_, e) => served._output.Enqueue(e.Data ?? "");
+        process.ErrorDataReceived += (_, e) => served._output.Enqueue(e.Data ?? "");
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var served = new ServedProcess(process, url, output);
         var wait = Stopwatch.StartNew();
         while (ServerInfoFile.Find(store)?.Pid != process.Id)
         {
             if (process.HasExited || wait.Elapsed > TimeSpan.FromSeconds(60))
             {
                 await served.DisposeAsync();
-                throw new InvalidOperationException($"serve did not start: {string.Join(Environment.NewLine, errors)}");
+                throw new InvalidOperationException($"serve did not start: {string.Join(Environment.NewLine, served.Output)}");
             }
             await Task.Delay(100);
         }

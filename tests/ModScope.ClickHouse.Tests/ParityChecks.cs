@@ -83,9 +83,17 @@ public abstract class ParityChecks(IParityData fixture)
 
         var expected = await fixture.Query(fixture.DuckDb).RunAsync(byHand);
         var actual = await fixture.Query(fixture.ClickHouseMerged).RunAsync(scoped);
+        var sql = string.Join('\n', fixture.Query(fixture.ClickHouseMerged).Plan(scoped).Statements.Select(s => s.Sql));
 
         Assert.NotEmpty(expected);
         ResultComparer.AssertSame(fixture.Catalog, expected, actual, "SEA and Alpha Services' scope");
+        // The SLA lookup's literal arrays hold SEA's queues and no other market's (the shipped queues file, read as plain CSV).
+        var sea = ModScope.Model.ReferenceData.ReadText("markets").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Skip(1).Select(l => l.Split(',')).Where(r => r[3] == "SEA").Select(r => r[0]).ToHashSet();
+        var queues = ModScope.Model.ReferenceData.ReadText("queues").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Skip(1).Select(l => l.Split(',')).ToLookup(r => sea.Contains(r[1]), r => $"'{r[0]}'");
+        Assert.All(queues[true], q => Assert.Contains(q, sql, StringComparison.Ordinal));
+        Assert.All(queues[false], q => Assert.DoesNotContain(q, sql, StringComparison.Ordinal));
     }
 
     [Fact]

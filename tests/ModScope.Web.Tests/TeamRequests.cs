@@ -8,15 +8,13 @@ using System.Text.RegularExpressions;
 namespace ModScope.Web.Tests;
 
 /// <summary>
-/// What the team-dashboard tests share: basic auth of a team user, requests, the OpenAPI document's operations, an
-/// answer as searchable text, and every market outside SEA as a pattern (from the shipped reference/markets.csv,
-/// read as plain CSV, not through the store).
+/// What the team-dashboard tests share: requests, the OpenAPI document's operations, an answer as searchable text, and
+/// every market outside SEA as a pattern (from the shipped reference/markets.csv, read as plain CSV, not through the
+/// store). This part knows no test store, so the ClickHouse tests link it too; basic auth of the test store's team
+/// users is in TeamRequests.Basic.cs.
 /// </summary>
-internal static class TeamRequests
+internal static partial class TeamRequests
 {
-    public static AuthenticationHeaderValue Basic(string user, string password = DashboardStore.TeamPassword) =>
-        new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
-
     public static async Task<HttpResponseMessage> Send(HttpClient client, string method, string url, AuthenticationHeaderValue? auth, string? body = null)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method.ToUpperInvariant()), url) { Content = body is null ? null : new StringContent(body, Encoding.UTF8, "application/json") };

@@ -39,6 +39,7 @@ internal sealed class AccessPolicy
         var users = SecretSource.Read(section, "Users", "MODSCOPE_USERS") ?? "";
         UsersDigest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(users)));
         _users = UsersList.Parse(users, "ModScope:Users").ToDictionary(u => u.Name, StringComparer.Ordinal);
+        HasOidc = OidcSettings.Read(configuration) is not null;
         foreach (var user in _users.Values)
         {
             _ = PasswordHash.IsWellFormed(user.Hash, out var iterations);
@@ -56,8 +57,11 @@ internal sealed class AccessPolicy
         }
     }
 
-    /// <summary>True when users are configured: then every page and call needs a signed-in user.</summary>
-    public bool HasUsers => _users.Count > 0;
+    /// <summary>True when users are configured (a users list or an identity provider): then every page and call needs a signed-in user.</summary>
+    public bool HasUsers => _users.Count > 0 || HasOidc;
+
+    /// <summary>True when a team's identity provider signs users in (OpenID Connect, <see cref="OidcSettings"/>).</summary>
+    public bool HasOidc { get; }
 
     /// <summary>The configured users (without their hashes' use: for the admin's list).</summary>
     public IEnumerable<UserEntry> Users => _users.Values.OrderBy(u => u.Name, StringComparer.Ordinal);

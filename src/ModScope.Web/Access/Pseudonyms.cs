@@ -10,13 +10,11 @@ namespace ModScope.Web.Access;
 /// the first 12 hex digits of HMAC-SHA256(key, id), the same id always the same pseudonym under one key. The key is a
 /// server secret (<c>ModScope:PseudonymKey[File]</c>, <c>MODSCOPE_PSEUDONYM_KEY[_FILE]</c>); without one a random key
 /// is made at start, so pseudonyms stay stable only until the server restarts. A people dimension is a catalogue
-/// dimension whose column the event schema marks as a person's (<see cref="ModScope.Model.ColumnSpec.Person"/>).
+/// dimension whose column the event schema marks as a person's (<see cref="ModScope.Model.ColumnSpec.Person"/>) or the
+/// source mapping beside the catalogue declares as an extra column with <c>person: true</c> (<see cref="MetricCatalog.PersonColumns"/>).
 /// </summary>
 internal sealed class Pseudonyms
 {
-    /// <summary>The store's columns that identify people, as the event schema marks them.</summary>
-    public static IReadOnlySet<string> PeopleColumns => ModScope.Model.EventSchema.PersonColumns;
-
     private readonly byte[] _key;
 
     public Pseudonyms(IConfiguration configuration)
@@ -36,11 +34,11 @@ internal sealed class Pseudonyms
         return "p-" + Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(id)))[..12];
     }
 
-    /// <summary>The ids of the catalogue's dimensions that name people.</summary>
+    /// <summary>The ids of the catalogue's dimensions that name people (<see cref="MetricCatalog.PersonColumns"/>).</summary>
     public static IReadOnlySet<string> PeopleDimensions(MetricCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        return catalog.Dimensions.Where(d => PeopleColumns.Contains(d.Column)).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        return catalog.PeopleDimensions;
     }
 
     /// <summary>The results with each people dimension's value replaced by its pseudonym.</summary>

@@ -5,7 +5,7 @@ namespace ModScope.Web.Access;
 /// <summary>
 /// Middleware after authentication. When users are configured, a request without a signed-in user gets 401 (the API,
 /// the OpenAPI document) or a redirect to the sign-in page (pages), except the sign-in page itself, its script and
-/// style, the labels, <c>/api/session</c> and the CLI's forwarded commands (<see cref="Forwarding.ForwardedCommand"/>:
+/// style, the labels, <c>/api/session</c>, the OpenID Connect sign-in and its callback, and the CLI's forwarded commands (<see cref="Forwarding.ForwardedCommand"/>:
 /// they prove themselves with the secret only the store's owner can read, and get 403 without it). A state-changing call (POST, PUT, PATCH, DELETE) on a cookie session
 /// must carry the session's anti-forgery token in <c>X-CSRF-Token</c> (else 400); calls with an
 /// <c>Authorization</c> header bring their credentials themselves and are not forgeable by another site.
@@ -14,7 +14,7 @@ internal sealed class SignInGate(RequestDelegate next, AccessPolicy policy, IAnt
 {
     /// <summary>What anyone may fetch: the sign-in page and what it needs.</summary>
     private static readonly string[] Open = ["/signin", "/css/site.css", "/js/signin.js", "/api/labels", "/api/session", "/api/session/signin",
-        Forwarding.ForwardedCommand.Route];
+        Forwarding.ForwardedCommand.Route, OidcSettings.SignInPath, OidcSettings.CallbackPath];
 
     public async Task InvokeAsync(HttpContext context)
     {

@@ -6,7 +6,8 @@ namespace ModScope.Web.Access;
 /// <summary>
 /// ASP.NET Core authentication for the dashboard: a cookie session for the browser (signed in at <c>/signin</c>;
 /// HttpOnly, SameSite=Strict, 8 hours sliding) and the <c>Authorization</c> header for API clients
-/// (<see cref="HeaderAuthentication"/>): a request with that header is judged by it alone. Anti-forgery tokens
+/// (<see cref="HeaderAuthentication"/>): a request with that header is judged by it alone; with a team's identity provider
+/// configured, OpenID Connect signs the browser into the same cookie session (<see cref="OidcSignIn"/>). Anti-forgery tokens
 /// (<c>X-CSRF-Token</c> header) guard the cookie session's state-changing calls (<see cref="SignInGate"/>).
 /// </summary>
 internal static class SignInSetup
@@ -14,7 +15,8 @@ internal static class SignInSetup
     public const string Scheme = "modscope";
     public const string CsrfHeader = "X-CSRF-Token";
 
-    public static IServiceCollection AddDashboardSignIn(this IServiceCollection services)
+    /// <param name="oidc">A team's identity provider, when configured (<see cref="OidcSignIn"/>).</param>
+    public static IServiceCollection AddDashboardSignIn(this IServiceCollection services, OidcSettings? oidc)
     {
         services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "ModScope", options => options.ForwardDefaultSelector = context =>
@@ -31,7 +33,8 @@ internal static class SignInSetup
                 options.Events.OnRedirectToLogin = context => Status(context, StatusCodes.Status401Unauthorized);
                 options.Events.OnRedirectToAccessDenied = context => Status(context, StatusCodes.Status403Forbidden);
             })
-            .AddScheme<AuthenticationSchemeOptions, HeaderAuthentication>(HeaderAuthentication.SchemeName, null);
+            .AddScheme<AuthenticationSchemeOptions, HeaderAuthentication>(HeaderAuthentication.SchemeName, null)
+            .AddDashboardOidc(oidc);
         services.AddAuthorization();
         services.AddAntiforgery(options =>
         {

@@ -44,5 +44,5 @@ internal static class SessionEndpoints
 
     private static SessionAnswer Answer(Caller caller, AccessPolicy access, IAntiforgery antiforgery, HttpContext http) =>
         new(caller.Name, caller.Role.ToString().ToLowerInvariant(), caller.Scope.Text, access.HasUsers, caller.MaySeePeople,
-            antiforgery.GetAndStoreTokens(http).RequestToken);
+            antiforgery.GetAndStoreTokens(http).RequestToken, access.HasOidc);
 }

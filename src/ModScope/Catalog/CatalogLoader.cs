@@ -69,7 +69,12 @@ public static class CatalogLoader
         {
             throw new CatalogException(issues.OrderBy(i => i.Line).ThenBy(i => i.Field, StringComparer.Ordinal).ToList());
         }
-        return new MetricCatalog(file, version, owner, validated, dimensions, roles!) { ReportingCurrency = currency, Rollup = rollup };
+        return new MetricCatalog(file, version, owner, validated, dimensions, roles!)
+        {
+            ReportingCurrency = currency,
+            Rollup = rollup,
+            PersonColumns = mapping.PersonColumns,
+        };
     }
 
     private static IEnumerable<YamlNode> Sequence(YamlReader reader, YamlMappingNode root, string key)

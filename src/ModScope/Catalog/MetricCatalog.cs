@@ -31,6 +31,15 @@ public sealed class MetricCatalog
     /// <summary>The pre-aggregation the store keeps and the query door may answer from (the catalogue's <c>rollup</c>), or none.</summary>
     public RollupDefinition? Rollup { get; init; }
 
+    /// <summary>
+    /// The stored columns that identify people (personal data, pseudonymised for callers who may not see people): the event
+    /// schema's (<see cref="Model.EventSchema.PersonColumns"/>) and the extra columns its source mapping marks <c>person: true</c>.
+    /// </summary>
+    public IReadOnlySet<string> PersonColumns { get; init; } = Model.EventSchema.PersonColumns;
+
+    /// <summary>The ids of the dimensions on a person's column (<see cref="PersonColumns"/>).</summary>
+    public IReadOnlySet<string> PeopleDimensions => Dimensions.Where(d => PersonColumns.Contains(d.Column)).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>The metrics playing each role library logic asks for (the volume, the overview, ...).</summary>
     public CatalogRoles Roles { get; }
 
@@ -42,6 +51,7 @@ public sealed class MetricCatalog
         {
             ReportingCurrency = ReportingCurrency,
             Rollup = Rollup,
+            PersonColumns = PersonColumns,
         };
     }
 

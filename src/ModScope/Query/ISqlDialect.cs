@@ -80,6 +80,13 @@ public interface ISqlDialect
     string ReferenceColumn(ReferenceTable table, RelationAlias relation, string column, string keyExpression, string asOf);
 
     /// <summary>
+    /// The dialect for a scoped request, whose rows can name only the keys of <paramref name="reachable"/> (the scope's
+    /// markets, their queues, its sites): a dialect that writes reference rows into its SQL writes only those, so the SQL a
+    /// scoped caller is shown names nothing outside the scope. A dialect that joins the reference tables returns itself.
+    /// </summary>
+    ISqlDialect Reaching(ReferenceData reachable);
+
+    /// <summary>
     /// The join of each source row to the literal <paramref name="rows"/> (named <paramref name="columns"/> under
     /// <paramref name="relation"/>) where <paramref name="condition"/> holds. Returns the join clause and, when the
     /// dialect cannot put the condition in the join, the condition for WHERE.

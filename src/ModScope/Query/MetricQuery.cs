@@ -22,14 +22,16 @@ public sealed class MetricQuery(MetricCatalog catalog, IMetricEngine engine)
 
     /// <summary>
     /// Plans a request: its scope becomes mandatory filters first (<see cref="ScopeFilters"/>); its filter values are
-    /// checked against the engine's reference data within the scope (read only when it has filters or a scope).
+    /// checked against the engine's reference data within the scope (read only when it has filters or a scope), and a
+    /// scoped request's SQL is written by the dialect <see cref="ISqlDialect.Reaching"/> only the scope's reference rows.
     /// </summary>
     public QueryPlan Plan(MetricRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         request = _scope.IsLimited ? request with { Scope = _scope } : request;
         var (scoped, visible) = ScopeFilters.Apply(request, catalog, request.Filters.Count > 0 || request.Scope.IsLimited ? engine.Reference : null);
-        return new QueryPlanner(catalog, engine.Dialect, visible, engine.Rollup).Plan(scoped);
+        var dialect = request.Scope.IsLimited && visible is not null ? engine.Dialect.Reaching(visible) : engine.Dialect;
+        return new QueryPlanner(catalog, dialect, visible, engine.Rollup).Plan(scoped);
     }
 
     /// <summary>

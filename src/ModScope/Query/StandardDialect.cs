@@ -76,6 +76,8 @@ public abstract class StandardDialect : ISqlDialect
 
     public virtual string ReferenceColumn(ReferenceTable table, RelationAlias relation, string column, string keyExpression, string asOf) => Column(relation, column);
 
+    public virtual ISqlDialect Reaching(ReferenceData reachable) => this;
+
     public virtual (string Join, string? Where) JoinRows(IReadOnlyList<IReadOnlyList<string>> rows, RelationAlias relation, IReadOnlyList<string> columns, string condition) =>
         ($"JOIN (VALUES {string.Join(", ", rows.Select(r => "(" + string.Join(", ", r) + ")"))}) AS {relation}({string.Join(", ", columns)}) ON {condition}", null);
 

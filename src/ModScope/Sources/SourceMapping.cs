@@ -24,6 +24,10 @@ public sealed record SourceMapping(string File, IReadOnlyDictionary<string, Tabl
         return Tables.TryGetValue(table.Name, out var mapping) ? mapping.Apply(table) : table;
     }
 
+    /// <summary>The columns that identify people: the event schema's and the extra columns marked <c>person: true</c>.</summary>
+    public IReadOnlySet<string> PersonColumns =>
+        EventSchema.PersonColumns.Concat(Tables.Values.SelectMany(t => t.Extra).Where(e => e.Person).Select(e => e.Name)).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>The extra columns declared for <paramref name="table"/> (none when the mapping does not name it).</summary>
     public IReadOnlyList<ExtraColumn> ExtraColumns(string table) =>
         Tables.TryGetValue(table, out var mapping) ? mapping.Extra : [];

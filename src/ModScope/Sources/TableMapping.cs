@@ -21,7 +21,7 @@ public sealed record TableMapping(
     public TableSchema Apply(TableSchema table)
     {
         ArgumentNullException.ThrowIfNull(table);
-        var extra = Extra.Select(e => new ColumnSpec(e.Name, e.Kind, Required: false, Extra: true));
+        var extra = Extra.Select(e => new ColumnSpec(e.Name, e.Kind, Required: false, Extra: true, Person: e.Person));
         var columns = table.Columns.Concat(extra).Select(Source).ToList();
         return table with { Columns = columns };
     }

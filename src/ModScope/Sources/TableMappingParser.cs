@@ -51,7 +51,7 @@ internal sealed partial class TableMappingParser(YamlReader reader, TableSchema 
         foreach (var (key, value) in Entries("extra"))
         {
             var name = key.Value ?? "";
-            var type = (value as YamlScalarNode)?.Value ?? "";
+            var (type, person) = ExtraType(value, Field($"extra.{name}"));
             if (!SnakeCase().IsMatch(name))
             {
                 reader.Problem(key, Field($"extra.{name}"), "an extra column's name is snake_case: a lower-case letter, then lower-case letters, digits or '_'");
@@ -64,11 +64,27 @@ internal sealed partial class TableMappingParser(YamlReader reader, TableSchema 
             {
                 reader.Problem(value, Field($"extra.{name}"), $"unknown type '{type}'; expected one of: {string.Join(", ", ExtraColumn.Types.Keys)}{NearMatch.Suggest(type, ExtraColumn.Types.Keys)}");
             }
+            else if (person && kind != ColumnKind.Text)
+            {
+                reader.Problem(value, Field($"extra.{name}.person"), $"a person's column holds ids: its type is string, not {type}");
+            }
             else
             {
-                _extra.Add(new ExtraColumn(name, kind));
+                _extra.Add(new ExtraColumn(name, kind, person));
             }
         }
+    }
+
+    // An extra column's entry: its type word (seller_tier: string), or {type: string, person: true} for one that names people.
+    private (string Type, bool Person) ExtraType(YamlNode value, string field)
+    {
+        if (value is not YamlMappingNode entry)
+        {
+            return ((value as YamlScalarNode)?.Value ?? "", false);
+        }
+        reader.OnlyKeys(entry, field, "type", "person");
+        var type = reader.Text(entry, "type", field) ?? "";
+        return (type, reader.OneOf(entry, "person", field, ["true", "false"], "false") == "true");
     }
 
     private Dictionary<string, string> ParseColumns()

@@ -191,4 +191,39 @@ public sealed class DialectFragmentTests
         var rate = $"if({index} = 0 OR {earlier} = 0, NULL, [toFloat64(1.1), toFloat64(1.2), toFloat64(0.2)][[1, 3][{index}] + {earlier} - 1])";
         Assert.Equal($"(amt * if(ccy = {{rc}}, 1.0, {rate}))", sql);
     }
+    [Fact]
+    public void A_scoped_clickhouse_dialect_writes_only_the_scopes_queues_and_its_sites_currencies()
+    {
+        // XN is in region N, XS in region S; Q1 is XN's queue, Q2 XS's (renamed: two rows). Site S1 pays in EUR, S2 in BRL.
+        var data = new ReferenceData(
+            [new Market("XN", "North", "", "N", "en", "UTC", ReferenceSchema.Always), new Market("XS", "South", "", "S", "en", "UTC", ReferenceSchema.Always)],
+            [],
+            [new ModScope.Model.Queue("Q1", "XN", "listing", 12, "Goods N", "", ReferenceSchema.Always),
+             new ModScope.Model.Queue("Q2", "XS", "listing", 24, "Goods S", "", ReferenceSchema.Always),
+             new ModScope.Model.Queue("Q2", "XS", "listing", 36, "Marketplace", "", new DateOnly(2026, 11, 9))],
+            [new Site("S1", "One", "V1", "", "", "UTC", "EUR", ReferenceSchema.Always), new Site("S2", "Two", "V2", "", "", "UTC", "BRL", ReferenceSchema.Always)]);
+        object?[][] rates = [[new DateOnly(2026, 8, 1), "EUR", 1.1], [new DateOnly(2026, 8, 1), "BRL", 0.2]];
+        var dialect = new ClickHouseDialect(lookups: ClickHouseLookups.Of(data, rates));
+
+        var south = dialect.Reaching(ScopeFilters.Visible(AccessScope.Parse("region=S"), data));
+        var vendor = dialect.Reaching(ScopeFilters.Visible(AccessScope.Parse("vendor=V1"), data));
+
+        // Region S reaches XS and its queue Q2 only (both of its rows, so the row in force stays the same), and every site.
+        const string index = "transform(assumeNotNull(t.`queue`), ['Q2'], [1], 0)";
+        var position = $"[1][{index}] + greatest(arrayCount(__d -> __d <= toYYYYMMDD(t.`decided_at`), " +
+                       $"arraySlice([19700101, 20261109], [1][{index}], [2][{index}])), 1) - 1";
+        Assert.Equal($"if(isNull(t.`queue`) OR {index} = 0, NULL, [toFloat64(24), toFloat64(36)][{position}])",
+            south.ReferenceColumn(ReferenceSchema.Queues, Queue, "sla_hours", "t.`queue`", "t.`decided_at`"));
+        const string market = "transform(assumeNotNull(t.`market`), ['XS'], [1], 0)";
+        Assert.Equal($"if(isNull(t.`market`) OR {market} = 0, NULL, ['S'][{market}])",
+            south.ReferenceColumn(ReferenceSchema.Markets, Queue, "region", "t.`market`", "t.`decided_at`"));
+        Assert.Contains("['EUR', 'BRL']", south.InReportingCurrency("amt", "ccy", "day", "{rc}"), StringComparison.Ordinal);
+        // Vendor V1 reaches every market and queue, but only site S1 and its currency.
+        Assert.Contains("['Q1', 'Q2']", vendor.ReferenceColumn(ReferenceSchema.Queues, Queue, "sla_hours", "t.`queue`", "t.`decided_at`"), StringComparison.Ordinal);
+        Assert.Equal("if(isNull(t.`site`) OR transform(assumeNotNull(t.`site`), ['S1'], [1], 0) = 0, NULL, ['V1'][transform(assumeNotNull(t.`site`), ['S1'], [1], 0)])",
+            vendor.ReferenceColumn(ReferenceSchema.Sites, Queue, "vendor", "t.`site`", "t.`decided_at`"));
+        Assert.Contains("transform(ifNull(ccy, ''), ['EUR'], [1], 0)", vendor.InReportingCurrency("amt", "ccy", "day", "{rc}"), StringComparison.Ordinal);
+        // DuckDB joins the reference tables: the same dialect serves every scope.
+        Assert.Same(DuckDbDialect.Instance, DuckDbDialect.Instance.Reaching(data));
+    }
 }

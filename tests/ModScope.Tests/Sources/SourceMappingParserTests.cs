@@ -56,4 +56,41 @@ public sealed class SourceMappingParserTests
         // The shipped schema is untouched.
         Assert.Null(ModScope.Model.EventSchema.Decisions.Find("model_score"));
     }
+    [Fact]
+    public void An_extra_column_marked_person_names_people_for_the_catalogue_and_the_schema()
+    {
+        var mapping = SourceMappingParser.Parse("""
+            decisions:
+              extra:
+                second_reviewer: {type: string, person: true}
+                model_score: number
+            """, "people.yaml");
+        var catalog = ModScope.Catalog.CatalogLoader.Parse(
+            File.ReadAllText(ModScope.Tests.Support.RepoPaths.Combine("catalog", "core-index.yaml")).Replace("\ndimensions:\n",
+                "\ndimensions:\n  - id: reviewer2\n    name: {en: Second reviewer, zh-Hans: 复核人}\n    column: second_reviewer\n    sources: [decisions]\n",
+                StringComparison.Ordinal), "core-index.yaml", mapping);
+
+        Assert.Equal(["auditor_id", "moderator_id", "second_reviewer"], mapping.PersonColumns.Order(StringComparer.Ordinal));
+        Assert.True(mapping.Apply(ModScope.Model.EventSchema.Decisions).Find("second_reviewer")!.Person);
+        Assert.False(mapping.Apply(ModScope.Model.EventSchema.Decisions).Find("model_score")!.Person);
+        Assert.Equal(["moderator", "reviewer2"], catalog.PeopleDimensions.Order(StringComparer.Ordinal));
+        Assert.DoesNotContain("reviewer2", ModScope.Catalog.CatalogLoader.LoadDefault().PeopleDimensions);
+    }
+
+    [Fact]
+    public void A_person_column_that_is_not_text_or_a_person_flag_that_is_not_a_boolean_is_named_with_its_line()
+    {
+        var ex = Assert.Throws<SourceMappingException>(() => SourceMappingParser.Parse("""
+            decisions:
+              extra:
+                reviewer_score: {type: number, person: true}
+                second_reviewer: {type: string, person: yes}
+                third_reviewer: {type: string, persn: true}
+            """, "people.yaml"));
+
+        Assert.Equal([(3, "decisions.extra.reviewer_score.person"), (4, "decisions.extra.second_reviewer.person"), (5, "decisions.extra.third_reviewer.persn")],
+            ex.Issues.Select(i => (i.Line, i.Field)).ToList());
+        Assert.Contains("its type is string, not number", ex.Issues[0].Message, StringComparison.Ordinal);
+        Assert.Contains("did you mean 'person'", ex.Issues[2].Message, StringComparison.Ordinal);
+    }
 }

@@ -18,6 +18,20 @@
     error.textContent = t('signin.notNeeded');
     error.hidden = false;
   }
+  if (session.signInRequired && session.name) {
+    // Signed in already (the identity provider's return: the session cookie is SameSite=Strict, so the redirect that
+    // ends that cross-site trip came without it; this page's own request carries it).
+    window.location.replace(target);
+    return;
+  }
+  if (session.oidc) {
+    document.getElementById('signin-oidc-link').href = `/signin/oidc?return=${encodeURIComponent(target)}`;
+    document.getElementById('signin-oidc').hidden = false;
+  }
+  if (url.searchParams.get('error') === 'oidc') {
+    error.textContent = t('signin.oidcFailed');
+    error.hidden = false;
+  }
   document.getElementById('signin-form').addEventListener('submit', async e => {
     e.preventDefault();
     const response = await fetch('/api/session/signin', {
