@@ -63,7 +63,7 @@ CREATE TABLE IF NOT EXISTS modscope.files AS modscope.files_local
 ENGINE = Distributed(two_shards, modscope, files_local, cityHash64(sha256))
 
 CREATE TABLE IF NOT EXISTS modscope.regions_local (code String, name_en Nullable(String), name_zh Nullable(String), valid_from Date, __rank UInt64)
-ENGINE = ReplacingMergeTree(__rank) ORDER BY (code, valid_from)
+ENGINE = ReplacingMergeTree(__rank) ORDER BY (code, valid_from, __rank)
 
 DROP TABLE IF EXISTS modscope.regions
 
@@ -123,6 +123,7 @@ ENGINE = MergeTree ORDER BY generation
 
 CREATE TABLE IF NOT EXISTS modscope.reference_loads AS modscope.reference_loads_local
 ENGINE = Distributed(two_shards, modscope, reference_loads_local, generation)
+
 CREATE TABLE IF NOT EXISTS modscope.rollups_local (name String, layout_hash String, time_zone String, file_id Int64, built_at DateTime)
 ENGINE = MergeTree ORDER BY (name, file_id)
 
