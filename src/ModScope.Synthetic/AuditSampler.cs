@@ -5,10 +5,10 @@ namespace ModScope.Synthetic;
 /// <summary>
 /// Stratified QA sample of one day's decisions. Strata are site (or <c>automated</c>) × enforce/approve,
 /// named <c>yyyy-MM-dd|site|enforce</c>; each samples 20-30 decisions (the automated strata, dozens of
-/// times larger than a site's, 60-80), or all when smaller. Audits happen 1-3 days later (those falling
+/// times larger than a site's, 60-80; a planted over-sampled stratum 3 × 20-30), or all when smaller. Audits happen 1-3 days later (those falling
 /// after the end are not in the data); about 5% of sampled decisions get a second audit by another auditor.
 /// </summary>
-internal sealed class AuditSampler(int seed, SimCalendar calendar)
+internal sealed class AuditSampler(int seed, SimCalendar calendar, OpportunityPlan opportunities)
 {
     private const double DoubleAuditProbability = 0.05;
     private const int AuditorCount = 36;
@@ -31,11 +31,12 @@ internal sealed class AuditSampler(int seed, SimCalendar calendar)
         }
 
         var ordered = strata
-            .Select(s => (Name: $"{date}|{s.Key.Unit}|{(s.Key.Enforce ? "enforce" : "approve")}", Automated: s.Key.Unit == "automated", Members: s.Value))
+            .Select(s => (Name: $"{date}|{s.Key.Unit}|{(s.Key.Enforce ? "enforce" : "approve")}", Automated: s.Key.Unit == "automated",
+                Scale: opportunities.IsOverSampled(s.Key.Unit, s.Key.Enforce) ? OpportunityPlan.QaOverSampling : 1, Members: s.Value))
             .OrderBy(s => s.Name, StringComparer.Ordinal);
-        foreach (var (stratum, automated, members) in ordered)
+        foreach (var (stratum, automated, scale, members) in ordered)
         {
-            var target = automated ? rng.Next(60, 81) : rng.Next(20, 31);
+            var target = automated ? rng.Next(60, 81) : scale * rng.Next(20, 31);
             var sample = Draw(rng, members, Math.Min(target, members.Count));
             foreach (var d in sample)
             {
