@@ -5,10 +5,10 @@ namespace ModScope.Synthetic;
 /// <summary>
 /// Stratified QA sample of one day's decisions. Strata are site (or <c>automated</c>) × enforce/approve,
 /// named <c>yyyy-MM-dd|site|enforce</c>; each samples 20-30 decisions (the automated strata, dozens of
-/// times larger than a site's, 60-80), or all when smaller. Audits happen 1-3 days later (those falling
+/// times larger than a site's, 60-80; a planted over-sampled stratum 3 × 20-30), or all when smaller. Audits happen 1-3 days later (those falling
 /// after the end are not in the data); about 5% of sampled decisions get a second audit by another auditor.
 /// </summary>
-internal sealed class AuditSampler(int seed, SimCalendar calendar)
+internal sealed class AuditSampler(int seed, SimCalendar calendar, OpportunityPlan opportunities)
 {
     private const double DoubleAuditProbability = 0.05;
     private const int AuditorCount = 36;
@@ -31,17 +31,39 @@ internal sealed class AuditSampler(int seed, SimCalendar calendar)
         }
 
         var ordered = strata
-            .Select(s => (Name: $"{date}|{s.Key.Unit}|{(s.Key.Enforce ? "enforce" : "approve")}", Automated: s.Key.Unit == "automated", Members: s.Value))
+            .Select(s => (Name: $"{date}|{s.Key.Unit}|{(s.Key.Enforce ? "enforce" : "approve")}", Automated: s.Key.Unit == "automated",
+                OverSampled: opportunities.IsOverSampled(s.Key.Unit, s.Key.Enforce), Members: s.Value))
             .OrderBy(s => s.Name, StringComparer.Ordinal);
-        foreach (var (stratum, automated, members) in ordered)
+        foreach (var (stratum, automated, overSampled, members) in ordered)
         {
             var target = automated ? rng.Next(60, 81) : rng.Next(20, 31);
             var sample = Draw(rng, members, Math.Min(target, members.Count));
+            // A planted over-sampled stratum draws its extra audits from a stream of its own, so every other stratum's
+            // sample (and the day's draws after this stratum) is the one the world without the plant has.
+            var extra = overSampled ? DrawMore(day, members, sample, (OpportunityPlan.QaOverSampling - 1) * target) : ([], null);
+            var sampleSize = sample.Count + extra.Sample.Count;
             foreach (var d in sample)
             {
-                AddAudits(rng, day, d, stratum, members.Count, sample.Count, audits);
+                AddAudits(rng, day, d, stratum, members.Count, sampleSize, audits);
+            }
+
+            foreach (var d in extra.Sample)
+            {
+                AddAudits(extra.Rng!, day, d, stratum, members.Count, sampleSize, audits);
             }
         }
+    }
+
+    /// <summary>
+    /// Up to <paramref name="count"/> more members not already in <paramref name="sample"/>, drawn with the day's own
+    /// opportunity stream: a simple random sample of the rest, so with the first it is one of the whole stratum.
+    /// </summary>
+    private (List<SimDecision> Sample, Random? Rng) DrawMore(int day, List<SimDecision> members, List<SimDecision> sample, int count)
+    {
+        var rng = SeedMixer.Random(seed, SeedMixer.Stream.Opportunities, day, 1);
+        var taken = sample.ToHashSet();
+        var rest = members.Where(d => !taken.Contains(d)).ToList();
+        return (Draw(rng, rest, Math.Min(count, rest.Count)), rng);
     }
 
     private void AddAudits(Random rng, int day, SimDecision d, string stratum, int population, int sampleSize, DayBuckets<AuditRow> audits)

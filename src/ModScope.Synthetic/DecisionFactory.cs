@@ -2,9 +2,9 @@ namespace ModScope.Synthetic;
 
 /// <summary>
 /// Draws one decision: object type, leaf policy, detection source, queue, automation, site, verdict,
-/// hidden error, handling time and turnaround. Incidents act here, on the generating process.
+/// hidden error, handling time and turnaround. Incidents and planted opportunities act here, on the generating process.
 /// </summary>
-internal sealed class DecisionFactory(SimulationProfile profile, IncidentPlan plan, SimCalendar calendar)
+internal sealed class DecisionFactory(SimulationProfile profile, IncidentPlan plan, OpportunityPlan opportunities, SimCalendar calendar)
 {
     /// <summary>Longest human turnaround; items open longer are not simulated (and warm-up covers it).</summary>
     public const int MaxTurnaroundDays = 10;
@@ -20,7 +20,7 @@ internal sealed class DecisionFactory(SimulationProfile profile, IncidentPlan pl
         var automated = rng.Chance(SimulationProfile.AutomationProbability(market, objectType, policy, source));
         var site = automated ? null : market.SiteChoice.Pick(rng);
         var enforce = rng.Chance(Math.Min(0.9, policy.Enforce * objectType.EnforceFactor * source.EnforceFactor));
-        var handling = automated ? 0.0 : Math.Round(Math.Clamp(rng.LogNormal(objectType.HandlingMedianSeconds, 0.5), 8, 1800));
+        var handling = automated ? 0.0 : Math.Round(Math.Clamp(rng.LogNormal(objectType.HandlingMedianSeconds * opportunities.HandlingFactor(site!), 0.5), 8, 1800));
         var decidedAt = site is null
             ? createdAt.AddSeconds(Math.Round(Math.Clamp(rng.LogNormal(2, 0.7), 1, 60)))
             : createdAt.AddSeconds(HumanTurnaroundSeconds(rng, market, queue.SlaHours, createdDay, handling));

@@ -4,13 +4,14 @@ namespace ModScope.Synthetic;
 /// The day loop. Items are created day by day (starting <see cref="DecisionFactory.MaxTurnaroundDays"/>
 /// days early so human work already in flight lands on the first days) and parked until the UTC day they
 /// are decided; each day's decisions file holds what was decided that day. Writing a day also draws its
-/// QA sample and appeals, which are parked until the day they happen. Only a few days are ever held.
+/// QA sample and appeals, which are parked until the day they happen, and records the planted opportunities' sizes. Only a few days are ever held.
 /// </summary>
 internal sealed class GenerationRun
 {
     private readonly GeneratorOptions _options;
     private readonly SimCalendar _calendar;
     private readonly IncidentPlan _plan;
+    private readonly OpportunityLedger _ledger;
     private readonly CreationDaySimulator _creation;
     private readonly StaffingPlanner _staffing;
     private readonly AuditSampler _audits;
@@ -26,10 +27,12 @@ internal sealed class GenerationRun
         _calendar = new SimCalendar(options.FirstDay, options.Days);
         var expected = new ProfileExpectations(profile);
         _plan = IncidentPlanner.Plan(options, profile, expected, _calendar);
+        var opportunities = OpportunityPlanner.Plan(options, profile, expected, _plan);
+        _ledger = new OpportunityLedger(opportunities, _calendar);
         var volume = new VolumeModel(options.DecisionsPerDay, _calendar, _plan);
-        _creation = new CreationDaySimulator(options.Seed, profile, volume, new DecisionFactory(profile, _plan, _calendar), _calendar);
+        _creation = new CreationDaySimulator(options.Seed, profile, volume, new DecisionFactory(profile, _plan, opportunities, _calendar), _calendar);
         _staffing = new StaffingPlanner(options.Seed, options.DecisionsPerDay, profile, expected, _calendar);
-        _audits = new AuditSampler(options.Seed, _calendar);
+        _audits = new AuditSampler(options.Seed, _calendar, opportunities);
         _appeals = new AppealSimulator(options.Seed, _calendar);
         _files = new DayFileWriter(options.OutputDirectory, TableWriters.For(options.Format));
     }
@@ -62,10 +65,17 @@ internal sealed class GenerationRun
         }
 
         var incidents = IncidentCatalog.Describe(_plan, _calendar, _files.Extension);
-        var incidentsPath = Path.Combine(_options.OutputDirectory, IncidentsJsonWriter.FileName);
-        await IncidentsJsonWriter.WriteAsync(incidentsPath, incidents, cancellationToken).ConfigureAwait(false);
+        var incidentsPath = Path.Combine(_options.OutputDirectory, GroundTruthJsonWriter.IncidentsFile);
+        await GroundTruthJsonWriter.WriteAsync(incidentsPath, incidents, cancellationToken).ConfigureAwait(false);
         _files.AddFile(incidentsPath);
-        return new GenerationSummary(_files.Files.ToArray(), new Dictionary<string, long>(_files.RowsPerTable, StringComparer.Ordinal), incidents);
+        var opportunities = _ledger.Describe();
+        var opportunitiesPath = Path.Combine(_options.OutputDirectory, GroundTruthJsonWriter.OpportunitiesFile);
+        await GroundTruthJsonWriter.WriteAsync(opportunitiesPath, opportunities, cancellationToken).ConfigureAwait(false);
+        _files.AddFile(opportunitiesPath);
+        return new GenerationSummary(_files.Files.ToArray(), new Dictionary<string, long>(_files.RowsPerTable, StringComparer.Ordinal), incidents)
+        {
+            Opportunities = opportunities,
+        };
     }
 
     private async Task WriteDayAsync(int day, CancellationToken cancellationToken)
@@ -92,5 +102,6 @@ internal sealed class GenerationRun
         await _files.WriteAsync(RowMaps.AuditBatch(audits), date, cancellationToken).ConfigureAwait(false);
         await _files.WriteAsync(RowMaps.AppealBatch(appeals), date, cancellationToken).ConfigureAwait(false);
         await _files.WriteAsync(RowMaps.StaffingBatch(roster), date, cancellationToken).ConfigureAwait(false);
+        _ledger.Record(day, decisions, roster, audits);
     }
 }

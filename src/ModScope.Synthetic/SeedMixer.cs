@@ -17,6 +17,7 @@ internal static class SeedMixer
         Redelivery = 6,
         Incidents = 7,
         Moderator = 8,
+        Opportunities = 9,
     }
 
     public static int Derive(int seed, Stream stream, long a = 0, long b = 0)

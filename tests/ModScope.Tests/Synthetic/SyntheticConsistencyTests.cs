@@ -29,7 +29,8 @@ public sealed class SyntheticConsistencyTests(IncidentDataSetFixture fixture)
             }
         }
 
-        Assert.Equal(4 * DataSetFixture.Days + Data.Redeliveries.Count + 1, fixture.Summary.Files.Count);
+        // Day files, re-deliveries, incidents.json and opportunities.json.
+        Assert.Equal(4 * DataSetFixture.Days + Data.Redeliveries.Count + 2, fixture.Summary.Files.Count);
         Assert.All(fixture.Summary.Files, f => Assert.True(File.Exists(f), f));
         Assert.Equal(Data.Decisions.Count + Data.Decisions.Count(d => Data.Redeliveries.ContainsKey(d.FileDate)), fixture.Summary.RowsPerTable["decisions"]);
         Assert.Equal(Data.Audits.Count, fixture.Summary.RowsPerTable["qa_audits"]);

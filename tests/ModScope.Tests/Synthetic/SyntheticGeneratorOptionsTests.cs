@@ -51,7 +51,7 @@ public sealed class SyntheticGeneratorOptionsTests : IDisposable
             [
                 "decisions-2026-08-24.csv", "qa_audits-2026-08-24.csv", "appeals-2026-08-24.csv", "staffing-2026-08-24.csv",
                 "decisions-2026-08-25.csv", "qa_audits-2026-08-25.csv", "appeals-2026-08-25.csv", "staffing-2026-08-25.csv",
-                "incidents.json",
+                "incidents.json", "opportunities.json",
             ],
             names);
         Assert.Equal(DayOfWeek.Monday, new DateOnly(2026, 8, 24).DayOfWeek);

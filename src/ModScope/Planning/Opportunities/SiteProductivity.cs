@@ -3,9 +3,11 @@ using MathNet.Numerics.Distributions;
 namespace ModScope.Planning.Opportunities;
 
 /// <summary>
-/// Sites taking more productive hours than their peers for the same mix of work. Each stratum's standard time is the
-/// pooled mean handling time of every site's decisions in it; a site's standard hours are Σ decisions × standard time
-/// (DOMAIN.md 1.6, weighted units), so a site whose work is harder earns more of them and is not blamed. Its efficiency
+/// Sites taking more productive hours than their peers for the same mix of work. A site's standard time on a stratum
+/// is the mean handling time of the other sites' decisions in it (the site left out, so a slow site that does much of a
+/// stratum does not set its own standard; its own mean where no other site works the stratum); its standard hours are
+/// Σ decisions × standard time (DOMAIN.md 1.6, weighted units), so a site whose work is harder earns more of them and
+/// is not blamed. Its efficiency
 /// is standard hours over productive hours, a ratio estimator over days with variance
 /// Σ(W_d − e·H_d)² / (D(D−1)·H̄²) (Cochran 1977, 6.9). The peers' benchmark is the median efficiency of the other
 /// sites; a site at least the gap setting below it, with its upper confidence bound below it, loses
@@ -18,9 +20,9 @@ public static class SiteProductivity
         ArgumentNullException.ThrowIfNull(sites);
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validated();
-        var standard = StandardSeconds(sites);
+        var pooled = Totals(sites);
         var measured = sites.Where(s => s.Days.Sum(d => d.ProductiveHours) > 0 && s.Days.Count >= 2)
-            .Select(s => Measure(s, standard)).ToArray();
+            .Select(s => Measure(s, StandardSeconds(pooled, Totals([s])))).ToArray();
         var z = Normal.InvCDF(0.0, 1.0, 1.0 - ((1.0 - settings.Confidence) / 2.0));
         var found = new List<Opportunity>();
         foreach (var site in measured)
@@ -67,12 +69,21 @@ public static class SiteProductivity
 
     private sealed record Measured(SiteWork Site, double Productive, double Standard, double Efficiency, double StandardError);
 
-    /// <summary>Pooled mean handling seconds per stratum over every site.</summary>
-    private static Dictionary<string, double> StandardSeconds(IReadOnlyList<SiteWork> sites) =>
+    /// <summary>Decisions and handling seconds per stratum over <paramref name="sites"/>.</summary>
+    private static Dictionary<string, (double Decisions, double Seconds)> Totals(IEnumerable<SiteWork> sites) =>
         sites.SelectMany(s => s.Days).SelectMany(d => d.Work)
             .GroupBy(w => w.Stratum, StringComparer.Ordinal)
-            .Where(g => g.Sum(w => w.Decisions) > 0)
-            .ToDictionary(g => g.Key, g => g.Sum(w => w.HandlingSeconds) / g.Sum(w => w.Decisions), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => (g.Sum(w => w.Decisions), g.Sum(w => w.HandlingSeconds)), StringComparer.Ordinal);
+
+    /// <summary>Mean handling seconds per stratum of the other sites (all but <paramref name="own"/>), else the site's own.</summary>
+    private static Dictionary<string, double> StandardSeconds(Dictionary<string, (double Decisions, double Seconds)> pooled,
+        Dictionary<string, (double Decisions, double Seconds)> own) =>
+        own.Where(kv => kv.Value.Decisions > 0).ToDictionary(kv => kv.Key, kv =>
+        {
+            var (n, seconds) = pooled[kv.Key];
+            var others = n - kv.Value.Decisions;
+            return others > 0 ? (seconds - kv.Value.Seconds) / others : kv.Value.Seconds / kv.Value.Decisions;
+        }, StringComparer.Ordinal);
 
     private static Measured Measure(SiteWork site, Dictionary<string, double> standard)
     {
