@@ -42,7 +42,7 @@ internal sealed record AlertView(
         var target = metric is null ? null : Query.SegmentTargets.For(metric, segment, f.LastDay, dashboard.Reference);
         // Stored instants are UTC; people read them in the chosen zone.
         string Local(DateTime utc) => CultureFormat.Time(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone), language);
-        return new AlertView(alert.Id, AlertStore.Name(f.Kind), f.Subject, metric?.Name.In(language) ?? f.Subject,
+        return new AlertView(alert.Id, AlertStore.Name(f.Kind), f.Subject, metric?.Name.In(language) ?? words.Subject(f.Subject),
             f.Segment, AlertStore.Name(alert.Status), AlertStore.Name(f.Severity), f.FirstDay, CultureFormat.Day(f.FirstDay, language),
             f.LastDay, CultureFormat.Day(f.LastDay, language), "UTC", alert.SnoozedUntil, words.Render(f.Facts, f.Message, alert.Restated),
             f.Value, metric is null ? null : CultureFormat.Value(metric, f.Value, language),

@@ -93,6 +93,29 @@ public sealed partial class FindingRendererTests
         Assert.Equal("MARS", English.Segment("region=MARS"));
     }
 
+    [Fact]
+    public void Enumerated_segment_values_are_worded_in_each_language()
+    {
+        // The glossary's words for decided_by and the decision's object type and detection source (findings.*.json).
+        Assert.Equal("决策方式人工审核、印度尼西亚市场", Chinese.Segment("decided_by=human;market=ID"));
+        Assert.Equal("审核对象类型直播", Chinese.Segment("object_type=livestream"));
+        Assert.Equal("发现来源用户举报", Chinese.Segment("detection_source=user_report"));
+        Assert.Equal("Detection source user report", English.Segment("detection_source=user_report"));
+        // A value with no words (a team's own) is shown as it is.
+        Assert.Equal("审核对象类型coupon", Chinese.Segment("object_type=coupon"));
+    }
+
+    [Theory]
+    [InlineData("volume:decisions", "Volume of decisions", "决策数据量")]
+    [InlineData("freshness:qa_audits", "Freshness of QA audits", "质检审核新鲜度")]
+    [InlineData("delivery:ops-mail", "Deliveries to ops-mail", "发送到ops-mail")]
+    [InlineData("monitor_run_failed", "monitor_run_failed", "monitor_run_failed")]
+    public void A_data_alerts_subject_is_worded_in_each_language(string subject, string english, string chinese)
+    {
+        Assert.Equal(english, English.Subject(subject));
+        Assert.Equal(chinese, Chinese.Subject(subject));
+    }
+
     public static TheoryData<string, FindingFacts, string, string> DataChecks() => new()
     {
         {

@@ -66,11 +66,30 @@ public sealed class FindingRenderer
         return string.Join(_text["segment.join"], pairs.Select(p =>
         {
             var name = p.Value is null or "(none)" ? _text["segment.missing"]
+                : _text.Has($"value.{p.Key}.{p.Value}") ? _text[$"value.{p.Key}.{p.Value}"]
                 : PlaceNames.Name(_reference, p.Key, p.Value, Language);
             var dimension = _catalog.Dimensions.FirstOrDefault(d => d.Id == p.Key)?.Name.In(Language) ?? p.Key;
             var key = _text.Has("segment." + p.Key) ? "segment." + p.Key : "segment.other";
             return _text.Fill(key, part => part == "name" ? name : dimension);
         }));
+    }
+
+    /// <summary>
+    /// A data alert's subject (<c>volume:decisions</c>: the check, then its source or channel) in words; the subject
+    /// itself when its check has none (a metric's id is named by the catalogue instead).
+    /// </summary>
+    public string Subject(string subject)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        var colon = subject.IndexOf(':', StringComparison.Ordinal);
+        var check = colon < 0 ? subject : subject[..colon];
+        if (!_text.Has("subject." + check))
+        {
+            return subject;
+        }
+        var source = colon < 0 ? "" : subject[(colon + 1)..];
+        var name = _text.Has("source." + source) ? _text["source." + source] : source;
+        return _text.Fill("subject." + check, _ => name);
     }
 
     private string Fill(string template, IReadOnlyDictionary<string, FindingFact> facts) =>
