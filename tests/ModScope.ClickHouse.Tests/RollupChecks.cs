@@ -3,6 +3,7 @@ using ModScope.Catalog;
 using ModScope.Ingest;
 using ModScope.Query;
 using ModScope.Synthetic;
+using ModScope.Tests.Query;
 
 namespace ModScope.ClickHouse.Tests;
 
@@ -74,57 +75,11 @@ public abstract class RollupChecks(ParityDataFixture fixture)
             Assert.StartsWith("rollup daily", query.Plan(request).Answered, StringComparison.Ordinal);
             var raw = await query.RunAsync(request with { Exact = true });
             Assert.True(raw.Count > 0, label);
-            AssertSame(raw, await query.RunAsync(request), label);
+            RollupParity.AssertSame(raw, await query.RunAsync(request), label);
         }
     }
 
-    private static void AssertSame(IReadOnlyList<MetricResult> expected, IReadOnlyList<MetricResult> actual, string label)
-    {
-        Assert.True(expected.Count == actual.Count, $"{label}: {expected.Count} raw rows, {actual.Count} from the rollup");
-        for (var i = 0; i < expected.Count; i++)
-        {
-            var (e, a) = (expected[i], actual[i]);
-            var what = $"{label}: {e.Metric} {e.Bucket:yyyy-MM-dd} {string.Join(",", e.Dimensions.Values)}";
-            Assert.True(e.Metric == a.Metric && e.Bucket == a.Bucket && e.Dimensions.SequenceEqual(a.Dimensions), $"{what}: row {i} differs in its key");
-            Close(e.Value, a.Value, what + " value");
-            Close(e.Numerator, a.Numerator, what + " numerator");
-            Close(e.Denominator, a.Denominator, what + " denominator");
-            Close(e.SampleSize, a.SampleSize, what + " sample size");
-            Close(e.Interval?.Lower, a.Interval?.Lower, what + " interval lower bound");
-            Close(e.Interval?.Upper, a.Interval?.Upper, what + " interval upper bound");
-        }
-    }
-
-    private static void Close(double? expected, double? actual, string what)
-    {
-        if (expected is null || actual is null || double.IsNaN(expected.Value))
-        {
-            Assert.True(expected.Equals(actual) || (expected is { } x && actual is { } y && double.IsNaN(x) && double.IsNaN(y)), $"{what}: {expected} raw, {actual} rollup");
-            return;
-        }
-        Assert.True(Math.Abs(expected.Value - actual.Value) <= 1e-9 * Math.Max(1, Math.Abs(expected.Value)), $"{what}: {expected:R} raw, {actual:R} rollup");
-    }
-
-    /// <summary>
-    /// A copy of 40 rows of a decisions file with a higher version (<paramref name="bump"/>), decided a day later and a
-    /// second longer (market, queue and created_at kept, as ClickHouse's sorting key needs): each replaces its decision,
-    /// moving it and its audits and appeals to the next day.
-    /// </summary>
-    private string Redelivery(string decisions, int bump = 1)
-    {
-        var lines = File.ReadAllLines(decisions);
-        var header = lines[0].Split(',');
-        var (decidedAt, version, seconds) = (Array.IndexOf(header, "decided_at"), Array.IndexOf(header, "version"), Array.IndexOf(header, "handling_seconds"));
-        var rows = lines.Skip(1).Where(l => !l.Contains('"', StringComparison.Ordinal)).Take(40).Select(l =>
-        {
-            var values = l.Split(',');
-            values[decidedAt] = DateTimeOffset.Parse(values[decidedAt], CultureInfo.InvariantCulture).AddDays(1).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-            values[version] = (int.Parse(values[version], CultureInfo.InvariantCulture) + bump).ToString(CultureInfo.InvariantCulture);
-            values[seconds] = values[seconds].Length == 0 ? "" : (double.Parse(values[seconds], CultureInfo.InvariantCulture) + 1).ToString(CultureInfo.InvariantCulture);
-            return string.Join(',', values);
-        });
-        var path = Path.Combine(fixture.Folder, $"decisions-rollup-{Path.GetFileNameWithoutExtension(decisions)}-v{bump}.csv");
-        File.WriteAllLines(path, [lines[0], .. rows]);
-        return path;
-    }
+    /// <summary>Forty of a decisions file's rows re-delivered a day later with a higher version (<see cref="RollupParity.Redelivery"/>).</summary>
+    private string Redelivery(string decisions, int bump = 1) =>
+        RollupParity.Redelivery(decisions, Path.Combine(fixture.Folder, $"decisions-rollup-{Path.GetFileNameWithoutExtension(decisions)}-v{bump}.csv"), rows: 40, bump);
 }

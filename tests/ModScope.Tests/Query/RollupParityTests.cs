@@ -74,7 +74,7 @@ public sealed partial class RollupParityTests : IDisposable
         await Assert.ThrowsAsync<IngestException>(() => ingestor.IngestAsync([bad], new IngestOptions(Strict: true)));
         await AssertParity("after a rolled-back load");
         var after = await _query.RunAsync(Request([.. _catalog.Metrics.Select(m => m.Id)], [], TimeGrain.Day));
-        AssertSame(before, after, "the rolled-back load changed nothing");
+        RollupParity.AssertSame(before, after, "the rolled-back load changed nothing");
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public sealed partial class RollupParityTests : IDisposable
             var raw = await _query.RunAsync(request with { Exact = true });
             var rolled = await _query.RunAsync(request);
             Assert.True(raw.Count > 0, label);
-            AssertSame(raw, rolled, label);
+            RollupParity.AssertSame(raw, rolled, label);
         }
         // A request of additive metrics only reads nothing raw.
         var additive = _catalog.Metrics.Where(m => m.Proportion is not null || m.Agreement is not null
@@ -134,54 +134,9 @@ public sealed partial class RollupParityTests : IDisposable
     private static MetricRequest Request(IReadOnlyList<string> metrics, IReadOnlyList<string> dimensions, TimeGrain grain) =>
         new(metrics, dimensions, grain, [], All) { QuantileIntervals = true, LevelErrors = true };
 
-    private static void AssertSame(IReadOnlyList<MetricResult> expected, IReadOnlyList<MetricResult> actual, string label)
-    {
-        Assert.True(expected.Count == actual.Count, $"{label}: {expected.Count} raw rows, {actual.Count} from the rollup");
-        for (var i = 0; i < expected.Count; i++)
-        {
-            var (e, a) = (expected[i], actual[i]);
-            var what = $"{label}: {e.Metric} {e.Bucket:yyyy-MM-dd} {string.Join(",", e.Dimensions.Values)}";
-            Assert.True(e.Metric == a.Metric && e.Bucket == a.Bucket && e.Dimensions.SequenceEqual(a.Dimensions), $"{what}: row {i} differs in its key");
-            Close(e.Value, a.Value, what + " value");
-            Close(e.Numerator, a.Numerator, what + " numerator");
-            Close(e.Denominator, a.Denominator, what + " denominator");
-            Close(e.SampleSize, a.SampleSize, what + " sample size");
-            Close(e.Interval?.Lower, a.Interval?.Lower, what + " interval lower bound");
-            Close(e.Interval?.Upper, a.Interval?.Upper, what + " interval upper bound");
-        }
-    }
-
-    private static void Close(double? expected, double? actual, string what)
-    {
-        if (expected is null || actual is null || double.IsNaN(expected.Value))
-        {
-            Assert.True(expected.Equals(actual) || (expected is { } x && actual is { } y && double.IsNaN(x) && double.IsNaN(y)), $"{what}: {expected} raw, {actual} rollup");
-            return;
-        }
-        Assert.True(Math.Abs(expected.Value - actual.Value) <= 1e-9 * Math.Max(1, Math.Abs(expected.Value)), $"{what}: {expected:R} raw, {actual:R} rollup");
-    }
-
-    /// <summary>
-    /// A copy of a decisions file's rows with a higher version (<paramref name="bump"/>), decided a day later and a
-    /// second longer: each replaces its decision, moving it (and its audits and appeals) to the next day.
-    /// </summary>
-    private string Redelivery(string decisions, int bump = 1)
-    {
-        var lines = File.ReadAllLines(decisions);
-        var header = lines[0].Split(',');
-        var (decidedAt, version, seconds) = (Array.IndexOf(header, "decided_at"), Array.IndexOf(header, "version"), Array.IndexOf(header, "handling_seconds"));
-        var rows = lines.Skip(1).Where(l => !l.Contains('"', StringComparison.Ordinal)).Take(60).Select(l =>
-        {
-            var values = l.Split(',');
-            values[decidedAt] = DateTimeOffset.Parse(values[decidedAt], CultureInfo.InvariantCulture).AddDays(1).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-            values[version] = (int.Parse(values[version], CultureInfo.InvariantCulture) + bump).ToString(CultureInfo.InvariantCulture);
-            values[seconds] = values[seconds].Length == 0 ? "" : (double.Parse(values[seconds], CultureInfo.InvariantCulture) + 1).ToString(CultureInfo.InvariantCulture);
-            return string.Join(',', values);
-        });
-        var path = Path.Combine(_folder, $"decisions-redelivery-v{bump}.csv");
-        File.WriteAllLines(path, [lines[0], .. rows]);
-        return path;
-    }
+    /// <summary>Sixty of a decisions file's rows re-delivered a day later with a higher version (<see cref="RollupParity.Redelivery"/>).</summary>
+    private string Redelivery(string decisions, int bump = 1) =>
+        RollupParity.Redelivery(decisions, Path.Combine(_folder, $"decisions-redelivery-v{bump}.csv"), rows: 60, bump);
 
     [GeneratedRegex("^(decisions|qa_audits|appeals|staffing)")]
     private static partial Regex Tables();
