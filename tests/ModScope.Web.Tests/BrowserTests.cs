@@ -40,14 +40,17 @@ public sealed class BrowserTests(DashboardStore store, BrowserHost host) : IClas
     [Fact]
     public async Task The_overview_switches_to_chinese_and_a_market_tile_shows_what_the_api_answers()
     {
+        // Each step waits for the page's state, up to a minute (a loaded machine answers the overview slowly); a quiet one
+        // meets it at once, so the test is no slower there.
+        var state = new LocatorAssertionsToHaveTextOptions { Timeout = 60_000 };
         await _page.GotoAsync(Url + "/?lang=en");
-        await Assertions.Expect(_page.Locator("h1")).ToHaveTextAsync("Core index");
-        await Assertions.Expect(_page.Locator(".tile")).ToHaveCountAsync(9);
+        await Assertions.Expect(_page.Locator("h1")).ToHaveTextAsync("Core index", state);
+        await Assertions.Expect(_page.Locator(".tile")).ToHaveCountAsync(9, new() { Timeout = 60_000 });
 
         await _page.SelectOptionAsync("#lang-switch", "zh-Hans");
-        await Assertions.Expect(_page.Locator("h1")).ToHaveTextAsync("核心指标");
-        await Assertions.Expect(_page.Locator("header nav a").First).ToHaveTextAsync("总览");
-        await Assertions.Expect(_page.Locator("#apply")).ToHaveTextAsync("应用");
+        await Assertions.Expect(_page.Locator("h1")).ToHaveTextAsync("核心指标", state);
+        await Assertions.Expect(_page.Locator("header nav a").First).ToHaveTextAsync("总览", state);
+        await Assertions.Expect(_page.Locator("#apply")).ToHaveTextAsync("应用", state);
 
         await _page.SelectOptionAsync("#market", "GB");
         await _page.ClickAsync("#apply");
@@ -55,8 +58,8 @@ public sealed class BrowserTests(DashboardStore store, BrowserHost host) : IClas
         var tile = _page.Locator(".tile[data-metric='qa_accuracy']");
         var api = await _api.GetFromJsonAsync<JsonElement>("/api/overview?lang=zh-Hans&filter=market=GB");
         var expected = api.GetProperty("tiles").EnumerateArray().Single(t => t.GetProperty("metric").GetString() == "qa_accuracy");
-        await Assertions.Expect(tile.Locator(".value")).ToHaveTextAsync(expected.GetProperty("current").GetProperty("formatted").GetString()!);
-        await Assertions.Expect(tile.Locator(".name")).ToContainTextAsync(store.Catalog.Metric("qa_accuracy").Name.ZhHans);
+        await Assertions.Expect(tile.Locator(".value")).ToHaveTextAsync(expected.GetProperty("current").GetProperty("formatted").GetString()!, state);
+        await Assertions.Expect(tile.Locator(".name")).ToContainTextAsync(store.Catalog.Metric("qa_accuracy").Name.ZhHans, new() { Timeout = 60_000 });
         await _page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.Screenshots, "overview-zh-GB.png"), FullPage = true });
     }
 
