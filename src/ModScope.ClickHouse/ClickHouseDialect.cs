@@ -106,7 +106,18 @@ public sealed class ClickHouseDialect(bool final = true, ClickHouseLookups? look
     }
 
     // A stored table is read with FINAL (when reading merged tables is not enough); a subquery as it is.
-    public override string TableRelation(string table, RelationAlias relation) => $"{Quote(table)} AS {relation}{Final}";
+    // A reference table holds every generation a load shipped: only the one in force is read (the lookups' generation);
+    // tables without a committed generation (made before generations) are read whole.
+    public override string TableRelation(string table, RelationAlias relation)
+    {
+        if (!ReferenceSchema.Loadable.Any(t => t.Name == table))
+        {
+            return $"{Quote(table)} AS {relation}{Final}";
+        }
+        return _lookups.Generation == 0
+            ? $"{Quote(table)} AS {relation}"
+            : $"(SELECT * FROM {Quote(table)} WHERE {ClickHouseSchema.RankColumn} = {_lookups.Generation.ToString(CultureInfo.InvariantCulture)}) AS {relation}";
+    }
 
     // Only one JOIN per SELECT, so the joined parent's columns come prefixed (d__verdict) instead of qualified.
     public override string Column(RelationAlias relation, string column)

@@ -43,8 +43,9 @@ public sealed class ClickHouseEngine : IMetricEngine, IDisposable
         {
             return known;
         }
-        var tables = await ClickHouseReference.ReadAsync(this, CancellationToken.None).ConfigureAwait(false);
-        var fresh = new Snapshot(version, ClickHouseReference.Data(tables), new ClickHouseDialect(Options.ReadFinal, ClickHouseReference.Lookups(tables)));
+        var (generation, tables) = await ClickHouseReference.ReadAsync(this, CancellationToken.None).ConfigureAwait(false);
+        var fresh = new Snapshot(version, ClickHouseReference.Data(tables),
+            new ClickHouseDialect(Options.ReadFinal, ClickHouseReference.Lookups(generation, tables)));
         _snapshot = fresh;
         return fresh;
     }).GetAwaiter().GetResult();
