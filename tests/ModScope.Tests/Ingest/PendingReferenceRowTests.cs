@@ -1,5 +1,6 @@
 using ModScope.Ingest;
 using ModScope.Monitor.Health;
+using ModScope.Store;
 using ModScope.Tests.Support;
 using static ModScope.Tests.Support.DecisionRows;
 
@@ -78,6 +79,29 @@ public sealed class PendingReferenceRowTests : IDisposable
         Assert.Equal("acme_goods", _store.Rows("SELECT parent_id FROM policies WHERE policy_id = 'acme_fakes'").Single()[0]);
         Assert.Equal(3, _store.Count("SELECT count(*) FROM targets WHERE file_id > 0"));
         Assert.Equal("XA-main", _store.Rows("SELECT queue FROM decisions WHERE decision_id = 'D1'").Single()[0]);
+    }
+
+    [Fact]
+    public async Task A_store_check_lists_the_rows_still_waiting_with_file_line_and_field_and_calls_the_store_sound()
+    {
+        var path = _store.File("check.duckdb");
+        using (var store = ModScopeStore.Open(path))
+        {
+            await new Ingestor(store).IngestAsync(
+            [
+                WriteCsv(_store.File("queues-acme.csv"), "queue_id,market,object_type,sla_hours", ["XA-main,XA,listing,24"]),
+                WriteCsv(_store.File("targets-acme.csv"), TargetHeader, ["qa_accuracy,XA,,,,,0.95,", "sla_attainment,,,,XA-main,,0.8,"]),
+            ], new IngestOptions());
+        }
+
+        var check = StoreCheck.Run(path);
+
+        Assert.True(check.Sound);
+        Assert.Equal(
+        [
+            new StoreCheckItem(StoreCheckKind.RowsWaiting, true, "queues", Count: 1, Examples: ["queues-acme.csv:2 market"]),
+            new StoreCheckItem(StoreCheckKind.RowsWaiting, true, "targets", Count: 2, Examples: ["targets-acme.csv:2 market", "targets-acme.csv:3 queue"]),
+        ], check.Checked.Where(i => i.Kind == StoreCheckKind.RowsWaiting));
     }
 
     [Theory]
