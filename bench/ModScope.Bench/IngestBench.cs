@@ -31,8 +31,9 @@ internal static class IngestBench
             var options = new IngestOptions();
             if (mapped)
             {
-                MappedBenchData.WriteDecisionsCsv(csv, decisions);
-                options = options with { Mapping = SourceMappingParser.Parse(MappedBenchData.Mapping, "bench sources.yaml") };
+                var mapping = SourceMappingParser.Parse(MappedBenchData.Mapping, "bench sources.yaml");
+                MappedBenchData.WriteDecisionsCsv(csv, decisions, mapping);
+                options = options with { Mapping = mapping };
             }
             else
             {
