@@ -50,7 +50,7 @@ internal sealed class OpportunityWords(string language, ReferenceData reference,
             ? Labels.Get(language, "opportunity.automatedSite")
             : PlaceNames.Name(reference, kv.Key, kv.Value, language)));
 
-    public string Number(double value) => value.ToString(Math.Abs(value) >= 100 ? "N0" : "N1", Culture);
+    public string Number(double value) => value.ToString(Math.Abs(value) >= 100 || value == Math.Round(value) ? "N0" : "N1", Culture);
 
     public string Money(double value, string currency) => $"{currency} {value.ToString("N0", Culture)}";
 
