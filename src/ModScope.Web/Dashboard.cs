@@ -85,6 +85,9 @@ internal sealed class Dashboard : IDisposable
     /// <summary>How big one answer may be (<see cref="DashboardLimits.MaxResultCells"/>).</summary>
     public ResultLimit Limit { get; }
 
+    /// <summary>The data's version as of the last <see cref="RefreshAsync"/> (a load moves it): answers computed from an older one are stale.</summary>
+    public long DataVersion => _fresh?.Version ?? 0;
+
     /// <summary>
     /// The request's results, reused until the store's data changes (see <see cref="ResultCache"/>); an answer over
     /// <see cref="Limit"/> fails with <see cref="ResultTooLargeException"/> and is not kept.

@@ -25,6 +25,7 @@ public static class ExecStory
                 : movements.Select(m => MovementFact(m, MovementEvents.Of(data, m))).ToList()),
             new StorySection(SectionKind.Risk, [Risk(data, rules, movements)]),
             new StorySection(SectionKind.Decisions, Decisions(data, rules)),
+            .. OpportunityFacts.Section(data) is { } opportunities ? [opportunities] : Array.Empty<StorySection>(),
         ];
     }
 
