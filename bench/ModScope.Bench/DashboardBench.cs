@@ -57,43 +57,8 @@ internal static class DashboardBench
             }
 
             Answered(storePath, CatalogLoader.Load(rollupYaml));
-            await using var rollupCached = await StartAsync(storePath, rollupYaml, cacheMb: 128);
-            await using var rawCached = await StartAsync(storePath, rawYaml, cacheMb: 128);
-            await using var rollupComputed = await StartAsync(storePath, rollupYaml, cacheMb: 0);
-            await using var rawComputed = await StartAsync(storePath, rawYaml, cacheMb: 0);
-            var all = new[] { rollupCached, rawCached, rollupComputed, rawComputed };
-            // The JIT compiles the request path on calls the table does not time (another market).
-            foreach (var app in all)
-            {
-                await app.GetAsync("/api/overview?filter=market=JP");
-                await app.GetAsync("/api/query?metric=decision_volume,qa_accuracy&by=site&filter=market=JP&compare=previous");
-            }
-
-            Console.WriteLine();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"In-process dashboards: first call; {Runs} repeated calls from the answer cache; {ComputeRuns} recomputed calls (cache of 0 MB). ms; rollup / raw."));
-            Console.WriteLine("| request | first call | repeated p95 (cache) | recomputed p50 | recomputed p95 | serve's first call | load average |");
-            Console.WriteLine("|---|---|---|---|---|---|---|");
-            for (var i = 0; i < Cases.Length; i++)
-            {
-                var (name, url) = Cases[i];
-                var before = LoadAverage.Now();
-                var first = (await rollupCached.GetAsync(url), await rawCached.GetAsync(url));
-                var (cachedRollup, cachedRaw, computedRollup, computedRaw) = (new List<double>(), new List<double>(), new List<double>(), new List<double>());
-                for (var r = 0; r < Runs; r++)
-                {
-                    cachedRollup.Add(await rollupCached.GetAsync(url));
-                    cachedRaw.Add(await rawCached.GetAsync(url));
-                }
-                for (var r = 0; r < ComputeRuns; r++)
-                {
-                    computedRollup.Add(await rollupComputed.GetAsync(url));
-                    computedRaw.Add(await rawComputed.GetAsync(url));
-                }
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {name} | {first.Item1:F0} / {first.Item2:F0} | {P(cachedRollup, 0.95):F1} / {P(cachedRaw, 0.95):F1} | {P(computedRollup, 0.5):F0} / {P(computedRaw, 0.5):F0} | {P(computedRollup, 0.95):F0} / {P(computedRaw, 0.95):F0} | {served["rollup"].FirstMs[i]:F0} / {served["raw"].FirstMs[i]:F0} | {before} → {LoadAverage.Now()} |"));
-            }
-            Console.WriteLine("serve's first call: a real `modscope serve` just started, which warms the default overview (all markets, each region) in the background, so its overview calls may be answered from the warming.");
+            // The dashboards open the store read-only and end before the monitor, which writes its alerts.
+            await TimeRequestsAsync(storePath, rollupYaml, rawYaml, served);
             if (!skipMonitor)
             {
                 await MonitorBench.RunAsync(storePath, CatalogLoader.Load(rollupYaml), CatalogLoader.Load(rawYaml));
@@ -104,6 +69,71 @@ internal static class DashboardBench
         {
             Directory.Delete(dir, recursive: true);
         }
+    }
+
+    /// <summary><c>monitor --store FILE</c>: the monitor's runs alone on a kept store.</summary>
+    public static async Task<int> MonitorOnly(string? keepStore)
+    {
+        if (keepStore is null || !File.Exists(keepStore))
+        {
+            Console.Error.WriteLine($"bench: monitor needs --store FILE naming an existing store (made by the dashboard bench); got '{keepStore}'.");
+            return 2;
+        }
+        var dir = Directory.CreateTempSubdirectory("modscope-bench-monitor-").FullName;
+        try
+        {
+            await MonitorBench.RunAsync(Path.GetFullPath(keepStore), CatalogLoader.Load(ShippedCatalog.Write(dir, rollup: true)), CatalogLoader.Load(ShippedCatalog.Write(dir, rollup: false)));
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    /// <summary>The table: each request on in-process dashboards with the rollup and raw, cached and recomputed, beside serve's first calls.</summary>
+    private static async Task TimeRequestsAsync(string storePath, string rollupYaml, string rawYaml, Dictionary<string, (IReadOnlyList<double> FirstMs, double PeakMb, double RssMb)> served)
+    {
+        await using var rollupCached = await StartAsync(storePath, rollupYaml, cacheMb: 128);
+        await using var rawCached = await StartAsync(storePath, rawYaml, cacheMb: 128);
+        await using var rollupComputed = await StartAsync(storePath, rollupYaml, cacheMb: 0);
+        await using var rawComputed = await StartAsync(storePath, rawYaml, cacheMb: 0);
+        var all = new[] { rollupCached, rawCached, rollupComputed, rawComputed };
+        // The JIT compiles the request path on calls the table does not time (another market).
+        foreach (var app in all)
+        {
+            await app.GetAsync("/api/overview?filter=market=JP");
+            await app.GetAsync("/api/query?metric=decision_volume,qa_accuracy&by=site&filter=market=JP&compare=previous");
+        }
+
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"In-process dashboards: first call; {Runs} repeated calls from the answer cache; {ComputeRuns} recomputed calls (cache of 0 MB). ms; rollup / raw."));
+        Console.WriteLine("| request | first call | repeated p95 (cache) | recomputed p50 | recomputed p95 | recomputed CPU p50 | serve's first call | load average |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|");
+        for (var i = 0; i < Cases.Length; i++)
+        {
+            var (name, url) = Cases[i];
+            var before = LoadAverage.Now();
+            var first = (await rollupCached.GetAsync(url), await rawCached.GetAsync(url));
+            var (cachedRollup, cachedRaw, computedRollup, computedRaw) = (new List<double>(), new List<double>(), new List<double>(), new List<double>());
+            var (cpuRollup, cpuRaw) = (new List<double>(), new List<double>());
+            for (var r = 0; r < Runs; r++)
+            {
+                cachedRollup.Add(await rollupCached.GetAsync(url));
+                cachedRaw.Add(await rawCached.GetAsync(url));
+            }
+            for (var r = 0; r < ComputeRuns; r++)
+            {
+                computedRollup.Add(await rollupComputed.GetAsync(url));
+                cpuRollup.Add(rollupComputed.LastCpuMs);
+                computedRaw.Add(await rawComputed.GetAsync(url));
+                cpuRaw.Add(rawComputed.LastCpuMs);
+            }
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {name} | {first.Item1:F0} / {first.Item2:F0} | {P(cachedRollup, 0.95):F1} / {P(cachedRaw, 0.95):F1} | {P(computedRollup, 0.5):F0} / {P(computedRaw, 0.5):F0} | {P(computedRollup, 0.95):F0} / {P(computedRaw, 0.95):F0} | {P(cpuRollup, 0.5):F0} / {P(cpuRaw, 0.5):F0} | {served["rollup"].FirstMs[i]:F0} / {served["raw"].FirstMs[i]:F0} | {before} → {LoadAverage.Now()} |"));
+        }
+        Console.WriteLine("serve's first call: a real `modscope serve` just started, which warms the default overview (all markets, each region) in the background, so its overview calls may be answered from the warming.");
     }
 
     /// <summary>What the door answers the overview's nine tiles of the last full week from (the rollup, and what it reads raw).</summary>

@@ -6,6 +6,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
 {
     Console.WriteLine("usage: ModScope.Bench ingest|query|dashboard [--decisions N] [--store FILE]   (default 10000000 decisions; query and dashboard keep/reuse --store)");
     Console.WriteLine("       ModScope.Bench dashboard [--decisions N] [--store FILE] [--no-monitor]   (rollup vs raw; serve's memory; the monitor's runs)");
+    Console.WriteLine("       ModScope.Bench monitor --store FILE                     (the monitor's runs alone, rollup vs raw, on a kept store)");
     Console.WriteLine("       ModScope.Bench ingest --mapping [--decisions N]          (a producer's export read through a source mapping)");
     Console.WriteLine("       ModScope.Bench clickhouse [--decisions N] [--store FILE]  (the query requests on DuckDB and the loopback ClickHouse cluster)");
     Console.WriteLine("       ModScope.Bench explain [--leaves N] [--dims D]          (default 100000 leaves x 5 dimensions)");
@@ -59,7 +60,8 @@ return args[0] switch
     "query" => await QueryBench.Run(decisions, store),
     "clickhouse" => await ClickHouseBench.Run(decisions, store),
     "dashboard" => await DashboardBench.Run(decisions, store, skipMonitor),
-    _ => Fail($"bench: unknown benchmark '{args[0]}'; expected: ingest, query, dashboard, clickhouse, explain or detect"),
+    "monitor" => await DashboardBench.MonitorOnly(store),
+    _ => Fail($"bench: unknown benchmark '{args[0]}'; expected: ingest, query, dashboard, monitor, clickhouse, explain or detect"),
 };
 
 static int Fail(string message)
