@@ -12,7 +12,7 @@ namespace ModScope.Bench;
 
 /// <summary>
 /// The monitor's run as <c>modscope monitor</c> makes it (<see cref="MonitorRunner"/> with the shipped calendar and
-/// data-quality settings, as of the newest decision day): one new day (<c>--backfill 1d</c>) and a 90-day backfill, with
+/// data-quality settings, as of the newest day whose decisions are complete): one new day (<c>--backfill 1d</c>) and a 90-day backfill, with
 /// the rollup and raw (the same catalogue without its rollup). Each run stores its alerts, as the command does.
 /// </summary>
 internal static class MonitorBench
@@ -21,7 +21,10 @@ internal static class MonitorBench
     {
         using var store = ModScopeStore.Open(storePath);
         using var engine = new DuckDbEngine(store);
-        var asOf = await EngineWatermarks.LatestDecisionDayAsync(engine) ?? throw new InvalidOperationException($"bench: {storePath} holds no decisions to monitor.");
+        var latest = await EngineWatermarks.LatestDecisionDayAsync(engine) ?? throw new InvalidOperationException($"bench: {storePath} holds no decisions to monitor.");
+        // The newest day the monitor judges (its decisions complete): as of the newest decision day a run of one day is skipped.
+        var marks = await DataQualityChecks.WatermarksAsync(engine, latest, QualitySettingsLoader.LoadDefault(), CancellationToken.None);
+        var asOf = marks.FirstOrDefault(m => m.Source == "decisions")?.CompleteThrough ?? throw new InvalidOperationException($"bench: {storePath}: no day of decisions is complete as of {latest:yyyy-MM-dd}.");
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Monitor as of {asOf:yyyy-MM-dd} (MonitorRunner as `modscope monitor` runs it; alerts stored):"));
         Console.WriteLine("| monitor run | side | wall s | series scanned | alerts opened / updated | load average (1 min) before → after |");
