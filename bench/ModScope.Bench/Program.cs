@@ -1,10 +1,12 @@
 using System.Globalization;
 using ModScope.Bench;
 
-// Usage: ModScope.Bench ingest|query|dashboard|clickhouse [--decisions N] [--store FILE] [--mapping: ingest only] | explain [--leaves N] [--dims D] | detect [--points N] [--series S]
+// Usage: ModScope.Bench ingest|query|dashboard|clickhouse [--decisions N] [--store FILE] [--mapping: ingest only] [--no-monitor: dashboard only] | explain [--leaves N] [--dims D] | detect [--points N] [--series S]
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
     Console.WriteLine("usage: ModScope.Bench ingest|query|dashboard [--decisions N] [--store FILE]   (default 10000000 decisions; query and dashboard keep/reuse --store)");
+    Console.WriteLine("       ModScope.Bench dashboard [--decisions N] [--store FILE] [--no-monitor]   (rollup vs raw; serve's memory; the monitor's runs)");
+    Console.WriteLine("       ModScope.Bench monitor --store FILE                     (the monitor's runs alone, rollup vs raw, on a kept store)");
     Console.WriteLine("       ModScope.Bench ingest --mapping [--decisions N]          (a producer's export read through a source mapping)");
     Console.WriteLine("       ModScope.Bench clickhouse [--decisions N] [--store FILE]  (the query requests on DuckDB and the loopback ClickHouse cluster)");
     Console.WriteLine("       ModScope.Bench explain [--leaves N] [--dims D]          (default 100000 leaves x 5 dimensions)");
@@ -25,6 +27,7 @@ if (args[0] == "detect")
 var decisions = 10_000_000L;
 string? store = null;
 var mapped = false;
+var skipMonitor = false;
 for (var i = 1; i < args.Length; i++)
 {
     if (args[i] == "--decisions" && i + 1 < args.Length && long.TryParse(args[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0)
@@ -35,6 +38,10 @@ for (var i = 1; i < args.Length; i++)
     else if (args[i] == "--mapping" && args[0] == "ingest")
     {
         mapped = true;
+    }
+    else if (args[i] == "--no-monitor" && args[0] == "dashboard")
+    {
+        skipMonitor = true;
     }
     else if (args[i] == "--store" && i + 1 < args.Length)
     {
@@ -52,8 +59,9 @@ return args[0] switch
     "ingest" => await IngestBench.Run(decisions, mapped),
     "query" => await QueryBench.Run(decisions, store),
     "clickhouse" => await ClickHouseBench.Run(decisions, store),
-    "dashboard" => await DashboardBench.Run(decisions, store),
-    _ => Fail($"bench: unknown benchmark '{args[0]}'; expected: ingest, query, dashboard, clickhouse, explain or detect"),
+    "dashboard" => await DashboardBench.Run(decisions, store, skipMonitor),
+    "monitor" => await DashboardBench.MonitorOnly(store),
+    _ => Fail($"bench: unknown benchmark '{args[0]}'; expected: ingest, query, dashboard, monitor, clickhouse, explain or detect"),
 };
 
 static int Fail(string message)
