@@ -36,8 +36,8 @@ public sealed class QueryPlanner(MetricCatalog catalog, ISqlDialect dialect, Ref
         }
         foreach (var group in atoms.Where(a => a.Measure.Aggregate == AggregateFunction.OpenAtEnd).GroupBy(a => (a.Measure.Source, a.Measure.Opened, a.Measure.Closed)))
         {
-            rollup?.Raw($"rows open at the end of a bucket over {group.Key.Source} are not additive");
-            statements.Add(builder.OpenAtEnd(group.Key.Source, group.Key.Opened!, group.Key.Closed!, group.ToList()));
+            statements.Add(rollup?.OpenAtEnd(group.Key.Source, group.Key.Opened!, group.ToList())
+                ?? builder.OpenAtEnd(group.Key.Source, group.Key.Opened!, group.Key.Closed!, group.ToList()));
         }
         if (request.QuantileIntervals)
         {

@@ -113,6 +113,26 @@ internal sealed class StatementBuilder(ISqlDialect dialect, RequestScope scope)
     }
 
     /// <summary>
+    /// A rollup's table of openings and closings: per local day a row opened (<c>k0</c>) × dimensions × the local day it
+    /// stopped being open (<c>v0</c>: its closing, or its opening when it closed earlier), the rows (<c>v1</c>) and those
+    /// meeting each atom's conditions (<c>v2…</c>). A row is open at a day's start s when opened before s and closed at or
+    /// after s, which for whole days is k0 &lt; day(s) ≤ v0; a row never closed is never counted, as in the raw statements.
+    /// </summary>
+    public PlannedStatement Openings(string source, string opened, string closed, IReadOnlyList<Atom> atoms)
+    {
+        var parameters = new SqlParameters(dialect);
+        var relation = new SourceRelation(dialect, source) { Money = (parameters, scope.ReportingCurrency) };
+        var (open, close) = (relation.Column(opened), relation.Column(closed));
+        var keys = Keys(relation, opened, parameters);
+        var until = scope.BucketOfUtc($"CASE WHEN {close} > {open} THEN {close} ELSE {open} END", parameters);
+        var values = atoms.Select(a => dialect.Aggregate(AggregateKind.Count, null, relation.Conditions(a.Measure.Where, parameters)))
+            .Prepend(dialect.Aggregate(AggregateKind.Count, null, null)).Prepend(until).ToList();
+        var where = Where(scope.InPeriod(relation, opened, parameters), $"{close} IS NOT NULL", scope.FilterSql(relation, parameters));
+        return new PlannedStatement($"openings and closings over {source} ({opened} to {closed})", StatementKind.Openings,
+            Select(keys, values, relation.From, where, [.. keys, until]), parameters.Values, keys.Count, atoms.Select(a => a.Key).ToList());
+    }
+
+    /// <summary>
     /// Per stratum: population, sample size, then audits in the domain and successes of each metric (first audit of
     /// each decision). Metrics over the same audits and dating column share one statement: one scan, one numbering.
     /// </summary>

@@ -11,4 +11,6 @@ public enum StatementKind
     Pairs,
     /// <summary>Values ranked near one or more quantiles in each group: group size, rank, value (quantile intervals).</summary>
     Ranks,
+    /// <summary>A rollup's table only: per opening day, the closing day, the rows and those of each atom (rows open at a bucket's end).</summary>
+    Openings,
 }

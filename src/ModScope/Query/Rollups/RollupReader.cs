@@ -118,6 +118,44 @@ internal sealed class RollupReader
         return Statement(table, StatementKind.Pairs, ["r.v0", "r.v1", "CAST(sum(r.v2) AS BIGINT)"], ["r.v0", "r.v1"], "", [metricId], $"double-audit pairs for {metricId}");
     }
 
+    /// <summary>
+    /// Rows open at each bucket's end from the table of openings and closings: a stored row (opened on day k0, open until
+    /// day v0) counts at a snapshot s (a local day's start) when k0 &lt; s ≤ v0, the raw condition o &lt; s ≤ c on whole days.
+    /// Each snapshot is joined to the stored rows as raw joins it to the rows, so the groups are raw's (a segment's bucket
+    /// with no open row has none); null (raw) when the rollup lacks the atoms.
+    /// </summary>
+    public PlannedStatement? OpenAtEnd(string source, string opened, IReadOnlyList<Atom> atoms)
+    {
+        var table = Table(StatementKind.Openings, source, opened, t => atoms.All(a => t.Outputs.Contains(a.Key)));
+        if (table is null)
+        {
+            _raw.Add($"rows open at the end of a bucket over {source} are not in the rollup");
+            return null;
+        }
+        var parameters = new SqlParameters(_dialect);
+        var request = _scope.Request;
+        var snapshots = new RelationAlias("e", RelationRole.Rows);
+        var ends = Buckets.Within(request.Period, request.Grain)
+            .Select(b => (IReadOnlyList<string>)[$"CAST({parameters.Add(b.Start)} AS TIMESTAMP)", $"CAST({parameters.Add(b.End)} AS TIMESTAMP)"]).ToList();
+        var (join, joinWhere) = _dialect.JoinRows(ends, snapshots, ["bucket_start", "snapshot_at"], $"r.k0 < {snapshots}.snapshot_at AND r.v0 >= {snapshots}.snapshot_at");
+        var keys = new List<string>();
+        if (_scope.HasBucket)
+        {
+            keys.Add($"{snapshots}.bucket_start");
+        }
+        keys.AddRange(_scope.Dimensions.Select(d => "r." + table.DimensionColumn(d.Id)));
+        var values = atoms.Select(a => $"CAST(sum(r.{table.ValueColumn(a.Key, 2)}) AS BIGINT)");
+        // Every snapshot lies after the period's start and at or before its end: the stored rows that can meet one.
+        var where = new List<string> { $"r.k0 < {parameters.Add(request.Period.End)}", $"r.v0 >= {parameters.Add(request.Period.Start)}" };
+        where.AddRange(new[] { joinWhere, _scope.FilterSql(d => "r." + table.DimensionColumn(d.Id), parameters) }.OfType<string>());
+        var columns = keys.Select((k, i) => $"{k} AS o_k{i.ToString(CultureInfo.InvariantCulture)}")
+            .Concat(values.Select((v, i) => $"{v} AS o_v{i.ToString(CultureInfo.InvariantCulture)}"));
+        var sql = $"SELECT {string.Join(",\n       ", columns)}\nFROM {_dialect.Quote(table.Name)} AS r\n  {join}\nWHERE {string.Join("\n  AND ", where.Select(w => $"({w})"))}" +
+                  (keys.Count > 0 ? $"\nGROUP BY {string.Join(", ", keys)}" : "");
+        return new PlannedStatement($"open at period end over {source}, from rollup {Name}", StatementKind.Aggregates, sql, parameters.Values, keys.Count,
+            atoms.Select(a => a.Key).ToList());
+    }
+
     /// <summary>The rollup's name.</summary>
     public string Name => _layout.Definition.Name;
 
