@@ -74,12 +74,13 @@ internal static partial class ServeProbe
         }
         finally
         {
-            // Ctrl+C, as a person stops it (it removes its server file); killed when it does not end in 30 s.
+            // Ctrl+C, as a person stops it (it removes its server file); killed when it does not end in 2 minutes (a loaded
+            // machine slows its shutdown). Either way it has ended, and let go of the store, before the bench goes on.
             using (var interrupt = Process.Start("kill", ["-INT", process.Id.ToString(CultureInfo.InvariantCulture)]))
             {
                 await interrupt.WaitForExitAsync();
             }
-            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            using var wait = new CancellationTokenSource(TimeSpan.FromMinutes(2));
             try
             {
                 await process.WaitForExitAsync(wait.Token);
@@ -87,6 +88,7 @@ internal static partial class ServeProbe
             catch (OperationCanceledException)
             {
                 process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
             }
         }
     }
