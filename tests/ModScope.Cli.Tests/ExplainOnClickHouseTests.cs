@@ -114,16 +114,5 @@ public sealed class ExplainOnClickHouseTests
         Assert.True(process.ExitCode == 0, $"scripts/clickhouse-cluster.sh {verb}: {error}");
     }
 
-    private static string Root
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (!File.Exists(Path.Combine(dir.FullName, "ModScope.slnx")))
-            {
-                dir = dir.Parent ?? throw new InvalidOperationException("ModScope.slnx not found above " + AppContext.BaseDirectory);
-            }
-            return dir.FullName;
-        }
-    }
+    private static string Root => ModScope.Tests.Support.RepoPaths.Root;
 }
