@@ -6,6 +6,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
 {
     Console.WriteLine("usage: ModScope.Bench ingest|query|dashboard [--decisions N] [--store FILE]   (default 10000000 decisions; query and dashboard keep/reuse --store)");
     Console.WriteLine("       ModScope.Bench ingest --mapping [--decisions N]          (a producer's export read through a source mapping)");
+    Console.WriteLine("       ModScope.Bench ingest [--csv decisions-NAME.csv]        (writes the decisions CSV there once and reuses it; delete it yourself)");
     Console.WriteLine("       ModScope.Bench clickhouse [--decisions N] [--store FILE]  (the query requests on DuckDB and the loopback ClickHouse cluster)");
     Console.WriteLine("       ModScope.Bench explain [--leaves N] [--dims D]          (default 100000 leaves x 5 dimensions)");
     Console.WriteLine("       ModScope.Bench detect [--points N] [--series S]         (one N-point series, or S daily series of N points)");
@@ -24,6 +25,7 @@ if (args[0] == "detect")
 
 var decisions = 10_000_000L;
 string? store = null;
+string? csv = null;
 var mapped = false;
 for (var i = 1; i < args.Length; i++)
 {
@@ -35,6 +37,10 @@ for (var i = 1; i < args.Length; i++)
     else if (args[i] == "--mapping" && args[0] == "ingest")
     {
         mapped = true;
+    }
+    else if (args[i] == "--csv" && i + 1 < args.Length && args[0] == "ingest")
+    {
+        csv = args[++i];
     }
     else if (args[i] == "--store" && i + 1 < args.Length)
     {
@@ -49,7 +55,7 @@ for (var i = 1; i < args.Length; i++)
 
 return args[0] switch
 {
-    "ingest" => await IngestBench.Run(decisions, mapped),
+    "ingest" => await IngestBench.Run(decisions, mapped, csv),
     "query" => await QueryBench.Run(decisions, store),
     "clickhouse" => await ClickHouseBench.Run(decisions, store),
     "dashboard" => await DashboardBench.Run(decisions, store),

@@ -11,4 +11,6 @@ public enum StatementKind
     Pairs,
     /// <summary>Values ranked near one or more quantiles in each group: group size, rank, value (quantile intervals).</summary>
     Ranks,
+    /// <summary>Buckets of a log-bucket quantile sketch per group: sign, index, count of values (approximate quantiles from a rollup).</summary>
+    Sketch,
 }
