@@ -47,6 +47,9 @@ public sealed class ClickHouseDialect(bool final = true, ClickHouseLookups? look
     // CAST(NULL AS DOUBLE) is an error in ClickHouse (a non-Nullable target); toFloat64 keeps a NULL.
     public override string ToDouble(string value) => $"toFloat64({value})";
 
+    public override string LogBucket(string positive) =>
+        $"toInt32(ceil(log({positive}) / {ModScope.Stats.LogBucketSketch.LogGamma.ToString("R", CultureInfo.InvariantCulture)}))";
+
     public override string AddMinutes(string timestamp, string minutesParameter) => $"addMinutes({timestamp}, {minutesParameter})";
 
     public override string HoursBetween(string earlier, string later) => $"((toInt64({later}) - toInt64({earlier})) / 3600.0)";

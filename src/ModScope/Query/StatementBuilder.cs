@@ -214,6 +214,27 @@ internal sealed class StatementBuilder(ISqlDialect dialect, RequestScope scope)
             parameters.Values, keys.Count, atoms.Select(a => a.Key).ToList());
     }
 
+    /// <summary>
+    /// The log-bucket sketch of one or more quantiles of the same values (<see cref="Stats.LogBucketSketch"/>): per group,
+    /// each bucket's sign (−1, 0, 1), index ⌈ln|x| / ln γ⌉ (0 for zero) and count of values. The rollup keeps it per day.
+    /// </summary>
+    public PlannedStatement Sketch(IReadOnlyList<Atom> atoms)
+    {
+        var m = atoms[0].Measure;
+        var parameters = new SqlParameters(dialect);
+        var relation = new SourceRelation(dialect, m.Source) { Money = (parameters, scope.ReportingCurrency) };
+        var keys = Keys(relation, m.Time!, parameters);
+        var value = relation.Value(m.Value!);
+        var sign = $"CASE WHEN ({value}) > 0 THEN 1 WHEN ({value}) < 0 THEN -1 ELSE 0 END";
+        // The smallest positive double keeps the logarithm finite where the CASE does not use it (zero).
+        var index = $"CASE WHEN ({value}) = 0 THEN 0 ELSE {dialect.LogBucket($"greatest(abs({value}), 1e-300)")} END";
+        var where = Where(scope.InPeriod(relation, m.Time!, parameters), relation.Conditions(m.Where, parameters), $"({value}) IS NOT NULL",
+            scope.FilterSql(relation, parameters));
+        return new PlannedStatement($"quantile sketch of the {string.Join(" and ", atoms.Select(a => a.Measure.AggregateName))} over {m.Source}",
+            StatementKind.Sketch, Select(keys, [sign, index, dialect.Aggregate(AggregateKind.Count, null, null)], relation.From, where, [.. keys, sign, index]),
+            parameters.Values, keys.Count, atoms.Select(a => a.Key).ToList());
+    }
+
     private List<string> Keys(SourceRelation relation, string time, SqlParameters parameters)
     {
         var keys = new List<string>();

@@ -5,6 +5,7 @@ using ModScope.Engines;
 using ModScope.Ingest;
 using ModScope.Query;
 using ModScope.Query.Rollups;
+using ModScope.Stats;
 using ModScope.Store;
 using ModScope.Synthetic;
 using ModScope.Tests.Support;
@@ -123,6 +124,8 @@ public sealed partial class RollupParityTests : IDisposable
             var rolled = await _query.RunAsync(request);
             Assert.True(raw.Count > 0, label);
             RollupParity.AssertSame(raw, rolled, label);
+            // The quantiles are the sketch's (marked approximate), not raw ones passed through.
+            Assert.Contains(rolled, r => r.Metric == "tat_p90_hours" && r.RelativeError == LogBucketSketch.RelativeError && r.Value is not null);
         }
         // A request of additive metrics only reads nothing raw.
         var additive = _catalog.Metrics.Where(m => m.Proportion is not null || m.Agreement is not null

@@ -8,9 +8,10 @@ namespace ModScope.Query.Rollups;
 /// The tables of a catalogue's rollup, written by the planner's own <see cref="StatementBuilder"/>: per source and dating
 /// column, one statement of every additive atom of the catalogue's metrics (counts, sums, the count and sum of squares of
 /// each summed or averaged value, and a count of rows for each set of conditions, so a request's groups are the raw
-/// statement's), one of the QA strata of its proportions, and one of the pairs of each agreement metric; each at day
+/// statement's), one of the QA strata of its proportions, one of the pairs of each agreement metric, and one log-bucket
+/// sketch per set of quantiles of the same values (<see cref="Stats.LogBucketSketch"/>: buckets' counts add); each at day
 /// grain × the rollup dimensions the source carries; and for rows open at a bucket's end, their openings by opening day
-/// and closing day (<see cref="StatementBuilder.Openings"/>). Medians and p90s are not additive: they stay raw. <see cref="Hash"/> names the layout, so a rollup built for another catalogue is never read; it is
+/// and closing day (<see cref="StatementBuilder.Openings"/>). <see cref="Hash"/> names the layout, so a rollup built for another catalogue is never read; it is
 /// taken over the statements in DuckDB's dialect whatever the engine, so it names the catalogue's layout and not an
 /// engine's rendering of it (ClickHouse's statements hold the cluster's reference rows and its read mode).
 /// </summary>
@@ -44,6 +45,15 @@ internal sealed class RollupLayout
                 (builder, _) => builder.Pairs(metric.Id, metric.Agreement)));
         }
         tables.AddRange(OpeningsTables(catalog, tables.Count));
+        // The quantile sketches last, one table per set of quantiles of the same values (a median and a p90 share one).
+        var quantiles = catalog.Metrics.SelectMany(CatalogValidator.Measures).Select(m => Atom.Of(m.Measure))
+            .Where(a => a.Measure.Quantile is not null && a.Measure.Time is not null && a.Measure.Value is not null).DistinctBy(a => a.Key);
+        foreach (var group in quantiles.GroupBy(a => a.ValuesKey))
+        {
+            var atoms = group.ToList();
+            tables.Add(Table(tables.Count, StatementKind.Sketch, atoms[0].Measure.Source, atoms[0].Measure.Time!, catalog, dialect, [group.Key],
+                (builder, _) => builder.Sketch(atoms)));
+        }
         Tables = tables;
         Hash = HashOf(dialect is DuckDbDialect ? tables : new RollupLayout(catalog, rollup, DuckDbDialect.Instance).Tables, rollup);
     }

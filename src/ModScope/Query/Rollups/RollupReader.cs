@@ -27,7 +27,8 @@ internal sealed class RollupReader
     public void Raw(string reason) => _raw.Add(reason);
 
     /// <summary>For <c>--explain</c>: the rollup, and which statements were read raw and why.</summary>
-    public string Answered => _raw.Count == 0 ? $"rollup {Name}" : $"rollup {Name}; raw: {string.Join("; ", _raw.Distinct())}";
+    public string Answered => (_raw.Count == 0 ? $"rollup {Name}" : $"rollup {Name}; raw: {string.Join("; ", _raw.Distinct())}") +
+        (Approximate ? $"; quantiles approximate (log-bucket sketch, relative error <= {Stats.LogBucketSketch.RelativeErrorText}; --exact reads them raw)" : "");
 
     /// <summary>A reader for the request, or null with the reason the whole request is read raw.</summary>
     public static RollupReader? For(MetricCatalog catalog, ISqlDialect dialect, Func<string, RollupState?> state, RequestScope scope, out string reason)
@@ -63,12 +64,16 @@ internal sealed class RollupReader
         return reason.Length == 0 ? new RollupReader(layout, scope, dialect) : null;
     }
 
-    /// <summary>The aggregates of <paramref name="atoms"/> from the rollup, or null (raw) when its table lacks one.</summary>
-    public PlannedStatement? Aggregates(string source, string time, IReadOnlyList<Atom> atoms)
+    /// <summary>
+    /// The aggregates of <paramref name="atoms"/> from the rollup, or null (raw) when its table lacks one. Its groups are
+    /// those of the raw statement of <paramref name="group"/> (default: the atoms), e.g. with the quantiles a sketch reads.
+    /// </summary>
+    public PlannedStatement? Aggregates(string source, string time, IReadOnlyList<Atom> atoms, IReadOnlyList<Atom>? group = null)
     {
         var table = Table(StatementKind.Aggregates, source, time, t => true);
         // The raw statement keeps a group only when a row meets the conditions its atoms share: so does this one.
-        var shared = atoms.Skip(1).Aggregate(atoms[0].Measure.Where.ToList(),
+        group ??= atoms;
+        var shared = group.Skip(1).Aggregate(group[0].Measure.Where.ToList(),
             (common, a) => common.Where(c => a.Measure.Where.Any(o => o.ToString() == c.ToString())).ToList());
         var rows = table?.ValueColumn(RollupLayout.RowCount(source, time, shared).Key);
         var values = new List<string>();
@@ -105,6 +110,29 @@ internal sealed class RollupReader
         var ids = metrics.Select(m => m.MetricId).ToList();
         return Statement(table, StatementKind.Strata, values, ["r.v0"], "", ids, $"QA strata for {string.Join(", ", ids)}");
     }
+
+    /// <summary>
+    /// The quantiles of the same values (<paramref name="atoms"/>) from the rollup's log-bucket sketch, the days' buckets
+    /// summed per group; null (raw) when the rollup has no sketch of those values. The answer is approximate (1%).
+    /// </summary>
+    public PlannedStatement? Sketch(IReadOnlyList<Atom> atoms)
+    {
+        var m = atoms[0].Measure;
+        var table = Table(StatementKind.Sketch, m.Source, m.Time!, t => t.Outputs.Contains(atoms[0].ValuesKey));
+        if (table is null)
+        {
+            _raw.Add($"{string.Join(", ", atoms.Select(a => a.Measure.AggregateName).Distinct())} over {m.Source} has no sketch in the rollup");
+            return null;
+        }
+        return Statement(table, StatementKind.Sketch, ["r.v0", "r.v1", "CAST(sum(r.v2) AS BIGINT)"], ["r.v0", "r.v1"], "", atoms.Select(a => a.Key).ToList(),
+            $"quantile sketch of the {string.Join(" and ", atoms.Select(a => a.Measure.AggregateName))} over {m.Source}");
+    }
+
+    /// <summary>Whether the plan reads a quantile sketch (its values approximate).</summary>
+    public bool Approximate { get; private set; }
+
+    /// <summary>Records that the plan reads the sketch statements it was given (for <c>--explain</c>).</summary>
+    public void ReadsSketches() => Approximate = true;
 
     /// <summary>The double-audit pairs of an agreement metric from the rollup.</summary>
     public PlannedStatement? Pairs(string metricId, AgreementDefinition agreement)
