@@ -7,7 +7,7 @@ namespace ModScope.Rendering;
 /// <summary>
 /// One self-contained HTML file: styles inline, charts as data URIs, sources cited in brackets and listed in the appendix.
 /// Printed (the PDF), it is compact, so the exec review's scorecard, sentences and two charts fit its one page before the
-/// appendix, with its Opportunities sentence (9 pt text, tight headings and table rows, each chart at most 120 px high, about 3.2 cm).
+/// appendix (9 pt text, tight headings and table rows, each chart at most 145 px high, about 3.8 cm).
 /// </summary>
 public static class HtmlRenderer
 {
@@ -27,7 +27,7 @@ public static class HtmlRenderer
           body { max-width: none; margin: 0; padding: 0; font-size: 9pt; line-height: 1.3; }
           h1 { font-size: 14pt; } .sub { margin: 0 0 .3rem; } h2 { font-size: 1.02rem; margin: .55rem 0 .2rem; padding-bottom: .05rem; }
           p.fact { margin: .1rem 0; } table { margin: .2rem 0 .3rem; font-size: .9em; } th, td { padding: .02rem .5rem; }
-          figure { margin: .15rem 0 .25rem; break-inside: avoid; } figure img { width: auto; max-width: 100%; max-height: 120px; display: block; }
+          figure { margin: .15rem 0 .25rem; break-inside: avoid; } figure img { width: auto; max-width: 100%; max-height: 145px; display: block; }
           figcaption { font-size: .8em; }
         }
         """;

@@ -25,7 +25,6 @@ public static class ExecStory
                 : movements.Select(m => MovementFact(m, MovementEvents.Of(data, m))).ToList()),
             new StorySection(SectionKind.Risk, [Risk(data, rules, movements)]),
             new StorySection(SectionKind.Decisions, Decisions(data, rules)),
-            .. OpportunityFacts.Section(data) is { } opportunities ? [opportunities] : Array.Empty<StorySection>(),
         ];
     }
 

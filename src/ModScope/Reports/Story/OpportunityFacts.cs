@@ -3,7 +3,7 @@ using ModScope.Planning.Opportunities;
 namespace ModScope.Reports.Story;
 
 /// <summary>
-/// The Opportunities section of the exec and regional reports: the opportunities worth the most money a week in scope
+/// The Opportunities section of the regional report: the opportunities worth the most money a week in scope
 /// (<see cref="ReportData.Opportunities"/>), one sentence each in words of its kind (<c>opp.{kind}</c>) with its size
 /// a week, the interval and the money, and a caveat (<c>opp.{kind}.thin</c>) where the evidence is thin: the
 /// interval's lower bound under half the point (the data allow a much smaller size). Each sentence cites the
@@ -11,16 +11,13 @@ namespace ModScope.Reports.Story;
 /// </summary>
 public static class OpportunityFacts
 {
-    /// <summary>Opportunities an exec page lists: the one worth most, so the page stays one A4 page before the appendix (two of the longest sentences did not).</summary>
-    public const int ExecCount = 1;
-
     /// <summary>Opportunities a regional report lists.</summary>
     public const int RegionalCount = 5;
 
     /// <summary>The source an opportunity's sentence cites: its place in <see cref="ReportData.Opportunities"/>.</summary>
     public const string SourcePrefix = "opportunity:";
 
-    /// <summary>The section, or null when the report did not size opportunities (quality reports).</summary>
+    /// <summary>The section, or null when the report did not size opportunities (exec and quality reports).</summary>
     public static StorySection? Section(ReportData data)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -32,8 +29,7 @@ public static class OpportunityFacts
         {
             return null;
         }
-        var count = data.Scope.Audience == ReportAudience.Exec ? ExecCount : RegionalCount;
-        var facts = found.Take(count).Select((o, i) => Sentence(o, i)).ToList();
+        var facts = found.Take(RegionalCount).Select((o, i) => Sentence(o, i)).ToList();
         return new StorySection(SectionKind.Opportunities, facts.Count > 0 ? facts : [Fact.Of("opp.none", ReportSets.Headline)]);
     }
 
