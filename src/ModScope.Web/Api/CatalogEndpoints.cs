@@ -16,11 +16,13 @@ internal static class CatalogEndpoints
 
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/catalog", ([FromQuery(Name = "lang")] string? lang, HttpContext http, Dashboard dashboard, AccessPolicy access) =>
+        api.MapGet("/catalog", async ([FromQuery(Name = "lang")] string? lang, HttpContext http, Dashboard dashboard, AccessPolicy access, CancellationToken cancellationToken) =>
         {
             var language = RequestReader.Language(lang);
             // Each market, queue, policy and site the caller may see once, under its latest name.
-            var reference = dashboard.VisibleReference(Caller.Of(http).Scope);
+            var scope = Caller.Of(http).Scope;
+            var reference = dashboard.VisibleReference(scope);
+            var sites = await dashboard.VisibleSitesAsync(scope, cancellationToken).ConfigureAwait(false);
             var markets = Latest(reference.Markets, m => m.Code, m => m.ValidFrom);
             var zh = language == "zh-Hans";
             return Results.Ok(new CatalogAnswer(
@@ -34,7 +36,7 @@ internal static class CatalogEndpoints
                 Latest(reference.Queues, q => q.QueueId, q => q.ValidFrom).Select(q => new Choice(q.QueueId, zh ? q.NameZh : q.NameEn)).ToList(),
                 Latest(reference.Policies, p => p.PolicyId, p => p.ValidFrom).Select(p => new Choice(p.PolicyId, zh ? p.NameZh : p.NameEn)).ToList(),
                 // A site has one name (reference/sites.csv's name), in both languages.
-                Latest(reference.Sites, s => s.SiteId, s => s.ValidFrom).Select(s => new Choice(s.SiteId, s.Name)).ToList(),
+                Latest(reference.Sites.Where(s => sites is null || sites.Contains(s.SiteId)), s => s.SiteId, s => s.ValidFrom).Select(s => new Choice(s.SiteId, s.Name)).ToList(),
                 TimeZones, dashboard.Catalog.Roles.Overview, DateOnly.FromDateTime(dashboard.DataNow()).AddDays(-1),
                 access.ReadOnly ? "read-only" : "analyst-sign-in"));
         }).WithName("Catalog").WithSummary("Metrics, dimensions, markets, regions, queues, policies, sites and time zones to pick from, named in the chosen language.");

@@ -24,7 +24,7 @@ internal static class HealthEndpoints
             var caller = Caller.Of(http);
             // A scoped caller sees the sites of their scope, and no quarantine or loads (those hold every market's rows and files).
             var scoped = caller.Scope.IsLimited;
-            var visibleSites = scoped ? dashboard.VisibleReference(caller.Scope).Sites.Select(s => s.SiteId).ToHashSet(StringComparer.Ordinal) : null;
+            var visibleSites = await dashboard.VisibleSitesAsync(caller.Scope, cancellationToken).ConfigureAwait(false);
             var language = RequestReader.Language(lang);
             var zone = TimeZoneInfo.FindSystemTimeZoneById(RequestReader.Zone(tz));
             // Stored instants are UTC; people read them in the chosen zone.
