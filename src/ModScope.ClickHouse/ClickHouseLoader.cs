@@ -272,8 +272,9 @@ public sealed class ClickHouseLoader(ClickHouseEngine engine)
     /// <summary>
     /// Settles the pending rows this load released or rejected (<see cref="PendingSettlement"/>) and, after a reference load,
     /// drops the generations of the reference tables older than the one now in force (it holds every row with its history),
-    /// on every node. Mutations reach only the nodes named, so this needs <c>--nodes</c> naming every node of a larger
-    /// cluster; without, the rows stay as they are (a settled row is no longer waiting: no later load stages it again).
+    /// on every node: those <c>--nodes</c> does not name are found from <c>system.clusters</c> as for the rollup
+    /// (<see cref="ClickHouseNodes"/>); when one cannot be found the rows stay as they are (a settled row is no longer
+    /// waiting: no later load stages it again).
     /// </summary>
     private async Task TidyAsync(PendingSettlement settlement, ulong generation, CancellationToken cancellationToken)
     {
@@ -291,9 +292,9 @@ public sealed class ClickHouseLoader(ClickHouseEngine engine)
                 }
             }
         }
-        if (statements.Count > 0 && await NodeMutations.CoverClusterAsync(engine, cancellationToken).ConfigureAwait(false))
+        if (statements.Count > 0 && await ClickHouseNodes.ResolveAsync(engine, cancellationToken).ConfigureAwait(false) is { } nodes)
         {
-            await NodeMutations.RunAsync(engine, statements, cancellationToken).ConfigureAwait(false);
+            await NodeMutations.RunAsync(engine, nodes, statements, cancellationToken).ConfigureAwait(false);
         }
     }
 

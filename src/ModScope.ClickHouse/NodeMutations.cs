@@ -4,32 +4,24 @@ namespace ModScope.ClickHouse;
 
 /// <summary>
 /// Changes to stored rows on every node: <c>ALTER TABLE … UPDATE / DELETE</c> mutations of the local tables (18.16 has
-/// neither ON CLUSTER without ZooKeeper nor lightweight deletes), run on each node the options name and waited for, so the
+/// neither ON CLUSTER without ZooKeeper nor lightweight deletes), run on each node given and waited for, so the
 /// load that issues them ends with them applied (18.16 has no <c>mutations_sync</c>: <c>system.mutations</c> is polled).
-/// A mutation reaches only the nodes named, so the loader issues them only when <see cref="CoverClusterAsync"/>.
+/// A mutation reaches only the nodes it is run on, so the loader passes every node (<see cref="ClickHouseNodes"/>).
 /// </summary>
 internal static class NodeMutations
 {
     /// <summary>How long a node may take to apply a load's mutations before the load stops saying so.</summary>
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(5);
 
-    /// <summary>Whether the options name as many node URLs as the cluster has nodes (<c>--nodes</c> names every one).</summary>
-    public static async Task<bool> CoverClusterAsync(ClickHouseEngine engine, CancellationToken cancellationToken)
-    {
-        var rows = await engine.QueryAsync($"SELECT toInt64(count()) FROM system.clusters WHERE cluster = {ClickHouseLiterals.Quote(engine.Options.Cluster)}",
-            new Dictionary<string, object?>(), cancellationToken).ConfigureAwait(false);
-        return Convert.ToInt64(rows[0][0], CultureInfo.InvariantCulture) <= engine.Options.Nodes.Count;
-    }
-
-    /// <summary>Runs each statement (naming a <c>*_local</c> table of the options' database) on every node, then waits until each node has applied them.</summary>
-    public static async Task RunAsync(ClickHouseEngine engine, IReadOnlyList<string> statements, CancellationToken cancellationToken)
+    /// <summary>Runs each statement (naming a <c>*_local</c> table of the options' database) on each of <paramref name="nodes"/>, then waits until each has applied them.</summary>
+    public static async Task RunAsync(ClickHouseEngine engine, IReadOnlyList<Uri> nodes, IReadOnlyList<string> statements, CancellationToken cancellationToken)
     {
         if (statements.Count == 0)
         {
             return;
         }
         var database = ClickHouseLiterals.Quote(engine.Options.Database);
-        foreach (var node in engine.Options.Nodes)
+        foreach (var node in nodes)
         {
             using var admin = new ClickHouseEngine(engine.Options with { Url = node });
             foreach (var statement in statements)

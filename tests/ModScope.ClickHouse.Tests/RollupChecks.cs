@@ -72,8 +72,8 @@ public abstract class RollupChecks(ParityDataFixture fixture)
     private static readonly (string[] Dimensions, TimeGrain Grain, bool Filtered) Overall = ([], TimeGrain.Week, false);
 
     /// <summary>
-    /// Each slicing's request of every metric that has its dimensions, from the rollup and raw (quantile intervals are
-    /// left out: they rank raw values either way).
+    /// Each slicing's request of every metric that has its dimensions, from the rollup and raw (quantiles within the
+    /// sketch's bound; their intervals are left out here).
     /// </summary>
     private async Task AssertParity(ClickHouseEngine engine, string when, params (string[] Dimensions, TimeGrain Grain, bool Filtered)[] cases)
     {
