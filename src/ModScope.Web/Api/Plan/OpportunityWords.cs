@@ -18,16 +18,6 @@ internal sealed class OpportunityWords(string language, ReferenceData reference,
 
     private CultureInfo Culture => CultureFormat.Culture(language);
 
-    public static string KindId(OpportunityKind kind) => kind switch
-    {
-        OpportunityKind.Automation => "automation",
-        OpportunityKind.SiteProductivity => "site-productivity",
-        OpportunityKind.HandlingTime => "handling-time",
-        OpportunityKind.QaSampling => "qa-sampling",
-        OpportunityKind.LiveCoverage => "live-coverage",
-        _ => "sla-risk",
-    };
-
     public static string UnitId(SizeUnit unit) => unit switch
     {
         SizeUnit.HandlingHours => "handling-hours",
@@ -36,7 +26,7 @@ internal sealed class OpportunityWords(string language, ReferenceData reference,
         _ => "audits",
     };
 
-    public string Kind(OpportunityKind kind) => Labels.Get(language, $"opportunity.kind.{KindId(kind)}");
+    public string Kind(OpportunityKind kind) => Labels.Get(language, $"opportunity.kind.{OpportunityKinds.Name(kind)}");
 
     public string Unit(SizeUnit unit) => Labels.Get(language, $"opportunity.unit.{UnitId(unit)}");
 

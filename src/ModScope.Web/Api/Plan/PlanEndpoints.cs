@@ -66,7 +66,7 @@ internal static class PlanEndpoints
     {
         var subject = words.Subject(o);
         return new OpportunityView(
-            OpportunityWords.KindId(o.Kind), words.Kind(o.Kind), o.Rank, subject, words.SubjectName(subject),
+            OpportunityKinds.Name(o.Kind), words.Kind(o.Kind), o.Rank, subject, words.SubjectName(subject),
             o.Size.Value, o.Size.Low, o.Size.High, OpportunityWords.UnitId(o.Size.Unit),
             $"{words.Number(o.Size.Value)} {words.Unit(o.Size.Unit)}", words.Range(o.Size.Low, o.Size.High),
             o.HoursPerWeek, words.Number(o.HoursPerWeek), o.MoneyPerWeek, words.Money(o.MoneyPerWeek, currency),

@@ -44,18 +44,8 @@ public static class OpportunityFacts
     {
         var automated = o.Subject.TryGetValue("site", out var site) && site == "(none)";
         var subject = automated ? FactArg.Word("opp.automated") : FactArg.Segment(string.Join(';', o.Subject.Select(kv => $"{kv.Key}={kv.Value}")));
-        return Fact.Of($"opp.{Kind(o.Kind)}{(Thin(o) ? ".thin" : "")}", SourcePrefix + index.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        return Fact.Of($"opp.{OpportunityKinds.Name(o.Kind)}{(Thin(o) ? ".thin" : "")}", SourcePrefix + index.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ("subject", subject), ("size", FactArg.Count(o.Size.Value)), ("low", FactArg.Count(o.Size.Low)), ("high", FactArg.Count(o.Size.High)),
             ("hours", FactArg.Count(o.HoursPerWeek)), ("money", FactArg.Count(o.MoneyPerWeek))) with { Score = o.MoneyPerWeek };
     }
-
-    private static string Kind(OpportunityKind kind) => kind switch
-    {
-        OpportunityKind.Automation => "automation",
-        OpportunityKind.SiteProductivity => "site-productivity",
-        OpportunityKind.HandlingTime => "handling-time",
-        OpportunityKind.QaSampling => "qa-sampling",
-        OpportunityKind.LiveCoverage => "live-coverage",
-        _ => "sla-risk",
-    };
 }
