@@ -9,7 +9,7 @@ CREATE TABLE IF NOT EXISTS modscope.decisions AS modscope.decisions_local
 ENGINE = Distributed(two_shards, modscope, decisions_local, cityHash64(decision_id))
 
 CREATE TABLE IF NOT EXISTS modscope.pending_decisions_local (decision_id String, object_type String, object_id String, market String, queue String, policy_id String, detection_source String, decided_by String, moderator_id Nullable(String), site Nullable(String), verdict String, language String, created_at DateTime, decided_at DateTime, handling_seconds Float64, version Nullable(Int64), file_id Int64, line Int64, __rank UInt64)
-ENGINE = ReplacingMergeTree(__rank) PARTITION BY toYYYYMM(created_at) ORDER BY (market, queue, toDate(created_at), decision_id)
+ENGINE = ReplacingMergeTree(__rank) PARTITION BY toYYYYMM(created_at) ORDER BY (market, queue, toDate(created_at), decision_id, file_id, line)
 
 CREATE TABLE IF NOT EXISTS modscope.pending_decisions AS modscope.pending_decisions_local
 ENGINE = Distributed(two_shards, modscope, pending_decisions_local, cityHash64(decision_id))
@@ -21,7 +21,7 @@ CREATE TABLE IF NOT EXISTS modscope.qa_audits AS modscope.qa_audits_local
 ENGINE = Distributed(two_shards, modscope, qa_audits_local, cityHash64(decision_id))
 
 CREATE TABLE IF NOT EXISTS modscope.pending_qa_audits_local (audit_id String, decision_id String, auditor_id String, audited_at DateTime, stratum String, stratum_population Int64, stratum_sample_size Int64, qa_verdict String, qa_policy_id Nullable(String), error_type String, file_id Int64, line Int64, __rank UInt64)
-ENGINE = ReplacingMergeTree(__rank) PARTITION BY toYYYYMM(audited_at) ORDER BY (decision_id, audit_id)
+ENGINE = ReplacingMergeTree(__rank) PARTITION BY toYYYYMM(audited_at) ORDER BY (decision_id, audit_id, file_id, line)
 
 CREATE TABLE IF NOT EXISTS modscope.pending_qa_audits AS modscope.pending_qa_audits_local
 ENGINE = Distributed(two_shards, modscope, pending_qa_audits_local, cityHash64(decision_id))
@@ -33,7 +33,7 @@ CREATE TABLE IF NOT EXISTS modscope.appeals AS modscope.appeals_local
 ENGINE = Distributed(two_shards, modscope, appeals_local, cityHash64(decision_id))
 
 CREATE TABLE IF NOT EXISTS modscope.pending_appeals_local (appeal_id String, decision_id String, filed_at DateTime, resolved_at Nullable(DateTime), outcome Nullable(String), file_id Int64, line Int64, __rank UInt64)
-ENGINE = ReplacingMergeTree(__rank) PARTITION BY toYYYYMM(filed_at) ORDER BY (decision_id, appeal_id)
+ENGINE = ReplacingMergeTree(__rank) PARTITION BY toYYYYMM(filed_at) ORDER BY (decision_id, appeal_id, file_id, line)
 
 CREATE TABLE IF NOT EXISTS modscope.pending_appeals AS modscope.pending_appeals_local
 ENGINE = Distributed(two_shards, modscope, pending_appeals_local, cityHash64(decision_id))
@@ -45,7 +45,7 @@ CREATE TABLE IF NOT EXISTS modscope.staffing AS modscope.staffing_local
 ENGINE = Distributed(two_shards, modscope, staffing_local, cityHash64(site, moderator_id))
 
 CREATE TABLE IF NOT EXISTS modscope.pending_staffing_local (date Date, site String, market String, moderator_id String, scheduled_hours Float64, productive_hours Float64, hourly_cost Float64, file_id Int64, line Int64, __rank UInt64)
-ENGINE = ReplacingMergeTree(__rank) PARTITION BY toYYYYMM(date) ORDER BY (market, site, date, moderator_id)
+ENGINE = ReplacingMergeTree(__rank) PARTITION BY toYYYYMM(date) ORDER BY (market, site, date, moderator_id, file_id, line)
 
 CREATE TABLE IF NOT EXISTS modscope.pending_staffing AS modscope.pending_staffing_local
 ENGINE = Distributed(two_shards, modscope, pending_staffing_local, cityHash64(site, moderator_id))
@@ -86,6 +86,12 @@ DROP TABLE IF EXISTS modscope.policies
 CREATE TABLE IF NOT EXISTS modscope.policies AS modscope.policies_local
 ENGINE = Distributed(two_shards, modscope, policies_local, cityHash64(policy_id))
 
+CREATE TABLE IF NOT EXISTS modscope.pending_policies_local (policy_id String, parent_id Nullable(String), name_en Nullable(String), name_zh Nullable(String), severity Nullable(String), valid_from Nullable(Date), file_id Int64, line Int64, __rank UInt64)
+ENGINE = ReplacingMergeTree(__rank) ORDER BY (file_id, line)
+
+CREATE TABLE IF NOT EXISTS modscope.pending_policies AS modscope.pending_policies_local
+ENGINE = Distributed(two_shards, modscope, pending_policies_local, cityHash64(file_id, line))
+
 CREATE TABLE IF NOT EXISTS modscope.queues_local (queue_id String, market String, object_type String, sla_hours Float64, name_en Nullable(String), name_zh Nullable(String), valid_from Date, __rank UInt64)
 ENGINE = ReplacingMergeTree(__rank) ORDER BY (queue_id, valid_from, __rank)
 
@@ -93,6 +99,12 @@ DROP TABLE IF EXISTS modscope.queues
 
 CREATE TABLE IF NOT EXISTS modscope.queues AS modscope.queues_local
 ENGINE = Distributed(two_shards, modscope, queues_local, cityHash64(queue_id))
+
+CREATE TABLE IF NOT EXISTS modscope.pending_queues_local (queue_id String, market String, object_type String, sla_hours Float64, name_en Nullable(String), name_zh Nullable(String), valid_from Nullable(Date), file_id Int64, line Int64, __rank UInt64)
+ENGINE = ReplacingMergeTree(__rank) ORDER BY (file_id, line)
+
+CREATE TABLE IF NOT EXISTS modscope.pending_queues AS modscope.pending_queues_local
+ENGINE = Distributed(two_shards, modscope, pending_queues_local, cityHash64(file_id, line))
 
 CREATE TABLE IF NOT EXISTS modscope.sites_local (site_id String, name Nullable(String), vendor Nullable(String), city Nullable(String), country Nullable(String), time_zone Nullable(String), cost_currency String, valid_from Date, __rank UInt64)
 ENGINE = ReplacingMergeTree(__rank) ORDER BY (site_id, valid_from, __rank)
@@ -109,6 +121,12 @@ DROP TABLE IF EXISTS modscope.targets
 
 CREATE TABLE IF NOT EXISTS modscope.targets AS modscope.targets_local
 ENGINE = Distributed(two_shards, modscope, targets_local, cityHash64(metric))
+
+CREATE TABLE IF NOT EXISTS modscope.pending_targets_local (metric String, market Nullable(String), region Nullable(String), site Nullable(String), queue Nullable(String), policy Nullable(String), value Float64, valid_from Nullable(Date), file_id Int64, line Int64, __rank UInt64)
+ENGINE = ReplacingMergeTree(__rank) ORDER BY (file_id, line)
+
+CREATE TABLE IF NOT EXISTS modscope.pending_targets AS modscope.pending_targets_local
+ENGINE = Distributed(two_shards, modscope, pending_targets_local, cityHash64(file_id, line))
 
 CREATE TABLE IF NOT EXISTS modscope.fx_rates_local (date Date, currency String, rate Float64, __rank UInt64)
 ENGINE = ReplacingMergeTree(__rank) ORDER BY (date, currency, __rank)

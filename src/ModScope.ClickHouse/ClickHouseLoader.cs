@@ -72,9 +72,7 @@ public sealed class ClickHouseLoader(ClickHouseEngine engine)
                     waiting.Seed(seeding);
                 }
             }
-            // The cluster keeps no waiting reference rows: a reference row naming an unknown code is quarantined as before.
-            var staging = options with { ReferenceRowsWait = false };
-            var staged = await new Ingestor(first).IngestAsync(freshPaths, staging, progress, cancellationToken).ConfigureAwait(false);
+            var staged = await new Ingestor(first).IngestAsync(freshPaths, options, progress, cancellationToken).ConfigureAwait(false);
             // Keys already stored: stage again on top of their stored rows, so replacements and duplicates are judged as on DuckDB.
             var stored = new StoredRows(engine);
             using (var keys = first.OpenConnection())
@@ -90,7 +88,7 @@ public sealed class ClickHouseLoader(ClickHouseEngine engine)
                     stored.Seed(seeding, storedMax);
                     waiting.Seed(seeding);
                 }
-                staged = await new Ingestor(seeded).IngestAsync(freshPaths, staging, progress, cancellationToken).ConfigureAwait(false);
+                staged = await new Ingestor(seeded).IngestAsync(freshPaths, options, progress, cancellationToken).ConfigureAwait(false);
             }
             // Without seeds the stage numbers files from 1 (shipped after the stored ones); with seeds, after storedMax already.
             var (offset, floor) = seeded is null && !waiting.Any ? (storedMax, 0L) : (0L, storedMax);
@@ -106,6 +104,12 @@ public sealed class ClickHouseLoader(ClickHouseEngine engine)
                 {
                     await ShipAsync(connection, table.Name, StagedReference.RowsSql(table, generation), cancellationToken).ConfigureAwait(false);
                 }
+            }
+            foreach (var table in ReferenceSchema.Loadable.Where(t => t.WaitsForReferences))
+            {
+                // This load's reference rows that wait for a code (those of earlier loads that still wait are on the cluster already).
+                await ShipAsync(connection, $"pending_{table.Name}", RowsSql(table, table.Columns, $"pending_{table.Name}", offset, floor), cancellationToken,
+                    Names(table.Columns)).ConfigureAwait(false);
             }
             foreach (var table in EventSchema.All)
             {

@@ -50,9 +50,10 @@ public static class ClickHouseSchema
             list.Add(Distributed(database, cluster, table.Name, shard));
             if (table.HasPendingTable)
             {
-                // Rows waiting for their decision or reference codes, released into the table by a later load that brings them.
+                // Rows waiting for their decision or reference codes, released into the table by a later load that brings them. Every
+                // waiting row is kept (two of one key wait side by side, as on DuckDB): file and line end the sorting key.
                 list.Add($"CREATE TABLE IF NOT EXISTS {database}.pending_{table.Name}_local ({ColumnDefinitions(table)})\n" +
-                         $"ENGINE = ReplacingMergeTree({RankColumn}) PARTITION BY {partition} ORDER BY ({order})");
+                         $"ENGINE = ReplacingMergeTree({RankColumn}) PARTITION BY {partition} ORDER BY ({order}, file_id, line)");
                 list.Add(Distributed(database, cluster, $"pending_{table.Name}", shard));
             }
         }
@@ -131,6 +132,13 @@ public static class ClickHouseSchema
                          $"ENGINE = ReplacingMergeTree({RankColumn}) ORDER BY ({string.Join(", ", table.Key)}, {RankColumn})";
             yield return $"DROP TABLE IF EXISTS {database}.{table.Name}";
             yield return Distributed(database, cluster, table.Name, $"cityHash64({table.Key[0]})");
+            if (table.WaitsForReferences)
+            {
+                // Reference rows waiting for a code (a queue's market, a policy's parent, a target's segment), each kept by file and line.
+                yield return $"CREATE TABLE IF NOT EXISTS {database}.pending_{table.Name}_local ({ColumnDefinitions(table)})\n" +
+                             $"ENGINE = ReplacingMergeTree({RankColumn}) ORDER BY (file_id, line)";
+                yield return Distributed(database, cluster, $"pending_{table.Name}", "cityHash64(file_id, line)");
+            }
         }
         yield return $"CREATE TABLE IF NOT EXISTS {database}.reference_loads_local (generation UInt64, loaded_at DateTime)\nENGINE = MergeTree ORDER BY generation";
         yield return Distributed(database, cluster, "reference_loads", "generation");

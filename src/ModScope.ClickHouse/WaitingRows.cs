@@ -6,11 +6,14 @@ using ModScope.Store;
 namespace ModScope.ClickHouse;
 
 /// <summary>
-/// Decisions and staffing rows that wait on the cluster (<c>pending_decisions</c>, <c>pending_staffing</c>) for a
-/// market, queue, policy or site not in its reference data. A row still waits while one of its codes is unknown: the load
-/// that brings the code releases it in the stage (or rejects it as a duplicate), and the loader then settles it on the
-/// cluster (<see cref="PendingSettlement"/>). Staged with their global file ids and lines, their quarantine rows (pending)
-/// and any extra columns the cluster stores for them, then released by the ordinary ingest exactly as on DuckDB.
+/// Rows that wait on the cluster for a code not in its reference data: reference rows (<c>pending_policies</c>,
+/// <c>pending_queues</c>, <c>pending_targets</c>: a policy's parent, a queue's market, a target's segment) and decisions and
+/// staffing rows (<c>pending_decisions</c>, <c>pending_staffing</c>: a market, queue, policy or site). A row still waits
+/// while one of its codes is unknown: the load that brings the code releases it in the stage (or rejects it as a
+/// duplicate), and the loader then settles it on the cluster (<see cref="PendingSettlement"/>). Staged with their global
+/// file ids and lines, their quarantine rows (pending) and any extra columns the cluster stores for them, then released by
+/// the ordinary ingest exactly as on DuckDB (reference tables first, in load order; a released reference row is then in the
+/// stage's reference table, which the load ships whole as its new generation).
 /// </summary>
 internal sealed class WaitingRows
 {
@@ -31,14 +34,15 @@ internal sealed class WaitingRows
         CancellationToken cancellationToken)
     {
         var waiting = new WaitingRows();
-        foreach (var table in EventSchema.All.Where(t => t.WaitsForReferences))
+        foreach (var table in Tables.All.Where(t => t.WaitsForReferences))
         {
             var extra = await ExtraColumnsAsync(engine, table, cancellationToken).ConfigureAwait(false);
             var columns = table.Columns.Select(c => c.Name).Concat(["file_id", "line"]).Concat(extra.Select(c => c.Name)).Append(ClickHouseSchema.RankColumn);
             var rows = await engine.QueryAsync($"SELECT {string.Join(", ", columns)} FROM pending_{table.Name} FINAL",
                 new Dictionary<string, object?>(), cancellationToken).ConfigureAwait(false);
-            var checks = table.ReferenceColumns.Select(c => (Position: table.Columns.ToList().IndexOf(c), Known: Known(reference, c.References!))).ToList();
-            waiting._tables[table] = (extra, rows.Where(r => checks.Exists(c => r[c.Position] is string code && !c.Known.Contains(code))).Select(r => r[..^1]).ToList());
+            var checks = Checks(table, reference);
+            waiting._tables[table] = (extra, rows.Where(r => checks.Exists(c => r[c.Position] is string code && code != c.None && !c.Known.Contains(code)))
+                .Select(r => r[..^1]).ToList());
         }
         return waiting;
     }
@@ -84,6 +88,20 @@ internal sealed class WaitingRows
     /// <summary>A condition on a staged table's rows: the row is a waiting row of the cluster's that this load released.</summary>
     public static string Released(TableSchema table) =>
         $"(file_id, line) IN (SELECT (file_id, line) FROM {Keys} WHERE table_name = {SqlText.Literal(table.Name)})";
+
+    // Each code column of a table's rows with the codes the cluster knows for it, and the value that names none (a target's
+    // empty segment). A target's region is known when some market is in it (the rule unknown_region).
+    private static List<(int Position, string? None, HashSet<string> Known)> Checks(TableSchema table,
+        IReadOnlyDictionary<string, IReadOnlyList<object?[]>> reference)
+    {
+        var columns = table.Columns.ToList();
+        var checks = table.ReferenceColumns.Select(c => (columns.IndexOf(c), c.DefaultValue, Known(reference, c.References!))).ToList();
+        if (table.Name == ReferenceSchema.Targets.Name)
+        {
+            checks.Add((columns.FindIndex(c => c.Name == "region"), "", Known(reference, "markets.region")));
+        }
+        return checks;
+    }
 
     private static HashSet<string> Known(IReadOnlyDictionary<string, IReadOnlyList<object?[]>> reference, string target)
     {

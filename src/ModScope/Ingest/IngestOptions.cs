@@ -10,22 +10,19 @@ namespace ModScope.Ingest;
 /// <param name="Earliest">Timestamps and dates before this (UTC) are quarantined; null means <see cref="DefaultEarliest"/>.</param>
 /// <param name="Latest">Timestamps and dates after this (UTC) are quarantined; null means one day after the load starts.</param>
 /// <param name="Mapping">How the producer's files differ from ours (column names, values, timestamps, extra columns); null: as shipped.</param>
-/// <param name="WaitForReferences">A decision or staffing row naming a market, queue, policy or site not in the reference data
-/// waits as pending until a later load brings the code; false quarantines it as <c>unknown_reference</c> (ClickHouse, whose
-/// loads do not keep such rows yet).</param>
-/// <param name="ReferenceRowsWait">A reference row naming a code not loaded (a queue's market, a policy's parent, a target's
-/// market, site, queue or policy) waits as pending like an event row (with <paramref name="WaitForReferences"/>); false
-/// quarantines it as <c>unknown_reference</c> (ClickHouse, whose loads keep no waiting reference rows).</param>
+/// <param name="WaitForReferences">A row naming a code not loaded (a decision's or staffing row's market, queue, policy or site;
+/// a queue's market, a policy's parent, a target's market, site, queue or policy) waits as pending until a later load brings
+/// the code; false quarantines it as <c>unknown_reference</c> (<c>contract check</c>, which keeps nothing).</param>
 /// <param name="MetricIds">The metric ids a targets file's <c>metric</c> may name (the catalogue's); null: only their form is checked.</param>
 public sealed record IngestOptions(bool Strict = false, string? AssumeTimeZone = null, string? Table = null,
     DateTime? Earliest = null, DateTime? Latest = null, [property: JsonIgnore] SourceMapping? Mapping = null, bool WaitForReferences = true,
-    [property: JsonIgnore] IReadOnlyList<string>? MetricIds = null, bool ReferenceRowsWait = true)
+    [property: JsonIgnore] IReadOnlyList<string>? MetricIds = null)
 {
     /// <summary>Whether a row of <paramref name="table"/> naming a code not loaded waits as pending rather than being quarantined.</summary>
     public bool Waits(Model.TableSchema table)
     {
         ArgumentNullException.ThrowIfNull(table);
-        return table.WaitsForReferences && WaitForReferences && (ReferenceRowsWait || !Model.Tables.IsReference(table));
+        return table.WaitsForReferences && WaitForReferences;
     }
 
     /// <summary>The mapping file used (recorded with the load), or null.</summary>

@@ -143,11 +143,11 @@ public sealed class PendingReferenceRowTests : IDisposable
     }
 
     [Fact]
-    public async Task Without_waiting_for_reference_rows_a_queue_of_an_unknown_market_is_quarantined_as_before()
+    public async Task Without_waiting_for_references_a_queue_of_an_unknown_market_is_quarantined_as_contract_check_does()
     {
         var queues = WriteCsv(_store.File("queues-acme.csv"), "queue_id,market,object_type,sla_hours", ["XA-main,XA,listing,24"]);
 
-        var result = await Load(new IngestOptions(ReferenceRowsWait: false), queues);
+        var result = await Load(new IngestOptions(WaitForReferences: false), queues);
 
         Assert.Equal(0, result.Files.Single().RowsPending);
         Assert.Equal(["queues-acme.csv:2:market:unknown_reference"], Quarantined("rejected"));
