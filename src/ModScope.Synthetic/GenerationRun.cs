@@ -31,7 +31,7 @@ internal sealed class GenerationRun
         _ledger = new OpportunityLedger(opportunities, _calendar);
         var volume = new VolumeModel(options.DecisionsPerDay, _calendar, _plan);
         _creation = new CreationDaySimulator(options.Seed, profile, volume, new DecisionFactory(profile, _plan, opportunities, _calendar), _calendar);
-        _staffing = new StaffingPlanner(options.Seed, options.DecisionsPerDay, profile, expected, _calendar);
+        _staffing = new StaffingPlanner(options.Seed, options.DecisionsPerDay, profile, expected, _calendar, opportunities);
         _audits = new AuditSampler(options.Seed, _calendar, opportunities);
         _appeals = new AppealSimulator(options.Seed, _calendar);
         _files = new DayFileWriter(options.OutputDirectory, TableWriters.For(options.Format));

@@ -5,8 +5,8 @@ namespace ModScope.Synthetic;
 /// <summary>
 /// Measures the planted opportunities' true sizes over the data's last 28 days (the window <c>modscope
 /// opportunities</c> looks at), from what was generated: the slow site's productive hours, the over-sampled site's
-/// strata (decisions, first audits in the data, and the hidden error share) and the automation candidate's human
-/// handling seconds.
+/// strata (decisions, first audits in the data, and the hidden error share), the automation candidate's human
+/// handling seconds, and the understaffed site's handling and scheduled hours by weekday.
 /// </summary>
 internal sealed class OpportunityLedger(OpportunityPlan plan, SimCalendar calendar)
 {
@@ -17,6 +17,11 @@ internal sealed class OpportunityLedger(OpportunityPlan plan, SimCalendar calend
     private readonly Dictionary<bool, (double Decisions, double Errors, double Audits)> _qa = [];
     private double _slowProductive;
     private double _candidateSeconds;
+    private readonly (double Handling, double Scheduled, int Days)[] _understaffed = new (double, double, int)[7];
+
+    /// <summary>The planning targets' occupancy and shrinkage (the defaults of <c>modscope plan</c>).</summary>
+    private const double TargetOccupancy = 0.85;
+    private const double TargetShrinkage = 0.20;
 
     public void Record(int day, IReadOnlyList<SimDecision> decisions, IReadOnlyList<StaffingRow> roster, IReadOnlyList<AuditRow> audits)
     {
@@ -27,6 +32,14 @@ internal sealed class OpportunityLedger(OpportunityPlan plan, SimCalendar calend
 
         _slowProductive += roster.Where(r => r.Site == plan.SlowSite).Sum(r => r.ProductiveHours);
         _candidateSeconds += decisions.Where(d => d.Site is not null && plan.IsCell(d.Policy.Id, d.Queue.QueueId)).Sum(d => d.HandlingSeconds);
+        if (plan.UnderstaffedSite is { } understaffed)
+        {
+            var weekday = (int)calendar.DateOf(day).DayOfWeek;
+            var (h, s, n) = _understaffed[weekday];
+            _understaffed[weekday] = (h + (decisions.Where(d => d.Site?.Id == understaffed).Sum(d => d.HandlingSeconds) / 3600.0),
+                s + roster.Where(r => r.Site == understaffed).Sum(r => r.ScheduledHours), n + 1);
+        }
+
         foreach (var d in decisions.Where(d => d.Site?.Id == plan.QaSite))
         {
             var (n, e, a) = _qa.GetValueOrDefault(d.IsEnforcement);
@@ -76,8 +89,25 @@ internal sealed class OpportunityLedger(OpportunityPlan plan, SimCalendar calend
                     $"Automated {policy} decisions on {queue} err {OpportunityPlan.AutomatedErrorFactor:0.0} times as often as the model elsewhere (fewer than humans) and at least {OpportunityPlan.AutomationAudits} a day per enforce/approve stratum are audited; worth the human handling hours automation would take over.")));
         }
 
+        if (plan.UnderstaffedSite is { } understaffed)
+        {
+            found.Add(new PlantedOpportunity(Id(found), "sla-risk", new Dictionary<string, string> { ["site"] = understaffed },
+                Shortfall(), "scheduled_hours", first, last,
+                string.Create(CultureInfo.InvariantCulture,
+                    $"{understaffed} rosters {OpportunityPlan.UnderstaffedHours:0.00} scheduled hours per handling hour (shorter shifts, as many moderators), short of the planning targets ({TargetOccupancy:0%} occupancy, {TargetShrinkage:0%} shrinkage: {1 / (TargetOccupancy * (1 - TargetShrinkage)):0.00}); worth the scheduled hours a week it lacks.")));
+        }
+
         return found;
     }
+
+    /// <summary>
+    /// The understaffed site's scheduled hours a week short of its work at the planning targets, weekday by weekday as a
+    /// plan that repeats the recent weeks' roster sees them: Σ_weekday max(0, H̄ / (occupancy · (1 − shrinkage)) − S̄),
+    /// H̄ and S̄ its mean handling and scheduled hours on that weekday in the window. The window's own work stands for
+    /// the weeks ahead (the generated volume has no trend), as the plan's forecast does.
+    /// </summary>
+    private double Shortfall() => _understaffed.Where(w => w.Days > 0)
+        .Sum(w => Math.Max(0.0, (w.Handling / w.Days / (TargetOccupancy * (1 - TargetShrinkage))) - (w.Scheduled / w.Days)));
 
     private static string Id(List<PlantedOpportunity> found) => string.Create(CultureInfo.InvariantCulture, $"OPP-{found.Count + 1:00}");
 

@@ -3,14 +3,17 @@ namespace ModScope.Synthetic;
 /// <summary>
 /// The planted opportunities and how each one changes the generating process, over the whole range (a level, not a
 /// change, so the monitor has nothing to detect): a site slower than its peers on the same mix, a site whose QA
-/// over-samples its enforce stratum, and a policy × queue where automated decisions are more accurate than elsewhere
-/// and it is audited enough (automated and human decisions) to show it. With no plants every answer is neutral.
+/// over-samples its enforce stratum, a policy × queue where automated decisions are more accurate than elsewhere
+/// and it is audited enough (automated and human decisions) to show it, and a site whose shifts are cut short (an
+/// understaffed site: its rosters fall short of the planning targets, so a plan of the weeks ahead, which repeats the
+/// recent rosters, puts its queues at SLA risk). With no plants every answer is neutral.
 /// </summary>
 /// <param name="SlowSite">The site whose handling times are <see cref="SlowFactor"/> times its peers'; null for none.</param>
 /// <param name="QaSite">The site whose enforce stratum is audited <see cref="QaOverSampling"/> times as much; null for none.</param>
 /// <param name="AutomatedPolicy">The automation candidate's policy; null for none.</param>
 /// <param name="AutomatedQueue">The automation candidate's queue; null for none.</param>
-internal sealed record OpportunityPlan(string? SlowSite, string? QaSite, string? AutomatedPolicy = null, string? AutomatedQueue = null)
+/// <param name="UnderstaffedSite">The site rostered at <see cref="UnderstaffedHours"/> scheduled hours per handling hour; null for none.</param>
+internal sealed record OpportunityPlan(string? SlowSite, string? QaSite, string? AutomatedPolicy = null, string? AutomatedQueue = null, string? UnderstaffedSite = null)
 {
     /// <summary>The slow site's handling times over its peers' on the same object type (20% slower).</summary>
     public const double SlowFactor = 1.2;
@@ -28,7 +31,30 @@ internal sealed record OpportunityPlan(string? SlowSite, string? QaSite, string?
     /// <summary>Audits a day of the candidate's decisions in each stratum, automated or a site's (all when fewer).</summary>
     public const int AutomationAudits = 12;
 
+    /// <summary>
+    /// The understaffed site's scheduled hours a day per hour of its handling work: 1.15, against the 1.47 the planning
+    /// targets ask for (85% occupancy, 20% shrinkage) and the 1.5 or more other sites roster (whole moderators on 8- or
+    /// 4-hour shifts, rounded up). Its productive hours (at most 90% of scheduled) still cover its handling time (it
+    /// works at about 97% occupancy), so its turnaround is unchanged; only a plan at the targets sees it short.
+    /// </summary>
+    public const double UnderstaffedHours = 1.15;
+
     public static OpportunityPlan None { get; } = new(null, null);
+
+    /// <summary>
+    /// The day's shifts at the site: the usual ones, or at the understaffed site each cut in the same proportion to
+    /// <see cref="UnderstaffedHours"/> × the day's handling hours in all (never lengthened), in quarter hours, at least 1 hour.
+    /// </summary>
+    public double[] Shifts(string site, double[] usual, double handlingHours)
+    {
+        if (site != UnderstaffedSite || usual.Length == 0)
+        {
+            return usual;
+        }
+
+        var scale = Math.Min(1.0, UnderstaffedHours * handlingHours / usual.Sum());
+        return [.. usual.Select(h => Math.Max(1.0, Math.Round(h * scale * 4) / 4))];
+    }
 
     public double HandlingFactor(SiteProfile site) => site.Id == SlowSite ? SlowFactor : 1.0;
 

@@ -9,6 +9,9 @@ namespace ModScope.Synthetic;
 /// decisions automated (enough for its own audits), its policy and market untouched by incidents (a model drift would
 /// blur its accuracy); no draw, so the other choices are those of the world without it. (A cell's human work is small
 /// at the evaluation's 8,000 decisions a day, 1-3 handling hours a week, so the largest is taken, not one of a few.)
+/// The understaffed site is the busiest of the busy sites left that serves a SEA market (the 11.11 peak falls in its
+/// markets), else the busiest left; no draw either (a busy site, because the generator rounds moderators up and a small
+/// site's one moderator leaves a wide margin that a shorter shift does not use up).
 /// </summary>
 internal static class OpportunityPlanner
 {
@@ -28,9 +31,11 @@ internal static class OpportunityPlanner
         var slow = shared.Count > 0 ? shared[rng.Next(shared.Count)] : busy[rng.Next(busy.Count)];
         busy.Remove(slow);
         var qa = busy[rng.Next(busy.Count)];
+        busy.Remove(qa);
+        var understaffed = busy.FirstOrDefault(s => ServesSea(profile, s)) ?? busy.FirstOrDefault();
         var cell = Cells(profile).Where(c => c.Automated >= MinimumAutomatedShare && !hit.Contains(c.Policy) && !hit.Contains(c.Market))
             .OrderByDescending(c => c.Human).ThenBy(c => c.Policy, StringComparer.Ordinal).ThenBy(c => c.Queue, StringComparer.Ordinal).FirstOrDefault();
-        return new OpportunityPlan(slow, qa, cell.Policy, cell.Queue);
+        return new OpportunityPlan(slow, qa, cell.Policy, cell.Queue, understaffed);
     }
 
     /// <summary>Fewest automated decisions of the automation candidate, as a share of all decisions (0.1%: 4 a day at 4,000, 8 at 8,000, so a month's audits can number a hundred or more).</summary>
@@ -60,6 +65,9 @@ internal static class OpportunityPlanner
 
         return cells.Select(kv => (kv.Key.Policy, kv.Key.Queue, kv.Key.Market, kv.Value.Human, kv.Value.Automated));
     }
+
+    private static bool ServesSea(SimulationProfile profile, string site) =>
+        profile.Markets.Any(m => m.IsSea && m.Routing.Any(r => r.Site.Id == site && r.Share > 0));
 
     /// <summary>Share of the site's expected human decisions from markets that other sites serve too.</summary>
     private static double SharedShare(SimulationProfile profile, ProfileExpectations expected, string site)

@@ -10,7 +10,10 @@ namespace ModScope.Synthetic;
 /// i.e. about 22% shrinkage) for that; their productive hours follow that work (at most 90% of scheduled). So
 /// handling time never exceeds productive time, a roster is never short of the planning targets (85% occupancy,
 /// 20% shrinkage) by its rounding, and a backlog shows as fewer productive hours. Decisions draw their
-/// moderators from these rosters.
+/// moderators from these rosters. The planted understaffed site (<see cref="OpportunityPlan.UnderstaffedSite"/>) has
+/// the same moderators on shifts cut to <see cref="OpportunityPlan.UnderstaffedHours"/> scheduled hours per handling
+/// hour in all (no draw of its own, so every draw is the one without the plant); its productive hours follow the
+/// shorter shifts' cap.
 /// </summary>
 internal sealed class StaffingPlanner
 {
@@ -22,10 +25,11 @@ internal sealed class StaffingPlanner
     private readonly int _seed;
     private readonly SimCalendar _calendar;
     private readonly IReadOnlyList<SiteTeam> _teams;
+    private readonly OpportunityPlan _opportunities;
 
-    public StaffingPlanner(int seed, int decisionsPerDay, SimulationProfile profile, ProfileExpectations expected, SimCalendar calendar)
+    public StaffingPlanner(int seed, int decisionsPerDay, SimulationProfile profile, ProfileExpectations expected, SimCalendar calendar, OpportunityPlan opportunities)
     {
-        (_seed, _calendar) = (seed, calendar);
+        (_seed, _calendar, _opportunities) = (seed, calendar, opportunities);
         _teams = profile.Sites.Select(site => SiteTeam.Create(site, profile, expected, decisionsPerDay, HoursPerModerator)).ToArray();
     }
 
@@ -45,7 +49,8 @@ internal sealed class StaffingPlanner
             var roster = team.Pool.ToArray();
             rng.ShuffleInPlace(roster);
             var chosen = roster.Take(count).OrderBy(m => m.Id, StringComparer.Ordinal).ToArray();
-            var scheduled = chosen.Select(_ => count == 1 && needed < 3.6 ? 4.0 : count >= 3 && rng.Chance(0.12) ? 4.0 : 8.0).ToArray();
+            var scheduled = _opportunities.Shifts(team.Site.Id,
+                [.. chosen.Select(_ => count == 1 && needed < 3.6 ? 4.0 : count >= 3 && rng.Chance(0.12) ? 4.0 : 8.0)], handlingHoursBySite[team.Site.Id]);
             var totalScheduled = scheduled.Sum();
             for (var i = 0; i < chosen.Length; i++)
             {

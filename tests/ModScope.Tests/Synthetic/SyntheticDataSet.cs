@@ -22,6 +22,9 @@ public sealed partial class SyntheticDataSet
     /// <summary>The site whose enforce stratum is planted over-sampled; null without one.</summary>
     public string? OverSampledSite { get; init; }
 
+    /// <summary>The site planted understaffed (shorter shifts); null without one.</summary>
+    public string? UnderstaffedSite { get; init; }
+
     /// <summary>Day files by table (redelivered files excluded), keyed by date.</summary>
     public required IReadOnlyDictionary<string, SortedDictionary<DateOnly, string>> DayFiles { get; init; }
 
@@ -72,6 +75,7 @@ public sealed partial class SyntheticDataSet
             Incidents = ReadIncidents(Path.Combine(folder, "incidents.json")),
             AutomationCell = ReadPlanted(Path.Combine(folder, "opportunities.json"), "automation", s => $"{s.GetProperty("policy").GetString()}/{s.GetProperty("queue").GetString()}"),
             OverSampledSite = ReadPlanted(Path.Combine(folder, "opportunities.json"), "qa-sampling", s => s.GetProperty("site").GetString()!),
+            UnderstaffedSite = ReadPlanted(Path.Combine(folder, "opportunities.json"), "sla-risk", s => s.GetProperty("site").GetString()!),
         };
     }
 

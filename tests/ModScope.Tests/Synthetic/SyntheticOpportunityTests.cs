@@ -8,7 +8,7 @@ namespace ModScope.Tests.Synthetic;
 /// Every opportunity listed in opportunities.json must be visible in the raw files by a plain computation: the slow
 /// site's handling times against the other sites' on the same object types, its size from the staffing files, and
 /// the over-sampled site's enforce audits against the other sites', the automation candidate's own audits and its size
-/// from its human handling seconds.
+/// from its human handling seconds, and the understaffed site's shortfall from its handling and scheduled hours.
 /// </summary>
 [Collection(IncidentDataSetCollection.Name)]
 public sealed class SyntheticOpportunityTests(IncidentDataSetFixture fixture)
@@ -27,15 +27,15 @@ public sealed class SyntheticOpportunityTests(IncidentDataSetFixture fixture)
     }
 
     [Fact]
-    public void Generator_PlantsASlowSiteAnOverSampledQaStratumAndAnAutomationCandidateOverTheLast28Days()
+    public void Generator_PlantsASlowSiteAnOverSampledQaStratumAnAutomationCandidateAndAnUnderstaffedSiteOverTheLast28Days()
     {
         var planted = Planted();
-        Assert.Equal(["automation", "qa-sampling", "site-productivity"], planted.Select(p => p.Kind).Order(StringComparer.Ordinal));
+        Assert.Equal(["automation", "qa-sampling", "site-productivity", "sla-risk"], planted.Select(p => p.Kind).Order(StringComparer.Ordinal));
         Assert.All(planted, p => Assert.Equal(Data.Dates.Last(), p.Last));
         Assert.All(planted, p => Assert.Equal(Data.Dates.Last().AddDays(-27), p.First));
         Assert.All(planted, p => Assert.True(p.Value > 0, $"{p.Kind} at {string.Join(',', p.Subject.Values)} has no size."));
         var sites = planted.Where(p => p.Kind != "automation").Select(p => p.Subject["site"]).ToArray();
-        Assert.Equal(2, sites.Distinct().Count());
+        Assert.Equal(3, sites.Distinct().Count());
         var incidentTargets = Data.Incidents.SelectMany(i => i.Segment.Values).ToHashSet();
         Assert.All(sites, s => Assert.DoesNotContain(s, incidentTargets));
         var cell = planted.Single(p => p.Kind == "automation").Subject;
@@ -95,6 +95,36 @@ public sealed class SyntheticOpportunityTests(IncidentDataSetFixture fixture)
         // Size: productive hours a week over the window that 1/1.2 of them would have done: H (1 − 1/1.2) / 4 weeks.
         var productive = Data.Staffing.Where(s => s.Site == slowSite && s.Date >= slow.First && s.Date <= slow.Last).Sum(s => s.Productive);
         Assert.Equal(productive * (1 - (1 / 1.2)) / 4, slow.Value, 6);
+    }
+
+    [Fact]
+    public void Generator_UnderstaffedSite_IsSizedAsItsShortfallAtThePlanningTargetsWeekdayByWeekday()
+    {
+        var planted = Planted().Single(p => p.Kind == "sla-risk");
+        var site = planted.Subject["site"];
+        var days = Enumerable.Range(0, planted.Last.DayNumber - planted.First.DayNumber + 1).Select(planted.First.AddDays).ToArray();
+        var handling = Data.Decisions.Where(d => d.IsHuman && d.Site == site && d.FileDate >= planted.First).ToLookup(d => d.FileDate.DayOfWeek, d => d.HandlingSeconds / 3600.0);
+        var scheduled = Data.Staffing.Where(s => s.Site == site && s.Date >= planted.First).ToLookup(s => s.Date.DayOfWeek, s => s.Scheduled);
+        // Planning targets 85% occupancy and 20% shrinkage: 1 / (0.85 × 0.8) scheduled hours per handling hour.
+        var expected = 0.0;
+        foreach (var weekday in days.Select(d => d.DayOfWeek).Distinct())
+        {
+            var n = days.Count(d => d.DayOfWeek == weekday);
+            expected += Math.Max(0.0, (handling[weekday].Sum() / n / 0.68) - (scheduled[weekday].Sum() / n));
+        }
+
+        Assert.Equal(expected, planted.Value, 6);
+        // Each day it rosters at most 1.15 scheduled hours per handling hour (each shift rounded to a quarter hour, at least
+        // an hour; fewer when its usual shifts are fewer).
+        foreach (var day in Data.Staffing.Where(s => s.Site == site).GroupBy(s => s.Date))
+        {
+            var work = Data.Decisions.Where(d => d.IsHuman && d.Site == site && d.FileDate == day.Key).Sum(d => d.HandlingSeconds) / 3600.0;
+            Assert.InRange(day.Sum(s => s.Scheduled), day.Count(), Math.Max(day.Count(), (1.15 * work) + (0.125 * day.Count())));
+        }
+
+        // A sizeable share of what its work needs a week at the targets, not the whole of it (its shifts are cut, not gone).
+        var weekly = Data.Decisions.Where(d => d.IsHuman && d.Site == site && d.FileDate >= planted.First).Sum(d => d.HandlingSeconds) / 3600.0 / 4;
+        Assert.InRange(planted.Value, 0.05 * weekly / 0.68, 0.5 * weekly / 0.68);
     }
 
     [Fact]
