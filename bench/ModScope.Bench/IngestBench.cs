@@ -21,22 +21,33 @@ namespace ModScope.Bench;
 /// </summary>
 internal static class IngestBench
 {
-    public static async Task<int> Run(long decisions, bool mapped = false)
+    /// <param name="keptCsv">A file to write the decisions to once and reuse in later runs (the run does not delete it).</param>
+    public static async Task<int> Run(long decisions, bool mapped = false, string? keptCsv = null)
     {
         var dir = Directory.CreateTempSubdirectory("modscope-bench-").FullName;
         try
         {
-            var csv = Path.Combine(dir, "decisions-bench.csv");
-            Console.WriteLine($"Writing {decisions:N0} decisions to {csv} ...");
+            var csv = keptCsv ?? Path.Combine(dir, "decisions-bench.csv");
             var options = new IngestOptions();
             if (mapped)
             {
-                MappedBenchData.WriteDecisionsCsv(csv, decisions);
                 options = options with { Mapping = SourceMappingParser.Parse(MappedBenchData.Mapping, "bench sources.yaml") };
+            }
+            if (keptCsv is not null && File.Exists(keptCsv))
+            {
+                Console.WriteLine($"Reusing {csv} (written by an earlier run with the same --decisions and --mapping)");
             }
             else
             {
-                BenchData.WriteDecisionsCsv(csv, decisions);
+                Console.WriteLine($"Writing {decisions:N0} decisions to {csv} ...");
+                if (mapped)
+                {
+                    MappedBenchData.WriteDecisionsCsv(csv, decisions, options.Mapping!);
+                }
+                else
+                {
+                    BenchData.WriteDecisionsCsv(csv, decisions);
+                }
             }
             Console.WriteLine($"File size: {new FileInfo(csv).Length / 1e6:N0} MB; load average at start: {LoadAverage()}");
 
@@ -51,7 +62,8 @@ internal static class IngestBench
             var rawTime = raw.Stop();
 
             var (plain, _, plainResult) = await Ingest(dir, "plain.duckdb", csv, options, null);
-            var (modscopeTime, opened, result) = await Ingest(dir, "modscope.duckdb", csv, options, new RollupMaintainer(CatalogLoader.LoadDefault()));
+            var maintainer = new RollupMaintainer(CatalogLoader.LoadDefault());
+            var (modscopeTime, opened, result) = await Ingest(dir, "modscope.duckdb", csv, options, maintainer);
             foreach (var loaded in new[] { plainResult, result }.Where(r => r.RowsLoaded != decisions))
             {
                 Console.Error.WriteLine($"bench: expected {decisions:N0} rows loaded, got {loaded.RowsLoaded:N0} ({loaded.RowsQuarantined:N0} quarantined).");
@@ -64,6 +76,10 @@ internal static class IngestBench
             Console.WriteLine($"| DuckDB CREATE TABLE AS SELECT * FROM read_csv (fresh database) | {S(rawTime.Wall)} | {S(rawTime.Cpu)} |");
             Console.WriteLine($"| modscope ingest{(mapped ? " --mapping" : "")} without the rollup | {S(plain.Wall)} | {S(plain.Cpu)} |");
             Console.WriteLine($"| modscope ingest{(mapped ? " --mapping" : "")} (fresh store: create {S(opened)} s, hash, check, load, quarantine, rollup, close) | {S(modscopeTime.Wall)} | {S(modscopeTime.Cpu)} |");
+            if (maintainer.LastUpkeep is { } upkeep)
+            {
+                Console.WriteLine($"| of which the rollup's upkeep inside the load's transaction | {S(upkeep.Wall)} | {S(upkeep.Cpu)} |");
+            }
             Console.WriteLine($"ratio modscope / raw = {R(modscopeTime.Wall / rawTime.Wall)} wall, {R(modscopeTime.Cpu / rawTime.Cpu)} CPU (target <= 1.6 with the rollup); " +
                               $"without the rollup {R(plain.Wall / rawTime.Wall)} wall, {R(plain.Cpu / rawTime.Cpu)} CPU (target <= 1.5); load average at end: {LoadAverage()}");
             return 0;

@@ -8,6 +8,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
     Console.WriteLine("       ModScope.Bench dashboard [--decisions N] [--store FILE] [--no-monitor]   (rollup vs raw; serve's memory; the monitor's runs)");
     Console.WriteLine("       ModScope.Bench monitor --store FILE                     (the monitor's runs alone, rollup vs raw, on a kept store)");
     Console.WriteLine("       ModScope.Bench ingest --mapping [--decisions N]          (a producer's export read through a source mapping)");
+    Console.WriteLine("       ModScope.Bench ingest [--csv decisions-NAME.csv]        (writes the decisions CSV there once and reuses it; delete it yourself)");
     Console.WriteLine("       ModScope.Bench clickhouse [--decisions N] [--store FILE]  (the query requests on DuckDB and the loopback ClickHouse cluster)");
     Console.WriteLine("       ModScope.Bench explain [--leaves N] [--dims D]          (default 100000 leaves x 5 dimensions)");
     Console.WriteLine("       ModScope.Bench detect [--points N] [--series S]         (one N-point series, or S daily series of N points)");
@@ -26,6 +27,7 @@ if (args[0] == "detect")
 
 var decisions = 10_000_000L;
 string? store = null;
+string? csv = null;
 var mapped = false;
 var skipMonitor = false;
 for (var i = 1; i < args.Length; i++)
@@ -43,6 +45,10 @@ for (var i = 1; i < args.Length; i++)
     {
         skipMonitor = true;
     }
+    else if (args[i] == "--csv" && i + 1 < args.Length && args[0] == "ingest")
+    {
+        csv = args[++i];
+    }
     else if (args[i] == "--store" && i + 1 < args.Length)
     {
         store = args[++i];
@@ -56,7 +62,7 @@ for (var i = 1; i < args.Length; i++)
 
 return args[0] switch
 {
-    "ingest" => await IngestBench.Run(decisions, mapped),
+    "ingest" => await IngestBench.Run(decisions, mapped, csv),
     "query" => await QueryBench.Run(decisions, store),
     "clickhouse" => await ClickHouseBench.Run(decisions, store),
     "dashboard" => await DashboardBench.Run(decisions, store, skipMonitor),

@@ -107,7 +107,7 @@ internal static class QueryBench
         }
     }
 
-    private static readonly DateTime BenchEnd = new(2026, 11, 16);
+    internal static readonly DateTime BenchEnd = new(2026, 11, 16);
 
     /// <summary>The six benchmark requests (also run on ClickHouse by <see cref="ClickHouseBench"/>).</summary>
     public static IReadOnlyList<(string Name, MetricRequest Request)> Requests()

@@ -47,6 +47,9 @@ public sealed class ClickHouseDialect(bool final = true, ClickHouseLookups? look
     // CAST(NULL AS DOUBLE) is an error in ClickHouse (a non-Nullable target); toFloat64 keeps a NULL.
     public override string ToDouble(string value) => $"toFloat64({value})";
 
+    public override string LogBucket(string positive) =>
+        $"toInt32(ceil(log({positive}) / {ModScope.Stats.LogBucketSketch.LogGamma.ToString("R", CultureInfo.InvariantCulture)}))";
+
     public override string AddMinutes(string timestamp, string minutesParameter) => $"addMinutes({timestamp}, {minutesParameter})";
 
     public override string HoursBetween(string earlier, string later) => $"((toInt64({later}) - toInt64({earlier})) / 3600.0)";
@@ -106,7 +109,18 @@ public sealed class ClickHouseDialect(bool final = true, ClickHouseLookups? look
     }
 
     // A stored table is read with FINAL (when reading merged tables is not enough); a subquery as it is.
-    public override string TableRelation(string table, RelationAlias relation) => $"{Quote(table)} AS {relation}{Final}";
+    // A reference table holds every generation a load shipped: only the one in force is read (the lookups' generation);
+    // tables without a committed generation (made before generations) are read whole.
+    public override string TableRelation(string table, RelationAlias relation)
+    {
+        if (!ReferenceSchema.Loadable.Any(t => t.Name == table))
+        {
+            return $"{Quote(table)} AS {relation}{Final}";
+        }
+        return _lookups.Generation == 0
+            ? $"{Quote(table)} AS {relation}"
+            : $"(SELECT * FROM {Quote(table)} WHERE {ClickHouseSchema.RankColumn} = {_lookups.Generation.ToString(CultureInfo.InvariantCulture)}) AS {relation}";
+    }
 
     // Only one JOIN per SELECT, so the joined parent's columns come prefixed (d__verdict) instead of qualified.
     public override string Column(RelationAlias relation, string column)

@@ -38,42 +38,71 @@ public sealed class ClickHouseEngine : IMetricEngine, IDisposable
     // members are synchronous, so this waits for the HTTP reads on the thread pool.
     private Snapshot Current() => Task.Run(async () =>
     {
-        var version = string.Join("/", (await QueryAsync("SELECT toInt64(max(file_id)), count() FROM files", new Dictionary<string, object?>()).ConfigureAwait(false))[0]);
+        var version = await VersionAsync(CancellationToken.None).ConfigureAwait(false);
         if (_snapshot is { } known && known.Version == version)
         {
             return known;
         }
-        var tables = await ClickHouseReference.ReadAsync(this, CancellationToken.None).ConfigureAwait(false);
-        var fresh = new Snapshot(version, ClickHouseReference.Data(tables), new ClickHouseDialect(Options.ReadFinal, ClickHouseReference.Lookups(tables)));
+        var (generation, tables) = await ClickHouseReference.ReadAsync(this, CancellationToken.None).ConfigureAwait(false);
+        var fresh = new Snapshot(version, ClickHouseReference.Data(tables),
+            new ClickHouseDialect(Options.ReadFinal, ClickHouseReference.Lookups(generation, tables)));
         _snapshot = fresh;
         return fresh;
     }).GetAwaiter().GetResult();
 
+    /// <summary>The cluster's files as one cheap read (the newest file id and the count): it changes with every load.</summary>
+    private async Task<string> VersionAsync(CancellationToken cancellationToken) =>
+        string.Join("/", (await QueryAsync("SELECT toInt64(max(file_id)), count() FROM files", new Dictionary<string, object?>(), cancellationToken).ConfigureAwait(false))[0]);
+
+    /// <summary>A state behind the cluster's files is read again after this long (its load may be writing it now).</summary>
+    public static readonly TimeSpan BehindStateKept = TimeSpan.FromSeconds(5);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Version, DateTime ReadAt, RollupState? State)> _rollups = new(StringComparer.Ordinal);
+
     /// <summary>
-    /// The cluster's bookkeeping of its rollup (<see cref="ClickHouseRollups"/>; read per request, as a load may have moved
-    /// the cluster on): file ids stand for loads, so the rollup is current when it includes the newest file. Null when the
-    /// cluster keeps none (or was set up before rollups: no <c>rollups</c> table).
+    /// The cluster's bookkeeping of its rollup (<see cref="ClickHouseRollups"/>), kept per engine and checked per request
+    /// by the one read of the files' version (<see cref="VersionAsync"/>): any load, through this engine or another process,
+    /// changes it, so a current state is read again only after a load. A state behind the files (or none) is kept under
+    /// the same version for <see cref="BehindStateKept"/> at most, as a load writes its state after its files: the door
+    /// may read raw that long after a load ends, never a rollup that is behind. Null when the cluster keeps none.
     /// </summary>
     public RollupState? Rollup(string name) => Task.Run(async () =>
     {
+        var version = await VersionAsync(CancellationToken.None).ConfigureAwait(false);
+        if (_rollups.TryGetValue(name, out var known) && known.Version == version
+            && (known.State is { } state && state.LoadId == state.LatestLoadId || DateTime.UtcNow - known.ReadAt < BehindStateKept))
+        {
+            return known.State;
+        }
+        var read = await ReadRollupAsync(name, CancellationToken.None).ConfigureAwait(false);
+        _rollups[name] = (version, DateTime.UtcNow, read);
+        return read;
+    }).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// The rollup's state as the cluster holds it now, uncached (file ids stand for loads, so the rollup is current when
+    /// it includes the newest file). Null when the cluster keeps none (or was set up before rollups: no <c>rollups</c> table).
+    /// </summary>
+    internal async Task<RollupState?> ReadRollupAsync(string name, CancellationToken cancellationToken)
+    {
         var none = new Dictionary<string, object?>();
         var tables = await QueryAsync($"SELECT toInt64(count()) FROM system.tables WHERE database = {ClickHouseLiterals.Quote(Options.Database)} AND name = 'rollups'",
-            none).ConfigureAwait(false);
+            none, cancellationToken).ConfigureAwait(false);
         if (Convert.ToInt64(tables[0][0], System.Globalization.CultureInfo.InvariantCulture) == 0)
         {
             return null;
         }
         // Two statements: 18.16 cannot read a scalar subquery over a Distributed table beside another one.
         var state = await QueryAsync("SELECT layout_hash, time_zone, file_id FROM rollups WHERE name = {p0} ORDER BY file_id DESC, built_at DESC LIMIT 1",
-            new Dictionary<string, object?> { ["p0"] = name }).ConfigureAwait(false);
+            new Dictionary<string, object?> { ["p0"] = name }, cancellationToken).ConfigureAwait(false);
         if (state.Count == 0)
         {
             return null;
         }
-        var files = await QueryAsync("SELECT toInt64(max(file_id)) FROM files", none).ConfigureAwait(false);
+        var files = await QueryAsync("SELECT toInt64(max(file_id)) FROM files", none, cancellationToken).ConfigureAwait(false);
         return new RollupState(name, (string)state[0][0]!, (string)state[0][1]!, Convert.ToInt64(state[0][2], System.Globalization.CultureInfo.InvariantCulture),
             Convert.ToInt64(files[0][0], System.Globalization.CultureInfo.InvariantCulture));
-    }).GetAwaiter().GetResult();
+    }
 
     public async Task<IReadOnlyList<object?[]>> QueryAsync(string sql, IReadOnlyDictionary<string, object?> parameters, CancellationToken cancellationToken = default)
     {

@@ -48,7 +48,7 @@ public sealed class ClickHouseLoader(ClickHouseEngine engine)
         }
 
         // Events and reference files are checked against the cluster's own reference rows (a new cluster: the shipped defaults).
-        var reference = await ClickHouseReference.ReadAsync(engine, cancellationToken).ConfigureAwait(false);
+        var (_, reference) = await ClickHouseReference.ReadAsync(engine, cancellationToken).ConfigureAwait(false);
         var shipReference = !StagedReference.Seeded(reference) || fresh.Any(f => Tables.IsReference(f.Table));
         // Decisions and staffing rows waiting on the cluster for a code: staged again, so this load releases them as on DuckDB.
         var waiting = await WaitingRows.ReadAsync(engine, reference, cancellationToken).ConfigureAwait(false);
@@ -72,7 +72,9 @@ public sealed class ClickHouseLoader(ClickHouseEngine engine)
                     waiting.Seed(seeding);
                 }
             }
-            var staged = await new Ingestor(first).IngestAsync(freshPaths, options, progress, cancellationToken).ConfigureAwait(false);
+            // The cluster keeps no waiting reference rows: a reference row naming an unknown code is quarantined as before.
+            var staging = options with { ReferenceRowsWait = false };
+            var staged = await new Ingestor(first).IngestAsync(freshPaths, staging, progress, cancellationToken).ConfigureAwait(false);
             // Keys already stored: stage again on top of their stored rows, so replacements and duplicates are judged as on DuckDB.
             var stored = new StoredRows(engine);
             using (var keys = first.OpenConnection())
@@ -88,7 +90,7 @@ public sealed class ClickHouseLoader(ClickHouseEngine engine)
                     stored.Seed(seeding, storedMax);
                     waiting.Seed(seeding);
                 }
-                staged = await new Ingestor(seeded).IngestAsync(freshPaths, options, progress, cancellationToken).ConfigureAwait(false);
+                staged = await new Ingestor(seeded).IngestAsync(freshPaths, staging, progress, cancellationToken).ConfigureAwait(false);
             }
             // Without seeds the stage numbers files from 1 (shipped after the stored ones); with seeds, after storedMax already.
             var (offset, floor) = seeded is null && !waiting.Any ? (storedMax, 0L) : (0L, storedMax);
@@ -120,7 +122,9 @@ public sealed class ClickHouseLoader(ClickHouseEngine engine)
                         Names(columns)).ConfigureAwait(false);
                 }
             }
-            released += await ReleaseParkedAsync(cancellationToken).ConfigureAwait(false);
+            // The waiting rows this load settled, and the parked rows the cluster releases: settled on the cluster below.
+            var settlement = PendingSettlement.Read(connection, waiting);
+            released += await ReleaseParkedAsync(settlement, cancellationToken).ConfigureAwait(false);
             await ShipAsync(connection, "quarantine",
                 $"SELECT file_id + {offset}, table_name, line, field, rule, message, raw_row, status, {Seconds("quarantined_at")}, {Seconds("released_at")} " +
                 $"FROM quarantine WHERE file_id > {floor}", cancellationToken).ConfigureAwait(false);
@@ -134,6 +138,7 @@ public sealed class ClickHouseLoader(ClickHouseEngine engine)
                 await engine.ExecuteAsync($"INSERT INTO reference_loads VALUES ({generation.ToString(System.Globalization.CultureInfo.InvariantCulture)}, now())",
                     cancellationToken).ConfigureAwait(false);
             }
+            await TidyAsync(settlement, shipReference ? generation : 0, cancellationToken).ConfigureAwait(false);
             // Files last: a load that fails before this point is retried in full (rows already shipped count once).
             await ShipAsync(connection, "files",
                 $"SELECT file_id + {offset}, path, name, table_name, format, sha256, bytes, rows_read, rows_loaded, rows_replaced, rows_quarantined, " +
@@ -236,10 +241,10 @@ public sealed class ClickHouseLoader(ClickHouseEngine engine)
 
     /// <summary>
     /// Audits and appeals parked in ClickHouse by earlier loads whose decision is now stored join their table (each
-    /// shard checks its own rows: pending rows are sharded by decision like the decisions). Their quarantine rows keep
-    /// the status 'pending' (18.16 updates rows only through asynchronous mutations).
+    /// shard checks its own rows: pending rows are sharded by decision like the decisions); <paramref name="settlement"/>
+    /// notes them, so they leave their pending table and their quarantine rows turn released.
     /// </summary>
-    private async Task<long> ReleaseParkedAsync(CancellationToken cancellationToken)
+    private async Task<long> ReleaseParkedAsync(PendingSettlement settlement, CancellationToken cancellationToken)
     {
         var released = 0L;
         var final = engine.Options.ReadFinal ? " FINAL" : "";
@@ -248,10 +253,49 @@ public sealed class ClickHouseLoader(ClickHouseEngine engine)
             var key = table.Key[0];
             var ready = $"FROM pending_{table.Name}{final} WHERE decision_id IN (SELECT decision_id FROM decisions) " +
                         $"AND {key} NOT IN (SELECT {key} FROM {table.Name})";
-            released += await ScalarLongAsync($"SELECT count() {ready}", cancellationToken).ConfigureAwait(false);
+            var rows = await engine.QueryAsync($"SELECT file_id, line {ready}", new Dictionary<string, object?>(), cancellationToken).ConfigureAwait(false);
+            if (rows.Count == 0)
+            {
+                continue;
+            }
+            foreach (var row in rows)
+            {
+                settlement.Released(table.Name, Convert.ToInt64(row[0], System.Globalization.CultureInfo.InvariantCulture),
+                    Convert.ToInt64(row[1], System.Globalization.CultureInfo.InvariantCulture));
+            }
+            released += rows.Count;
             await engine.ExecuteAsync($"INSERT INTO {table.Name} SELECT * {ready}", cancellationToken).ConfigureAwait(false);
         }
         return released;
+    }
+
+    /// <summary>
+    /// Settles the pending rows this load released or rejected (<see cref="PendingSettlement"/>) and, after a reference load,
+    /// drops the generations of the reference tables older than the one now in force (it holds every row with its history),
+    /// on every node: those <c>--nodes</c> does not name are found from <c>system.clusters</c> as for the rollup
+    /// (<see cref="ClickHouseNodes"/>); when one cannot be found the rows stay as they are (a settled row is no longer
+    /// waiting: no later load stages it again).
+    /// </summary>
+    private async Task TidyAsync(PendingSettlement settlement, ulong generation, CancellationToken cancellationToken)
+    {
+        var database = engine.Options.Database;
+        var statements = settlement.Statements(database, DateTime.UtcNow).ToList();
+        if (generation != 0)
+        {
+            // Only tables holding an older generation (a cluster's first load has none): a mutation costs a part rewrite on every node.
+            var older = $"{ClickHouseSchema.RankColumn} < {generation.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+            foreach (var table in ReferenceSchema.Loadable)
+            {
+                if (await ScalarLongAsync($"SELECT toInt64(count()) FROM {table.Name} WHERE {older}", cancellationToken).ConfigureAwait(false) > 0)
+                {
+                    statements.Add($"ALTER TABLE {database}.{table.Name}_local DELETE WHERE {older}");
+                }
+            }
+        }
+        if (statements.Count > 0 && await ClickHouseNodes.ResolveAsync(engine, cancellationToken).ConfigureAwait(false) is { } nodes)
+        {
+            await NodeMutations.RunAsync(engine, nodes, statements, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Audits and appeals parked for a decision that an earlier load stored in ClickHouse join their table now.</summary>

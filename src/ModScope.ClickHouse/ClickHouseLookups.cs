@@ -10,6 +10,12 @@ namespace ModScope.ClickHouse;
 /// </summary>
 public sealed record ClickHouseLookups(IReadOnlyDictionary<string, IReadOnlyList<object?[]>> Rows, IReadOnlyList<object?[]> Rates)
 {
+    /// <summary>
+    /// The generation of the cluster's reference tables these rows are (<see cref="ClickHouseReference"/>): a statement reading a
+    /// reference table reads this generation's rows only (0: tables without a committed generation, read with FINAL).
+    /// </summary>
+    public ulong Generation { get; init; }
+
     /// <summary>No rows at all: every reference column is NULL and no other currency converts.</summary>
     public static ClickHouseLookups Empty { get; } = new(new Dictionary<string, IReadOnlyList<object?[]>>(), []);
 
@@ -36,7 +42,7 @@ public sealed record ClickHouseLookups(IReadOnlyDictionary<string, IReadOnlyList
             rows[table.Name] = Of(table.Name).Where(r => keys.Contains(r[key])).ToList();
         }
         var currencies = reachable.Sites.Select(s => s.CostCurrency).ToHashSet(StringComparer.Ordinal);
-        return new(rows, Rates.Where(r => r[1] is string currency && currencies.Contains(currency)).ToList());
+        return new(rows, Rates.Where(r => r[1] is string currency && currencies.Contains(currency)).ToList()) { Generation = Generation };
     }
 
     /// <summary>The rows of one lookup table (none when the cluster holds none).</summary>

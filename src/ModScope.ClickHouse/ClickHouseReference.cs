@@ -12,8 +12,9 @@ namespace ModScope.ClickHouse;
 /// </summary>
 internal static class ClickHouseReference
 {
-    /// <summary>Every stored row of each reference table, in its schema's column order, ordered by key.</summary>
-    public static async Task<IReadOnlyDictionary<string, IReadOnlyList<object?[]>>> ReadAsync(ClickHouseEngine engine, CancellationToken cancellationToken)
+    /// <summary>Every row in force of each reference table, in its schema's column order, ordered by key; and the generation read (0: none committed).</summary>
+    public static async Task<(ulong Generation, IReadOnlyDictionary<string, IReadOnlyList<object?[]>> Tables)> ReadAsync(ClickHouseEngine engine,
+        CancellationToken cancellationToken)
     {
         var tables = new Dictionary<string, IReadOnlyList<object?[]>>(StringComparer.Ordinal);
         var generation = await CommittedAsync(engine, cancellationToken).ConfigureAwait(false);
@@ -27,7 +28,7 @@ internal static class ClickHouseReference
                 new Dictionary<string, object?>(), cancellationToken).ConfigureAwait(false);
             tables[table.Name] = rows.Select(r => r[..^1]).ToList();
         }
-        return tables;
+        return (generation, tables);
     }
 
     /// <summary>The newest committed generation of the reference tables (0: none committed).</summary>
@@ -37,9 +38,9 @@ internal static class ClickHouseReference
         return rows.Count == 0 || rows[0][0] is null ? 0 : Convert.ToUInt64(rows[0][0], CultureInfo.InvariantCulture);
     }
 
-    /// <summary>The lookups the dialect writes (the four lookup tables and the exchange rates).</summary>
-    public static ClickHouseLookups Lookups(IReadOnlyDictionary<string, IReadOnlyList<object?[]>> tables) =>
-        new(ReferenceSchema.All.ToDictionary(t => t.Name, t => tables[t.Name]), tables[ReferenceSchema.FxRates.Name]);
+    /// <summary>The lookups the dialect writes (the four lookup tables and the exchange rates) and the generation they are of.</summary>
+    public static ClickHouseLookups Lookups(ulong generation, IReadOnlyDictionary<string, IReadOnlyList<object?[]>> tables) =>
+        new(ReferenceSchema.All.ToDictionary(t => t.Name, t => tables[t.Name]), tables[ReferenceSchema.FxRates.Name]) { Generation = generation };
 
     /// <summary>The rows as reference data (empty names and codes as "", as the DuckDB store reads them).</summary>
     public static ReferenceData Data(IReadOnlyDictionary<string, IReadOnlyList<object?[]>> tables) =>

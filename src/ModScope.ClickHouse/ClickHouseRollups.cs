@@ -1,6 +1,7 @@
 using System.Globalization;
 using DuckDB.NET.Data;
 using ModScope.Catalog;
+using ModScope.Ingest;
 using ModScope.Query;
 using ModScope.Query.Rollups;
 
@@ -23,27 +24,33 @@ internal sealed class ClickHouseRollups : IAsyncDisposable
     private readonly MetricCatalog _catalog;
     private readonly RollupDefinition _rollup;
     private readonly ClickHouseTouchedDays? _touched;
+    private readonly IReadOnlyList<Uri> _nodes;
 
-    private ClickHouseRollups(ClickHouseEngine engine, MetricCatalog catalog, RollupDefinition rollup, ClickHouseTouchedDays? touched) =>
-        (_engine, _catalog, _rollup, _touched) = (engine, catalog, rollup, touched);
+    private ClickHouseRollups(ClickHouseEngine engine, MetricCatalog catalog, RollupDefinition rollup, ClickHouseTouchedDays? touched, IReadOnlyList<Uri> nodes) =>
+        (_engine, _catalog, _rollup, _touched, _nodes) = (engine, catalog, rollup, touched, nodes);
 
     /// <summary>
     /// Before the load's rows are shipped: whether the rollup is rebuilt or refreshed, and for a refresh the days the rows
-    /// under the load's keys have now. Null when the catalogue has no rollup or the cluster has more nodes than the loader
-    /// knows (each node's tables are written by it; the door then reads raw, its rollup behind the cluster's files).
+    /// under the load's keys have now. Null when the catalogue has no rollup. Each node's tables are written on the node:
+    /// the nodes not named are found from <c>system.clusters</c> (<see cref="ClickHouseNodes"/>), and when one cannot be
+    /// the load is refused before anything is shipped (a rollup left behind would have the door read raw unsaid).
     /// </summary>
     public static async Task<ClickHouseRollups?> PrepareAsync(ClickHouseEngine engine, MetricCatalog? catalog, DuckDBConnection stage, long storedMax,
         long floor, bool referenceChanged, CancellationToken cancellationToken)
     {
-        if (catalog?.Rollup is not { } rollup || await ShardsAsync(engine, cancellationToken).ConfigureAwait(false) > engine.Options.Nodes.Count)
+        if (catalog?.Rollup is not { } rollup)
         {
             return null;
         }
+        var nodes = await ClickHouseNodes.ResolveAsync(engine, cancellationToken).ConfigureAwait(false)
+            ?? throw new IngestException($"The catalogue's rollup '{rollup.Name}' is kept on every node of cluster '{engine.Options.Cluster}', but only " +
+                $"{engine.Options.Nodes.Count} of its nodes' HTTP URLs are known and the others could not be found from system.clusters (no server " +
+                $"answers as that node at its TCP port moved by {engine.Options.Url}'s offset); name every node's HTTP URL with --nodes URL1,URL2,...");
         var layout = new RollupLayout(catalog, rollup, engine.Dialect);
-        var stored = engine.Rollup(rollup.Name);
+        var stored = await engine.ReadRollupAsync(rollup.Name, cancellationToken).ConfigureAwait(false);
         if (stored is null || stored.LayoutHash != layout.Hash || stored.LoadId != storedMax || referenceChanged)
         {
-            return new ClickHouseRollups(engine, catalog, rollup, null);
+            return new ClickHouseRollups(engine, catalog, rollup, null, nodes);
         }
         var touched = new ClickHouseTouchedDays(engine, catalog, rollup);
         try
@@ -56,7 +63,7 @@ internal sealed class ClickHouseRollups : IAsyncDisposable
             await touched.DisposeAsync().ConfigureAwait(false);
             throw;
         }
-        return new ClickHouseRollups(engine, catalog, rollup, touched);
+        return new ClickHouseRollups(engine, catalog, rollup, touched, nodes);
     }
 
     /// <summary>After the load's rows and files are on the cluster: the touched days (or all) aggregated again, then the state.</summary>
@@ -154,17 +161,10 @@ internal sealed class ClickHouseRollups : IAsyncDisposable
 
     private async Task OnEveryNodeAsync(Func<ClickHouseEngine, Task> action)
     {
-        foreach (var url in _engine.Options.Nodes)
+        foreach (var url in _nodes)
         {
             using var node = new ClickHouseEngine(_engine.Options with { Url = url });
             await action(node).ConfigureAwait(false);
         }
-    }
-
-    private static async Task<long> ShardsAsync(ClickHouseEngine engine, CancellationToken cancellationToken)
-    {
-        var rows = await engine.QueryAsync($"SELECT toInt64(count()) FROM system.clusters WHERE cluster = {ClickHouseLiterals.Quote(engine.Options.Cluster)}",
-            new Dictionary<string, object?>(), cancellationToken).ConfigureAwait(false);
-        return Convert.ToInt64(rows[0][0], CultureInfo.InvariantCulture);
     }
 }

@@ -8,13 +8,16 @@ namespace ModScope.ClickHouse;
 /// <summary>
 /// Decisions and staffing rows that wait on the cluster (<c>pending_decisions</c>, <c>pending_staffing</c>) for a
 /// market, queue, policy or site not in its reference data. A row still waits while one of its codes is unknown: the load
-/// that brings the code releases it in the stage (or rejects it as a duplicate), so the cluster's pending rows are never
-/// deleted (18.16 deletes only by asynchronous mutation). Staged with their global file ids and lines and any extra
-/// columns the cluster stores for them, then released by the ordinary ingest exactly as on DuckDB.
+/// that brings the code releases it in the stage (or rejects it as a duplicate), and the loader then settles it on the
+/// cluster (<see cref="PendingSettlement"/>). Staged with their global file ids and lines, their quarantine rows (pending)
+/// and any extra columns the cluster stores for them, then released by the ordinary ingest exactly as on DuckDB.
 /// </summary>
 internal sealed class WaitingRows
 {
-    private const string Keys = "ch_waiting";
+    /// <summary>The stage's table of the waiting rows' table, file id and line.</summary>
+    public const string KeysTable = "ch_waiting";
+
+    private const string Keys = KeysTable;
 
     private readonly Dictionary<TableSchema, (IReadOnlyList<ColumnSpec> Extra, List<object?[]> Rows)> _tables = [];
 
@@ -42,7 +45,9 @@ internal sealed class WaitingRows
 
     /// <summary>
     /// Puts the waiting rows into the stage's <c>pending_*</c> tables (their extra columns added to the table and its
-    /// pending table) and their file and line into <c>ch_waiting</c>, so <see cref="Released"/> can find them once released.
+    /// pending table) and their file and line into <c>ch_waiting</c>, so <see cref="Released"/> can find them once released;
+    /// each with a quarantine row of status pending, which the ordinary ingest turns released or rejected as on DuckDB (the
+    /// stage ships no quarantine row of an earlier file; <see cref="PendingSettlement"/> reads the outcome).
     /// </summary>
     public void Seed(DuckDBConnection stage)
     {
@@ -72,6 +77,8 @@ internal sealed class WaitingRows
                     .AppendValue(Convert.ToInt64(row[fileId + 1], CultureInfo.InvariantCulture)).EndRow();
             }
         }
+        Execute(stage, $"INSERT INTO quarantine (file_id, table_name, line, field, rule, message, raw_row, status, quarantined_at, released_at) " +
+                       $"SELECT file_id, table_name, line, NULL, 'waiting', '', NULL, 'pending', now()::TIMESTAMP, NULL FROM {Keys}");
     }
 
     /// <summary>A condition on a staged table's rows: the row is a waiting row of the cluster's that this load released.</summary>

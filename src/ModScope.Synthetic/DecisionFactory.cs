@@ -24,7 +24,7 @@ internal sealed class DecisionFactory(SimulationProfile profile, IncidentPlan pl
         var decidedAt = site is null
             ? createdAt.AddSeconds(Math.Round(Math.Clamp(rng.LogNormal(2, 0.7), 1, 60)))
             : createdAt.AddSeconds(HumanTurnaroundSeconds(rng, market, queue.SlaHours, createdDay, handling));
-        var error = site is null ? ErrorModel.Automated(rng, policy, enforce) : ErrorModel.Human(rng, site, policy, enforce);
+        var error = site is null ? ErrorModel.Automated(rng, policy, enforce, opportunities.AutomatedErrorScale(policy.Id, queue.QueueId)) : ErrorModel.Human(rng, site, policy, enforce);
 
         if (site is null && enforce && error == LatentError.None && plan.IsModelDrift(policy, createdDay)
             && rng.Chance(IncidentPlan.DriftMissProbability))

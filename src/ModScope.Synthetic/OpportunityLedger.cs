@@ -4,7 +4,9 @@ namespace ModScope.Synthetic;
 
 /// <summary>
 /// Measures the planted opportunities' true sizes over the data's last 28 days (the window <c>modscope
-/// opportunities</c> looks at), from what was generated: the slow site's productive hours and the over-sampled site's strata (decisions, first audits in the data, and the hidden error share).
+/// opportunities</c> looks at), from what was generated: the slow site's productive hours, the over-sampled site's
+/// strata (decisions, first audits in the data, and the hidden error share) and the automation candidate's human
+/// handling seconds.
 /// </summary>
 internal sealed class OpportunityLedger(OpportunityPlan plan, SimCalendar calendar)
 {
@@ -14,6 +16,7 @@ internal sealed class OpportunityLedger(OpportunityPlan plan, SimCalendar calend
     private readonly int _firstDay = Math.Max(0, calendar.Days - WindowDays);
     private readonly Dictionary<bool, (double Decisions, double Errors, double Audits)> _qa = [];
     private double _slowProductive;
+    private double _candidateSeconds;
 
     public void Record(int day, IReadOnlyList<SimDecision> decisions, IReadOnlyList<StaffingRow> roster, IReadOnlyList<AuditRow> audits)
     {
@@ -23,6 +26,7 @@ internal sealed class OpportunityLedger(OpportunityPlan plan, SimCalendar calend
         }
 
         _slowProductive += roster.Where(r => r.Site == plan.SlowSite).Sum(r => r.ProductiveHours);
+        _candidateSeconds += decisions.Where(d => d.Site is not null && plan.IsCell(d.Policy.Id, d.Queue.QueueId)).Sum(d => d.HandlingSeconds);
         foreach (var d in decisions.Where(d => d.Site?.Id == plan.QaSite))
         {
             var (n, e, a) = _qa.GetValueOrDefault(d.IsEnforcement);
@@ -62,6 +66,14 @@ internal sealed class OpportunityLedger(OpportunityPlan plan, SimCalendar calend
                 NeymanSaving(_qa[true], _qa[false]) / weeks, "audits", first, last,
                 $"{site} audits {OpportunityPlan.QaOverSampling} times as many enforcements a day as other sites; " +
                 "worth the audits Neyman allocation saves at the same precision (true error shares)."));
+        }
+
+        if (plan is { AutomatedPolicy: { } policy, AutomatedQueue: { } queue })
+        {
+            found.Add(new PlantedOpportunity(Id(found), "automation", new Dictionary<string, string> { ["policy"] = policy, ["queue"] = queue },
+                _candidateSeconds / 3600.0 / weeks, "handling_hours", first, last,
+                string.Create(CultureInfo.InvariantCulture,
+                    $"Automated {policy} decisions on {queue} err {OpportunityPlan.AutomatedErrorFactor:0.0} times as often as the model elsewhere (fewer than humans) and at least {OpportunityPlan.AutomationAudits} a day per enforce/approve stratum are audited; worth the human handling hours automation would take over.")));
         }
 
         return found;

@@ -2,12 +2,15 @@ namespace ModScope.Synthetic;
 
 /// <summary>
 /// The planted opportunities and how each one changes the generating process, over the whole range (a level, not a
-/// change, so the monitor has nothing to detect): a site slower than its peers on the same mix, and a site whose QA
-/// over-samples its enforce stratum. With no plants every answer is neutral.
+/// change, so the monitor has nothing to detect): a site slower than its peers on the same mix, a site whose QA
+/// over-samples its enforce stratum, and a policy × queue where automated decisions are more accurate than elsewhere
+/// and it is audited enough (automated and human decisions) to show it. With no plants every answer is neutral.
 /// </summary>
 /// <param name="SlowSite">The site whose handling times are <see cref="SlowFactor"/> times its peers'; null for none.</param>
 /// <param name="QaSite">The site whose enforce stratum is audited <see cref="QaOverSampling"/> times as much; null for none.</param>
-internal sealed record OpportunityPlan(string? SlowSite, string? QaSite)
+/// <param name="AutomatedPolicy">The automation candidate's policy; null for none.</param>
+/// <param name="AutomatedQueue">The automation candidate's queue; null for none.</param>
+internal sealed record OpportunityPlan(string? SlowSite, string? QaSite, string? AutomatedPolicy = null, string? AutomatedQueue = null)
 {
     /// <summary>The slow site's handling times over its peers' on the same object type (20% slower).</summary>
     public const double SlowFactor = 1.2;
@@ -15,9 +18,28 @@ internal sealed record OpportunityPlan(string? SlowSite, string? QaSite)
     /// <summary>The over-sampled stratum's daily audits over the usual 20-30.</summary>
     public const int QaOverSampling = 3;
 
+    /// <summary>
+    /// The automation candidate's automated error shares over the automated model's elsewhere (half): automated
+    /// decisions there are about 3 points more accurate than human ones, not merely level, so that a month of audits
+    /// can show non-inferiority at a 1-point margin.
+    /// </summary>
+    public const double AutomatedErrorFactor = 0.5;
+
+    /// <summary>Audits a day of the candidate's decisions in each stratum, automated or a site's (all when fewer).</summary>
+    public const int AutomationAudits = 12;
+
     public static OpportunityPlan None { get; } = new(null, null);
 
     public double HandlingFactor(SiteProfile site) => site.Id == SlowSite ? SlowFactor : 1.0;
 
     public bool IsOverSampled(string unit, bool enforce) => enforce && unit == QaSite;
+
+    /// <summary>Whether the decision (automated or human) is one of the planted automation candidate's.</summary>
+    public bool IsCandidate(SimDecision decision) => IsCell(decision.Policy.Id, decision.Queue.QueueId);
+
+    /// <summary>Whether the policy × queue is the planted automation candidate.</summary>
+    public bool IsCell(string policy, string queue) => AutomatedPolicy is not null && policy == AutomatedPolicy && queue == AutomatedQueue;
+
+    /// <summary>The factor on automated error shares for a decision of the policy × queue.</summary>
+    public double AutomatedErrorScale(string policy, string queue) => IsCell(policy, queue) ? AutomatedErrorFactor : 1.0;
 }

@@ -4,9 +4,11 @@ namespace ModScope.Synthetic;
 /// Chooses where opportunities are planted, from the seed, among segments big enough for the finder to see them: a
 /// busy human site for the over-sampled QA stratum, and for the slow one a busy site whose markets other sites serve too
 /// (a site alone on its queues is indistinguishable from one with harder work, so no mix-adjusted comparison can see
-/// it). Never a site an incident hits (its window would blur the level). No automation candidate is planted: the
-/// generator's automated QA sample (60-80 a day per enforce/approve stratum over all automated decisions) gives the
-/// largest policy × queue cell under 30 audits in 28 days, too few for the non-inferiority test.
+/// it). Never a site an incident hits (its window would blur the level). The automation candidate is the
+/// policy × queue cell with the most human handling time (share × the object type's median) among those with at least <see cref="MinimumAutomatedShare"/> of all
+/// decisions automated (enough for its own audits), its policy and market untouched by incidents (a model drift would
+/// blur its accuracy); no draw, so the other choices are those of the world without it. (A cell's human work is small
+/// at the evaluation's 8,000 decisions a day, 1-3 handling hours a week, so the largest is taken, not one of a few.)
 /// </summary>
 internal static class OpportunityPlanner
 {
@@ -26,7 +28,37 @@ internal static class OpportunityPlanner
         var slow = shared.Count > 0 ? shared[rng.Next(shared.Count)] : busy[rng.Next(busy.Count)];
         busy.Remove(slow);
         var qa = busy[rng.Next(busy.Count)];
-        return new OpportunityPlan(slow, qa);
+        var cell = Cells(profile).Where(c => c.Automated >= MinimumAutomatedShare && !hit.Contains(c.Policy) && !hit.Contains(c.Market))
+            .OrderByDescending(c => c.Human).ThenBy(c => c.Policy, StringComparer.Ordinal).ThenBy(c => c.Queue, StringComparer.Ordinal).FirstOrDefault();
+        return new OpportunityPlan(slow, qa, cell.Policy, cell.Queue);
+    }
+
+    /// <summary>Fewest automated decisions of the automation candidate, as a share of all decisions (0.1%: 4 a day at 4,000, 8 at 8,000, so a month's audits can number a hundred or more).</summary>
+    public const double MinimumAutomatedShare = 0.001;
+
+    /// <summary>Each policy × queue (and the queue's market): expected human handling seconds per decision of all, and the expected automated share of all decisions.</summary>
+    private static IEnumerable<(string Policy, string Queue, string Market, double Human, double Automated)> Cells(SimulationProfile profile)
+    {
+        var cells = new Dictionary<(string Policy, string Queue, string Market), (double Human, double Automated)>();
+        foreach (var m in profile.Markets)
+        {
+            foreach (var (o, wo) in profile.ObjectChoice.Probabilities)
+            {
+                foreach (var (p, wp) in o.Policies.Probabilities)
+                {
+                    foreach (var (s, ws) in profile.SourceChoice(o, m.IsEu).Probabilities)
+                    {
+                        var key = (p.Id, profile.QueueFor(m, o, s.IsReactive).QueueId, m.Code);
+                        var auto = SimulationProfile.AutomationProbability(m, o, p, s);
+                        var w = m.Weight * wo * wp * ws;
+                        var (human, automated) = cells.GetValueOrDefault(key);
+                        cells[key] = (human + (w * (1 - auto) * o.HandlingMedianSeconds), automated + (w * auto));
+                    }
+                }
+            }
+        }
+
+        return cells.Select(kv => (kv.Key.Policy, kv.Key.Queue, kv.Key.Market, kv.Value.Human, kv.Value.Automated));
     }
 
     /// <summary>Share of the site's expected human decisions from markets that other sites serve too.</summary>

@@ -2,7 +2,7 @@ namespace ModScope.Synthetic;
 
 /// <summary>Ground truth for one planted opportunity (one element of <c>opportunities.json</c>).</summary>
 /// <param name="Id">Stable id, <c>OPP-01</c>….</param>
-/// <param name="Kind">As <c>modscope opportunities --kind</c> names it: site-productivity or qa-sampling.</param>
+/// <param name="Kind">As <c>modscope opportunities --kind</c> names it: site-productivity, qa-sampling, automation or sla-risk.</param>
 /// <param name="Subject">What it is about, as dimension = value ({site: …}, {policy: …, queue: …}).</param>
 /// <param name="Value">Its size a week over <paramref name="First"/>..<paramref name="Last"/>, in <paramref name="Unit"/>.</param>
 /// <param name="Unit">productive_hours, handling_hours or audits (as the finder sizes the kind).</param>

@@ -62,6 +62,33 @@ internal sealed class Dashboard : IDisposable
     /// <summary>The reference rows a caller limited to <paramref name="scope"/> may see (all for an unlimited one).</summary>
     public ReferenceData VisibleReference(AccessScope scope) => ScopeFilters.Visible(scope, Reference);
 
+    /// <summary>
+    /// The sites a caller limited to <paramref name="scope"/> may see, or null for an unlimited one: the scope's sites, and
+    /// when it limits markets only, the sites that decided for them in the last <see cref="SiteReachDays"/> days (a
+    /// market-scoped lead learns of no vendor site that serves only other markets).
+    /// </summary>
+    public async Task<IReadOnlySet<string>?> VisibleSitesAsync(AccessScope scope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        if (!scope.IsLimited)
+        {
+            return null;
+        }
+        var sites = VisibleReference(scope).Sites.Select(s => s.SiteId).ToHashSet(StringComparer.Ordinal);
+        if (scope.LimitsSites || !scope.LimitsMarkets)
+        {
+            return sites;
+        }
+        var last = DateOnly.FromDateTime(DataNow());
+        var request = new MetricRequest([Catalog.Roles.Volume], ["site"], TimeGrain.None, [], Period.UtcDays(last.AddDays(1 - SiteReachDays), last)) { Scope = scope };
+        var served = (await RunAsync(request, cancellationToken).ConfigureAwait(false))
+            .Where(r => r.Value > 0).Select(r => r.Dimensions.GetValueOrDefault("site")).OfType<string>();
+        return served.Where(sites.Contains).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>How far back <see cref="VisibleSitesAsync"/> looks for the sites that serve a market-scoped caller.</summary>
+    public const int SiteReachDays = 365;
+
     /// <summary>The alerts a caller limited to <paramref name="scope"/> may see (<see cref="AlertAccess"/>).</summary>
     public IEnumerable<Alert> VisibleAlerts(AccessScope scope, AlertStatus? status = null, AlertKind? kind = null)
     {
@@ -84,6 +111,9 @@ internal sealed class Dashboard : IDisposable
 
     /// <summary>How big one answer may be (<see cref="DashboardLimits.MaxResultCells"/>).</summary>
     public ResultLimit Limit { get; }
+
+    /// <summary>The data's version as of the last <see cref="RefreshAsync"/> (a load moves it): answers computed from an older one are stale.</summary>
+    public long DataVersion => _fresh?.Version ?? 0;
 
     /// <summary>
     /// The request's results, reused until the store's data changes (see <see cref="ResultCache"/>); an answer over

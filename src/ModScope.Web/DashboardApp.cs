@@ -27,6 +27,7 @@ public static class DashboardApp
         ["/alerts"] = "alerts.html",
         ["/health"] = "health.html",
         ["/reports"] = "reports.html",
+        ["/plan"] = "plan.html",
         ["/deliveries"] = "deliveries.html",
         ["/signin"] = "signin.html",
         ["/audit"] = "audit.html",
@@ -53,6 +54,7 @@ public static class DashboardApp
         builder.Services.AddDashboardRateLimits();
         builder.Services.AddSingleton<Dashboard>();
         builder.Services.AddSingleton<AccessPolicy>();
+        builder.Services.AddSingleton<Api.Plan.PlanCache>();
         if (options?.Commands is { } commands)
         {
             builder.Services.AddSingleton(new CommandForwarding(commands));
@@ -110,6 +112,7 @@ public static class DashboardApp
         AlertCommentEndpoints.Map(api);
         HealthEndpoints.Map(api);
         ReportEndpoints.Map(api);
+        Api.Plan.PlanEndpoints.Map(api);
         if (options?.Commands is not null)
         {
             CommandEndpoints.Map(app);

@@ -77,8 +77,11 @@ public sealed class ExitCodeTests : IDisposable
         Assert.Contains(" at ModScope.", error, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Ingest_prints_the_summary_with_quarantine_reasons_and_exits_zero()
+    [Theory]
+    [InlineData("en", "Load summary", "decisions", "unknown code (unknown_reference): 1", "Loaded 1 rows from 1 file(s); 0 quarantined, 1 pending")]
+    [InlineData("zh-Hans", "加载汇总", "决策", "未知代码（unknown_reference）：1", "从 1 个文件加载了 1 行；0 行被隔离，1 行待处理")]
+    public async Task Ingest_prints_the_summary_with_quarantine_reasons_in_its_language_and_exits_zero(
+        string lang, string title, string table, string reason, string total)
     {
         var file = Path.Combine(_dir, "decisions-1.csv");
         File.WriteAllText(file,
@@ -86,11 +89,13 @@ public sealed class ExitCodeTests : IDisposable
             "D1,listing,L1,US,US-prelisting,counterfeit,proactive_model,automated,,,approve,en,2026-08-24T10:00:00Z,2026-08-24T10:00:02Z,0\n" +
             "D2,listing,L2,XX,US-prelisting,counterfeit,proactive_model,automated,,,approve,en,2026-08-24T10:00:00Z,2026-08-24T10:00:02Z,0\n");
 
-        var (exit, output, _) = await CliRunner.Run("ingest", file, "--store", Path.Combine(_dir, "s.duckdb"));
+        var (exit, output, _) = await CliRunner.Run("ingest", file, "--store", Path.Combine(_dir, "s.duckdb"), "--lang", lang);
 
         Assert.Equal(ExitCodes.Ok, exit);
-        Assert.Contains("unknown_reference: 1", output, StringComparison.Ordinal);
-        Assert.Contains("Loaded 1 rows", output, StringComparison.Ordinal);
+        Assert.Contains(title, output, StringComparison.Ordinal);
+        Assert.Contains($" {table} ", output, StringComparison.Ordinal);
+        Assert.Contains(reason, output, StringComparison.Ordinal);
+        Assert.Contains(total, output, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -70,11 +70,17 @@ public sealed class QueryCommandTests : IDisposable
     {
         var store = await StoreWithFourDecisions();
 
-        var (exit, output, _) = await CliRunner.Run("query", "--store", store, "--metric", "tat_p90_hours", "--period", "2026-W46", "--explain");
+        var (exit, output, _) = await CliRunner.Run("query", "--store", store, "--metric", "tat_p90_hours", "--period", "2026-W46", "--explain", "--exact");
+        var (_, sketched, _) = await CliRunner.Run("query", "--store", store, "--metric", "tat_p90_hours", "--period", "2026-W46", "--explain");
+        var (_, table, _) = await CliRunner.Run("query", "--store", store, "--metric", "tat_p90_hours", "--period", "2026-W46");
 
         Assert.Equal(ExitCodes.Ok, exit);
         Assert.Contains("quantile_cont(", output, StringComparison.Ordinal);
         Assert.Contains("-- parameters:", output, StringComparison.Ordinal);
+        // Without --exact the p90 is the rollup's sketch, marked approximate with its bound in the plan and the table.
+        Assert.Contains("-- answered from: rollup daily; quantiles approximate (log-bucket sketch, relative error <= 1%; --exact reads them raw)", sketched, StringComparison.Ordinal);
+        Assert.DoesNotContain("quantile_cont(", sketched, StringComparison.Ordinal);
+        Assert.Contains("(±1%)", table, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -13,7 +13,8 @@ namespace ModScope.ClickHouse.Tests;
 /// read from the rollup equals the raw answer (<c>Exact</c>, the independent computation) to 1e-9, values and interval
 /// bounds, after a first load and after a load of a later day with a re-delivery that moves decisions (with their
 /// audits and appeals) to the next day;
-/// a load without the catalogue leaves the rollup behind (raw, saying why) until a maintained load rebuilds it.
+/// a load without the catalogue leaves the rollup behind (raw, saying why) until a maintained load rebuilds it, through
+/// an engine that names only one node (the others found from system.clusters).
 /// Run on 18.16 (two shards, <see cref="RollupTests"/>) and 26.7 (<see cref="ModernRollupTests"/>).
 /// </summary>
 public abstract class RollupChecks(ParityDataFixture fixture)
@@ -37,20 +38,30 @@ public abstract class RollupChecks(ParityDataFixture fixture)
 
         await loader.IngestAsync(files.Except(lastDay).ToList(), new IngestOptions());
         await AssertParity(database.Final, "after a first load", BySite);
+        // The engine keeps the state while the cluster's files are unchanged (one cheap version read per request).
+        var state = database.Final.Rollup("daily");
+        Assert.True(state is not null && state.LoadId == state.LatestLoadId, "the first load's rollup is current");
+        Assert.Same(state, database.Final.Rollup("daily"));
 
         // The last day, and a re-delivery of the first day's decisions (a newer version of each, decided a day later).
         var redelivery = Redelivery(files.First(f => Path.GetFileName(f).StartsWith("decisions-", StringComparison.Ordinal)));
         var second = await loader.IngestAsync([.. lastDay, redelivery], new IngestOptions());
         Assert.True(second.Files.Single(f => f.Path == redelivery).RowsReplaced > 0, "the re-delivery replaces decisions");
+        // A load through another engine (as another process) is seen by the files' version: the state is read again.
+        Assert.True(database.Final.Rollup("daily") is { } after && after.LoadId > state.LoadId && after.LoadId == after.LatestLoadId, "the second load's state is read");
         var when = "after a load of a later day and a re-delivery that moved decisions to the next day";
         await AssertParity(database.Final, when, BySite, Overall);
         await AssertParity(database.Merged, when, BySite);
+        // Rows open at a bucket's end are read from the rollup's openings and closings, nothing raw.
+        Assert.Equal("rollup daily", new MetricQuery(_catalog, database.Final).Plan(new MetricRequest(["backlog_end_of_period"], ["site"], TimeGrain.Day, [], All)).Answered);
 
         var request = new MetricRequest(["decision_volume"], ["market"], TimeGrain.Day, [], All);
         await new ClickHouseLoader(database.Merged).IngestAsync([Redelivery(files.Last(f => Path.GetFileName(f).StartsWith("decisions-", StringComparison.Ordinal)))], new IngestOptions());
         Assert.Matches("^raw: rollup daily includes loads up to [0-9]+, the store has [0-9]+", new MetricQuery(_catalog, database.Final).Plan(request).Answered);
         Assert.StartsWith("raw: --exact", new MetricQuery(_catalog, database.Final).Plan(request with { Exact = true }).Answered, StringComparison.Ordinal);
-        await loader.IngestAsync([Redelivery(files.First(f => Path.GetFileName(f).StartsWith("decisions-", StringComparison.Ordinal)), bump: 2)], new IngestOptions());
+        // Through an engine naming only the node it talks to: the loader finds the cluster's other nodes from system.clusters.
+        await new ClickHouseLoader(database.Final) { Catalog = _catalog }
+            .IngestAsync([Redelivery(files.First(f => Path.GetFileName(f).StartsWith("decisions-", StringComparison.Ordinal)), bump: 2)], new IngestOptions());
         await AssertParity(database.Final, "after a rebuild", BySite);
     }
 
@@ -61,8 +72,8 @@ public abstract class RollupChecks(ParityDataFixture fixture)
     private static readonly (string[] Dimensions, TimeGrain Grain, bool Filtered) Overall = ([], TimeGrain.Week, false);
 
     /// <summary>
-    /// Each slicing's request of every metric that has its dimensions, from the rollup and raw (quantile intervals are
-    /// left out: they rank raw values either way).
+    /// Each slicing's request of every metric that has its dimensions, from the rollup and raw (quantiles within the
+    /// sketch's bound; their intervals are left out here).
     /// </summary>
     private async Task AssertParity(ClickHouseEngine engine, string when, params (string[] Dimensions, TimeGrain Grain, bool Filtered)[] cases)
     {

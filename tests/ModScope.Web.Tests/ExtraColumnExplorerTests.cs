@@ -1,8 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using ModScope.Ingest;
-using ModScope.Sources;
-using ModScope.Store;
 
 namespace ModScope.Web.Tests;
 
@@ -17,41 +14,10 @@ public sealed class ExtraColumnExplorerTests : IDisposable
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly string _folder = Directory.CreateTempSubdirectory("modscope-bazaar-web-").FullName;
 
-    private static string Bazaar(params string[] parts) => Path.Combine([Repo(), "tests", "data", "bazaar", .. parts]);
-
-    private static string Repo()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ModScope.slnx")))
-        {
-            dir = dir.Parent;
-        }
-        return dir?.FullName ?? throw new InvalidOperationException("ModScope.slnx not found above the test's folder");
-    }
-
-    /// <summary>The shipped core index with the additions' dimensions and metrics put in its own lists.</summary>
-    private static string CatalogText()
-    {
-        var shipped = File.ReadAllText(Path.Combine(Repo(), "catalog", "core-index.yaml"));
-        var additions = File.ReadAllText(Bazaar("catalog-additions.yaml"));
-        var metricsAt = additions.IndexOf("\nmetrics:\n", StringComparison.Ordinal);
-        var dimensions = additions[(additions.IndexOf("\ndimensions:\n", StringComparison.Ordinal) + "\ndimensions:\n".Length)..(metricsAt + 1)];
-        return shipped.Replace("\ndimensions:\n", "\ndimensions:\n" + dimensions, StringComparison.Ordinal)
-            .Replace("\nmetrics:\n", "\nmetrics:\n" + additions[(metricsAt + "\nmetrics:\n".Length)..] + "\n", StringComparison.Ordinal);
-    }
-
     [Fact]
     public async Task An_extra_column_is_an_explorer_dimension_and_slices_the_decisions()
     {
-        var store = Path.Combine(_folder, "bazaar.duckdb");
-        using (var s = ModScopeStore.Open(store))
-        {
-            var loaded = await new Ingestor(s).IngestAsync([Bazaar("reference"), Bazaar("export")], new IngestOptions(Mapping: SourceMappingParser.Load(Bazaar("sources.yaml"))));
-            Assert.Equal(0, loaded.RowsQuarantined);
-        }
-        File.WriteAllText(Path.Combine(_folder, "core-index.yaml"), CatalogText());
-        File.Copy(Bazaar("sources.yaml"), Path.Combine(_folder, "sources.yaml"));
-        using var factory = new DashboardFactory(new DashboardOptions(store, Path.Combine(_folder, "core-index.yaml"), AnalystToken: DashboardStore.AnalystToken));
+        using var factory = new DashboardFactory(await BazaarDashboard.PrepareAsync(_folder, DashboardStore.AnalystToken));
         using var client = factory.CreateClient();
 
         var catalog = await client.GetFromJsonAsync<JsonElement>("/api/catalog?lang=zh-Hans", Json);

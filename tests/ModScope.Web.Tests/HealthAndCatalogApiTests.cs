@@ -22,6 +22,42 @@ public sealed class HealthAndCatalogApiTests(DashboardStore store) : ApiTestBase
         Assert.Equal(4, health.GetProperty("sources").GetArrayLength());
     }
 
+    [Theory]
+    [InlineData("en", "decisions", "QA audits", "{0} '{1}' was already loaded")]
+    [InlineData("zh-Hans", "决策", "质检审核", "{0}“{1}”已经加载过")]
+    public async Task Health_names_tables_and_rules_and_words_each_reason_in_the_chosen_language(string lang, string decisions, string audits, string duplicate)
+    {
+        var health = await GetJson($"/api/health?lang={lang}");
+        var names = new Dictionary<string, string> { ["decisions"] = decisions, ["qa_audits"] = audits };
+        var sources = health.GetProperty("sources").EnumerateArray().ToDictionary(s => s.GetProperty("source").GetString()!, s => s.GetProperty("sourceName").GetString());
+        Assert.Equal(decisions, sources["decisions"]);
+        Assert.Equal(audits, sources["qa_audits"]);
+
+        var reasons = health.GetProperty("quarantine").EnumerateArray().ToList();
+        Assert.NotEmpty(reasons);
+        var worded = 0;
+        foreach (var reason in reasons)
+        {
+            var (table, rule) = (reason.GetProperty("table").GetString()!, reason.GetProperty("rule").GetString()!);
+            if (names.TryGetValue(table, out var name))
+            {
+                Assert.Equal(name, reason.GetProperty("tableName").GetString());
+            }
+            Assert.NotEqual(rule, reason.GetProperty("ruleName").GetString());
+            foreach (var sample in reason.GetProperty("samples").EnumerateArray().Where(_ => rule == "duplicate_id"))
+            {
+                // The stored English names the key and its value: "decision_id 'd-1' was already loaded from a.csv line 4",
+                // or "duplicate decision_id 'd-1' (first on line 4 of a.csv)".
+                var stored = System.Text.RegularExpressions.Regex.Match(sample.GetProperty("message").GetString()!, @"^(?:duplicate )?(\S+) '(.+?)' ");
+                Assert.True(stored.Success, sample.GetProperty("message").GetString());
+                Assert.Equal(string.Format(System.Globalization.CultureInfo.InvariantCulture, duplicate, stored.Groups[1].Value, stored.Groups[2].Value),
+                    sample.GetProperty("reason").GetString());
+                worded++;
+            }
+        }
+        Assert.True(worded > 0, "the test store has duplicates in quarantine");
+    }
+
     [Fact]
     public async Task The_catalog_names_every_metric_in_the_chosen_language()
     {
@@ -43,6 +79,20 @@ public sealed class HealthAndCatalogApiTests(DashboardStore store) : ApiTestBase
         Assert.Equal("东南亚", zh["SEA"]);
         Assert.Equal("Southeast Asia", en["SEA"]);
         Assert.Equal("中东和北非", zh["MENA"]);
+    }
+
+    [Theory]
+    [InlineData("en", "ID Pre-listing review", "Prohibited goods")]
+    [InlineData("zh-Hans", "ID 商品上架前审核", "禁售商品")]
+    public async Task The_catalog_names_each_queue_policy_and_site_from_the_reference_data(string lang, string queue, string policy)
+    {
+        var catalog = await GetJson($"/api/catalog?lang={lang}");
+        string Name(string list, string id) => catalog.GetProperty(list).EnumerateArray().Single(c => c.GetProperty("id").GetString() == id).GetProperty("name").GetString()!;
+
+        // reference/queues.csv, policies.csv and sites.csv (a site has one name, in both languages).
+        Assert.Equal(queue, Name("queues", "ID-prelisting"));
+        Assert.Equal(policy, Name("policies", "prohibited_goods"));
+        Assert.Equal("Kuala Lumpur (Alpha)", Name("sites", "KUL-ALPHA"));
     }
 
     [Fact]

@@ -50,12 +50,13 @@ internal static class IngestCommand
         var catalog = CatalogOption.Create();
         catalog.Description += " A targets file's metric must be one of its metrics; the catalogue's rollup is kept up to date by the load.";
         var engineOption = new EngineOption();
+        var language = CommonOptions.Language();
 
         var command = new Command("ingest",
             "Validate and load event files into the store. Bad rows are quarantined with file, line, field and rule; " +
             "re-loading the same file changes nothing; one load is one transaction.")
         {
-            paths, store, strict, timeZone, table, earliest, latest, mapping, catalog,
+            paths, store, strict, timeZone, table, earliest, latest, mapping, catalog, language,
         };
         engineOption.AddTo(command);
         command.SetAction((parsed, cancellationToken) => CliApp.Guard(context, parsed, async () =>
@@ -71,7 +72,7 @@ internal static class IngestCommand
                 using var clickHouse = new ClickHouseEngine(engineOption.ClickHouse(parsed));
                 // The catalogue's rollup is kept on the cluster when the load knows every node (--nodes).
                 var loaded = await new ClickHouseLoader(clickHouse) { Catalog = metrics }.IngestAsync(parsed.GetValue(paths)!, options, null, cancellationToken).ConfigureAwait(false);
-                IngestSummaryView.Render(context.Out, loaded);
+                IngestSummaryView.Render(context.Out, loaded, parsed.GetValue(language)!);
                 return ExitCodes.Ok;
             }
             var path = parsed.GetValue(store)!;
@@ -89,7 +90,7 @@ internal static class IngestCommand
                 StoreSpace.Reclaim(path);
                 throw;
             }
-            IngestSummaryView.Render(context.Out, result);
+            IngestSummaryView.Render(context.Out, result, parsed.GetValue(language)!);
             return ExitCodes.Ok;
         }));
         return command;

@@ -15,7 +15,7 @@ internal static class MonitorCommand
     public static Command Create(CliContext context)
     {
         var asOf = new Option<DateOnly?>("--as-of") { Description = "Judge the data as of the end of this day (default: today, or the newest decision day if earlier)." };
-        var backfill = new Option<string>("--backfill") { Description = "Judge this many days up to --as-of (e.g. 60d); default: that day only.", DefaultValueFactory = _ => "1d" };
+        var backfill = new Option<string>("--backfill") { Description = "Judge this many days up to --as-of (e.g. 60d), ending no later than the day the decisions are complete through; default: one day, the last complete one.", DefaultValueFactory = _ => "1d" };
         var top = new Option<int>("--top") { Description = "How many alerts to print.", DefaultValueFactory = _ => 10 };
         var store = CommonOptions.Store();
         store.Description = "DuckDB store: the data with --engine duckdb; with --engine clickhouse only the alerts and monitor runs (created if missing).";

@@ -39,15 +39,6 @@ internal static class OpportunitiesCommand
         return command;
     }
 
-    private static OpportunityKind? Kind(string? text) => text switch
-    {
-        null => null,
-        "automation" => OpportunityKind.Automation,
-        "site-productivity" => OpportunityKind.SiteProductivity,
-        "handling-time" => OpportunityKind.HandlingTime,
-        "qa-sampling" => OpportunityKind.QaSampling,
-        "sla-risk" => OpportunityKind.SlaRisk,
-        "live-coverage" => OpportunityKind.LiveCoverage,
-        _ => throw new UsageException($"--kind must be automation, site-productivity, handling-time, qa-sampling, sla-risk or live-coverage, not '{text}'."),
-    };
+    private static OpportunityKind? Kind(string? text) => text is null ? null
+        : OpportunityKinds.Parse(text) ?? throw new UsageException($"--kind must be automation, site-productivity, handling-time, qa-sampling, sla-risk or live-coverage, not '{text}'.");
 }

@@ -60,21 +60,11 @@ internal static class PlanningViews
         string[] columns = ["kind", "rank", "subject", "size", "low", "high", "unit", "hours_per_week", "money_per_week"];
         var rows = found.Select(o => new object?[]
         {
-            Name(o.Kind), o.Rank, string.Join(", ", o.Subject.Select(kv => $"{kv.Key}={kv.Value}")), o.Size.Value, o.Size.Low, o.Size.High,
+            OpportunityKinds.Name(o.Kind), o.Rank, string.Join(", ", o.Subject.Select(kv => $"{kv.Key}={kv.Value}")), o.Size.Value, o.Size.Low, o.Size.High,
             Unit(o.Size.Unit), o.HoursPerWeek, o.MoneyPerWeek,
         }.Concat(evidence ? [Evidence(o), string.Join(" ; ", o.Queries)] : []).ToArray()).ToList();
         return RowsView.WriteAsync(context, "Sized opportunities a week (money in USD)", evidence ? [.. columns, "evidence", "queries"] : columns, rows, format, output);
     }
-
-    public static string Name(OpportunityKind kind) => kind switch
-    {
-        OpportunityKind.Automation => "automation",
-        OpportunityKind.SiteProductivity => "site-productivity",
-        OpportunityKind.HandlingTime => "handling-time",
-        OpportunityKind.QaSampling => "qa-sampling",
-        OpportunityKind.LiveCoverage => "live-coverage",
-        _ => "sla-risk",
-    };
 
     private static string Unit(SizeUnit unit) => unit switch
     {

@@ -12,7 +12,7 @@ namespace ModScope.Cli.Views;
 internal static class QueryResultView
 {
     private static readonly string[] Fixed =
-        ["metric", "bucket", "value", "numerator", "denominator", "sample_size", "ci_lower", "ci_upper", "comparison", "abs_change", "rel_change", "significant", "p_value"];
+        ["metric", "bucket", "value", "numerator", "denominator", "sample_size", "ci_lower", "ci_upper", "comparison", "abs_change", "rel_change", "significant", "p_value", "relative_error"];
 
     public static async Task WriteAsync(CliContext context, MetricCatalog catalog, MetricRequest request, IReadOnlyList<MetricResult> results,
         string format, string? output, string language)
@@ -74,7 +74,9 @@ internal static class QueryResultView
                 cells.Add(r.Bucket?.ToString(request.Grain == TimeGrain.Hour ? "yyyy-MM-dd HH:mm" : "yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "");
             }
             cells.AddRange(request.Dimensions.Select(d => Markup.Escape(r.Dimensions[d] ?? "(none)")));
-            cells.Add(Format(metric, r.Value));
+            cells.Add(r.RelativeError is { } error && r.Value is not null
+                ? $"≈{Format(metric, r.Value)} (±{(error * 100).ToString("0.##", CultureInfo.InvariantCulture)}%)"
+                : Format(metric, r.Value));
             cells.Add(r.Interval is { } i ? $"{Format(metric, i.Lower)} – {Format(metric, i.Upper)}" : "");
             cells.Add(r.SampleSize is { } n ? n.ToString("N0", CultureInfo.InvariantCulture) : "");
             if (comparing)
@@ -112,6 +114,8 @@ internal static class QueryResultView
                 ("value", r.Value), ("numerator", r.Numerator), ("denominator", r.Denominator), ("sample_size", r.SampleSize),
                 ("ci_lower", r.Interval?.Lower), ("ci_upper", r.Interval?.Upper), ("comparison", r.ComparisonValue),
                 ("abs_change", r.AbsoluteChange), ("rel_change", r.RelativeChange), ("significant", r.Significant), ("p_value", r.PValue),
+                // Set for an approximate value (a quantile from the rollup's sketch): its bound, e.g. 0.01.
+                ("relative_error", r.RelativeError),
             });
 
     private static string Csv(MetricRequest request, IReadOnlyList<MetricResult> results)

@@ -61,18 +61,7 @@ public sealed class OpportunityEvaluation(MetricCatalog catalog, EventCalendar c
     {
         ArgumentNullException.ThrowIfNull(planted);
         ArgumentNullException.ThrowIfNull(found);
-        return KindName(found.Kind) == planted.Kind
+        return OpportunityKinds.Name(found.Kind) == planted.Kind
             && planted.Subject.All(kv => found.Subject.TryGetValue(kv.Key, out var value) && value == kv.Value);
     }
-
-    /// <summary>The kind as <c>modscope opportunities --kind</c> and <c>opportunities.json</c> name it.</summary>
-    public static string KindName(OpportunityKind kind) => kind switch
-    {
-        OpportunityKind.Automation => "automation",
-        OpportunityKind.SiteProductivity => "site-productivity",
-        OpportunityKind.HandlingTime => "handling-time",
-        OpportunityKind.QaSampling => "qa-sampling",
-        OpportunityKind.SlaRisk => "sla-risk",
-        _ => "live-coverage",
-    };
 }

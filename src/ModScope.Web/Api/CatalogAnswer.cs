@@ -1,12 +1,18 @@
 namespace ModScope.Web.Api;
 
-/// <summary>What the pages offer to pick: metrics, dimensions, markets and regions (named in the chosen language), zones.</summary>
+/// <summary>
+/// What the pages offer to pick and how they name dimension values: metrics, dimensions, markets, regions, queues, policies
+/// and sites (named in the chosen language; a site by its one name), zones.
+/// </summary>
 internal sealed record CatalogAnswer(
     IReadOnlyList<MetricChoice> Metrics,
     IReadOnlyList<Choice> Dimensions,
     IReadOnlyList<string> DrillPath,
     IReadOnlyList<Choice> Markets,
     IReadOnlyList<Choice> Regions,
+    IReadOnlyList<Choice> Queues,
+    IReadOnlyList<Choice> Policies,
+    IReadOnlyList<Choice> Sites,
     IReadOnlyList<string> TimeZones,
     IReadOnlyList<string> CoreMetrics,
     DateOnly DataEnd,

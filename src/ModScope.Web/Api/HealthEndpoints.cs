@@ -9,7 +9,8 @@ using ModScope.Web.Access;
 namespace ModScope.Web.Api;
 
 /// <summary>
-/// <c>/api/health</c>: per-source watermarks (Monitor/Quality), per-site freshness, quarantine, waiting rows and loads (Monitor/Health).
+/// <c>/api/health</c>: per-source watermarks (Monitor/Quality), per-site freshness, quarantine, waiting rows and loads (Monitor/Health),
+/// tables, rules and reasons in the request's language (<see cref="QuarantineText"/>).
 /// Quarantined rows' raw text (which may hold anything a producer sent) is shown to analysts only; a scoped caller sees
 /// the sites of their scope and no quarantine or loads.
 /// </summary>
@@ -23,7 +24,7 @@ internal static class HealthEndpoints
             var caller = Caller.Of(http);
             // A scoped caller sees the sites of their scope, and no quarantine or loads (those hold every market's rows and files).
             var scoped = caller.Scope.IsLimited;
-            var visibleSites = scoped ? dashboard.VisibleReference(caller.Scope).Sites.Select(s => s.SiteId).ToHashSet(StringComparer.Ordinal) : null;
+            var visibleSites = await dashboard.VisibleSitesAsync(caller.Scope, cancellationToken).ConfigureAwait(false);
             var language = RequestReader.Language(lang);
             var zone = TimeZoneInfo.FindSystemTimeZoneById(RequestReader.Zone(tz));
             // Stored instants are UTC; people read them in the chosen zone.
@@ -32,20 +33,23 @@ internal static class HealthEndpoints
             var marks = await DataQualityChecks.WatermarksAsync(dashboard.Store, day, QualitySettingsLoader.LoadDefault(), cancellationToken).ConfigureAwait(false);
             var sites = dashboard.Health.Sites().Where(s => visibleSites is null || visibleSites.Contains(s.Site)).ToList();
             var newest = sites.Count == 0 ? DateTime.MinValue : sites.Max(s => s.NewestDecision);
+            var words = new QuarantineText(AlertEndpoints.Words(dashboard, language));
+            List<ReasonRow> Reasons(IReadOnlyList<QuarantineReason> reasons) =>
+                (caller.Role >= Role.Analyst ? reasons : WithoutRawRows(reasons)).Select(r => ReasonRow.Of(r, words)).ToList();
             return Results.Ok(new HealthAnswer(day,
-                marks.Select(m => new SourceFreshness(m.Source, m.NewestEvent, m.NewestEvent is { } e ? Local(e) : null,
+                marks.Select(m => new SourceFreshness(m.Source, words.Table(m.Source), m.NewestEvent, m.NewestEvent is { } e ? Local(e) : null,
                     m.CompleteThrough, m.CompleteThrough is { } c ? CultureFormat.Day(c, language) : null)).ToList(),
                 sites.Select(s => new SiteRow(s.Site, s.NewestDecision, Local(s.NewestDecision),
                     Math.Round((newest - s.NewestDecision).TotalHours, 1), s.DecisionsOnNewestDay)).ToList(),
-                scoped ? [] : caller.Role >= Role.Analyst ? dashboard.Health.Quarantine() : WithoutRawRows(dashboard.Health.Quarantine()),
+                scoped ? [] : Reasons(dashboard.Health.Quarantine()),
                 (scoped ? [] : dashboard.Health.Loads()).Select(l => new LoadRow(l, Local(l.StartedAt),
                     l.FinishedAt is { } f ? Math.Round((f - l.StartedAt).TotalSeconds, 1) : null)).ToList())
             {
                 Checks = Checks(dashboard, caller.Scope, language),
-                Pending = scoped ? [] : caller.Role >= Role.Analyst ? dashboard.Health.Pending() : WithoutRawRows(dashboard.Health.Pending()),
+                Pending = scoped ? [] : Reasons(dashboard.Health.Pending()),
             });
         }).ChecksCredentials().Expensive().WithName("Health")
-          .WithSummary("Freshness per source and site (times in the tz zone), quarantined and waiting (pending) rows by reason with samples (their raw rows for analysts only), and the load history.");
+          .WithSummary("Freshness per source and site (times in the tz zone), quarantined and waiting (pending) rows by table and rule with samples, named and worded in the chosen language (their raw rows for analysts only), and the load history.");
     }
 
     /// <summary>The open data alerts, newest first, in words (<see cref="FindingRenderer"/>).</summary>
@@ -60,6 +64,6 @@ internal static class HealthEndpoints
             .ToList();
     }
 
-    private static List<QuarantineReason> WithoutRawRows(IReadOnlyList<QuarantineReason> reasons) =>
+    private static IReadOnlyList<QuarantineReason> WithoutRawRows(IReadOnlyList<QuarantineReason> reasons) =>
         reasons.Select(r => r with { Samples = r.Samples.Select(s => s with { RawRow = null }).ToList() }).ToList();
 }

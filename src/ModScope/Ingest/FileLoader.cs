@@ -63,7 +63,7 @@ internal sealed class FileLoader(SqlRunner sql, IngestOptions options, DateTime 
         // Row order in the table does not matter (each row carries its file and line), so DuckDB may insert in parallel.
         sql.Execute("SET preserve_insertion_order = false");
         var inserted = Check($"INSERT INTO {name} ({columns}, file_id, line) SELECT {columns}, __file_id, __gord + {header} " +
-                             $"FROM ({ValidationSql.Build(table, plan, numbers.Source(table, plan, "stg_main"), batch, AssumesTimeZone, options.WaitForReferences)}) WHERE __fail IS NULL");
+                             $"FROM ({ValidationSql.Build(table, plan, numbers.Source(table, plan, "stg_main"), batch, AssumesTimeZone, options.Waits(table))}) WHERE __fail IS NULL");
         sql.Execute("RESET preserve_insertion_order");
 
         // Every row read or rejected takes at least one line: if good rows and rejected lines fill every line, no row failed.
@@ -71,7 +71,7 @@ internal sealed class FileLoader(SqlRunner sql, IngestOptions options, DateTime 
         var failed = lines != inserted + rejected;
         if (failed)
         {
-            Check($"CREATE OR REPLACE TEMP TABLE chk0 AS SELECT * FROM ({ValidationSql.Build(table, plan, numbers.Source(table, plan, "stg_scratch"), batch, AssumesTimeZone, options.WaitForReferences)}) " +
+            Check($"CREATE OR REPLACE TEMP TABLE chk0 AS SELECT * FROM ({ValidationSql.Build(table, plan, numbers.Source(table, plan, "stg_scratch"), batch, AssumesTimeZone, options.Waits(table))}) " +
                   "WHERE __fail IS NOT NULL");
         }
         RowNumbers.Drop(sql);
@@ -142,10 +142,10 @@ internal sealed class FileLoader(SqlRunner sql, IngestOptions options, DateTime 
 
     /// <summary>
     /// The rules under which a failing row of the table waits as pending instead of being rejected: an audit or appeal
-    /// without its decision; a decision or staffing row naming a reference code not loaded yet (unless the options say not).
+    /// without its decision; a decision, staffing or reference row naming a reference code not loaded yet (unless the options say not).
     /// </summary>
     private List<string> WaitingRules(TableSchema table) =>
-        table.WaitsForReferences && options.WaitForReferences
+        options.Waits(table)
             ? [QuarantineRules.OrphanReference, QuarantineRules.UnknownReference]
             : [QuarantineRules.OrphanReference];
 

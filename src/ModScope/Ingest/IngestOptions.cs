@@ -13,11 +13,21 @@ namespace ModScope.Ingest;
 /// <param name="WaitForReferences">A decision or staffing row naming a market, queue, policy or site not in the reference data
 /// waits as pending until a later load brings the code; false quarantines it as <c>unknown_reference</c> (ClickHouse, whose
 /// loads do not keep such rows yet).</param>
+/// <param name="ReferenceRowsWait">A reference row naming a code not loaded (a queue's market, a policy's parent, a target's
+/// market, site, queue or policy) waits as pending like an event row (with <paramref name="WaitForReferences"/>); false
+/// quarantines it as <c>unknown_reference</c> (ClickHouse, whose loads keep no waiting reference rows).</param>
 /// <param name="MetricIds">The metric ids a targets file's <c>metric</c> may name (the catalogue's); null: only their form is checked.</param>
 public sealed record IngestOptions(bool Strict = false, string? AssumeTimeZone = null, string? Table = null,
     DateTime? Earliest = null, DateTime? Latest = null, [property: JsonIgnore] SourceMapping? Mapping = null, bool WaitForReferences = true,
-    [property: JsonIgnore] IReadOnlyList<string>? MetricIds = null)
+    [property: JsonIgnore] IReadOnlyList<string>? MetricIds = null, bool ReferenceRowsWait = true)
 {
+    /// <summary>Whether a row of <paramref name="table"/> naming a code not loaded waits as pending rather than being quarantined.</summary>
+    public bool Waits(Model.TableSchema table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return table.WaitsForReferences && WaitForReferences && (ReferenceRowsWait || !Model.Tables.IsReference(table));
+    }
+
     /// <summary>The mapping file used (recorded with the load), or null.</summary>
     public string? MappingFile => Mapping is null || Mapping == SourceMapping.None ? null : Mapping.File;
 

@@ -6,18 +6,27 @@ namespace ModScope.Ingest;
 
 /// <summary>
 /// Rows that wait in <c>pending_*</c> (and in quarantine with status <c>pending</c>): audits and appeals that arrived
-/// before their decision, and decisions and staffing rows naming a market, queue, policy or site not in the reference
-/// data yet. Each load releases those whose decision or reference codes are now loaded; decisions first, so an audit
-/// waiting for a decision that waited for its queue attaches in the same load.
+/// before their decision; reference rows naming a code not loaded yet (a policy's parent, a queue's market, a target's
+/// segment); decisions and staffing rows naming a market, queue, policy or site not in the reference data yet. Each load
+/// releases those whose decision or reference codes are now loaded, in load order: reference tables first (a policy
+/// again while its parent was released in the same load), then decisions, then the audits waiting for them, so a chain
+/// (a decision waiting for a queue waiting for its market) attaches in the one load that brings the market.
 /// </summary>
 internal static class PendingRows
 {
     public static long Release(SqlRunner sql, DateTime now)
     {
         var released = 0L;
-        foreach (var table in EventSchema.All.Where(t => t.WaitsForReferences))
+        foreach (var table in Tables.All.Where(t => t.WaitsForReferences))
         {
-            released += ReleaseReferenced(sql, table, now);
+            var selfReferencing = table.ReferenceColumns.Any(c => c.References!.Split('.')[0] == table.Name);
+            long step;
+            do
+            {
+                step = ReleaseReferenced(sql, table, now);
+                released += step;
+            }
+            while (selfReferencing && step > 0);
         }
         foreach (var table in EventSchema.All.Where(t => t.ParentReference is not null))
         {
@@ -44,10 +53,11 @@ internal static class PendingRows
     }
 
     /// <summary>
-    /// Releases the waiting rows whose every reference code is now loaded. Of rows with one key, the highest version (else
-    /// the earliest file and line) attaches, replacing a stored row of a lower version; a ready row whose key is stored
-    /// (at the same or a higher version) or that lost to another becomes a rejected <c>duplicate_id</c>, as it would have
-    /// been had its code been known when it arrived.
+    /// Releases the waiting rows whose every reference code is now loaded. Of event rows with one key, the highest version
+    /// (else the earliest file and line) attaches, replacing a stored row of a lower version; of reference rows with one
+    /// key (code and valid_from) the latest file's, which corrects a stored row of an earlier file as it would have when
+    /// loaded. A ready row whose key is stored at the same or a higher version (for reference rows: from a later file) or
+    /// that lost to another becomes a rejected <c>duplicate_id</c>, as it would have been had its code been known.
     /// </summary>
     private static long ReleaseReferenced(SqlRunner sql, TableSchema table, DateTime now)
     {
@@ -61,12 +71,17 @@ internal static class PendingRows
         var known = string.Join(" AND ", table.ReferenceColumns.Select(c =>
         {
             var (target, key) = (c.References!.Split('.')[0], c.References.Split('.')[1]);
-            return $"(p.{Quote(c.Name)} IS NULL OR p.{Quote(c.Name)} IN (SELECT {Quote(key)} FROM {Quote(target)}))";
+            // A target's empty segment cell is stored as its default ('') and names nothing.
+            var none = c.DefaultValue is { } empty ? $" OR p.{Quote(c.Name)} = {Literal(empty)}" : "";
+            return $"(p.{Quote(c.Name)} IS NULL{none} OR p.{Quote(c.Name)} IN (SELECT {Quote(key)} FROM {Quote(target)}))";
         }));
+        var (order, newer) = versioned ? ("\"version\" DESC, file_id, line", " AND s.\"version\" >= r.\"version\"")
+            : table.ReplacesSameKey ? ("file_id DESC, line", " AND s.file_id > r.file_id")
+            : ("file_id, line", "");
         sql.Execute("DROP TABLE IF EXISTS ready");
         sql.Execute($"""
             CREATE TEMP TABLE ready AS
-            SELECT p.*, row_number() OVER (PARTITION BY {string.Join(", ", keys)} ORDER BY {(versioned ? "\"version\" DESC, " : "")}file_id, line) AS __rank
+            SELECT p.*, row_number() OVER (PARTITION BY {string.Join(", ", keys)} ORDER BY {order}) AS __rank
             FROM {pending} p WHERE {known}
             """);
         var same = string.Join(" AND ", keys.Select(k => $"s.{k} = r.{k}"));
@@ -74,9 +89,9 @@ internal static class PendingRows
         sql.Execute($"""
             CREATE TEMP TABLE released AS
             SELECT * EXCLUDE (__rank) FROM ready r
-            WHERE __rank = 1 AND NOT EXISTS (SELECT 1 FROM {Quote(table.Name)} s WHERE {same}{(versioned ? " AND s.\"version\" >= r.\"version\"" : "")})
+            WHERE __rank = 1 AND NOT EXISTS (SELECT 1 FROM {Quote(table.Name)} s WHERE {same}{newer})
             """);
-        if (versioned)
+        if (versioned || table.ReplacesSameKey)
         {
             sql.Execute($"DELETE FROM {Quote(table.Name)} s WHERE EXISTS (SELECT 1 FROM released r WHERE {same})");
         }

@@ -26,7 +26,8 @@ internal static class ValidationSql
         WHERE chk0.__existing_file = f.file_id AND __fail.rule = '{{QuarantineRules.DuplicateId}}'
         """;
 
-    public static string Build(TableSchema table, SourcePlan plan, string source, FileBatch batch, bool assumeTimeZone, bool waitForReferences)
+    /// <param name="waits">A row naming a reference code not loaded waits (<see cref="IngestOptions.Waits"/>): that check comes last.</param>
+    public static string Build(TableSchema table, SourcePlan plan, string source, FileBatch batch, bool assumeTimeZone, bool waits)
     {
         var keys = table.Key.Select(Quote).ToList();
         var hasVersion = table.Find("version") is not null;
@@ -72,7 +73,7 @@ internal static class ValidationSql
         sql.AppendLine("checked AS (SELECT *, CASE");
         // Only CSV files whose bytes hold no control byte or quote are known to be free of control characters.
         var controls = batch.First.Format != InputFormat.Csv || batch.Digests.Any(d => d.MayHoldControls);
-        foreach (var (fails, rule, field, message) in Checks(table, assumeTimeZone, controls, waitForReferences))
+        foreach (var (fails, rule, field, message) in Checks(table, assumeTimeZone, controls, waits))
         {
             sql.AppendLine(CultureInfo.InvariantCulture,
                 $"  WHEN {fails} THEN {{'rule': '{rule}', 'field': {field}, 'message': {message}}}");
@@ -88,10 +89,9 @@ internal static class ValidationSql
 
     /// <summary>(condition, rule, field SQL, message SQL) in the order they are tried.</summary>
     private static IEnumerable<(string Fails, string Rule, string Field, string Message)> Checks(TableSchema table, bool assumeTimeZone, bool controls,
-        bool waitForReferences)
+        bool waits)
     {
         // A row that waits for a reference code is checked for it last, so one that waits passes every other check.
-        var waits = table.WaitsForReferences && waitForReferences;
         yield return ("NOT __json_ok", QuarantineRules.MalformedJson, "NULL", Literal("line is not a JSON object"));
         yield return ("__nested IS NOT NULL", QuarantineRules.NestedValue, "__nested",
             "__nested || ' holds a nested value (JSON object or array, Parquet STRUCT, LIST or MAP); a scalar is expected'");

@@ -29,13 +29,14 @@ public static class ReferenceSchema
         [Id("policy_id"), new("parent_id", ColumnKind.Text, false, References: "policies.policy_id"), Text("name_en", false), Text("name_zh", false),
          new("severity", ColumnKind.Text, false, AllowedValues: Vocabulary.Severities), ValidFromColumn()],
         [new("policy_own_parent", "parent_id", "parent_id IS NULL OR parent_id <> policy_id", "a policy cannot be its own parent_id")],
-        AsOf: "valid_from", ReplacesSameKey: true), "policy_id", "valid_from",
+        AsOf: "valid_from", ReplacesSameKey: true, WaitsForReferences: true), "policy_id", "valid_from",
         data => data.Policies.Select(p => new object?[] { p.PolicyId, p.ParentId, p.NameEn, p.NameZh, p.Severity, p.ValidFrom }));
 
     public static readonly ReferenceTable Queues = new(new TableSchema("queues", ["queue_id", "valid_from"],
         [Id("queue_id"), new("market", ColumnKind.Text, References: "markets.code"), new("object_type", ColumnKind.Text, AllowedValues: Vocabulary.ObjectTypes),
          new("sla_hours", ColumnKind.Number, MinValue: 0), Text("name_en", false), Text("name_zh", false), ValidFromColumn()],
-        [new("sla_not_positive", "sla_hours", "sla_hours > 0", "sla_hours must be greater than 0")], AsOf: "valid_from", ReplacesSameKey: true),
+        [new("sla_not_positive", "sla_hours", "sla_hours > 0", "sla_hours must be greater than 0")], AsOf: "valid_from", ReplacesSameKey: true,
+        WaitsForReferences: true),
         "queue_id", "valid_from",
         data => data.Queues.Select(q => new object?[] { q.QueueId, q.Market, q.ObjectType, q.SlaHours, q.NameEn, q.NameZh, q.ValidFrom }));
 
@@ -59,7 +60,7 @@ public static class ReferenceSchema
         [new("bad_metric_id", "metric", "regexp_matches(metric, '^[a-z][a-z0-9_]*$')", "metric must be a metric id such as qa_accuracy"),
          new("unknown_region", "region", "region = '' OR list_contains((SELECT list(region) FROM markets), region)",
              "region must be the region of a known market")],
-        AsOf: "valid_from", ReplacesSameKey: true);
+        AsOf: "valid_from", ReplacesSameKey: true, WaitsForReferences: true);
 
     /// <summary>
     /// Exchange rates (fx_rates*.csv): on <c>date</c>, one unit of <c>currency</c> is worth <c>rate</c> units of the

@@ -12,7 +12,8 @@ namespace ModScope.Model;
 /// <param name="ReplacesSameKey">A later load's row with a stored row's key replaces it (reference data: a corrected
 /// market or target); otherwise it is a <c>duplicate_id</c> unless it carries a higher <c>version</c>.</param>
 /// <param name="WaitsForReferences">A row naming a market, queue, policy or site not yet in the reference data waits in
-/// <c>pending_*</c> (not quarantined) until a later load brings the code (decisions, staffing).</param>
+/// <c>pending_*</c> (not quarantined) until a later load (or a later file of the same load) brings the code: decisions,
+/// staffing, and the reference rows that point at others (a policy's parent, a queue's market, a target's segment).</param>
 public sealed record TableSchema(
     string Name,
     IReadOnlyList<string> Key,

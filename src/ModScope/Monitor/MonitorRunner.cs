@@ -51,8 +51,7 @@ public sealed class MonitorRunner(ModScopeStore store, MetricCatalog catalog, Me
                 ? await DataQualityChecks.WatermarksAsync(DataEngine, asOf, Quality, cancellationToken).ConfigureAwait(false)
                 : await DataQualityChecks.WatermarksAsync(store, asOf, Quality, cancellationToken).ConfigureAwait(false);
             var watermark = marks.FirstOrDefault(w => w.Source == "decisions")?.CompleteThrough;
-            var windowEnd = watermark is { } w && w < asOf ? w : asOf;
-            var windowStart = asOf.AddDays(1 - Math.Max(1, backfillDays));
+            var (windowStart, windowEnd) = MonitorWindow.For(asOf, backfillDays, watermark);
             // A backfill judges the data of all its days too, not only the checks' usual recent days.
             var qualitySettings = Quality with { Days = Math.Max(Quality.Days, backfillDays), ReportingCurrency = catalog.ReportingCurrency };
             var quality = DataEngine is not null
@@ -60,61 +59,52 @@ public sealed class MonitorRunner(ModScopeStore store, MetricCatalog catalog, Me
                 : await DataQualityChecks.RunAsync(store, asOf, qualitySettings, Calendar, cancellationToken).ConfigureAwait(false);
             var data = quality.Where(f => f.Day is null || f.Day >= windowStart).Select(f => (Source: f, Alert: QualityAlerts.ToFinding(f, asOf))).ToList();
             var findings = data.Select(d => d.Alert).ToList();
-            var scanned = 0;
-            if (windowEnd < windowStart)
+            var scanner = new MonitorScanner(catalog, query, Settings)
             {
-                findings.Add(RunProblem("monitor_run_skipped", asOf,
-                    $"The monitor skipped {windowStart:yyyy-MM-dd}..{asOf:yyyy-MM-dd}: decisions are complete only through {windowEnd:yyyy-MM-dd}."));
+                EventOn = SegmentEvents.For(Calendar),
+                Rebaselines = alerts.Rebaselines(),
+                Progress = Progress,
+            };
+            var scan = await scanner.ScanAsync(windowStart, windowEnd, cancellationToken).ConfigureAwait(false);
+            var scanned = scan.SeriesScanned;
+            // Each market's region as the data's reference data (the store's, or the cluster's) has it at the end of the window.
+            var regionOf = query.Reference.Current(windowEnd).RegionByMarket();
+            var reach = await SiteReach.LoadAsync(query, windowStart, windowEnd, regionOf, cancellationToken).ConfigureAwait(false);
+            var metricFindings = NestedAlerts.Group(scan.Alerts.Select(a => a.Finding with
+            {
+                SuppressedBy = QualityAlerts.Explaining(a.Finding, a.Metric.IsCount, data, reach),
+            }).ToList(), regionOf).ToList();
+            var explainer = new AlertExplainer(catalog, query, AlertExplainer.DrillOrder);
+            var ranked = metricFindings.Where(f => f.SuppressedBy is null).OrderByDescending(f => f.Rank).Take(ExplainTop).ToList();
+            if (ranked.Count > 0)
+            {
+                Progress?.Report(ranked.Count == 1 ? "explaining the alert" : $"explaining the {ranked.Count} largest alerts");
             }
-            else
+            // Explanations are independent: two at a time, so one's statements run while the other's results are weighed.
+            var explanations = new ConcurrentDictionary<AlertFinding, string>(ReferenceEqualityComparer.Instance);
+            await Parallel.ForEachAsync(ranked, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = cancellationToken }, async (f, token) =>
             {
-                var scanner = new MonitorScanner(catalog, query, Settings)
+                var explanation = await explainer.ExplainAsync(f, metricFindings.Where(h => ReferenceEquals(h.SuppressedBy, f)), token).ConfigureAwait(false);
+                explanations[f] = explanation.ToJson();
+            }).ConfigureAwait(false);
+            var explained = new Dictionary<AlertFinding, AlertFinding>(ReferenceEqualityComparer.Instance);
+            for (var i = 0; i < metricFindings.Count; i++)
+            {
+                if (explanations.TryGetValue(metricFindings[i], out var json))
                 {
-                    EventOn = SegmentEvents.For(Calendar),
-                    Rebaselines = alerts.Rebaselines(),
-                    Progress = Progress,
-                };
-                var scan = await scanner.ScanAsync(windowStart, windowEnd, cancellationToken).ConfigureAwait(false);
-                scanned = scan.SeriesScanned;
-                // Each market's region as the data's reference data (the store's, or the cluster's) has it at the end of the window.
-                var regionOf = query.Reference.Current(windowEnd).RegionByMarket();
-                var reach = await SiteReach.LoadAsync(query, windowStart, windowEnd, regionOf, cancellationToken).ConfigureAwait(false);
-                var metricFindings = NestedAlerts.Group(scan.Alerts.Select(a => a.Finding with
-                {
-                    SuppressedBy = QualityAlerts.Explaining(a.Finding, a.Metric.IsCount, data, reach),
-                }).ToList(), regionOf).ToList();
-                var explainer = new AlertExplainer(catalog, query, AlertExplainer.DrillOrder);
-                var ranked = metricFindings.Where(f => f.SuppressedBy is null).OrderByDescending(f => f.Rank).Take(ExplainTop).ToList();
-                if (ranked.Count > 0)
-                {
-                    Progress?.Report(ranked.Count == 1 ? "explaining the alert" : $"explaining the {ranked.Count} largest alerts");
+                    var f = metricFindings[i];
+                    metricFindings[i] = explained[f] = f with { Explanation = json };
                 }
-                // Explanations are independent: two at a time, so one's statements run while the other's results are weighed.
-                var explanations = new ConcurrentDictionary<AlertFinding, string>(ReferenceEqualityComparer.Instance);
-                await Parallel.ForEachAsync(ranked, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = cancellationToken }, async (f, token) =>
-                {
-                    var explanation = await explainer.ExplainAsync(f, metricFindings.Where(h => ReferenceEquals(h.SuppressedBy, f)), token).ConfigureAwait(false);
-                    explanations[f] = explanation.ToJson();
-                }).ConfigureAwait(false);
-                var explained = new Dictionary<AlertFinding, AlertFinding>(ReferenceEqualityComparer.Instance);
-                for (var i = 0; i < metricFindings.Count; i++)
-                {
-                    if (explanations.TryGetValue(metricFindings[i], out var json))
-                    {
-                        var f = metricFindings[i];
-                        metricFindings[i] = explained[f] = f with { Explanation = json };
-                    }
-                }
-                // Alerts held under an explained alert point at its new record, so the store can link them.
-                metricFindings = metricFindings.Select(f => f.SuppressedBy is { } by && explained.TryGetValue(by, out var now) ? f with { SuppressedBy = now } : f).ToList();
-                findings.AddRange(metricFindings);
-                if (Settings.TargetWeeks > 0)
-                {
-                    findings.AddRange(await new TargetMissFinder(catalog, query) { Weeks = Settings.TargetWeeks }.FindAsync(windowEnd, cancellationToken).ConfigureAwait(false));
-                }
+            }
+            // Alerts held under an explained alert point at its new record, so the store can link them.
+            metricFindings = metricFindings.Select(f => f.SuppressedBy is { } by && explained.TryGetValue(by, out var now) ? f with { SuppressedBy = now } : f).ToList();
+            findings.AddRange(metricFindings);
+            if (Settings.TargetWeeks > 0)
+            {
+                findings.AddRange(await new TargetMissFinder(catalog, query) { Weeks = Settings.TargetWeeks }.FindAsync(windowEnd, cancellationToken).ConfigureAwait(false));
             }
             var (opened, updated) = alerts.Upsert(findings, runId, windowStart, windowEnd);
-            var summary = new MonitorRunSummary(watermark, scanned, opened, updated, windowEnd < windowStart ? "skipped" : "ok", null);
+            var summary = new MonitorRunSummary(watermark, scanned, opened, updated, "ok", null);
             alerts.FinishRun(runId, summary);
             new AlertLifecycle(store) { AutoResolveDays = AutoResolveDays }.Apply(asOf);
             var touched = alerts.List().Where(a => a.Finding.LastDay >= windowStart && a.Finding.FirstDay <= asOf).OrderByDescending(a => a.Finding.Rank).ToList();

@@ -24,10 +24,11 @@ public sealed class OpportunityFinder(PlanningReader reader, PlanBuilder planner
         var plan = await planner.BuildAsync(filters, forecast, settings.Targets, asOf, cancellationToken).ConfigureAwait(false);
         var last = plan.LastDay;
         var first = last.AddDays(1 - PlanBuilder.RecentDays);
-        var automation = AutomationCandidates.Find(await CellsAsync(filters, first, last, cancellationToken).ConfigureAwait(false), settings);
-        var sites = SiteProductivity.Find(await SitesAsync(filters, first, last, cancellationToken).ConfigureAwait(false), settings);
+        // The plan's hourly costs are each site's over the same recent days.
+        var cost = plan.HourlyCost;
+        var automation = AutomationCandidates.Find(await CellsAsync(filters, first, last, cost, cancellationToken).ConfigureAwait(false), settings);
+        var sites = SiteProductivity.Find(await SitesAsync(filters, first, last, cost, cancellationToken).ConfigureAwait(false), settings);
         var risk = SlaRisk.Find(plan.Plan, plan.Low, plan.High, plan.HourlyCost, settings);
-        var cost = await planner.HourlyCostAsync(filters, first, last, cancellationToken).ConfigureAwait(false);
         var units = await new HandlingUnitReader(reader, metrics).ReadAsync(filters, first, last, cost, cancellationToken).ConfigureAwait(false);
         var handling = HandlingOutliers.Find(units, settings);
         var qa = QaReallocation.Find(await new QaDesignReader(reader, metrics).ReadAsync(filters, first, last, cancellationToken).ConfigureAwait(false), settings);
@@ -55,13 +56,13 @@ public sealed class OpportunityFinder(PlanningReader reader, PlanBuilder planner
         string.Concat(subject.Select(kv => $" --filter {kv.Key}={kv.Value}"));
 
     /// <summary>Policy × queue cells over the recent weeks: human volume a week, handling time, automation rate, and both accuracies.</summary>
-    private async Task<List<AutomationCell>> CellsAsync(IReadOnlyList<DimensionFilter> filters, DateOnly first, DateOnly last, CancellationToken cancellationToken)
+    private async Task<List<AutomationCell>> CellsAsync(IReadOnlyList<DimensionFilter> filters, DateOnly first, DateOnly last,
+        IReadOnlyDictionary<string, double> cost, CancellationToken cancellationToken)
     {
         var volume = metrics.Roles.Volume;
         var split = await reader.RunAsync([volume, metrics.Roles.QaRate], [.. Cell, PlanningMetrics.AutomatedBy], TimeGrain.None, filters, first, last, cancellationToken).ConfigureAwait(false);
         var handling = (await reader.RunAsync([metrics.HandlingTime], Cell, TimeGrain.None, filters, first, last, cancellationToken).ConfigureAwait(false))
             .Where(r => r.Value > 0).ToDictionary(r => PlanningReader.Key(r, Cell), r => r.Value!.Value, StringComparer.Ordinal);
-        var cost = await planner.HourlyCostAsync(filters, first, last, cancellationToken).ConfigureAwait(false);
         var hourly = cost.Count == 0 ? 0.0 : cost.Values.Average();
         var weeks = (last.DayNumber - first.DayNumber + 1) / 7.0;
         var cells = new List<AutomationCell>();
@@ -87,7 +88,8 @@ public sealed class OpportunityFinder(PlanningReader reader, PlanBuilder planner
         rows.FirstOrDefault(r => r.Value is not null) is { } r ? new AccuracyEstimate(r.Value!.Value, r.EffectiveSampleSize ?? r.SampleSize ?? 0.0) : null;
 
     /// <summary>Each site's days: productive hours, and human decisions with their handling seconds by queue × policy.</summary>
-    private async Task<List<SiteWork>> SitesAsync(IReadOnlyList<DimensionFilter> filters, DateOnly first, DateOnly last, CancellationToken cancellationToken)
+    private async Task<List<SiteWork>> SitesAsync(IReadOnlyList<DimensionFilter> filters, DateOnly first, DateOnly last,
+        IReadOnlyDictionary<string, double> cost, CancellationToken cancellationToken)
     {
         var hours = await reader.RunAsync([metrics.Staffing], ["site"], TimeGrain.Day, filters, first, last, cancellationToken).ConfigureAwait(false);
         string[] mix = ["site", "queue", "policy"];
@@ -97,7 +99,6 @@ public sealed class OpportunityFinder(PlanningReader reader, PlanBuilder planner
         var strata = work.Where(r => r.Metric == metrics.HumanVolume && r.Value > 0 && r.Bucket is not null)
             .ToLookup(r => (Site: r.Dimensions["site"] ?? "(none)", Day: DateOnly.FromDateTime(r.Bucket!.Value)),
                 r => new StratumWork($"{r.Dimensions["queue"]}|{r.Dimensions["policy"]}", r.Value!.Value, r.Value!.Value * seconds.GetValueOrDefault((r.Bucket, PlanningReader.Key(r, mix)))));
-        var cost = await planner.HourlyCostAsync(filters, first, last, cancellationToken).ConfigureAwait(false);
         return hours.Where(r => r.Bucket is not null && r.Numerator > 0)
             .GroupBy(r => r.Dimensions["site"] ?? "(none)", StringComparer.Ordinal)
             .Select(site => new SiteWork(site.Key, cost.GetValueOrDefault(site.Key), site

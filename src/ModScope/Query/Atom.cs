@@ -17,6 +17,9 @@ internal sealed record Atom(string Key, MeasureDefinition Measure, AtomMoment Mo
     /// <summary>The values the atom aggregates (source, dating, value, conditions), whatever the aggregate: quantiles alike here rank the same values.</summary>
     public string ValuesKey => string.Join("|", Measure.Source, Measure.Time, Measure.Value?.ToString(), Conditions(Measure));
 
+    /// <summary>Whether <paramref name="otherKey"/> is the key of an atom of the same source and dating column (one aggregates statement).</summary>
+    public bool SameStatement(string otherKey) => otherKey.StartsWith($"{Measure.Source}|{Measure.Time}|", StringComparison.Ordinal);
+
     private static string Conditions(MeasureDefinition m) => string.Join(" & ", m.Where.Select(c => c.ToString()));
 
     /// <summary>The key of a moment of the measure whose value atom has key <paramref name="valueKey"/>.</summary>

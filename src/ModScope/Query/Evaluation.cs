@@ -8,6 +8,9 @@ internal sealed record Evaluation(double? Value, double? Numerator, double? Deno
     /// <summary>Kish's effective sample size behind a weighted (stratified) estimate; see <see cref="MetricResult.EffectiveSampleSize"/>.</summary>
     public double? EffectiveSampleSize { get; init; }
 
+    /// <summary>Set when the value is approximate (a rollup's quantile sketch); see <see cref="MetricResult.RelativeError"/>.</summary>
+    public double? RelativeError { get; init; }
+
     public static readonly Evaluation Empty = new(null, null, null, null, null, TestBasis.None);
 }
 

@@ -4,7 +4,8 @@ using ModScope.Stats;
 namespace ModScope.Query;
 
 /// <summary>Computes each metric's value for one group key from the statement rows.</summary>
-internal sealed class Evaluator(MetricCatalog catalog, StatementRows rows, double confidence)
+/// <param name="quantileIntervals">Whether the request asked for quantile intervals (a sketch gives them from its buckets).</param>
+internal sealed class Evaluator(MetricCatalog catalog, StatementRows rows, double confidence, bool quantileIntervals = false)
 {
     // Evaluated once per group key: keep the per-definition work (atom keys, source sets) out of that loop.
     private readonly Dictionary<MeasureDefinition, string> _atomKeys = new(ReferenceEqualityComparer.Instance);
@@ -17,6 +18,12 @@ internal sealed class Evaluator(MetricCatalog catalog, StatementRows rows, doubl
         foreach (var atom in QueryPlanner.Atoms(metric))
         {
             keys.UnionWith(rows.Atoms.GetValueOrDefault(atom.Key)?.Keys ?? Enumerable.Empty<string>());
+            if (rows.Sketches.TryGetValue(atom.Key, out var sketched))
+            {
+                // Raw, a quantile has a (maybe empty) value in every group of its source's aggregates statement.
+                keys.UnionWith(sketched.Keys);
+                keys.UnionWith(rows.Atoms.Where(a => atom.SameStatement(a.Key)).SelectMany(a => a.Value.Keys));
+            }
         }
         keys.UnionWith(rows.Strata.GetValueOrDefault(metric.Id)?.Keys ?? Enumerable.Empty<string>());
         keys.UnionWith(rows.Pairs.GetValueOrDefault(metric.Id)?.Keys ?? Enumerable.Empty<string>());
@@ -50,7 +57,9 @@ internal sealed class Evaluator(MetricCatalog catalog, StatementRows rows, doubl
         }
         if (measure.Quantile is { } q)
         {
-            return new Evaluation(value, null, null, null, QuantileInterval(atomKey, key, q), TestBasis.None);
+            return rows.Sketches.TryGetValue(atomKey, out var sketches)
+                ? Sketched(sketches.GetValueOrDefault(key), q)
+                : new Evaluation(value, null, null, null, QuantileInterval(atomKey, key, q), TestBasis.None);
         }
         return value is { } v && Variance(measure, atomKey, key, v) is { } variance
             ? new Evaluation(v, null, null, null, NormalInterval(v, variance), new TestBasis.Estimate(v, variance))
@@ -100,6 +109,27 @@ internal sealed class Evaluator(MetricCatalog catalog, StatementRows rows, doubl
                && ranked.ValueAtRank.TryGetValue(lower, out var low) && ranked.ValueAtRank.TryGetValue(upper, out var high)
             ? new Interval(low, high, confidence, "order statistics (distribution-free)")
             : null;
+    }
+
+    /// <summary>
+    /// A quantile from the rollup's log-bucket sketch: within <see cref="LogBucketSketch.RelativeError"/> of the raw value.
+    /// Its interval, when asked for, takes the order-statistic ranks of the raw interval (<see cref="Quantiles.OrderStatisticInterval"/>
+    /// over the same n) and reads their values from the sketch, so each bound is within the same relative error of the raw bound.
+    /// </summary>
+    private Evaluation Sketched(LogBucketSketch? sketch, double q)
+    {
+        if (sketch is null || sketch.Count == 0)
+        {
+            return Evaluation.Empty with { RelativeError = LogBucketSketch.RelativeError };
+        }
+        Interval? interval = null;
+        if (quantileIntervals && sketch.Count <= int.MaxValue
+            && Quantiles.OrderStatisticInterval((int)sketch.Count, q, confidence) is { Lower: { } lower, Upper: { } upper })
+        {
+            interval = new Interval(sketch.ValueAtRank(lower), sketch.ValueAtRank(upper), confidence,
+                $"order statistics (distribution-free), from a log-bucket sketch (each bound within {LogBucketSketch.RelativeErrorText})");
+        }
+        return new Evaluation(sketch.Quantile(q), null, null, null, interval, TestBasis.None) { RelativeError = LogBucketSketch.RelativeError };
     }
 
     private Evaluation Operand(Operand operand, string key) =>

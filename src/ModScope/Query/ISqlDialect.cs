@@ -40,6 +40,9 @@ public interface ISqlDialect
     /// <summary>A number as a double-precision float (NULL stays NULL).</summary>
     string ToDouble(string value);
 
+    /// <summary>The quantile sketch's bucket of a positive number: ⌈ln(x) / ln γ⌉ as an integer (<see cref="Stats.LogBucketSketch"/>).</summary>
+    string LogBucket(string positive);
+
     /// <summary>An aggregate over the rows where <paramref name="condition"/> holds (all rows when null).</summary>
     string Aggregate(AggregateKind kind, string? value, string? condition, double quantile = 0);
 

@@ -68,7 +68,7 @@ public sealed class MetricQuery(MetricCatalog catalog, IMetricEngine engine)
         {
             rows.Add(plan.Statements[i], results[i], request.Grain != TimeGrain.None);
         }
-        var evaluator = new Evaluator(catalog, rows, request.Confidence);
+        var evaluator = new Evaluator(catalog, rows, request.Confidence, request.QuantileIntervals);
         var bucketIndex = new Dictionary<DateTime, int>();
         foreach (var (start, _) in Buckets.Within(request.Period, request.Grain))
         {
@@ -113,6 +113,7 @@ public sealed class MetricQuery(MetricCatalog catalog, IMetricEngine engine)
                     new MetricResult(id, bucket, dimensions, evaluation.Value, evaluation.Numerator, evaluation.Denominator, evaluation.SampleSize, evaluation.Interval)
                     {
                         EffectiveSampleSize = evaluation.EffectiveSampleSize,
+                        RelativeError = evaluation.RelativeError,
                     },
                     evaluation.Basis,
                     aligned,

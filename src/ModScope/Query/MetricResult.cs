@@ -30,4 +30,10 @@ public sealed record MetricResult(
     /// the strata's weights differ. Sampling tests on the estimate use it instead of the raw audit count.
     /// </summary>
     public double? EffectiveSampleSize { get; init; }
+
+    /// <summary>
+    /// Set when <see cref="Value"/> (and the interval's bounds) are approximate: a quantile read from the rollup's
+    /// log-bucket sketch, each within this relative error of the raw answer (0.01: 1%). Null: exact. <c>--exact</c> asks for raw.
+    /// </summary>
+    public double? RelativeError { get; init; }
 }

@@ -30,19 +30,27 @@ public sealed class QueryPlanner(MetricCatalog catalog, ISqlDialect dialect, Ref
         var statements = new List<PlannedStatement>();
         var builder = new StatementBuilder(dialect, scope);
         var rollup = Rollups.RollupReader.For(catalog, dialect, rollups ?? (_ => null), scope, out var whyRaw);
+        var sketched = new HashSet<string>(StringComparer.Ordinal);
         foreach (var group in atoms.Where(a => a.Measure.Aggregate != AggregateFunction.OpenAtEnd).GroupBy(a => (a.Measure.Source, a.Measure.Time)))
         {
-            statements.Add(rollup?.Aggregates(group.Key.Source, group.Key.Time!, group.ToList()) ?? builder.Aggregates(group.Key.Source, group.Key.Time!, group.ToList()));
+            if (rollup is not null && FromRollup(rollup, group.Key.Source, group.Key.Time!, group.ToList()) is { } read)
+            {
+                statements.AddRange(read);
+                sketched.UnionWith(group.Where(a => a.Measure.Quantile is not null).Select(a => a.ValuesKey));
+                continue;
+            }
+            statements.Add(builder.Aggregates(group.Key.Source, group.Key.Time!, group.ToList()));
         }
         foreach (var group in atoms.Where(a => a.Measure.Aggregate == AggregateFunction.OpenAtEnd).GroupBy(a => (a.Measure.Source, a.Measure.Opened, a.Measure.Closed)))
         {
-            rollup?.Raw($"rows open at the end of a bucket over {group.Key.Source} are not additive");
-            statements.Add(builder.OpenAtEnd(group.Key.Source, group.Key.Opened!, group.Key.Closed!, group.ToList()));
+            statements.Add(rollup?.OpenAtEnd(group.Key.Source, group.Key.Opened!, group.ToList())
+                ?? builder.OpenAtEnd(group.Key.Source, group.Key.Opened!, group.Key.Closed!, group.ToList()));
         }
         if (request.QuantileIntervals)
         {
             // Quantiles of the same values (source, dating, value, conditions) share one ranking.
-            foreach (var group in atoms.Where(a => a.Measure.Quantile is not null).GroupBy(a => a.ValuesKey))
+            // A sketch's quantiles take their intervals from the sketch (the evaluator); the rest rank raw values.
+            foreach (var group in atoms.Where(a => a.Measure.Quantile is not null && !sketched.Contains(a.ValuesKey)).GroupBy(a => a.ValuesKey))
             {
                 rollup?.Raw("quantile intervals rank raw values");
                 statements.Add(builder.Ranks(group.ToList(), request.Confidence));
@@ -58,6 +66,37 @@ public sealed class QueryPlanner(MetricCatalog catalog, ISqlDialect dialect, Ref
             statements.Add(rollup?.Pairs(metric.Id, metric.Agreement!) ?? builder.Pairs(metric.Id, metric.Agreement!));
         }
         return new QueryPlan(request, statements, all, rollup is null ? $"raw: {whyRaw}" : rollup.Answered);
+    }
+
+    /// <summary>
+    /// The statements reading one source's aggregates from the rollup: the additive atoms from its table and each set
+    /// of quantiles of the same values from its sketch; null (all raw, exact) unless every part is in the rollup.
+    /// </summary>
+    private static List<PlannedStatement>? FromRollup(Rollups.RollupReader rollup, string source, string time, List<Atom> atoms)
+    {
+        var additive = atoms.Where(a => a.Measure.Quantile is null).ToList();
+        var read = new List<PlannedStatement>();
+        if (additive.Count > 0)
+        {
+            if (rollup.Aggregates(source, time, additive, atoms) is not { } aggregates)
+            {
+                return null;
+            }
+            read.Add(aggregates);
+        }
+        foreach (var quantiles in atoms.Where(a => a.Measure.Quantile is not null).GroupBy(a => a.ValuesKey))
+        {
+            if (rollup.Sketch(quantiles.ToList()) is not { } sketch)
+            {
+                return null;
+            }
+            read.Add(sketch);
+        }
+        if (read.Any(s => s.Kind == StatementKind.Sketch))
+        {
+            rollup.ReadsSketches();
+        }
+        return read;
     }
 
     /// <summary>The atoms (inline measures) a metric reads directly.</summary>

@@ -23,6 +23,9 @@ public abstract class StandardDialect : ISqlDialect
 
     public virtual string ToDouble(string value) => $"CAST({value} AS DOUBLE)";
 
+    public virtual string LogBucket(string positive) =>
+        $"CAST(ceil(ln({positive}) / {Stats.LogBucketSketch.LogGamma.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}) AS INTEGER)";
+
     public virtual string Aggregate(AggregateKind kind, string? value, string? condition, double quantile = 0)
     {
         var call = kind switch

@@ -113,6 +113,26 @@ internal sealed class StatementBuilder(ISqlDialect dialect, RequestScope scope)
     }
 
     /// <summary>
+    /// A rollup's table of openings and closings: per local day a row opened (<c>k0</c>) × dimensions × the local day it
+    /// stopped being open (<c>v0</c>: its closing, or its opening when it closed earlier), the rows (<c>v1</c>) and those
+    /// meeting each atom's conditions (<c>v2…</c>). A row is open at a day's start s when opened before s and closed at or
+    /// after s, which for whole days is k0 &lt; day(s) ≤ v0; a row never closed is never counted, as in the raw statements.
+    /// </summary>
+    public PlannedStatement Openings(string source, string opened, string closed, IReadOnlyList<Atom> atoms)
+    {
+        var parameters = new SqlParameters(dialect);
+        var relation = new SourceRelation(dialect, source) { Money = (parameters, scope.ReportingCurrency) };
+        var (open, close) = (relation.Column(opened), relation.Column(closed));
+        var keys = Keys(relation, opened, parameters);
+        var until = scope.BucketOfUtc($"CASE WHEN {close} > {open} THEN {close} ELSE {open} END", parameters);
+        var values = atoms.Select(a => dialect.Aggregate(AggregateKind.Count, null, relation.Conditions(a.Measure.Where, parameters)))
+            .Prepend(dialect.Aggregate(AggregateKind.Count, null, null)).Prepend(until).ToList();
+        var where = Where(scope.InPeriod(relation, opened, parameters), $"{close} IS NOT NULL", scope.FilterSql(relation, parameters));
+        return new PlannedStatement($"openings and closings over {source} ({opened} to {closed})", StatementKind.Openings,
+            Select(keys, values, relation.From, where, [.. keys, until]), parameters.Values, keys.Count, atoms.Select(a => a.Key).ToList());
+    }
+
+    /// <summary>
     /// Per stratum: population, sample size, then audits in the domain and successes of each metric (first audit of
     /// each decision). Metrics over the same audits and dating column share one statement: one scan, one numbering.
     /// </summary>
@@ -191,6 +211,27 @@ internal sealed class StatementBuilder(ISqlDialect dialect, RequestScope scope)
             WHERE {(windows.Count == 1 ? windows[0] : string.Join("\n   OR ", windows.Select(w => $"({w})")))}
             """;
         return new PlannedStatement($"ranks near the {string.Join(" and ", atoms.Select(a => a.Measure.AggregateName))} over {m.Source}", StatementKind.Ranks, sql,
+            parameters.Values, keys.Count, atoms.Select(a => a.Key).ToList());
+    }
+
+    /// <summary>
+    /// The log-bucket sketch of one or more quantiles of the same values (<see cref="Stats.LogBucketSketch"/>): per group,
+    /// each bucket's sign (−1, 0, 1), index ⌈ln|x| / ln γ⌉ (0 for zero) and count of values. The rollup keeps it per day.
+    /// </summary>
+    public PlannedStatement Sketch(IReadOnlyList<Atom> atoms)
+    {
+        var m = atoms[0].Measure;
+        var parameters = new SqlParameters(dialect);
+        var relation = new SourceRelation(dialect, m.Source) { Money = (parameters, scope.ReportingCurrency) };
+        var keys = Keys(relation, m.Time!, parameters);
+        var value = relation.Value(m.Value!);
+        var sign = $"CASE WHEN ({value}) > 0 THEN 1 WHEN ({value}) < 0 THEN -1 ELSE 0 END";
+        // The smallest positive double keeps the logarithm finite where the CASE does not use it (zero).
+        var index = $"CASE WHEN ({value}) = 0 THEN 0 ELSE {dialect.LogBucket($"greatest(abs({value}), 1e-300)")} END";
+        var where = Where(scope.InPeriod(relation, m.Time!, parameters), relation.Conditions(m.Where, parameters), $"({value}) IS NOT NULL",
+            scope.FilterSql(relation, parameters));
+        return new PlannedStatement($"quantile sketch of the {string.Join(" and ", atoms.Select(a => a.Measure.AggregateName))} over {m.Source}",
+            StatementKind.Sketch, Select(keys, [sign, index, dialect.Aggregate(AggregateKind.Count, null, null)], relation.From, where, [.. keys, sign, index]),
             parameters.Values, keys.Count, atoms.Select(a => a.Key).ToList());
     }
 

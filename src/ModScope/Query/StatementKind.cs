@@ -11,4 +11,8 @@ public enum StatementKind
     Pairs,
     /// <summary>Values ranked near one or more quantiles in each group: group size, rank, value (quantile intervals).</summary>
     Ranks,
+    /// <summary>A rollup's table only: per opening day, the closing day, the rows and those of each atom (rows open at a bucket's end).</summary>
+    Openings,
+    /// <summary>Buckets of a log-bucket quantile sketch per group: sign, index, count of values (approximate quantiles from a rollup).</summary>
+    Sketch,
 }

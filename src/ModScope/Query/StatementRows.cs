@@ -13,6 +13,7 @@ internal sealed class StatementRows
     public Dictionary<string, Dictionary<string, List<StratumCounts>>> Strata { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, Dictionary<string, List<(string A, string B, long Count)>>> Pairs { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, Dictionary<string, (long Size, Dictionary<long, double> ValueAtRank)>> Ranks { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, Dictionary<string, Stats.LogBucketSketch>> Sketches { get; } = new(StringComparer.Ordinal);
 
     public void Add(PlannedStatement statement, IReadOnlyList<object?[]> rows, bool hasBucket)
     {
@@ -59,6 +60,20 @@ internal sealed class StatementRows
                     foreach (var atom in ranks)
                     {
                         Slot(atom, key, () => (Size: size, ValueAtRank: new Dictionary<long, double>())).ValueAtRank[rank] = value;
+                    }
+                }
+                break;
+            case StatementKind.Sketch:
+                // Quantiles of the same values share the sketch: each group's buckets merged (summed) into one.
+                var sketches = statement.Outputs.Select(o => Slot(Sketches, o)).ToArray();
+                foreach (var row in rows)
+                {
+                    var key = Key(row, k, hasBucket);
+                    var sketch = Slot(sketches[0], key, () => new Stats.LogBucketSketch());
+                    sketch.Add((int)Long(row[k]), (int)Long(row[k + 1]), Long(row[k + 2]));
+                    foreach (var other in sketches.Skip(1))
+                    {
+                        other[key] = sketch;
                     }
                 }
                 break;

@@ -36,7 +36,8 @@ public sealed class ReportBuilder(MetricCatalog catalog, MetricQuery query, Stor
         ArgumentNullException.ThrowIfNull(scope);
         var data = await new ReportDataLoader(catalog, query, _rules).LoadAsync(scope, alerts, cancellationToken).ConfigureAwait(false);
         var lastDay = DateOnly.FromDateTime(scope.Period.End.AddDays(-1));
-        return data with { Reference = Reference, Calendar = Calendar, Catalog = SegmentTargets.Apply(data.Catalog, scope.Filters, lastDay, Reference) };
+        data = data with { Reference = Reference, Calendar = Calendar, Catalog = SegmentTargets.Apply(data.Catalog, scope.Filters, lastDay, Reference) };
+        return await ReportOpportunities.AddAsync(data, query, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The storyline for the data's audience, composed in <paramref name="language"/> (en or zh-Hans).</summary>

@@ -14,6 +14,15 @@ public sealed record ReportData(ReportScope Scope, MetricCatalog Catalog, IReadO
     /// <summary>The known events (<c>catalog/events.yaml</c>, read as the monitor reads it); a movement during one is attributed to it.</summary>
     public EventCalendar Calendar { get; init; } = EventCalendar.Empty;
 
+    /// <summary>
+    /// The sized opportunities in scope (<see cref="ReportOpportunities"/>), worth the most money a week first; null when the
+    /// report does not size them (exec, quality) or the data in scope cannot be planned (<see cref="OpportunitiesMissing"/> says why).
+    /// </summary>
+    public IReadOnlyList<Planning.Opportunities.Opportunity>? Opportunities { get; init; }
+
+    /// <summary>Why the opportunities could not be sized (the planning library's message), or null.</summary>
+    public string? OpportunitiesMissing { get; init; }
+
     /// <summary>The set with this name, or null when the report did not gather it.</summary>
     public ResultSet? Set(string id) => Sets.FirstOrDefault(s => s.Id == id);
 

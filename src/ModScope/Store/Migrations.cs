@@ -36,6 +36,8 @@ public static class Migrations
             Run(connection, Script("0012-regions.sql"));
             ReferenceTables.SeedRegions(connection);
         }),
+        new(13, "policies, queues and targets waiting for a code that has not arrived",
+            connection => Run(connection, Script("0013-pending-reference-rows.sql"))),
     ];
 
     /// <summary>The schema version this build writes.</summary>

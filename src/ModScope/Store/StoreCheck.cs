@@ -8,7 +8,8 @@ namespace ModScope.Store;
 /// <c>modscope check</c>: verifies a store without changing its data. It reads every value of every table, so DuckDB
 /// checks every block's checksum; compares the schema version with this build's; looks for orphan rows (event rows
 /// and quarantine entries of no recorded file, files of no load, audits and appeals stored without their decision);
-/// and checks that each file's counts add up (rows read = loaded + quarantined). A sound store loses its damage mark.
+/// and checks that each file's counts add up (rows read = loaded + quarantined); it lists the rows still waiting for a
+/// code or a decision (as information: they wait by design). A sound store loses its damage mark.
 /// Opens the file directly, without migrating it. Each item is structure (<see cref="StoreCheckItem"/>): the words, in
 /// the reader's language, come from <c>Monitor/Findings</c>.
 /// </summary>
@@ -94,6 +95,24 @@ public static class StoreCheck
             "file_id NOT IN (SELECT file_id FROM files)");
         yield return Find(connection, StoreCheckKind.FilesWithoutLoad, "files", null, "name", "load_id NOT IN (SELECT load_id FROM loads)");
         yield return Find(connection, StoreCheckKind.FileCountsDisagree, "files", null, "name", "rows_read <> rows_loaded + rows_quarantined");
+        foreach (var waiting in Waiting(connection))
+        {
+            yield return waiting;
+        }
+    }
+
+    /// <summary>Per table, the rows waiting in quarantine (status pending) with up to three of them as file:line field; one item when none wait.</summary>
+    private static List<StoreCheckItem> Waiting(DuckDBConnection connection)
+    {
+        var tables = Strings(connection, "SELECT DISTINCT table_name FROM quarantine WHERE status = 'pending' ORDER BY 1");
+        return tables.Count == 0
+            ? [new(StoreCheckKind.RowsWaiting, true)]
+            : tables.Select(table => new StoreCheckItem(StoreCheckKind.RowsWaiting, true, table,
+                Count: Scalar(connection, "SELECT count(*) FROM quarantine WHERE status = 'pending' AND table_name = $1", table),
+                Examples: Strings(connection, $"""
+                    SELECT f.name || ':' || q.line || ' ' || coalesce(q.field, '') FROM quarantine q JOIN files f USING (file_id)
+                    WHERE q.status = 'pending' AND q.table_name = $1 ORDER BY f.name, q.line LIMIT {ExampleCount}
+                    """, table))).ToList();
     }
 
     /// <summary>The rows of <paramref name="table"/> that match <paramref name="where"/> (our schema's SQL, no user input): a passed item when none do.</summary>
@@ -117,10 +136,14 @@ public static class StoreCheck
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    private static List<string> Strings(DuckDBConnection connection, string sql)
+    private static List<string> Strings(DuckDBConnection connection, string sql, params object[] parameters)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
+        foreach (var value in parameters)
+        {
+            command.Parameters.Add(new DuckDBParameter(value));
+        }
         using var reader = command.ExecuteReader();
         var values = new List<string>();
         while (reader.Read())

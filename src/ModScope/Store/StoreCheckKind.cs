@@ -26,4 +26,10 @@ public enum StoreCheckKind
 
     /// <summary>Files whose rows read are not rows loaded + quarantined.</summary>
     FileCountsDisagree,
+
+    /// <summary>
+    /// Rows of <see cref="StoreCheckItem.Table"/> waiting (quarantine status pending) for a code or a decision not loaded
+    /// yet, with examples as file:line field; never a problem (they are released when it arrives). No table: none wait.
+    /// </summary>
+    RowsWaiting,
 }

@@ -51,6 +51,20 @@ public sealed partial class FindingRendererTests
     }
 
     [Fact]
+    public void A_normal_range_is_said_inside_the_values_the_metric_can_take()
+    {
+        // The monitor's band for a median turnaround reached -3.3 h; hours are never below 0, so the range starts at 0 h.
+        var facts = FindingFacts.Of("metric.rose", ("metric", new FindingFact(FactKind.Metric, Text: "tat_p50_hours")), ("segment", new FindingFact(FactKind.Segment, Text: "market=VN")),
+            ("value", new FindingFact(FactKind.Value, 24.9, "tat_p50_hours")), ("expected", new FindingFact(FactKind.Value, 7.8, "tat_p50_hours")),
+            ("lower", new FindingFact(FactKind.Value, -3.3, "tat_p50_hours")), ("upper", new FindingFact(FactKind.Value, 18.9, "tat_p50_hours")),
+            ("first", FindingFacts.Day(new DateOnly(2026, 9, 23))), ("last", FindingFacts.Day(new DateOnly(2026, 9, 30))),
+            ("span", new FindingFact(FactKind.Part, Text: "span.days")), ("shift", new FindingFact(FactKind.Part, Text: "none")), ("during", new FindingFact(FactKind.Part, Text: "none")));
+
+        Assert.Contains("(expected 7.8 h, normal range 0.0 h–18.9 h)", English.Render(facts, "stored"), StringComparison.Ordinal);
+        Assert.Contains("（预期7.8小时，正常范围0.0小时–18.9小时）", Chinese.Render(facts, "stored"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_metric_that_rose_over_days_in_the_total_and_in_a_region()
     {
         var total = MetricMove("metric.rose", "", "2026-11-10", "2026-11-12", shift: false, null);

@@ -54,6 +54,16 @@ public sealed class StoreCheckFindingsTests
             "表 files 中有 2 个文件的读取行数不等于加载行数加隔离行数（例如“d-1.csv”、“d-2.csv”）"
         },
         {
+            new StoreCheckItem(StoreCheckKind.RowsWaiting, true, "queues", Count: 1_204, Examples: ["queues-acme.csv:2 market"]),
+            "1,204 queues rows wait for a code or a decision not loaded yet (e.g. 'queues-acme.csv:2 market')",
+            "表 queues 中有 1,204 行在等待尚未加载的代码或决策（例如“queues-acme.csv:2 market”）"
+        },
+        {
+            new StoreCheckItem(StoreCheckKind.RowsWaiting, true),
+            "no rows wait for a code or a decision not loaded yet",
+            "没有等待尚未加载的代码或决策的行"
+        },
+        {
             new StoreCheckItem(StoreCheckKind.NotAStore, false, "schema_migrations"),
             "no schema_migrations table: not a ModScope store",
             "没有 schema_migrations 表：这不是 ModScope 存储"

@@ -39,6 +39,7 @@ public sealed class DialectFragmentTests
         ["count if"] = d => d.Aggregate(AggregateKind.Count, null, "c"),
         ["sum"] = d => d.Aggregate(AggregateKind.Sum, "v", null),
         ["to double"] = d => d.ToDouble("v"),
+        ["log bucket"] = d => d.LogBucket("v"),
         ["p90"] = d => d.Aggregate(AggregateKind.Quantile, "v", null, 0.9),
         ["week"] = d => d.Truncate("x", TimeGrain.Week),
         ["month"] = d => d.Truncate("x", TimeGrain.Month),
@@ -56,6 +57,9 @@ public sealed class DialectFragmentTests
         { "clickhouse", "quote", "`market`" },
         { "duckdb", "to double", "CAST(v AS DOUBLE)" },
         { "clickhouse", "to double", "toFloat64(v)" },
+        // ln γ = ln(1.01 / 0.99), the sketch's 1% buckets.
+        { "duckdb", "log bucket", "CAST(ceil(ln(v) / 0.020000666706669435) AS INTEGER)" },
+        { "clickhouse", "log bucket", "toInt32(ceil(log(v) / 0.020000666706669435))" },
         { "duckdb", "parameter", "$p0" },
         { "clickhouse", "parameter", "{p0}" },
         { "duckdb", "table", "\"decisions\" AS t" },

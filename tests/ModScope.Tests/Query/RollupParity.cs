@@ -9,7 +9,10 @@ namespace ModScope.Tests.Query;
 /// </summary>
 internal static class RollupParity
 {
-    /// <summary>Same rows in the same order, each value, numerator, denominator, sample size and interval within 1e-9.</summary>
+    /// <summary>
+    /// Same rows in the same order, each value, numerator, denominator, sample size and interval within 1e-9; a quantile
+    /// read from the rollup's sketch (marked with its relative error) within that error of the raw value and bounds.
+    /// </summary>
     public static void AssertSame(IReadOnlyList<MetricResult> expected, IReadOnlyList<MetricResult> actual, string label)
     {
         Assert.True(expected.Count == actual.Count, $"{label}: {expected.Count} raw rows, {actual.Count} from the rollup");
@@ -18,6 +21,14 @@ internal static class RollupParity
             var (e, a) = (expected[i], actual[i]);
             var what = $"{label}: {e.Metric} {e.Bucket:yyyy-MM-dd} {string.Join(",", e.Dimensions.Values)}";
             Assert.True(e.Metric == a.Metric && e.Bucket == a.Bucket && e.Dimensions.SequenceEqual(a.Dimensions), $"{what}: row {i} differs in its key");
+            Assert.True(e.RelativeError is null || e.RelativeError == a.RelativeError, $"{what}: approximate on one side only");
+            if (a.RelativeError is { } bound)
+            {
+                Within(e.Value, a.Value, bound, what + " value");
+                Within(e.Interval?.Lower, a.Interval?.Lower, bound, what + " interval lower bound");
+                Within(e.Interval?.Upper, a.Interval?.Upper, bound, what + " interval upper bound");
+                continue;
+            }
             Close(e.Value, a.Value, what + " value");
             Close(e.Numerator, a.Numerator, what + " numerator");
             Close(e.Denominator, a.Denominator, what + " denominator");
@@ -47,6 +58,18 @@ internal static class RollupParity
         });
         File.WriteAllLines(path, [lines[0], .. moved]);
         return path;
+    }
+
+    /// <summary>|actual − expected| ≤ bound·|expected| (and 1e-12 for the floating-point rounding of the bucket's representative).</summary>
+    private static void Within(double? expected, double? actual, double bound, string what)
+    {
+        if (expected is null || actual is null)
+        {
+            Assert.True(expected.Equals(actual), $"{what}: {expected} raw, {actual} from the sketch");
+            return;
+        }
+        Assert.True(Math.Abs(expected.Value - actual.Value) <= (bound * Math.Abs(expected.Value)) + 1e-12,
+            $"{what}: {expected:R} raw, {actual:R} from the sketch, more than {bound:R} apart relatively");
     }
 
     private static void Close(double? expected, double? actual, string what)

@@ -5,6 +5,7 @@ using ModScope.Engines;
 using ModScope.Ingest;
 using ModScope.Query;
 using ModScope.Query.Rollups;
+using ModScope.Stats;
 using ModScope.Store;
 using ModScope.Synthetic;
 using ModScope.Tests.Support;
@@ -123,11 +124,14 @@ public sealed partial class RollupParityTests : IDisposable
             var rolled = await _query.RunAsync(request);
             Assert.True(raw.Count > 0, label);
             RollupParity.AssertSame(raw, rolled, label);
+            // The quantiles are the sketch's (marked approximate), not raw ones passed through.
+            Assert.Contains(rolled, r => r.Metric == "tat_p90_hours" && r.RelativeError == LogBucketSketch.RelativeError && r.Value is not null);
         }
         // A request of additive metrics only reads nothing raw.
         var additive = _catalog.Metrics.Where(m => m.Proportion is not null || m.Agreement is not null
-            || (CatalogValidator.Measures(m).Any() && CatalogValidator.Measures(m).All(x => x.Measure.Aggregate is AggregateFunction.Count or AggregateFunction.Sum or AggregateFunction.Avg)))
+            || (CatalogValidator.Measures(m).Any() && CatalogValidator.Measures(m).All(x => x.Measure.Aggregate is AggregateFunction.Count or AggregateFunction.Sum or AggregateFunction.Avg or AggregateFunction.OpenAtEnd)))
             .Where(m => m.Numerator?.MetricId is null && m.Denominator?.MetricId is null).Select(m => m.Id).ToList();
+        Assert.Contains("backlog_end_of_period", additive);
         Assert.Equal("rollup daily", _query.Plan(Request(additive, ["market"], TimeGrain.Week)).Answered);
     }
 

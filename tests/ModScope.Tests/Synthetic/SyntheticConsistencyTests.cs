@@ -94,7 +94,10 @@ public sealed class SyntheticConsistencyTests(IncidentDataSetFixture fixture)
             Assert.True(d!.FileDate <= a.FileDate);
             Assert.InRange(a.FileDate.DayNumber - d.FileDate.DayNumber, 1, 3);
             Assert.Equal(a.FileDate, DateOnly.FromDateTime(a.AuditedAt));
-            Assert.Equal($"{d.FileDate:yyyy-MM-dd}|{(d.IsHuman ? d.Site : "automated")}|{(d.IsEnforcement ? "enforce" : "approve")}", a.Stratum);
+            // The planted automation candidate's decisions carry their cell as a fourth part (not in the over-sampled stratum).
+            var stratum = $"{d.FileDate:yyyy-MM-dd}|{(d.IsHuman ? d.Site : "automated")}|{(d.IsEnforcement ? "enforce" : "approve")}";
+            var inCell = $"{d.Policy}/{d.Queue}" == Data.AutomationCell && !(d.IsHuman && d.Site == Data.OverSampledSite && d.IsEnforcement);
+            Assert.Equal(inCell ? $"{stratum}|{Data.AutomationCell}" : stratum, a.Stratum);
             Assert.InRange(a.SampleSize, 1, a.Population);
             Assert.Equal(a.QaVerdict == "approve", a.QaPolicy.Length == 0);
             var expected = a.ErrorType switch
@@ -117,7 +120,10 @@ public sealed class SyntheticConsistencyTests(IncidentDataSetFixture fixture)
             Assert.Single(stratum.Select(a => (a.Population, a.SampleSize)).Distinct());
             var date = stratum.First().StratumDate;
             var parts = stratum.First().StratumParts;
-            var population = Data.Decisions.Count(d => d.FileDate == date && (d.IsHuman ? d.Site : "automated") == parts[1] && (d.IsEnforcement ? "enforce" : "approve") == parts[2]);
+            // The planted automation candidate's decisions are a stratum of their own (a fourth part naming policy/queue),
+            // taken out of the day's stratum (not out of the over-sampled one, whose extra draws are of the whole stratum).
+            var population = Data.Decisions.Count(d => d.FileDate == date && (d.IsHuman ? d.Site : "automated") == parts[1] && (d.IsEnforcement ? "enforce" : "approve") == parts[2]
+                && (parts.Length == 4 ? $"{d.Policy}/{d.Queue}" == parts[3] : $"{d.Policy}/{d.Queue}" != Data.AutomationCell || parts[1..] is [var unit, "enforce"] && unit == Data.OverSampledSite));
             Assert.Equal(population, stratum.First().Population);
         }
     }

@@ -16,6 +16,12 @@ public sealed partial class SyntheticDataSet
     public required IReadOnlyList<StaffingRecord> Staffing { get; init; }
     public required IReadOnlyList<IncidentTruth> Incidents { get; init; }
 
+    /// <summary>The planted automation candidate as its audits' stratum suffix names it (<c>policy/queue</c>); null without one.</summary>
+    public string? AutomationCell { get; init; }
+
+    /// <summary>The site whose enforce stratum is planted over-sampled; null without one.</summary>
+    public string? OverSampledSite { get; init; }
+
     /// <summary>Day files by table (redelivered files excluded), keyed by date.</summary>
     public required IReadOnlyDictionary<string, SortedDictionary<DateOnly, string>> DayFiles { get; init; }
 
@@ -64,6 +70,8 @@ public sealed partial class SyntheticDataSet
                 r[f.Column("moderator_id")], Number(r[f.Column("scheduled_hours")]), Number(r[f.Column("productive_hours")]),
                 Number(r[f.Column("hourly_cost")]), d)),
             Incidents = ReadIncidents(Path.Combine(folder, "incidents.json")),
+            AutomationCell = ReadPlanted(Path.Combine(folder, "opportunities.json"), "automation", s => $"{s.GetProperty("policy").GetString()}/{s.GetProperty("queue").GetString()}"),
+            OverSampledSite = ReadPlanted(Path.Combine(folder, "opportunities.json"), "qa-sampling", s => s.GetProperty("site").GetString()!),
         };
     }
 
@@ -88,6 +96,18 @@ public sealed partial class SyntheticDataSet
         }
 
         return all;
+    }
+
+    private static string? ReadPlanted(string path, string kind, Func<JsonElement, string> name)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        using var json = JsonDocument.Parse(File.ReadAllText(path));
+        return json.RootElement.EnumerateArray().Where(e => e.GetProperty("kind").GetString() == kind)
+            .Select(e => name(e.GetProperty("subject"))).SingleOrDefault();
     }
 
     private static List<IncidentTruth> ReadIncidents(string path)

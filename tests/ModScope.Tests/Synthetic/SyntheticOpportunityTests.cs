@@ -7,52 +7,93 @@ namespace ModScope.Tests.Synthetic;
 /// <summary>
 /// Every opportunity listed in opportunities.json must be visible in the raw files by a plain computation: the slow
 /// site's handling times against the other sites' on the same object types, its size from the staffing files, and
-/// the over-sampled site's enforce audits against the other sites'.
+/// the over-sampled site's enforce audits against the other sites', the automation candidate's own audits and its size
+/// from its human handling seconds.
 /// </summary>
 [Collection(IncidentDataSetCollection.Name)]
 public sealed class SyntheticOpportunityTests(IncidentDataSetFixture fixture)
 {
     private SyntheticDataSet Data => fixture.Data;
 
-    private List<(string Kind, string Site, double Value, DateOnly First, DateOnly Last)> Planted()
+    private List<(string Kind, Dictionary<string, string> Subject, double Value, DateOnly First, DateOnly Last)> Planted()
     {
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(Data.Folder, "opportunities.json")));
         return json.RootElement.EnumerateArray().Select(e => (
             e.GetProperty("kind").GetString()!,
-            e.GetProperty("subject").GetProperty("site").GetString()!,
+            e.GetProperty("subject").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!),
             e.GetProperty("value").GetDouble(),
             DateOnly.ParseExact(e.GetProperty("first").GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
             DateOnly.ParseExact(e.GetProperty("last").GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture))).ToList();
     }
 
     [Fact]
-    public void Generator_PlantsASlowSiteAndAnOverSampledQaStratumOverTheLast28Days()
+    public void Generator_PlantsASlowSiteAnOverSampledQaStratumAndAnAutomationCandidateOverTheLast28Days()
     {
         var planted = Planted();
-        Assert.Equal(["qa-sampling", "site-productivity"], planted.Select(p => p.Kind).Order(StringComparer.Ordinal));
+        Assert.Equal(["automation", "qa-sampling", "site-productivity"], planted.Select(p => p.Kind).Order(StringComparer.Ordinal));
         Assert.All(planted, p => Assert.Equal(Data.Dates.Last(), p.Last));
         Assert.All(planted, p => Assert.Equal(Data.Dates.Last().AddDays(-27), p.First));
-        Assert.All(planted, p => Assert.True(p.Value > 0, $"{p.Kind} at {p.Site} has no size."));
-        Assert.Equal(2, planted.Select(p => p.Site).Distinct().Count());
-        var incidentSites = Data.Incidents.SelectMany(i => i.Segment.Values).ToHashSet();
-        Assert.All(planted, p => Assert.DoesNotContain(p.Site, incidentSites));
+        Assert.All(planted, p => Assert.True(p.Value > 0, $"{p.Kind} at {string.Join(',', p.Subject.Values)} has no size."));
+        var sites = planted.Where(p => p.Kind != "automation").Select(p => p.Subject["site"]).ToArray();
+        Assert.Equal(2, sites.Distinct().Count());
+        var incidentTargets = Data.Incidents.SelectMany(i => i.Segment.Values).ToHashSet();
+        Assert.All(sites, s => Assert.DoesNotContain(s, incidentTargets));
+        var cell = planted.Single(p => p.Kind == "automation").Subject;
+        Assert.Equal(["policy", "queue"], cell.Keys.Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(cell["policy"], incidentTargets);
+        Assert.DoesNotContain(Data.Decisions.First(d => d.Queue == cell["queue"]).Market, incidentTargets);
+    }
+
+    [Fact]
+    public void Generator_AutomationCandidate_IsAuditedInStrataOfItsOwnAndSizedFromItsHumanHandlingSeconds()
+    {
+        var planted = Planted().Single(p => p.Kind == "automation");
+        var (policy, queue) = (planted.Subject["policy"], planted.Subject["queue"]);
+        bool InCell(DecisionRecord d) => d.Policy == policy && d.Queue == queue;
+        var decisions = Data.Decisions.ToDictionary(d => d.Id);
+        var strata = Data.Audits.Where(a => a.AuditId.EndsWith("-1", StringComparison.Ordinal) && a.StratumParts.Length == 4).GroupBy(a => a.Stratum).ToArray();
+        Assert.Contains(strata, s => s.First().StratumParts[1] == "automated");
+        Assert.Contains(strata, s => s.First().StratumParts[1] != "automated");
+        foreach (var stratum in strata)
+        {
+            var parts = stratum.First().StratumParts;
+            Assert.Equal($"{policy}/{queue}", parts[3]);
+            Assert.All(stratum, a => Assert.True(InCell(decisions[a.DecisionId]), $"{a.AuditId} is not of the cell."));
+            // At least 12 a stratum-day, or all when fewer; audits fall 1-3 days later, so only days whose audits are all in the data.
+            if (stratum.First().StratumDate <= Data.Dates.Last().AddDays(-3))
+            {
+                Assert.InRange(stratum.First().SampleSize, Math.Min(12, stratum.First().Population), stratum.First().Population);
+                Assert.Equal(stratum.First().SampleSize, stratum.Count());
+            }
+        }
+
+        // Its automated decisions err half as often as the automated model elsewhere (enforce about 2.3% × difficulty,
+        // approve 1.1% × difficulty; humans about 3-6%): under 4% of their first audits find an error.
+        var automated = strata.Where(s => s.First().StratumParts[1] == "automated").SelectMany(s => s).ToArray();
+        var errors = automated.Count(a => a.ErrorType != "none");
+        Assert.True(errors < 0.04 * automated.Length, $"{errors} errors in {automated.Length} audits of the cell's automated decisions.");
+
+        // Size: the cell's human handling seconds decided in the window, in hours a week.
+        var seconds = Data.Decisions.Where(d => d.IsHuman && InCell(d) && d.FileDate >= planted.First && d.FileDate <= planted.Last).Sum(d => d.HandlingSeconds);
+        Assert.Equal(seconds / 3600.0 / 4, planted.Value, 6);
     }
 
     [Fact]
     public void Generator_SlowSite_HandlesTheSameObjectTypes20PercentSlowerAndIsSizedFromItsProductiveHours()
     {
         var slow = Planted().Single(p => p.Kind == "site-productivity");
+        var slowSite = slow.Subject["site"];
         var human = Data.Decisions.Where(d => d.IsHuman && d.HandlingSeconds > 0).ToArray();
-        foreach (var type in human.Where(d => d.Site == slow.Site).GroupBy(d => d.ObjectType).Where(g => g.Count() >= 300))
+        foreach (var type in human.Where(d => d.Site == slowSite).GroupBy(d => d.ObjectType).Where(g => g.Count() >= 300))
         {
-            var peers = human.Where(d => d.ObjectType == type.Key && d.Site != slow.Site).ToArray();
+            var peers = human.Where(d => d.ObjectType == type.Key && d.Site != slowSite).ToArray();
             // Medians: the handling time is lognormal, clamped at 8 s and 1800 s; 1.2 times the median is 1.2 times the median.
             var ratio = Median(type.Select(d => d.HandlingSeconds)) / Median(peers.Select(d => d.HandlingSeconds));
             Assert.InRange(ratio, 1.1, 1.3);
         }
 
         // Size: productive hours a week over the window that 1/1.2 of them would have done: H (1 − 1/1.2) / 4 weeks.
-        var productive = Data.Staffing.Where(s => s.Site == slow.Site && s.Date >= slow.First && s.Date <= slow.Last).Sum(s => s.Productive);
+        var productive = Data.Staffing.Where(s => s.Site == slowSite && s.Date >= slow.First && s.Date <= slow.Last).Sum(s => s.Productive);
         Assert.Equal(productive * (1 - (1 / 1.2)) / 4, slow.Value, 6);
     }
 
@@ -65,10 +106,16 @@ public sealed class SyntheticOpportunityTests(IncidentDataSetFixture fixture)
         var data = SyntheticDataSet.Load(folder.Path);
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder.Path, "opportunities.json")));
         var site = json.RootElement.EnumerateArray().Single(e => e.GetProperty("kind").GetString() == "qa-sampling").GetProperty("subject").GetProperty("site").GetString();
-        var enforce = data.Audits.Where(a => a.AuditId.EndsWith("-1", StringComparison.Ordinal) && a.StratumParts[2] == "enforce" && a.StratumParts[1] != "automated")
-            .GroupBy(a => a.Stratum).Select(g => (Site: g.First().StratumParts[1], g.First().Population, g.First().SampleSize)).ToArray();
-        // Sites sample 20-30 a stratum-day (or all when fewer); the planted site 3 × 20-30.
-        Assert.All(enforce.Where(s => s.Site != site), s => Assert.InRange(s.SampleSize, Math.Min(20, s.Population), 30));
+        // A site's stratum-day may be split in two: the automation candidate's decisions (a fourth part, up to 12 more
+        // audits) and the rest; together they are the ordinary draw plus the cell's extra. Only days whose audits are all in
+        // the data (1-3 days later), so no part is missing.
+        var enforce = data.Audits.Where(a => a.AuditId.EndsWith("-1", StringComparison.Ordinal) && a.StratumParts[2] == "enforce" && a.StratumParts[1] != "automated"
+                && a.StratumDate <= data.Dates.Last().AddDays(-3))
+            .GroupBy(a => a.Stratum).Select(g => (Site: g.First().StratumParts[1], g.First().StratumDate, g.First().Population, g.First().SampleSize))
+            .GroupBy(s => (s.Site, s.StratumDate)).Select(g => (g.Key.Site, Population: g.Sum(s => s.Population), SampleSize: g.Sum(s => s.SampleSize))).ToArray();
+        Assert.NotEmpty(enforce);
+        // Sites sample 20-30 a stratum-day (or all when fewer), plus up to 12 of the candidate's; the planted site 3 × 20-30 (never split).
+        Assert.All(enforce.Where(s => s.Site != site), s => Assert.InRange(s.SampleSize, Math.Min(20, s.Population), 30 + 12));
         Assert.All(enforce.Where(s => s.Site == site), s => Assert.InRange(s.SampleSize, Math.Min(60, s.Population), 90));
         Assert.Contains(enforce, s => s.Site == site && s.SampleSize > 30);
     }

@@ -78,7 +78,7 @@ const MS = (() => {
       ...state.catalog.timeZones.map(z => el('option', { value: z, selected: z === state.tz }, z)));
     const token = el('input', { id: 'analyst-token', type: 'password', size: 10, 'data-i18n-placeholder': 'common.analystToken', value: sessionStorage.getItem('modscope.token') || '' });
     const signIn = el('button', { id: 'sign-in', type: 'button', onclick: () => { sessionStorage.setItem('modscope.token', token.value); signIn.textContent = t('common.signedIn'); } }, t('common.signIn'));
-    const pages = [['/', 'nav.overview'], ['/explorer', 'nav.explorer'], ['/alerts', 'nav.alerts'], ['/health', 'nav.health'], ['/reports', 'nav.reports']];
+    const pages = [['/', 'nav.overview'], ['/explorer', 'nav.explorer'], ['/alerts', 'nav.alerts'], ['/health', 'nav.health'], ['/reports', 'nav.reports'], ['/plan', 'nav.plan']];
     // The delivery log answers analysts and admins (403 to a viewer); the audit log admins only.
     if (!state.session || state.session.role !== 'viewer') pages.push(['/deliveries', 'nav.deliveries']);
     if (state.session && state.session.role === 'admin') pages.push(['/audit', 'nav.audit']);

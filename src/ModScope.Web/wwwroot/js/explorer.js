@@ -9,6 +9,9 @@
     period: document.getElementById('period'), compare: document.getElementById('compare'), filter: document.getElementById('filter'),
   };
   const view = { chart: 'line' };
+  // The catalogue's list naming each dimension's values (shown()), and those names by code once asked.
+  const named = { market: 'markets', region: 'regions', queue: 'queues', policy: 'policies', parent_policy: 'policies', site: 'sites' };
+  const names = new Map();
 
   const selected = s => [...s.selectedOptions].map(o => o.value);
   // Filters are separated by ';' (a filter may hold a comma list: market=US,GB).
@@ -58,9 +61,13 @@
     } catch (e) { MS.showError(table, e); chart.clear(); }
   }
 
-  // A dimension's value as shown: a region by its name (the catalogue's regions), any other value as it is.
+  // A dimension's value as shown: a market, region, queue, policy or site by its name in the page's language with its code,
+  // "印度尼西亚 (ID)" (the catalogue's reference names); any other value, or one without a name, as it is.
   function shown(dimension, value) {
-    return dimension === 'region' ? state.catalog.regions.find(r => r.id === value)?.name ?? value : value;
+    if (value === null || value === undefined || !named[dimension]) return value;
+    if (!names.has(dimension)) names.set(dimension, new Map((state.catalog[named[dimension]] ?? []).map(c => [c.id, c.name])));
+    const name = names.get(dimension).get(value);
+    return name && name !== value ? `${name} (${value})` : value;
   }
 
   function segment(row, by) { return by.map(d => row.dimensions[d] == null ? '∅' : shown(d, row.dimensions[d])).join(' · ') || t('alerts.total'); }
@@ -72,7 +79,8 @@
     const columns = [
       { key: 'metric', label: t('explorer.metric'), value: x => x.metricName },
       ...(r.grain !== 'none' ? [{ key: 'bucket', label: t('explorer.bucket'), value: x => x.bucket, text: x => x.bucketLabel }] : []),
-      ...dims.map(d => ({ key: d.id, label: d.name, value: x => x.dimensions[d.id], text: x => shown(d.id, x.dimensions[d.id]) ?? '' })),
+      ...dims.map(d => ({ key: d.id, label: d.name, value: x => shown(d.id, x.dimensions[d.id]),
+        text: x => el('span', { 'data-code': x.dimensions[d.id] ?? '' }, shown(d.id, x.dimensions[d.id]) ?? '') })),
       { key: 'value', label: t('explorer.value'), num: true, value: x => x.value, text: x => x.formatted },
       ...(compared ? [
         { key: 'comparison', label: t('explorer.comparison'), num: true, value: x => x.comparisonValue, text: x => x.comparisonFormatted },
@@ -113,7 +121,13 @@
     };
     nav.replaceChildren(
       el('a', { 'data-depth': 0, onclick: () => goTo(0) }, t('explorer.breadcrumbAll')),
-      ...crumbs.flatMap(([, f], i) => [' › ', el('a', { 'data-depth': i + 1, onclick: () => goTo(i + 1) }, f)]));
+      ...crumbs.flatMap(([d, f], i) => [' › ', el('a', { 'data-depth': i + 1, 'data-filter': f, onclick: () => goTo(i + 1) }, crumb(d, f))]));
+  }
+
+  // A breadcrumb's text: the dimension's name and each value as shown ("Market: 印度尼西亚 (ID)"); its filter keeps the codes.
+  function crumb(dimension, filter) {
+    const name = state.catalog.dimensions.find(d => d.id === dimension)?.name ?? dimension;
+    return `${name}: ${filter.slice(dimension.length + 1).split(',').map(v => shown(dimension, v.trim())).join(', ')}`;
   }
 
   // One value axis per unit (left, then right, then further out), titled with the unit; shares in %. Each series keeps

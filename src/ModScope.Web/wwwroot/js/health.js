@@ -1,5 +1,6 @@
 // Data health: freshness per source and site, open data-check alerts in the page's language, quarantined and waiting
-// (pending) rows by reason with samples, load history.
+// (pending) rows by table and rule with samples (tables, rules and reasons named in the page's language; a sample's stored
+// English message is its tooltip), load history.
 (async () => {
   const { el, t, api } = MS;
   const content = document.getElementById('content');
@@ -11,12 +12,12 @@
     const reasons = (list, id) => el('table', { id },
       el('thead', {}, el('tr', {}, ...['health.table', 'health.rule', 'health.rows', 'health.samples'].map(k => el('th', {}, t(k))))),
       el('tbody', {}, ...list.map(q => el('tr', {},
-        el('td', {}, q.table), el('td', {}, q.rule), el('td', { class: 'num' }, num(q.rows)),
-        el('td', {}, ...q.samples.map(s => el('div', { class: 'muted' }, `${s.file}:${s.line ?? '?'} ${s.field ?? ''} — ${s.message}`)))))));
+        el('td', { 'data-code': q.table }, q.tableName), el('td', { 'data-code': q.rule }, q.ruleName), el('td', { class: 'num' }, num(q.rows)),
+        el('td', {}, ...q.samples.map(s => el('div', { class: 'muted', title: s.message }, `${s.file}:${s.line ?? '?'} ${s.field ?? ''} — ${s.reason}`)))))));
     content.replaceChildren(
       el('h2', {}, t('health.sources')),
       MS.sortableTable([
-        { key: 'source', label: t('health.source'), value: s => s.source },
+        { key: 'source', label: t('health.source'), value: s => s.sourceName, text: s => el('span', { 'data-code': s.source }, s.sourceName) },
         { key: 'newest', label: t('health.newest'), value: s => s.newestEvent, text: s => s.newestEventText ?? '–' },
         { key: 'complete', label: t('health.complete'), value: s => s.completeThrough, text: s => s.completeThroughText ?? '–' },
       ], h.sources, { id: 'sources-table' }),

@@ -45,5 +45,7 @@
       } catch (e) { MS.showError(status, e); }
     };
     document.getElementById('report-controls').addEventListener('submit', e => { e.preventDefault(); generate(); });
+    // Enabled only now: a click before the handler is bound would submit the form as a plain GET and reload the page.
+    document.getElementById('generate').disabled = false;
   } catch (e) { MS.showError(status, e); }
 })();

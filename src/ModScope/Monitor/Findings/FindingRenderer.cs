@@ -93,8 +93,17 @@ public sealed class FindingRenderer
     }
 
     private string Fill(string template, IReadOnlyDictionary<string, FindingFact> facts) =>
-        _text.Fill(template, name => facts.TryGetValue(name, out var fact) ? Show(fact, facts)
+        _text.Fill(template, name => facts.TryGetValue(name, out var fact) ? Show(name is "lower" or "upper" ? Bounded(fact) : fact, facts)
             : throw new KeyNotFoundException($"Finding text '{template}' ({Language}) needs '{{{name}}}', which the finding does not give."));
+
+    /// <summary>
+    /// A band's bound inside the values its metric can take (<see cref="MetricRange"/>: a median's band never reaches below
+    /// 0 hours), as the alert's chart draws it; the stored band, and alerts stored before, are unchanged.
+    /// </summary>
+    private FindingFact Bounded(FindingFact fact) =>
+        fact.Kind == FactKind.Value && fact.Number is not null && _catalog.Metrics.FirstOrDefault(m => m.Id == fact.Text) is { } metric
+            ? fact with { Number = MetricRange.Of(metric).Clamp(fact.Number) }
+            : fact;
 
     private string Show(FindingFact fact, IReadOnlyDictionary<string, FindingFact> facts)
     {

@@ -29,6 +29,7 @@ public static class StoreCheckFindings
             StoreCheckKind.RowsWithoutDecision => Rows("check.no_decision", item, table, count, examples, ("column", FindingFacts.Text(item.Column ?? ""))),
             StoreCheckKind.FilesWithoutLoad => Rows("check.no_load", item, table, count, examples),
             StoreCheckKind.FileCountsDisagree => Rows("check.counts", item, table, count, examples),
+            StoreCheckKind.RowsWaiting => item.Table is null ? FindingFacts.Of("check.waiting.none") : FindingFacts.Of("check.waiting", table, count, examples),
             _ => throw new ArgumentOutOfRangeException(nameof(item), item.Kind, "Unknown kind of store check."),
         };
     }

@@ -27,8 +27,8 @@ internal sealed class MissingRateCheck : IQualityCheck
             return [];
         }
         // The earliest rate of each currency: a cost has a rate on or before its day exactly when its day is not before it.
-        // (Read without the dialect's FINAL: a corrected rate keeps its date, so the earliest is the same.)
-        var firstRates = (await sql.RowsAsync($"SELECT {sql.Quote("currency")}, min({date}) FROM {sql.Quote("fx_rates")} GROUP BY {sql.Quote("currency")}")
+        // Read through the dialect: on ClickHouse the generation of the reference tables in force, not one a failed load left.
+        var firstRates = (await sql.RowsAsync($"SELECT {sql.Quote("currency")}, min({date}) FROM {sql.Table("fx_rates")} GROUP BY {sql.Quote("currency")}")
             .ConfigureAwait(false)).ToDictionary(r => AsText(r[0]), r => AsDay(r[1]), StringComparer.Ordinal);
         var sites = sql.Reference.Sites.ToLookup(s => s.SiteId, StringComparer.Ordinal);
         var reporting = context.Settings.ReportingCurrency;

@@ -8,9 +8,10 @@ namespace ModScope.Query.Rollups;
 /// The tables of a catalogue's rollup, written by the planner's own <see cref="StatementBuilder"/>: per source and dating
 /// column, one statement of every additive atom of the catalogue's metrics (counts, sums, the count and sum of squares of
 /// each summed or averaged value, and a count of rows for each set of conditions, so a request's groups are the raw
-/// statement's), one of the QA strata of its proportions, and one of the pairs of each agreement metric; each at day
-/// grain × the rollup dimensions the source carries. Medians, p90s and rows open at a bucket's end are not additive:
-/// they stay raw. <see cref="Hash"/> names the layout, so a rollup built for another catalogue is never read; it is
+/// statement's), one of the QA strata of its proportions, one of the pairs of each agreement metric, and one log-bucket
+/// sketch per set of quantiles of the same values (<see cref="Stats.LogBucketSketch"/>: buckets' counts add); each at day
+/// grain × the rollup dimensions the source carries; and for rows open at a bucket's end, their openings by opening day
+/// and closing day (<see cref="StatementBuilder.Openings"/>). <see cref="Hash"/> names the layout, so a rollup built for another catalogue is never read; it is
 /// taken over the statements in DuckDB's dialect whatever the engine, so it names the catalogue's layout and not an
 /// engine's rendering of it (ClickHouse's statements hold the cluster's reference rows and its read mode).
 /// </summary>
@@ -43,6 +44,16 @@ internal sealed class RollupLayout
             tables.Add(Table(tables.Count, StatementKind.Pairs, metric.Agreement!.Source, metric.Agreement.Time, catalog, dialect, [metric.Id],
                 (builder, _) => builder.Pairs(metric.Id, metric.Agreement)));
         }
+        tables.AddRange(OpeningsTables(catalog, tables.Count));
+        // The quantile sketches last, one table per set of quantiles of the same values (a median and a p90 share one).
+        var quantiles = catalog.Metrics.SelectMany(CatalogValidator.Measures).Select(m => Atom.Of(m.Measure))
+            .Where(a => a.Measure.Quantile is not null && a.Measure.Time is not null && a.Measure.Value is not null).DistinctBy(a => a.Key);
+        foreach (var group in quantiles.GroupBy(a => a.ValuesKey))
+        {
+            var atoms = group.ToList();
+            tables.Add(Table(tables.Count, StatementKind.Sketch, atoms[0].Measure.Source, atoms[0].Measure.Time!, catalog, dialect, [group.Key],
+                (builder, _) => builder.Sketch(atoms)));
+        }
         Tables = tables;
         Hash = HashOf(dialect is DuckDbDialect ? tables : new RollupLayout(catalog, rollup, DuckDbDialect.Instance).Tables, rollup);
     }
@@ -56,6 +67,26 @@ internal sealed class RollupLayout
 
     /// <summary>SHA-256 of the tables' statements in DuckDB's dialect (over a fixed day) and the zone: equal only for the same layout.</summary>
     public string Hash { get; }
+
+    /// <summary>
+    /// Per source and opening and closing instants, the openings and closings of the rows open at a bucket's end
+    /// (<see cref="StatementBuilder.Openings"/>), dated by the opening: a row's counts move with its opening day.
+    /// </summary>
+    private IEnumerable<RollupTable> OpeningsTables(MetricCatalog catalog, int first)
+    {
+        var measures = catalog.Metrics.SelectMany(CatalogValidator.Measures).Select(m => m.Measure)
+            .Where(m => m.Aggregate == AggregateFunction.OpenAtEnd && Instant(m.Source, m.Opened!) && Instant(m.Source, m.Closed!));
+        var index = first;
+        foreach (var group in measures.GroupBy(m => (m.Source, Opened: m.Opened!, Closed: m.Closed!)))
+        {
+            var atoms = group.Select(m => Atom.Of(m)).DistinctBy(a => a.Key).ToList();
+            var (source, opened, closed) = group.Key;
+            yield return Table(index++, StatementKind.Openings, source, opened, catalog, Dialect, atoms.Select(a => a.Key).ToList(),
+                (builder, _) => builder.Openings(source, opened, closed, atoms));
+        }
+    }
+
+    private static bool Instant(string source, string column) => ColumnPaths.Resolve(source, column).Kind != Model.ColumnKind.Date;
 
     /// <summary>Every additive atom of the measures, the helpers that make a mean additive, and a count per set of conditions.</summary>
     private static List<Atom> AtomsOf(string source, string time, IReadOnlyList<MeasureDefinition> measures)

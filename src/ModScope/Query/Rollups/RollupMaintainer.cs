@@ -16,6 +16,9 @@ public sealed class RollupMaintainer(MetricCatalog catalog) : LoadMaintenance
 {
     private static readonly DuckDbDialect Dialect = DuckDbDialect.Instance;
 
+    /// <summary>The wall and process CPU time the last load's upkeep took (for the ingest bench), or null before one.</summary>
+    public (TimeSpan Wall, TimeSpan Cpu)? LastUpkeep { get; private set; }
+
     internal override void AfterLoad(SqlRunner sql, long loadId)
     {
         ArgumentNullException.ThrowIfNull(sql);
@@ -23,6 +26,13 @@ public sealed class RollupMaintainer(MetricCatalog catalog) : LoadMaintenance
         {
             return;
         }
+        var (clock, cpu) = (System.Diagnostics.Stopwatch.StartNew(), System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime);
+        Maintain(sql, rollup, loadId);
+        LastUpkeep = (clock.Elapsed, System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu);
+    }
+
+    private void Maintain(SqlRunner sql, RollupDefinition rollup, long loadId)
+    {
         var layout = new RollupLayout(catalog, rollup, Dialect);
         var stored = sql.Rows("SELECT layout_hash, load_id FROM rollups WHERE name = $name", r => (Hash: r.GetString(0), Load: r.GetInt64(1)), ("name", rollup.Name));
         var events = string.Join(", ", EventSchema.All.Select(t => Store.SqlText.Literal(t.Name)));

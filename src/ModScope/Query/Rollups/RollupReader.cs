@@ -27,7 +27,8 @@ internal sealed class RollupReader
     public void Raw(string reason) => _raw.Add(reason);
 
     /// <summary>For <c>--explain</c>: the rollup, and which statements were read raw and why.</summary>
-    public string Answered => _raw.Count == 0 ? $"rollup {Name}" : $"rollup {Name}; raw: {string.Join("; ", _raw.Distinct())}";
+    public string Answered => (_raw.Count == 0 ? $"rollup {Name}" : $"rollup {Name}; raw: {string.Join("; ", _raw.Distinct())}") +
+        (Approximate ? $"; quantiles approximate (log-bucket sketch, relative error <= {Stats.LogBucketSketch.RelativeErrorText}; --exact reads them raw)" : "");
 
     /// <summary>A reader for the request, or null with the reason the whole request is read raw.</summary>
     public static RollupReader? For(MetricCatalog catalog, ISqlDialect dialect, Func<string, RollupState?> state, RequestScope scope, out string reason)
@@ -63,12 +64,16 @@ internal sealed class RollupReader
         return reason.Length == 0 ? new RollupReader(layout, scope, dialect) : null;
     }
 
-    /// <summary>The aggregates of <paramref name="atoms"/> from the rollup, or null (raw) when its table lacks one.</summary>
-    public PlannedStatement? Aggregates(string source, string time, IReadOnlyList<Atom> atoms)
+    /// <summary>
+    /// The aggregates of <paramref name="atoms"/> from the rollup, or null (raw) when its table lacks one. Its groups are
+    /// those of the raw statement of <paramref name="group"/> (default: the atoms), e.g. with the quantiles a sketch reads.
+    /// </summary>
+    public PlannedStatement? Aggregates(string source, string time, IReadOnlyList<Atom> atoms, IReadOnlyList<Atom>? group = null)
     {
         var table = Table(StatementKind.Aggregates, source, time, t => true);
         // The raw statement keeps a group only when a row meets the conditions its atoms share: so does this one.
-        var shared = atoms.Skip(1).Aggregate(atoms[0].Measure.Where.ToList(),
+        group ??= atoms;
+        var shared = group.Skip(1).Aggregate(group[0].Measure.Where.ToList(),
             (common, a) => common.Where(c => a.Measure.Where.Any(o => o.ToString() == c.ToString())).ToList());
         var rows = table?.ValueColumn(RollupLayout.RowCount(source, time, shared).Key);
         var values = new List<string>();
@@ -106,6 +111,29 @@ internal sealed class RollupReader
         return Statement(table, StatementKind.Strata, values, ["r.v0"], "", ids, $"QA strata for {string.Join(", ", ids)}");
     }
 
+    /// <summary>
+    /// The quantiles of the same values (<paramref name="atoms"/>) from the rollup's log-bucket sketch, the days' buckets
+    /// summed per group; null (raw) when the rollup has no sketch of those values. The answer is approximate (1%).
+    /// </summary>
+    public PlannedStatement? Sketch(IReadOnlyList<Atom> atoms)
+    {
+        var m = atoms[0].Measure;
+        var table = Table(StatementKind.Sketch, m.Source, m.Time!, t => t.Outputs.Contains(atoms[0].ValuesKey));
+        if (table is null)
+        {
+            _raw.Add($"{string.Join(", ", atoms.Select(a => a.Measure.AggregateName).Distinct())} over {m.Source} has no sketch in the rollup");
+            return null;
+        }
+        return Statement(table, StatementKind.Sketch, ["r.v0", "r.v1", "CAST(sum(r.v2) AS BIGINT)"], ["r.v0", "r.v1"], "", atoms.Select(a => a.Key).ToList(),
+            $"quantile sketch of the {string.Join(" and ", atoms.Select(a => a.Measure.AggregateName))} over {m.Source}");
+    }
+
+    /// <summary>Whether the plan reads a quantile sketch (its values approximate).</summary>
+    public bool Approximate { get; private set; }
+
+    /// <summary>Records that the plan reads the sketch statements it was given (for <c>--explain</c>).</summary>
+    public void ReadsSketches() => Approximate = true;
+
     /// <summary>The double-audit pairs of an agreement metric from the rollup.</summary>
     public PlannedStatement? Pairs(string metricId, AgreementDefinition agreement)
     {
@@ -116,6 +144,44 @@ internal sealed class RollupReader
             return null;
         }
         return Statement(table, StatementKind.Pairs, ["r.v0", "r.v1", "CAST(sum(r.v2) AS BIGINT)"], ["r.v0", "r.v1"], "", [metricId], $"double-audit pairs for {metricId}");
+    }
+
+    /// <summary>
+    /// Rows open at each bucket's end from the table of openings and closings: a stored row (opened on day k0, open until
+    /// day v0) counts at a snapshot s (a local day's start) when k0 &lt; s ≤ v0, the raw condition o &lt; s ≤ c on whole days.
+    /// Each snapshot is joined to the stored rows as raw joins it to the rows, so the groups are raw's (a segment's bucket
+    /// with no open row has none); null (raw) when the rollup lacks the atoms.
+    /// </summary>
+    public PlannedStatement? OpenAtEnd(string source, string opened, IReadOnlyList<Atom> atoms)
+    {
+        var table = Table(StatementKind.Openings, source, opened, t => atoms.All(a => t.Outputs.Contains(a.Key)));
+        if (table is null)
+        {
+            _raw.Add($"rows open at the end of a bucket over {source} are not in the rollup");
+            return null;
+        }
+        var parameters = new SqlParameters(_dialect);
+        var request = _scope.Request;
+        var snapshots = new RelationAlias("e", RelationRole.Rows);
+        var ends = Buckets.Within(request.Period, request.Grain)
+            .Select(b => (IReadOnlyList<string>)[$"CAST({parameters.Add(b.Start)} AS TIMESTAMP)", $"CAST({parameters.Add(b.End)} AS TIMESTAMP)"]).ToList();
+        var (join, joinWhere) = _dialect.JoinRows(ends, snapshots, ["bucket_start", "snapshot_at"], $"r.k0 < {snapshots}.snapshot_at AND r.v0 >= {snapshots}.snapshot_at");
+        var keys = new List<string>();
+        if (_scope.HasBucket)
+        {
+            keys.Add($"{snapshots}.bucket_start");
+        }
+        keys.AddRange(_scope.Dimensions.Select(d => "r." + table.DimensionColumn(d.Id)));
+        var values = atoms.Select(a => $"CAST(sum(r.{table.ValueColumn(a.Key, 2)}) AS BIGINT)");
+        // Every snapshot lies after the period's start and at or before its end: the stored rows that can meet one.
+        var where = new List<string> { $"r.k0 < {parameters.Add(request.Period.End)}", $"r.v0 >= {parameters.Add(request.Period.Start)}" };
+        where.AddRange(new[] { joinWhere, _scope.FilterSql(d => "r." + table.DimensionColumn(d.Id), parameters) }.OfType<string>());
+        var columns = keys.Select((k, i) => $"{k} AS o_k{i.ToString(CultureInfo.InvariantCulture)}")
+            .Concat(values.Select((v, i) => $"{v} AS o_v{i.ToString(CultureInfo.InvariantCulture)}"));
+        var sql = $"SELECT {string.Join(",\n       ", columns)}\nFROM {_dialect.Quote(table.Name)} AS r\n  {join}\nWHERE {string.Join("\n  AND ", where.Select(w => $"({w})"))}" +
+                  (keys.Count > 0 ? $"\nGROUP BY {string.Join(", ", keys)}" : "");
+        return new PlannedStatement($"open at period end over {source}, from rollup {Name}", StatementKind.Aggregates, sql, parameters.Values, keys.Count,
+            atoms.Select(a => a.Key).ToList());
     }
 
     /// <summary>The rollup's name.</summary>

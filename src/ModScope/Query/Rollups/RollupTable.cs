@@ -8,7 +8,7 @@ namespace ModScope.Query.Rollups;
 /// <c>k0</c> the local day, <c>k1…</c> the dimensions, <c>v0…</c> the values.
 /// </summary>
 /// <param name="Name">The store table.</param>
-/// <param name="Outputs">Aggregates: the atom key of each value column. Strata: the metric ids, in column order. Pairs: the metric id.</param>
+/// <param name="Outputs">Aggregates: the atom key of each value column. Strata: the metric ids, in column order. Pairs: the metric id. Sketch: the values key of its quantiles.</param>
 /// <param name="Build">The statement that computes the table's rows for a period (whole local days of the rollup's zone).</param>
 internal sealed record RollupTable(
     string Name,

@@ -110,6 +110,8 @@ public sealed class ReportComposer(ReportData data, ReportText text)
         {
             reference = source.StartsWith("alert:", StringComparison.Ordinal)
                 ? "A" + source["alert:".Length..]
+                : source.StartsWith(OpportunityFacts.SourcePrefix, StringComparison.Ordinal)
+                ? "O" + (_refs.Values.Count(v => v.StartsWith('O')) + 1).ToString(CultureInfo.InvariantCulture)
                 : "R" + (_refs.Values.Count(v => v.StartsWith('R')) + 1).ToString(CultureInfo.InvariantCulture);
             _refs[source] = reference;
         }
@@ -126,6 +128,12 @@ public sealed class ReportComposer(ReportData data, ReportText text)
                 var id = source["alert:".Length..];
                 sources.Add(new DocSource(reference, text.Fill("appendix.alert", new Dictionary<string, string> { ["id"] = id }),
                     $"modscope explain --alert {id}", null));
+                continue;
+            }
+            if (source.StartsWith(OpportunityFacts.SourcePrefix, StringComparison.Ordinal)
+                && data.Opportunities?[int.Parse(source[OpportunityFacts.SourcePrefix.Length..], CultureInfo.InvariantCulture)] is { } opportunity)
+            {
+                sources.Add(new DocSource(reference, text["appendix.opportunity"], string.Join(" ; ", opportunity.Queries), null));
                 continue;
             }
             if (data.Set(source) is { } set)

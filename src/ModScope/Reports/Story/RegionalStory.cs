@@ -26,6 +26,10 @@ public static class RegionalStory
         sections.Add(Ranking(data, rules, "site", SectionKind.SiteRanking));
         sections.Add(new StorySection(SectionKind.Alerts, Alerts(data, rules)));
         sections.Add(Outlook.Build(data, rules));
+        if (OpportunityFacts.Section(data) is { } opportunities)
+        {
+            sections.Add(opportunities);
+        }
         return sections;
     }
 

@@ -21,5 +21,7 @@ public enum SectionKind
     AuditorAgreement,
     AppealOverturns,
     ThinSamples,
+    /// <summary>The top sized opportunities in scope (regional reports; <c>Planning.OpportunityFinder</c>).</summary>
+    Opportunities,
     Trends,
 }

@@ -1,0 +1,83 @@
+using ModScope.Planning;
+using ModScope.Planning.Opportunities;
+using ModScope.Web.Access;
+
+namespace ModScope.Web.Api.Plan;
+
+/// <summary>
+/// The Plan page's API, answered by the planning library as <c>modscope forecast</c>, <c>plan</c> and
+/// <c>opportunities</c> answer, within the caller's scope: <c>/api/plan</c> (the volume forecast per market or queue
+/// with its bands, and required against scheduled hours per site and day) and <c>/api/opportunities</c> (the sized
+/// opportunities, worth the most money a week first).
+/// </summary>
+internal static class PlanEndpoints
+{
+    /// <summary>Days of history drawn before the forecast.</summary>
+    public const int HistoryDays = 28;
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/plan", async ([AsParameters] ForecastParameters p, HttpContext http, Dashboard dashboard, PlanCache cache, CancellationToken cancellationToken) =>
+        {
+            var by = By(p.By);
+            var request = PlanningRequest.Read(p, dashboard, Caller.Of(http).Scope);
+            var language = request.Language;
+            var metric = dashboard.Catalog.Roles.Volume;
+            var forecast = await cache.GetOrRunAsync($"forecast|{by}|{request.Key}", dashboard.DataVersion,
+                () => request.Forecasts.ForecastAsync(metric, [by], request.Filters, request.Settings, request.AsOf, CancellationToken.None), cancellationToken).ConfigureAwait(false);
+            var plan = await cache.GetOrRunAsync($"plan|{request.Key}", dashboard.DataVersion,
+                () => request.Planner.BuildAsync(request.Filters, request.Settings, new Planning.Workload.PlanningTargets(), request.AsOf, CancellationToken.None), cancellationToken).ConfigureAwait(false);
+            var sites = plan.Plan.Sites.Where(s => s.Day > plan.LastDay)
+                .Select(s => new SiteDayView(s.Site, s.Day, CultureFormat.Day(s.Day, language), s.RequiredScheduled, s.Scheduled, s.Gap, s.ExtraScheduled, s.QueuesAtRisk))
+                .ToList();
+            var risky = sites.Where(s => s.AtRisk).ToList();
+            var culture = CultureFormat.Culture(language);
+            return Results.Ok(new PlanAnswer(
+                forecast.LastDay, CultureFormat.Day(forecast.LastDay, language), request.Settings.HorizonDays, metric,
+                dashboard.Catalog.Metric(metric).Name.In(language), request.Settings.IntervalLevel,
+                string.Format(culture, Labels.Get(language, "plan.band"), request.Settings.IntervalLevel), by, dashboard.Catalog.Dimension(by).Name.In(language),
+                forecast.Series.Select(s => new ForecastView(s.Subject[by], ModScope.Model.PlaceNames.Name(request.Visible, by, s.Subject[by], language),
+                    s.History.TakeLast(HistoryDays).Select(d => new HistoryDay(d.Day, CultureFormat.Day(d.Day, language), d.Value)).ToList(),
+                    s.Forecast.Points.Select(d => new ForecastDay(d.Day, CultureFormat.Day(d.Day, language), d.Value, d.Lower, d.Upper)).ToList())).ToList(),
+                forecast.Skipped,
+                sites,
+                string.Format(culture, Labels.Get(language, "plan.summary"), risky.Count, sites.Count, risky.Sum(s => s.Extra).ToString("N0", culture))));
+        }).Expensive().WithName("Plan")
+          .WithSummary("The volume forecast per market or queue with prediction intervals, and required against scheduled hours per site and day with the days at SLA risk (as 'modscope forecast' and 'modscope plan').")
+          .ProducesValidationProblem();
+
+        api.MapGet("/opportunities", async ([AsParameters] PlanParameters p, HttpContext http, Dashboard dashboard, PlanCache cache, CancellationToken cancellationToken) =>
+        {
+            var caller = Caller.Of(http);
+            var request = PlanningRequest.Read(p, dashboard, caller.Scope);
+            var settings = new OpportunitySettings();
+            var found = await cache.GetOrRunAsync($"opportunities|{request.Key}", dashboard.DataVersion,
+                () => request.Finder.FindAsync(request.Filters, request.Settings, settings, request.AsOf, CancellationToken.None), cancellationToken).ConfigureAwait(false);
+            var words = new OpportunityWords(request.Language, request.Visible, id => caller.MaySeePeople ? id : dashboard.Pseudonyms.Of(id));
+            var last = await request.Reader.LastDayAsync(request.Filters, request.AsOf, cancellationToken).ConfigureAwait(false);
+            return Results.Ok(new OpportunitiesAnswer(last, CultureFormat.Day(last, request.Language), settings.Currency,
+                found.OrderByDescending(o => o.MoneyPerWeek).ThenBy(o => o.Kind).ThenBy(o => o.Rank).Select(o => View(o, words, settings.Currency)).ToList()));
+        }).Expensive().WithName("Opportunities")
+          .WithSummary("Sized opportunities in scope (automation, site productivity, handling time, QA sampling, SLA risk, live coverage), each with hours and money a week, an interval, its evidence and the queries that reproduce it (as 'modscope opportunities').")
+          .ProducesValidationProblem();
+    }
+
+    private static OpportunityView View(Opportunity o, OpportunityWords words, string currency)
+    {
+        var subject = words.Subject(o);
+        return new OpportunityView(
+            OpportunityKinds.Name(o.Kind), words.Kind(o.Kind), o.Rank, subject, words.SubjectName(subject),
+            o.Size.Value, o.Size.Low, o.Size.High, OpportunityWords.UnitId(o.Size.Unit),
+            $"{words.Number(o.Size.Value)} {words.Unit(o.Size.Unit)}", words.Range(o.Size.Low, o.Size.High),
+            o.HoursPerWeek, words.Number(o.HoursPerWeek), o.MoneyPerWeek, words.Money(o.MoneyPerWeek, currency),
+            o.Evidence.Select(words.Evidence).ToList(), o.Queries, ExplorerLink.First(o.Queries));
+    }
+
+    /// <summary>The forecast's subject dimension: market (default) or queue.</summary>
+    public static string By(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "market" => "market",
+        "queue" => "queue",
+        _ => throw new BadParameterException("by", $"'{text}' is not a forecast subject; use market or queue."),
+    };
+}

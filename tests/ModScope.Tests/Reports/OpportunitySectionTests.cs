@@ -1,0 +1,96 @@
+using ModScope.Monitor.Calendar;
+using ModScope.Planning;
+using ModScope.Planning.Forecasting;
+using ModScope.Planning.Opportunities;
+using ModScope.Reports;
+using ModScope.Query;
+using ModScope.Reports.Document;
+using ModScope.Reports.Story;
+using ModScope.Reports.Text;
+
+namespace ModScope.Tests.Reports;
+
+/// <summary>
+/// The Opportunities section of the regional report: the top opportunities by money a week, one sentence each
+/// with its size, interval and money (numbers written by hand), a caveat where the interval is wide, the reproducing
+/// queries in the appendix, and the data's opportunities those of the planning library for the report's scope and day.
+/// </summary>
+[Collection(ReportStoreCollection.Name)]
+public sealed class OpportunitySectionTests(ReportFixture fixture)
+{
+    private static Opportunity Made(OpportunityKind kind, string site, double size, double low, double high, double money) =>
+        new(kind, new Dictionary<string, string> { ["site"] = site }, new OpportunitySize(size, low, high, SizeUnit.ProductiveHours), size, money, [])
+        {
+            Queries = [$"modscope query --metric staffing_hours --by site --period 2026-08-24..2026-09-20 --filter site={site}"],
+        };
+
+    private static readonly ReportScope Sea = ReportScope.For(ReportAudience.Regional, ReportFixture.Week38, "SEA");
+
+    private static readonly Opportunity[] Four =
+    [
+        Made(OpportunityKind.SiteProductivity, "KUL-ALPHA", 40.4, 30.2, 50.6, 1_234.4),
+        Made(OpportunityKind.LiveCoverage, "MNL-BRAVO", 182, 78, 182, 7_586.2),
+        Made(OpportunityKind.SiteProductivity, "JKT-ALPHA", 10.2, 9.1, 11.3, 300.3),
+        Made(OpportunityKind.SiteProductivity, "BKK-CHARLIE", 5.3, 4.4, 6.2, 100.1),
+    ];
+
+    [Fact]
+    public void A_regional_report_says_each_in_a_sentence_worth_most_first_with_a_caveat_where_thin_and_cites_its_queries()
+    {
+        var data = fixture.Exec with { Scope = Sea, Opportunities = [.. Four.OrderByDescending(o => o.MoneyPerWeek)], OpportunitiesMissing = null };
+        var section = OpportunityFacts.Section(data)!;
+
+        var en = new ReportComposer(data, ReportText.For("en")).Compose(new Storyline(data.Scope, [section], []));
+        var zh = new ReportComposer(data, ReportText.For("zh-Hans")).Compose(new Storyline(data.Scope, [section], []));
+
+        var paragraphs = en.Sections.Single(s => s.Id == "Opportunities").Paragraphs;
+        Assert.Equal("Opportunities", en.Sections.Single().Title);
+        Assert.Equal(4, paragraphs.Count);
+        // MNL-BRAVO 7,586 USD a week, the most: 78 is under half of 182, a thin interval.
+        Assert.Contains("MNL-BRAVO", paragraphs[0].Text, StringComparison.Ordinal);
+        Assert.EndsWith(": 182 more scheduled hours a week (78 to 182), about 7,586 USD. Thin evidence (a wide interval): check before acting.", paragraphs[0].Text, StringComparison.Ordinal);
+        // KUL-ALPHA next: 30.2 to 50.6 around 40.4 (not thin).
+        Assert.EndsWith(": 40 productive hours a week (30 to 51) at the peers' speed, about 1,234 USD.", paragraphs[1].Text, StringComparison.Ordinal);
+        Assert.Contains("BKK-CHARLIE", paragraphs[3].Text, StringComparison.Ordinal);
+        Assert.Equal(["O1"], paragraphs[0].Refs);
+        Assert.Equal(Four[1].Queries.Single(), en.Appendix.Sources.Single(s => s.Ref == "O1").Command);
+        var chinese = zh.Sections.Single();
+        Assert.Equal("优化机会", chinese.Title);
+        Assert.EndsWith("每周需增加 182 排班工时（78 至 182），约 7,586 美元。区间较宽、证据不足，行动前请核实。", chinese.Paragraphs[0].Text, StringComparison.Ordinal);
+        Assert.EndsWith("每周可节省 40 有效工时（30 至 51），约 1,234 美元。", chinese.Paragraphs[1].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_regional_report_lists_five_an_exec_or_quality_report_none_and_a_store_planning_cannot_use_says_so()
+    {
+        var many = Enumerable.Range(0, 7).Select(i => Made(OpportunityKind.SiteProductivity, $"S{i}", 10, 9, 11, 700 - (i * 100))).ToList();
+        var regional = fixture.Exec with { Scope = Sea, Opportunities = many, OpportunitiesMissing = null };
+        Assert.Equal(5, OpportunityFacts.Section(regional)!.Facts.Count);
+        Assert.Null(OpportunityFacts.Section(fixture.Quality));
+        Assert.Null(fixture.Quality.Opportunities);
+        Assert.Null(fixture.Exec.Opportunities);
+        Assert.DoesNotContain(fixture.ExecEn.Sections, s => s.Id == "Opportunities");
+        var none = OpportunityFacts.Section(fixture.Exec with { Scope = Sea, Opportunities = [], OpportunitiesMissing = null })!;
+        Assert.Equal("opp.none", Assert.Single(none.Facts).Key);
+        var missing = OpportunityFacts.Section(fixture.Exec with { Scope = Sea, Opportunities = null, OpportunitiesMissing = "too little history" })!;
+        Assert.Equal("opp.unavailable", Assert.Single(missing.Facts).Key);
+    }
+
+    [Fact]
+    public async Task A_regional_report_holds_the_planning_librarys_opportunities_for_its_region_as_of_the_periods_last_day()
+    {
+        var reader = new PlanningReader(fixture.Query);
+        var metrics = PlanningMetrics.From(fixture.Catalog.Roles);
+        var planner = new PlanBuilder(reader, new SeriesForecasts(reader, EventCalendar.Empty), metrics);
+        var found = await new OpportunityFinder(reader, planner, metrics).FindAsync([new DimensionFilter("region", FilterOperator.Equals, ["SEA"])],
+            new ForecastSettings { HorizonDays = ReportOpportunities.HorizonDays }, new OpportunitySettings(), new DateOnly(2026, 9, 20), CancellationToken.None);
+
+        var data = await ReportOpportunities.AddAsync(fixture.Exec with { Scope = Sea }, fixture.Query, CancellationToken.None);
+
+        Assert.Null(data.OpportunitiesMissing);
+        // The same opportunities; sums in another order differ in the last digits.
+        var expected = found.OrderByDescending(o => o.MoneyPerWeek).ToList();
+        Assert.Equal(expected.Select(o => o.Kind), data.Opportunities!.Select(o => o.Kind));
+        Assert.All(expected.Zip(data.Opportunities!), p => Assert.Equal(p.First.MoneyPerWeek, p.Second.MoneyPerWeek, 1e-9 * Math.Max(1, p.First.MoneyPerWeek)));
+    }
+}
