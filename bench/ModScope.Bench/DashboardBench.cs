@@ -31,7 +31,7 @@ internal static class DashboardBench
         ("queue by week, 12 weeks", "/api/query?metric=decision_volume,sla_attainment&by=queue&grain=week&period=last%2012%20weeks"),
     ];
 
-    public static async Task<int> Run(long decisions, string? keepStore, bool skipMonitor)
+    public static async Task<int> Run(long decisions, string? keepStore, bool skipMonitor, int copies)
     {
         var dir = Directory.CreateTempSubdirectory("modscope-bench-web-").FullName;
         try
@@ -39,7 +39,7 @@ internal static class DashboardBench
             var storePath = Path.GetFullPath(keepStore ?? Path.Combine(dir, "bench.duckdb"));
             if (!File.Exists(storePath))
             {
-                await BenchStore.CreateAsync(storePath, decisions, dir);
+                await BenchStore.CreateAsync(storePath, decisions, dir, copies);
             }
             var (rollupYaml, rawYaml) = (ShippedCatalog.Write(dir, rollup: true), ShippedCatalog.Write(dir, rollup: false));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -63,6 +63,26 @@ internal static class DashboardBench
             {
                 await MonitorBench.RunAsync(storePath, CatalogLoader.Load(rollupYaml), CatalogLoader.Load(rawYaml));
             }
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    /// <summary><c>store --store FILE</c>: only makes the store the dashboard and monitor benches then reuse.</summary>
+    public static async Task<int> CreateOnly(long decisions, string? keepStore, int copies)
+    {
+        if (keepStore is null || File.Exists(keepStore))
+        {
+            Console.Error.WriteLine($"bench: store needs --store FILE naming a store that does not exist yet; got '{keepStore}'.");
+            return 2;
+        }
+        var dir = Directory.CreateTempSubdirectory("modscope-bench-store-").FullName;
+        try
+        {
+            await BenchStore.CreateAsync(Path.GetFullPath(keepStore), decisions, dir, copies);
             return 0;
         }
         finally

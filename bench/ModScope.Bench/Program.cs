@@ -6,6 +6,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
 {
     Console.WriteLine("usage: ModScope.Bench ingest|query|dashboard [--decisions N] [--store FILE]   (default 10000000 decisions; query and dashboard keep/reuse --store)");
     Console.WriteLine("       ModScope.Bench dashboard [--decisions N] [--store FILE] [--no-monitor]   (rollup vs raw; serve's memory; the monitor's runs)");
+    Console.WriteLine("       ModScope.Bench store --store FILE [--decisions N] [--copies K]   (only makes the dashboard's store; K: each generated decision stored K times)");
     Console.WriteLine("       ModScope.Bench monitor --store FILE                     (the monitor's runs alone, rollup vs raw, on a kept store)");
     Console.WriteLine("       ModScope.Bench ingest --mapping [--decisions N]          (a producer's export read through a source mapping)");
     Console.WriteLine("       ModScope.Bench ingest [--csv decisions-NAME.csv]        (writes the decisions CSV there once and reuses it; delete it yourself)");
@@ -30,11 +31,17 @@ string? store = null;
 string? csv = null;
 var mapped = false;
 var skipMonitor = false;
+var copies = 1;
 for (var i = 1; i < args.Length; i++)
 {
     if (args[i] == "--decisions" && i + 1 < args.Length && long.TryParse(args[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0)
     {
         decisions = n;
+        i++;
+    }
+    else if (args[i] == "--copies" && i + 1 < args.Length && args[0] is "store" or "dashboard" && int.TryParse(args[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var k) && k > 0)
+    {
+        copies = k;
         i++;
     }
     else if (args[i] == "--mapping" && args[0] == "ingest")
@@ -65,9 +72,10 @@ return args[0] switch
     "ingest" => await IngestBench.Run(decisions, mapped, csv),
     "query" => await QueryBench.Run(decisions, store),
     "clickhouse" => await ClickHouseBench.Run(decisions, store),
-    "dashboard" => await DashboardBench.Run(decisions, store, skipMonitor),
+    "dashboard" => await DashboardBench.Run(decisions, store, skipMonitor, copies),
+    "store" => await DashboardBench.CreateOnly(decisions, store, copies),
     "monitor" => await DashboardBench.MonitorOnly(store),
-    _ => Fail($"bench: unknown benchmark '{args[0]}'; expected: ingest, query, dashboard, monitor, clickhouse, explain or detect"),
+    _ => Fail($"bench: unknown benchmark '{args[0]}'; expected: ingest, query, dashboard, store, monitor, clickhouse, explain or detect"),
 };
 
 static int Fail(string message)
