@@ -68,23 +68,17 @@ public sealed class QuarantineFindingsTests
     }
 
     [Theory]
-    [InlineData("decisions", "decisions", "决策")]
-    [InlineData("qa_audits", "QA audits", "质检审核")]
-    [InlineData("markets", "markets", "市场")]
-    [InlineData("my_table", "my_table", "my_table")]
-    public void Tables_are_named_in_each_language(string table, string english, string chinese)
+    [InlineData("table", "decisions", "decisions", "决策")]
+    [InlineData("table", "qa_audits", "QA audits", "质检审核")]
+    [InlineData("table", "markets", "markets", "市场")]
+    [InlineData("table", "my_table", "my_table", "my_table")]
+    [InlineData("rule", "unknown_reference", "unknown code", "未知代码")]
+    [InlineData("rule", "duplicate_id", "duplicate", "重复行")]
+    [InlineData("rule", "my_rule", "my_rule", "my_rule")]
+    public void Tables_and_rules_are_named_in_each_language(string kind, string code, string english, string chinese)
     {
-        Assert.Equal(english, English.Table(table));
-        Assert.Equal(chinese, Chinese.Table(table));
-    }
-
-    [Theory]
-    [InlineData("unknown_reference", "unknown code", "未知代码")]
-    [InlineData("duplicate_id", "duplicate", "重复行")]
-    [InlineData("my_rule", "my_rule", "my_rule")]
-    public void Rules_are_named_in_each_language(string rule, string english, string chinese)
-    {
-        Assert.Equal(english, English.Rule(rule));
-        Assert.Equal(chinese, Chinese.Rule(rule));
+        string Name(QuarantineText text) => kind == "table" ? text.Table(code) : text.Rule(code);
+        Assert.Equal(english, Name(English));
+        Assert.Equal(chinese, Name(Chinese));
     }
 }

@@ -106,7 +106,7 @@ public sealed class AlertStore(ModScopeStore store)
                     ("segment", finding.Segment), ("detector", finding.Detector), ("run", runId)]);
         }
         // A target alert is judged on full weeks, not on the window's days: a later load does not restate it away.
-        foreach (var gone in existing.Where(a => a.Finding.Kind == AlertKind.Metric && a.Finding.Detector != Targets.TargetMissFinder.Detector && !matched.Contains(a.Id) && a.Status != AlertStatus.Resolved &&
+        foreach (var gone in existing.Where(a => a.Finding.Kind == AlertKind.Metric && a.Finding.Detector != AlertDetectors.Target && !matched.Contains(a.Id) && a.Status != AlertStatus.Resolved &&
                      a.Finding.FirstDay >= windowStart && a.Finding.LastDay <= windowEnd))
         {
             sql.Execute("""
@@ -279,7 +279,7 @@ public sealed class AlertStore(ModScopeStore store)
 
     private static bool SameAnomaly(AlertFinding stored, AlertFinding found) =>
         stored.Kind == found.Kind && stored.Subject == found.Subject && stored.Segment == found.Segment &&
-        (stored.Detector == Targets.TargetMissFinder.Detector) == (found.Detector == Targets.TargetMissFinder.Detector) &&
+        (stored.Detector == AlertDetectors.Target) == (found.Detector == AlertDetectors.Target) &&
         (stored.FirstDay == found.FirstDay || (stored.FirstDay <= found.LastDay && stored.LastDay >= found.FirstDay.AddDays(-1)));
 
     private static long NextId(SqlRunner sql, string table, string column) =>

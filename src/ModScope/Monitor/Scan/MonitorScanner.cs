@@ -227,7 +227,7 @@ public sealed class MonitorScanner(MetricCatalog catalog, MetricQuery query, Mon
         var during = eventName is null ? "." : $", during {eventName.En}.";
         var message = $"{metric.Name.En} for {segment} {verb} to {value} (expected {expected}, normal range {range}) {span}{shift}{during}";
         return new AlertFinding(AlertKind.Metric, metric.Id, key.SegmentText, first, last, severity, episode.Direction, episode.PeakScore,
-            episode.Kind == AnomalyKind.Spike ? "seasonal_robust_z" : "cusum_level_shift", message)
+            episode.Kind == AnomalyKind.Spike ? AlertDetectors.SeasonalRobustZ : AlertDetectors.CusumLevelShift, message)
         {
             Value = peak.Value,
             Expected = peak.Expected,

@@ -17,9 +17,6 @@ namespace ModScope.Monitor.Targets;
 /// </summary>
 public sealed class TargetMissFinder(MetricCatalog catalog, MetricQuery query)
 {
-    /// <summary>The detector name of a target alert (alerts of the same metric and segment from the series detector stay apart).</summary>
-    public const string Detector = "target";
-
     /// <summary>Full weeks in a row a segment must miss its target (at least 1).</summary>
     public int Weeks { get; init; } = 3;
 
@@ -74,7 +71,7 @@ public sealed class TargetMissFinder(MetricCatalog catalog, MetricQuery query)
             ("target", new FindingFact(FactKind.Value, target, metric.Id)));
         var message = string.Create(CultureInfo.InvariantCulture,
             $"{metric.Name.En} for {segment} missed its target of {target} in each of the last {Weeks} full weeks (last week {value}).");
-        return new AlertFinding(AlertKind.Metric, metric.Id, segment, first, last, AlertSeverity.Warning, Math.Sign(value - target), Weeks, Detector, message)
+        return new AlertFinding(AlertKind.Metric, metric.Id, segment, first, last, AlertSeverity.Warning, Math.Sign(value - target), Weeks, AlertDetectors.Target, message)
         {
             Value = value,
             Expected = target,

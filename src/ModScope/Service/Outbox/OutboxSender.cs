@@ -78,7 +78,7 @@ public sealed class OutboxSender(ModScopeStore store, ServiceConfig config, ICha
         if (failures >= config.Delivery.ChannelAlertAfter)
         {
             var message = $"The delivery channel {channel} failed {failures} times in a row; the last error: {error}";
-            _alerts.Raise(new AlertFinding(AlertKind.Data, subject, "", today, today, AlertSeverity.Critical, 1, 1.0, "delivery", message)
+            _alerts.Raise(new AlertFinding(AlertKind.Data, subject, "", today, today, AlertSeverity.Critical, 1, 1.0, AlertDetectors.Delivery, message)
             {
                 Value = failures,
                 Facts = FindingFacts.Of("delivery.failed", ("channel", FindingFacts.Text(channel)), ("failures", FindingFacts.Count(failures)), ("error", FindingFacts.Text(error))),
