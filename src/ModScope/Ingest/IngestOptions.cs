@@ -14,7 +14,7 @@ namespace ModScope.Ingest;
 /// waits as pending until a later load brings the code; false quarantines it as <c>unknown_reference</c> (ClickHouse, whose
 /// loads do not keep such rows yet).</param>
 /// <param name="ReferenceRowsWait">A reference row naming a code not loaded (a queue's market, a policy's parent, a target's
-/// market, site, queue or policy) waits as pending like an event row (with <paramref name="WaitForReferences"/>); false
+/// market, region, site, queue or policy) waits as pending like an event row (with <paramref name="WaitForReferences"/>); false
 /// quarantines it as <c>unknown_reference</c> (ClickHouse, whose loads keep no waiting reference rows).</param>
 /// <param name="MetricIds">The metric ids a targets file's <c>metric</c> may name (the catalogue's); null: only their form is checked.</param>
 public sealed record IngestOptions(bool Strict = false, string? AssumeTimeZone = null, string? Table = null,
