@@ -11,7 +11,7 @@ namespace ModScope.Ingest;
 /// <param name="Latest">Timestamps and dates after this (UTC) are quarantined; null means one day after the load starts.</param>
 /// <param name="Mapping">How the producer's files differ from ours (column names, values, timestamps, extra columns); null: as shipped.</param>
 /// <param name="WaitForReferences">A row naming a code not loaded (a decision's or staffing row's market, queue, policy or site;
-/// a queue's market, a policy's parent, a target's market, site, queue or policy) waits as pending until a later load brings
+/// a queue's market, a policy's parent, a target's market, region, site, queue or policy) waits as pending until a later load brings
 /// the code; false quarantines it as <c>unknown_reference</c> (<c>contract check</c>, which keeps nothing).</param>
 /// <param name="MetricIds">The metric ids a targets file's <c>metric</c> may name (the catalogue's); null: only their form is checked.</param>
 public sealed record IngestOptions(bool Strict = false, string? AssumeTimeZone = null, string? Table = null,

@@ -52,14 +52,14 @@ public static class ReferenceSchema
     /// <summary>
     /// Targets per segment: a metric's target for a market, region, site, queue or policy (or any mix; an empty cell
     /// matches any value and is stored as <c>""</c>, so the key compares), valid from <c>valid_from</c>. Loaded after the
-    /// lookup tables it points into. The catalogue's <c>target</c> stays the default where no row applies.
+    /// lookup tables it points into. The catalogue's <c>target</c> stays the default where no row applies. A region is
+    /// known when some market's row names it (<c>markets.region</c>), so a target for a region no market is in yet waits
+    /// as pending, like one for an unknown market, until a markets file brings such a market.
     /// </summary>
     public static readonly TableSchema Targets = new("targets", ["metric", "market", "region", "site", "queue", "policy", "valid_from"],
-        [new("metric", ColumnKind.Text), Segment("market", "markets.code"), Segment("region", null), Segment("site", "sites.site_id"),
+        [new("metric", ColumnKind.Text), Segment("market", "markets.code"), Segment("region", "markets.region"), Segment("site", "sites.site_id"),
          Segment("queue", "queues.queue_id"), Segment("policy", "policies.policy_id"), new("value", ColumnKind.Number), ValidFromColumn()],
-        [new("bad_metric_id", "metric", "regexp_matches(metric, '^[a-z][a-z0-9_]*$')", "metric must be a metric id such as qa_accuracy"),
-         new("unknown_region", "region", "region = '' OR list_contains((SELECT list(region) FROM markets), region)",
-             "region must be the region of a known market")],
+        [new("bad_metric_id", "metric", "regexp_matches(metric, '^[a-z][a-z0-9_]*$')", "metric must be a metric id such as qa_accuracy")],
         AsOf: "valid_from", ReplacesSameKey: true, WaitsForReferences: true);
 
     /// <summary>

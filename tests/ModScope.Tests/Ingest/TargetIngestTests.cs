@@ -38,7 +38,7 @@ public sealed class TargetIngestTests : IDisposable
         var file = WriteCsv(_store.File("targets-bad.csv"), Header,
         [
             "qa_accuracy,XX,,,,,0.97,",          // unknown market
-            "qa_accuracy,,MARS,,,,0.97,",        // no market is in region MARS
+            "qa_accuracy,,MARS,,,,0.97,",        // no market is in region MARS (waits, as line 2 does)
             "QA Accuracy,,,,,,0.97,",            // not a metric id
             "qa_accuracy,,,,,,high,",            // not a number
             "qa_accuracy,,,NO-SITE,,,0.97,",     // unknown site
@@ -52,7 +52,7 @@ public sealed class TargetIngestTests : IDisposable
         Assert.Equal(
         [
             "2:market:unknown_reference",
-            "3:region:unknown_region",
+            "3:region:unknown_reference",
             "4:metric:bad_metric_id",
             "5:value:bad_number",
             "6:site:unknown_reference",
