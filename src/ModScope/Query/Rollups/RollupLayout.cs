@@ -12,7 +12,7 @@ namespace ModScope.Query.Rollups;
 /// sketch per set of quantiles of the same values (<see cref="Stats.LogBucketSketch"/>: buckets' counts add); each at day
 /// grain × the rollup dimensions the source carries; and for rows open at a bucket's end, their openings by opening day
 /// and closing day (<see cref="StatementBuilder.Openings"/>). <see cref="Hash"/> names the layout, so a rollup built for another catalogue is never read; it is
-/// taken over the statements in DuckDB's dialect whatever the engine, so it names the catalogue's layout and not an
+/// taken over the statements in DuckDB's dialect (<see cref="DuckDbDialect.Instance"/>) whatever the engine or dialect, so it names the catalogue's layout and not an
 /// engine's rendering of it (ClickHouse's statements hold the cluster's reference rows and its read mode).
 /// </summary>
 internal sealed class RollupLayout
@@ -55,7 +55,7 @@ internal sealed class RollupLayout
                 (builder, _) => builder.Sketch(atoms)));
         }
         Tables = tables;
-        Hash = HashOf(dialect is DuckDbDialect ? tables : new RollupLayout(catalog, rollup, DuckDbDialect.Instance).Tables, rollup);
+        Hash = HashOf(ReferenceEquals(dialect, DuckDbDialect.Instance) ? tables : new RollupLayout(catalog, rollup, DuckDbDialect.Instance).Tables, rollup);
     }
 
     public RollupDefinition Definition { get; }

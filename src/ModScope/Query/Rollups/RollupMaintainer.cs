@@ -14,7 +14,8 @@ namespace ModScope.Query.Rollups;
 /// </summary>
 public sealed class RollupMaintainer(MetricCatalog catalog) : LoadMaintenance
 {
-    private static readonly DuckDbDialect Dialect = DuckDbDialect.Instance;
+    // Its statements run inside the load's transaction: the dialect whose decision join suits uncommitted tables.
+    private static readonly DuckDbDialect Dialect = DuckDbDialect.InLoad;
 
     /// <summary>The wall and process CPU time the last load's upkeep took (for the ingest bench), or null before one.</summary>
     public (TimeSpan Wall, TimeSpan Cpu)? LastUpkeep { get; private set; }
@@ -44,7 +45,8 @@ public sealed class RollupMaintainer(MetricCatalog catalog) : LoadMaintenance
             // of a reference join on the events rather than on the reference rows they look up (a right join of every
             // market row to every decision: 1.2-1.9 s of CPU instead of 0.2 s at 1M decisions). The written order
             // (events, then what they look up) is right for a table of decisions or staffing rows; an audit's or
-            // appeal's decision join is left to the optimizer (the written order would hash every decision).
+            // appeal's decision join is left to the optimizer, and reads only the decisions that have such a row
+            // (DuckDbDialect.InLoad), so whichever side it hashes is the children's size, not every decision's.
             var ordered = !ColumnPaths.HasDecision(table.Source);
             if (ordered)
             {
