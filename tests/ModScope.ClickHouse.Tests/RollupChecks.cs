@@ -2,6 +2,7 @@ using System.Globalization;
 using ModScope.Catalog;
 using ModScope.Ingest;
 using ModScope.Query;
+using ModScope.Stats;
 using ModScope.Synthetic;
 using ModScope.Tests.Query;
 
@@ -11,8 +12,8 @@ namespace ModScope.ClickHouse.Tests;
 /// The catalogue's rollup on ClickHouse, kept by the loader, in a database of the test's own: every catalogue metric ×
 /// slicings (site by day for three markets; after the second load also everything by week, and the merged read mode)
 /// read from the rollup equals the raw answer (<c>Exact</c>, the independent computation) to 1e-9, values and interval
-/// bounds, after a first load and after a load of a later day with a re-delivery that moves decisions (with their
-/// audits and appeals) to the next day;
+/// bounds (quantiles from the sketch within its 1%), after a load of a later day with a re-delivery that moves
+/// decisions (with their audits and appeals) to the next day (every day is compared, so the first load's build too);
 /// a load without the catalogue leaves the rollup behind (raw, saying why) until a maintained load rebuilds it, through
 /// an engine that names only one node (the others found from system.clusters).
 /// Run on 18.16 (two shards, <see cref="RollupTests"/>) and 26.7 (<see cref="ModernRollupTests"/>).
@@ -37,7 +38,6 @@ public abstract class RollupChecks(ParityDataFixture fixture)
         var loader = new ClickHouseLoader(database.Merged) { Catalog = _catalog };
 
         await loader.IngestAsync(files.Except(lastDay).ToList(), new IngestOptions());
-        await AssertParity(database.Final, "after a first load", BySite);
         // The engine keeps the state while the cluster's files are unchanged (one cheap version read per request).
         var state = database.Final.Rollup("daily");
         Assert.True(state is not null && state.LoadId == state.LatestLoadId, "the first load's rollup is current");
@@ -50,13 +50,13 @@ public abstract class RollupChecks(ParityDataFixture fixture)
         // A load through another engine (as another process) is seen by the files' version: the state is read again.
         Assert.True(database.Final.Rollup("daily") is { } after && after.LoadId > state.LoadId && after.LoadId == after.LatestLoadId, "the second load's state is read");
         var when = "after a load of a later day and a re-delivery that moved decisions to the next day";
-        await AssertParity(database.Final, when, BySite, Overall);
-        await AssertParity(database.Merged, when, BySite);
+        await Task.WhenAll(AssertParity(database.Final, when, BySite, Overall), AssertParity(database.Merged, when, BySite));
         // Rows open at a bucket's end are read from the rollup's openings and closings, nothing raw.
         Assert.Equal("rollup daily", new MetricQuery(_catalog, database.Final).Plan(new MetricRequest(["backlog_end_of_period"], ["site"], TimeGrain.Day, [], All)).Answered);
 
         var request = new MetricRequest(["decision_volume"], ["market"], TimeGrain.Day, [], All);
-        await new ClickHouseLoader(database.Merged).IngestAsync([Redelivery(files.Last(f => Path.GetFileName(f).StartsWith("decisions-", StringComparison.Ordinal)))], new IngestOptions());
+        // Through the FINAL engine: it merges no partitions, and nothing is read without FINAL from here on.
+        await new ClickHouseLoader(database.Final).IngestAsync([Redelivery(files.Last(f => Path.GetFileName(f).StartsWith("decisions-", StringComparison.Ordinal)))], new IngestOptions());
         Assert.Matches("^raw: rollup daily includes loads up to [0-9]+, the store has [0-9]+", new MetricQuery(_catalog, database.Final).Plan(request).Answered);
         Assert.StartsWith("raw: --exact", new MetricQuery(_catalog, database.Final).Plan(request with { Exact = true }).Answered, StringComparison.Ordinal);
         // Through an engine naming only the node it talks to: the loader finds the cluster's other nodes from system.clusters.
@@ -66,28 +66,50 @@ public abstract class RollupChecks(ParityDataFixture fixture)
     }
 
     /// <summary>By site and day for three markets: every metric that has a site.</summary>
-    private static readonly (string[] Dimensions, TimeGrain Grain, bool Filtered) BySite = (["site"], TimeGrain.Day, true);
-
-    /// <summary>Every metric, by week.</summary>
-    private static readonly (string[] Dimensions, TimeGrain Grain, bool Filtered) Overall = ([], TimeGrain.Week, false);
+    private static readonly (string[] Dimensions, TimeGrain Grain, bool Filtered, bool Intervals) BySite = (["site"], TimeGrain.Day, true, false);
 
     /// <summary>
-    /// Each slicing's request of every metric that has its dimensions, from the rollup and raw (quantiles within the
-    /// sketch's bound; their intervals are left out here).
+    /// Every metric, by week, with quantile intervals (from the sketch's order statistics; raw ranks every value, which
+    /// by site and day costs seconds a request on 18.16, so only here).
     /// </summary>
-    private async Task AssertParity(ClickHouseEngine engine, string when, params (string[] Dimensions, TimeGrain Grain, bool Filtered)[] cases)
+    private static readonly (string[] Dimensions, TimeGrain Grain, bool Filtered, bool Intervals) Overall = ([], TimeGrain.Week, false, true);
+
+    /// <summary>
+    /// Each slicing's request of every metric that has its dimensions, with level errors (and the slicing's quantile
+    /// intervals), from the rollup and raw (<c>--exact</c>), the slicings and both answers requested at once: values and
+    /// bounds equal to 1e-9, and the quantiles read from the rollup's sketch (the plan reads none raw, and each row with a
+    /// value carries the sketch's relative error: not raw values passed through) within that error, bounds included.
+    /// </summary>
+    private Task AssertParity(ClickHouseEngine engine, string when, params (string[] Dimensions, TimeGrain Grain, bool Filtered, bool Intervals)[] cases) =>
+        Task.WhenAll(cases.Select(c => AssertParity(engine, when, c)));
+
+    private async Task AssertParity(ClickHouseEngine engine, string when, (string[] Dimensions, TimeGrain Grain, bool Filtered, bool Intervals) slicing)
     {
         var query = new MetricQuery(_catalog, engine);
-        foreach (var (dimensions, grain, filtered) in cases)
+        var (dimensions, grain, filtered, intervals) = slicing;
+        var metrics = _catalog.Metrics.Where(m => dimensions.All(m.Dimensions.Contains)).ToList();
+        var request = new MetricRequest(metrics.Select(m => m.Id).ToList(), dimensions, grain, filtered ? [DimensionFilter.Parse("market=US,GB,ID")] : [], All)
         {
-            var metrics = _catalog.Metrics.Where(m => dimensions.All(m.Dimensions.Contains)).Select(m => m.Id).ToList();
-            var request = new MetricRequest(metrics, dimensions, grain, filtered ? [DimensionFilter.Parse("market=US,GB,ID")] : [], All) { LevelErrors = true };
-            var label = $"{engine.Dialect.Name} {when}, by [{string.Join(",", dimensions)}]{(filtered ? " for US,GB,ID" : "")}, grain {grain}";
-            Assert.StartsWith("rollup daily", query.Plan(request).Answered, StringComparison.Ordinal);
-            var raw = await query.RunAsync(request with { Exact = true });
-            Assert.True(raw.Count > 0, label);
-            RollupParity.AssertSame(raw, await query.RunAsync(request), label);
-        }
+            LevelErrors = true,
+            QuantileIntervals = intervals,
+        };
+        var label = $"{engine.Options.Url} ({(engine.Options.ReadFinal ? "FINAL" : "merged")}) {when}, by [{string.Join(",", dimensions)}]{(filtered ? " for US,GB,ID" : "")}, grain {grain}";
+        var answered = query.Plan(request).Answered;
+        Assert.StartsWith("rollup daily", answered, StringComparison.Ordinal);
+        // The quantiles from the sketch (said approximate), none raw: neither for want of a sketch nor to rank their intervals.
+        Assert.Contains("; quantiles approximate (log-bucket sketch", answered, StringComparison.Ordinal);
+        Assert.DoesNotContain("no sketch", answered, StringComparison.Ordinal);
+        Assert.DoesNotContain("rank raw", answered, StringComparison.Ordinal);
+        var (exact, rollup) = (query.RunAsync(request with { Exact = true }), query.RunAsync(request));
+        var (raw, rolled) = (await exact, await rollup);
+        Assert.True(raw.Count > 0, label);
+        RollupParity.AssertSame(raw, rolled, label);
+        var quantiles = metrics.Where(m => m.Measure?.Quantile is not null).Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
+        Assert.NotEmpty(quantiles);
+        var sketched = rolled.Where(r => quantiles.Contains(r.Metric) && r.Value is not null).ToList();
+        Assert.True(sketched.Count > 0, $"{label}: no quantile with a value");
+        Assert.All(sketched, r => Assert.True(r.RelativeError == LogBucketSketch.RelativeError,
+            $"{label}: {r.Metric} {r.Bucket:yyyy-MM-dd} was not read from the sketch (relative error {r.RelativeError})"));
     }
 
     /// <summary>Forty of a decisions file's rows re-delivered a day later with a higher version (<see cref="RollupParity.Redelivery"/>).</summary>
