@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using ModScope.Tests.Support;
 
 namespace ModScope.Web.Tests;
 
@@ -10,14 +11,14 @@ namespace ModScope.Web.Tests;
 /// </summary>
 public sealed class ExtraColumnBrowserTests(BrowserHost host) : BrowserTestBase(host)
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("modscope-bazaar-browser-").FullName;
+    private readonly TempFolder _folder = new("modscope-bazaar-browser-");
 
-    protected override Task<DashboardOptions> OptionsAsync() => BazaarDashboard.PrepareAsync(_folder);
+    protected override Task<DashboardOptions> OptionsAsync() => BazaarDashboard.PrepareAsync(_folder.Path);
 
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
+        _folder.Dispose();
     }
 
     [Fact]
