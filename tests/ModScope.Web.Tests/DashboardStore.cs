@@ -7,6 +7,7 @@ using ModScope.Monitor.Quality;
 using ModScope.Query;
 using ModScope.Store;
 using ModScope.Synthetic;
+using ModScope.Tests.Support;
 
 namespace ModScope.Web.Tests;
 
@@ -36,7 +37,9 @@ public sealed class DashboardStore : IAsyncLifetime
     /// <summary>The team dashboard's pseudonym key.</summary>
     public const string PseudonymKey = "pseudonym-test-key";
 
-    public string Folder { get; } = Path.Combine(Path.GetTempPath(), "modscope-web-tests", Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _folder = new("modscope-web-store-");
+
+    public string Folder => _folder.Path;
 
     public string StorePath => Path.Combine(Folder, "store.duckdb");
 
@@ -90,14 +93,7 @@ public sealed class DashboardStore : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        try
-        {
-            Directory.Delete(Folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still mapped by DuckDB; the temp folder is cleaned by the OS.
-        }
+        _folder.Dispose();
         return Task.CompletedTask;
     }
 }

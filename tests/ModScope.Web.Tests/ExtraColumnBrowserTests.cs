@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Playwright;
+using ModScope.Tests.Support;
 
 namespace ModScope.Web.Tests;
 
@@ -9,42 +9,31 @@ namespace ModScope.Web.Tests;
 /// under its Chinese name, and slicing by it shows its values. By hand from the export's seller_tier column: gold T01,
 /// T04, T07, T09; silver T02, T05, T08, T11; bronze T03, T06, T10.
 /// </summary>
-public sealed class ExtraColumnBrowserTests(BrowserHost host) : IClassFixture<BrowserHost>, IAsyncLifetime
+public sealed class ExtraColumnBrowserTests(BrowserHost host) : BrowserTestBase(host)
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("modscope-bazaar-browser-").FullName;
-    private WebApplication _app = null!;
-    private IBrowserContext _context = null!;
-    private IPage _page = null!;
+    private readonly TempFolder _folder = new("modscope-bazaar-browser-");
 
-    public async Task InitializeAsync()
-    {
-        _app = DashboardApp.Build([], await BazaarDashboard.PrepareAsync(_folder), ["http://127.0.0.1:0"]);
-        await _app.StartAsync();
-        _context = await host.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
-        _page = await _context.NewPageAsync();
-    }
+    protected override Task<DashboardOptions> OptionsAsync() => BazaarDashboard.PrepareAsync(_folder.Path);
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
-        await _context.DisposeAsync();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
+        await base.DisposeAsync();
+        _folder.Dispose();
     }
 
     [Fact]
     public async Task An_extra_column_flagged_as_a_dimension_is_in_the_explorers_list_and_slices_by_its_values()
     {
-        await _page.GotoAsync(_app.Urls.First() + "/explorer?lang=zh-Hans&metric=decision_volume&by=market&period=2026-11&compare=none");
-        var rows = _page.Locator("#result-table tbody tr");
+        await Page.GotoAsync(Url + "/explorer?lang=zh-Hans&metric=decision_volume&by=market&period=2026-11&compare=none");
+        var rows = Page.Locator("#result-table tbody tr");
         // The first answer is computed on request (no warm cache): more time than a page's default.
         await Assertions.Expect(rows).ToHaveCountAsync(3, new() { Timeout = 30_000 }); // XN, XS, XW
-        await Assertions.Expect(_page.Locator("#by option[value='seller_tier']")).ToHaveTextAsync("卖家等级");
+        await Assertions.Expect(Page.Locator("#by option[value='seller_tier']")).ToHaveTextAsync("卖家等级");
 
-        await _page.SelectOptionAsync("#by", "seller_tier");
-        await _page.ClickAsync("#run");
-        await _page.WaitForURLAsync(u => u.Contains("by=seller_tier", StringComparison.Ordinal));
-        await Assertions.Expect(_page.Locator("#result-table th[data-key='seller_tier']")).ToHaveTextAsync("卖家等级");
+        await Page.SelectOptionAsync("#by", "seller_tier");
+        await Page.ClickAsync("#run");
+        await Page.WaitForURLAsync(u => u.Contains("by=seller_tier", StringComparison.Ordinal));
+        await Assertions.Expect(Page.Locator("#result-table th[data-key='seller_tier']")).ToHaveTextAsync("卖家等级");
         await Assertions.Expect(rows).ToHaveCountAsync(3);
         var shown = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var row in await rows.AllAsync())
@@ -52,7 +41,7 @@ public sealed class ExtraColumnBrowserTests(BrowserHost host) : IClassFixture<Br
             // Columns: metric, seller tier, value, interval.
             shown[await row.Locator("td").Nth(1).InnerTextAsync()] = await row.Locator("td").Nth(2).InnerTextAsync();
         }
-        await _page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.Screenshots, "explorer-extra-column-zh.png"), FullPage = true });
+        await ScreenshotAsync("explorer-extra-column-zh.png");
 
         Assert.Equal(new Dictionary<string, string> { ["gold"] = "4", ["silver"] = "4", ["bronze"] = "3" }, shown);
     }

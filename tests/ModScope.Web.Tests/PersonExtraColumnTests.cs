@@ -5,6 +5,7 @@ using System.Text.Json;
 using ModScope.Ingest;
 using ModScope.Sources;
 using ModScope.Store;
+using ModScope.Tests.Support;
 using static ModScope.Web.Tests.TeamRequests;
 
 namespace ModScope.Web.Tests;
@@ -21,13 +22,13 @@ public sealed class PersonExtraColumnTests : IAsyncLifetime
     private const string Password = "extra-pass";
     private const string Week = "/api/query?metric=decision_volume&by=second_reviewer&period=2026-11-02..2026-11-08";
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "modscope-web-tests", "person-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _folder = new("modscope-web-person-");
     private DashboardFactory? _factory;
 
     public async Task InitializeAsync()
     {
-        var data = Directory.CreateDirectory(Path.Combine(_folder, "data")).FullName;
-        var catalog = Directory.CreateDirectory(Path.Combine(_folder, "catalog")).FullName;
+        var data = Directory.CreateDirectory(_folder.Sub("data")).FullName;
+        var catalog = Directory.CreateDirectory(_folder.Sub("catalog")).FullName;
         const string Mapping = "decisions:\n  extra:\n    second_reviewer: {type: string, person: true}\n";
         File.WriteAllText(Path.Combine(catalog, "sources.yaml"), Mapping);
         var shipped = File.ReadAllText(ShippedCatalogue());
@@ -43,13 +44,13 @@ public sealed class PersonExtraColumnTests : IAsyncLifetime
             Row("D3", "2026-11-04", "rv-bo"),
             Row("D4", "2026-11-05", ""),
         ]);
-        using (var store = ModScopeStore.Open(Path.Combine(_folder, "store.duckdb")))
+        using (var store = ModScopeStore.Open(_folder.Sub("store.duckdb")))
         {
             var loaded = await new Ingestor(store).IngestAsync([data], new IngestOptions(Mapping: SourceMappingParser.Load(Path.Combine(catalog, "sources.yaml"))));
             Assert.Equal((4, 0), (loaded.RowsLoaded, loaded.RowsQuarantined));
         }
         var hash = ModScope.Web.Access.PasswordHash.Create(Password);
-        _factory = new DashboardFactory(new DashboardOptions(Path.Combine(_folder, "store.duckdb"), CatalogPath: Path.Combine(catalog, "core-index.yaml")),
+        _factory = new DashboardFactory(new DashboardOptions(_folder.Sub("store.duckdb"), CatalogPath: Path.Combine(catalog, "core-index.yaml")),
             new Dictionary<string, string?>
             {
                 ["ModScope:PseudonymKey"] = Key,
@@ -60,14 +61,7 @@ public sealed class PersonExtraColumnTests : IAsyncLifetime
     public Task DisposeAsync()
     {
         _factory?.Dispose();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still mapped by DuckDB; the temp folder is cleaned by the OS.
-        }
+        _folder.Dispose();
         return Task.CompletedTask;
     }
 

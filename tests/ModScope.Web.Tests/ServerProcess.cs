@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using ModScope.Tests.Support;
 
 namespace ModScope.Web.Tests;
 
@@ -11,14 +12,14 @@ namespace ModScope.Web.Tests;
 public sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly string _folder;
+    private readonly TempFolder _folder;
 
-    private ServerProcess(Process process, string folder, string url)
+    private ServerProcess(Process process, TempFolder folder, string url)
     {
         _process = process;
         _folder = folder;
         Url = url;
-        StorePath = Path.Combine(folder, "store.duckdb");
+        StorePath = folder.Sub("store.duckdb");
     }
 
     public string Url { get; }
@@ -35,9 +36,8 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public static async Task<ServerProcess> StartAsync(string storePath, params string[] settings)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "modscope-web-server", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        var copy = Path.Combine(folder, "store.duckdb");
+        var folder = new TempFolder("modscope-web-server-");
+        var copy = folder.Sub("store.duckdb");
         File.Copy(storePath, copy);
         if (File.Exists(storePath + ".wal"))
         {
@@ -103,13 +103,6 @@ public sealed class ServerProcess : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // The OS cleans the temp folder.
-        }
+        _folder.Dispose();
     }
 }

@@ -1,9 +1,13 @@
-namespace ModScope.Tests.Synthetic;
+namespace ModScope.Tests.Support;
 
-/// <summary>A scratch folder under the temp directory, deleted on dispose.</summary>
-public sealed class TempFolder : IDisposable
+/// <summary>
+/// A scratch folder of its own under the temp directory, made at once and deleted with all it holds on dispose. A file
+/// still open (a DuckDB file a server or store still maps) leaves the folder behind for the OS to clean, rather than
+/// failing the test that ends. Linked into the other test projects.
+/// </summary>
+public sealed class TempFolder(string prefix = "modscope-tests-") : IDisposable
 {
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "modscope-synthetic-tests", Guid.NewGuid().ToString("N"));
+    public string Path { get; } = Directory.CreateTempSubdirectory(prefix).FullName;
 
     public string Sub(string name) => System.IO.Path.Combine(Path, name);
 
@@ -11,14 +15,11 @@ public sealed class TempFolder : IDisposable
     {
         try
         {
-            if (Directory.Exists(Path))
-            {
-                Directory.Delete(Path, recursive: true);
-            }
+            Directory.Delete(Path, recursive: true);
         }
         catch (IOException)
         {
-            // A file still open on some platforms; the OS cleans the temp folder.
+            // A file still open or mapped; the OS cleans the temp folder.
         }
     }
 }

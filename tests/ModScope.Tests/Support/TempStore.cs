@@ -6,19 +6,19 @@ namespace ModScope.Tests.Support;
 /// <summary>A store and a scratch folder under the temp directory, deleted on dispose.</summary>
 public sealed class TempStore : IDisposable
 {
+    private readonly TempFolder _folder = new("modscope-store-");
+
     public TempStore()
     {
-        Directory = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "modscope-tests", Guid.NewGuid().ToString("N"));
-        System.IO.Directory.CreateDirectory(Directory);
-        StorePath = System.IO.Path.Combine(Directory, "store.duckdb");
+        StorePath = _folder.Sub("store.duckdb");
         Store = ModScopeStore.Open(StorePath);
     }
 
-    public string Directory { get; }
+    public string Directory => _folder.Path;
     public string StorePath { get; }
     public ModScopeStore Store { get; }
 
-    public string File(string name) => System.IO.Path.Combine(Directory, name);
+    public string File(string name) => _folder.Sub(name);
 
     public long Count(string sql)
     {
@@ -47,13 +47,6 @@ public sealed class TempStore : IDisposable
     public void Dispose()
     {
         Store.Dispose();
-        try
-        {
-            System.IO.Directory.Delete(Directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still mapped by DuckDB on some platforms; the temp folder is cleaned by the OS.
-        }
+        _folder.Dispose();
     }
 }

@@ -1,4 +1,5 @@
 using ModScope.Synthetic;
+using ModScope.Tests.Support;
 
 namespace ModScope.Tests.Synthetic;
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using DuckDB.NET.Data;
 using ModScope.Model;
 using ModScope.Synthetic;
+using ModScope.Tests.Support;
 
 namespace ModScope.Tests.Synthetic;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ModScope.Synthetic;
 using System.Text.Json;
+using ModScope.Tests.Support;
 
 namespace ModScope.Tests.Synthetic;
 

@@ -2,7 +2,7 @@ using ModScope.Catalog;
 using ModScope.Monitor.Calendar;
 using ModScope.Synthetic.Evaluation;
 using ModScope.Monitor.Quality;
-using ModScope.Tests.Synthetic;
+using ModScope.Tests.Support;
 
 namespace ModScope.Tests.Synthetic.Evaluation;
 
