@@ -66,6 +66,7 @@ public sealed class PlanBrowserTests(DashboardStore store, BrowserHost host) : I
         await Assertions.Expect(page.Locator("#explore-link")).ToHaveTextAsync("在探索页中查看");
         Assert.StartsWith("/explorer?", await page.Locator("#explore-link").GetAttributeAsync("href"), StringComparison.Ordinal);
         await Assertions.Expect(page.Locator("#hours-chart canvas")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#live-summary")).ToContainTextAsync("直播值守单独列出");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.Screenshots, "plan-zh.png"), FullPage = true });
         Assert.Empty(violations);
     }
