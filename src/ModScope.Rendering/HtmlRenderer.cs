@@ -6,8 +6,9 @@ namespace ModScope.Rendering;
 
 /// <summary>
 /// One self-contained HTML file: styles inline, charts as data URIs, sources cited in brackets and listed in the appendix.
-/// Printed (the PDF), it is compact, so the exec review's scorecard, sentences and two charts fit its one page before the
-/// appendix (9 pt text, tight headings and table rows, each chart at most 145 px high, about 3.8 cm).
+/// Printed (the PDF), it is compact, so the exec review's scorecard, sentences, three opportunity lines and two charts fit
+/// its one page before the appendix (9 pt text, tight headings and table rows, the trend charts two side by side, each
+/// half the page wide and about 2.6 cm high; stacked, even at 95 px high, the longest page's second chart went to page 2).
 /// </summary>
 public static class HtmlRenderer
 {
@@ -28,6 +29,7 @@ public static class HtmlRenderer
           h1 { font-size: 14pt; } .sub { margin: 0 0 .3rem; } h2 { font-size: 1.02rem; margin: .55rem 0 .2rem; padding-bottom: .05rem; }
           p.fact { margin: .1rem 0; } table { margin: .2rem 0 .3rem; font-size: .9em; } th, td { padding: .02rem .5rem; }
           figure { margin: .15rem 0 .25rem; break-inside: avoid; } figure img { width: auto; max-width: 100%; max-height: 145px; display: block; }
+          #Trends figure { display: inline-block; width: 49.5%; vertical-align: top; } #Trends figure img { width: 100%; max-height: none; }
           figcaption { font-size: .8em; }
         }
         """;

@@ -57,7 +57,7 @@ public sealed class PlanningCommandTests(PlanningStoreFixture fixture) : IClassF
 
         Assert.True(exit == ExitCodes.Ok, error);
         var lines = output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("site,day,required_hours,scheduled_hours,gap_hours,extra_hours,queues_at_risk", lines[0]);
+        Assert.Equal("site,day,required_hours,scheduled_hours,gap_hours,work_hours,extra_hours,queues_at_risk,live_required_hours,live_short_hours,live_queues_at_risk", lines[0]);
         // The oracle: scheduled hours summed from the raw staffing files, by site and day, over the last 28 days.
         var staffing = Directory.GetFiles(fixture.Data, "staffing-*.csv").SelectMany(f => File.ReadLines(f).Skip(1))
             .Select(l => l.Split(','))
@@ -73,6 +73,10 @@ public sealed class PlanningCommandTests(PlanningStoreFixture fixture) : IClassF
             Assert.Equal(expected, double.Parse(fields[3], CultureInfo.InvariantCulture), 6);
             var (required, gap) = (double.Parse(fields[2], CultureInfo.InvariantCulture), double.Parse(fields[4], CultureInfo.InvariantCulture));
             Assert.Equal(required - expected, gap, 6);
+            // The blended need is the live coverage, or all the work when that is more; coverage is short only by what the roster lacks.
+            var (work, live, liveShort) = (double.Parse(fields[5], CultureInfo.InvariantCulture), double.Parse(fields[8], CultureInfo.InvariantCulture), double.Parse(fields[9], CultureInfo.InvariantCulture));
+            Assert.Equal(Math.Max(work, live), required, 6);
+            Assert.Equal(Math.Max(0.0, live - expected), liveShort, 6);
             checkedRows++;
         }
         Assert.True(checkedRows >= 7, $"only {checkedRows} site-days");

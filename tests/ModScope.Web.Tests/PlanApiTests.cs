@@ -61,7 +61,15 @@ public sealed class PlanApiTests(DashboardStore store) : ApiTestBase(store)
             Close(want.RequiredScheduled, Number(got, "required"));
             Close(want.Scheduled, Number(got, "scheduled"));
             Assert.Equal(want.QueuesAtRisk > 0, got.GetProperty("atRisk").GetBoolean());
+            Close(want.WorkScheduled, Number(got, "work"));
+            Close(want.DeadlineExtra, Number(got, "extra"));
+            // The live coverage apart from the deadline queues.
+            Close(want.LiveRequired, Number(got, "liveRequired"));
+            Close(want.LiveShort, Number(got, "liveShort"));
+            Assert.Equal(want.LiveQueuesAtRisk > 0, got.GetProperty("liveAtRisk").GetBoolean());
         }
+        var uncovered = outcome.Plan.Sites.Count(s => s.LiveQueuesAtRisk > 0);
+        Assert.Contains(uncovered == 0 ? "every site-day has someone on duty" : $"on {uncovered} of {sites.Count} site-days", plan.GetProperty("liveSummary").GetString(), StringComparison.Ordinal);
 
         // Scheduled hours ahead, by hand: the site's scheduled hours on the same weekday over the last 28 days, over 4.
         var last = asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

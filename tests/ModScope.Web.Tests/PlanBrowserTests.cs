@@ -39,6 +39,7 @@ public sealed class PlanBrowserTests(DashboardStore store, BrowserHost host) : B
         await Assertions.Expect(Page.Locator("#explore-link")).ToHaveTextAsync("在探索页中查看");
         Assert.StartsWith("/explorer?", await Page.Locator("#explore-link").GetAttributeAsync("href"), StringComparison.Ordinal);
         await Assertions.Expect(Page.Locator("#hours-chart canvas")).ToHaveCountAsync(1);
+        await Assertions.Expect(Page.Locator("#live-summary")).ToContainTextAsync("直播值守单独列出");
         await ScreenshotAsync("plan-zh.png");
         Assert.Empty(violations);
     }

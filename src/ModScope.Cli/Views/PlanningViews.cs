@@ -44,14 +44,20 @@ internal static class PlanningViews
             return;
         }
         await RowsView.WriteAsync(context, $"Required against scheduled hours by site and day, {span} (shrinkage {plan.Targets.Shrinkage:P0}, occupancy {plan.Targets.Occupancy:P0})",
-            ["site", "day", "required_hours", "scheduled_hours", "gap_hours", "extra_hours", "queues_at_risk"],
-            plan.Sites.Select(s => new object?[] { s.Site, s.Day, s.RequiredScheduled, s.Scheduled, s.Gap, s.ExtraScheduled, s.QueuesAtRisk }).ToList(),
+            ["site", "day", "required_hours", "scheduled_hours", "gap_hours", "work_hours", "extra_hours", "queues_at_risk", "live_required_hours", "live_short_hours", "live_queues_at_risk"],
+            plan.Sites.Select(s => new object?[]
+            {
+                s.Site, s.Day, s.RequiredScheduled, s.Scheduled, s.Gap, s.WorkScheduled, s.DeadlineExtra, s.QueuesAtRisk, s.LiveRequired, s.LiveShort, s.LiveQueuesAtRisk,
+            }).ToList(),
             format, output).ConfigureAwait(false);
         if (format == "table" && output is null)
         {
             var risky = plan.Sites.Where(s => s.QueuesAtRisk > 0).ToList();
+            var uncovered = plan.Sites.Where(s => s.LiveQueuesAtRisk > 0).ToList();
             context.Out.MarkupLine(CultureInfo.InvariantCulture,
-                $"{risky.Count} site-days at SLA risk; {risky.Sum(s => s.ExtraScheduled):N0} extra scheduled hours would keep every queue within its SLA.");
+                $"{risky.Count} of {plan.Sites.Count} site-days have a deadline queue at SLA risk; {risky.Sum(s => s.DeadlineExtra):N0} extra scheduled hours would keep those queues within their SLA.");
+            context.Out.MarkupLine(CultureInfo.InvariantCulture,
+                $"Live coverage apart: on {uncovered.Count} of {plan.Sites.Count} site-days the livestream queues lack someone on duty every hour; {uncovered.Sum(s => s.LiveShort):N0} more scheduled hours would cover them.");
         }
     }
 

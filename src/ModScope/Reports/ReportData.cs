@@ -16,7 +16,7 @@ public sealed record ReportData(ReportScope Scope, MetricCatalog Catalog, IReadO
 
     /// <summary>
     /// The sized opportunities in scope (<see cref="ReportOpportunities"/>), worth the most money a week first; null when the
-    /// report does not size them (exec, quality) or the data in scope cannot be planned (<see cref="OpportunitiesMissing"/> says why).
+    /// report does not size them (quality) or the data in scope cannot be planned (<see cref="OpportunitiesMissing"/> says why).
     /// </summary>
     public IReadOnlyList<Planning.Opportunities.Opportunity>? Opportunities { get; init; }
 

@@ -6,10 +6,10 @@ using ModScope.Query;
 namespace ModScope.Reports;
 
 /// <summary>
-/// Sizes the opportunities a regional report lists, as <c>modscope opportunities</c> does, within the report's
+/// Sizes the opportunities an exec or regional report lists, as <c>modscope opportunities</c> does, within the report's
 /// place and the caller's scope (the query door's), as of the report period's last day: the recent four weeks of work
-/// and a four-week plan ahead. A catalogue or store planning cannot use leaves the report without them and says why. The
-/// exec report has none: its page is full (even one sentence pushed its second chart past the one A4 page it promises).
+/// and a four-week plan ahead. A catalogue or store planning cannot use leaves the report without them and says why.
+/// Quality reports have none.
 /// </summary>
 public static class ReportOpportunities
 {
@@ -20,7 +20,7 @@ public static class ReportOpportunities
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(query);
-        if (data.Scope.Audience != ReportAudience.Regional)
+        if (data.Scope.Audience == ReportAudience.Quality)
         {
             return data;
         }

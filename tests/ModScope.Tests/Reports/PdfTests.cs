@@ -39,8 +39,11 @@ public sealed class PdfTests(ReportFixture fixture)
     [InlineData("zh-Hans")]
     public async Task The_exec_report_fits_its_one_page_before_the_appendix(string language)
     {
-        // The longest exec storyline: the week's movements repeated up to the most an exec page lists.
-        var composed = language == "en" ? fixture.ExecEn : fixture.ExecZh;
+        // The longest exec storyline: the week's movements repeated up to the most an exec page lists, and as many of the
+        // longest opportunity lines (a thin handling-time outlier of a moderator, six-digit money) as it lists.
+        var longestOpportunities = fixture.Exec with { Opportunities = [.. Enumerable.Repeat(OpportunitySectionTests.Longest, OpportunityFacts.ExecCount)], OpportunitiesMissing = null };
+        var composed = new ReportBuilder(fixture.Catalog, fixture.Query) { Charts = new ChartRenderer() }.Compose(longestOpportunities, language);
+        Assert.Equal(OpportunityFacts.ExecCount, composed.Sections.Single(s => s.Id == "Opportunities").Paragraphs.Count);
         var moves = composed.Sections.Single(s => s.Id == "Movements");
         var longest = moves with { Paragraphs = [.. Enumerable.Range(0, StoryRules.Default.MaxMovements).Select(i => moves.Paragraphs[i % moves.Paragraphs.Count])] };
         var document = composed with { Sections = [.. composed.Sections.Select(s => s.Id == "Movements" ? longest : s)] };

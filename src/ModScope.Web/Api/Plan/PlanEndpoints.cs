@@ -28,9 +28,11 @@ internal static class PlanEndpoints
             var plan = await cache.GetOrRunAsync($"plan|{request.Key}", dashboard.DataVersion,
                 () => request.Planner.BuildAsync(request.Filters, request.Settings, new Planning.Workload.PlanningTargets(), request.AsOf, CancellationToken.None), cancellationToken).ConfigureAwait(false);
             var sites = plan.Plan.Sites.Where(s => s.Day > plan.LastDay)
-                .Select(s => new SiteDayView(s.Site, s.Day, CultureFormat.Day(s.Day, language), s.RequiredScheduled, s.Scheduled, s.Gap, s.ExtraScheduled, s.QueuesAtRisk))
+                .Select(s => new SiteDayView(s.Site, s.Day, CultureFormat.Day(s.Day, language), s.RequiredScheduled, s.Scheduled, s.Gap, s.WorkScheduled,
+                    s.DeadlineExtra, s.QueuesAtRisk, s.LiveRequired, s.LiveShort, s.LiveQueuesAtRisk))
                 .ToList();
             var risky = sites.Where(s => s.AtRisk).ToList();
+            var uncovered = sites.Where(s => s.LiveAtRisk).ToList();
             var culture = CultureFormat.Culture(language);
             return Results.Ok(new PlanAnswer(
                 forecast.LastDay, CultureFormat.Day(forecast.LastDay, language), request.Settings.HorizonDays, metric,
@@ -41,9 +43,11 @@ internal static class PlanEndpoints
                     s.Forecast.Points.Select(d => new ForecastDay(d.Day, CultureFormat.Day(d.Day, language), d.Value, d.Lower, d.Upper)).ToList())).ToList(),
                 forecast.Skipped,
                 sites,
-                string.Format(culture, Labels.Get(language, "plan.summary"), risky.Count, sites.Count, risky.Sum(s => s.Extra).ToString("N0", culture))));
+                string.Format(culture, Labels.Get(language, "plan.summary"), risky.Count, sites.Count, risky.Sum(s => s.Extra).ToString("N0", culture)),
+                uncovered.Count == 0 ? Labels.Get(language, "plan.liveCovered")
+                    : string.Format(culture, Labels.Get(language, "plan.liveSummary"), uncovered.Count, sites.Count, uncovered.Sum(s => s.LiveShort).ToString("N0", culture))));
         }).Expensive().WithName("Plan")
-          .WithSummary("The volume forecast per market or queue with prediction intervals, and required against scheduled hours per site and day with the days at SLA risk (as 'modscope forecast' and 'modscope plan').")
+          .WithSummary("The volume forecast per market or queue with prediction intervals, and required against scheduled hours per site and day with the days a deadline queue is at SLA risk and, apart, the livestream queues' coverage and the days it is short (as 'modscope forecast' and 'modscope plan').")
           .ProducesValidationProblem();
 
         api.MapGet("/opportunities", async ([AsParameters] PlanParameters p, HttpContext http, Dashboard dashboard, PlanCache cache, CancellationToken cancellationToken) =>

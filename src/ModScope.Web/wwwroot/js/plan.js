@@ -1,5 +1,6 @@
-// Plan: the volume forecast per market or queue with its prediction band, required against scheduled hours per site
-// and day (days at SLA risk marked), and the sized opportunities with a drill to their evidence and explorer view.
+// Plan: the volume forecast per market or queue with its prediction band, the work's hours against scheduled hours per
+// site and day (days a deadline queue is at SLA risk marked) with the livestream queues' coverage apart (days it is short
+// marked), and the sized opportunities with a drill to their evidence and explorer view.
 // Presentation only: every number, name and text comes from /api/plan and /api/opportunities.
 (async () => {
   const { el, t, api } = MS;
@@ -44,6 +45,7 @@
       const sites = [...new Set(answer.sites.map(s => s.site))];
       site.replaceChildren(...sites.map(s => el('option', { value: s }, s)));
       document.getElementById('hours-summary').textContent = answer.summary;
+      document.getElementById('live-summary').textContent = answer.liveSummary;
       drawForecast();
       drawHours();
       siteTable(sites);
@@ -89,10 +91,13 @@
       xAxis: { type: 'category', data: days.map(d => d.dayText) },
       yAxis: { type: 'value', name: t('opportunity.unit.scheduled-hours') },
       series: [
-        { name: t('plan.required'), type: 'bar', color: '#5470c6', data: days.map(d => round(d.required)) },
+        { name: t('plan.work'), type: 'bar', color: '#5470c6', data: days.map(d => round(d.work)) },
         { name: t('plan.scheduled'), type: 'bar', color: '#91cc75', data: days.map(d => round(d.scheduled)) },
+        { name: t('plan.liveRequired'), type: 'line', color: '#fc8452', lineStyle: { type: 'dashed' }, symbol: 'none', data: days.map(d => round(d.liveRequired)) },
         { name: t('plan.atRisk'), type: 'scatter', color: '#cf222e', symbol: 'triangle', symbolSize: 12,
-          data: days.map(d => (d.atRisk ? round(Math.max(d.required, d.scheduled)) : null)) },
+          data: days.map(d => (d.atRisk ? round(Math.max(d.work, d.scheduled)) : null)) },
+        { name: t('plan.liveShort'), type: 'scatter', color: '#fc8452', symbol: 'diamond', symbolSize: 11,
+          data: days.map(d => (d.liveAtRisk ? round(d.liveRequired) : null)) },
       ],
     });
   }
@@ -101,15 +106,20 @@
     const rows = sites.map(s => {
       const days = plan.sites.filter(d => d.site === s);
       const sum = key => days.reduce((a, d) => a + d[key], 0);
-      return { site: s, required: sum('required'), scheduled: sum('scheduled'), risk: days.filter(d => d.atRisk).length, extra: sum('extra') };
+      return {
+        site: s, work: sum('work'), scheduled: sum('scheduled'), risk: days.filter(d => d.atRisk).length, extra: sum('extra'),
+        liveDays: days.filter(d => d.liveAtRisk).length, liveShort: sum('liveShort'),
+      };
     });
     const n = v => Math.round(v).toLocaleString(MS.state.lang);
     document.getElementById('hours-table').replaceChildren(MS.sortableTable([
       { key: 'site', label: t('plan.site'), value: x => x.site },
-      { key: 'required', label: t('plan.required'), num: true, value: x => x.required, text: x => n(x.required) },
+      { key: 'work', label: t('plan.work'), num: true, value: x => x.work, text: x => n(x.work) },
       { key: 'scheduled', label: t('plan.scheduled'), num: true, value: x => x.scheduled, text: x => n(x.scheduled) },
       { key: 'risk', label: t('plan.daysAtRisk'), num: true, value: x => x.risk },
       { key: 'extra', label: t('plan.extra'), num: true, value: x => x.extra, text: x => n(x.extra) },
+      { key: 'liveDays', label: t('plan.liveDays'), num: true, value: x => x.liveDays },
+      { key: 'liveShort', label: t('plan.liveShortHours'), num: true, value: x => x.liveShort, text: x => n(x.liveShort) },
     ], rows, { id: 'site-table', rowClass: () => 'link', onRow: x => { site.value = x.site; drawHours(); } }));
   }
 

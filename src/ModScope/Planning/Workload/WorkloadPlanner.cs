@@ -56,15 +56,19 @@ public static class WorkloadPlanner
             .OrderBy(k => k.Item1, StringComparer.Ordinal).ThenBy(k => k.Item2)
             .Select(k =>
             {
-                var need = load.GetValueOrDefault(k)?.Required ?? 0.0;
+                var site = load.GetValueOrDefault(k) ?? new SiteLoad(0, 0, 0);
                 var have = scheduled.GetValueOrDefault(k);
-                var mine = bySiteDay[k].ToArray();
+                var live = bySiteDay[k].Where(q => q.Model == QueueModel.Erlang).ToArray();
+                var deadline = bySiteDay[k].Where(q => q.Model == QueueModel.Fluid).ToArray();
                 // Hours added to the site serve both: the minute-scale queues' coverage, and through its idle time the
                 // fluid work (only minute-scale handling work is taken off the fluid queues' pool).
-                var extra = Math.Max(
-                    mine.Where(q => q.Model == QueueModel.Erlang).Sum(q => q.ExtraScheduled),
-                    mine.Where(q => q.Model == QueueModel.Fluid).Sum(q => q.ExtraScheduled));
-                return new SiteDayPlan(k.Item1, k.Item2, need, have, need - have, extra, mine.Count(q => q.AtRisk));
+                var liveShort = live.Sum(q => q.ExtraScheduled);
+                var deadlineExtra = deadline.Sum(q => q.ExtraScheduled);
+                return new SiteDayPlan(k.Item1, k.Item2, site.Required, have, site.Required - have, Math.Max(liveShort, deadlineExtra), deadline.Count(q => q.AtRisk))
+                {
+                    WorkScheduled = site.RealTime + site.Deferrable, DeadlineExtra = deadlineExtra,
+                    LiveRequired = site.Coverage, LiveShort = liveShort, LiveQueuesAtRisk = live.Count(q => q.AtRisk),
+                };
             }).ToArray();
         return new WorkloadPlan(queues, sites, targets);
     }

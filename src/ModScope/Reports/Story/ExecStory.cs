@@ -8,7 +8,7 @@ namespace ModScope.Reports.Story;
 /// <summary>
 /// The exec page: the headline index against targets and the prior period; the largest significant movements;
 /// one risk to watch (the first rule that fires, in order: a persistent miss, an open alert, the worst deterioration,
-/// a miss this period); and the decisions the numbers call for.
+/// a miss this period); the decisions the numbers call for; and the top opportunities, one line each (<see cref="OpportunityFacts"/>).
 /// </summary>
 public static class ExecStory
 {
@@ -25,6 +25,7 @@ public static class ExecStory
                 : movements.Select(m => MovementFact(m, MovementEvents.Of(data, m))).ToList()),
             new StorySection(SectionKind.Risk, [Risk(data, rules, movements)]),
             new StorySection(SectionKind.Decisions, Decisions(data, rules)),
+            .. OpportunityFacts.Section(data) is { } opportunities ? [opportunities] : Array.Empty<StorySection>(),
         ];
     }
 

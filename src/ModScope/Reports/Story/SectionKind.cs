@@ -21,7 +21,7 @@ public enum SectionKind
     AuditorAgreement,
     AppealOverturns,
     ThinSamples,
-    /// <summary>The top sized opportunities in scope (regional reports; <c>Planning.OpportunityFinder</c>).</summary>
+    /// <summary>The top sized opportunities in scope (exec and regional reports; <c>Planning.OpportunityFinder</c>).</summary>
     Opportunities,
     Trends,
 }

@@ -127,6 +127,26 @@ public sealed class WorkloadPlannerTests
     }
 
     [Fact]
+    public void A_site_day_tells_its_deadline_queues_risk_apart_from_its_live_coverage()
+    {
+        // 20 scheduled hours. The livestream (24 a day of 180 s, one an hour) needs one agent every hour: 24 / 0.8 = 30
+        // scheduled, of which its handling work is 24 · 180 s = 1.2 h → 1.875 scheduled. The fluid queue's 1,000 of 36 s
+        // = 10 h → 15.625 scheduled gets 20 − 1.875 = 18.125, more than it needs: no deadline risk. The coverage gets
+        // 20 of its 30 (short 10); two thirds of one agent, rounded down, is nobody, so the livestream misses its SLA.
+        var plan = WorkloadPlanner.Plan([Queue("S1", "live", 1, 24, 180, days: 1), Queue("S1", "A", 24, 1000, 36, days: 1)], Scheduled("S1", 20, days: 1), Targets);
+
+        var day = Assert.Single(plan.Sites);
+        Assert.Equal(0, day.QueuesAtRisk);
+        Assert.Equal(0.0, day.DeadlineExtra, 9);
+        Assert.Equal(1.875 + 15.625, day.WorkScheduled, 9);
+        Assert.Equal(30.0, day.LiveRequired, 9);
+        Assert.Equal(10.0, day.LiveShort, 9);
+        Assert.Equal(1, day.LiveQueuesAtRisk);
+        Assert.Equal(30.0, day.RequiredScheduled, 9);
+        Assert.Equal(10.0, day.ExtraScheduled, 9);
+    }
+
+    [Fact]
     public void Hour_shares_that_do_not_sum_to_one_are_refused_naming_the_queue()
     {
         var demand = Queue("S1", "live", 1, 240, 180) with { HourShares = [.. Enumerable.Repeat(0.05, 24)] };
