@@ -14,6 +14,7 @@ namespace ModScope.Web.Tests;
 [Collection(DashboardCollection.Name)]
 public sealed class BrowserTests(DashboardStore store, BrowserHost host) : BrowserTestBase(host)
 {
+    private static readonly PageRunAndWaitForDownloadOptions ReportDownload = new() { Timeout = 120_000 };
     private HttpClient _api = null!;
 
     protected override Task<DashboardOptions> OptionsAsync() => Task.FromResult(store.Options);
@@ -379,7 +380,8 @@ public sealed class BrowserTests(DashboardStore store, BrowserHost host) : Brows
         await Assertions.Expect(Page.Locator("#report-lang")).ToHaveValueAsync("zh-Hans");
 
         await Page.SelectOptionAsync("#format", "html");
-        var download = await Page.RunAndWaitForDownloadAsync(() => Page.ClickAsync("#generate"));
+        // A report is built on request (story, charts, sized opportunities): allow more than the default 30 s on a busy machine.
+        var download = await Page.RunAndWaitForDownloadAsync(() => Page.ClickAsync("#generate"), ReportDownload);
         Assert.EndsWith("-zh-Hans.html", download.SuggestedFilename, StringComparison.Ordinal);
         var file = Path.Combine(BrowserHost.Screenshots, download.SuggestedFilename);
         await download.SaveAsAsync(file);
@@ -423,7 +425,7 @@ public sealed class BrowserTests(DashboardStore store, BrowserHost host) : Brows
         // The report preview (an iframe of the page) applies the report's own stylesheet under the page's policy.
         await Page.GotoAsync(Url + "/reports?lang=en");
         await Page.SelectOptionAsync("#format", "html");
-        await Page.RunAndWaitForDownloadAsync(() => Page.ClickAsync("#generate"));
+        await Page.RunAndWaitForDownloadAsync(() => Page.ClickAsync("#generate"), ReportDownload);
         var heading = Page.FrameLocator("#report-preview").Locator("h2").First;
         await Assertions.Expect(heading).ToBeVisibleAsync();
         Assert.Equal("2px", await heading.EvaluateAsync<string>("h => getComputedStyle(h).borderBottomWidth"));
