@@ -9,6 +9,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
     Console.WriteLine("       ModScope.Bench store --store FILE [--decisions N] [--copies K]   (only makes the dashboard's store; K: each generated decision stored K times)");
     Console.WriteLine("       ModScope.Bench monitor --store FILE                     (the monitor's runs alone, rollup vs raw, on a kept store)");
     Console.WriteLine("       ModScope.Bench ingest --mapping [--decisions N]          (a producer's export read through a source mapping)");
+    Console.WriteLine("       ModScope.Bench ingest --pairs N [--decisions N]          (the mapping's cost: N interleaved pairs of plain and mapped loads, medians)");
     Console.WriteLine("       ModScope.Bench ingest [--csv decisions-NAME.csv]        (writes the decisions CSV there once and reuses it; delete it yourself)");
     Console.WriteLine("       ModScope.Bench clickhouse [--decisions N] [--store FILE]  (the query requests on DuckDB and the loopback ClickHouse cluster)");
     Console.WriteLine("       ModScope.Bench explain [--leaves N] [--dims D]          (default 100000 leaves x 5 dimensions)");
@@ -32,6 +33,7 @@ string? csv = null;
 var mapped = false;
 var skipMonitor = false;
 var copies = 1;
+int? pairs = null;
 for (var i = 1; i < args.Length; i++)
 {
     if (args[i] == "--decisions" && i + 1 < args.Length && long.TryParse(args[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0)
@@ -47,6 +49,11 @@ for (var i = 1; i < args.Length; i++)
     else if (args[i] == "--mapping" && args[0] == "ingest")
     {
         mapped = true;
+    }
+    else if (args[i] == "--pairs" && i + 1 < args.Length && args[0] == "ingest" && int.TryParse(args[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var p) && p > 0)
+    {
+        pairs = p;
+        i++;
     }
     else if (args[i] == "--no-monitor" && args[0] == "dashboard")
     {
@@ -69,6 +76,7 @@ for (var i = 1; i < args.Length; i++)
 
 return args[0] switch
 {
+    "ingest" when pairs is { } count => await IngestPairs.Run(decisions, count),
     "ingest" => await IngestBench.Run(decisions, mapped, csv),
     "query" => await QueryBench.Run(decisions, store),
     "clickhouse" => await ClickHouseBench.Run(decisions, store),

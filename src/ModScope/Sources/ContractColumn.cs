@@ -43,7 +43,8 @@ public sealed record ContractColumn(string Name, string Ours, string Type, bool 
         }
         if (column.DefaultValue is { } fallback)
         {
-            rules.Add($"empty means {fallback}");
+            // A target's segment column stores an empty cell as "", which matches any value.
+            rules.Add(fallback.Length == 0 ? "empty means any value" : $"empty means {fallback}");
         }
         if (column.Extra)
         {

@@ -24,6 +24,16 @@ public sealed class ContractTests : IDisposable
     }
 
     [Fact]
+    public void A_targets_empty_segment_cell_is_stated_as_matching_any_value()
+    {
+        var md = ContractWriter.Write(BazaarData.Mapping(), "md");
+
+        Assert.Contains("| `region` | region | string | no |  | a known markets.region (reference data); empty means any value |", md, StringComparison.Ordinal);
+        Assert.Contains("| `valid_from` | valid_from | date | no |  | empty means 1970-01-01 |", md, StringComparison.Ordinal);
+        Assert.DoesNotContain("empty means  |", md, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_json_schema_contract_describes_one_record_per_table_with_their_names()
     {
         using var schema = JsonDocument.Parse(ContractWriter.Write(BazaarData.Mapping(), "json-schema"));
