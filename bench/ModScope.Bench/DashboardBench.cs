@@ -31,7 +31,7 @@ internal static class DashboardBench
         ("queue by week, 12 weeks", "/api/query?metric=decision_volume,sla_attainment&by=queue&grain=week&period=last%2012%20weeks"),
     ];
 
-    public static async Task<int> Run(long decisions, string? keepStore, bool skipMonitor, int copies)
+    public static async Task<int> Run(long decisions, string? keepStore, bool skipMonitor, bool skipServe, int copies)
     {
         var dir = Directory.CreateTempSubdirectory("modscope-bench-web-").FullName;
         try
@@ -48,7 +48,7 @@ internal static class DashboardBench
             // serve first: it opens the store for writing, so nothing else in this process may hold it.
             var cli = ServeProbe.CliDll();
             var served = new Dictionary<string, (IReadOnlyList<double> FirstMs, double PeakMb, double RssMb)>();
-            foreach (var (side, yaml) in new (string, string)[] { ("rollup", rollupYaml), ("raw", rawYaml) })
+            foreach (var (side, yaml) in skipServe ? [] : new (string, string)[] { ("rollup", rollupYaml), ("raw", rawYaml) })
             {
                 var before = LoadAverage.Now();
                 served[side] = await ServeProbe.RunAsync(cli, storePath, yaml, Cases.Select(c => c.Url).ToList(), dir);
@@ -151,7 +151,7 @@ internal static class DashboardBench
                 cpuRaw.Add(rawComputed.LastCpuMs);
             }
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {name} | {first.Item1:F0} / {first.Item2:F0} | {P(cachedRollup, 0.95):F1} / {P(cachedRaw, 0.95):F1} | {P(computedRollup, 0.5):F0} / {P(computedRaw, 0.5):F0} | {P(computedRollup, 0.95):F0} / {P(computedRaw, 0.95):F0} | {P(cpuRollup, 0.5):F0} / {P(cpuRaw, 0.5):F0} | {served["rollup"].FirstMs[i]:F0} / {served["raw"].FirstMs[i]:F0} | {before} → {LoadAverage.Now()} |"));
+                $"| {name} | {first.Item1:F0} / {first.Item2:F0} | {P(cachedRollup, 0.95):F1} / {P(cachedRaw, 0.95):F1} | {P(computedRollup, 0.5):F0} / {P(computedRaw, 0.5):F0} | {P(computedRollup, 0.95):F0} / {P(computedRaw, 0.95):F0} | {P(cpuRollup, 0.5):F0} / {P(cpuRaw, 0.5):F0} | {Served(served, "rollup", i)} / {Served(served, "raw", i)} | {before} → {LoadAverage.Now()} |"));
         }
         Console.WriteLine("serve's first call: a real `modscope serve` just started, which warms the default overview (all markets, each region) in the background, so its overview calls may be answered from the warming.");
     }
@@ -174,6 +174,9 @@ internal static class DashboardBench
         await app.StartAsync();
         return new BenchDashboard(app);
     }
+
+    private static string Served(Dictionary<string, (IReadOnlyList<double> FirstMs, double PeakMb, double RssMb)> served, string side, int i) =>
+        served.TryGetValue(side, out var s) ? s.FirstMs[i].ToString("F0", CultureInfo.InvariantCulture) : "not run";
 
     private static double P(List<double> values, double q) => values.Order().ElementAt((int)Math.Ceiling(q * values.Count) - 1);
 

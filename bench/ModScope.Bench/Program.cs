@@ -1,11 +1,11 @@
 using System.Globalization;
 using ModScope.Bench;
 
-// Usage: ModScope.Bench ingest|query|dashboard|clickhouse [--decisions N] [--store FILE] [--mapping: ingest only] [--no-monitor: dashboard only] | explain [--leaves N] [--dims D] | detect [--points N] [--series S]
+// Usage: ModScope.Bench ingest|query|dashboard|clickhouse [--decisions N] [--store FILE] [--mapping: ingest only] [--no-monitor, --no-serve: dashboard only] [--copies K: store, dashboard] | explain [--leaves N] [--dims D] | detect [--points N] [--series S]
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
     Console.WriteLine("usage: ModScope.Bench ingest|query|dashboard [--decisions N] [--store FILE]   (default 10000000 decisions; query and dashboard keep/reuse --store)");
-    Console.WriteLine("       ModScope.Bench dashboard [--decisions N] [--store FILE] [--no-monitor]   (rollup vs raw; serve's memory; the monitor's runs)");
+    Console.WriteLine("       ModScope.Bench dashboard [--decisions N] [--store FILE] [--no-monitor] [--no-serve]   (rollup vs raw; serve's memory; the monitor's runs)");
     Console.WriteLine("       ModScope.Bench store --store FILE [--decisions N] [--copies K]   (only makes the dashboard's store; K: each generated decision stored K times)");
     Console.WriteLine("       ModScope.Bench monitor --store FILE                     (the monitor's runs alone, rollup vs raw, on a kept store)");
     Console.WriteLine("       ModScope.Bench ingest --mapping [--decisions N]          (a producer's export read through a source mapping)");
@@ -32,6 +32,7 @@ string? store = null;
 string? csv = null;
 var mapped = false;
 var skipMonitor = false;
+var skipServe = false;
 var copies = 1;
 int? pairs = null;
 for (var i = 1; i < args.Length; i++)
@@ -59,6 +60,10 @@ for (var i = 1; i < args.Length; i++)
     {
         skipMonitor = true;
     }
+    else if (args[i] == "--no-serve" && args[0] == "dashboard")
+    {
+        skipServe = true;
+    }
     else if (args[i] == "--csv" && i + 1 < args.Length && args[0] == "ingest")
     {
         csv = args[++i];
@@ -80,7 +85,7 @@ return args[0] switch
     "ingest" => await IngestBench.Run(decisions, mapped, csv),
     "query" => await QueryBench.Run(decisions, store),
     "clickhouse" => await ClickHouseBench.Run(decisions, store),
-    "dashboard" => await DashboardBench.Run(decisions, store, skipMonitor, copies),
+    "dashboard" => await DashboardBench.Run(decisions, store, skipMonitor, skipServe, copies),
     "store" => await DashboardBench.CreateOnly(decisions, store, copies),
     "monitor" => await DashboardBench.MonitorOnly(store),
     _ => Fail($"bench: unknown benchmark '{args[0]}'; expected: ingest, query, dashboard, store, monitor, clickhouse, explain or detect"),
