@@ -32,7 +32,8 @@ internal sealed class OpportunityLedger(OpportunityPlan plan, SimCalendar calend
 
         _slowProductive += roster.Where(r => r.Site == plan.SlowSite).Sum(r => r.ProductiveHours);
         _candidateSeconds += decisions.Where(d => d.Site is not null && plan.IsCell(d.Policy.Id, d.Queue.QueueId)).Sum(d => d.HandlingSeconds);
-        if (plan.UnderstaffedSite is { } understaffed)
+        // The 11.11 peak's days are left out: a plan forecasts a seen peak as an event, not as its weekday's usual work.
+        if (plan.UnderstaffedSite is { } understaffed && !calendar.IsSeaPeak(day))
         {
             var weekday = (int)calendar.DateOf(day).DayOfWeek;
             var (h, s, n) = _understaffed[weekday];
@@ -103,8 +104,8 @@ internal sealed class OpportunityLedger(OpportunityPlan plan, SimCalendar calend
     /// <summary>
     /// The understaffed site's scheduled hours a week short of its work at the planning targets, weekday by weekday as a
     /// plan that repeats the recent weeks' roster sees them: Σ_weekday max(0, H̄ / (occupancy · (1 − shrinkage)) − S̄),
-    /// H̄ and S̄ its mean handling and scheduled hours on that weekday in the window. The window's own work stands for
-    /// the weeks ahead (the generated volume has no trend), as the plan's forecast does.
+    /// H̄ and S̄ its mean handling and scheduled hours on that weekday in the window, the 11.11 peak's days left out. The
+    /// window's own work stands for the weeks ahead (the generated volume has no trend), as the plan's forecast does.
     /// </summary>
     private double Shortfall() => _understaffed.Where(w => w.Days > 0)
         .Sum(w => Math.Max(0.0, (w.Handling / w.Days / (TargetOccupancy * (1 - TargetShrinkage))) - (w.Scheduled / w.Days)));
