@@ -22,6 +22,18 @@ internal sealed class SqlRunner(DuckDBConnection connection, CancellationToken c
         }
     }
 
+    /// <summary>
+    /// With tracing on, prints the time since <paramref name="started"/> and the whole statement on one line (a metric
+    /// statement's first line rarely tells it apart), so a trace can be aggregated by statement.
+    /// </summary>
+    public static void TraceStatement(long started, string sql)
+    {
+        if (Trace)
+        {
+            TraceStep(started, string.Join(' ', sql.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
+        }
+    }
+
     public int Execute(string sql, params (string Name, object? Value)[] parameters)
     {
         using var command = Prepare(sql, parameters);

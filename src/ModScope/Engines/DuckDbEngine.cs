@@ -48,6 +48,7 @@ public sealed class DuckDbEngine(ModScopeStore store) : IMetricEngine, IDisposab
                 command.Parameters.Add(new DuckDBParameter(name, value ?? DBNull.Value));
             }
             // DuckDB.NET runs synchronously; cancelling interrupts the running query (OperationCanceledException).
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var rows = Interruptible.Run(command, c =>
             {
                 using var reader = c.ExecuteReader();
@@ -63,6 +64,7 @@ public sealed class DuckDbEngine(ModScopeStore store) : IMetricEngine, IDisposab
                 }
                 return read;
             }, cancellationToken);
+            SqlRunner.TraceStatement(started, sql);
             if (store.Mode != StoreMode.Shared)
             {
                 _idle.Add(connection);
