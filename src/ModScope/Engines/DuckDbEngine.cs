@@ -18,8 +18,44 @@ public sealed class DuckDbEngine(ModScopeStore store) : IMetricEngine, IDisposab
 
     public ISqlDialect Dialect => DuckDbDialect.Instance;
 
-    /// <summary>The store's own reference tables (read per call: a load may have added rows since).</summary>
-    public ReferenceData Reference => StoredReference.Load(store);
+    private ReferenceSnapshot? _reference;
+    private int _referenceReads;
+
+    private sealed record ReferenceSnapshot(long Version, ReferenceData Data);
+
+    /// <summary>
+    /// The store's own reference tables, read again only when the store's loads moved on since the last read (one cheap
+    /// read of the newest load per call instead of six tables): every write of reference rows is a load, recorded in
+    /// <c>loads</c> in the same transaction (a load that is rolled back writes neither), and load ids only grow. The version
+    /// is read before the tables, so a load committing in between costs one more read, never a stale answer.
+    /// </summary>
+    public ReferenceData Reference
+    {
+        get
+        {
+            var version = StoreVersion();
+            if (Volatile.Read(ref _reference) is { } known && known.Version == version)
+            {
+                return known.Data;
+            }
+            var data = StoredReference.Load(store);
+            Interlocked.Increment(ref _referenceReads);
+            Volatile.Write(ref _reference, new ReferenceSnapshot(version, data));
+            return data;
+        }
+    }
+
+    /// <summary>How many times this engine read the reference tables (tests: a repeated request must not read them again).</summary>
+    internal int ReferenceReads => Volatile.Read(ref _referenceReads);
+
+    // The newest load and the number of loads: both move with every load that wrote anything.
+    private long StoreVersion()
+    {
+        using var connection = store.OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT coalesce(max(load_id), 0) * 1000003 + count(*) FROM loads";
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     /// <summary>The store's bookkeeping of its rollup (read per request: a load may have moved it on).</summary>
     public RollupState? Rollup(string name)
