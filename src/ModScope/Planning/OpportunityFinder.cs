@@ -22,16 +22,35 @@ public sealed class OpportunityFinder(PlanningReader reader, PlanBuilder planner
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validated();
         var plan = await planner.BuildAsync(filters, forecast, settings.Targets, asOf, cancellationToken).ConfigureAwait(false);
+        return await FindAsync(plan, filters, settings, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The same from a plan already built (by <see cref="PlanBuilder.BuildAsync"/> with the same filters and
+    /// <paramref name="settings"/>' targets), so a caller showing both the plan and the opportunities builds it once.
+    /// </summary>
+    public async Task<IReadOnlyList<Opportunity>> FindAsync(PlanOutcome plan, IReadOnlyList<DimensionFilter> filters, OpportunitySettings settings,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(settings);
+        settings.Validated();
         var last = plan.LastDay;
         var first = last.AddDays(1 - PlanBuilder.RecentDays);
         // The plan's hourly costs are each site's over the same recent days.
         var cost = plan.HourlyCost;
-        var automation = AutomationCandidates.Find(await CellsAsync(filters, first, last, cost, cancellationToken).ConfigureAwait(false), settings);
-        var sites = SiteProductivity.Find(await SitesAsync(filters, first, last, cost, cancellationToken).ConfigureAwait(false), settings);
+        // The four readings are independent requests through the door (the engines answer concurrent requests: DuckDB on
+        // a connection each, ClickHouse over HTTP); DuckDB.NET runs a request on the caller's thread, hence Task.Run.
+        var cells = Task.Run(() => CellsAsync(filters, first, last, cost, cancellationToken), cancellationToken);
+        var work = Task.Run(() => SitesAsync(plan.Staffing, filters, first, last, cost, cancellationToken), cancellationToken);
+        var units = Task.Run(() => new HandlingUnitReader(reader, metrics).ReadAsync(filters, first, last, cost, cancellationToken), cancellationToken);
+        var designs = Task.Run(() => new QaDesignReader(reader, metrics).ReadAsync(filters, first, last, cancellationToken), cancellationToken);
+        await Task.WhenAll(cells, work, units, designs).ConfigureAwait(false);
+        var automation = AutomationCandidates.Find(await cells.ConfigureAwait(false), settings);
+        var sites = SiteProductivity.Find(await work.ConfigureAwait(false), settings);
         var risk = SlaRisk.Find(plan.Plan, plan.Low, plan.High, plan.HourlyCost, settings);
-        var units = await new HandlingUnitReader(reader, metrics).ReadAsync(filters, first, last, cost, cancellationToken).ConfigureAwait(false);
-        var handling = HandlingOutliers.Find(units, settings);
-        var qa = QaReallocation.Find(await new QaDesignReader(reader, metrics).ReadAsync(filters, first, last, cancellationToken).ConfigureAwait(false), settings);
+        var handling = HandlingOutliers.Find(await units.ConfigureAwait(false), settings);
+        var qa = QaReallocation.Find(await designs.ConfigureAwait(false), settings);
         var span = $"{first:yyyy-MM-dd}..{last:yyyy-MM-dd}";
         return OpportunityRanking.Rank([
             .. automation.Select(o => o with { Queries = [Command([metrics.Roles.QaRate, metrics.Roles.Volume], [.. Cell, PlanningMetrics.AutomatedBy], span, o.Subject), Command([metrics.HandlingTime], Cell, span, o.Subject)] }),
@@ -60,9 +79,11 @@ public sealed class OpportunityFinder(PlanningReader reader, PlanBuilder planner
         IReadOnlyDictionary<string, double> cost, CancellationToken cancellationToken)
     {
         var volume = metrics.Roles.Volume;
-        var split = await reader.RunAsync([volume, metrics.Roles.QaRate], [.. Cell, PlanningMetrics.AutomatedBy], TimeGrain.None, filters, first, last, cancellationToken).ConfigureAwait(false);
-        var handling = (await reader.RunAsync([metrics.HandlingTime], Cell, TimeGrain.None, filters, first, last, cancellationToken).ConfigureAwait(false))
-            .Where(r => r.Value > 0).ToDictionary(r => PlanningReader.Key(r, Cell), r => r.Value!.Value, StringComparer.Ordinal);
+        // One request: the handling time is of human decisions only, so its human row of a cell is the cell's.
+        var split = await reader.RunAsync([volume, metrics.Roles.QaRate, metrics.HandlingTime], [.. Cell, PlanningMetrics.AutomatedBy], TimeGrain.None, filters, first, last, cancellationToken)
+            .ConfigureAwait(false);
+        var handling = split.Where(r => r.Metric == metrics.HandlingTime && r.Dimensions[PlanningMetrics.AutomatedBy] == PlanningMetrics.HumanValue && r.Value > 0)
+            .ToDictionary(r => PlanningReader.Key(r, Cell), r => r.Value!.Value, StringComparer.Ordinal);
         var hourly = cost.Count == 0 ? 0.0 : cost.Values.Average();
         var weeks = (last.DayNumber - first.DayNumber + 1) / 7.0;
         var cells = new List<AutomationCell>();
@@ -87,11 +108,10 @@ public sealed class OpportunityFinder(PlanningReader reader, PlanBuilder planner
     private static AccuracyEstimate? Accuracy(IEnumerable<MetricResult> rows) =>
         rows.FirstOrDefault(r => r.Value is not null) is { } r ? new AccuracyEstimate(r.Value!.Value, r.EffectiveSampleSize ?? r.SampleSize ?? 0.0) : null;
 
-    /// <summary>Each site's days: productive hours, and human decisions with their handling seconds by queue × policy.</summary>
-    private async Task<List<SiteWork>> SitesAsync(IReadOnlyList<DimensionFilter> filters, DateOnly first, DateOnly last,
+    /// <summary>Each site's days: productive hours (the plan's staffing), and human decisions with their handling seconds by queue × policy.</summary>
+    private async Task<List<SiteWork>> SitesAsync(IReadOnlyList<SiteHours> hours, IReadOnlyList<DimensionFilter> filters, DateOnly first, DateOnly last,
         IReadOnlyDictionary<string, double> cost, CancellationToken cancellationToken)
     {
-        var hours = await reader.RunAsync([metrics.Staffing], ["site"], TimeGrain.Day, filters, first, last, cancellationToken).ConfigureAwait(false);
         string[] mix = ["site", "queue", "policy"];
         var work = await reader.RunAsync([metrics.HumanVolume, metrics.HandlingTime], mix, TimeGrain.Day, filters, first, last, cancellationToken).ConfigureAwait(false);
         var seconds = work.Where(r => r.Metric == metrics.HandlingTime && r.Value is not null)
@@ -99,11 +119,10 @@ public sealed class OpportunityFinder(PlanningReader reader, PlanBuilder planner
         var strata = work.Where(r => r.Metric == metrics.HumanVolume && r.Value > 0 && r.Bucket is not null)
             .ToLookup(r => (Site: r.Dimensions["site"] ?? "(none)", Day: DateOnly.FromDateTime(r.Bucket!.Value)),
                 r => new StratumWork($"{r.Dimensions["queue"]}|{r.Dimensions["policy"]}", r.Value!.Value, r.Value!.Value * seconds.GetValueOrDefault((r.Bucket, PlanningReader.Key(r, mix)))));
-        return hours.Where(r => r.Bucket is not null && r.Numerator > 0)
-            .GroupBy(r => r.Dimensions["site"] ?? "(none)", StringComparer.Ordinal)
+        return hours.Where(d => d.Day >= first && d.Day <= last && d.Productive > 0)
+            .GroupBy(d => d.Site, StringComparer.Ordinal)
             .Select(site => new SiteWork(site.Key, cost.GetValueOrDefault(site.Key), site
-                .Select(r => (Day: DateOnly.FromDateTime(r.Bucket!.Value), Hours: r.Numerator!.Value))
-                .Select(d => new SiteDay(d.Day, d.Hours, strata[(site.Key, d.Day)].ToArray()))
+                .Select(d => new SiteDay(d.Day, d.Productive, strata[(site.Key, d.Day)].ToArray()))
                 .ToArray()))
             .ToList();
     }

@@ -30,8 +30,9 @@ public sealed class PlanBuilder(PlanningReader reader, SeriesForecasts forecasts
         var lastDay = await reader.RunAsync([metrics.Roles.Backlog], SiteQueue, TimeGrain.None, filters, last, last, cancellationToken).ConfigureAwait(false);
         var handling = recent.Where(r => r.Value > 0).ToDictionary(r => PlanningReader.Key(r, SiteQueue), r => r.Value!.Value, StringComparer.Ordinal);
         var open = lastDay.Where(r => r.Value > 0).ToDictionary(r => PlanningReader.Key(r, SiteQueue), r => r.Value!.Value, StringComparer.Ordinal);
-        var hourlyCost = await HourlyCostAsync(filters, first, last, cancellationToken).ConfigureAwait(false);
-        var capacity = await CapacityAsync(filters, first, last, settings.HorizonDays, cancellationToken).ConfigureAwait(false);
+        var staffing = await StaffingAsync(filters, first, last, cancellationToken).ConfigureAwait(false);
+        var hourlyCost = HourlyCost(staffing);
+        var capacity = Capacity(staffing.Days, first, last, settings.HorizonDays);
         var sla = reader.Query.Reference.Current(last).Queues.ToDictionary(q => q.QueueId, q => q.SlaHours, StringComparer.Ordinal);
 
         List<QueueDemand> Demands(Func<ForecastPoint, double> volume) => volumes.Series
@@ -45,33 +46,55 @@ public sealed class PlanBuilder(PlanningReader reader, SeriesForecasts forecasts
                     InitialBacklog: open.GetValueOrDefault(key) * seconds / 3600.0);
             }).ToList();
 
-        // Workload sums need the expected value (the mean), not the median; the bounds plan the interval.
-        return new PlanOutcome(
-            last,
-            WorkloadPlanner.Plan(Demands(p => p.Mean), capacity, targets),
-            WorkloadPlanner.Plan(Demands(p => p.Lower), capacity, targets),
-            WorkloadPlanner.Plan(Demands(p => p.Upper), capacity, targets),
-            hourlyCost,
-            volumes);
+        // Workload sums need the expected value (the mean), not the median; the bounds plan the interval. The three plans
+        // are independent (pure functions of their demands): on every core.
+        using var step = PlanningTrace.Step("workload model (mean, lower, upper)");
+        var plans = await Task.WhenAll(
+            Task.Run(() => WorkloadPlanner.Plan(Demands(p => p.Mean), capacity, targets), cancellationToken),
+            Task.Run(() => WorkloadPlanner.Plan(Demands(p => p.Lower), capacity, targets), cancellationToken),
+            Task.Run(() => WorkloadPlanner.Plan(Demands(p => p.Upper), capacity, targets), cancellationToken)).ConfigureAwait(false);
+        return new PlanOutcome(last, plans[0], plans[1], plans[2], hourlyCost, volumes, staffing.Days);
     }
 
-    /// <summary>Each site's labour cost per scheduled hour over the recent days.</summary>
-    public async Task<IReadOnlyDictionary<string, double>> HourlyCostAsync(IReadOnlyList<DimensionFilter> filters, DateOnly first, DateOnly last, CancellationToken cancellationToken)
+    /// <summary>
+    /// Each site's staffing over the recent days, read once for the plan and the opportunities: its productive and
+    /// scheduled hours day by day (the roster ahead, site productivity) and its labour cost (the hourly cost).
+    /// </summary>
+    private async Task<Staffing> StaffingAsync(IReadOnlyList<DimensionFilter> filters, DateOnly first, DateOnly last, CancellationToken cancellationToken)
     {
-        var rows = await reader.RunAsync([metrics.LabourCost, metrics.Staffing], ["site"], TimeGrain.None, filters, first, last, cancellationToken).ConfigureAwait(false);
-        var cost = rows.Where(r => r.Metric == metrics.LabourCost && r.Numerator > 0).ToDictionary(r => r.Dimensions["site"] ?? "(none)", r => r.Numerator!.Value, StringComparer.Ordinal);
-        return rows.Where(r => r.Metric == metrics.Staffing && r.Denominator > 0 && cost.ContainsKey(r.Dimensions["site"] ?? "(none)"))
-            .ToDictionary(r => r.Dimensions["site"] ?? "(none)", r => cost[r.Dimensions["site"] ?? "(none)"] / r.Denominator!.Value, StringComparer.Ordinal);
+        var rows = await reader.RunAsync([metrics.LabourCost, metrics.Staffing], ["site"], TimeGrain.Day, filters, first, last, cancellationToken).ConfigureAwait(false);
+        var days = rows.Where(r => r.Metric == metrics.Staffing && r.Bucket is not null)
+            .Select(r => new SiteHours(r.Dimensions["site"] ?? "(none)", DateOnly.FromDateTime(r.Bucket!.Value), r.Numerator ?? 0.0, r.Denominator ?? 0.0))
+            .ToList();
+        var cost = rows.Where(r => r.Metric == metrics.LabourCost && r.Bucket is not null)
+            .Select(r => (Site: r.Dimensions["site"] ?? "(none)", Cost: r.Numerator))
+            .ToList();
+        return new Staffing(days, cost);
+    }
+
+    /// <summary>Each site's labour cost per scheduled hour over the recent days (the sites with a cost and scheduled hours).</summary>
+    private static Dictionary<string, double> HourlyCost(Staffing staffing)
+    {
+        // Summed day by day in date order; a site whose days have no cost at all has none (as one request over the span gives).
+        var cost = staffing.Cost.Where(c => c.Cost is not null).GroupBy(c => c.Site, StringComparer.Ordinal)
+            .Select(g => (g.Key, Sum: g.Sum(c => c.Cost!.Value)))
+            .Where(c => c.Sum > 0)
+            .ToDictionary(c => c.Key, c => c.Sum, StringComparer.Ordinal);
+        // In site order, as the request by site returned them (the finder averages the costs in this order).
+        return staffing.Days.GroupBy(d => d.Site, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (g.Key, Scheduled: g.Sum(d => d.Scheduled)))
+            .Where(s => s.Scheduled > 0 && cost.ContainsKey(s.Key))
+            .ToDictionary(s => s.Key, s => cost[s.Key] / s.Scheduled, StringComparer.Ordinal);
     }
 
     /// <summary>Scheduled hours per site on each day ahead: the site's mean over the recent days on the same weekday.</summary>
-    private async Task<List<CapacityDay>> CapacityAsync(IReadOnlyList<DimensionFilter> filters, DateOnly first, DateOnly last, int horizon, CancellationToken cancellationToken)
+    private static List<CapacityDay> Capacity(IReadOnlyList<SiteHours> days, DateOnly first, DateOnly last, int horizon)
     {
-        var rows = await reader.RunAsync([metrics.Staffing], ["site"], TimeGrain.Day, filters, first, last, cancellationToken).ConfigureAwait(false);
         var capacity = new List<CapacityDay>();
-        foreach (var site in rows.Where(r => r.Bucket is not null).GroupBy(r => r.Dimensions["site"] ?? "(none)", StringComparer.Ordinal))
+        foreach (var site in days.GroupBy(d => d.Site, StringComparer.Ordinal))
         {
-            var byWeekday = Enumerable.Range(0, 7).Select(w => site.Where(r => (int)r.Bucket!.Value.DayOfWeek == w).Sum(r => r.Denominator ?? 0.0) / Weekdays(first, last, w)).ToArray();
+            var byWeekday = Enumerable.Range(0, 7).Select(w => site.Where(d => (int)d.Day.DayOfWeek == w).Sum(d => d.Scheduled) / Weekdays(first, last, w)).ToArray();
             for (var h = 1; h <= horizon; h++)
             {
                 var day = last.AddDays(h);
@@ -80,6 +103,8 @@ public sealed class PlanBuilder(PlanningReader reader, SeriesForecasts forecasts
         }
         return capacity;
     }
+
+    private sealed record Staffing(IReadOnlyList<SiteHours> Days, IReadOnlyList<(string Site, double? Cost)> Cost);
 
     private static int Weekdays(DateOnly first, DateOnly last, int weekday) =>
         Math.Max(1, Enumerable.Range(0, last.DayNumber - first.DayNumber + 1).Count(o => (int)first.AddDays(o).DayOfWeek == weekday));

@@ -27,9 +27,12 @@ public sealed class PlanningReader(MetricQuery query)
     }
 
     /// <summary>Runs one request over whole UTC days <paramref name="first"/> through <paramref name="last"/>.</summary>
-    public Task<IReadOnlyList<MetricResult>> RunAsync(IReadOnlyList<string> metrics, IReadOnlyList<string> by, TimeGrain grain,
-        IReadOnlyList<DimensionFilter> filters, DateOnly first, DateOnly last, CancellationToken cancellationToken) =>
-        query.RunAsync(new MetricRequest(metrics, by, grain, filters, Period.UtcDays(first, last)), cancellationToken);
+    public async Task<IReadOnlyList<MetricResult>> RunAsync(IReadOnlyList<string> metrics, IReadOnlyList<string> by, TimeGrain grain,
+        IReadOnlyList<DimensionFilter> filters, DateOnly first, DateOnly last, CancellationToken cancellationToken)
+    {
+        using var step = PlanningTrace.Step($"request {string.Join(',', metrics)} by {string.Join(',', by)} grain {grain} {first:yyyy-MM-dd}..{last:yyyy-MM-dd}");
+        return await query.RunAsync(new MetricRequest(metrics, by, grain, filters, Period.UtcDays(first, last)), cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// Daily series of <paramref name="metric"/> by <paramref name="by"/>, one per subject with a value: a day without a

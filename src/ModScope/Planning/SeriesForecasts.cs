@@ -30,16 +30,31 @@ public sealed class SeriesForecasts(PlanningReader reader, EventCalendar calenda
         var reference = reader.Query.Reference;
         var forecasts = new List<SubjectForecast>();
         var skipped = new List<string>();
-        foreach (var series in history)
+        var trimmed = history.Select(s => Trimmed(s.Points)).ToArray();
+        var fitted = new Forecast?[history.Count];
+        using (PlanningTrace.Step($"forecast {history.Count} series of {metric}"))
         {
-            var points = Trimmed(series.Points);
-            if (points.Count < settings.MinimumHistoryDays)
+            // Each series is forecast on its own (a pure function of its points): on every core, kept in order.
+            await Parallel.ForEachAsync(Enumerable.Range(0, history.Count), new ParallelOptions { CancellationToken = cancellationToken }, (i, _) =>
             {
-                skipped.Add($"{series.Label} ({points.Count} days)");
-                continue;
+                if (trimmed[i].Count >= settings.MinimumHistoryDays)
+                {
+                    var events = CalendarEvents.For(calendar, CalendarEvents.MarketOf(history[i].Subject, reference));
+                    fitted[i] = SeasonalForecaster.Forecast(trimmed[i], events, settings);
+                }
+                return ValueTask.CompletedTask;
+            }).ConfigureAwait(false);
+        }
+        for (var i = 0; i < history.Count; i++)
+        {
+            if (fitted[i] is { } forecast)
+            {
+                forecasts.Add(new SubjectForecast(history[i].Subject, trimmed[i], forecast));
             }
-            var events = CalendarEvents.For(calendar, CalendarEvents.MarketOf(series.Subject, reference));
-            forecasts.Add(new SubjectForecast(series.Subject, points, SeasonalForecaster.Forecast(points, events, settings)));
+            else
+            {
+                skipped.Add($"{history[i].Label} ({trimmed[i].Count} days)");
+            }
         }
         if (forecasts.Count == 0)
         {

@@ -25,8 +25,7 @@ internal static class PlanEndpoints
             var metric = dashboard.Catalog.Roles.Volume;
             var forecast = await cache.GetOrRunAsync($"forecast|{by}|{request.Key}", dashboard.DataVersion,
                 () => request.Forecasts.ForecastAsync(metric, [by], request.Filters, request.Settings, request.AsOf, CancellationToken.None), cancellationToken).ConfigureAwait(false);
-            var plan = await cache.GetOrRunAsync($"plan|{request.Key}", dashboard.DataVersion,
-                () => request.Planner.BuildAsync(request.Filters, request.Settings, new Planning.Workload.PlanningTargets(), request.AsOf, CancellationToken.None), cancellationToken).ConfigureAwait(false);
+            var plan = await PlanAsync(request, dashboard, cache, cancellationToken).ConfigureAwait(false);
             var sites = plan.Plan.Sites.Where(s => s.Day > plan.LastDay)
                 .Select(s => new SiteDayView(s.Site, s.Day, CultureFormat.Day(s.Day, language), s.RequiredScheduled, s.Scheduled, s.Gap, s.WorkScheduled,
                     s.DeadlineExtra, s.QueuesAtRisk, s.LiveRequired, s.LiveShort, s.LiveQueuesAtRisk))
@@ -55,16 +54,27 @@ internal static class PlanEndpoints
             var caller = Caller.Of(http);
             var request = PlanningRequest.Read(p, dashboard, caller.Scope);
             var settings = new OpportunitySettings();
-            var found = await cache.GetOrRunAsync($"opportunities|{request.Key}", dashboard.DataVersion,
-                () => request.Finder.FindAsync(request.Filters, request.Settings, settings, request.AsOf, CancellationToken.None), cancellationToken).ConfigureAwait(false);
+            // The plan the opportunities start from is /api/plan's (the page asks for both): built once, kept in the cache.
+            var (last, found) = await cache.GetOrRunAsync($"opportunities|{request.Key}", dashboard.DataVersion, async () =>
+            {
+                var plan = await PlanAsync(request, dashboard, cache, CancellationToken.None).ConfigureAwait(false);
+                return new Found(plan.LastDay, await request.Finder.FindAsync(plan, request.Filters, settings, CancellationToken.None).ConfigureAwait(false));
+            }, cancellationToken).ConfigureAwait(false);
             var words = new OpportunityWords(request.Language, request.Visible, id => caller.MaySeePeople ? id : dashboard.Pseudonyms.Of(id));
-            var last = await request.Reader.LastDayAsync(request.Filters, request.AsOf, cancellationToken).ConfigureAwait(false);
             return Results.Ok(new OpportunitiesAnswer(last, CultureFormat.Day(last, request.Language), settings.Currency,
                 found.OrderByDescending(o => o.MoneyPerWeek).ThenBy(o => o.Kind).ThenBy(o => o.Rank).Select(o => View(o, words, settings.Currency)).ToList()));
         }).Expensive().WithName("Opportunities")
           .WithSummary("Sized opportunities in scope (automation, site productivity, handling time, QA sampling, SLA risk, live coverage), each with hours and money a week, an interval, its evidence and the queries that reproduce it (as 'modscope opportunities').")
           .ProducesValidationProblem();
     }
+
+    /// <summary>The opportunities found and the last day of data the plan they come from starts after.</summary>
+    private sealed record Found(DateOnly LastDay, IReadOnlyList<Opportunity> Opportunities);
+
+    /// <summary>The plan at the default targets (the opportunities' too), from the cache or built once.</summary>
+    private static Task<PlanOutcome> PlanAsync(PlanningRequest request, Dashboard dashboard, PlanCache cache, CancellationToken cancellationToken) =>
+        cache.GetOrRunAsync($"plan|{request.Key}", dashboard.DataVersion,
+            () => request.Planner.BuildAsync(request.Filters, request.Settings, new OpportunitySettings().Targets, request.AsOf, CancellationToken.None), cancellationToken);
 
     private static OpportunityView View(Opportunity o, OpportunityWords words, string currency)
     {
