@@ -68,6 +68,15 @@ public static class CliApp
         ArgumentNullException.ThrowIfNull(context);
         var root = Build(context);
         var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0 && parsed.CommandResult.Command == root
+            && args.FirstOrDefault(a => !a.StartsWith('-')) is { } unknown && root.Subcommands.All(c => c.Name != unknown))
+        {
+            // An unknown command is one line naming it, with the nearest commands, not System.CommandLine's two
+            // ("Required command was not provided." and "Unrecognized command or argument").
+            var suggestion = NearMatch.SuggestOrStop(unknown, root.Subcommands.Select(c => c.Name));
+            await context.Error.WriteLineAsync($"{Name}: '{unknown}' is not a command{suggestion} (see '{Name} --help')").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
         if (parsed.Errors.Count > 0)
         {
             // One line per error, the last one saying where the usage is: "modscope: --grain: 'weekly' is not one of ...".

@@ -42,6 +42,15 @@ public sealed class AlertsLanguageTests : IDisposable
         // By hand: 2026-11-16 is a Monday (星期一); ID is 印度尼西亚 in reference/markets.csv.
         Assert.Contains("2026年11月16日（星期一）印度尼西亚市场没有任何决策，而该工作日通常有1,200条", output, StringComparison.Ordinal);
         Assert.Contains("An alert stored before findings had structure.", output, StringComparison.Ordinal);
+        // The table's own words are Chinese too: its headings, each alert's status and severity (new, critical, warning).
+        foreach (var word in new[] { "编号", "状态", "严重程度", "发生了什么", "新告警", "严重", "警告" })
+        {
+            Assert.Contains(word, output, StringComparison.Ordinal);
+        }
+        foreach (var word in new[] { "Status", "Severity", "What happened", "critical", "warning" })
+        {
+            Assert.DoesNotContain(word, output, StringComparison.Ordinal);
+        }
 
         (exit, output, _) = await CliRunner.Run("explain", "--alert", "1", "--store", store, "--lang", "zh-Hans");
         Assert.Equal(0, exit);
@@ -49,6 +58,8 @@ public sealed class AlertsLanguageTests : IDisposable
 
         (exit, output, _) = await CliRunner.Run("alerts", "--store", store, "--lang", "en");
         Assert.Contains("No decisions from Indonesia on 2026-11-16, a Monday that usually has 1,200", output, StringComparison.Ordinal);
+        Assert.Contains("What happened", output, StringComparison.Ordinal);
+        Assert.Contains("critical", output, StringComparison.Ordinal);
     }
 
     [Fact]

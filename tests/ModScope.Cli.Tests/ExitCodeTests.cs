@@ -45,6 +45,18 @@ public sealed class ExitCodeTests : IDisposable
         Assert.StartsWith("modscope:", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("reprot", "'reprot' is not a command; did you mean 'report'?")]
+    [InlineData("frobnicate", "'frobnicate' is not a command.")]
+    public async Task An_unknown_command_is_one_line_naming_it_with_the_nearest_command(string command, string expected)
+    {
+        var (exit, _, error) = await CliRunner.Run(command, "--store", "x.duckdb");
+
+        Assert.Equal(ExitCodes.Usage, exit);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal($"modscope: {expected} (see 'modscope --help')", line.TrimEnd());
+    }
+
     [Fact]
     public async Task A_nonsensical_value_exits_two_with_the_rule()
     {

@@ -45,6 +45,15 @@ public sealed class AlertListFilterTests(DashboardStore store) : ApiTestBase(sto
     }
 
     [Fact]
+    public async Task A_refused_status_lists_every_status_the_list_takes_open_included()
+    {
+        // The overview's links ask for status=open: the refusal of a wrong one must offer it too.
+        var response = await Client.GetAsync("/api/alerts?status=opened");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("'opened' is not one of open, new, acknowledged, resolved, snoozed, suppressed.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Chinese_alerts_name_their_segments_and_say_what_they_found_in_chinese()
     {
         var zh = await GetJson("/api/alerts?lang=zh-Hans&kind=metric");

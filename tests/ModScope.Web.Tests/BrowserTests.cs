@@ -58,10 +58,10 @@ public sealed class BrowserTests(DashboardStore store, BrowserHost host) : Brows
     }
 
     [Theory]
-    [InlineData("en", "Target met|Target missed|At risk", "Data through", "Choose a label")]
-    [InlineData("zh-Hans", "已达标|未达标|存在风险", "数据截至", "请选择标签")]
+    [InlineData("en", "Target met|Target missed|At risk", "complete through", "Choose a label", "Target: ", "95% interval: ", "Open alerts: ", " (UTC)", "First seen: ")]
+    [InlineData("zh-Hans", "已达标|未达标|存在风险", "完整至", "请选择标签", "目标：", "95% 置信区间：", "未关闭告警：", "（UTC）", "首次发现：")]
     public async Task First_use_pages_show_target_standing_freshness_the_working_filter_syntax_and_an_empty_label_choice(
-        string lang, string standings, string through, string choose)
+        string lang, string standings, string through, string choose, string target, string interval, string open, string zone, string firstSeen)
     {
         await Page.GotoAsync(Url + $"/?lang={lang}");
         var status = Page.Locator(".tile[data-metric='qa_accuracy'] .target-status");
@@ -70,6 +70,13 @@ public sealed class BrowserTests(DashboardStore store, BrowserHost host) : Brows
         var answer = await _api.GetFromJsonAsync<JsonElement>($"/api/overview?lang={lang}");
         await Assertions.Expect(Page.Locator("#data-through")).ToContainTextAsync(through);
         await Assertions.Expect(Page.Locator("#data-through")).ToContainTextAsync(answer.GetProperty("dataThroughText").GetString()!);
+        await Assertions.Expect(Page.Locator("#data-through")).ToContainTextAsync(answer.GetProperty("dataCompleteThroughText").GetString()!);
+        // "Label: value" in the page's punctuation: full-width colon and brackets in zh-Hans (目标：95.00%, （UTC）), not ": ".
+        var tileText = Page.Locator(".tile[data-metric='qa_accuracy']");
+        await Assertions.Expect(tileText).ToContainTextAsync(target);
+        await Assertions.Expect(tileText.Locator(".interval")).ToContainTextAsync(interval);
+        await Assertions.Expect(Page.Locator("#open-alerts")).ToContainTextAsync(open);
+        await Assertions.Expect(Page.Locator("#period-text")).ToContainTextAsync(zone);
         await ScreenshotAsync($"overview-status-{lang}.png");
 
         // The placeholder shows the syntax the explorer splits on (';' between filters, ',' between values).
@@ -88,6 +95,7 @@ public sealed class BrowserTests(DashboardStore store, BrowserHost host) : Brows
         var unlabelled = alerts.EnumerateArray().First(a => a.GetProperty("label").ValueKind == JsonValueKind.Null).GetProperty("id").GetInt64();
         await Page.GotoAsync(Url + $"/alerts?lang={lang}&id={unlabelled}");
         await Assertions.Expect(Page.Locator("#label-choice option:checked")).ToHaveTextAsync(choose);
+        await Assertions.Expect(Page.Locator("#alert-times")).ToContainTextAsync(firstSeen);
         await Assertions.Expect(Page.Locator("#ack")).ToBeVisibleAsync();
     }
 

@@ -114,6 +114,14 @@ public sealed class OverviewApiTests(DashboardStore store) : ApiTestBase(store)
         Assert.Equal(newest, answer.GetProperty("dataThrough").GetString());
         var day = DateOnly.ParseExact(newest, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal($"{day.Year}年{day.Month}月{day.Day}日", answer.GetProperty("dataThroughText").GetString());
+        // Complete through the day the decisions' freshness threshold allows, as data health says: 36 hours in
+        // catalog/monitors.yaml, so the last two days may still receive decisions.
+        var complete = day.AddDays(-2);
+        Assert.Equal(complete.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), answer.GetProperty("dataCompleteThrough").GetString());
+        Assert.Equal($"{complete.Year}年{complete.Month}月{complete.Day}日", answer.GetProperty("dataCompleteThroughText").GetString());
+        var health = await GetJson("/api/health?lang=zh-Hans");
+        var decisions = health.GetProperty("sources").EnumerateArray().Single(f => f.GetProperty("source").GetString() == "decisions");
+        Assert.Equal(decisions.GetProperty("completeThrough").GetString(), answer.GetProperty("dataCompleteThrough").GetString());
     }
 
     /// <summary>Open (new or acknowledged, or snoozed past its day) alerts whose days overlap the week, in a market when given: counted in SQL.</summary>

@@ -27,7 +27,7 @@ public sealed class TeamBrowserTests(DashboardStore store, BrowserHost host) : B
 
         await Page.WaitForURLAsync(u => !u.Contains("/signin", StringComparison.Ordinal));
         await Assertions.Expect(Page.Locator("h1")).ToHaveTextAsync("核心指标");
-        await Assertions.Expect(Page.Locator("#signed-in-user")).ToContainTextAsync("sea (查看者)");
+        await Assertions.Expect(Page.Locator("#signed-in-user")).ToContainTextAsync("sea（查看者）");
         // A scoped overview is computed on first request (no warm cache): more time than a page's default.
         await Assertions.Expect(Page.Locator(".tile")).ToHaveCountAsync(9, new() { Timeout = 30_000 });
         var sea = MarketRows().Select(l => l.Split(',')).Where(r => r[3] == "SEA").Select(r => r[0]).Order(StringComparer.Ordinal).ToList();

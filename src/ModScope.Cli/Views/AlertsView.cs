@@ -35,15 +35,15 @@ internal static class AlertsView
     {
         if (alerts.Count == 0)
         {
-            console.MarkupLine("No alerts.");
+            console.MarkupLine(Markup.Escape(words.Say("view.none")));
             return;
         }
         var owners = alerts.Select(a => ownerOf?.Invoke(a.Finding)).ToList();
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumns("ID", "Status", "Severity", "What happened");
+            .AddColumns(words.Say("view.id"), words.Say("view.status"), words.Say("view.severity"), words.Say("view.what"));
         if (owners.Any(o => o is not null))
         {
-            table.AddColumn("Owner");
+            table.AddColumn(words.Say("view.owner"));
         }
         foreach (var (a, owner) in alerts.Zip(owners))
         {
@@ -51,8 +51,8 @@ internal static class AlertsView
             var text = words.Render(f.Facts, f.Message, a.Restated);
             string[] cells = [
                 a.Id.ToString(CultureInfo.InvariantCulture),
-                AlertStore.Name(a.Status) + (a.Restated ? " (restated)" : ""),
-                f.Severity == AlertSeverity.Critical ? "[red]critical[/]" : "[yellow]warning[/]",
+                Markup.Escape(words.Say("status." + AlertStore.Name(a.Status)) + (a.Restated ? words.Say("view.restated") : "")),
+                f.Severity == AlertSeverity.Critical ? $"[red]{Markup.Escape(words.Say("severity.critical"))}[/]" : $"[yellow]{Markup.Escape(words.Say("severity.warning"))}[/]",
                 Markup.Escape(text)];
             table.AddRow(table.Columns.Count > 4 ? [.. cells, Markup.Escape(owner ?? "")] : cells);
         }

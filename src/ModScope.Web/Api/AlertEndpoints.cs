@@ -30,7 +30,7 @@ internal static class AlertEndpoints
                 throw new BadParameterException("metric", $"'{metric}' is not a metric of the catalogue; 'modscope metrics' lists them.");
             }
             var within = AlertListScope.Read(status, period, region, tz, dashboard);
-            var alerts = dashboard.VisibleAlerts(Caller.Of(http).Scope, Parse<AlertStatus>(AlertListScope.StoredStatus(status), "status"), Parse<AlertKind>(kind, "kind"))
+            var alerts = dashboard.VisibleAlerts(Caller.Of(http).Scope, Parse<AlertStatus>(AlertListScope.StoredStatus(status), "status", "open"), Parse<AlertKind>(kind, "kind"))
                 .Where(a => within.Covers(a, today))
                 .Where(a => bySeverity is null || a.Finding.Severity == bySeverity)
                 .Where(a => string.IsNullOrWhiteSpace(metric) || a.Finding.Subject == metric)
@@ -111,10 +111,11 @@ internal static class AlertEndpoints
             ? DateWindow.Day("until", day, text!)
             : throw new BadParameterException("until", $"Snoozing needs 'until' as yyyy-MM-dd, not '{text}'.");
 
-    private static T? Parse<T>(string? text, string parameter) where T : struct, Enum =>
+    /// <param name="also">Values the parameter takes beyond the enumeration's (status: <c>open</c>), named in the refusal.</param>
+    private static T? Parse<T>(string? text, string parameter, params string[] also) where T : struct, Enum =>
         string.IsNullOrWhiteSpace(text) ? null
         : Enum.GetValues<T>().FirstOrDefault(v => AlertStore.Name(v) == text) is var value && AlertStore.Name(value) == text ? value
-        : throw new BadParameterException(parameter, $"'{text}' is not one of {string.Join(", ", Enum.GetValues<T>().Select(v => AlertStore.Name(v)))}.");
+        : throw new BadParameterException(parameter, $"'{text}' is not one of {string.Join(", ", also.Concat(Enum.GetValues<T>().Select(v => AlertStore.Name(v))))}.");
 
     private static AlertExplanation? Explanation(string? json)
     {

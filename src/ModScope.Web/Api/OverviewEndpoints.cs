@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using ModScope.Model;
 using ModScope.Monitor.Alerts;
+using ModScope.Monitor.Quality;
 using ModScope.Query;
 using ModScope.Web.Access;
 
@@ -50,9 +51,15 @@ internal static class OverviewEndpoints
             }).ToList();
             var changes = WhatChanged.Find(request, current, slices, targeted, dashboard, language);
             var through = dashboard.NewestDay;
+            // "Complete through" as data health and the monitor say it: the days after it may still receive decisions.
+            var complete = through is { } newest ? QualitySettingsLoader.LoadDefault().Freshness.CompleteThrough("decisions", newest) : (DateOnly?)null;
             return Results.Ok(new OverviewAnswer(PeriodView.From(request.Period, language),
                 PeriodView.From(PeriodParser.Compare(request.Period, request.Comparison), language), tiles, open.Count)
-            { DataThrough = through, DataThroughText = through is { } day ? CultureFormat.Day(day, language) : null, Changes = changes });
+            {
+                DataThrough = through, DataThroughText = through is { } day ? CultureFormat.Day(day, language) : null,
+                DataCompleteThrough = complete, DataCompleteThroughText = complete is { } c ? CultureFormat.Day(c, language) : null,
+                Changes = changes,
+            });
         }).Expensive().WithName("Overview").WithSummary("Core-index tiles for a period and filter (market=..., region=...), against the previous period.");
     }
 

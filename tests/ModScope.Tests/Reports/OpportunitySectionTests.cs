@@ -70,6 +70,23 @@ public sealed class OpportunitySectionTests(ReportFixture fixture)
     }
 
     [Fact]
+    public void An_interval_with_no_width_is_said_for_what_it_is_not_as_182_to_182()
+    {
+        // Live coverage planned from the forecast's low and high bounds needs the same 182 hours: no "(182 to 182)".
+        var same = Made(OpportunityKind.LiveCoverage, "TYO-INHOUSE", 182, 182, 182, 7_189.4);
+        var exec = fixture.Exec with { Opportunities = [same], OpportunitiesMissing = null };
+        var regional = exec with { Scope = Sea };
+        string Said(ReportData data, string lang) =>
+            new ReportComposer(data, ReportText.For(lang)).Compose(new Storyline(data.Scope, [OpportunityFacts.Section(data)!], [])).Sections.Single().Paragraphs.Single().Text;
+
+        Assert.EndsWith(": needs 182 more scheduled hours a week, about 7,189 USD. The same at either end of the forecast's interval.", Said(exec, "en"), StringComparison.Ordinal);
+        Assert.EndsWith("：每周需增加 182 排班工时，约 7,189 美元。预测区间上下限下均相同。", Said(exec, "zh-Hans"), StringComparison.Ordinal);
+        Assert.EndsWith(": 182 more scheduled hours a week, about 7,189 USD. The same at either end of the forecast's interval.", Said(regional, "en"), StringComparison.Ordinal);
+        Assert.EndsWith("每周需增加 182 排班工时，约 7,189 美元。预测区间上下限下均相同。", Said(regional, "zh-Hans"), StringComparison.Ordinal);
+        Assert.DoesNotContain("182 to 182", Said(exec, "en"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_regional_report_lists_five_an_exec_report_three_a_quality_report_none_and_a_store_planning_cannot_use_says_so()
     {
         var many = Enumerable.Range(0, 7).Select(i => Made(OpportunityKind.SiteProductivity, $"S{i}", 10, 9, 11, 700 - (i * 100))).ToList();

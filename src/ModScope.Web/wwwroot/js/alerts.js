@@ -54,7 +54,7 @@
       return el('details', { class: 'held', onclick: e => e.stopPropagation() },
         el('summary', {}, t('alerts.held').replace('{0}', kids.length)),
         el('ul', {}, ...kids.map(k => el('li', { 'data-alert': k.id },
-          el('a', { href: MS.link('/alerts', { id: k.id }) }, `#${k.id}`), ` ${k.segmentName}: ${k.message}`))));
+          el('a', { href: MS.link('/alerts', { id: k.id }) }, `#${k.id}`), ` ${MS.said(k.segmentName, k.message)}`))));
     };
     result.replaceChildren(MS.sortableTable([
       { key: 'id', label: '#', num: true, value: a => a.id },
@@ -64,7 +64,7 @@
       { key: 'segment', label: t('alerts.segment'), value: a => a.segmentName },
       { key: 'first', label: t('alerts.firstDay'), value: a => a.firstDay, text: a => a.firstDayText },
       { key: 'last', label: t('alerts.lastDay'), value: a => a.lastDay, text: a => a.lastDayText },
-      { key: 'seen', label: `${t('alerts.firstSeen')} (${MS.state.tz})`, value: a => a.firstSeenAt, text: a => a.firstSeenText ?? '–' },
+      { key: 'seen', label: MS.aside(t('alerts.firstSeen'), MS.state.tz), value: a => a.firstSeenAt, text: a => a.firstSeenText ?? '–' },
       { key: 'value', label: t('alerts.value'), num: true, value: a => a.value, text: a => a.valueFormatted ?? '' },
       { key: 'expected', label: t('alerts.expected'), num: true, value: a => a.expected, text: a => a.expectedFormatted ?? '' },
       { key: 'held', label: '', value: a => (held.get(a.id) ?? []).length, text: children },
@@ -111,17 +111,17 @@
     content.replaceChildren(
       el('p', {}, el('a', { href: MS.link('/alerts') }, `← ${t('alerts.back')}`)),
       el('h2', {}, `#${a.id} ${a.subjectName}`, a.segment ? ` · ${a.segmentName}` : ''),
-      el('p', {}, `${t('alerts.status')}: `, status, ` · ${t('alerts.severity')}: ${t(`severity.${a.severity}`)} · `, el('span', { id: 'alert-days' }, days)),
-      el('p', { class: 'muted', id: 'alert-times' }, `${t('alerts.firstSeen')}: ${a.firstSeenText ?? '–'} · ${t('alerts.updated')}: ${a.updatedText} (${a.timeZone})`),
-      a.owner ? el('p', { id: 'alert-owner' }, `${t('alerts.owner')}: ${a.owner}`) : '',
-      el('p', {}, el('strong', {}, `${t('alerts.message')}: `), a.message),
-      a.targetFormatted ? el('p', { id: 'alert-target' }, `${t('alerts.target')}: ${a.targetFormatted}`) : '',
+      el('p', {}, MS.said(t('alerts.status')), status, ` · ${MS.said(t('alerts.severity'), t(`severity.${a.severity}`))} · `, el('span', { id: 'alert-days' }, days)),
+      el('p', { class: 'muted', id: 'alert-times' }, `${MS.said(t('alerts.firstSeen'), a.firstSeenText ?? '–')} · ${MS.aside(MS.said(t('alerts.updated'), a.updatedText), a.timeZone)}`),
+      a.owner ? el('p', { id: 'alert-owner' }, MS.said(t('alerts.owner'), a.owner)) : '',
+      el('p', {}, el('strong', {}, MS.said(t('alerts.message'))), a.message),
+      a.targetFormatted ? el('p', { id: 'alert-target' }, MS.said(t('alerts.target'), a.targetFormatted)) : '',
       writable ? el('div', { class: 'actions' },
         el('button', { type: 'button', id: 'ack', onclick: () => act({ status: 'acknowledged' }) }, t('alerts.acknowledge')),
         el('button', { type: 'button', id: 'resolve', onclick: () => act({ status: 'resolved' }) }, t('alerts.resolve')),
         el('label', {}, t('alerts.snooze'), ' ', until),
         el('button', { type: 'button', id: 'snooze', onclick: () => act({ status: 'snoozed', until: until.value }) }, t('alerts.snooze'))) : '',
-      el('div', { class: 'actions' }, `${t('alerts.label')}: `, label,
+      el('div', { class: 'actions' }, MS.said(t('alerts.label')), label,
         writable ? choice : '', writable ? el('button', { type: 'button', id: 'save-label', onclick: mark }, t('alerts.saveLabel')) : ''),
       message,
       d.series.length ? el('h2', {}, t('alerts.series')) : '', d.series.length ? chartBox : '',
@@ -134,7 +134,7 @@
   // The alert's comment thread (people's, and the lifecycle's own notes by "modscope"); analysts add to it. Times in UTC.
   async function comments(id, post, writable) {
     const thread = await api(`/api/alerts/${id}/comments`);
-    const item = c => el('li', { 'data-comment': c.id }, el('strong', {}, c.author), ` (${c.createdAt.slice(0, 16).replace('T', ' ')} UTC): `, c.body);
+    const item = c => el('li', { 'data-comment': c.id }, el('strong', {}, c.author), MS.said(MS.aside('', `${c.createdAt.slice(0, 16).replace('T', ' ')} UTC`)), c.body);
     const list = el('ul', { id: 'alert-comments' }, ...thread.map(item));
     const text = el('textarea', { id: 'comment-text', rows: 2, maxlength: 4000, 'aria-label': t('alerts.comment') });
     const add = () => post('comments', { text: text.value }, answer => { list.append(item(answer)); text.value = ''; });
@@ -152,7 +152,7 @@
       el('h3', {}, t('alerts.events')),
       el('p', { class: 'muted' }, t('alerts.eventsNote')),
       el('ul', {}, ...list.map(e => el('li', { 'data-event': e.id },
-        `${e.name}: ${t('alerts.utcDays').replace('{0}', e.fromLabel).replace('{1}', e.toLabel)}`))));
+        MS.said(e.name, t('alerts.utcDays').replace('{0}', e.fromLabel).replace('{1}', e.toLabel))))));
   }
 
   // The series with its expected band, past the alert to the data's newest day (recovery or not), the alert's days

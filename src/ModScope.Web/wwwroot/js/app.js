@@ -12,6 +12,10 @@ const MS = (() => {
 
   function t(key) { return state.labels[key] ?? key; }
 
+  // "Label: value" and "text (aside)" with the page language's punctuation (full-width in zh-Hans: 目标：80.00%, 较上一周期（80.75%）).
+  function said(label, value) { return `${label}${t('common.colon')}${value ?? ''}`; }
+  function aside(text, inner) { return `${text}${t('common.parenOpen')}${inner}${t('common.parenClose')}`; }
+
   function el(tag, attrs = {}, ...children) {
     const node = document.createElement(tag);
     for (const [k, v] of Object.entries(attrs)) {
@@ -46,7 +50,7 @@ const MS = (() => {
   }
 
   function showError(container, error) {
-    container.replaceChildren(el('div', { class: 'error', role: 'alert' }, `${t('common.error')}: ${error.message}`));
+    container.replaceChildren(el('div', { class: 'error', role: 'alert' }, said(t('common.error'), error.message)));
   }
 
   // Keeps lang and tz on links between pages.
@@ -100,7 +104,7 @@ const MS = (() => {
         await fetch('/api/session/signout', { method: 'POST', headers: authHeaders() });
         window.location.href = '/signin';
       } }, t('signin.signOut'));
-      return [el('span', { id: 'signed-in-user' }, `${s.name} (${t(`role.${s.role}`)})`), signOut];
+      return [el('span', { id: 'signed-in-user' }, aside(s.name, t(`role.${s.role}`))), signOut];
     }
     return state.catalog.access === 'read-only' ? [] : [token, signIn];
   }
@@ -150,5 +154,5 @@ const MS = (() => {
     return state;
   }
 
-  return { state, t, el, api, params, link, showError, pageState, pushState, applyLabels, start, sortableTable, authHeaders };
+  return { state, t, said, aside, el, api, params, link, showError, pageState, pushState, applyLabels, start, sortableTable, authHeaders };
 })();

@@ -127,7 +127,7 @@
   // A breadcrumb's text: the dimension's name and each value as shown ("Market: 印度尼西亚 (ID)"); its filter keeps the codes.
   function crumb(dimension, filter) {
     const name = state.catalog.dimensions.find(d => d.id === dimension)?.name ?? dimension;
-    return `${name}: ${filter.slice(dimension.length + 1).split(',').map(v => shown(dimension, v.trim())).join(', ')}`;
+    return MS.said(name, filter.slice(dimension.length + 1).split(',').map(v => shown(dimension, v.trim())).join(t('common.listJoin')));
   }
 
   // One value axis per unit (left, then right, then further out), titled with the unit; shares in %. Each series keeps

@@ -28,8 +28,12 @@
         const answer = await api('/api/overview', { period: period.value, filter });
         document.getElementById('period-text').replaceChildren(
           `${answer.period.text} · ${t('overview.comparedWith')} ${answer.comparisonPeriod.text} · `,
-          el('a', { id: 'open-alerts', href: alertsLink() }, `${t('overview.openAlerts')}: ${answer.openAlerts}`));
-        document.getElementById('data-through').textContent = answer.dataThroughText ? t('overview.dataThrough').replace('{0}', answer.dataThroughText) : '';
+          el('a', { id: 'open-alerts', href: alertsLink() }, MS.said(t('overview.openAlerts'), answer.openAlerts)));
+        // The newest day, and the last complete one when the newest days may still receive decisions (as data health says).
+        document.getElementById('data-through').textContent = !answer.dataThroughText ? ''
+          : answer.dataCompleteThroughText && answer.dataCompleteThrough !== answer.dataThrough
+            ? t('overview.dataThroughComplete').replace('{0}', answer.dataThroughText).replace('{1}', answer.dataCompleteThroughText)
+            : t('overview.dataThrough').replace('{0}', answer.dataThroughText);
         changed.replaceChildren(el('strong', {}, t('overview.whatChanged')), ' ',
           ...(answer.changes.length ? answer.changes.map(c => el('a', { class: 'change-line', 'data-metric': c.metric, href: explorerLink(c.metric, c) }, c.text, ' '))
             : [el('span', { class: 'muted' }, t('overview.nothingChanged'))]));
@@ -51,9 +55,9 @@
       el('div', { class: 'value', 'data-value': c.value ?? '' }, c.formatted),
       x.targetStatus ? el('div', { class: `target-status status-${x.targetStatus}` }, t(`overview.status.${x.targetStatus}`)) : null,
       el('div', { class: `change ${tone}`, title: c.tone === 'flat' ? t('overview.notSignificant') : c.tone === 'untested' ? t('overview.untested') : '' },
-        c.changeFormatted ?? '–', ' ', el('span', { class: 'muted' }, `${t('overview.vsPrevious')} (${c.comparisonFormatted ?? '–'})`)),
-      x.targetFormatted ? el('div', { class: 'muted' }, `${t('overview.target')}: ${x.targetFormatted}`) : null,
-      x.intervalFormatted ? el('div', { class: 'muted interval' }, `${t('overview.interval')}: ${x.intervalFormatted}`) : null,
+        c.changeFormatted ?? '–', ' ', el('span', { class: 'muted' }, MS.aside(t('overview.vsPrevious'), c.comparisonFormatted ?? '–'))),
+      x.targetFormatted ? el('div', { class: 'muted' }, MS.said(t('overview.target'), x.targetFormatted)) : null,
+      x.intervalFormatted ? el('div', { class: 'muted interval' }, MS.said(t('overview.interval'), x.intervalFormatted)) : null,
       el('div', { class: 'spark', id: `spark-${x.metric}`, title: t('overview.weeks') }));
   }
 

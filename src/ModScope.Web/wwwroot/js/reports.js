@@ -35,7 +35,7 @@
         }
         const blob = await response.blob();
         const name = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(response.headers.get('content-disposition') || '')?.[1] || `report.${format.value}`;
-        const link = el('a', { id: 'report-download', href: URL.createObjectURL(blob), download: decodeURIComponent(name) }, `${t('reports.download')}: ${decodeURIComponent(name)}`);
+        const link = el('a', { id: 'report-download', href: URL.createObjectURL(blob), download: decodeURIComponent(name) }, MS.said(t('reports.download'), decodeURIComponent(name)));
         status.replaceChildren(el('p', {}, link));
         link.click();
         if (format.value === 'html') {

@@ -18,6 +18,12 @@ public sealed record FreshnessSettings
     /// <summary>A lag this many times the threshold is critical.</summary>
     public double CriticalFactor { get; init; } = 2;
 
+    /// <summary>
+    /// The last complete day of <paramref name="table"/> when its newest event fell on <paramref name="newestDay"/>: the
+    /// days within its threshold may still receive rows (decisions, 36 hours: two days before the newest).
+    /// </summary>
+    public DateOnly CompleteThrough(string table, DateOnly newestDay) => newestDay.AddDays(-(int)Math.Ceiling(HoursFor(table) / 24));
+
     /// <summary>The threshold for <paramref name="table"/> (the decisions threshold for a table not listed).</summary>
     public double HoursFor(string table) =>
         MaxLagHours.TryGetValue(table, out var hours) ? hours : MaxLagHours.GetValueOrDefault("decisions", 36);

@@ -17,8 +17,7 @@ internal static class Watermarks
                 ("until", source.Bound(until))).ConfigureAwait(false);
             DateTime? newest = rows.Count == 0 || rows[0][0] is null ? null : source.IsDate ? AsTime(rows[0][0]).AddDays(1) : AsTime(rows[0][0]);
             DateOnly? newestDay = newest is null ? null : source.IsDate ? AsDay(rows[0][0]) : DateOnly.FromDateTime(newest.Value);
-            var stillArriving = (int)Math.Ceiling(freshness.HoursFor(source.Name) / 24);
-            marks[source.Name] = new Watermark(source.Name, newest, newestDay?.AddDays(-stillArriving));
+            marks[source.Name] = new Watermark(source.Name, newest, newestDay is { } day ? freshness.CompleteThrough(source.Name, day) : null);
         }
         return marks;
     }

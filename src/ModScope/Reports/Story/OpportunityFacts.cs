@@ -39,6 +39,17 @@ public static class OpportunityFacts
         return new StorySection(SectionKind.Opportunities, facts.Count > 0 ? facts : [Fact.Of("opp.none", ReportSets.Headline)]);
     }
 
+    /// <summary>
+    /// An interval with no width (a live-coverage need is the same planned from the forecast's lower and upper bounds:
+    /// someone on duty every hour, whatever the volume): said without "(182 to 182)", with what its width means instead
+    /// (<c>.fixed</c> templates).
+    /// </summary>
+    public static bool Fixed(OpportunitySize size)
+    {
+        ArgumentNullException.ThrowIfNull(size);
+        return size.High - size.Low <= 1e-9 * Math.Max(1.0, Math.Abs(size.Value));
+    }
+
     /// <summary>Thin evidence: the interval's lower bound is under half the point.</summary>
     public static bool Thin(Opportunity o)
     {
@@ -57,7 +68,7 @@ public static class OpportunityFacts
         var low = o.Size.Value > 0 ? o.Size.Low / o.Size.Value : 1.0;
         var high = o.Size.Value > 0 ? o.Size.High / o.Size.Value : 1.0;
         var need = o.Kind is OpportunityKind.SlaRisk or OpportunityKind.LiveCoverage;
-        return Fact.Of($"opp.line.{(need ? "need" : "save")}{(Thin(o) ? ".thin" : "")}", Source(index),
+        return Fact.Of($"opp.line.{(need ? "need" : "save")}{Caveat(o)}", Source(index),
             ("kind", FactArg.Word($"opp.kind.{OpportunityKinds.Name(o.Kind)}")), ("subject", Subject(o)),
             ("hours", FactArg.Count(o.HoursPerWeek)), ("hlow", FactArg.Count(o.HoursPerWeek * low)), ("hhigh", FactArg.Count(o.HoursPerWeek * high)),
             ("money", FactArg.Count(o.MoneyPerWeek)), ("mlow", FactArg.Count(o.MoneyPerWeek * low)), ("mhigh", FactArg.Count(o.MoneyPerWeek * high)))
@@ -65,9 +76,11 @@ public static class OpportunityFacts
     }
 
     private static Fact Sentence(Opportunity o, int index) =>
-        Fact.Of($"opp.{OpportunityKinds.Name(o.Kind)}{(Thin(o) ? ".thin" : "")}", Source(index),
+        Fact.Of($"opp.{OpportunityKinds.Name(o.Kind)}{Caveat(o)}", Source(index),
             ("subject", Subject(o)), ("size", FactArg.Count(o.Size.Value)), ("low", FactArg.Count(o.Size.Low)), ("high", FactArg.Count(o.Size.High)),
             ("hours", FactArg.Count(o.HoursPerWeek)), ("money", FactArg.Count(o.MoneyPerWeek))) with { Score = o.MoneyPerWeek };
+
+    private static string Caveat(Opportunity o) => Fixed(o.Size) ? ".fixed" : Thin(o) ? ".thin" : "";
 
     private static string Source(int index) => SourcePrefix + index.ToString(CultureInfo.InvariantCulture);
 
