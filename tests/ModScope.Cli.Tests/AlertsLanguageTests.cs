@@ -1,6 +1,11 @@
+using ModScope.Catalog;
+using ModScope.Cli.Views;
+using ModScope.Model;
+using ModScope.Monitor;
 using ModScope.Monitor.Alerts;
 using ModScope.Monitor.Findings;
 using ModScope.Store;
+using Spectre.Console;
 
 namespace ModScope.Cli.Tests;
 
@@ -60,6 +65,28 @@ public sealed class AlertsLanguageTests : IDisposable
         Assert.Contains("No decisions from Indonesia on 2026-11-16, a Monday that usually has 1,200", output, StringComparison.Ordinal);
         Assert.Contains("What happened", output, StringComparison.Ordinal);
         Assert.Contains("critical", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en", "Monitor run 3 (ok): judged 2026-11-01..2026-11-16, 1,876 series, 2 alert(s) opened, 1 updated; decisions complete through 2026-11-14.", "No alerts.")]
+    [InlineData("zh-Hans", "第3次监控运行（正常）：评估2026年11月1日至2026年11月16日，共1,876个序列，新开2条告警，更新1条；决策数据完整至2026年11月14日。", "没有告警。")]
+    public void A_monitor_runs_summary_reads_in_the_chosen_language(string lang, string line, string none)
+    {
+        var output = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(output),
+        });
+        console.Profile.Width = 400;
+        var catalog = CatalogLoader.LoadDefault();
+        var outcome = new MonitorOutcome(3, new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 16),
+            new MonitorRunSummary(new DateOnly(2026, 11, 14), 1876, 2, 1, "ok", null), []);
+
+        AlertsView.RenderRun(console, outcome, catalog, new FindingRenderer(catalog, ReferenceData.Shipped, lang), 10);
+
+        var lines = output.ToString().Split('\n').Select(l => l.TrimEnd()).ToList();
+        Assert.Contains(line, lines);
+        Assert.Contains(none, lines);
     }
 
     [Fact]

@@ -15,13 +15,16 @@ internal static class AlertsView
     public static void RenderRun(IAnsiConsole console, MonitorOutcome outcome, MetricCatalog catalog, FindingRenderer words, int top)
     {
         var s = outcome.Summary;
-        var complete = s.Watermark is { } w ? Inv($"; decisions complete through {w:yyyy-MM-dd}") : "";
-        console.MarkupLine(Inv($"[bold]Monitor run {outcome.RunId}[/] ({s.Status}): judged {outcome.WindowStart:yyyy-MM-dd}..{outcome.WindowEnd:yyyy-MM-dd}, {s.SeriesScanned:N0} series, {s.Opened} alert(s) opened, {s.Updated} updated{complete}."));
+        // The run's line and the suppressed count in the renderer's language (monitor --lang zh-Hans), as its alerts are.
+        var complete = s.Watermark is { } w ? words.Say("view.run.complete", ("day", FindingFacts.Day(w))) : "";
+        console.MarkupLine(Markup.Escape(words.Say("view.run", ("run", FindingFacts.Count(outcome.RunId)), ("status", FindingFacts.Text(words.Say("view.run." + s.Status))),
+            ("from", FindingFacts.Day(outcome.WindowStart)), ("to", FindingFacts.Day(outcome.WindowEnd)), ("series", FindingFacts.Count(s.SeriesScanned)),
+            ("opened", FindingFacts.Count(s.Opened)), ("updated", FindingFacts.Count(s.Updated)), ("complete", FindingFacts.Text(complete)))));
         var open = outcome.Alerts.Where(a => a.Status != AlertStatus.Suppressed).ToList();
         var suppressed = outcome.Alerts.Count - open.Count;
         if (suppressed > 0)
         {
-            console.MarkupLine(Inv($"[grey]{suppressed} metric alert(s) suppressed: a data alert explains them, or a broader alert of the same anomaly holds them.[/]"));
+            console.MarkupLine($"[grey]{Markup.Escape(words.Say("view.run.suppressed", ("count", FindingFacts.Count(suppressed))))}[/]");
         }
         RenderList(console, open.Take(top).ToList(), words);
         foreach (var alert in open.Where(a => a.Finding.Explanation is not null).Take(3))

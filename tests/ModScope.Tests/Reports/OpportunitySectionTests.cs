@@ -80,9 +80,9 @@ public sealed class OpportunitySectionTests(ReportFixture fixture)
             new ReportComposer(data, ReportText.For(lang)).Compose(new Storyline(data.Scope, [OpportunityFacts.Section(data)!], [])).Sections.Single().Paragraphs.Single().Text;
 
         Assert.EndsWith(": needs 182 more scheduled hours a week, about 7,189 USD. The same at either end of the forecast's interval.", Said(exec, "en"), StringComparison.Ordinal);
-        Assert.EndsWith("：每周需增加 182 排班工时，约 7,189 美元。预测区间上下限下均相同。", Said(exec, "zh-Hans"), StringComparison.Ordinal);
+        Assert.EndsWith("：每周需增加 182 排班工时，约 7,189 美元。按预测区间的上下限测算也相同。", Said(exec, "zh-Hans"), StringComparison.Ordinal);
         Assert.EndsWith(": 182 more scheduled hours a week, about 7,189 USD. The same at either end of the forecast's interval.", Said(regional, "en"), StringComparison.Ordinal);
-        Assert.EndsWith("每周需增加 182 排班工时，约 7,189 美元。预测区间上下限下均相同。", Said(regional, "zh-Hans"), StringComparison.Ordinal);
+        Assert.EndsWith("每周需增加 182 排班工时，约 7,189 美元。按预测区间的上下限测算也相同。", Said(regional, "zh-Hans"), StringComparison.Ordinal);
         Assert.DoesNotContain("182 to 182", Said(exec, "en"), StringComparison.Ordinal);
     }
 
