@@ -48,6 +48,7 @@ public sealed class DuckDbEngine(ModScopeStore store) : IMetricEngine, IDisposab
                 command.Parameters.Add(new DuckDBParameter(name, value ?? DBNull.Value));
             }
             // DuckDB.NET runs synchronously; cancelling interrupts the running query (OperationCanceledException).
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var rows = Interruptible.Run(command, c =>
             {
                 using var reader = c.ExecuteReader();
@@ -63,6 +64,7 @@ public sealed class DuckDbEngine(ModScopeStore store) : IMetricEngine, IDisposab
                 }
                 return read;
             }, cancellationToken);
+            SqlRunner.TraceStep(started, $"{rows.Count} rows  {TraceLine(sql)}");
             if (store.Mode != StoreMode.Shared)
             {
                 _idle.Add(connection);
@@ -76,6 +78,10 @@ public sealed class DuckDbEngine(ModScopeStore store) : IMetricEngine, IDisposab
             connection?.Dispose();
         }
     }
+
+    /// <summary>What a traced statement reads: its first FROM line (the first line of a metric statement is its columns).</summary>
+    private static string TraceLine(string sql) =>
+        sql.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("FROM ", StringComparison.Ordinal)) ?? sql;
 
     public void Dispose()
     {
