@@ -47,7 +47,7 @@ internal static class DashboardBench
                 $"Store {storePath}: {Folder.Megabytes(storePath):N0} MB, {Folder.FreeGigabytes(storePath):N1} GB free on its disk; {Environment.ProcessorCount} cores; load average {LoadAverage.Now()}."));
 
             // serve first: it opens the store for writing, so nothing else in this process may hold it.
-            var cli = ServeProbe.CliDll();
+            var cli = skipServe ? "" : ServeProbe.CliDll();
             var served = new Dictionary<string, (IReadOnlyList<double> FirstMs, double PeakMb, double RssMb)>();
             foreach (var (side, yaml) in skipServe ? [] : new (string, string)[] { ("rollup", rollupYaml), ("raw", rawYaml) })
             {
