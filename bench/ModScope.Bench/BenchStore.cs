@@ -60,6 +60,22 @@ internal static class BenchStore
             $"Loaded {Path.GetFileName(folder)} in {watch.Elapsed.TotalSeconds:F0} s (the rollup's upkeep: {upkeep}); store {Folder.Megabytes(storePath):N0} MB; load average {LoadAverage.Now()}"));
     }
 
+    /// <summary>
+    /// A kept store made before the catalogue's rollup changed (or behind a load made without it) has its rollup rebuilt
+    /// from every row (<see cref="RollupMaintainer.BringUpToDate"/>), so the door reads it rather than raw; a current one is left.
+    /// </summary>
+    public static void BringUpToDate(string storePath)
+    {
+        var maintainer = new RollupMaintainer(CatalogLoader.LoadDefault());
+        var before = LoadAverage.Now();
+        using var store = ModScopeStore.Open(storePath);
+        if (maintainer.BringUpToDate(store) && maintainer.LastUpkeep is { } u)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"The store's rollup was not this catalogue's (or missed a load): rebuilt from every row in {u.Wall.TotalSeconds:F1} s wall, {u.Cpu.TotalSeconds:F1} s CPU; store {Folder.Megabytes(storePath):N0} MB; load average {before} → {LoadAverage.Now()}"));
+        }
+    }
+
     /// <summary>Each decision K-1 more times under distinct ids; the rollup's state is dropped so the next load rebuilds it.</summary>
     private static void Copy(string storePath, int copies)
     {

@@ -41,12 +41,13 @@ internal static class DashboardBench
             {
                 await BenchStore.CreateAsync(storePath, decisions, dir, copies);
             }
+            BenchStore.BringUpToDate(storePath);
             var (rollupYaml, rawYaml) = (ShippedCatalog.Write(dir, rollup: true), ShippedCatalog.Write(dir, rollup: false));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Store {storePath}: {Folder.Megabytes(storePath):N0} MB, {Folder.FreeGigabytes(storePath):N1} GB free on its disk; {Environment.ProcessorCount} cores; load average {LoadAverage.Now()}."));
 
             // serve first: it opens the store for writing, so nothing else in this process may hold it.
-            var cli = ServeProbe.CliDll();
+            var cli = skipServe ? "" : ServeProbe.CliDll();
             var served = new Dictionary<string, (IReadOnlyList<double> FirstMs, double PeakMb, double RssMb)>();
             foreach (var (side, yaml) in skipServe ? [] : new (string, string)[] { ("rollup", rollupYaml), ("raw", rawYaml) })
             {
@@ -57,6 +58,7 @@ internal static class DashboardBench
             }
 
             Answered(storePath, CatalogLoader.Load(rollupYaml));
+            await OverviewProfile.RunAsync(storePath, CatalogLoader.Load(rollupYaml));
             // The dashboards open the store read-only and end before the monitor, which writes its alerts.
             await TimeRequestsAsync(storePath, rollupYaml, rawYaml, served);
             if (!skipMonitor)
@@ -99,6 +101,7 @@ internal static class DashboardBench
             Console.Error.WriteLine($"bench: monitor needs --store FILE naming an existing store (made by the dashboard bench); got '{keepStore}'.");
             return 2;
         }
+        BenchStore.BringUpToDate(Path.GetFullPath(keepStore));
         var dir = Directory.CreateTempSubdirectory("modscope-bench-monitor-").FullName;
         try
         {
@@ -109,6 +112,19 @@ internal static class DashboardBench
         {
             Directory.Delete(dir, recursive: true);
         }
+    }
+
+    /// <summary><c>profile --store FILE</c>: the overview's requests one by one on a kept store (<see cref="OverviewProfile"/>).</summary>
+    public static async Task<int> ProfileOnly(string? keepStore)
+    {
+        if (keepStore is null || !File.Exists(keepStore))
+        {
+            Console.Error.WriteLine($"bench: profile needs --store FILE naming an existing store (made by the store or dashboard bench); got '{keepStore}'.");
+            return 2;
+        }
+        BenchStore.BringUpToDate(Path.GetFullPath(keepStore));
+        await OverviewProfile.RunAsync(Path.GetFullPath(keepStore), CatalogLoader.LoadDefault());
+        return 0;
     }
 
     /// <summary>The table: each request on in-process dashboards with the rollup and raw, cached and recomputed, beside serve's first calls.</summary>

@@ -8,6 +8,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
     Console.WriteLine("       ModScope.Bench dashboard [--decisions N] [--store FILE] [--no-monitor] [--no-serve]   (rollup vs raw; serve's memory; the monitor's runs)");
     Console.WriteLine("       ModScope.Bench store --store FILE [--decisions N] [--copies K]   (only makes the dashboard's store; K: each generated decision stored K times)");
     Console.WriteLine("       ModScope.Bench monitor --store FILE                     (the monitor's runs alone, rollup vs raw, on a kept store)");
+    Console.WriteLine("       ModScope.Bench profile --store FILE                     (the overview's requests one by one: what answers each, CPU per request)");
     Console.WriteLine("       ModScope.Bench ingest --mapping [--decisions N]          (a producer's export read through a source mapping)");
     Console.WriteLine("       ModScope.Bench ingest --pairs N [--decisions N]          (the mapping's cost: N interleaved pairs of plain and mapped loads, medians)");
     Console.WriteLine("       ModScope.Bench ingest [--csv decisions-NAME.csv]        (writes the decisions CSV there once and reuses it; delete it yourself)");
@@ -88,7 +89,8 @@ return args[0] switch
     "dashboard" => await DashboardBench.Run(decisions, store, skipMonitor, skipServe, copies),
     "store" => await DashboardBench.CreateOnly(decisions, store, copies),
     "monitor" => await DashboardBench.MonitorOnly(store),
-    _ => Fail($"bench: unknown benchmark '{args[0]}'; expected: ingest, query, dashboard, store, monitor, clickhouse, explain or detect"),
+    "profile" => await DashboardBench.ProfileOnly(store),
+    _ => Fail($"bench: unknown benchmark '{args[0]}'; expected: ingest, query, dashboard, store, monitor, profile, clickhouse, explain or detect"),
 };
 
 static int Fail(string message)

@@ -10,7 +10,8 @@ namespace ModScope.ClickHouse.Tests;
 
 /// <summary>
 /// The catalogue's rollup on ClickHouse, kept by the loader, in a database of the test's own: every catalogue metric ×
-/// slicings (site by day for three markets; after the second load also everything by week, and the merged read mode)
+/// slicings (site by day for three markets; after the second load also policy by week for three markets (the overview's
+/// "what changed" slice), everything by week, and the merged read mode)
 /// read from the rollup equals the raw answer (<c>Exact</c>, the independent computation) to 1e-9, values and interval
 /// bounds (quantiles from the sketch within its 1%), after a load of a later day with a re-delivery that moves
 /// decisions (with their audits and appeals) to the next day (every day is compared, so the first load's build too);
@@ -50,7 +51,7 @@ public abstract class RollupChecks(ParityDataFixture fixture)
         // A load through another engine (as another process) is seen by the files' version: the state is read again.
         Assert.True(database.Final.Rollup("daily") is { } after && after.LoadId > state.LoadId && after.LoadId == after.LatestLoadId, "the second load's state is read");
         var when = "after a load of a later day and a re-delivery that moved decisions to the next day";
-        await Task.WhenAll(AssertParity(database.Final, when, BySite, Overall), AssertParity(database.Merged, when, BySite));
+        await Task.WhenAll(AssertParity(database.Final, when, BySite, ByPolicy, Overall), AssertParity(database.Merged, when, BySite));
         // Rows open at a bucket's end are read from the rollup's openings and closings, nothing raw.
         Assert.Equal("rollup daily", new MetricQuery(_catalog, database.Final).Plan(new MetricRequest(["backlog_end_of_period"], ["site"], TimeGrain.Day, [], All)).Answered);
 
@@ -62,11 +63,14 @@ public abstract class RollupChecks(ParityDataFixture fixture)
         // Through an engine naming only the node it talks to: the loader finds the cluster's other nodes from system.clusters.
         await new ClickHouseLoader(database.Final) { Catalog = _catalog }
             .IngestAsync([Redelivery(files.First(f => Path.GetFileName(f).StartsWith("decisions-", StringComparison.Ordinal)), bump: 2)], new IngestOptions());
-        await AssertParity(database.Final, "after a rebuild", BySite);
+        await AssertParity(database.Final, "after a rebuild", BySite, ByPolicy);
     }
 
     /// <summary>By site and day for three markets: every metric that has a site.</summary>
     private static readonly (string[] Dimensions, TimeGrain Grain, bool Filtered, bool Intervals) BySite = (["site"], TimeGrain.Day, true, false);
+
+    /// <summary>By policy and week for three markets: every metric that has a policy (the overview's "what changed" slice).</summary>
+    private static readonly (string[] Dimensions, TimeGrain Grain, bool Filtered, bool Intervals) ByPolicy = (["policy"], TimeGrain.Week, true, false);
 
     /// <summary>
     /// Every metric, by week, with quantile intervals (from the sketch's order statistics; raw ranks every value, which

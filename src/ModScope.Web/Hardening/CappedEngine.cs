@@ -16,6 +16,9 @@ internal sealed class CappedEngine(IMetricEngine engine, AnswerGuard guard) : IM
 
     public ReferenceData Reference => engine.Reference;
 
+    /// <summary>The store's rollup as the engine says (without it the interface's default, none, had every dashboard request read raw).</summary>
+    public RollupState? Rollup(string name) => engine.Rollup(name);
+
     public async Task<IReadOnlyList<object?[]>> QueryAsync(string sql, IReadOnlyDictionary<string, object?> parameters, CancellationToken cancellationToken = default)
     {
         var rows = await engine.QueryAsync(sql, parameters, cancellationToken).ConfigureAwait(false);

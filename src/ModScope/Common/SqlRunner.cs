@@ -24,13 +24,15 @@ internal sealed class SqlRunner(DuckDBConnection connection, CancellationToken c
 
     /// <summary>
     /// With tracing on, prints the time since <paramref name="started"/> and the whole statement on one line (a metric
-    /// statement's first line rarely tells it apart), so a trace can be aggregated by statement.
+    /// statement's first line rarely tells it apart), so a trace can be aggregated by statement; with
+    /// <paramref name="rows"/>, the rows it returned first.
     /// </summary>
-    public static void TraceStatement(long started, string sql)
+    public static void TraceStatement(long started, string sql, int? rows = null)
     {
         if (Trace)
         {
-            TraceStep(started, string.Join(' ', sql.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
+            var statement = string.Join(' ', sql.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+            TraceStep(started, rows is { } n ? $"{n} rows  {statement}" : statement);
         }
     }
 

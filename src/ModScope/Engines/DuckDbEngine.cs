@@ -100,7 +100,7 @@ public sealed class DuckDbEngine(ModScopeStore store) : IMetricEngine, IDisposab
                 }
                 return read;
             }, cancellationToken);
-            SqlRunner.TraceStatement(started, sql);
+            SqlRunner.TraceStatement(started, sql, rows.Count);
             if (store.Mode != StoreMode.Shared)
             {
                 _idle.Add(connection);

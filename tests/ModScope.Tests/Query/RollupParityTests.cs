@@ -13,7 +13,7 @@ using ModScope.Tests.Support;
 namespace ModScope.Tests.Query;
 
 /// <summary>
-/// Every catalogue metric × slicings (none, market, region, queue, site, a market filter) × grains (none, day, week),
+/// Every catalogue metric × slicings (none, market, region, queue, site, policy, a market filter) × grains (none, day, week),
 /// answered from the rollup, equals the raw answer (<c>Exact</c>, the independent computation) to 1e-9, values and
 /// interval bounds, at each step of a store's life: a first load, a later load of new days, a re-delivery that replaces
 /// decisions with a newer version on another day, and a load that fails and is rolled back.
@@ -94,11 +94,11 @@ public sealed partial class RollupParityTests : IDisposable
         Assert.Equal("rollup daily", _query.Plan(request).Answered);
         Assert.StartsWith("raw: --exact", _query.Plan(request with { Exact = true }).Answered, StringComparison.Ordinal);
         Assert.StartsWith("raw: grain hour", _query.Plan(request with { Grain = TimeGrain.Hour }).Answered, StringComparison.Ordinal);
-        Assert.StartsWith("raw: dimension 'policy'", _query.Plan(request with { Dimensions = ["policy"] }).Answered, StringComparison.Ordinal);
+        Assert.StartsWith("raw: dimension 'verdict'", _query.Plan(request with { Dimensions = ["verdict"] }).Answered, StringComparison.Ordinal);
         Assert.StartsWith("raw: the period is not whole days", _query.Plan(request with { Period = All with { End = All.End.AddHours(-1) } }).Answered, StringComparison.Ordinal);
 
         var other = CatalogLoader.Parse(File.ReadAllText(RepoPaths.Combine("catalog", "core-index.yaml"))
-            .Replace("dimensions: [market, region, queue, site]", "dimensions: [market, region]", StringComparison.Ordinal), "other.yaml");
+            .Replace("dimensions: [market, region, queue, site, policy]", "dimensions: [market, region]", StringComparison.Ordinal), "other.yaml");
         Assert.StartsWith("raw: rollup daily was built for another catalogue", new MetricQuery(other, _engine).Plan(request).Answered, StringComparison.Ordinal);
 
         await new Ingestor(_store).IngestAsync([lastDecisions], new IngestOptions());
@@ -107,13 +107,25 @@ public sealed partial class RollupParityTests : IDisposable
         await new Ingestor(_store) { Maintenance = new RollupMaintainer(_catalog) }.IngestAsync(rest, new IngestOptions());
         Assert.Equal("rollup daily", _query.Plan(request).Answered);
         await AssertParity("after a rebuild");
+
+        // Outside a load (a kept store made before the catalogue's rollup changed): rebuilt for the catalogue that asks,
+        // left alone when current.
+        var otherMaintainer = new RollupMaintainer(other);
+        Assert.True(otherMaintainer.BringUpToDate(_store), "a rollup of another layout is rebuilt");
+        Assert.Equal("rollup daily", new MetricQuery(other, _engine).Plan(request).Answered);
+        Assert.StartsWith("raw: rollup daily was built for another catalogue", _query.Plan(request).Answered, StringComparison.Ordinal);
+        Assert.False(otherMaintainer.BringUpToDate(_store), "a current rollup is left as it is");
+        Assert.True(new RollupMaintainer(_catalog).BringUpToDate(_store));
+        await AssertParity("after a rebuild outside a load");
     }
 
     private async Task AssertParity(string when)
     {
-        string[][] slicings = [[], ["market"], ["region"], ["queue"], ["site"]];
+        string[][] slicings = [[], ["market"], ["region"], ["queue"], ["site"], ["policy"]];
+        // The overview's "what changed" slices: by policy for a market filter and against no grain too.
         var cases = slicings.Select(s => (s, TimeGrain.Week, false))
-            .Append(([], TimeGrain.None, false)).Append((["market"], TimeGrain.Day, false)).Append((["region"], TimeGrain.None, true));
+            .Append(([], TimeGrain.None, false)).Append((["market"], TimeGrain.Day, false)).Append((["region"], TimeGrain.None, true))
+            .Append((["policy"], TimeGrain.None, true));
         foreach (var (dimensions, grain, filtered) in cases)
         {
             var metrics = _catalog.Metrics.Where(m => dimensions.All(m.Dimensions.Contains)).Select(m => m.Id).ToList();

@@ -32,13 +32,45 @@ public sealed class RollupMaintainer(MetricCatalog catalog) : LoadMaintenance
         LastUpkeep = (clock.Elapsed, System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu);
     }
 
-    private void Maintain(SqlRunner sql, RollupDefinition rollup, long loadId)
+    /// <summary>
+    /// Outside a load: rebuilds the rollup from every row, in one transaction, when the store's is missing, was built for
+    /// another layout (a store made before a catalogue's rollup changed) or misses a load; a current one is left as it is.
+    /// Returns whether it rebuilt (false too when the catalogue has no rollup or the store no load). A store the door
+    /// reads raw for a stale rollup is otherwise brought up to date by its next maintained load only.
+    /// </summary>
+    public bool BringUpToDate(Store.ModScopeStore store, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        if (catalog.Rollup is not { } rollup)
+        {
+            return false;
+        }
+        using var connection = store.OpenConnection();
+        using var transaction = connection.BeginTransaction();
+        var sql = new SqlRunner(connection, cancellationToken);
+        var latest = sql.ScalarLong("SELECT coalesce(max(load_id), 0) FROM loads");
+        var stored = Stored(sql, rollup);
+        if (latest == 0 || (stored.Count == 1 && stored[0].Hash == new RollupLayout(catalog, rollup, Dialect).Hash && stored[0].Load == latest))
+        {
+            return false;
+        }
+        var (clock, cpu) = (System.Diagnostics.Stopwatch.StartNew(), System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime);
+        Maintain(sql, rollup, latest, rebuild: true);
+        transaction.Commit();
+        LastUpkeep = (clock.Elapsed, System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu);
+        return true;
+    }
+
+    private static List<(string Hash, long Load)> Stored(SqlRunner sql, RollupDefinition rollup) =>
+        sql.Rows("SELECT layout_hash, load_id FROM rollups WHERE name = $name", r => (Hash: r.GetString(0), Load: r.GetInt64(1)), ("name", rollup.Name));
+
+    private void Maintain(SqlRunner sql, RollupDefinition rollup, long loadId, bool rebuild = false)
     {
         var layout = new RollupLayout(catalog, rollup, Dialect);
-        var stored = sql.Rows("SELECT layout_hash, load_id FROM rollups WHERE name = $name", r => (Hash: r.GetString(0), Load: r.GetInt64(1)), ("name", rollup.Name));
+        var stored = Stored(sql, rollup);
         var events = string.Join(", ", EventSchema.All.Select(t => Store.SqlText.Literal(t.Name)));
         var otherTables = sql.ScalarLong($"SELECT count(*) FROM files WHERE load_id = $load AND table_name NOT IN ({events})", ("load", loadId));
-        var rebuild = stored.Count != 1 || stored[0].Hash != layout.Hash || stored[0].Load != loadId - 1 || otherTables > 0;
+        rebuild = rebuild || stored.Count != 1 || stored[0].Hash != layout.Hash || stored[0].Load != loadId - 1 || otherTables > 0;
         foreach (var table in layout.Tables)
         {
             // The load's rows are not committed yet, so DuckDB estimates their tables as empty and builds the hash table
