@@ -33,7 +33,7 @@ internal sealed class OpportunityLedger(OpportunityPlan plan, SimCalendar calend
         _slowProductive += roster.Where(r => r.Site == plan.SlowSite).Sum(r => r.ProductiveHours);
         _candidateSeconds += decisions.Where(d => d.Site is not null && plan.IsCell(d.Policy.Id, d.Queue.QueueId)).Sum(d => d.HandlingSeconds);
         // The 11.11 peak's days are left out: a plan forecasts a seen peak as an event, not as its weekday's usual work.
-        if (plan.UnderstaffedSite is { } understaffed && !calendar.IsSeaPeak(day))
+        if (plan.UnderstaffedSite is { } understaffed && !calendar.IsPeak(day))
         {
             var weekday = (int)calendar.DateOf(day).DayOfWeek;
             var (h, s, n) = _understaffed[weekday];
