@@ -39,9 +39,10 @@ public sealed class CalendarEventsTests
         Assert.Equal(4, forecast.Points.Count(p => window.Contains(p.Day)));
         for (var i = 0; i < forecast.Points.Count; i++)
         {
-            // The model works on 1 + y: inside the window 1 + ŷ is 1.8 times the usual day's, outside it is the same.
+            // Inside the window ŷ (and its bounds) is 1.8 times the usual day's, outside it is the same.
             var factor = window.Contains(forecast.Points[i].Day) ? 1.8 : 1.0;
-            Assert.Equal(factor * (1 + usual.Points[i].Value), 1 + forecast.Points[i].Value, 6);
+            Assert.Equal(factor * usual.Points[i].Value, forecast.Points[i].Value, 6);
+            Assert.Equal(factor * usual.Points[i].Upper, forecast.Points[i].Upper, 6);
         }
 
         Assert.Contains(new EventUse("singles_day", EventSource.Calendar, 1.8), forecast.Events);
