@@ -103,7 +103,7 @@ internal static class IncidentPlanner
         var runStart = low;
         for (var day = low; day <= high + 1; day++)
         {
-            if (day > high || calendar.IsSeaPeak(day))
+            if (day > high || calendar.IsPeak(day))
             {
                 if (day - 1 - runStart > best.To - best.From)
                 {

@@ -6,7 +6,8 @@ namespace ModScope.Synthetic;
 /// Measures the planted opportunities' true sizes over the data's last 28 days (the window <c>modscope
 /// opportunities</c> looks at), from what was generated: the slow site's productive hours, the over-sampled site's
 /// strata (decisions, first audits in the data, and the hidden error share), the automation candidate's human
-/// handling seconds, and the understaffed site's handling and scheduled hours by weekday.
+/// handling seconds, and the understaffed site's handling hours by weekday and market and scheduled hours by weekday
+/// (for its shortfall on the coming peak's days).
 /// </summary>
 internal sealed class OpportunityLedger(OpportunityPlan plan, SimCalendar calendar)
 {
@@ -17,7 +18,8 @@ internal sealed class OpportunityLedger(OpportunityPlan plan, SimCalendar calend
     private readonly Dictionary<bool, (double Decisions, double Errors, double Audits)> _qa = [];
     private double _slowProductive;
     private double _candidateSeconds;
-    private readonly (double Handling, double Scheduled, int Days)[] _understaffed = new (double, double, int)[7];
+    private readonly Dictionary<(DayOfWeek Weekday, string Market, double SlaHours), double> _understaffedHandling = [];
+    private readonly (double Scheduled, int Days)[] _understaffedRoster = new (double, int)[7];
 
     /// <summary>The planning targets' occupancy and shrinkage (the defaults of <c>modscope plan</c>).</summary>
     private const double TargetOccupancy = 0.85;
@@ -32,13 +34,18 @@ internal sealed class OpportunityLedger(OpportunityPlan plan, SimCalendar calend
 
         _slowProductive += roster.Where(r => r.Site == plan.SlowSite).Sum(r => r.ProductiveHours);
         _candidateSeconds += decisions.Where(d => d.Site is not null && plan.IsCell(d.Policy.Id, d.Queue.QueueId)).Sum(d => d.HandlingSeconds);
-        // The 11.11 peak's days are left out: a plan forecasts a seen peak as an event, not as its weekday's usual work.
-        if (plan.UnderstaffedSite is { } understaffed && !calendar.IsSeaPeak(day))
+        // A sized peak's days are left out: they are not the weekday's usual work or roster.
+        if (plan.UnderstaffedSite is { } understaffed && !calendar.IsPeak(day))
         {
-            var weekday = (int)calendar.DateOf(day).DayOfWeek;
-            var (h, s, n) = _understaffed[weekday];
-            _understaffed[weekday] = (h + (decisions.Where(d => d.Site?.Id == understaffed).Sum(d => d.HandlingSeconds) / 3600.0),
-                s + roster.Where(r => r.Site == understaffed).Sum(r => r.ScheduledHours), n + 1);
+            var weekday = calendar.DateOf(day).DayOfWeek;
+            foreach (var d in decisions.Where(d => d.Site?.Id == understaffed))
+            {
+                var key = (weekday, d.Market.Code, d.Queue.SlaHours);
+                _understaffedHandling[key] = _understaffedHandling.GetValueOrDefault(key) + (d.HandlingSeconds / 3600.0);
+            }
+
+            var (scheduled, days) = _understaffedRoster[(int)weekday];
+            _understaffedRoster[(int)weekday] = (scheduled + roster.Where(r => r.Site == understaffed).Sum(r => r.ScheduledHours), days + 1);
         }
 
         foreach (var d in decisions.Where(d => d.Site?.Id == plan.QaSite))
@@ -90,25 +97,82 @@ internal sealed class OpportunityLedger(OpportunityPlan plan, SimCalendar calend
                     $"Automated {policy} decisions on {queue} err {OpportunityPlan.AutomatedErrorFactor:0.0} times as often as the model elsewhere (fewer than humans) and at least {OpportunityPlan.AutomationAudits} a day per enforce/approve stratum are audited; worth the human handling hours automation would take over.")));
         }
 
-        if (plan.UnderstaffedSite is { } understaffed)
+        if (plan.UnderstaffedSite is { } understaffed && PeakShortfall() is { } peak)
         {
             found.Add(new PlantedOpportunity(Id(found), "sla-risk", new Dictionary<string, string> { ["site"] = understaffed },
-                Shortfall(), "scheduled_hours", first, last,
+                peak.Hours / (WindowDays / 7.0), "scheduled_hours", first, last,
                 string.Create(CultureInfo.InvariantCulture,
-                    $"{understaffed} rosters {OpportunityPlan.UnderstaffedHours:0.00} scheduled hours per handling hour (shorter shifts, as many moderators), short of the planning targets ({TargetOccupancy:0%} occupancy, {TargetShrinkage:0%} shrinkage: {1 / (TargetOccupancy * (1 - TargetShrinkage)):0.00}); worth the scheduled hours a week it lacks.")));
+                    $"{understaffed} rosters {OpportunityPlan.UnderstaffedHours:0.00} scheduled hours per handling hour, enough for usual days but with no margin for the peak of {peak.First:yyyy-MM-dd}..{peak.Last:yyyy-MM-dd} after the data; to keep every SLA at the planning targets ({TargetOccupancy:0%} occupancy, {TargetShrinkage:0%} shrinkage) it needs {peak.Hours:0.0} extra scheduled hours over the {WindowDays} days ahead; worth a week of them.")));
         }
 
         return found;
     }
 
     /// <summary>
-    /// The understaffed site's scheduled hours a week short of its work at the planning targets, weekday by weekday as a
-    /// plan that repeats the recent weeks' roster sees them: Σ_weekday max(0, H̄ / (occupancy · (1 − shrinkage)) − S̄),
-    /// H̄ and S̄ its mean handling and scheduled hours on that weekday in the window, the 11.11 peak's days left out. The
-    /// window's own work stands for the weeks ahead (the generated volume has no trend), as the plan's forecast does.
+    /// The understaffed site's extra scheduled hours that keep every item within its queue's SLA over the
+    /// <see cref="WindowDays"/> days after the data (the plan horizon of <c>modscope eval --opportunities</c>), its roster
+    /// repeating the window's weeks through the sized peak in them. Work: each weekday's mean handling hours over the window (peak days
+    /// left out) by market and SLA, times the calendar's factor that the generator would plant on the day
+    /// (<see cref="SimCalendar.PeakFactor"/>), arriving evenly through the day, each hour's due SLA hours later. Capacity:
+    /// the weekday's mean scheduled hours at the planning targets (× occupancy · (1 − shrinkage)), evenly through the day.
+    /// One pool for the site, earliest deadline first, hour by hour: the work served is min(served + capacity, arrived),
+    /// and whenever the work due exceeds it the difference is added as extra (latest, so the fewest). The sum, in
+    /// scheduled hours, is the size; a week of it is the sum over <see cref="WindowDays"/> / 7 weeks, as the finder spreads
+    /// its horizon's extra. Null when no sized peak falls in those days (the data cover it, or it is further ahead).
     /// </summary>
-    private double Shortfall() => _understaffed.Where(w => w.Days > 0)
-        .Sum(w => Math.Max(0.0, (w.Handling / w.Days / (TargetOccupancy * (1 - TargetShrinkage))) - (w.Scheduled / w.Days)));
+    private (double Hours, DateOnly First, DateOnly Last)? PeakShortfall()
+    {
+        var horizon = Enumerable.Range(calendar.Days, WindowDays).Select(calendar.DateOf).ToArray();
+        var peak = horizon.Where(SimCalendar.IsPeak).ToArray();
+        if (peak.Length == 0)
+        {
+            return null;
+        }
+
+        var targets = TargetOccupancy * (1 - TargetShrinkage);
+        var hours = horizon.Length * 24;
+        var classes = _understaffedHandling.Keys.Select(k => k.SlaHours).Distinct().ToArray();
+        var arrivals = classes.ToDictionary(c => c, _ => new double[hours]);
+        var capacity = new double[hours];
+        for (var day = 0; day < horizon.Length; day++)
+        {
+            var (scheduled, days) = _understaffedRoster[(int)horizon[day].DayOfWeek];
+            if (days == 0)
+            {
+                continue;
+            }
+
+            for (var hour = 0; hour < 24; hour++)
+            {
+                capacity[(day * 24) + hour] = scheduled / days * targets / 24.0;
+            }
+
+            foreach (var ((weekday, market, sla), handling) in _understaffedHandling.Where(kv => kv.Key.Weekday == horizon[day].DayOfWeek))
+            {
+                var work = handling / days * SimCalendar.PeakFactor(horizon[day], market) / 24.0;
+                for (var hour = 0; hour < 24; hour++)
+                {
+                    arrivals[sla][(day * 24) + hour] += work;
+                }
+            }
+        }
+
+        var (arrived, due, served, extra) = (0.0, 0.0, 0.0, 0.0);
+        for (var hour = 0; hour < hours; hour++)
+        {
+            arrived += classes.Sum(c => arrivals[c][hour]);
+            // An hour's arrivals are due by the end of the hour SLA hours later (whole hours: the SLAs are 1-72 hours).
+            due += classes.Sum(c => hour - (int)Math.Ceiling(c) is var from && from >= 0 ? arrivals[c][from] : 0.0);
+            served = Math.Min(served + capacity[hour], arrived);
+            if (due > served)
+            {
+                extra += due - served;
+                served = due;
+            }
+        }
+
+        return (extra / targets, peak[0], peak[^1]);
+    }
 
     private static string Id(List<PlantedOpportunity> found) => string.Create(CultureInfo.InvariantCulture, $"OPP-{found.Count + 1:00}");
 

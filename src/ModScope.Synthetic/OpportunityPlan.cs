@@ -4,9 +4,9 @@ namespace ModScope.Synthetic;
 /// The planted opportunities and how each one changes the generating process, over the whole range (a level, not a
 /// change, so the monitor has nothing to detect): a site slower than its peers on the same mix, a site whose QA
 /// over-samples its enforce stratum, a policy × queue where automated decisions are more accurate than elsewhere
-/// and it is audited enough (automated and human decisions) to show it, and a site whose shifts are cut short (an
-/// understaffed site: its rosters fall short of the planning targets, so a plan of the weeks ahead, which repeats the
-/// recent rosters, puts its queues at SLA risk). With no plants every answer is neutral.
+/// and it is audited enough (automated and human decisions) to show it, and a site understaffed for the coming peak (planted only when the
+/// calendar's next sized peak falls in the 28 days after the data: its shifts are cut to <see cref="UnderstaffedHours"/>
+/// scheduled hours per handling hour, enough for usual days but with no margin for the peak, see <see cref="OpportunityLedger"/>). With no plants every answer is neutral.
 /// </summary>
 /// <param name="SlowSite">The site whose handling times are <see cref="SlowFactor"/> times its peers'; null for none.</param>
 /// <param name="QaSite">The site whose enforce stratum is audited <see cref="QaOverSampling"/> times as much; null for none.</param>
@@ -32,12 +32,11 @@ internal sealed record OpportunityPlan(string? SlowSite, string? QaSite, string?
     public const int AutomationAudits = 12;
 
     /// <summary>
-    /// The understaffed site's scheduled hours a day per hour of its handling work: 1.15, against the 1.47 the planning
-    /// targets ask for (85% occupancy, 20% shrinkage) and the 1.5 or more other sites roster (whole moderators on 8- or
-    /// 4-hour shifts, rounded up). Its productive hours (at most 90% of scheduled) still cover its handling time (it
-    /// works at about 97% occupancy), so its turnaround is unchanged; only a plan at the targets sees it short.
+    /// The understaffed site's scheduled hours a day per hour of its handling work: 1.5, just above the 1.47 the planning
+    /// targets ask for (85% occupancy, 20% shrinkage), so its usual days are covered, while the other sites roster whole
+    /// moderators rounded up (1.5 to 2 and more at small sites): the margin that carries a peak through the SLA deadlines.
     /// </summary>
-    public const double UnderstaffedHours = 1.15;
+    public const double UnderstaffedHours = 1.5;
 
     public static OpportunityPlan None { get; } = new(null, null);
 

@@ -9,8 +9,8 @@ namespace ModScope.Synthetic;
 /// decisions automated (enough for its own audits), its policy and market untouched by incidents (a model drift would
 /// blur its accuracy); no draw, so the other choices are those of the world without it. (A cell's human work is small
 /// at the evaluation's 8,000 decisions a day, 1-3 handling hours a week, so the largest is taken, not one of a few.)
-/// The understaffed site is the busiest of the busy sites left that serves a SEA market (the 11.11 peak falls in its
-/// markets), else the busiest left; no draw either (a busy site, because the generator rounds moderators up and a small
+/// The understaffed site, only when a sized calendar peak falls in the 28 days after the data, is the busiest of the busy
+/// sites left that serves a SEA market (the 11.11 peak falls in its markets), else the busiest left; no draw either (a busy site, because the generator rounds moderators up and a small
 /// site's one moderator leaves a wide margin that a shorter shift does not use up).
 /// </summary>
 internal static class OpportunityPlanner
@@ -32,7 +32,7 @@ internal static class OpportunityPlanner
         busy.Remove(slow);
         var qa = busy[rng.Next(busy.Count)];
         busy.Remove(qa);
-        var understaffed = busy.FirstOrDefault(s => ServesSea(profile, s)) ?? busy.FirstOrDefault();
+        var understaffed = PeakAhead(options) ? busy.FirstOrDefault(s => ServesSea(profile, s)) ?? busy.FirstOrDefault() : null;
         var cell = Cells(profile).Where(c => c.Automated >= MinimumAutomatedShare && !hit.Contains(c.Policy) && !hit.Contains(c.Market))
             .OrderByDescending(c => c.Human).ThenBy(c => c.Policy, StringComparer.Ordinal).ThenBy(c => c.Queue, StringComparer.Ordinal).FirstOrDefault();
         return new OpportunityPlan(slow, qa, cell.Policy, cell.Queue, understaffed);
@@ -65,6 +65,10 @@ internal static class OpportunityPlanner
 
         return cells.Select(kv => (kv.Key.Policy, kv.Key.Queue, kv.Key.Market, kv.Value.Human, kv.Value.Automated));
     }
+
+    /// <summary>True when a calendar peak with an uplift falls in the <see cref="OpportunityLedger.WindowDays"/> days after the data (a plan's horizon).</summary>
+    private static bool PeakAhead(GeneratorOptions options) =>
+        Enumerable.Range(options.Days, OpportunityLedger.WindowDays).Any(d => SimCalendar.IsPeak(options.FirstDay.AddDays(d)));
 
     private static bool ServesSea(SimulationProfile profile, string site) =>
         profile.Markets.Any(m => m.IsSea && m.Routing.Any(r => r.Site.Id == site && r.Share > 0));

@@ -10,10 +10,11 @@ namespace ModScope.Synthetic;
 /// i.e. about 22% shrinkage) for that; their productive hours follow that work (at most 90% of scheduled). So
 /// handling time never exceeds productive time, a roster is never short of the planning targets (85% occupancy,
 /// 20% shrinkage) by its rounding, and a backlog shows as fewer productive hours. Decisions draw their
-/// moderators from these rosters. The planted understaffed site (<see cref="OpportunityPlan.UnderstaffedSite"/>) has
-/// the same moderators on shifts cut to <see cref="OpportunityPlan.UnderstaffedHours"/> scheduled hours per handling
-/// hour in all (no draw of its own, so every draw is the one without the plant); its productive hours follow the
-/// shorter shifts' cap.
+/// moderators from these rosters. The planted site understaffed for the coming peak
+/// (<see cref="OpportunityPlan.UnderstaffedSite"/>) has the same moderators on shifts cut to
+/// <see cref="OpportunityPlan.UnderstaffedHours"/> scheduled hours per handling hour in all, enough for its usual days at
+/// the planning targets but with none of the margin whole moderators give the other sites (no draw of its own, so every
+/// draw is the one without the plant).
 /// </summary>
 internal sealed class StaffingPlanner
 {

@@ -64,12 +64,20 @@ public sealed class PlanningCommandTests(PlanningStoreFixture fixture) : IClassF
             .Select(f => (Day: DateOnly.Parse(f[0], CultureInfo.InvariantCulture), Site: f[1], Hours: double.Parse(f[4], CultureInfo.InvariantCulture)))
             .Where(s => s.Day > LastDay.AddDays(-28) && s.Day <= LastDay)
             .ToList();
+        // Days inside a calendar event's window in a site's markets are left out: here 10.10 (catalog/events.yaml,
+        // mega_sale_10_10_2026, SEA, lead 1 and lag 2 days: 9–12 October) at the sites with human decisions in SEA markets.
+        var sea = new HashSet<string> { "ID", "TH", "MY", "VN", "PH", "SG" };
+        var seaSites = Directory.GetFiles(fixture.Data, "decisions-*.csv").SelectMany(f => File.ReadLines(f).Skip(1))
+            .Select(l => l.Split(',')).Where(f => f[9].Length > 0 && sea.Contains(f[3])).Select(f => f[9]).ToHashSet();
+        var tenTen = Enumerable.Range(9, 4).Select(d => new DateOnly(2026, 10, d)).ToHashSet();
         var checkedRows = 0;
         foreach (var fields in lines.Skip(1).Select(l => l.Split(',')))
         {
             var (site, day) = (fields[0], DateOnly.Parse(fields[1], CultureInfo.InvariantCulture));
             Assert.InRange(day, LastDay.AddDays(1), LastDay.AddDays(7));
-            var expected = staffing.Where(s => s.Site == site && s.Day.DayOfWeek == day.DayOfWeek).Sum(s => s.Hours) / 4.0;
+            var usual = Enumerable.Range(0, 28).Select(d => LastDay.AddDays(-d))
+                .Where(d => d.DayOfWeek == day.DayOfWeek && !(seaSites.Contains(site) && tenTen.Contains(d))).ToHashSet();
+            var expected = staffing.Where(s => s.Site == site && usual.Contains(s.Day)).Sum(s => s.Hours) / usual.Count;
             Assert.Equal(expected, double.Parse(fields[3], CultureInfo.InvariantCulture), 6);
             var (required, gap) = (double.Parse(fields[2], CultureInfo.InvariantCulture), double.Parse(fields[4], CultureInfo.InvariantCulture));
             Assert.Equal(required - expected, gap, 6);

@@ -1,4 +1,5 @@
 using ModScope.Model;
+using ModScope.Monitor.Calendar;
 using ModScope.Planning.Forecasting;
 using ModScope.Planning.Workload;
 using ModScope.Query;
@@ -9,7 +10,9 @@ namespace ModScope.Planning;
 /// Makes a staffing plan from the store: human volume forecast per site × queue, each pair's mean handling time and
 /// the items open at the last day (the backlog carried in) over the recent weeks, the queue's SLA from the reference
 /// data, and each site's scheduled hours ahead taken as its mean on the same weekday over the recent weeks (a roster
-/// repeats weekly; staffing files hold worked days only). Then <see cref="WorkloadPlanner"/> at the targets.
+/// repeats weekly; staffing files hold worked days only), leaving out the days inside a calendar event's window in the
+/// site's markets (a roster raised for a peak is not the usual one; the forecast models those days as events too).
+/// Then <see cref="WorkloadPlanner"/> at the targets.
 /// </summary>
 public sealed class PlanBuilder(PlanningReader reader, SeriesForecasts forecasts, PlanningMetrics metrics)
 {
@@ -32,7 +35,7 @@ public sealed class PlanBuilder(PlanningReader reader, SeriesForecasts forecasts
         var open = lastDay.Where(r => r.Value > 0).ToDictionary(r => PlanningReader.Key(r, SiteQueue), r => r.Value!.Value, StringComparer.Ordinal);
         var staffing = await StaffingAsync(filters, first, last, cancellationToken).ConfigureAwait(false);
         var hourlyCost = HourlyCost(staffing);
-        var capacity = Capacity(staffing.Days, first, last, settings.HorizonDays);
+        var capacity = Capacity(staffing.Days, first, last, settings.HorizonDays, EventDays(volumes, first, last));
         var sla = reader.Query.Reference.Current(last).Queues.ToDictionary(q => q.QueueId, q => q.SlaHours, StringComparer.Ordinal);
 
         List<QueueDemand> Demands(Func<ForecastPoint, double> volume) => volumes.Series
@@ -88,13 +91,18 @@ public sealed class PlanBuilder(PlanningReader reader, SeriesForecasts forecasts
             .ToDictionary(s => s.Key, s => cost[s.Key] / s.Scheduled, StringComparer.Ordinal);
     }
 
-    /// <summary>Scheduled hours per site on each day ahead: the site's mean over the recent days on the same weekday.</summary>
-    private static List<CapacityDay> Capacity(IReadOnlyList<SiteHours> days, DateOnly first, DateOnly last, int horizon)
+    /// <summary>
+    /// Scheduled hours per site on each day ahead: the site's mean over the recent days on the same weekday, those in
+    /// <paramref name="eventDays"/> left out (<see cref="UsualRoster"/>).
+    /// </summary>
+    private static List<CapacityDay> Capacity(IReadOnlyList<SiteHours> days, DateOnly first, DateOnly last, int horizon,
+        IReadOnlyDictionary<string, HashSet<DateOnly>> eventDays)
     {
         var capacity = new List<CapacityDay>();
         foreach (var site in days.GroupBy(d => d.Site, StringComparer.Ordinal))
         {
-            var byWeekday = Enumerable.Range(0, 7).Select(w => site.Where(d => (int)d.Day.DayOfWeek == w).Sum(d => d.Scheduled) / Weekdays(first, last, w)).ToArray();
+            var scheduled = site.GroupBy(d => d.Day).ToDictionary(g => g.Key, g => g.Sum(d => d.Scheduled));
+            var byWeekday = UsualRoster(scheduled, first, last, eventDays.GetValueOrDefault(site.Key) ?? []);
             for (var h = 1; h <= horizon; h++)
             {
                 var day = last.AddDays(h);
@@ -106,6 +114,54 @@ public sealed class PlanBuilder(PlanningReader reader, SeriesForecasts forecasts
 
     private sealed record Staffing(IReadOnlyList<SiteHours> Days, IReadOnlyList<(string Site, double? Cost)> Cost);
 
-    private static int Weekdays(DateOnly first, DateOnly last, int weekday) =>
-        Math.Max(1, Enumerable.Range(0, last.DayNumber - first.DayNumber + 1).Count(o => (int)first.AddDays(o).DayOfWeek == weekday));
+    /// <summary>
+    /// A site's usual scheduled hours by weekday (index <see cref="DayOfWeek"/>): the mean over the days
+    /// <paramref name="first"/>..<paramref name="last"/> of that weekday (a day without a row counts as none scheduled),
+    /// the days in <paramref name="skip"/> left out, or all of the weekday's days when every one is skipped.
+    /// </summary>
+    internal static double[] UsualRoster(IReadOnlyDictionary<DateOnly, double> scheduled, DateOnly first, DateOnly last, IReadOnlySet<DateOnly> skip)
+    {
+        var days = Enumerable.Range(0, last.DayNumber - first.DayNumber + 1).Select(first.AddDays).ToArray();
+        return Enumerable.Range(0, 7).Select(w =>
+        {
+            var weekday = days.Where(d => (int)d.DayOfWeek == w).ToArray();
+            var usual = weekday.Where(d => !skip.Contains(d)).ToArray();
+            var counted = usual.Length > 0 ? usual : weekday;
+            return counted.Sum(d => scheduled.GetValueOrDefault(d)) / Math.Max(1, counted.Length);
+        }).ToArray();
+    }
+
+    /// <summary>Each site's recent days inside the window of a calendar event its forecast series model (their queues' markets).</summary>
+    private Dictionary<string, HashSet<DateOnly>> EventDays(ForecastSet volumes, DateOnly first, DateOnly last) =>
+        EventDays(volumes.Series.Select(s => s.Subject), forecasts.Calendar, reader.Query.Reference, first, last);
+
+    /// <summary>Each subject's site: the days of <paramref name="first"/>..<paramref name="last"/> inside the window of an event of its queue's market.</summary>
+    internal static Dictionary<string, HashSet<DateOnly>> EventDays(IEnumerable<IReadOnlyDictionary<string, string>> subjects, EventCalendar calendar,
+        ReferenceData reference, DateOnly first, DateOnly last)
+    {
+        var days = new Dictionary<string, HashSet<DateOnly>>(StringComparer.Ordinal);
+        foreach (var subject in subjects)
+        {
+            var site = subject["site"];
+            if (!days.TryGetValue(site, out var set))
+            {
+                days[site] = set = [];
+            }
+
+            if (CalendarEvents.MarketOf(subject, reference) is not { } market)
+            {
+                continue;
+            }
+
+            foreach (var e in CalendarEvents.For(calendar, market))
+            {
+                for (var d = e.Start < first ? first : e.Start; d <= e.End && d <= last; d = d.AddDays(1))
+                {
+                    set.Add(d);
+                }
+            }
+        }
+
+        return days;
+    }
 }

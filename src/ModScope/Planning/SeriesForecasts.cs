@@ -14,6 +14,9 @@ public sealed class SeriesForecasts(PlanningReader reader, EventCalendar calenda
     /// <summary>Days of history read (two years and a week: enough for yearly seasonality where the store has it).</summary>
     public const int HistoryDays = 737;
 
+    /// <summary>The event calendar the forecasts use.</summary>
+    public EventCalendar Calendar => calendar;
+
     /// <summary>Forecasts <paramref name="metric"/> by <paramref name="by"/> after the last day with data (on or before <paramref name="asOf"/>).</summary>
     /// <exception cref="PlanningException">The metric is a sampled rate, or no subject has enough history.</exception>
     public async Task<ForecastSet> ForecastAsync(string metric, IReadOnlyList<string> by, IReadOnlyList<DimensionFilter> filters,

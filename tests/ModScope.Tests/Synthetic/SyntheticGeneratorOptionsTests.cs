@@ -68,7 +68,8 @@ public sealed class SyntheticGeneratorOptionsTests : IDisposable
         double Volume(bool inSea, int fromDay) => Enumerable.Range(fromDay, 3)
             .Sum(day => data.Decisions.Count(d => d.CreatedDate == new DateOnly(2026, 11, day) && sea.Contains(d.Market) == inSea));
 
-        // Nov 10-12 against the same weekdays one week earlier.
+        // Nov 10-12 (catalog/events.yaml: singles_day_2026, 11.11 with a lead day and two lag days, uplift 1.8, all but
+        // the last lag day) against the same weekdays one week earlier.
         Assert.InRange(Volume(true, 10) / Volume(true, 3), 1.5, 2.1);
         Assert.InRange(Volume(false, 10) / Volume(false, 3), 0.8, 1.25);
         Assert.NotEmpty(summary.Incidents);

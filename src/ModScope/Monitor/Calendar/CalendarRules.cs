@@ -43,6 +43,10 @@ internal static partial class CalendarRules
         {
             problem("effect.lag_days", "must not be negative");
         }
+        if (calendarEvent.Effect.Uplift is { } uplift && !(double.IsFinite(uplift) && uplift > 0))
+        {
+            problem("effect.uplift", $"'{uplift.ToString(System.Globalization.CultureInfo.InvariantCulture)}' is not a volume factor: write a positive number (1.8 = 80% more than a usual day)");
+        }
     }
 
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

@@ -66,7 +66,8 @@ internal static class CalendarWriter
         text.Append(CultureInfo.InvariantCulture, $"{body}start: {CalendarRules.Day(calendarEvent.Start)}\n");
         text.Append(CultureInfo.InvariantCulture, $"{body}end: {CalendarRules.Day(calendarEvent.End)}\n");
         text.Append(CultureInfo.InvariantCulture, $"{body}effect: {{volume: {effect.Volume.ToString().ToLowerInvariant()}");
-        text.Append(CultureInfo.InvariantCulture, $", lead_days: {effect.LeadDays}, lag_days: {effect.LagDays}}}\n");
+        text.Append(CultureInfo.InvariantCulture, $", lead_days: {effect.LeadDays}, lag_days: {effect.LagDays}");
+        text.Append(effect.Uplift is { } uplift ? string.Create(CultureInfo.InvariantCulture, $", uplift: {uplift:R}}}\n") : "}\n");
         return text.ToString();
     }
 

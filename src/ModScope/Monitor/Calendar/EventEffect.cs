@@ -4,7 +4,9 @@ namespace ModScope.Monitor.Calendar;
 /// <param name="Volume">Which way volume moves.</param>
 /// <param name="LeadDays">Days before the start already affected (pre-sale listings, pre-holiday shopping).</param>
 /// <param name="LagDays">Days after the end still affected (reports, returns, holiday catch-up).</param>
-public sealed record EventEffect(VolumeEffect Volume, int LeadDays = 0, int LagDays = 0)
+/// <param name="Uplift">The expected volume factor on the window's days (1.8 = +80%), when one is known; null otherwise.
+/// The monitor does not use it (an event explains a move either way); the forecast does for a family the history never saw.</param>
+public sealed record EventEffect(VolumeEffect Volume, int LeadDays = 0, int LagDays = 0, double? Uplift = null)
 {
     /// <summary>True when the event explains volume above the usual (<paramref name="above"/>) or below it.</summary>
     public bool Explains(bool above) => Volume == VolumeEffect.Mixed || Volume == (above ? VolumeEffect.Up : VolumeEffect.Down);

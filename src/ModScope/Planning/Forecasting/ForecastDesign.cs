@@ -4,7 +4,7 @@ namespace ModScope.Planning.Forecasting;
 /// The regression's columns for one history: intercept, a trend (damped beyond the last day), day-of-week dummies,
 /// yearly Fourier pairs, and one dummy per day of each event family's window seen in the history (the first seven
 /// days each, the rest of a long window together). Families the history never saw contribute the calendar's uplift
-/// as a fixed offset on the log scale, or nothing.
+/// as a fixed factor on the back-transformed volume, or nothing.
 /// </summary>
 internal sealed class ForecastDesign
 {
@@ -100,12 +100,13 @@ internal sealed class ForecastDesign
     }
 
     /// <summary>
-    /// The fixed log-scale offset on <paramref name="day"/> from families whose window day the history never saw:
-    /// the calendar's uplift when it gives one, else nothing.
+    /// The fixed factor on <paramref name="day"/>'s volume from families whose window day the history never saw: the
+    /// product of the calendar's uplifts where it gives them, else 1. It multiplies y itself (1.8 = 80% more items than
+    /// a usual day), not 1 + y, which would add 0.8 items to a small series' every window day.
     /// </summary>
-    public double PriorOffset(DateOnly day) =>
+    public double PriorFactor(DateOnly day) =>
         _events.Where(e => e.Covers(day) && EventColumn(e.Family, e.Offset(day)) is null && e.Uplift is > 0)
-            .Sum(e => Math.Log(e.Uplift!.Value));
+            .Aggregate(1.0, (factor, e) => factor * e.Uplift!.Value);
 
     /// <summary>Σ φ^i for i = 1..h: how far a damped trend carries h days ahead.</summary>
     private double DampedSteps(int ahead)

@@ -52,15 +52,16 @@ public static class SeasonalForecaster
         {
             var day = last.AddDays(h);
             var row = design.Row(day);
-            var centre = fit.Predict(row) + design.PriorOffset(day);
+            var centre = fit.Predict(row);
+            var prior = design.PriorFactor(day);
             var variance = spread * spread * (1.0 + fit.Leverage(row));
             var half = t * Math.Sqrt(variance);
             points.Add(new ForecastPoint(
                 day,
-                Back(centre),
-                Math.Max(0.0, Math.Exp(centre + (variance / 2.0)) - 1.0),
-                Back(centre - half),
-                Back(centre + half)));
+                prior * Back(centre),
+                prior * Math.Max(0.0, Math.Exp(centre + (variance / 2.0)) - 1.0),
+                prior * Back(centre - half),
+                prior * Back(centre + half)));
         }
 
         return new Forecast(points, history.Count, design.Yearly, design.Trend, spread, Uses(design, fit, events, last, settings.HorizonDays));

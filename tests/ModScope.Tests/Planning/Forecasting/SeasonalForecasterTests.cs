@@ -57,9 +57,9 @@ public sealed class SeasonalForecasterTests
 
         foreach (var point in forecast.Points)
         {
-            // The model works on 1 + y, so the uplift multiplies 1 + y: ŷ = 1.8 · (1 + base) − 1 inside the window.
+            // The calendar's uplift multiplies the volume itself: ŷ = 1.8 · base inside the window.
             var plain = 500 * Series.Factor(point.Day);
-            var expected = sale.Covers(point.Day) ? (1.8 * (1 + plain)) - 1 : plain;
+            var expected = sale.Covers(point.Day) ? 1.8 * plain : plain;
             Close(expected, point.Value);
         }
 
