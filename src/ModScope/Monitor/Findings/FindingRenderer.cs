@@ -79,6 +79,9 @@ public sealed class FindingRenderer
         }));
     }
 
+    /// <summary>An alert's stored baseline paragraph (English) in this language (<see cref="BaselineWords"/>).</summary>
+    public string Baseline(string stored) => BaselineWords.Say(stored, _text);
+
     /// <summary>
     /// A data alert's subject (<c>volume:decisions</c>: the check, then its source or channel) in words; the subject
     /// itself when its check has none (a metric's id is named by the catalogue instead).
