@@ -31,6 +31,9 @@ public sealed class AlertsLanguageTests : IDisposable
         {
             Facts = FindingFacts.Of("volume.none_segment", ("source", FindingFacts.Source("decisions")), ("segment", new(FactKind.Segment, Text: "market=ID")),
                 ("day", FindingFacts.Day(day)), ("weekday", FindingFacts.Day(day, FactKind.Weekday)), ("expected", FindingFacts.Count(1200)), ("weeks", FindingFacts.Count(8))),
+            // The baseline paragraph as the monitor stores it (English only; BaselineNote.Describe's words).
+            Baseline = "Expected 1200 from the median of the last 14 values (no season found in the history); band ±40 = 4× the robust spread 10 "
+                + "(from the quartiles, or the central 90% or 98% when tails are heavy, of the last 56 residuals). Values far outside past bands were clipped before entering the baseline.",
         };
         var old = new AlertFinding(AlertKind.Data, "freshness:appeals", "", day, day, AlertSeverity.Warning, 1, 1.0, "freshness", "An alert stored before findings had structure.");
         alerts.Upsert([structured, old], run, day, day);
@@ -60,6 +63,9 @@ public sealed class AlertsLanguageTests : IDisposable
         (exit, output, _) = await CliRunner.Run("explain", "--alert", "1", "--store", store, "--lang", "zh-Hans");
         Assert.Equal(0, exit);
         Assert.Contains("告警1：2026年11月16日（星期一）印度尼西亚市场没有任何决策", output, StringComparison.Ordinal);
+        // The stored English baseline paragraph is said in Chinese (its facts read back from the stored words).
+        Assert.Contains("预期值1200，依据最近14个值的中位数（历史中未发现季节性）", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Expected 1200", output, StringComparison.Ordinal);
 
         (exit, output, _) = await CliRunner.Run("alerts", "--store", store, "--lang", "en");
         Assert.Contains("No decisions from Indonesia on 2026-11-16, a Monday that usually has 1,200", output, StringComparison.Ordinal);

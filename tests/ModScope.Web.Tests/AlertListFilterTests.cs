@@ -85,7 +85,7 @@ public sealed class AlertListFilterTests(DashboardStore store) : ApiTestBase(sto
 
         var markets = ModScope.Model.ReferenceData.Shipped.Markets;
         Assert.Equal($"{markets.Last(m => m.Code == "ID").NameZh}市场", text.Causes[0][0]);
-        Assert.Equal($"{markets.Last(m => m.Code == "TH").NameZh}市场、审核站点BKK-ALPHA", text.Causes[1][0]);
+        Assert.Equal($"{markets.Last(m => m.Code == "TH").NameZh}市场、BKK-ALPHA站点", text.Causes[1][0]);
         Assert.Equal(["62.0%", "88.00%", "95.00%"], text.Causes[0].Skip(1));
         Assert.StartsWith($"{markets.Last(m => m.Code == "ID").NameZh}市场、", text.Within[0][0], StringComparison.Ordinal);
         Assert.All(text.Causes.Concat(text.Within), row => Assert.DoesNotContain("=", row[0], StringComparison.Ordinal));

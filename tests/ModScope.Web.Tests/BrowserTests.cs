@@ -45,10 +45,13 @@ public sealed class BrowserTests(DashboardStore store, BrowserHost host) : Brows
         await Assertions.Expect(Page.Locator("h1")).ToHaveTextAsync("核心指标", state);
         await Assertions.Expect(Page.Locator("header nav a").First).ToHaveTextAsync("总览", state);
         await Assertions.Expect(Page.Locator("#apply")).ToHaveTextAsync("应用", state);
+        // The period box says the named period in Chinese; the URL (and the API) keep the value the API reads.
+        await Assertions.Expect(Page.Locator("#period")).ToHaveValueAsync("上一个完整周", new() { Timeout = 60_000 });
 
         await Page.SelectOptionAsync("#market", "GB");
         await Page.ClickAsync("#apply");
         await Page.WaitForURLAsync(u => u.Contains("market=GB", StringComparison.Ordinal));
+        Assert.Equal("last full week", System.Web.HttpUtility.ParseQueryString(new Uri(Page.Url).Query)["period"]);
         var tile = Page.Locator(".tile[data-metric='qa_accuracy']");
         var api = await _api.GetFromJsonAsync<JsonElement>("/api/overview?lang=zh-Hans&filter=market=GB");
         var expected = api.GetProperty("tiles").EnumerateArray().Single(t => t.GetProperty("metric").GetString() == "qa_accuracy");
@@ -386,6 +389,8 @@ public sealed class BrowserTests(DashboardStore store, BrowserHost host) : Brows
         await Assertions.Expect(Page.Locator("#generate")).ToHaveTextAsync("生成");
         await Assertions.Expect(Page.Locator("header nav a.active")).ToHaveTextAsync("报告");
         await Assertions.Expect(Page.Locator("#report-lang")).ToHaveValueAsync("zh-Hans");
+        // 上周 in the box; the request still says last-week (the API refuses any other word, so the download below shows it).
+        await Assertions.Expect(Page.Locator("#period")).ToHaveValueAsync("上周");
 
         await Page.SelectOptionAsync("#format", "html");
         // A report is built on request (story, charts, sized opportunities): allow more than the default 30 s on a busy machine.

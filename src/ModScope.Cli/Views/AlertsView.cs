@@ -69,7 +69,7 @@ internal static class AlertsView
             ("text", FindingFacts.Text(words.Render(f.Facts, f.Message, alert.Restated))))));
         if (f.Baseline is not null)
         {
-            console.MarkupLine($"[grey]{Markup.Escape(f.Baseline)}[/]");
+            console.MarkupLine($"[grey]{Markup.Escape(words.Baseline(f.Baseline))}[/]");
         }
         if (f.Kind == AlertKind.Data)
         {

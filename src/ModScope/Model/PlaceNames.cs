@@ -3,8 +3,8 @@ namespace ModScope.Model;
 /// <summary>
 /// Names of dimension values from a store's reference data, per language: markets (Indonesia, 印度尼西亚), regions
 /// (Southeast Asia, 东南亚), policies
-/// and queues (a renamed queue: its latest name); other values (sites, moderators), and a value without a name, are
-/// shown as they are.
+/// and queues (a renamed queue: its latest name), sites (Kuala Lumpur (Alpha), one name for both languages); other values
+/// (moderators), and a value without a name, are shown as they are.
 /// </summary>
 public static class PlaceNames
 {
@@ -24,6 +24,8 @@ public static class PlaceNames
             "region" when reference.RegionNames.LastOrDefault(r => r.Code == value) is { } r => zh ? r.NameZh : r.NameEn,
             "policy" or "parent_policy" when reference.Policies.LastOrDefault(p => p.PolicyId == value) is { } p => zh ? p.NameZh : p.NameEn,
             "queue" when reference.Queues.LastOrDefault(q => q.QueueId == value) is { } q => zh ? q.NameZh : q.NameEn,
+            // Sites have one name in the reference data (sites.csv: Kuala Lumpur (Alpha)), shown in both languages.
+            "site" when reference.Sites.LastOrDefault(s => s.SiteId == value) is { } s => s.Name,
             _ => value,
         };
         return string.IsNullOrEmpty(name) ? value : name;

@@ -16,6 +16,15 @@ const MS = (() => {
   function said(label, value) { return `${label}${t('common.colon')}${value ?? ''}`; }
   function aside(text, inner) { return `${text}${t('common.parenOpen')}${inner}${t('common.parenClose')}`; }
 
+  // The named periods a period box takes, shown in the page's language (上一个完整周) while the API is sent the value it
+  // reads ('last full week'); anything else (2026-W46, 2026-11-01..2026-11-15) is shown and sent as typed.
+  const periodNames = ['last full week', 'last full month', 'last-week', 'last-month', 'month to date'];
+  function periodShown(value) { return periodNames.includes(value) ? t(`period.${value}`) : value; }
+  function periodValue(text) {
+    const typed = (text ?? '').trim();
+    return periodNames.find(v => t(`period.${v}`) === typed) ?? typed;
+  }
+
   function el(tag, attrs = {}, ...children) {
     const node = document.createElement(tag);
     for (const [k, v] of Object.entries(attrs)) {
@@ -154,5 +163,5 @@ const MS = (() => {
     return state;
   }
 
-  return { state, t, said, aside, el, api, params, link, showError, pageState, pushState, applyLabels, start, sortableTable, authHeaders };
+  return { state, t, said, aside, periodShown, periodValue, el, api, params, link, showError, pageState, pushState, applyLabels, start, sortableTable, authHeaders };
 })();

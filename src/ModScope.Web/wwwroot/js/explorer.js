@@ -17,7 +17,7 @@
   // Filters are separated by ';' (a filter may hold a comma list: market=US,GB).
   const filters = () => form.filter.value.split(';').map(f => f.trim()).filter(f => f);
   const request = () => ({
-    metric: selected(form.metric), by: selected(form.by), grain: form.grain.value, period: form.period.value,
+    metric: selected(form.metric), by: selected(form.by), grain: form.grain.value, period: MS.periodValue(form.period.value),
     compare: form.compare.value, filter: filters(),
   });
 
@@ -30,7 +30,7 @@
     form.by.append(...state.catalog.dimensions.map(d => el('option', { value: d.id, selected: by.includes(d.id) }, d.name)));
     form.grain.append(...['none', 'day', 'week', 'month', 'quarter', 'hour'].map(g => el('option', { value: g, selected: g === (q.get('grain') || 'none') }, t(`grain.${g}`))));
     form.compare.append(...['previous', 'none', 'last-week', 'last-year'].map(c => el('option', { value: c, selected: c === (q.get('compare') || 'previous') }, t(`compare.${c}`))));
-    form.period.value = q.get('period') || 'last full week';
+    form.period.value = MS.periodShown(q.get('period') || 'last full week');
     form.filter.value = q.getAll('filter').join('; ');
     view.chart = q.get('chart') || ((q.get('grain') || 'none') === 'none' ? 'bar' : 'line');
     document.getElementById('explorer-controls').addEventListener('submit', e => { e.preventDefault(); run(); });

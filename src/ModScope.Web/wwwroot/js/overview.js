@@ -9,7 +9,7 @@
     const period = document.getElementById('period');
     const market = document.getElementById('market');
     const region = document.getElementById('region');
-    period.value = q.get('period') || 'last full week';
+    period.value = MS.periodShown(q.get('period') || 'last full week');
     market.append(el('option', { value: '' }, t('common.all')), ...state.catalog.markets.map(m => el('option', { value: m.id, selected: m.id === q.get('market') }, `${m.id} · ${m.name}`)));
     region.append(el('option', { value: '' }, t('common.all')), ...state.catalog.regions.map(r => el('option', { value: r.id, selected: r.id === q.get('region') }, r.name)));
 
@@ -19,13 +19,13 @@
       if (market.value) filter.push(`market=${market.value}`);
       if (region.value) filter.push(`region=${region.value}`);
       // What the page shows, carried into the explorer and the alert list its tiles, badges and movements link to.
-      view = { period: period.value, market: market.value, region: region.value, filter };
-      MS.pushState({ period: period.value, market: market.value, region: region.value });
+      view = { period: MS.periodValue(period.value), market: market.value, region: region.value, filter };
+      MS.pushState({ period: view.period, market: market.value, region: region.value });
       tiles.replaceChildren(el('p', { class: 'muted' }, t('common.loading')));
       document.getElementById('period-text').replaceChildren();
       changed.replaceChildren();
       try {
-        const answer = await api('/api/overview', { period: period.value, filter });
+        const answer = await api('/api/overview', { period: view.period, filter });
         document.getElementById('period-text').replaceChildren(
           `${answer.period.text} · ${t('overview.comparedWith')} ${answer.comparisonPeriod.text} · `,
           el('a', { id: 'open-alerts', href: alertsLink() }, MS.said(t('overview.openAlerts'), answer.openAlerts)));

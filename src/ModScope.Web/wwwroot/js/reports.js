@@ -12,7 +12,7 @@
     const place = document.getElementById('place');
     const reportLang = document.getElementById('report-lang');
     const format = document.getElementById('format');
-    period.value = q.get('period') || 'last-week';
+    period.value = MS.periodShown(q.get('period') || 'last-week');
     audience.append(...['exec', 'regional', 'quality'].map(a => el('option', { value: a, selected: a === q.get('audience') }, t(`audience.${a}`))));
     const chosenPlace = q.get('region') ? `region:${q.get('region')}` : q.get('market') ? `market:${q.get('market')}` : '';
     place.append(el('option', { value: '' }, t('common.all')),
@@ -23,7 +23,7 @@
 
     const generate = async () => {
       const [kind, code] = place.value ? place.value.split(':') : ['', ''];
-      const choice = { period: period.value, audience: audience.value, region: kind === 'region' ? code : '', market: kind === 'market' ? code : '', format: format.value };
+      const choice = { period: MS.periodValue(period.value), audience: audience.value, region: kind === 'region' ? code : '', market: kind === 'market' ? code : '', format: format.value };
       MS.pushState({ ...choice, reportLang: reportLang.value });
       status.replaceChildren(el('p', { class: 'muted' }, t('reports.generating')));
       preview.hidden = true;

@@ -65,14 +65,22 @@ public sealed class FindingRenderer
         }
         return string.Join(_text["segment.join"], pairs.Select(p =>
         {
-            var name = p.Value is null or "(none)" ? _text["segment.missing"]
-                : _text.Has($"value.{p.Key}.{p.Value}") ? _text[$"value.{p.Key}.{p.Value}"]
+            var missing = p.Value is null or "(none)";
+            var worded = !missing && _text.Has($"value.{p.Key}.{p.Value}");
+            var name = missing ? _text["segment.missing"]
+                : worded ? _text[$"value.{p.Key}.{p.Value}"]
                 : PlaceNames.Name(_reference, p.Key, p.Value, Language);
             var dimension = _catalog.Dimensions.FirstOrDefault(d => d.Id == p.Key)?.Name.In(Language) ?? p.Key;
-            var key = _text.Has("segment." + p.Key) ? "segment." + p.Key : "segment.other";
+            // A dimension's own word order (仇恨言论政策, 人工审核) where the language has one; a missing value, or a value of
+            // an enumerated dimension with no words (a team's own), keeps the dimension's name in front (审核对象类型coupon).
+            var enumerated = _text.Keys.Any(k => k.StartsWith($"value.{p.Key}.", StringComparison.Ordinal));
+            var key = !missing && (worded || !enumerated) && _text.Has("segment." + p.Key) ? "segment." + p.Key : "segment.other";
             return _text.Fill(key, part => part == "name" ? name : dimension);
         }));
     }
+
+    /// <summary>An alert's stored baseline paragraph (English) in this language (<see cref="BaselineWords"/>).</summary>
+    public string Baseline(string stored) => BaselineWords.Say(stored, _text);
 
     /// <summary>
     /// A data alert's subject (<c>volume:decisions</c>: the check, then its source or channel) in words; the subject
