@@ -24,8 +24,10 @@ internal static class OverviewEndpoints
             var language = RequestReader.Language(lang);
             var caller = Caller.Of(http);
             var (request, spark) = Requests(new QueryParameters { Period = period, Filter = filter, Tz = tz, AsOf = asOf }, dashboard, caller.Scope);
-            var currentTask = dashboard.RunAsync(request, cancellationToken);
-            var slicesTask = WhatChanged.SlicesAsync(request, dashboard, cancellationToken);
+            // The tiles, the sparkline and the what-changed slices are independent: the first two on pool threads while this
+            // one reads the sparkline (the engine runs each statement synchronously).
+            var currentTask = Task.Run(() => dashboard.RunAsync(request, cancellationToken), cancellationToken);
+            var slicesTask = Task.Run(() => WhatChanged.SlicesAsync(request, dashboard, cancellationToken), cancellationToken);
             var weeks = await dashboard.RunAsync(spark, cancellationToken).ConfigureAwait(false);
             var current = await currentTask.ConfigureAwait(false);
             var slices = await slicesTask.ConfigureAwait(false);
