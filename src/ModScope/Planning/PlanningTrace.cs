@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using ModScope.Common;
 
 namespace ModScope.Planning;
 
@@ -15,13 +15,12 @@ internal static class PlanningTrace
 
     private sealed class Timed(string what) : IDisposable
     {
-        private readonly long _started = Stopwatch.GetTimestamp();
-        private readonly TimeSpan _cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        private readonly WallCpuClock _clock = WallCpuClock.Start();
 
         public void Dispose()
         {
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime - _cpu;
-            Console.Error.WriteLine($"plan-trace {Stopwatch.GetElapsedTime(_started).TotalMilliseconds,8:F0} ms wall {cpu.TotalMilliseconds,8:F0} ms cpu  {what}");
+            var (wall, cpu) = _clock.Elapsed;
+            Console.Error.WriteLine($"plan-trace {wall.TotalMilliseconds,8:F0} ms wall {cpu.TotalMilliseconds,8:F0} ms cpu  {what}");
         }
     }
 }

@@ -27,9 +27,9 @@ public sealed class RollupMaintainer(MetricCatalog catalog) : LoadMaintenance
         {
             return;
         }
-        var (clock, cpu) = (System.Diagnostics.Stopwatch.StartNew(), System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime);
+        var clock = WallCpuClock.Start();
         Maintain(sql, rollup, loadId);
-        LastUpkeep = (clock.Elapsed, System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu);
+        LastUpkeep = clock.Elapsed;
     }
 
     /// <summary>
@@ -54,10 +54,10 @@ public sealed class RollupMaintainer(MetricCatalog catalog) : LoadMaintenance
         {
             return false;
         }
-        var (clock, cpu) = (System.Diagnostics.Stopwatch.StartNew(), System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime);
+        var clock = WallCpuClock.Start();
         Maintain(sql, rollup, latest, rebuild: true);
         transaction.Commit();
-        LastUpkeep = (clock.Elapsed, System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu);
+        LastUpkeep = clock.Elapsed;
         return true;
     }
 
