@@ -13,10 +13,6 @@ namespace ModScope.Tests.Engines;
 /// </summary>
 public sealed class ReferenceCacheTests : IDisposable
 {
-    private const string MarketHeader = "code,name_en,name_zh,region,language,time_zone,valid_from";
-    private const string QueueHeader = "queue_id,market,object_type,sla_hours,name_en,name_zh,valid_from";
-    private const string SiteHeader = "site_id,name,vendor,city,country,time_zone,cost_currency";
-
     private readonly TempStore _store = new();
 
     public void Dispose() => _store.Dispose();

@@ -11,6 +11,13 @@ public static class DecisionRows
     public const string AuditHeader =
         "audit_id,decision_id,auditor_id,audited_at,stratum,stratum_population,stratum_sample_size,qa_verdict,qa_policy_id,error_type";
 
+    /// <summary>The headers of reference files (markets and queues with history by <c>valid_from</c>, sites without).</summary>
+    public const string MarketHeader = "code,name_en,name_zh,region,language,time_zone,valid_from";
+
+    public const string QueueHeader = "queue_id,market,object_type,sla_hours,name_en,name_zh,valid_from";
+
+    public const string SiteHeader = "site_id,name,vendor,city,country,time_zone,cost_currency";
+
     /// <summary>A valid human decision with id <c>D{n}</c>.</summary>
     public static string Valid(int n, int version = 1) =>
         string.Create(CultureInfo.InvariantCulture,
