@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Playwright;
 
@@ -154,6 +155,37 @@ public sealed class BrowserTests(DashboardStore store, BrowserHost host) : Brows
         {
             var causes = await Page.Locator("#explanation-causes, #explanation-within").AllInnerTextsAsync();
             Assert.DoesNotContain("=", string.Concat(causes), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task An_explanation_table_sets_its_figure_headers_over_their_figures()
+    {
+        // The small store's alerts may have no explanation table: the page is given one (the alert's own answer with a
+        // cause and a co-alerting segment added), so the layout is checked whatever the generated data hold.
+        var id = (await _api.GetFromJsonAsync<JsonElement>("/api/alerts?kind=metric")).EnumerateArray().First().GetProperty("id").GetInt64();
+        var detail = JsonNode.Parse(await _api.GetStringAsync($"/api/alerts/{id}?lang=zh-Hans"))!.AsObject();
+        detail["explanationText"] = new JsonObject
+        {
+            ["summary"] = "摘要",
+            ["causeHeaders"] = new JsonArray("根因", "占变化的比例", "现值", "此前"),
+            ["causes"] = new JsonArray(new JsonArray("越南市场", "62%", "15.6小时", "7.3小时")),
+            ["withinHeaders"] = new JsonArray("其中同样告警的细分", "现值", "预期", "得分"),
+            ["within"] = new JsonArray(new JsonArray("人工审核、越南市场", "23.05小时", "7.42小时", "0.82")),
+            ["mixRate"] = null,
+        };
+        await Page.RouteAsync($"**/api/alerts/{id}?*", route => route.FulfillAsync(new() { ContentType = "application/json", Body = detail.ToJsonString() }));
+
+        await Page.GotoAsync(Url + $"/alerts?lang=zh-Hans&id={id}");
+
+        var tables = Page.Locator("#explanation table");
+        await Assertions.Expect(tables).ToHaveCountAsync(2);
+        // Every column but the first holds figures, right-aligned: its header is aligned the same way.
+        foreach (var table in await tables.AllAsync())
+        {
+            await Assertions.Expect(table.Locator("thead th")).ToHaveCountAsync(4);
+            await Assertions.Expect(table.Locator("thead th.num")).ToHaveCountAsync(3);
+            await Assertions.Expect(table.Locator("thead th").First).Not.ToHaveClassAsync("num");
         }
     }
 

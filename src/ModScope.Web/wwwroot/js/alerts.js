@@ -189,7 +189,7 @@
   function explanation(d) {
     const x = d.explanationText;
     if (!x) return '';
-    const table = (id, headers, rows) => el('table', { id }, el('thead', {}, el('tr', {}, ...headers.map(h => el('th', {}, h)))),
+    const table = (id, headers, rows) => el('table', { id }, el('thead', {}, el('tr', {}, ...headers.map((h, i) => el('th', { class: i ? 'num' : '' }, h)))),
       el('tbody', {}, ...rows.map(r => el('tr', {}, ...r.map((c, i) => el('td', { class: i ? 'num' : '' }, c))))));
     return el('section', { id: 'explanation' },
       el('h2', {}, t('alerts.explanation')),
