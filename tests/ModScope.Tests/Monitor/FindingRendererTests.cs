@@ -83,10 +83,10 @@ public sealed partial class FindingRendererTests
     public void Segments_use_display_names_and_the_languages_separators()
     {
         // A site by its name in the reference data (sites.csv: KUL-ALPHA is Kuala Lumpur (Alpha)), as the explorer shows it.
-        Assert.Equal("Indonesia, Site Kuala Lumpur (Alpha)", English.Segment("market=ID;site=KUL-ALPHA"));
+        Assert.Equal("Indonesia, Kuala Lumpur (Alpha) site", English.Segment("market=ID;site=KUL-ALPHA"));
         Assert.Equal("印度尼西亚市场、Kuala Lumpur (Alpha)站点", Chinese.Segment("market=ID;site=KUL-ALPHA"));
         // A site with no row in the reference data by its code.
-        Assert.Equal("Site XYZ-1", English.Segment("site=XYZ-1"));
+        Assert.Equal("XYZ-1 site", English.Segment("site=XYZ-1"));
         Assert.Equal("XYZ-1站点", Chinese.Segment("site=XYZ-1"));
         Assert.Equal("Site (none)", English.Segment("site=(none)"));
         Assert.Equal("审核站点（无）", Chinese.Segment("site=(none)"));
@@ -119,8 +119,8 @@ public sealed partial class FindingRendererTests
         Assert.Equal("人工审核、印度尼西亚市场", Chinese.Segment("decided_by=human;market=ID"));
         Assert.Equal("直播", Chinese.Segment("object_type=livestream"));
         Assert.Equal("用户举报", Chinese.Segment("detection_source=user_report"));
-        Assert.Equal("Decided by human", English.Segment("decided_by=human"));
-        Assert.Equal("Detection source user report", English.Segment("detection_source=user_report"));
+        Assert.Equal("human decisions", English.Segment("decided_by=human"));
+        Assert.Equal("user reports", English.Segment("detection_source=user_report"));
         // A value with no words (a team's own) is shown as it is.
         Assert.Equal("审核对象类型coupon", Chinese.Segment("object_type=coupon"));
     }
@@ -128,12 +128,13 @@ public sealed partial class FindingRendererTests
     [Fact]
     public void Policies_queues_and_sites_read_in_natural_chinese_word_order()
     {
-        // The name, then what it is (禁售商品政策, not 政策禁售商品); names from reference/policies.csv and queues.csv.
+        // The name, then what it is (禁售商品政策, not 政策禁售商品), in English too (Prohibited goods policy); names from
+        // reference/policies.csv and queues.csv.
         Assert.Equal("禁售商品政策", Chinese.Segment("policy=prohibited_goods"));
         Assert.Equal("禁售商品政策大类", Chinese.Segment("parent_policy=prohibited_goods"));
         Assert.Equal("ID 商品上架前审核队列", Chinese.Segment("queue=ID-prelisting"));
-        Assert.Equal("Policy Prohibited goods", English.Segment("policy=prohibited_goods"));
-        Assert.Equal("Queue ID Pre-listing review", English.Segment("queue=ID-prelisting"));
+        Assert.Equal("Prohibited goods policy", English.Segment("policy=prohibited_goods"));
+        Assert.Equal("ID Pre-listing review queue", English.Segment("queue=ID-prelisting"));
         // A missing value keeps the dimension's name in front.
         Assert.Equal("政策（无）", Chinese.Segment("policy=(none)"));
     }
@@ -163,7 +164,7 @@ public sealed partial class FindingRendererTests
             Of("freshness.site", ("source", Source("decisions")), ("site", new(FactKind.Segment, Text: "site=KUL-ALPHA")),
                 ("newest", Time(new DateTime(2026, 11, 18, 6, 0, 0))), ("day", Day(new DateOnly(2026, 11, 19))),
                 ("lag", Of(FactKind.Hours, 42)), ("limit", Of(FactKind.Hours, 12)), ("active_days", Count(14))),
-            "Site Kuala Lumpur (Alpha) sent no decision after 2026-11-18 06:00 UTC: 42 h before the end of 2026-11-19, above the 12 h freshness limit, though it was active in the last 14 days.",
+            "Kuala Lumpur (Alpha) site sent no decision after 2026-11-18 06:00 UTC: 42 h before the end of 2026-11-19, above the 12 h freshness limit, though it was active in the last 14 days.",
             "Kuala Lumpur (Alpha)站点在2026年11月18日 06:00 UTC之后未发送任何决策：距2026年11月19日结束已有42小时，超过12小时的时效上限，而该站点在最近14天内仍有活动。"
         },
         {
@@ -171,7 +172,7 @@ public sealed partial class FindingRendererTests
             Of("volume.none_segment", ("source", Source("decisions")), ("segment", new(FactKind.Segment, Text: "site=JKT-ALPHA")),
                 ("day", Day(new DateOnly(2026, 11, 16))), ("weekday", Day(new DateOnly(2026, 11, 16), FactKind.Weekday)),
                 ("expected", Of(FactKind.Count, 1234)), ("weeks", Count(8))),
-            "No decisions from Site Jakarta (Alpha) on 2026-11-16, a Monday that usually has 1,234 (median of the same weekday over up to 8 weeks).",
+            "No decisions from Jakarta (Alpha) site on 2026-11-16, a Monday that usually has 1,234 (median of the same weekday over up to 8 weeks).",
             "2026年11月16日（星期一）Jakarta (Alpha)站点没有任何决策，而该工作日通常有1,234条（最多8周内同一工作日的中位数）。"
         },
         {
