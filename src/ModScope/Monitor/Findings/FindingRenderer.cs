@@ -73,7 +73,7 @@ public sealed class FindingRenderer
             var dimension = _catalog.Dimensions.FirstOrDefault(d => d.Id == p.Key)?.Name.In(Language) ?? p.Key;
             // A dimension's own word order (仇恨言论政策, 人工审核) where the language has one; a missing value, or a value of
             // an enumerated dimension with no words (a team's own), keeps the dimension's name in front (审核对象类型coupon).
-            var enumerated = _text.Keys.Any(k => k.StartsWith($"value.{p.Key}.", StringComparison.Ordinal));
+            var enumerated = _text.Enumerates(p.Key);
             var key = !missing && (worded || !enumerated) && _text.Has("segment." + p.Key) ? "segment." + p.Key : "segment.other";
             return _text.Fill(key, part => part == "name" ? name : dimension);
         }));

@@ -10,19 +10,24 @@ internal sealed partial class FindingText
 {
     private static readonly Dictionary<string, FindingText> Loaded = new(StringComparer.Ordinal);
     private readonly IReadOnlyDictionary<string, string> _texts;
+    private readonly HashSet<string> _worded;
 
     private FindingText(string language, IReadOnlyDictionary<string, string> texts)
     {
         Language = language;
         _texts = texts;
         Culture = CultureInfo.GetCultureInfo(language == "en" ? "en-GB" : "zh-Hans-CN");
+        // "value.DIMENSION.VALUE" keys: the dimensions whose values have words of their own.
+        _worded = texts.Keys.Where(k => k.StartsWith("value.", StringComparison.Ordinal) && k.IndexOf('.', 6) > 6)
+            .Select(k => k[6..k.IndexOf('.', 6)]).ToHashSet(StringComparer.Ordinal);
     }
 
     public string Language { get; }
 
     public CultureInfo Culture { get; }
 
-    public IEnumerable<string> Keys => _texts.Keys;
+    /// <summary>Whether the values of <paramref name="dimension"/> are enumerated with words (a <c>value.DIMENSION.*</c> text).</summary>
+    public bool Enumerates(string dimension) => _worded.Contains(dimension);
 
     /// <summary>The texts of <c>en</c> or <c>zh-Hans</c>; any other tag is an argument error.</summary>
     public static FindingText For(string language)
