@@ -47,7 +47,7 @@ internal static class ClickHouseReference
         new(tables["markets"].Select(r => new Market(Text(r[0]), Text(r[1]), Text(r[2]), Text(r[3]), Text(r[4]), Text(r[5]), Day(r[6]))).ToList(),
             tables["policies"].Select(r => new Policy(Text(r[0]), r[1] as string, Text(r[2]), Text(r[3]), Text(r[4]), Day(r[5]))).ToList(),
             tables["queues"].Select(r => new Queue(Text(r[0]), Text(r[1]), Text(r[2]), Number(r[3]), Text(r[4]), Text(r[5]), Day(r[6]))).ToList(),
-            tables["sites"].Select(r => new Site(Text(r[0]), Text(r[1]), Text(r[2]), Text(r[3]), Text(r[4]), Text(r[5]), Text(r[6]), Day(r[7]))).ToList())
+            tables["sites"].Select(r => new Site(Text(r[0]), Text(r[1]), Text(r[2]), Text(r[3]), Text(r[4]), Text(r[5]), Text(r[6]), Text(r[7]), Day(r[8]))).ToList())
         {
             RegionNames = tables[ReferenceSchema.Regions.Name].Select(r => new Region(Text(r[0]), Text(r[1]), Text(r[2]), Day(r[3]))).ToList(),
             Targets = tables[ReferenceSchema.Targets.Name].Select(r => new SegmentTarget(Text(r[0]), Text(r[1]), Text(r[2]), Text(r[3]), Text(r[4]), Text(r[5]),
