@@ -106,7 +106,7 @@ ENGINE = ReplacingMergeTree(__rank) ORDER BY (file_id, line)
 CREATE TABLE IF NOT EXISTS modscope.pending_queues AS modscope.pending_queues_local
 ENGINE = Distributed(two_shards, modscope, pending_queues_local, cityHash64(file_id, line))
 
-CREATE TABLE IF NOT EXISTS modscope.sites_local (site_id String, name Nullable(String), vendor Nullable(String), city Nullable(String), country Nullable(String), time_zone Nullable(String), cost_currency String, valid_from Date, __rank UInt64)
+CREATE TABLE IF NOT EXISTS modscope.sites_local (site_id String, name Nullable(String), name_zh Nullable(String), vendor Nullable(String), city Nullable(String), country Nullable(String), time_zone Nullable(String), cost_currency String, valid_from Date, __rank UInt64)
 ENGINE = ReplacingMergeTree(__rank) ORDER BY (site_id, valid_from, __rank)
 
 DROP TABLE IF EXISTS modscope.sites

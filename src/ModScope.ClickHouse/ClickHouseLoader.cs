@@ -50,6 +50,12 @@ public sealed class ClickHouseLoader(ClickHouseEngine engine)
         // Events and reference files are checked against the cluster's own reference rows (a new cluster: the shipped defaults).
         var (_, reference) = await ClickHouseReference.ReadAsync(engine, cancellationToken).ConfigureAwait(false);
         var shipReference = !StagedReference.Seeded(reference) || fresh.Any(f => Tables.IsReference(f.Table));
+        if (shipReference)
+        {
+            // Tables are shipped in the model's column order: a database set up before a column existed (sites.name_zh) gets it first.
+            var nodes = await ClickHouseNodes.ResolveAsync(engine, cancellationToken).ConfigureAwait(false) ?? engine.Options.Nodes;
+            await ReferenceColumns.EnsureAsync(engine.Options, nodes, cancellationToken).ConfigureAwait(false);
+        }
         // Decisions and staffing rows waiting on the cluster for a code: staged again, so this load releases them as on DuckDB.
         var waiting = await WaitingRows.ReadAsync(engine, reference, cancellationToken).ConfigureAwait(false);
         var storedMax = await ScalarLongAsync("SELECT toInt64(max(file_id)) FROM files", cancellationToken).ConfigureAwait(false);

@@ -20,15 +20,27 @@ internal static class ClickHouseReference
         var generation = await CommittedAsync(engine, cancellationToken).ConfigureAwait(false);
         // Tables written before generations were committed: the highest rank per key (FINAL) is in force.
         var inForce = generation == 0 ? " FINAL" : $" WHERE {ClickHouseSchema.RankColumn} = {generation.ToString(CultureInfo.InvariantCulture)}";
+        var stored = await StoredColumnsAsync(engine, cancellationToken).ConfigureAwait(false);
         foreach (var table in ReferenceSchema.Loadable)
         {
+            // A column the model gained after the database was set up (sites.name_zh) reads NULL until a load adds it (ReferenceColumns).
+            var have = stored.GetValueOrDefault(table.Name);
             // 18.16's FINAL needs the version column read too ("Cannot find column __rank in source stream").
-            var columns = string.Join(", ", table.Columns.Select(c => c.Name).Append(ClickHouseSchema.RankColumn));
+            var columns = string.Join(", ", table.Columns.Select(c => have is null || have.Contains(c.Name) ? c.Name : $"NULL AS {c.Name}")
+                .Append(ClickHouseSchema.RankColumn));
             var rows = await engine.QueryAsync($"SELECT {columns} FROM {table.Name}{inForce} ORDER BY {string.Join(", ", table.Key)}",
                 new Dictionary<string, object?>(), cancellationToken).ConfigureAwait(false);
             tables[table.Name] = rows.Select(r => r[..^1]).ToList();
         }
         return (generation, tables);
+    }
+
+    private static async Task<Dictionary<string, HashSet<string>>> StoredColumnsAsync(ClickHouseEngine engine, CancellationToken cancellationToken)
+    {
+        var rows = await engine.QueryAsync($"SELECT table, name FROM system.columns WHERE database = {ClickHouseLiterals.Quote(engine.Options.Database)}",
+            new Dictionary<string, object?>(), cancellationToken).ConfigureAwait(false);
+        return rows.GroupBy(r => (string)r[0]!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(r => (string)r[1]!).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
     }
 
     /// <summary>The newest committed generation of the reference tables (0: none committed).</summary>
@@ -47,7 +59,7 @@ internal static class ClickHouseReference
         new(tables["markets"].Select(r => new Market(Text(r[0]), Text(r[1]), Text(r[2]), Text(r[3]), Text(r[4]), Text(r[5]), Day(r[6]))).ToList(),
             tables["policies"].Select(r => new Policy(Text(r[0]), r[1] as string, Text(r[2]), Text(r[3]), Text(r[4]), Day(r[5]))).ToList(),
             tables["queues"].Select(r => new Queue(Text(r[0]), Text(r[1]), Text(r[2]), Number(r[3]), Text(r[4]), Text(r[5]), Day(r[6]))).ToList(),
-            tables["sites"].Select(r => new Site(Text(r[0]), Text(r[1]), Text(r[2]), Text(r[3]), Text(r[4]), Text(r[5]), Text(r[6]), Day(r[7]))).ToList())
+            tables["sites"].Select(r => new Site(Text(r[0]), Text(r[1]), Text(r[2]), Text(r[3]), Text(r[4]), Text(r[5]), Text(r[6]), Text(r[7]), Day(r[8]))).ToList())
         {
             RegionNames = tables[ReferenceSchema.Regions.Name].Select(r => new Region(Text(r[0]), Text(r[1]), Text(r[2]), Day(r[3]))).ToList(),
             Targets = tables[ReferenceSchema.Targets.Name].Select(r => new SegmentTarget(Text(r[0]), Text(r[1]), Text(r[2]), Text(r[3]), Text(r[4]), Text(r[5]),

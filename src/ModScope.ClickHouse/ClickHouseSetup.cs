@@ -13,6 +13,9 @@ public static class ClickHouseSetup
             {
                 await admin.ExecuteAsync(statement, cancellationToken).ConfigureAwait(false);
             }
+            // A database set up before a reference column existed (sites.name_zh) gets it: CREATE TABLE IF NOT EXISTS keeps old tables.
+            using var own = new ClickHouseEngine(new ClickHouseOptions(node, database, cluster));
+            await ReferenceColumns.EnsureAsync(own, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -35,8 +35,9 @@ internal static class CatalogEndpoints
                     .Select(r => new Choice(r, PlaceNames.Name(dashboard.Reference, "region", r, language))).ToList(),
                 Latest(reference.Queues, q => q.QueueId, q => q.ValidFrom).Select(q => new Choice(q.QueueId, zh ? q.NameZh : q.NameEn)).ToList(),
                 Latest(reference.Policies, p => p.PolicyId, p => p.ValidFrom).Select(p => new Choice(p.PolicyId, zh ? p.NameZh : p.NameEn)).ToList(),
-                // A site has one name (reference/sites.csv's name), in both languages.
-                Latest(reference.Sites.Where(s => sites is null || sites.Contains(s.SiteId)), s => s.SiteId, s => s.ValidFrom).Select(s => new Choice(s.SiteId, s.Name)).ToList(),
+                // A site's Chinese name (sites.csv's name_zh) where it has one, else its English name.
+                Latest(reference.Sites.Where(s => sites is null || sites.Contains(s.SiteId)), s => s.SiteId, s => s.ValidFrom)
+                    .Select(s => new Choice(s.SiteId, zh && s.NameZh.Length > 0 ? s.NameZh : s.Name)).ToList(),
                 TimeZones, dashboard.Catalog.Roles.Overview, DateOnly.FromDateTime(dashboard.DataNow()).AddDays(-1),
                 access.ReadOnly ? "read-only" : "analyst-sign-in"));
         }).WithName("Catalog").WithSummary("Metrics, dimensions, markets, regions, queues, policies, sites and time zones to pick from, named in the chosen language.");

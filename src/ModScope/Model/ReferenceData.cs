@@ -88,7 +88,7 @@ public sealed record ReferenceData(
             Rows("markets").Select(r => new Market(r[0], r[1], r[2], r[3], r[4], r[5], always)).ToArray(),
             Rows("policies").Select(r => new Policy(r[0], r[1].Length == 0 ? null : r[1], r[2], r[3], r[4], always)).ToArray(),
             Rows("queues").Select(r => new Queue(r[0], r[1], r[2], double.Parse(r[3], CultureInfo.InvariantCulture), r[4], r[5], always)).ToArray(),
-            Rows("sites").Select(r => new Site(r[0], r[1], r[2], r[3], r[4], r[5], r[6], always)).ToArray())
+            Rows("sites").Select(r => new Site(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], always)).ToArray())
         {
             RegionNames = Rows("regions").Select(r => new Region(r[0], r[1], r[2], always)).ToArray(),
         };

@@ -41,10 +41,10 @@ public static class ReferenceSchema
         data => data.Queues.Select(q => new object?[] { q.QueueId, q.Market, q.ObjectType, q.SlaHours, q.NameEn, q.NameZh, q.ValidFrom }));
 
     public static readonly ReferenceTable Sites = new(new TableSchema("sites", ["site_id", "valid_from"],
-        [Id("site_id"), Text("name", false), Text("vendor", false), Text("city", false), Text("country", false), Text("time_zone", false),
+        [Id("site_id"), Text("name", false), Text("name_zh", false), Text("vendor", false), Text("city", false), Text("country", false), Text("time_zone", false),
          Text("cost_currency"), ValidFromColumn()],
         [TimeZoneRule("time_zone"), CurrencyRule("cost_currency")], AsOf: "valid_from", ReplacesSameKey: true), "site_id", "valid_from",
-        data => data.Sites.Select(s => new object?[] { s.SiteId, s.Name, s.Vendor, s.City, s.Country, s.TimeZone, s.CostCurrency, s.ValidFrom }));
+        data => data.Sites.Select(s => new object?[] { s.SiteId, s.Name, s.NameZh, s.Vendor, s.City, s.Country, s.TimeZone, s.CostCurrency, s.ValidFrom }));
 
     /// <summary>The lookup tables, in load order: a table comes after those it points into.</summary>
     public static readonly IReadOnlyList<ReferenceTable> All = [Markets, Policies, Queues, Sites];

@@ -38,6 +38,11 @@ public static class Migrations
         }),
         new(13, "policies, queues and targets waiting for a code that has not arrived",
             connection => Run(connection, Script("0013-pending-reference-rows.sql"))),
+        new(14, "sites with a Chinese name (name_zh)", connection =>
+        {
+            Run(connection, Script("0014-site-names-zh.sql"));
+            ReferenceTables.SeedSiteNamesZh(connection);
+        }),
     ];
 
     /// <summary>The schema version this build writes.</summary>

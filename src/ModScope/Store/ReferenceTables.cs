@@ -10,6 +10,7 @@ namespace ModScope.Store;
 /// </summary>
 internal static class ReferenceTables
 {
+    // Migration 1's seed: the columns migration 1 created (sites' name_zh came with migration 14, which seeds it).
     public static void Seed(DuckDBConnection connection)
     {
         var reference = ReferenceData.Shipped;
@@ -45,6 +46,23 @@ internal static class ReferenceTables
                 appender.CreateRow().AppendValue(s.SiteId).AppendValue(s.Name).AppendValue(s.Vendor).AppendValue(s.City)
                     .AppendValue(s.Country).AppendValue(s.TimeZone).AppendValue(s.CostCurrency).EndRow();
             }
+        }
+    }
+
+    /// <summary>
+    /// Migration 14's seed: the shipped Chinese names of the sites a store was seeded with (file 0, still under their
+    /// shipped English name); rows a file loaded keep the name_zh it gave (none before migration 14).
+    /// </summary>
+    public static void SeedSiteNamesZh(DuckDBConnection connection)
+    {
+        foreach (var s in ReferenceData.Shipped.Sites.Where(s => s.NameZh.Length > 0))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE sites SET name_zh = $zh WHERE site_id = $id AND name = $name AND file_id = 0";
+            command.Parameters.Add(new DuckDBParameter("zh", s.NameZh));
+            command.Parameters.Add(new DuckDBParameter("id", s.SiteId));
+            command.Parameters.Add(new DuckDBParameter("name", s.Name));
+            command.ExecuteNonQuery();
         }
     }
 

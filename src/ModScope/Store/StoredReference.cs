@@ -24,8 +24,8 @@ public static class StoredReference
                 r => new Policy(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), Text(r, 2), Text(r, 3), Text(r, 4), Day(r, 5))),
             sql.Rows("SELECT queue_id, market, object_type, sla_hours, name_en, name_zh, valid_from FROM queues ORDER BY queue_id, valid_from",
                 r => new Queue(r.GetString(0), r.GetString(1), r.GetString(2), r.GetDouble(3), Text(r, 4), Text(r, 5), Day(r, 6))),
-            sql.Rows("SELECT site_id, name, vendor, city, country, time_zone, cost_currency, valid_from FROM sites ORDER BY site_id, valid_from",
-                r => new Site(r.GetString(0), Text(r, 1), Text(r, 2), Text(r, 3), Text(r, 4), Text(r, 5), r.GetString(6), Day(r, 7))))
+            sql.Rows("SELECT site_id, name, name_zh, vendor, city, country, time_zone, cost_currency, valid_from FROM sites ORDER BY site_id, valid_from",
+                r => new Site(r.GetString(0), Text(r, 1), Text(r, 2), Text(r, 3), Text(r, 4), Text(r, 5), Text(r, 6), r.GetString(7), Day(r, 8))))
         {
             RegionNames = sql.Rows("SELECT code, name_en, name_zh, valid_from FROM regions ORDER BY code, valid_from",
                 r => new Region(r.GetString(0), Text(r, 1), Text(r, 2), Day(r, 3))),

@@ -82,9 +82,10 @@ public sealed partial class FindingRendererTests
     [Fact]
     public void Segments_use_display_names_and_the_languages_separators()
     {
-        // A site by its name in the reference data (sites.csv: KUL-ALPHA is Kuala Lumpur (Alpha)), as the explorer shows it.
+        // A site by its name in the reference data (sites.csv: KUL-ALPHA is Kuala Lumpur (Alpha), name_zh 吉隆坡（Alpha）),
+        // as the explorer shows it; in Chinese the name, then what it is, as for a market (印度尼西亚市场).
         Assert.Equal("Indonesia, Kuala Lumpur (Alpha) site", English.Segment("market=ID;site=KUL-ALPHA"));
-        Assert.Equal("印度尼西亚市场、Kuala Lumpur (Alpha)站点", Chinese.Segment("market=ID;site=KUL-ALPHA"));
+        Assert.Equal("印度尼西亚市场、吉隆坡（Alpha）站点", Chinese.Segment("market=ID;site=KUL-ALPHA"));
         // A site with no row in the reference data by its code.
         Assert.Equal("XYZ-1 site", English.Segment("site=XYZ-1"));
         Assert.Equal("XYZ-1站点", Chinese.Segment("site=XYZ-1"));
@@ -106,9 +107,38 @@ public sealed partial class FindingRendererTests
         Assert.Equal("阿克米大区", chinese.Segment("region=XR"));
         Assert.Equal("Southeast Asia", English.Segment("region=SEA"));
         Assert.Equal("东南亚", Chinese.Segment("region=SEA"));
-        Assert.Equal("中东和北非、Kuala Lumpur (Alpha)站点", Chinese.Segment("region=MENA;site=KUL-ALPHA"));
+        Assert.Equal("中东和北非、吉隆坡（Alpha）站点", Chinese.Segment("region=MENA;site=KUL-ALPHA"));
         // A region with no row in the reference data is shown by its code.
         Assert.Equal("MARS", English.Segment("region=MARS"));
+    }
+
+    [Fact]
+    public void A_site_is_named_in_chinese_in_a_chinese_finding_and_falls_back_to_its_english_name_without_one()
+    {
+        // A team's own sites: one with a Chinese name, one named 站点 already (not said twice), one without (name_zh empty).
+        var reference = ReferenceData.Shipped with
+        {
+            Sites =
+            [
+                .. ReferenceData.Shipped.Sites,
+                new Site("XPN-OWN", "Penang (Own)", "槟城（自营）", "Own", "Penang", "MY", "Asia/Kuala_Lumpur", "MYR", ReferenceSchema.Always),
+                new Site("XIP-HUB", "Ipoh hub", "怡保站点", "Own", "Ipoh", "MY", "Asia/Kuala_Lumpur", "MYR", ReferenceSchema.Always),
+                new Site("XKB-OWN", "Kota Baru (Own)", "", "Own", "Kota Baru", "MY", "Asia/Kuala_Lumpur", "MYR", ReferenceSchema.Always),
+            ],
+        };
+        var chinese = new FindingRenderer(Catalog, reference, "zh-Hans");
+        var facts = MetricMove("metric.fell", "site=SAO-ECHO", "2026-11-12", "2026-11-12", shift: false, null);
+
+        var sentence = chinese.Render(facts, "stored");
+
+        Assert.StartsWith("圣保罗（Echo）站点的质检准确率于2026年11月12日降至91.2%", sentence, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sao Paulo", sentence, StringComparison.Ordinal);
+        Assert.Equal("槟城（自营）站点", chinese.Segment("site=XPN-OWN"));
+        Assert.Equal("怡保站点", chinese.Segment("site=XIP-HUB"));
+        Assert.Equal("Kota Baru (Own)站点", chinese.Segment("site=XKB-OWN"));
+        Assert.Equal("Penang (Own) site", new FindingRenderer(Catalog, reference, "en").Segment("site=XPN-OWN"));
+        // No shipped site is shown with a Latin city name in Chinese.
+        Assert.All(ReferenceData.Shipped.Sites, s => Assert.DoesNotContain(s.City, Chinese.Segment("site=" + s.SiteId), StringComparison.Ordinal));
     }
 
     [Fact]
@@ -165,7 +195,7 @@ public sealed partial class FindingRendererTests
                 ("newest", Time(new DateTime(2026, 11, 18, 6, 0, 0))), ("day", Day(new DateOnly(2026, 11, 19))),
                 ("lag", Of(FactKind.Hours, 42)), ("limit", Of(FactKind.Hours, 12)), ("active_days", Count(14))),
             "Kuala Lumpur (Alpha) site sent no decision after 2026-11-18 06:00 UTC: 42 h before the end of 2026-11-19, above the 12 h freshness limit, though it was active in the last 14 days.",
-            "Kuala Lumpur (Alpha)站点在2026年11月18日 06:00 UTC之后未发送任何决策：距2026年11月19日结束已有42小时，超过12小时的时效上限，而该站点在最近14天内仍有活动。"
+            "吉隆坡（Alpha）站点在2026年11月18日 06:00 UTC之后未发送任何决策：距2026年11月19日结束已有42小时，超过12小时的时效上限，而该站点在最近14天内仍有活动。"
         },
         {
             "volume.none_segment",
@@ -173,7 +203,7 @@ public sealed partial class FindingRendererTests
                 ("day", Day(new DateOnly(2026, 11, 16))), ("weekday", Day(new DateOnly(2026, 11, 16), FactKind.Weekday)),
                 ("expected", Of(FactKind.Count, 1234)), ("weeks", Count(8))),
             "No decisions from Jakarta (Alpha) site on 2026-11-16, a Monday that usually has 1,234 (median of the same weekday over up to 8 weeks).",
-            "2026年11月16日（星期一）Jakarta (Alpha)站点没有任何决策，而该工作日通常有1,234条（最多8周内同一工作日的中位数）。"
+            "2026年11月16日（星期一）雅加达（Alpha）站点没有任何决策，而该工作日通常有1,234条（最多8周内同一工作日的中位数）。"
         },
         {
             "volume.change",

@@ -205,7 +205,7 @@ public sealed class DialectFragmentTests
             [new ModScope.Model.Queue("Q1", "XN", "listing", 12, "Goods N", "", ReferenceSchema.Always),
              new ModScope.Model.Queue("Q2", "XS", "listing", 24, "Goods S", "", ReferenceSchema.Always),
              new ModScope.Model.Queue("Q2", "XS", "listing", 36, "Marketplace", "", new DateOnly(2026, 11, 9))],
-            [new Site("S1", "One", "V1", "", "", "UTC", "EUR", ReferenceSchema.Always), new Site("S2", "Two", "V2", "", "", "UTC", "BRL", ReferenceSchema.Always)]);
+            [new Site("S1", "One", "", "V1", "", "", "UTC", "EUR", ReferenceSchema.Always), new Site("S2", "Two", "", "V2", "", "", "UTC", "BRL", ReferenceSchema.Always)]);
         object?[][] rates = [[new DateOnly(2026, 8, 1), "EUR", 1.1], [new DateOnly(2026, 8, 1), "BRL", 0.2]];
         var dialect = new ClickHouseDialect(lookups: ClickHouseLookups.Of(data, rates));
 

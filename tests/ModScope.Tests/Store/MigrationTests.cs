@@ -32,8 +32,8 @@ public sealed class MigrationTests : IDisposable
 
         using var store = ModScopeStore.Open(path);
 
-        Assert.Equal(13, store.SchemaVersion());
-        Assert.Equal(13, Migrations.Latest);
+        Assert.Equal(14, store.SchemaVersion());
+        Assert.Equal(14, Migrations.Latest);
         Assert.Empty(new AlertStore(store).List());
         using var read = store.OpenConnection();
         using var command = read.CreateCommand();
@@ -55,6 +55,7 @@ public sealed class MigrationTests : IDisposable
     [InlineData("0011-pending-references.sql", "3b059ce5b980a2ad53bb3eee56201873fb883848980bbd0b06c1436094d0f5e1")]
     [InlineData("0012-regions.sql", "f6a6440b49987b95ba9d8d63a7cc01bccb2a3eecb8e250a49bc5f4ff2e35d0ca")]
     [InlineData("0013-pending-reference-rows.sql", "748432466c10557e33c188f7876209c1a9197a39d51e01088c5bc2022f3b955e")]
+    [InlineData("0014-site-names-zh.sql", "56fa9e75b52a8ead08e64f5252c0ee37409ae9e3b7d68916cb178dabed1d7918")]
     public void A_released_migration_script_is_never_edited(string script, string sha256)
     {
         // The hashes were taken when each version was released; a change to the schema is a new migration, not an edit.
@@ -82,9 +83,47 @@ public sealed class MigrationTests : IDisposable
 
         using var store = ModScopeStore.Open(path);
 
-        Assert.Equal(13, store.SchemaVersion());
+        Assert.Equal(14, store.SchemaVersion());
         var market = Assert.Single(StoredReference.Load(store).Markets);
         Assert.Equal(new Market("XA", "Acmeland", "", "ZZR", "pt", "Europe/Lisbon", new DateOnly(1970, 1, 1)), market);
+    }
+
+    [Fact]
+    public void A_version_13_store_gains_site_names_in_chinese_for_its_shipped_sites_only()
+    {
+        var path = Path.Combine(_dir, "v13.duckdb");
+        using (var connection = new DuckDBConnection($"Data Source={path}"))
+        {
+            // A store released at version 13 (sites without name_zh): migrations 1-13 as released, a site of its own loaded
+            // from a file, and a shipped site the team renamed by hand (its seeded row no longer carries the shipped name).
+            connection.Open();
+            Migrations.Run(connection, "CREATE TABLE schema_migrations (version INTEGER NOT NULL, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL);");
+            foreach (var migration in Migrations.All.Where(m => m.Version <= 13))
+            {
+                migration.Apply(connection);
+                using var record = connection.CreateCommand();
+                record.CommandText = "INSERT INTO schema_migrations VALUES ($v, $n, TIMESTAMP '2026-01-01 00:00:00')";
+                record.Parameters.Add(new DuckDBParameter("v", migration.Version));
+                record.Parameters.Add(new DuckDBParameter("n", migration.Name));
+                record.ExecuteNonQuery();
+            }
+            Migrations.Run(connection, """
+                INSERT INTO sites VALUES ('XKL-OWN', 'Kota Baru (Own)', 'Own', 'Kota Baru', 'MY', 'Asia/Kuala_Lumpur', 'MYR', DATE '2026-03-01', 7, 2);
+                UPDATE sites SET name = 'Manila Hub' WHERE site_id = 'MNL-BRAVO';
+                """);
+        }
+
+        using var store = ModScopeStore.Open(path);
+
+        Assert.Equal(14, store.SchemaVersion());
+        var reference = StoredReference.Load(store);
+        var own = Assert.Single(reference.Sites, s => s.SiteId == "XKL-OWN");
+        Assert.Equal(new Site("XKL-OWN", "Kota Baru (Own)", "", "Own", "Kota Baru", "MY", "Asia/Kuala_Lumpur", "MYR", new DateOnly(2026, 3, 1)), own);
+        Assert.Equal("Kota Baru (Own)", PlaceNames.Name(reference, "site", "XKL-OWN", "zh-Hans"));
+        Assert.Equal("吉隆坡（Alpha）", PlaceNames.Name(reference, "site", "KUL-ALPHA", "zh-Hans"));
+        Assert.Equal("Kuala Lumpur (Alpha)", PlaceNames.Name(reference, "site", "KUL-ALPHA", "en"));
+        Assert.Equal("", Assert.Single(reference.Sites, s => s.SiteId == "MNL-BRAVO").NameZh);
+        Assert.Equal(12 + 1, reference.Sites.Count);
     }
 
     [Fact]

@@ -75,6 +75,13 @@ public sealed class FindingRenderer
             // an enumerated dimension with no words (a team's own), keeps the dimension's name in front (审核对象类型coupon).
             var enumerated = _text.Enumerates(p.Key);
             var key = !missing && (worded || !enumerated) && _text.Has("segment." + p.Key) ? "segment." + p.Key : "segment.other";
+            // A name that already ends with what the template adds after it (a team's site 怡保站点) is not given it twice.
+            var template = _text[key];
+            if (template.StartsWith("{name}", StringComparison.Ordinal) && template.Length > "{name}".Length && template.IndexOf('{', 1) < 0
+                && name.EndsWith(template["{name}".Length..], StringComparison.Ordinal))
+            {
+                return name;
+            }
             return _text.Fill(key, part => part == "name" ? name : dimension);
         }));
     }

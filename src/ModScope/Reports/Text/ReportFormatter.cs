@@ -61,7 +61,7 @@ public sealed class ReportFormatter(ReportText text, MetricCatalog catalog, Repo
 
     /// <summary>
     /// "Overall", or the segment as alerts and the dashboard name it (<see cref="FindingRenderer.Segment"/>): "Indonesia",
-    /// "印度尼西亚市场", "东南亚", "Kuala Lumpur (Alpha) site" (a site by its name in the reference data).
+    /// "印度尼西亚市场", "东南亚", "Kuala Lumpur (Alpha) site", "吉隆坡（Alpha）站点" (a site by its name in the reference data).
     /// </summary>
     public string Segment(string canonical) =>
         SeriesKey.Parse(canonical ?? "").Count == 0 ? text["segment.total"]
