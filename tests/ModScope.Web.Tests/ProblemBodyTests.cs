@@ -96,4 +96,21 @@ public sealed class ProblemBodyTests(DashboardStore store) : ApiTestBase(store)
         Assert.Contains("open", Accepted(problem));
         Assert.Contains("acknowledged", Accepted(problem));
     }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("zh-Hans")]
+    public async Task The_pages_labels_word_every_kind_the_api_sends(string lang)
+    {
+        var labels = (await GetJson($"/api/labels?lang={lang}")).EnumerateObject().Select(p => p.Name).ToHashSet();
+
+        Assert.All(Enum.GetValues<ModScope.Common.ProblemKind>(), kind =>
+        {
+            var name = ModScope.Common.ProblemReason.Name(kind);
+            Assert.Contains($"problem.{name}", labels);
+            Assert.Contains($"problem.{name}.noValue", labels);
+            Assert.Contains($"problem.{name}.accepted", labels);
+        });
+        Assert.Contains("problem.parameter", labels);
+    }
 }
