@@ -113,4 +113,27 @@ public sealed class ProblemBodyTests(DashboardStore store) : ApiTestBase(store)
         });
         Assert.Contains("problem.parameter", labels);
     }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("zh-Hans")]
+    public async Task Every_subject_a_refusal_names_in_the_source_is_worded_in_the_pages_language(string lang)
+    {
+        // The subjects written as literals at the throw sites (ProblemReason.Unknown("grain", …), Subject: "label",
+        // new(ProblemKind.NotAllowed, id, "dimension")): each is a label problem.subject.*, a catalogue dimension the
+        // page names from /api/catalog, or has a sentence of its own (problem.<kind>.<subject>), never shown as English.
+        var labels = (await GetJson($"/api/labels?lang={lang}")).EnumerateObject().Select(p => p.Name).ToHashSet();
+        var dimensions = (await GetJson($"/api/catalog?lang={lang}")).GetProperty("dimensions").EnumerateArray()
+            .Select(d => d.GetProperty("id").GetString()!).ToHashSet();
+        var literal = new System.Text.RegularExpressions.Regex(
+            @"ProblemReason\.(?:Unknown|Format|Range)\(""(?<s>[^""]+)""|Subject: ""(?<s>[^""]+)""|new\(ProblemKind\.\w+, [^,()]+, ""(?<s>[^""]+)""");
+        var subjects = Directory.EnumerateFiles(Path.Combine(BazaarDashboard.Repo(), "src"), "*.cs", SearchOption.AllDirectories)
+            .SelectMany(f => literal.Matches(File.ReadAllText(f)).Select(m => m.Groups["s"].Value))
+            .ToHashSet();
+
+        Assert.True(subjects.Count >= 20, $"the scan found {subjects.Count} subjects: {string.Join(", ", subjects)}");
+        Assert.All(subjects, subject => Assert.True(
+            labels.Contains($"problem.subject.{subject}") || dimensions.Contains(subject) || labels.Any(l => l.StartsWith("problem.", StringComparison.Ordinal) && l.EndsWith($".{subject}", StringComparison.Ordinal)),
+            $"'{subject}' has no words in {lang}"));
+    }
 }
