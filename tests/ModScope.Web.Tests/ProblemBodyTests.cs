@@ -44,6 +44,18 @@ public sealed class ProblemBodyTests(DashboardStore store) : ApiTestBase(store)
         Assert.Contains("Unknown market 'XX'", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/api/query?metric=qa_acuracy", "metric", "qa_acuracy", "metric", "qa_accuracy")]
+    [InlineData("/api/query?metric=qa_accuracy&by=markt", "by", "markt", "dimension", "market")]
+    [InlineData("/api/query?metric=qa_accuracy&filter=markt=US", "filter", "markt", "dimension", "market")]
+    public async Task An_unknown_metric_or_dimension_suggests_the_closest_name(string url, string parameter, string value, string subject, string suggested)
+    {
+        var problem = await Problem(url);
+
+        AssertFacts(problem, parameter, "unknown-value", value, subject);
+        Assert.Equal([suggested], problem.GetProperty("suggested").EnumerateArray().Select(s => s.GetString()!));
+    }
+
     [Fact]
     public async Task A_bad_grain_names_the_grains_accepted()
     {
@@ -112,6 +124,7 @@ public sealed class ProblemBodyTests(DashboardStore store) : ApiTestBase(store)
             Assert.Contains($"problem.{name}.accepted", labels);
         });
         Assert.Contains("problem.parameter", labels);
+        Assert.Contains("problem.suggested", labels);
     }
 
     [Theory]

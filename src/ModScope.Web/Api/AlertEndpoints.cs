@@ -28,7 +28,7 @@ internal static class AlertEndpoints
             var place = Market(market, dashboard);
             if (!string.IsNullOrWhiteSpace(metric) && dashboard.Catalog.Metrics.All(m => m.Id != metric))
             {
-                throw new BadParameterException("metric", $"'{metric}' is not a metric of the catalogue; 'modscope metrics' lists them.", ProblemReason.Unknown("metric", metric));
+                throw new BadParameterException("metric", $"'{metric}' is not a metric of the catalogue; 'modscope metrics' lists them.", ProblemReason.Unknown("metric", metric).Near(dashboard.Catalog.Metrics.Select(m => m.Id)));
             }
             var within = AlertListScope.Read(status, period, region, tz, dashboard);
             var alerts = dashboard.VisibleAlerts(Caller.Of(http).Scope, Parse<AlertStatus>(AlertListScope.StoredStatus(status), "status", "open"), Parse<AlertKind>(kind, "kind"))

@@ -62,7 +62,8 @@ internal sealed class ProblemFilter : IEndpointFilter
 
     /// <summary>
     /// The problem's structured fields beside its English <c>detail</c>: <c>parameter</c>, and from the reason
-    /// <c>kind</c>, <c>value</c> (as sent), <c>subject</c> (what it should name) and <c>accepted</c>, each only when known.
+    /// <c>kind</c>, <c>value</c> (as sent), <c>subject</c> (what it should name), <c>accepted</c> and <c>suggested</c> (the
+    /// accepted names closest to the value), each only when known.
     /// </summary>
     internal static Dictionary<string, object?> Facts(string? parameter, ProblemReason? reason)
     {
@@ -77,6 +78,7 @@ internal sealed class ProblemFilter : IEndpointFilter
             Put(facts, "value", reason.Value);
             Put(facts, "subject", reason.Subject);
             Put(facts, "accepted", reason.Accepted is { Count: > 0 } accepted ? accepted : null);
+            Put(facts, "suggested", reason.Suggested);
         }
         return facts;
     }

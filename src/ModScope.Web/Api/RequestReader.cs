@@ -24,11 +24,11 @@ internal static class RequestReader
         {
             throw new BadParameterException("metric", "Name at least one metric id (see /api/catalog).", new(ProblemKind.Missing, Subject: "metric"));
         }
-        var definitions = metrics.Select(m => Lookup("metric", () => dashboard.Catalog.Metric(m))).ToList();
+        var definitions = metrics.Select(m => Lookup("metric", () => dashboard.Catalog.Metric(m), dashboard.Catalog.Metrics.Select(d => d.Id))).ToList();
         var dimensions = Split(p.By);
         foreach (var dimension in dimensions)
         {
-            Lookup("by", () => dashboard.Catalog.Dimension(dimension));
+            Lookup("by", () => dashboard.Catalog.Dimension(dimension), dashboard.Catalog.Dimensions.Select(d => d.Id));
             if (definitions.FirstOrDefault(d => !d.Dimensions.Contains(dimension)) is { } lacking)
             {
                 throw new BadParameterException("by", $"Metric '{lacking.Id}' cannot be sliced by '{dimension}'; it can by {string.Join(", ", lacking.Dimensions)}.", new(ProblemKind.NotAllowed, dimension, "dimension", lacking.Dimensions));
@@ -129,7 +129,7 @@ internal static class RequestReader
         {
             throw new BadParameterException("filter", ex.Message, ProblemReason.Format("filter", text, "market=US,GB", "queue!=US-prelisting"), ex);
         }
-        Lookup("filter", () => catalog.Dimension(filter.Dimension));
+        Lookup("filter", () => catalog.Dimension(filter.Dimension), catalog.Dimensions.Select(d => d.Id));
         try
         {
             ReferenceFilterCheck.Check([filter], catalog, reference);
@@ -144,7 +144,8 @@ internal static class RequestReader
     public static List<string> Split(string[]? values) =>
         (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
 
-    private static T Lookup<T>(string parameter, Func<T> find)
+    /// <param name="names">The names <paramref name="find"/> knows, the closest of which a refusal suggests.</param>
+    private static T Lookup<T>(string parameter, Func<T> find, IEnumerable<string> names)
     {
         try
         {
@@ -152,7 +153,7 @@ internal static class RequestReader
         }
         catch (NotFoundException ex)
         {
-            throw new BadParameterException(parameter, ex.Message.Trim('\'', '"'), ProblemReason.Unknown(ex.Kind.Length > 0 ? ex.Kind : parameter, ex.Key), ex);
+            throw new BadParameterException(parameter, ex.Message.Trim('\'', '"'), ProblemReason.Unknown(ex.Kind.Length > 0 ? ex.Kind : parameter, ex.Key).Near(names), ex);
         }
     }
 }

@@ -43,9 +43,19 @@ public sealed record ProblemReason(ProblemKind Kind, string? Value = null, strin
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
+    /// <summary>The known names closest to <see cref="Value"/> (<see cref="NearMatch"/>: "did you mean …?"), where any are.</summary>
+    public IReadOnlyList<string>? Suggested { get; init; }
+
     /// <summary><paramref name="value"/> names no <paramref name="subject"/> known; <paramref name="accepted"/> are those that are.</summary>
     public static ProblemReason Unknown(string subject, string? value, IEnumerable<string>? accepted = null) =>
         new(ProblemKind.UnknownValue, value, subject, accepted?.ToList());
+
+    /// <summary>
+    /// This reason with the names of <paramref name="known"/> closest to its value suggested, if any are close: for a
+    /// list too long to give as <see cref="Accepted"/> (the catalogue's metrics and dimensions).
+    /// </summary>
+    public ProblemReason Near(IEnumerable<string> known) =>
+        Value is { Length: > 0 } value && NearMatch.Find(value, known) is { Count: > 0 } near ? this with { Suggested = near } : this;
 
     /// <summary><paramref name="value"/> cannot be read as a <paramref name="subject"/>; <paramref name="form"/> is how to write one.</summary>
     public static ProblemReason Format(string subject, string? value, params string[] form) =>

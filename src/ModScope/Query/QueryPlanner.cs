@@ -133,7 +133,7 @@ public sealed class QueryPlanner(MetricCatalog catalog, ISqlDialect dialect, Ref
         foreach (var id in request.Metrics)
         {
             var metric = catalog.Metrics.FirstOrDefault(m => m.Id == id)
-                ?? throw new MetricRequestException($"Unknown metric '{id}'{NearMatch.SuggestOrStop(id, catalog.Metrics.Select(m => m.Id))}") { Reason = ProblemReason.Unknown("metric", id) };
+                ?? throw new MetricRequestException($"Unknown metric '{id}'{NearMatch.SuggestOrStop(id, catalog.Metrics.Select(m => m.Id))}") { Reason = ProblemReason.Unknown("metric", id).Near(catalog.Metrics.Select(m => m.Id)) };
             metrics.Add(metric);
         }
         foreach (var id in request.Dimensions.Concat(request.Filters.Select(f => f.Dimension)))

@@ -82,7 +82,8 @@ const MS = (() => {
   }
 
   // A refusal in the page's language from its facts: "Bad parameter 'filter': unknown market 'XX'; use one of …." /
-  // "参数“filter”有误：未知的市场“XX”；可用：…。"; null for a kind the labels do not word.
+  // "参数“filter”有误：未知的市场“XX”；可用：…。", then the closest names ("Did you mean week?" / "您是否要找：week？");
+  // null for a kind the labels do not word.
   function problemText(p) {
     if (!p || !problemKinds.includes(p.kind)) return null;
     const subject = p.subject ?? p.parameter ?? '';
@@ -96,7 +97,8 @@ const MS = (() => {
       reason += fill(t(`problem.${p.kind}.accepted`), { accepted: listed });
     }
     const sentence = p.parameter ? fill(t('problem.parameter'), { parameter: p.parameter, reason }) : reason.charAt(0).toLocaleUpperCase() + reason.slice(1);
-    return sentence + t('problem.end');
+    const near = Array.isArray(p.suggested) && p.suggested.length > 0 ? fill(t('problem.suggested'), { suggested: p.suggested.join(t('common.listJoin')) }) : '';
+    return sentence + t('problem.end') + near;
   }
 
   // A refused request is worded from its facts in the page's language; a network error, a 500 or a refusal of a kind
