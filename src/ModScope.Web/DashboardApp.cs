@@ -73,7 +73,7 @@ public static class DashboardApp
         builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "ModScope dashboard API";
-            document.Info.Description = "Metric requests (as 'modscope query'), the overview, alerts, data health and business-review reports. Bad parameters give 400 problem details naming the parameter.";
+            document.Info.Description = "Metric requests (as 'modscope query'), the overview, alerts, data health and business-review reports. Bad parameters give 400 problem details naming the parameter, with the reason's facts beside the English detail: kind (unknown-value, bad-format, out-of-range, not-allowed, missing, too-large), value as sent, subject (what it should name) and, where known, accepted.";
             return Task.CompletedTask;
         }));
         builder.Services.ConfigureHttpJsonOptions(json =>

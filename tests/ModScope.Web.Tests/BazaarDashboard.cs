@@ -26,7 +26,8 @@ public static class BazaarDashboard
 
     private static string Bazaar(params string[] parts) => Path.Combine([Repo(), "tests", "data", "bazaar", .. parts]);
 
-    private static string Repo()
+    /// <summary>The repository's root, found by walking up to ModScope.slnx.</summary>
+    internal static string Repo()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ModScope.slnx")))

@@ -62,10 +62,12 @@ public sealed class BrowserTests(DashboardStore store, BrowserHost host) : Brows
     }
 
     [Theory]
-    [InlineData("en", "Target met|Target missed|At risk", "complete through", "Choose a label", "Target: ", "95% interval: ", "Open alerts: ", " (UTC)", "First seen: ")]
-    [InlineData("zh-Hans", "已达标|未达标|存在风险", "完整至", "请选择标签", "目标：", "95% 置信区间：", "未关闭告警：", "（UTC）", "首次发现：")]
+    [InlineData("en", "Target met|Target missed|At risk", "complete through", "Choose a label", "Target: ", "95% interval: ", "Open alerts: ", " (UTC)", "First seen: ",
+        "Bad parameter 'filter': unknown market 'XX'; use one of AE, BR, ")]
+    [InlineData("zh-Hans", "已达标|未达标|存在风险", "完整至", "请选择标签", "目标：", "95% 置信区间：", "未关闭告警：", "（UTC）", "首次发现：",
+        "参数“filter”有误：未知的市场“XX”；可用：AE、BR、")]
     public async Task First_use_pages_show_target_standing_freshness_the_working_filter_syntax_and_an_empty_label_choice(
-        string lang, string standings, string through, string choose, string target, string interval, string open, string zone, string firstSeen)
+        string lang, string standings, string through, string choose, string target, string interval, string open, string zone, string firstSeen, string unknownMarket)
     {
         await Page.GotoAsync(Url + $"/?lang={lang}");
         var status = Page.Locator(".tile[data-metric='qa_accuracy'] .target-status");
@@ -92,8 +94,19 @@ public sealed class BrowserTests(DashboardStore store, BrowserHost host) : Brows
         await Assertions.Expect(Page.Locator("#summary")).Not.ToBeEmptyAsync();
         await Page.FillAsync("#filter", "market=XX");
         await Page.ClickAsync("#run");
-        await Assertions.Expect(Page.Locator("#table .error")).ToContainTextAsync("XX");
+        // The refusal is worded in the page's language from the problem's facts, not the API's English detail.
+        var error = Page.Locator("#table .error");
+        await Assertions.Expect(error).ToContainTextAsync(unknownMarket);
+        await Assertions.Expect(error).ToContainTextAsync(lang == "en" ? "VN." : "VN。");
+        if (lang != "en")
+        {
+            foreach (var english in new[] { "Bad parameter", "Unknown", "unknown", "in the filter", "Something went wrong", "use one of" })
+            {
+                await Assertions.Expect(error).Not.ToContainTextAsync(english);
+            }
+        }
         await Assertions.Expect(Page.Locator("#summary")).ToBeEmptyAsync();
+        await ScreenshotAsync($"explorer-unknown-market-{lang}.png");
 
         var alerts = await _api.GetFromJsonAsync<JsonElement>("/api/alerts?kind=metric");
         var unlabelled = alerts.EnumerateArray().First(a => a.GetProperty("label").ValueKind == JsonValueKind.Null).GetProperty("id").GetInt64();

@@ -1,9 +1,12 @@
+using System.Reflection;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ModScope.Common;
 using ModScope.Ingest;
 using ModScope.Query;
 using ModScope.Web.Api;
+using ModScope.Web.Hardening;
 
 namespace ModScope.Web.Tests;
 
@@ -12,6 +15,65 @@ public sealed class ProblemFilterTests
 {
     private static async Task<object?> Invoke(Exception thrown) =>
         await new ProblemFilter().InvokeAsync(new DefaultEndpointFilterInvocationContext(new DefaultHttpContext()), _ => throw thrown);
+
+    /// <summary>The problem body as JSON, its extensions at the top level as the API writes them.</summary>
+    private static async Task<JsonElement> Body(Func<object?> handler)
+    {
+        var result = Assert.IsType<ProblemHttpResult>(await new ProblemFilter().InvokeAsync(
+            new DefaultEndpointFilterInvocationContext(new DefaultHttpContext()), _ => ValueTask.FromResult(handler())));
+        return JsonSerializer.SerializeToElement(result.ProblemDetails, result.ProblemDetails.GetType(), JsonSerializerOptions.Web);
+    }
+
+    [Theory]
+    [InlineData("abc", "bad-format", null)]
+    [InlineData("-3", "bad-format", null)]
+    [InlineData("0", "out-of-range", "1..1000")]
+    [InlineData("1001", "out-of-range", "1..1000")]
+    public async Task A_bad_whole_number_says_whether_it_is_not_one_or_out_of_range(string text, string kind, string? accepted)
+    {
+        var problem = await Body(() => WholeNumber.Parse("limit", text, 1, 1_000));
+
+        Assert.Equal("limit", problem.GetProperty("parameter").GetString());
+        Assert.Equal(kind, problem.GetProperty("kind").GetString());
+        Assert.Equal(text, problem.GetProperty("value").GetString());
+        Assert.Equal("whole number", problem.GetProperty("subject").GetString());
+        Assert.Equal(accepted, problem.TryGetProperty("accepted", out var a) ? a[0].GetString() : null);
+        Assert.Equal($"Bad parameter 'limit': a whole number between 1 and 1000, not '{text}'.", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task An_answer_over_the_cap_is_too_large_without_a_parameter()
+    {
+        var problem = await Body(() => throw new ResultTooLargeException("Result too large: narrow it."));
+
+        Assert.Equal("too-large", problem.GetProperty("kind").GetString());
+        Assert.Equal("answer", problem.GetProperty("subject").GetString());
+        Assert.False(problem.TryGetProperty("parameter", out _));
+    }
+
+    [Fact]
+    public async Task A_metric_request_without_a_reason_keeps_only_its_parameter_and_detail()
+    {
+        var problem = await Body(() => throw new MetricRequestException("A dimension is named twice."));
+
+        Assert.Equal("metric", problem.GetProperty("parameter").GetString());
+        Assert.False(problem.TryGetProperty("kind", out _));
+        Assert.Equal("Bad parameter 'metric': A dimension is named twice.", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public void Every_bad_parameter_refusal_in_the_web_assembly_carries_a_reason()
+    {
+        // The only way to build one takes a non-null reason, so every throw site names a kind (the compiler checks each).
+        var constructors = typeof(BadParameterException).GetConstructors(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic);
+        Assert.NotEmpty(constructors);
+        var nullability = new NullabilityInfoContext();
+        Assert.All(constructors, c => Assert.Contains(c.GetParameters(),
+            p => p.ParameterType == typeof(ProblemReason) && nullability.Create(p).WriteState == NullabilityState.NotNull));
+        var reason = typeof(BadParameterException).GetProperty(nameof(BadParameterException.Reason))!;
+        Assert.Equal(NullabilityState.NotNull, nullability.Create(reason).ReadState);
+        Assert.Equal(typeof(ProblemReason), reason.PropertyType);
+    }
 
     [Fact]
     public async Task The_librarys_not_found_is_404_naming_what_is_missing()

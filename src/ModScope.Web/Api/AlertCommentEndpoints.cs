@@ -31,7 +31,7 @@ internal static class AlertCommentEndpoints
             }
             catch (ModScopeException ex) when (ex is not NotFoundException)
             {
-                throw new BadParameterException("text", ex.Message);
+                throw new BadParameterException("text", ex.Message, new(string.IsNullOrWhiteSpace(body.Text) ? ProblemKind.Missing : ProblemKind.TooLarge, Subject: "comment", Accepted: [$"1..{AlertComments.MaxLength}"]));
             }
             return Results.Ok(added);
         }).RequireAnalyst().WithName("CommentOnAlert").WithSummary("Add a comment to an alert's thread (analyst role).");

@@ -1,7 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
-using ModScope.Monitor.Explanation;
+using ModScope.Common;
 using ModScope.Monitor.Alerts;
+using ModScope.Monitor.Explanation;
 using ModScope.Monitor.Findings;
 using ModScope.Web.Access;
 
@@ -27,7 +28,7 @@ internal static class AlertEndpoints
             var place = Market(market, dashboard);
             if (!string.IsNullOrWhiteSpace(metric) && dashboard.Catalog.Metrics.All(m => m.Id != metric))
             {
-                throw new BadParameterException("metric", $"'{metric}' is not a metric of the catalogue; 'modscope metrics' lists them.");
+                throw new BadParameterException("metric", $"'{metric}' is not a metric of the catalogue; 'modscope metrics' lists them.", ProblemReason.Unknown("metric", metric).Near(dashboard.Catalog.Metrics.Select(m => m.Id)));
             }
             var within = AlertListScope.Read(status, period, region, tz, dashboard);
             var alerts = dashboard.VisibleAlerts(Caller.Of(http).Scope, Parse<AlertStatus>(AlertListScope.StoredStatus(status), "status", "open"), Parse<AlertKind>(kind, "kind"))
@@ -66,7 +67,7 @@ internal static class AlertEndpoints
                 "acknowledged" or "ack" => (AlertStatus.Acknowledged, (DateOnly?)null),
                 "resolved" or "resolve" => (AlertStatus.Resolved, null),
                 "snoozed" or "snooze" => (AlertStatus.Snoozed, Until(change.Until)),
-                _ => throw new BadParameterException("status", $"'{change.Status}' is not a status you can set; use acknowledged, resolved or snoozed."),
+                _ => throw new BadParameterException("status", $"'{change.Status}' is not a status you can set; use acknowledged, resolved or snoozed.", ProblemReason.Unknown("status", change.Status, ["acknowledged", "resolved", "snoozed"])),
             };
             _ = dashboard.VisibleAlert(id, Caller.Of(http).Scope);
             await dashboard.Store.WriteAsync(_ => Done(() => dashboard.Alerts.SetStatus(id, status, until)), cancellationToken).ConfigureAwait(false);
@@ -77,13 +78,15 @@ internal static class AlertEndpoints
         {
             ArgumentNullException.ThrowIfNull(change);
             var label = Parse<AlertLabel>(change.Label, "label")
-                ?? throw new BadParameterException("label", $"Name a label: {string.Join(", ", Enum.GetValues<AlertLabel>().Select(v => AlertStore.Name(v)))}.");
+                ?? throw new BadParameterException("label", $"Name a label: {string.Join(", ", Labels)}.", new(ProblemKind.Missing, Subject: "label", Accepted: Labels));
             _ = dashboard.VisibleAlert(id, Caller.Of(http).Scope);
             await dashboard.Store.WriteAsync(_ => Done(() => dashboard.Alerts.Label(id, label)), cancellationToken).ConfigureAwait(false);
             return Results.Ok(Current(id, dashboard));
         }).RequireAnalyst().WithName("LabelAlert")
             .WithSummary("Record what an alert turned out to be: confirmed_incident, expected, false_alarm or new_normal (rebaselines the series from the alert's first day) (analyst role).");
     }
+
+    private static readonly string[] Labels = [.. Enum.GetValues<AlertLabel>().Select(v => AlertStore.Name(v))];
 
     /// <summary>Runs a synchronous store write as the work of <see cref="ModScope.Store.ModScopeStore.WriteAsync(Func{CancellationToken, Task}, CancellationToken)"/>.</summary>
     internal static Task Done(Action write)
@@ -102,20 +105,20 @@ internal static class AlertEndpoints
     private static string? Market(string? code, Dashboard dashboard) =>
         string.IsNullOrWhiteSpace(code) ? null
         : dashboard.Reference.Markets.Any(m => m.Code == code) ? $"market={code}"
-        : throw new BadParameterException("market", $"'{code}' is not a market of the reference data; use one of {string.Join(", ", dashboard.Reference.Markets.Select(m => m.Code).Distinct())}.");
+        : throw new BadParameterException("market", $"'{code}' is not a market of the reference data; use one of {string.Join(", ", dashboard.Reference.Markets.Select(m => m.Code).Distinct())}.", ProblemReason.Unknown("market", code, dashboard.Reference.Markets.Select(m => m.Code).Distinct()));
 
     private static TimeZoneInfo Zone(string? tz) => TimeZoneInfo.FindSystemTimeZoneById(RequestReader.Zone(tz));
 
     private static DateOnly Until(string? text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
             ? DateWindow.Day("until", day, text!)
-            : throw new BadParameterException("until", $"Snoozing needs 'until' as yyyy-MM-dd, not '{text}'.");
+            : throw new BadParameterException("until", $"Snoozing needs 'until' as yyyy-MM-dd, not '{text}'.", new(string.IsNullOrWhiteSpace(text) ? ProblemKind.Missing : ProblemKind.BadFormat, text, "day", ["yyyy-MM-dd"]));
 
     /// <param name="also">Values the parameter takes beyond the enumeration's (status: <c>open</c>), named in the refusal.</param>
     private static T? Parse<T>(string? text, string parameter, params string[] also) where T : struct, Enum =>
         string.IsNullOrWhiteSpace(text) ? null
         : Enum.GetValues<T>().FirstOrDefault(v => AlertStore.Name(v) == text) is var value && AlertStore.Name(value) == text ? value
-        : throw new BadParameterException(parameter, $"'{text}' is not one of {string.Join(", ", also.Concat(Enum.GetValues<T>().Select(v => AlertStore.Name(v))))}.");
+        : throw new BadParameterException(parameter, $"'{text}' is not one of {string.Join(", ", also.Concat(Enum.GetValues<T>().Select(v => AlertStore.Name(v))))}.", ProblemReason.Unknown(parameter, text, also.Concat(Enum.GetValues<T>().Select(v => AlertStore.Name(v)))));
 
     private static AlertExplanation? Explanation(string? json)
     {

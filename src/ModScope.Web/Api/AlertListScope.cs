@@ -1,3 +1,4 @@
+using ModScope.Common;
 using ModScope.Monitor.Alerts;
 
 namespace ModScope.Web.Api;
@@ -21,7 +22,7 @@ internal sealed record AlertListScope(bool OpenOnly, AlertScope? Within)
         {
             places = dashboard.Reference.Regions.Contains(region)
                 ? AlertScope.PlacesOf([("region", [region])], dashboard.Reference)
-                : throw new BadParameterException("region", $"'{region}' is not a region of the reference data; use one of {string.Join(", ", dashboard.Reference.Regions)}.");
+                : throw new BadParameterException("region", $"'{region}' is not a region of the reference data; use one of {string.Join(", ", dashboard.Reference.Regions)}.", ProblemReason.Unknown("region", region, dashboard.Reference.Regions));
         }
         AlertScope? within = null;
         if (!string.IsNullOrWhiteSpace(period) || places is not null)

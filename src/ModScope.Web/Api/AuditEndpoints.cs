@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using ModScope.Auditing;
+using ModScope.Common;
 using ModScope.Web.Access;
 
 namespace ModScope.Web.Api;
@@ -22,7 +23,7 @@ internal static class AuditEndpoints
             var kind = Blank(action);
             if (kind is not null && !AuditLog.Actions.Contains(kind, StringComparer.Ordinal))
             {
-                throw new BadParameterException("action", $"'{kind}' is not an audited action; one of {string.Join(", ", AuditLog.Actions)}.");
+                throw new BadParameterException("action", $"'{kind}' is not an audited action; one of {string.Join(", ", AuditLog.Actions)}.", ProblemReason.Unknown("action", kind, AuditLog.Actions));
             }
             // What was queued up to now belongs in the answer.
             await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -43,7 +44,7 @@ internal static class AuditEndpoints
         }
         return DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
             ? DateWindow.Day(name, day, text).ToDateTime(TimeOnly.MinValue)
-            : throw new BadParameterException(name, $"'{text}' is not a day; write yyyy-MM-dd.");
+            : throw new BadParameterException(name, $"'{text}' is not a day; write yyyy-MM-dd.", ProblemReason.Format("day", text, "yyyy-MM-dd"));
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

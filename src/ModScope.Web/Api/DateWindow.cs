@@ -1,4 +1,5 @@
 using System.Globalization;
+using ModScope.Common;
 using ModScope.Query;
 
 namespace ModScope.Web.Api;
@@ -17,7 +18,7 @@ internal static class DateWindow
 
     public static DateTime Day(string parameter, DateTime day, string given) =>
         day >= Earliest && day < End ? day
-        : throw new BadParameterException(parameter, $"'{given}' lies outside the days a request may name ({Text}).");
+        : throw new BadParameterException(parameter, $"'{given}' lies outside the days a request may name ({Text}).", ProblemReason.Range("day", given, Text));
 
     public static DateOnly Day(string parameter, DateOnly day, string given) =>
         DateOnly.FromDateTime(Day(parameter, day.ToDateTime(TimeOnly.MinValue), given));
@@ -26,6 +27,6 @@ internal static class DateWindow
     {
         ArgumentNullException.ThrowIfNull(period);
         return period.Start >= Earliest && period.End <= End ? period
-            : throw new BadParameterException(parameter, $"'{given}' reaches outside the days a request may name ({Text}).");
+            : throw new BadParameterException(parameter, $"'{given}' reaches outside the days a request may name ({Text}).", ProblemReason.Range("period", given, Text));
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using ModScope.Common;
 using ModScope.Service.Outbox;
 using ModScope.Web.Access;
 
@@ -20,7 +21,7 @@ internal static class DeliveryEndpoints
                 "pending" => OutboxStatus.Pending,
                 "sent" => OutboxStatus.Sent,
                 "failed" => OutboxStatus.Failed,
-                _ => throw new BadParameterException("status", $"'{status}' is not a delivery status; use pending, sent or failed."),
+                _ => throw new BadParameterException("status", $"'{status}' is not a delivery status; use pending, sent or failed.", ProblemReason.Unknown("status", status, ["pending", "sent", "failed"])),
             };
             var rows = new OutboxStore(dashboard.Store).List(only, WholeNumber.Parse("limit", limit, 1, 1_000) ?? 200);
             return Results.Ok(rows.Select(r => new

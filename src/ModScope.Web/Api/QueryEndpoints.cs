@@ -1,7 +1,8 @@
 using System.Globalization;
 using CsvHelper;
-using MiniExcelLibs;
 using Microsoft.AspNetCore.Mvc;
+using MiniExcelLibs;
+using ModScope.Common;
 using ModScope.Query;
 using ModScope.Web.Access;
 
@@ -76,7 +77,7 @@ internal static class QueryEndpoints
         var pseudonyms = caller.MaySeePeople ? null : dashboard.Pseudonyms;
         if (pseudonyms is not null && request.Filters.FirstOrDefault(f => Pseudonyms.PeopleDimensions(dashboard.Catalog).Contains(f.Dimension)) is { } people)
         {
-            throw new BadParameterException("filter", $"'{people.Dimension}' ids are shown as pseudonyms to a {caller.Role.ToString().ToLowerInvariant()}; filtering by one needs the analyst role.");
+            throw new BadParameterException("filter", $"'{people.Dimension}' ids are shown as pseudonyms to a {caller.Role.ToString().ToLowerInvariant()}; filtering by one needs the analyst role.", new(ProblemKind.NotAllowed, people.Dimension, "filter"));
         }
         var results = await dashboard.RunAsync(request, cancellationToken).ConfigureAwait(false);
         results = pseudonyms is null ? results : pseudonyms.Hide(results, dashboard.Catalog);

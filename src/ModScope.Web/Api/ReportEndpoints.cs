@@ -1,3 +1,4 @@
+using ModScope.Common;
 using ModScope.Rendering;
 using ModScope.Reports;
 using ModScope.Web.Access;
@@ -50,7 +51,7 @@ internal static class ReportEndpoints
         null or "" or "exec" or "executive" => ReportAudience.Exec,
         "regional" or "region" => ReportAudience.Regional,
         "quality" or "qa" => ReportAudience.Quality,
-        _ => throw new BadParameterException("audience", $"'{text}' is not an audience; use exec, regional or quality."),
+        _ => throw new BadParameterException("audience", $"'{text}' is not an audience; use exec, regional or quality.", ProblemReason.Unknown("audience", text, ["exec", "regional", "quality"])),
     };
 
     public static ReportFormat Format(string? text) => text?.Trim().ToLowerInvariant() switch
@@ -59,7 +60,7 @@ internal static class ReportEndpoints
         "md" or "markdown" => ReportFormat.Md,
         "xlsx" => ReportFormat.Xlsx,
         "pdf" => ReportFormat.Pdf,
-        _ => throw new BadParameterException("format", $"'{text}' is not a report format; use html, md, xlsx or pdf."),
+        _ => throw new BadParameterException("format", $"'{text}' is not a report format; use html, md, xlsx or pdf.", ProblemReason.Unknown("format", text, ["html", "md", "xlsx", "pdf"])),
     };
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -22,16 +22,16 @@ internal static class RequestReader
         var metrics = Split(p.Metric);
         if (metrics.Count == 0)
         {
-            throw new BadParameterException("metric", "Name at least one metric id (see /api/catalog).");
+            throw new BadParameterException("metric", "Name at least one metric id (see /api/catalog).", new(ProblemKind.Missing, Subject: "metric"));
         }
-        var definitions = metrics.Select(m => Lookup("metric", () => dashboard.Catalog.Metric(m))).ToList();
+        var definitions = metrics.Select(m => Lookup("metric", () => dashboard.Catalog.Metric(m), dashboard.Catalog.Metrics.Select(d => d.Id))).ToList();
         var dimensions = Split(p.By);
         foreach (var dimension in dimensions)
         {
-            Lookup("by", () => dashboard.Catalog.Dimension(dimension));
+            Lookup("by", () => dashboard.Catalog.Dimension(dimension), dashboard.Catalog.Dimensions.Select(d => d.Id));
             if (definitions.FirstOrDefault(d => !d.Dimensions.Contains(dimension)) is { } lacking)
             {
-                throw new BadParameterException("by", $"Metric '{lacking.Id}' cannot be sliced by '{dimension}'; it can by {string.Join(", ", lacking.Dimensions)}.");
+                throw new BadParameterException("by", $"Metric '{lacking.Id}' cannot be sliced by '{dimension}'; it can by {string.Join(", ", lacking.Dimensions)}.", new(ProblemKind.NotAllowed, dimension, "dimension", lacking.Dimensions));
             }
         }
         var texts = (p.Filter ?? []).Where(f => !string.IsNullOrWhiteSpace(f)).ToList();
@@ -50,7 +50,7 @@ internal static class RequestReader
     {
         null or "" or "en" => "en",
         _ when lang.StartsWith("zh", StringComparison.OrdinalIgnoreCase) => "zh-Hans",
-        _ => throw new BadParameterException("lang", $"'{lang}' is not a language; use en or zh-Hans."),
+        _ => throw new BadParameterException("lang", $"'{lang}' is not a language; use en or zh-Hans.", ProblemReason.Unknown("language", lang, ["en", "zh-Hans"])),
     };
 
     public static string Zone(string? tz)
@@ -60,7 +60,7 @@ internal static class RequestReader
         // An IANA name is a few words of letters joined by '/', never a path to wander with.
         if (zone.Length > 64 || zone.Contains("..", StringComparison.Ordinal) || zone.StartsWith('/') || !zone.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '_' or '-' or '+'))
         {
-            throw new BadParameterException("tz", unknown);
+            throw new BadParameterException("tz", unknown, ProblemReason.Unknown("time zone", zone));
         }
         try
         {
@@ -69,7 +69,7 @@ internal static class RequestReader
         }
         catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException or IOException or UnauthorizedAccessException or ArgumentException)
         {
-            throw new BadParameterException("tz", unknown, ex);
+            throw new BadParameterException("tz", unknown, ProblemReason.Unknown("time zone", zone), ex);
         }
     }
 
@@ -81,7 +81,7 @@ internal static class RequestReader
         }
         return DateTime.TryParseExact(asOf.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
             ? DateWindow.Day("asOf", day, asOf)
-            : throw new BadParameterException("asOf", $"'{asOf}' is not a day; write yyyy-MM-dd.");
+            : throw new BadParameterException("asOf", $"'{asOf}' is not a day; write yyyy-MM-dd.", ProblemReason.Format("day", asOf, "yyyy-MM-dd"));
     }
 
     public static Period Period(string text, string zone, DateTime now)
@@ -92,19 +92,22 @@ internal static class RequestReader
         }
         catch (FormatException ex)
         {
-            throw new BadParameterException("period", ex.Message, ex);
+            throw new BadParameterException("period", ex.Message, ProblemReason.Format("period", text, PeriodForms), ex);
         }
         catch (Exception ex) when (ex is ArgumentOutOfRangeException or OverflowException)
         {
             // A week 99, or 'last N days' reaching before year 1: beyond the calendar.
-            throw new BadParameterException("period", $"'{text}' reaches outside the days a request may name ({DateWindow.Text}).", ex);
+            throw new BadParameterException("period", $"'{text}' reaches outside the days a request may name ({DateWindow.Text}).", ProblemReason.Range("period", text, DateWindow.Text), ex);
         }
     }
+
+    /// <summary>How periods are written, as the refusal of one that cannot be read says (<see cref="PeriodParser"/>).</summary>
+    private static readonly string[] PeriodForms = ["2026-W46", "2026-11", "2026-Q4", "2026-11-01..2026-11-15", "last full week", "last 28 days"];
 
     public static TimeGrain Grain(string? text) =>
         string.IsNullOrWhiteSpace(text) ? TimeGrain.None
         : Enum.TryParse<TimeGrain>(text, ignoreCase: true, out var grain) && Enum.IsDefined(grain) && !int.TryParse(text, CultureInfo.InvariantCulture, out _) ? grain
-        : throw new BadParameterException("grain", $"'{text}' is not a grain; use none, hour, day, week, month or quarter.");
+        : throw new BadParameterException("grain", $"'{text}' is not a grain; use none, hour, day, week, month or quarter.", ProblemReason.Unknown("grain", text, ["none", "hour", "day", "week", "month", "quarter"]));
 
     public static Comparison Compare(string? text) => text switch
     {
@@ -112,7 +115,7 @@ internal static class RequestReader
         "previous" or "previous-period" => Comparison.PreviousPeriod,
         "last-year" or "year" => Comparison.SamePeriodLastYear,
         "last-week" or "weekday" => Comparison.SameWeekdayLastWeek,
-        _ => throw new BadParameterException("compare", $"'{text}' is not a comparison; use previous, last-year, last-week or none."),
+        _ => throw new BadParameterException("compare", $"'{text}' is not a comparison; use previous, last-year, last-week or none.", ProblemReason.Unknown("comparison", text, ["previous", "last-year", "last-week", "none"])),
     };
 
     public static DimensionFilter Filter(string text, MetricCatalog catalog, ReferenceData reference)
@@ -124,16 +127,16 @@ internal static class RequestReader
         }
         catch (FormatException ex)
         {
-            throw new BadParameterException("filter", ex.Message, ex);
+            throw new BadParameterException("filter", ex.Message, ProblemReason.Format("filter", text, "market=US,GB", "queue!=US-prelisting"), ex);
         }
-        Lookup("filter", () => catalog.Dimension(filter.Dimension));
+        Lookup("filter", () => catalog.Dimension(filter.Dimension), catalog.Dimensions.Select(d => d.Id));
         try
         {
             ReferenceFilterCheck.Check([filter], catalog, reference);
         }
         catch (MetricRequestException ex)
         {
-            throw new BadParameterException("filter", ex.Message, ex);
+            throw new BadParameterException("filter", ex.Message, ex.Reason ?? new(ProblemKind.UnknownValue, text, "filter"), ex);
         }
         return filter;
     }
@@ -141,7 +144,8 @@ internal static class RequestReader
     public static List<string> Split(string[]? values) =>
         (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
 
-    private static T Lookup<T>(string parameter, Func<T> find)
+    /// <param name="names">The names <paramref name="find"/> knows, the closest of which a refusal suggests.</param>
+    private static T Lookup<T>(string parameter, Func<T> find, IEnumerable<string> names)
     {
         try
         {
@@ -149,7 +153,7 @@ internal static class RequestReader
         }
         catch (NotFoundException ex)
         {
-            throw new BadParameterException(parameter, ex.Message.Trim('\'', '"'), ex);
+            throw new BadParameterException(parameter, ex.Message.Trim('\'', '"'), ProblemReason.Unknown(ex.Kind.Length > 0 ? ex.Kind : parameter, ex.Key).Near(names), ex);
         }
     }
 }

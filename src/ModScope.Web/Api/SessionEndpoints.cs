@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
+using ModScope.Common;
 using ModScope.Web.Access;
 
 namespace ModScope.Web.Api;
@@ -22,7 +23,7 @@ internal static class SessionEndpoints
             ArgumentNullException.ThrowIfNull(body);
             if (!access.HasUsers)
             {
-                throw new BadParameterException("name", "No users are configured: this dashboard is a single-user tool on loopback and needs no sign-in.");
+                throw new BadParameterException("name", "No users are configured: this dashboard is a single-user tool on loopback and needs no sign-in.", new(ProblemKind.NotAllowed, Subject: "sign-in"));
             }
             if (access.SignIn(body.Name ?? "", body.Password ?? "") is not { } caller)
             {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ModScope.Common;
 
 namespace ModScope.Web.Api;
 
@@ -14,6 +15,7 @@ internal static class WholeNumber
         }
         return int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= least && n <= most
             ? n
-            : throw new BadParameterException(name, $"a whole number between {least} and {most}, not '{text}'.");
+            : throw new BadParameterException(name, $"a whole number between {least} and {most}, not '{text}'.",
+                int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out _) ? ProblemReason.Range("whole number", text, $"{least}..{most}") : ProblemReason.Format("whole number", text));
     }
 }

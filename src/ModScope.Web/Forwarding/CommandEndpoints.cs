@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using ModScope.Common;
 using ModScope.Web.Api;
 
 namespace ModScope.Web.Forwarding;
@@ -23,7 +24,7 @@ internal static class CommandEndpoints
             }
             if (body.Arguments is not { Count: > 0 } arguments)
             {
-                throw new BadParameterException("arguments", "arguments: the command line to run is missing.");
+                throw new BadParameterException("arguments", "arguments: the command line to run is missing.", new(ProblemKind.Missing, Subject: "command"));
             }
             var width = Math.Clamp(body.Width, 40, 400);
             var outcome = await dashboard.Store.WriteAsync(token => forwarding.Runner.RunAsync(arguments, dashboard.Store.Path, width, token),

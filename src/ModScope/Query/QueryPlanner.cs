@@ -127,25 +127,25 @@ public sealed class QueryPlanner(MetricCatalog catalog, ISqlDialect dialect, Ref
     {
         if (request.Metrics.Count == 0)
         {
-            throw new MetricRequestException("Ask for at least one metric.");
+            throw new MetricRequestException("Ask for at least one metric.") { Reason = new(ProblemKind.Missing, Subject: "metric") };
         }
         var metrics = new List<MetricDefinition>();
         foreach (var id in request.Metrics)
         {
             var metric = catalog.Metrics.FirstOrDefault(m => m.Id == id)
-                ?? throw new MetricRequestException($"Unknown metric '{id}'{NearMatch.SuggestOrStop(id, catalog.Metrics.Select(m => m.Id))}");
+                ?? throw new MetricRequestException($"Unknown metric '{id}'{NearMatch.SuggestOrStop(id, catalog.Metrics.Select(m => m.Id))}") { Reason = ProblemReason.Unknown("metric", id).Near(catalog.Metrics.Select(m => m.Id)) };
             metrics.Add(metric);
         }
         foreach (var id in request.Dimensions.Concat(request.Filters.Select(f => f.Dimension)))
         {
             if (catalog.Dimensions.All(d => d.Id != id))
             {
-                throw new MetricRequestException($"Unknown dimension '{id}'{NearMatch.SuggestOrStop(id, catalog.Dimensions.Select(d => d.Id))}");
+                throw new MetricRequestException($"Unknown dimension '{id}'{NearMatch.SuggestOrStop(id, catalog.Dimensions.Select(d => d.Id))}") { Reason = ProblemReason.Unknown("dimension", id, catalog.Dimensions.Select(d => d.Id)) };
             }
             foreach (var metric in metrics.Where(m => !m.Dimensions.Contains(id)))
             {
                 throw new MetricRequestException(
-                    $"Metric '{metric.Id}' cannot be sliced by '{id}'; it can be sliced by: {string.Join(", ", metric.Dimensions)}.");
+                    $"Metric '{metric.Id}' cannot be sliced by '{id}'; it can be sliced by: {string.Join(", ", metric.Dimensions)}.") { Reason = new(ProblemKind.NotAllowed, id, "dimension", metric.Dimensions) };
             }
         }
         if (reference is not null)

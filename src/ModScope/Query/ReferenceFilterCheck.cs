@@ -12,7 +12,10 @@ namespace ModScope.Query;
 /// </summary>
 public static class ReferenceFilterCheck
 {
-    /// <summary>Throws <see cref="MetricRequestException"/> naming the first unknown value (with near matches).</summary>
+    /// <summary>
+    /// Throws <see cref="MetricRequestException"/> naming the first unknown value (with near matches), its
+    /// <see cref="MetricRequestException.Reason"/> the dimension, the value and the known values.
+    /// </summary>
     public static void Check(IEnumerable<DimensionFilter> filters, MetricCatalog catalog, ReferenceData reference)
     {
         ArgumentNullException.ThrowIfNull(filters);
@@ -28,7 +31,10 @@ public static class ReferenceFilterCheck
             {
                 var suggestion = NearMatch.SuggestOrStop(value, known.Order(StringComparer.Ordinal));
                 throw new MetricRequestException(
-                    $"Unknown {dimension.Id} '{value}' in the filter {filter.Dimension}{(filter.Operator == FilterOperator.NotIn ? "!=" : "=")}{string.Join(',', filter.Values)}{suggestion}");
+                    $"Unknown {dimension.Id} '{value}' in the filter {filter.Dimension}{(filter.Operator == FilterOperator.NotIn ? "!=" : "=")}{string.Join(',', filter.Values)}{suggestion}")
+                {
+                    Reason = ProblemReason.Unknown(dimension.Id, value, known.Order(StringComparer.Ordinal)),
+                };
             }
         }
     }

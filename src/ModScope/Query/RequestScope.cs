@@ -1,4 +1,5 @@
 using ModScope.Catalog;
+using ModScope.Common;
 using ModScope.Model;
 
 namespace ModScope.Query;
@@ -28,7 +29,7 @@ internal sealed class RequestScope
         }
         catch (TimeZoneNotFoundException ex)
         {
-            throw new MetricRequestException($"Unknown time zone '{request.Period.TimeZone}'; use an IANA name such as Asia/Singapore or UTC.", ex);
+            throw new MetricRequestException($"Unknown time zone '{request.Period.TimeZone}'; use an IANA name such as Asia/Singapore or UTC.", ex) { Reason = ProblemReason.Unknown("time zone", request.Period.TimeZone) };
         }
         Zone = zone;
         StartUtc = ToUtc(request.Period.Start);

@@ -1,4 +1,5 @@
 using ModScope.Catalog;
+using ModScope.Common;
 using ModScope.Model;
 
 namespace ModScope.Query;
@@ -98,7 +99,7 @@ public static class ScopeFilters
         foreach (var metric in request.Metrics.Select(id => catalog.Metrics.FirstOrDefault(m => m.Id == id)).OfType<MetricDefinition>()
             .Where(m => !m.Dimensions.Contains(dimension.Id)))
         {
-            throw new MetricRequestException($"Metric '{metric.Id}' cannot be limited to your scope: it has no '{dimension.Id}' dimension.");
+            throw new MetricRequestException($"Metric '{metric.Id}' cannot be limited to your scope: it has no '{dimension.Id}' dimension.") { Reason = new(ProblemKind.NotAllowed, metric.Id, "metric") };
         }
         // An empty value matches no stored row: a scope naming nothing known keeps nothing.
         IReadOnlyList<string> values = allowed is { Count: > 0 } ? [.. allowed.Order(StringComparer.Ordinal)] : [""];

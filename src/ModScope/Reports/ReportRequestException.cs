@@ -9,4 +9,7 @@ namespace ModScope.Reports;
 public sealed class ReportRequestException(string parameter, string message, Exception? inner = null) : ModScopeException(message, inner)
 {
     public string Parameter { get; } = parameter;
+
+    /// <summary>The refused value's facts (kind, value, accepted values), where the throw site knows them.</summary>
+    public ProblemReason? Reason { get; init; }
 }

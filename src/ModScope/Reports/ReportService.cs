@@ -1,4 +1,5 @@
 using ModScope.Catalog;
+using ModScope.Common;
 using ModScope.Monitor.Explanation;
 using ModScope.Model;
 using ModScope.Monitor.Alerts;
@@ -38,21 +39,24 @@ public sealed class ReportService(MetricCatalog catalog, MetricQuery query, Stor
         ArgumentNullException.ThrowIfNull(reference);
         if (region is not null && market is not null)
         {
-            throw new ReportRequestException("market", "Give a region or a market, not both.");
+            throw new ReportRequestException("market", "Give a region or a market, not both.") { Reason = new(ProblemKind.NotAllowed, market, "market") };
         }
         if (audience == ReportAudience.Regional && region is null && market is null)
         {
-            throw new ReportRequestException("region", "A regional report needs a region (e.g. SEA) or a market (e.g. ID).");
+            throw new ReportRequestException("region", "A regional report needs a region (e.g. SEA) or a market (e.g. ID).") { Reason = new(ProblemKind.Missing, Subject: "region", Accepted: reference.Regions) };
         }
         var markets = reference.Markets;
         if (market is not null && !markets.Any(m => string.Equals(m.Code, market, StringComparison.OrdinalIgnoreCase)))
         {
-            throw new ReportRequestException("market", $"Unknown market '{market}'; known markets: {string.Join(", ", markets.Select(m => m.Code).Distinct(StringComparer.Ordinal))}.");
+            throw new ReportRequestException("market", $"Unknown market '{market}'; known markets: {string.Join(", ", markets.Select(m => m.Code).Distinct(StringComparer.Ordinal))}.")
+            {
+                Reason = ProblemReason.Unknown("market", market, markets.Select(m => m.Code).Distinct(StringComparer.Ordinal)),
+            };
         }
         var regions = reference.Regions;
         if (region is not null && !regions.Contains(region, StringComparer.OrdinalIgnoreCase))
         {
-            throw new ReportRequestException("region", $"Unknown region '{region}'; known regions: {string.Join(", ", regions)}.");
+            throw new ReportRequestException("region", $"Unknown region '{region}'; known regions: {string.Join(", ", regions)}.") { Reason = ProblemReason.Unknown("region", region, regions) };
         }
         // The region as the reference data spells it: the filter compares it exactly.
         var known = region is null ? null : regions.First(r => string.Equals(r, region, StringComparison.OrdinalIgnoreCase));

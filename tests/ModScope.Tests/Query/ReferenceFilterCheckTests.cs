@@ -1,4 +1,5 @@
 using ModScope.Catalog;
+using ModScope.Common;
 using ModScope.Model;
 using ModScope.Query;
 
@@ -16,6 +17,21 @@ public sealed class ReferenceFilterCheckTests
             ReferenceFilterCheck.Check([DimensionFilter.Parse("market=XX")], Catalog, ReferenceData.Shipped));
 
         Assert.Contains("Unknown market 'XX' in the filter market=XX", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_market_carries_its_reason_the_value_and_the_known_markets()
+    {
+        var error = Assert.Throws<MetricRequestException>(() =>
+            ReferenceFilterCheck.Check([DimensionFilter.Parse("market!=US,XX")], Catalog, ReferenceData.Shipped));
+
+        var reason = Assert.IsType<ProblemReason>(error.Reason);
+        Assert.Equal(ProblemKind.UnknownValue, reason.Kind);
+        Assert.Equal("unknown-value", reason.KindName);
+        Assert.Equal("XX", reason.Value);
+        Assert.Equal("market", reason.Subject);
+        // reference/markets.csv's codes, written out by hand, in ordinal order.
+        Assert.Equal(["AE", "BR", "DE", "ES", "FR", "GB", "ID", "IE", "IT", "JP", "MX", "MY", "PH", "SA", "SG", "TH", "US", "VN"], reason.Accepted);
     }
 
     [Fact]

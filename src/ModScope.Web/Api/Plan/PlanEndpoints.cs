@@ -1,3 +1,4 @@
+using ModScope.Common;
 using ModScope.Planning;
 using ModScope.Planning.Opportunities;
 using ModScope.Web.Access;
@@ -92,6 +93,6 @@ internal static class PlanEndpoints
     {
         null or "" or "market" => "market",
         "queue" => "queue",
-        _ => throw new BadParameterException("by", $"'{text}' is not a forecast subject; use market or queue."),
+        _ => throw new BadParameterException("by", $"'{text}' is not a forecast subject; use market or queue.", ProblemReason.Unknown("forecast subject", text, ["market", "queue"])),
     };
 }

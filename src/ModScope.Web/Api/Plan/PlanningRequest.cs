@@ -1,4 +1,5 @@
 using System.Globalization;
+using ModScope.Common;
 using ModScope.Model;
 using ModScope.Planning;
 using ModScope.Planning.Forecasting;
@@ -52,6 +53,6 @@ internal sealed record PlanningRequest(string Language, IReadOnlyList<DimensionF
         var (digits, factor) = trimmed.EndsWith('w') ? (trimmed[..^1], 7) : trimmed.EndsWith('d') ? (trimmed[..^1], 1) : (trimmed, 1);
         return int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= MaxHorizonDays && n * factor <= MaxHorizonDays
             ? n * factor
-            : throw new BadParameterException("horizon", $"'{text}' is not a horizon; give days or weeks from 1 day to 8 weeks (8w, 28d, 14).");
+            : throw new BadParameterException("horizon", $"'{text}' is not a horizon; give days or weeks from 1 day to 8 weeks (8w, 28d, 14).", ProblemReason.Format("horizon", text, "1d..8w", "8w", "28d", "14"));
     }
 }

@@ -96,7 +96,7 @@
         });
         const answer = await response.json();
         if (response.status === 401 || response.status === 403) { message.textContent = t('alerts.needsAnalyst'); return; }
-        if (!response.ok) { message.textContent = answer.detail || answer.title; return; }
+        if (!response.ok) { message.textContent = (response.status < 500 && MS.problemText(answer)) || answer.detail || answer.title; return; }
         done(answer);
         message.textContent = '';
       } catch (e) { message.textContent = e.message; }

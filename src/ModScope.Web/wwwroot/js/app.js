@@ -54,12 +54,58 @@ const MS = (() => {
       window.location.href = `/signin?return=${encodeURIComponent(window.location.pathname + window.location.search)}`;
     }
     const body = (response.headers.get('content-type') || '').includes('json') ? await response.json() : await response.text();
-    if (!response.ok) throw new Error(body.detail || body.title || String(body));
+    if (!response.ok) throw problemError(body, response.status);
     return body;
   }
 
+  // An error answer as an Error carrying the problem's facts (parameter, kind, value, subject, accepted), so that
+  // showError can word it in the page's language; its message stays the API's English detail.
+  function problemError(body, status) {
+    const error = new Error((body && (body.detail || body.title)) || String(body));
+    if (body && typeof body === 'object' && status < 500) error.problem = body;
+    return error;
+  }
+
+  // The kinds of refusal the labels word (problem.<kind>); any other is shown by the API's detail.
+  const problemKinds = ['unknown-value', 'bad-format', 'out-of-range', 'not-allowed', 'missing', 'too-large'];
+  const shownAccepted = 20;
+
+  function fill(template, values) { return template.replace(/\{(\w+)\}/g, (m, k) => values[k] ?? m); }
+  function has(key) { return Object.prototype.hasOwnProperty.call(state.labels, key); }
+
+  // What a refused value should have named, in the page's language: the labels' word (市场, 时间粒度), else the
+  // catalogue's dimension name, else the API's own word.
+  function subjectName(subject) {
+    if (has(`problem.subject.${subject}`)) return t(`problem.subject.${subject}`);
+    const dimension = state.catalog && state.catalog.dimensions.find(d => d.id === subject);
+    return dimension ? dimension.name.toLocaleLowerCase() : subject;
+  }
+
+  // A refusal in the page's language from its facts: "Bad parameter 'filter': unknown market 'XX'; use one of …." /
+  // "参数“filter”有误：未知的市场“XX”；可用：…。", then the closest names ("Did you mean week?" / "您是否要找：week？");
+  // null for a kind the labels do not word.
+  function problemText(p) {
+    if (!p || !problemKinds.includes(p.kind)) return null;
+    const subject = p.subject ?? p.parameter ?? '';
+    const noValue = p.value === undefined || p.value === null || p.value === '';
+    const key = [`problem.${p.kind}.${subject}`, `problem.${p.kind}${noValue ? '.noValue' : ''}`].find(has);
+    if (!key) return null;
+    let reason = fill(t(key), { subject: subjectName(subject), value: p.value ?? '', valueName: subjectName(p.value ?? '') });
+    const accepted = Array.isArray(p.accepted) ? p.accepted : [];
+    if (accepted.length > 0 && has(`problem.${p.kind}.accepted`)) {
+      const listed = accepted.slice(0, shownAccepted).join(t('common.listJoin')) + (accepted.length > shownAccepted ? t('problem.more') : '');
+      reason += fill(t(`problem.${p.kind}.accepted`), { accepted: listed });
+    }
+    const sentence = p.parameter ? fill(t('problem.parameter'), { parameter: p.parameter, reason }) : reason.charAt(0).toLocaleUpperCase() + reason.slice(1);
+    const near = Array.isArray(p.suggested) && p.suggested.length > 0 ? fill(t('problem.suggested'), { suggested: p.suggested.join(t('common.listJoin')) }) : '';
+    return sentence + t('problem.end') + near;
+  }
+
+  // A refused request is worded from its facts in the page's language; a network error, a 500 or a refusal of a kind
+  // the labels do not know keeps the generic "Something went wrong: <detail>".
   function showError(container, error) {
-    container.replaceChildren(el('div', { class: 'error', role: 'alert' }, said(t('common.error'), error.message)));
+    const worded = problemText(error && error.problem);
+    container.replaceChildren(el('div', { class: 'error', role: 'alert' }, worded ?? said(t('common.error'), error.message)));
   }
 
   // Keeps lang and tz on links between pages.
@@ -163,5 +209,5 @@ const MS = (() => {
     return state;
   }
 
-  return { state, t, said, aside, periodShown, periodValue, el, api, params, link, showError, pageState, pushState, applyLabels, start, sortableTable, authHeaders };
+  return { state, t, said, aside, periodShown, periodValue, el, api, params, link, showError, problemError, problemText, pageState, pushState, applyLabels, start, sortableTable, authHeaders };
 })();

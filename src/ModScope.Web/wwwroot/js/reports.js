@@ -31,7 +31,7 @@
         const response = await fetch(`/api/report?${MS.params({ ...choice, lang: reportLang.value })}`);
         if (!response.ok) {
           const problem = (response.headers.get('content-type') || '').includes('json') ? await response.json() : { detail: await response.text() };
-          throw new Error(problem.detail || problem.title || response.statusText);
+          throw MS.problemError(problem.detail || problem.title ? problem : { detail: response.statusText }, response.status);
         }
         const blob = await response.blob();
         const name = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(response.headers.get('content-disposition') || '')?.[1] || `report.${format.value}`;
