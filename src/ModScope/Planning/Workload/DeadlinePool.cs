@@ -77,7 +77,10 @@ public static class DeadlinePool
                 }
             }
 
-            Serve(capacity[day] / Hours, chunks, left, head, arrived, runs.Served, totalServed, day);
+            if (!ServeAll(capacity[day] / Hours, left, head, arrived, runs.Served, totalServed, day))
+            {
+                Serve(capacity[day] / Hours, chunks, left, head, arrived, runs.Served, totalServed, day);
+            }
             for (var q = 0; q < queues.Count; q++)
             {
                 while (checkedUp[q] < arrived[q] && chunks[q][checkedUp[q]].Deadline <= hour)
@@ -116,6 +119,38 @@ public static class DeadlinePool
         }
 
         return runs;
+    }
+
+    /// <summary>When the hour's capacity covers all the waiting work (the usual hour), serves it all and says so; the order does not matter then.</summary>
+    private static bool ServeAll(double capacity, double[][] left, int[] head, int[] arrived, double[][] served, double[] totalServed, int day)
+    {
+        var waiting = 0.0;
+        for (var q = 0; q < left.Length; q++)
+        {
+            for (var k = head[q]; k < arrived[q]; k++)
+            {
+                waiting += left[q][k];
+            }
+        }
+
+        if (waiting > capacity)
+        {
+            return false;
+        }
+
+        for (var q = 0; q < left.Length; q++)
+        {
+            for (var k = head[q]; k < arrived[q]; k++)
+            {
+                served[q][day] += left[q][k];
+                totalServed[q] += left[q][k];
+                left[q][k] = 0.0;
+            }
+
+            head[q] = arrived[q];
+        }
+
+        return true;
     }
 
     /// <summary>One hour's capacity over the arrived work, earliest deadline first, equal deadlines in proportion to what is left.</summary>
