@@ -115,8 +115,8 @@ internal sealed class OpportunityLedger(OpportunityPlan plan, SimCalendar calend
     /// left out) by market and SLA, times the calendar's factor that the generator would plant on the day
     /// (<see cref="SimCalendar.PeakFactor"/>), arriving evenly through the day, each hour's due SLA hours later. Capacity:
     /// the weekday's mean scheduled hours at the planning targets (× occupancy · (1 − shrinkage)), evenly through the day.
-    /// One pool for the site, earliest deadline first, hour by hour: the work served is min(served + capacity, arrived),
-    /// and whenever the work due exceeds it the difference is added as extra (latest, so the fewest). The sum, in
+    /// One pool for the site, earliest deadline first, hour by hour: each hour's capacity serves the waiting work with
+    /// the earliest deadline, and work still waiting at its deadline is done by extra hours (latest, so the fewest). The sum, in
     /// scheduled hours, is the size; a week of it is the sum over <see cref="WindowDays"/> / 7 weeks, as the finder spreads
     /// its horizon's extra. Null when no sized peak falls in those days (the data cover it, or it is further ahead).
     /// </summary>
@@ -157,17 +157,33 @@ internal sealed class OpportunityLedger(OpportunityPlan plan, SimCalendar calend
             }
         }
 
-        var (arrived, due, served, extra) = (0.0, 0.0, 0.0, 0.0);
+        // An hour's arrivals are due by the end of the hour SLA hours later (whole hours: the SLAs are 1-72 hours). Each
+        // hour's capacity goes to the waiting work with the earliest deadline; work still waiting at the end of its
+        // deadline hour is done by extra hours. (Not the site's cumulative work due against its cumulative work served:
+        // that credits work with a later deadline served early in a quiet hour against work due now, and can under-count.)
+        var deadline = classes.ToDictionary(c => c, c => (int)Math.Ceiling(c));
+        var left = classes.ToDictionary(c => c, c => (double[])arrivals[c].Clone());
+        var extra = 0.0;
         for (var hour = 0; hour < hours; hour++)
         {
-            arrived += classes.Sum(c => arrivals[c][hour]);
-            // An hour's arrivals are due by the end of the hour SLA hours later (whole hours: the SLAs are 1-72 hours).
-            due += classes.Sum(c => hour - (int)Math.Ceiling(c) is var from && from >= 0 ? arrivals[c][from] : 0.0);
-            served = Math.Min(served + capacity[hour], arrived);
-            if (due > served)
+            var free = capacity[hour];
+            var waiting = classes.SelectMany(c => Enumerable.Range(Math.Max(0, hour - deadline[c]), Math.Min(hour, deadline[c]) + 1).Select(from => (Class: c, From: from)))
+                .Where(w => left[w.Class][w.From] > 0).OrderBy(w => w.From + deadline[w.Class]);
+            foreach (var (c, from) in waiting)
             {
-                extra += due - served;
-                served = due;
+                var done = Math.Min(free, left[c][from]);
+                left[c][from] -= done;
+                free -= done;
+                if (free <= 0)
+                {
+                    break;
+                }
+            }
+
+            foreach (var c in classes.Where(c => hour - deadline[c] >= 0))
+            {
+                extra += left[c][hour - deadline[c]];
+                left[c][hour - deadline[c]] = 0.0;
             }
         }
 

@@ -6,8 +6,8 @@ namespace ModScope.Synthetic;
 /// <summary>
 /// Day numbering (day 0 = the first day; negative days are the warm-up before it), weekly seasonality and the calendar's
 /// sized peaks: every event of the shipped <c>catalog/events.yaml</c> with an <c>effect.uplift</c> (today 11.11 in SEA,
-/// ×1.8) multiplies its markets' volume by that factor on each day of its effect window but the last lag day (November
-/// 10–12), so the generated peak's factor is the forecast's by construction (the forecast's window has one day more).
+/// ×1.8) multiplies its markets' volume by that factor on its sized peak's days (<see cref="CalendarEvent.InUplift"/>:
+/// November 10–12), the same days and factor the forecast applies, by construction.
 /// </summary>
 internal sealed class SimCalendar(DateOnly start, int days)
 {
@@ -48,12 +48,13 @@ internal sealed class SimCalendar(DateOnly start, int days)
     public static bool IsPeak(DateOnly date) => Sized.Value.Any(s => InPeak(s.Event, date));
 
     /// <summary>
-    /// The days the generator raises volume: the effect window but its last lag day, which the monitor's window keeps for
-    /// the work that spills over (the last peak day's items decided the next day, their turnaround). With the whole window
-    /// raised, that spill-over fell after it and the monitor's evaluation lost 18 points of precision (74% against 92%).
+    /// The days the generator raises volume: the calendar's sized peak days (<see cref="CalendarEvent.InUplift"/>, the
+    /// one definition the forecast reads too): for 11.11 the effect window less its last lag day
+    /// (<c>uplift_lag_days: 1</c>), which the monitor's window keeps for the work that spills over (the last peak day's
+    /// items decided the next day, their turnaround). With the whole window raised, that spill-over fell after it and the
+    /// monitor's evaluation lost 18 points of precision (74% against 92%).
     /// </summary>
-    private static bool InPeak(CalendarEvent e, DateOnly date) =>
-        date >= e.EffectStart && date <= e.EffectEnd.AddDays(e.Effect.LagDays > 0 ? -1 : 0);
+    private static bool InPeak(CalendarEvent e, DateOnly date) => e.InUplift(date);
 
     public bool IsPeak(int day) => IsPeak(DateOf(day));
 }

@@ -9,7 +9,8 @@ namespace ModScope.Planning;
 /// The event calendar as forecast regressors: each volume-raising event's effect window (lead and lag days included) in
 /// the subject's market, grouped into families by its id without the year (<c>singles_day_2025</c> and
 /// <c>singles_day_2026</c> are one family), so an uplift seen last year carries to this year's occurrence; the event's
-/// <c>effect.uplift</c>, when the calendar gives one, is the factor used for a family the history never saw.
+/// <c>effect.uplift</c>, when the calendar gives one, is the factor used for a family the history never saw, on the
+/// sized peak's days only (<c>CalendarEvent.UpliftEnd</c>: <c>effect.uplift_lag_days</c>), the days the generator raises.
 /// </summary>
 public static partial class CalendarEvents
 {
@@ -20,7 +21,7 @@ public static partial class CalendarEvents
         return calendar.Events
             .Where(e => e.Effect.Volume != VolumeEffect.Down)
             .Where(e => market is null || calendar.MarketsOf(e).Contains(market))
-            .Select(e => new ForecastEvent(Family(e.Id), e.EffectStart, e.EffectEnd, e.Effect.Uplift))
+            .Select(e => new ForecastEvent(Family(e.Id), e.EffectStart, e.EffectEnd, e.Effect.Uplift, e.UpliftEnd))
             .ToArray();
     }
 

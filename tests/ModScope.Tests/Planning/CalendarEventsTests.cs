@@ -18,14 +18,15 @@ public sealed class CalendarEventsTests
     {
         var events = CalendarEvents.For(Shipped, "ID");
 
-        // catalog/events.yaml: singles_day_20xx has uplift 1.8 and a window 11-10..11-13 (lead 1, lag 2); 9.9 has none.
+        // catalog/events.yaml: singles_day_20xx has uplift 1.8 and a window 11-10..11-13 (lead 1, lag 2), the uplift on
+        // the lead day, the day and one lag day (uplift_lag_days 1): 11-10..11-12; 9.9 has none.
         var singles = Assert.Single(events, e => e.Start == new DateOnly(2026, 11, 10));
-        Assert.Equal(("singles_day", new DateOnly(2026, 11, 13), 1.8), (singles.Family, singles.End, singles.Uplift));
+        Assert.Equal(("singles_day", new DateOnly(2026, 11, 13), 1.8, (DateOnly?)new DateOnly(2026, 11, 12)), (singles.Family, singles.End, singles.Uplift, singles.UpliftEnd));
         Assert.Null(Assert.Single(events, e => e.Start == new DateOnly(2026, 9, 8)).Uplift);
     }
 
     [Fact]
-    public void A_series_without_a_past_11_11_gets_the_calendar_factor_in_the_window()
+    public void A_series_without_a_past_11_11_gets_the_calendar_factor_on_the_peak_days()
     {
         // The evaluation's setting: 63 days from 2026-08-24 (last day 2026-10-25), four weeks ahead.
         var history = Series.WeeklyPattern(63, 300, start: new DateOnly(2026, 8, 24));
@@ -35,12 +36,14 @@ public sealed class CalendarEventsTests
         var forecast = SeasonalForecaster.Forecast(history, events, FourWeeks);
         var usual = SeasonalForecaster.Forecast(history, without, FourWeeks);
 
-        var window = new HashSet<DateOnly>(Enumerable.Range(0, 4).Select(d => new DateOnly(2026, 11, 10).AddDays(d)));
-        Assert.Equal(4, forecast.Points.Count(p => window.Contains(p.Day)));
+        // The peak: lead day 11-10, the day 11-11, one of the two lag days 11-12; the window's 11-13 is not raised.
+        var peak = new HashSet<DateOnly>([new DateOnly(2026, 11, 10), new DateOnly(2026, 11, 11), new DateOnly(2026, 11, 12)]);
+        Assert.Equal(3, forecast.Points.Count(p => peak.Contains(p.Day)));
+        Assert.Contains(forecast.Points, p => p.Day == new DateOnly(2026, 11, 13));
         for (var i = 0; i < forecast.Points.Count; i++)
         {
-            // Inside the window ŷ (and its bounds) is 1.8 times the usual day's, outside it is the same.
-            var factor = window.Contains(forecast.Points[i].Day) ? 1.8 : 1.0;
+            // On the peak's days ŷ (and its bounds) is 1.8 times the usual day's, on every other day (11-13 too) the same.
+            var factor = peak.Contains(forecast.Points[i].Day) ? 1.8 : 1.0;
             Assert.Equal(factor * usual.Points[i].Value, forecast.Points[i].Value, 6);
             Assert.Equal(factor * usual.Points[i].Upper, forecast.Points[i].Upper, 6);
         }

@@ -25,4 +25,14 @@ public sealed record CalendarEvent(
 
     /// <summary>True when <paramref name="day"/> is inside the effect window.</summary>
     public bool Covers(DateOnly day) => day >= EffectStart && day <= EffectEnd;
+
+    /// <summary>
+    /// Last day the calendar's uplift applies (the sized peak's last day): the end plus <c>effect.uplift_lag_days</c>,
+    /// or plus all the lag days when it is not given. The one definition of a sized peak's days, read by the forecast
+    /// (<c>Planning/CalendarEvents</c>) and the generator (<c>SimCalendar</c>) alike.
+    /// </summary>
+    public DateOnly UpliftEnd => End.AddDays(Effect.UpliftLagDays ?? Effect.LagDays);
+
+    /// <summary>True when the event has an uplift and <paramref name="day"/> is one of its sized peak's days (<see cref="EffectStart"/>..<see cref="UpliftEnd"/>).</summary>
+    public bool InUplift(DateOnly day) => Effect.Uplift is > 0 && day >= EffectStart && day <= UpliftEnd;
 }

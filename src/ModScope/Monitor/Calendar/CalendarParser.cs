@@ -14,7 +14,7 @@ internal static class CalendarParser
 {
     private static readonly string[] TopKeys = ["version", "events"];
     private static readonly string[] EventKeys = ["id", "name", "markets", "start", "end", "effect"];
-    private static readonly string[] EffectKeys = ["volume", "lead_days", "lag_days", "uplift"];
+    private static readonly string[] EffectKeys = ["volume", "lead_days", "lag_days", "uplift", "uplift_lag_days"];
     private static readonly string[] Volumes = ["up", "down", "mixed"];
 
     public static IReadOnlyList<CalendarEvent> Parse(string text, string file, MarketScope scope)
@@ -116,7 +116,7 @@ internal static class CalendarParser
         var node = reader.Child(map, "effect");
         if (node is null)
         {
-            reader.Problem(map, $"{field}.effect", "is required (volume: up, down or mixed; optional lead_days, lag_days, uplift)");
+            reader.Problem(map, $"{field}.effect", "is required (volume: up, down or mixed; optional lead_days, lag_days, uplift, uplift_lag_days)");
             return null;
         }
         if (reader.Mapping(node, $"{field}.effect") is not { } effect)
@@ -140,7 +140,8 @@ internal static class CalendarParser
         var lead = Days(reader, effect, "lead_days", $"{field}.effect");
         var lag = Days(reader, effect, "lag_days", $"{field}.effect");
         var uplift = reader.Number(effect, "uplift", $"{field}.effect", required: false);
-        return new EventEffect(volume ?? VolumeEffect.Up, lead, lag, uplift);
+        int? upliftLag = reader.Child(effect, "uplift_lag_days") is null ? null : Days(reader, effect, "uplift_lag_days", $"{field}.effect");
+        return new EventEffect(volume ?? VolumeEffect.Up, lead, lag, uplift, upliftLag);
     }
 
     private static int Days(YamlReader reader, YamlMappingNode map, string key, string field)

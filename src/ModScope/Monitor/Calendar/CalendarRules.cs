@@ -47,6 +47,17 @@ internal static partial class CalendarRules
         {
             problem("effect.uplift", $"'{uplift.ToString(System.Globalization.CultureInfo.InvariantCulture)}' is not a volume factor: write a positive number (1.8 = 80% more than a usual day)");
         }
+        if (calendarEvent.Effect.UpliftLagDays is { } upliftLag)
+        {
+            if (calendarEvent.Effect.Uplift is null)
+            {
+                problem("effect.uplift_lag_days", "is given without an uplift: it says on which lag days the uplift applies");
+            }
+            else if (upliftLag < 0 || upliftLag > calendarEvent.Effect.LagDays)
+            {
+                problem("effect.uplift_lag_days", $"'{upliftLag}' is not between 0 and lag_days ({calendarEvent.Effect.LagDays}): the uplift applies inside the effect window");
+            }
+        }
     }
 
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

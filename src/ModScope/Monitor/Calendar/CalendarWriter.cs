@@ -67,7 +67,8 @@ internal static class CalendarWriter
         text.Append(CultureInfo.InvariantCulture, $"{body}end: {CalendarRules.Day(calendarEvent.End)}\n");
         text.Append(CultureInfo.InvariantCulture, $"{body}effect: {{volume: {effect.Volume.ToString().ToLowerInvariant()}");
         text.Append(CultureInfo.InvariantCulture, $", lead_days: {effect.LeadDays}, lag_days: {effect.LagDays}");
-        text.Append(effect.Uplift is { } uplift ? string.Create(CultureInfo.InvariantCulture, $", uplift: {uplift:R}}}\n") : "}\n");
+        text.Append(effect.Uplift is { } uplift ? string.Create(CultureInfo.InvariantCulture, $", uplift: {uplift:R}") : "");
+        text.Append(effect.UpliftLagDays is { } upliftLag ? string.Create(CultureInfo.InvariantCulture, $", uplift_lag_days: {upliftLag}}}\n") : "}\n");
         return text.ToString();
     }
 

@@ -101,11 +101,12 @@ internal sealed class ForecastDesign
 
     /// <summary>
     /// The fixed factor on <paramref name="day"/>'s volume from families whose window day the history never saw: the
-    /// product of the calendar's uplifts where it gives them, else 1. It multiplies y itself (1.8 = 80% more items than
-    /// a usual day), not 1 + y, which would add 0.8 items to a small series' every window day.
+    /// product of the calendar's uplifts on their sized peak's days (<see cref="ForecastEvent.InUplift"/>: the window
+    /// less the lag days the calendar leaves out), else 1. It multiplies y itself (1.8 = 80% more items than a usual
+    /// day), not 1 + y, which would add 0.8 items to a small series' every window day.
     /// </summary>
     public double PriorFactor(DateOnly day) =>
-        _events.Where(e => e.Covers(day) && EventColumn(e.Family, e.Offset(day)) is null && e.Uplift is > 0)
+        _events.Where(e => e.InUplift(day) && EventColumn(e.Family, e.Offset(day)) is null)
             .Aggregate(1.0, (factor, e) => factor * e.Uplift!.Value);
 
     /// <summary>Σ φ^i for i = 1..h: how far a damped trend carries h days ahead.</summary>

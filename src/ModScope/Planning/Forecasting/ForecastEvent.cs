@@ -9,8 +9,13 @@ namespace ModScope.Planning.Forecasting;
 /// <param name="End">Last day of the effect window.</param>
 /// <param name="Uplift">The calendar's expected volume factor on the window's days (1.8 = +80%), used when the history
 /// holds no occurrence of the family; null when the calendar gives none.</param>
-public sealed record ForecastEvent(string Family, DateOnly Start, DateOnly End, double? Uplift = null)
+/// <param name="UpliftEnd">Last day the calendar's uplift applies (the sized peak's last day, from <c>Start</c>;
+/// <c>CalendarEvent.UpliftEnd</c>); null: the window's end.</param>
+public sealed record ForecastEvent(string Family, DateOnly Start, DateOnly End, double? Uplift = null, DateOnly? UpliftEnd = null)
 {
+    /// <summary>True when the calendar's uplift applies on <paramref name="day"/>: from the window's start to <see cref="UpliftEnd"/>.</summary>
+    public bool InUplift(DateOnly day) => Uplift is > 0 && day >= Start && day <= (UpliftEnd ?? End);
+
     /// <summary>True when <paramref name="day"/> is inside the window.</summary>
     public bool Covers(DateOnly day) => day >= Start && day <= End;
 

@@ -3,10 +3,10 @@ namespace ModScope.Planning.Workload;
 /// <summary>
 /// Turns expected work into hours and compares them with a site's scheduled hours. Each queue-day needs scheduled
 /// hours at the targets: a fluid queue its handling hours / (occupancy · (1 − shrinkage)), a minute-scale queue its
-/// Erlang C agent-hours / (1 − shrinkage). A site's moderators are one blended pool (<see cref="Allocated"/>): the
-/// minute-scale queues get their coverage, the fluid queues the hours their handling work leaves; each queue then runs
-/// through its model with its share — the fluid queue carrying its backlog from day to day against the SLA deadline —
-/// which gives the days at risk and the extra hours that would keep the SLA.
+/// Erlang C agent-hours / (1 − shrinkage). A site's moderators are one blended pool: the minute-scale queues get their
+/// coverage (<see cref="Coverage"/>), and the fluid queues, together, the hours their handling work leaves, served
+/// earliest deadline first with the backlog carried from day to day (<see cref="Pooled"/>, <see cref="DeadlinePool"/>),
+/// which gives the days at risk and the extra hours that would keep every SLA.
 /// </summary>
 public static class WorkloadPlanner
 {
@@ -42,14 +42,27 @@ public static class WorkloadPlanner
             }
         }
 
-        var queues = new List<QueueDayPlan>();
+        var planned = new IEnumerable<QueueDayPlan>[demands.Count];
         for (var i = 0; i < demands.Count; i++)
         {
-            var demand = demands[i];
-            var allocated = demand.Days.Select((d, k) =>
-                Allocated(needs[i].Model, needs[i].Scheduled[k], load[(demand.Site, d.Day)], scheduled.GetValueOrDefault((demand.Site, d.Day)))).ToArray();
-            queues.AddRange(Run(demand, needs[i], allocated, targets));
+            if (needs[i].Model == QueueModel.Erlang)
+            {
+                var demand = demands[i];
+                var allocated = demand.Days.Select((d, k) =>
+                    Coverage(needs[i].Scheduled[k], load[(demand.Site, d.Day)], scheduled.GetValueOrDefault((demand.Site, d.Day)))).ToArray();
+                planned[i] = Live(demand, needs[i], allocated, targets);
+            }
         }
+
+        foreach (var site in Enumerable.Range(0, demands.Count).Where(i => needs[i].Model == QueueModel.Fluid).GroupBy(i => demands[i].Site, StringComparer.Ordinal))
+        {
+            foreach (var (i, days) in Pooled(site.ToArray(), demands, needs, load, scheduled, targets))
+            {
+                planned[i] = days;
+            }
+        }
+
+        var queues = planned.SelectMany(p => p).ToList();
 
         var bySiteDay = queues.ToLookup(q => (q.Site, q.Day));
         var sites = load.Keys.Concat(scheduled.Keys).Distinct()
@@ -84,19 +97,45 @@ public static class WorkloadPlanner
     }
 
     /// <summary>
-    /// A queue's share of its site's scheduled hours. The site's moderators are one blended pool (call blending:
-    /// real-time work first, deferrable work in the agents' idle time; Bhulai &amp; Koole 2003): minute-scale queues get
-    /// their coverage in proportion to need, up to the site's hours; fluid queues share, in proportion to need, the
-    /// hours left after the minute-scale queues' handling work (not after their coverage, whose idle time is theirs).
+    /// A minute-scale queue's share of its site's scheduled hours: the site's moderators are one blended pool (call
+    /// blending: real-time work first, deferrable work in the agents' idle time; Bhulai &amp; Koole 2003), so the
+    /// minute-scale queues get their coverage in proportion to need, up to the site's hours.
     /// </summary>
-    private static double Allocated(QueueModel model, double need, SiteLoad load, double hours)
-    {
-        if (model == QueueModel.Erlang)
-        {
-            return load.Coverage <= 0 ? 0.0 : need * Math.Min(1.0, hours / load.Coverage);
-        }
+    private static double Coverage(double need, SiteLoad load, double hours) =>
+        load.Coverage <= 0 ? 0.0 : need * Math.Min(1.0, hours / load.Coverage);
 
-        return load.Deferrable <= 0 ? 0.0 : Math.Max(0.0, hours - load.RealTime) * need / load.Deferrable;
+    /// <summary>
+    /// A site's deadline (fluid) queues run as one pool, earliest deadline first (<see cref="DeadlinePool"/>), on the
+    /// hours left after the minute-scale queues' handling work (not after their coverage, whose idle time is theirs): a
+    /// site's moderators are one blended pool, and a supervisor moves them to the work due first. Each queue's allocated
+    /// hours are the work it was served plus its share of the idle hours (in proportion to need).
+    /// </summary>
+    private static IEnumerable<(int Index, IEnumerable<QueueDayPlan> Days)> Pooled(
+        int[] members, IReadOnlyList<QueueDemand> demands, QueueNeeds[] needs, Dictionary<(string, DateOnly), SiteLoad> load,
+        Dictionary<(string, DateOnly), double> scheduled, PlanningTargets targets)
+    {
+        var site = demands[members[0]].Site;
+        var days = members.SelectMany(i => demands[i].Days.Select(d => d.Day)).Distinct().Order().ToArray();
+        var perScheduled = targets.ScheduledPerHandlingHour;
+        var capacity = days.Select(day => Math.Max(0.0, scheduled.GetValueOrDefault((site, day)) - load[(site, day)].RealTime) / perScheduled).ToArray();
+        var pool = members.Select(i =>
+        {
+            var work = demands[i].Days.ToDictionary(d => d.Day, d => d.WorkHours);
+            return new PoolQueue(demands[i].SlaHours, [.. days.Select(day => work.GetValueOrDefault(day))], demands[i].InitialBacklog);
+        }).ToArray();
+        var outcomes = DeadlinePool.Run(days, capacity, pool);
+        for (var m = 0; m < members.Length; m++)
+        {
+            var demand = demands[members[m]];
+            var need = needs[members[m]].Scheduled;
+            var byDay = outcomes[m].ToDictionary(o => o.Day);
+            yield return (members[m], demand.Days.Select((d, k) =>
+            {
+                var o = byDay[d.Day];
+                return new QueueDayPlan(demand.Site, demand.Queue, d.Day, QueueModel.Fluid, d.Volume, o.Work, need[k], o.Capacity * perScheduled,
+                    o.Backlog, o.Attainment, o.Extra * perScheduled, o.Attainment < targets.SlaAttainment, null);
+            }).ToArray());
+        }
     }
 
     /// <summary>A queue's need each day; a minute-scale queue's days are its site's pooled days.</summary>
@@ -115,20 +154,8 @@ public static class WorkloadPlanner
         return new QueueNeeds(QueueModel.Erlang, [.. demand.Days.Select((d, k) => RealTimePool.Share(d, mine[k]))], mine);
     }
 
-    private static IEnumerable<QueueDayPlan> Run(QueueDemand demand, QueueNeeds needs, double[] allocated, PlanningTargets targets)
+    private static IEnumerable<QueueDayPlan> Live(QueueDemand demand, QueueNeeds needs, double[] allocated, PlanningTargets targets)
     {
-        if (needs.Model == QueueModel.Fluid)
-        {
-            var handlingPerScheduled = 1.0 / targets.ScheduledPerHandlingHour;
-            var outcomes = FluidQueue.Run(
-                demand.Days.Select((d, k) => new FluidDay(d.Day, d.WorkHours, allocated[k] * handlingPerScheduled)).ToArray(),
-                demand.SlaHours,
-                demand.InitialBacklog);
-            return outcomes.Select((o, k) => new QueueDayPlan(
-                demand.Site, demand.Queue, o.Day, QueueModel.Fluid, demand.Days[k].Volume, o.Work, needs.Scheduled[k], allocated[k],
-                o.Backlog, o.Attainment, o.Extra * targets.ScheduledPerHandlingHour, o.Attainment < targets.SlaAttainment, null));
-        }
-
         // Every queue of a pool gets the same fraction of its need, so the pool's attainment is each queue's.
         return demand.Days.Select((d, k) =>
         {

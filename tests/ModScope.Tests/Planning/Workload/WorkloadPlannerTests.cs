@@ -45,14 +45,50 @@ public sealed class WorkloadPlannerTests
     }
 
     [Fact]
-    public void A_site_shares_its_hours_among_queues_in_proportion_to_need()
+    public void A_sites_deadline_queues_share_its_hours_earliest_deadline_first()
     {
-        // Needs 10 and 30 handling hours (15.625 and 46.875 scheduled); 40 scheduled hours split 1 : 3.
-        var plan = WorkloadPlanner.Plan([Queue("S1", "A", 24, 1000, 36), Queue("S1", "B", 48, 3000, 36)], Scheduled("S1", 40), Targets);
+        // A: SLA 4 h, 2,400 a day of 18 s = 12 handling hours (0.5 an hour); B: SLA 24 h, the same work. Day 0: 37.5
+        // scheduled = 24 handling hours (1 an hour): each hour's arrivals are served within it. Day 1, short: 9.375
+        // scheduled = 6 handling hours (0.25 an hour), all of it to A (A's deadlines, 4 h on, come before B's, 24 h on).
+        // A's chunk of hour i of day 1 (0.5) is due at the end of hour i + 4; by then 0.25·(i + 5) was served, of which
+        // 0.5·i went to the chunks before it: 1.25 − 0.25·i is left for it, all of 0.5 for i ≤ 3, 0.25 for i = 4, none
+        // after. Late: 0.25 + 15 · 0.5 = 7.75 of the 12 due on day 1 (day 0's hours 20-23, 2, and day 1's 0-19, 10);
+        // attainment 4.25 / 12. Extra that keeps every deadline (added at the deadline): from hour 8 on, each hour's
+        // 0.25 serves the chunk due then and 0.25 more is needed: 16 · 0.25 = 4 handling hours = 6.25 scheduled.
+        // B's work due on day 1 is day 0's, served on day 0: nothing late. (Shared in proportion to need, A would have
+        // had 3 handling hours of the 6 and B 3 it did not need yet.)
+        var days = new[] { First, First.AddDays(1) };
+        var plan = WorkloadPlanner.Plan(
+            [Queue("S1", "A", 4, 2400, 18, days: 2), Queue("S1", "B", 24, 2400, 18, days: 2)],
+            [new CapacityDay("S1", days[0], 37.5), new CapacityDay("S1", days[1], 9.375)],
+            Targets);
 
-        Assert.Equal(10.0, plan.Queues.First(q => q.Queue == "A").AllocatedScheduled, 9);
-        Assert.Equal(30.0, plan.Queues.First(q => q.Queue == "B").AllocatedScheduled, 9);
-        Assert.Equal(62.5 - 40, plan.Sites[0].Gap, 9);
+        var a = plan.Queues.Where(q => q.Queue == "A").ToArray();
+        var b = plan.Queues.Where(q => q.Queue == "B").ToArray();
+        Assert.Equal((1.0, 0.0, false), (a[0].Attainment, a[0].ExtraScheduled, a[0].AtRisk));
+        Assert.Equal(4.25 / 12.0, a[1].Attainment, 9);
+        Assert.Equal(6.25, a[1].ExtraScheduled, 9);
+        Assert.True(a[1].AtRisk);
+        Assert.All(b, q => Assert.Equal((1.0, 0.0, false), (q.Attainment, q.ExtraScheduled, q.AtRisk)));
+        // Served: day 0 all 24 (12 each, 18.75 scheduled each), day 1 A's 6 (9.375 scheduled), B none; backlogs at
+        // day 1's end: A 12 − 6 = 6, B 12.
+        Assert.Equal([18.75, 9.375], a.Select(q => Math.Round(q.AllocatedScheduled, 9)));
+        Assert.Equal([18.75, 0.0], b.Select(q => Math.Round(q.AllocatedScheduled, 9)));
+        Assert.Equal((6.0, 12.0), (Math.Round(a[1].Backlog, 9), Math.Round(b[1].Backlog, 9)));
+        Assert.Equal(6.25, plan.Sites[1].DeadlineExtra, 9);
+        Assert.Equal(1, plan.Sites[1].QueuesAtRisk);
+    }
+
+    [Fact]
+    public void Idle_hours_of_a_deadline_pool_are_shared_in_proportion_to_need()
+    {
+        // Needs 10 and 30 handling hours (15.625 and 46.875 scheduled) against 80 scheduled: all work is served (10 and
+        // 30 handling hours = 15.625 and 46.875), and the 80 − 62.5 = 17.5 idle hours split 1 : 3.
+        var plan = WorkloadPlanner.Plan([Queue("S1", "A", 24, 1000, 36, days: 1), Queue("S1", "B", 48, 3000, 36, days: 1)], Scheduled("S1", 80, days: 1), Targets);
+
+        Assert.Equal(15.625 + (17.5 / 4), plan.Queues.First(q => q.Queue == "A").AllocatedScheduled, 9);
+        Assert.Equal(46.875 + (17.5 * 3 / 4), plan.Queues.First(q => q.Queue == "B").AllocatedScheduled, 9);
+        Assert.Equal(62.5 - 80, plan.Sites[0].Gap, 9);
     }
 
     [Fact]
