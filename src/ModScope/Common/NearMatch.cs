@@ -7,16 +7,18 @@ public static class NearMatch
     public static IReadOnlyList<string> Find(string name, IEnumerable<string> candidates, int max = 3)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var limit = Math.Max(2, name.Length / 3);
-        return candidates
+        // Two edits for a longer name (a third of it beyond six letters); one for a code of up to three letters, where two
+        // edits reach every other code ('XX' is two edits from every market code).
+        var limit = Math.Max(name.Length <= 3 ? 1 : 2, name.Length / 3);
+        var near = candidates
             .Select(c => (Candidate: c, Distance: Distance(name.ToLowerInvariant(), c.ToLowerInvariant())))
             .Where(x => x.Distance <= limit
                 || (x.Candidate.Length >= 3 && name.StartsWith(x.Candidate, StringComparison.OrdinalIgnoreCase))
                 || (name.Length >= 3 && x.Candidate.StartsWith(name, StringComparison.OrdinalIgnoreCase)))
             .OrderBy(x => x.Distance).ThenBy(x => x.Candidate, StringComparer.Ordinal)
-            .Take(max)
-            .Select(x => x.Candidate)
             .ToList();
+        // The same name in another case is the answer: nothing further off is offered beside it.
+        return near.Where(x => x.Distance == 0 || near[0].Distance > 0).Take(max).Select(x => x.Candidate).ToList();
     }
 
     /// <summary>"; did you mean 'x'?" or an empty string.</summary>
