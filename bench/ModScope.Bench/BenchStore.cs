@@ -61,8 +61,9 @@ internal static class BenchStore
     }
 
     /// <summary>
-    /// A kept store made before the catalogue's rollup changed (or behind a load made without it) has its rollup rebuilt
-    /// from every row (<see cref="RollupMaintainer.BringUpToDate"/>), so the door reads it rather than raw; a current one is left.
+    /// A kept store made before the catalogue's rollups changed (or behind a load made without them) has each stale rollup
+    /// rebuilt from every row (<see cref="RollupMaintainer.BringUpToDate"/>), so the door reads it rather than raw; a current
+    /// one is left. Prints the rebuild's time, or that all were current.
     /// </summary>
     public static void BringUpToDate(string storePath)
     {
@@ -72,7 +73,11 @@ internal static class BenchStore
         if (maintainer.BringUpToDate(store) && maintainer.LastUpkeep is { } u)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"The store's rollup was not this catalogue's (or missed a load): rebuilt from every row in {u.Wall.TotalSeconds:F1} s wall, {u.Cpu.TotalSeconds:F1} s CPU; store {Folder.Megabytes(storePath):N0} MB; load average {before} → {LoadAverage.Now()}"));
+                $"The store's rollups were not all this catalogue's (missing, of another layout, or behind a load): those rebuilt from every row in {u.Wall.TotalSeconds:F1} s wall, {u.Cpu.TotalSeconds:F1} s CPU; store {Folder.Megabytes(storePath):N0} MB; load average {before} → {LoadAverage.Now()}"));
+        }
+        else
+        {
+            Console.WriteLine("The store's rollups are current: nothing rebuilt.");
         }
     }
 

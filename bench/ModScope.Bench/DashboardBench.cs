@@ -114,6 +114,18 @@ internal static class DashboardBench
         }
     }
 
+    /// <summary><c>rollups --store FILE</c>: only brings a kept store's rollups up to date (<see cref="BenchStore.BringUpToDate"/>, timed).</summary>
+    public static int RollupsOnly(string? keepStore)
+    {
+        if (keepStore is null || !File.Exists(keepStore))
+        {
+            Console.Error.WriteLine($"bench: rollups needs --store FILE naming an existing store (made by the store or dashboard bench); got '{keepStore}'.");
+            return 2;
+        }
+        BenchStore.BringUpToDate(Path.GetFullPath(keepStore));
+        return 0;
+    }
+
     /// <summary><c>profile --store FILE</c>: the overview's requests one by one on a kept store (<see cref="OverviewProfile"/>).</summary>
     public static async Task<int> ProfileOnly(string? keepStore)
     {

@@ -90,7 +90,8 @@ return args[0] switch
     "store" => await DashboardBench.CreateOnly(decisions, store, copies),
     "monitor" => await DashboardBench.MonitorOnly(store),
     "profile" => await DashboardBench.ProfileOnly(store),
-    _ => Fail($"bench: unknown benchmark '{args[0]}'; expected: ingest, query, dashboard, store, monitor, profile, clickhouse, explain or detect"),
+    "rollups" => DashboardBench.RollupsOnly(store),
+    _ => Fail($"bench: unknown benchmark '{args[0]}'; expected: ingest, query, dashboard, store, monitor, profile, rollups, clickhouse, explain or detect"),
 };
 
 static int Fail(string message)

@@ -3,7 +3,7 @@ using ModScope.Catalog;
 namespace ModScope.Bench;
 
 /// <summary>
-/// The shipped catalogue written to a file, whole or without its <c>rollup:</c> block: without it the door reads every
+/// The shipped catalogue written to a file, whole or without its <c>rollups:</c> block: without it the door reads every
 /// request from the raw rows ("the catalogue has no rollup"), the raw side of the dashboard and monitor benches on the
 /// same store and code. Both copies sit in a folder with no <c>sources.yaml</c>, as the shipped one has none.
 /// </summary>
@@ -11,7 +11,7 @@ internal static class ShippedCatalog
 {
     private const string Name = "catalog/core-index.yaml";
 
-    /// <summary>Writes the catalogue (with or without its rollup) into <paramref name="folder"/> and returns its path.</summary>
+    /// <summary>Writes the catalogue (with or without its rollups) into <paramref name="folder"/> and returns its path.</summary>
     public static string Write(string folder, bool rollup)
     {
         using var stream = typeof(CatalogLoader).Assembly.GetManifestResourceStream(Name)
@@ -25,7 +25,7 @@ internal static class ShippedCatalog
             // A top-level key starts at column 0; the rollup block is its key line and the indented or blank lines after it.
             if (line.Length > 0 && !char.IsWhiteSpace(line[0]) && !line.StartsWith('#'))
             {
-                inRollup = !rollup && line.StartsWith("rollup:", StringComparison.Ordinal);
+                inRollup = !rollup && (line.StartsWith("rollups:", StringComparison.Ordinal) || line.StartsWith("rollup:", StringComparison.Ordinal));
             }
             if (!inRollup)
             {
@@ -36,10 +36,10 @@ internal static class ShippedCatalog
         File.WriteAllText(path, string.Join('\n', kept));
         var shipped = CatalogLoader.LoadDefault();
         var written = CatalogLoader.Load(path);
-        if (shipped.Rollup is null || (written.Rollup is null) == rollup || written.Metrics.Count != shipped.Metrics.Count || written.Dimensions.Count != shipped.Dimensions.Count)
+        if (shipped.Rollups.Count == 0 || (written.Rollups.Count == 0) == rollup || written.Metrics.Count != shipped.Metrics.Count || written.Dimensions.Count != shipped.Dimensions.Count)
         {
-            throw new InvalidOperationException($"bench: {path}: the shipped {Name} {(rollup ? "with" : "without")} its rollup block should keep its {shipped.Metrics.Count} metrics " +
-                $"and {shipped.Dimensions.Count} dimensions; it has {written.Metrics.Count}, {written.Dimensions.Count}, rollup {written.Rollup?.Name ?? "none"}.");
+            throw new InvalidOperationException($"bench: {path}: the shipped {Name} {(rollup ? "with" : "without")} its rollups block should keep its {shipped.Metrics.Count} metrics " +
+                $"and {shipped.Dimensions.Count} dimensions; it has {written.Metrics.Count}, {written.Dimensions.Count}, rollups {(written.Rollups.Count == 0 ? "none" : string.Join(", ", written.Rollups.Select(r => r.Name)))}.");
         }
         return path;
     }

@@ -100,8 +100,13 @@ public sealed class ClickHouseEngine : IMetricEngine, IDisposable
             return null;
         }
         var files = await QueryAsync("SELECT toInt64(max(file_id)) FROM files", none, cancellationToken).ConfigureAwait(false);
+        // The rollup's size as the door compares rollups: the rows of its tables' active parts on the node asked (each
+        // node holds a share of every table, so the shares compare as the wholes do); metadata, no table is read.
+        var rows = await QueryAsync("SELECT toInt64(sum(rows)) FROM system.parts WHERE active AND database = {p0} AND match(table, {p1})",
+            new Dictionary<string, object?> { ["p0"] = Options.Database, ["p1"] = $"^rollup_{name}_[0-9]+_local$" }, cancellationToken).ConfigureAwait(false);
         return new RollupState(name, (string)state[0][0]!, (string)state[0][1]!, Convert.ToInt64(state[0][2], System.Globalization.CultureInfo.InvariantCulture),
-            Convert.ToInt64(files[0][0], System.Globalization.CultureInfo.InvariantCulture));
+            Convert.ToInt64(files[0][0], System.Globalization.CultureInfo.InvariantCulture),
+            rows.Count == 0 || rows[0][0] is null ? null : Convert.ToInt64(rows[0][0], System.Globalization.CultureInfo.InvariantCulture));
     }
 
     public async Task<IReadOnlyList<object?[]>> QueryAsync(string sql, IReadOnlyDictionary<string, object?> parameters, CancellationToken cancellationToken = default)

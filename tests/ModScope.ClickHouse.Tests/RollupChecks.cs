@@ -9,10 +9,11 @@ using ModScope.Tests.Query;
 namespace ModScope.ClickHouse.Tests;
 
 /// <summary>
-/// The catalogue's rollup on ClickHouse, kept by the loader, in a database of the test's own: every catalogue metric ×
+/// The catalogue's rollups on ClickHouse, kept by the loader, in a database of the test's own: every catalogue metric ×
 /// slicings (site by day for three markets; after the second load also policy by week for three markets (the overview's
-/// "what changed" slice), everything by week, and the merged read mode)
-/// read from the rollup equals the raw answer (<c>Exact</c>, the independent computation) to 1e-9, values and interval
+/// "what changed" slice), everything by week, the merged read mode, and the monitor's slicings that only daily_mix holds:
+/// decided_by for three markets, policy × decided_by; after the rebuild object_type and detection_source)
+/// read from the rollup the door should choose equals the raw answer (<c>Exact</c>, the independent computation) to 1e-9, values and interval
 /// bounds (quantiles from the sketch within its 1%), after a load of a later day with a re-delivery that moves
 /// decisions (with their audits and appeals) to the next day (every day is compared, so the first load's build too);
 /// a load without the catalogue leaves the rollup behind (raw, saying why) until a maintained load rebuilds it, through
@@ -43,6 +44,9 @@ public abstract class RollupChecks(ParityDataFixture fixture)
         var state = database.Final.Rollup("daily");
         Assert.True(state is not null && state.LoadId == state.LatestLoadId, "the first load's rollup is current");
         Assert.Same(state, database.Final.Rollup("daily"));
+        // Each rollup has its own state, with its size from the parts of its tables (the door picks the smaller).
+        Assert.True(state.Rows > 0 && database.Final.Rollup("daily_mix") is { Rows: > 0 } mix && mix.LoadId == state.LoadId,
+            "both rollups are current after the first load, each with its rows counted");
 
         // The last day, and a re-delivery of the first day's decisions (a newer version of each, decided a day later).
         var redelivery = Redelivery(files.First(f => Path.GetFileName(f).StartsWith("decisions-", StringComparison.Ordinal)));
@@ -51,7 +55,7 @@ public abstract class RollupChecks(ParityDataFixture fixture)
         // A load through another engine (as another process) is seen by the files' version: the state is read again.
         Assert.True(database.Final.Rollup("daily") is { } after && after.LoadId > state.LoadId && after.LoadId == after.LatestLoadId, "the second load's state is read");
         var when = "after a load of a later day and a re-delivery that moved decisions to the next day";
-        await Task.WhenAll(AssertParity(database.Final, when, BySite, ByPolicy, Overall), AssertParity(database.Merged, when, BySite));
+        await Task.WhenAll(AssertParity(database.Final, when, BySite, ByPolicy, Overall, ByDecider, ByPolicyAndDecider), AssertParity(database.Merged, when, BySite));
         // Rows open at a bucket's end are read from the rollup's openings and closings, nothing raw.
         Assert.Equal("rollup daily", new MetricQuery(_catalog, database.Final).Plan(new MetricRequest(["backlog_end_of_period"], ["site"], TimeGrain.Day, [], All)).Answered);
 
@@ -63,7 +67,7 @@ public abstract class RollupChecks(ParityDataFixture fixture)
         // Through an engine naming only the node it talks to: the loader finds the cluster's other nodes from system.clusters.
         await new ClickHouseLoader(database.Final) { Catalog = _catalog }
             .IngestAsync([Redelivery(files.First(f => Path.GetFileName(f).StartsWith("decisions-", StringComparison.Ordinal)), bump: 2)], new IngestOptions());
-        await AssertParity(database.Final, "after a rebuild", BySite, ByPolicy);
+        await AssertParity(database.Final, "after a rebuild", BySite, ByPolicy, ByObjectType, BySource);
     }
 
     /// <summary>By site and day for three markets: every metric that has a site.</summary>
@@ -71,6 +75,18 @@ public abstract class RollupChecks(ParityDataFixture fixture)
 
     /// <summary>By policy and week for three markets: every metric that has a policy (the overview's "what changed" slice).</summary>
     private static readonly (string[] Dimensions, TimeGrain Grain, bool Filtered, bool Intervals) ByPolicy = (["policy"], TimeGrain.Week, true, false);
+
+    /// <summary>By who decided, by week, for three markets (daily_mix only).</summary>
+    private static readonly (string[] Dimensions, TimeGrain Grain, bool Filtered, bool Intervals) ByDecider = (["decided_by"], TimeGrain.Week, true, false);
+
+    /// <summary>By policy × who decided, by week: one of the monitor's pairs (daily_mix only).</summary>
+    private static readonly (string[] Dimensions, TimeGrain Grain, bool Filtered, bool Intervals) ByPolicyAndDecider = (["policy", "decided_by"], TimeGrain.Week, false, false);
+
+    /// <summary>By object type, by day (daily_mix only).</summary>
+    private static readonly (string[] Dimensions, TimeGrain Grain, bool Filtered, bool Intervals) ByObjectType = (["object_type"], TimeGrain.Day, false, false);
+
+    /// <summary>By detection source, with no grain (daily_mix only).</summary>
+    private static readonly (string[] Dimensions, TimeGrain Grain, bool Filtered, bool Intervals) BySource = (["detection_source"], TimeGrain.None, false, false);
 
     /// <summary>
     /// Every metric, by week, with quantile intervals (from the sketch's order statistics; raw ranks every value, which
@@ -99,7 +115,7 @@ public abstract class RollupChecks(ParityDataFixture fixture)
         };
         var label = $"{engine.Options.Url} ({(engine.Options.ReadFinal ? "FINAL" : "merged")}) {when}, by [{string.Join(",", dimensions)}]{(filtered ? " for US,GB,ID" : "")}, grain {grain}";
         var answered = query.Plan(request).Answered;
-        Assert.StartsWith("rollup daily", answered, StringComparison.Ordinal);
+        RollupParity.AnsweredFrom(RollupParity.ExpectedRollup(_catalog, engine, dimensions, filtered ? ["market"] : []), answered, label);
         // The quantiles from the sketch (said approximate), none raw: neither for want of a sketch nor to rank their intervals.
         Assert.Contains("; quantiles approximate (log-bucket sketch", answered, StringComparison.Ordinal);
         Assert.DoesNotContain("no sketch", answered, StringComparison.Ordinal);

@@ -48,7 +48,7 @@ internal static class IngestCommand
                           "(default: catalog/sources.yaml when it exists).",
         };
         var catalog = CatalogOption.Create();
-        catalog.Description += " A targets file's metric must be one of its metrics; the catalogue's rollup is kept up to date by the load.";
+        catalog.Description += " A targets file's metric must be one of its metrics; the catalogue's rollups are kept up to date by the load.";
         var engineOption = new EngineOption();
         var language = CommonOptions.Language();
 
@@ -70,7 +70,7 @@ internal static class IngestCommand
             if (engineOption.IsClickHouse(parsed))
             {
                 using var clickHouse = new ClickHouseEngine(engineOption.ClickHouse(parsed));
-                // The catalogue's rollup is kept on the cluster when the load knows every node (--nodes).
+                // The catalogue's rollups are kept on the cluster when the load knows every node (--nodes).
                 var loaded = await new ClickHouseLoader(clickHouse) { Catalog = metrics }.IngestAsync(parsed.GetValue(paths)!, options, null, cancellationToken).ConfigureAwait(false);
                 IngestSummaryView.Render(context.Out, loaded, parsed.GetValue(language)!);
                 return ExitCodes.Ok;
@@ -80,7 +80,7 @@ internal static class IngestCommand
             try
             {
                 using var opened = ModScopeStore.Open(path);
-                // The catalogue's rollup is brought up to date in the load's transaction.
+                // The catalogue's rollups are brought up to date in the load's transaction.
                 var maintenance = new RollupMaintainer(metrics);
                 result = await ProgressView.RunIngest(context.Out, opened, parsed.GetValue(paths)!, options, maintenance, cancellationToken).ConfigureAwait(false);
             }

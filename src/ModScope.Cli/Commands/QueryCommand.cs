@@ -30,7 +30,7 @@ internal static class QueryCommand
         var output = new Option<string?>("--out") { Description = "Write to this file instead of the terminal (required for parquet)." };
         var explain = new Option<bool>("--explain") { Description = "Print the SQL the request compiles to (with its parameters) and do not run it." };
         var intervals = new Option<bool>("--intervals") { Description = "Also compute intervals for levels: distribution-free ones for quantiles (TAT p50/p90), standard-error ones for means, sums and ratios across sources (handling time, cost per decision)." };
-        var exact = new Option<bool>("--exact") { Description = "Read the raw rows even where the catalogue's rollup covers the request (--explain says which was chosen and why)." };
+        var exact = new Option<bool>("--exact") { Description = "Read the raw rows even where one of the catalogue's rollups covers the request (--explain says which was chosen and why)." };
         var language = CommonOptions.Language();
         var store = CommonOptions.Store();
         var catalog = CatalogOption.Create();

@@ -12,7 +12,7 @@ namespace ModScope.Catalog;
 /// </summary>
 public static class CatalogLoader
 {
-    private static readonly string[] TopKeys = ["catalog", "version", "owner", "reporting_currency", "lists", "dimensions", "metrics", "roles", "rollup", "targets"];
+    private static readonly string[] TopKeys = ["catalog", "version", "owner", "reporting_currency", "lists", "dimensions", "metrics", "roles", "rollup", "rollups", "targets"];
 
     /// <summary>The catalogue shipped with ModScope (<c>catalog/core-index.yaml</c>, embedded in the library).</summary>
     public static MetricCatalog LoadDefault()
@@ -60,7 +60,7 @@ public static class CatalogLoader
         var metrics = Sequence(reader, root, "metrics").Select(n => DefinitionParser.Metric(reader, n, owner)).OfType<MetricDefinition>()
             .Select(m => ReportingCurrency.Name(m, currency)).ToList();
 
-        var rollup = RollupParser.Parse(reader, root, dimensions);
+        var rollups = RollupParser.Parse(reader, root, dimensions);
         var roles = RoleParser.Parse(reader, root, metrics.Select(m => m.Id).ToList());
         var targets = TargetParser.Parse(reader, root, metrics.Select(m => m.Id).ToList());
         metrics = metrics.Select(m => m with { CatalogTargets = targets.Where(t => t.Metric == m.Id).ToList() }).ToList();
@@ -72,7 +72,7 @@ public static class CatalogLoader
         return new MetricCatalog(file, version, owner, validated, dimensions, roles!)
         {
             ReportingCurrency = currency,
-            Rollup = rollup,
+            Rollups = rollups,
             PersonColumns = mapping.PersonColumns,
         };
     }

@@ -28,8 +28,11 @@ public sealed class MetricCatalog
     /// </summary>
     public string ReportingCurrency { get; init; } = Catalog.ReportingCurrency.Default;
 
-    /// <summary>The pre-aggregation the store keeps and the query door may answer from (the catalogue's <c>rollup</c>), or none.</summary>
-    public RollupDefinition? Rollup { get; init; }
+    /// <summary>
+    /// The pre-aggregations the store keeps and the query door may answer from (the catalogue's <c>rollups</c>), in file
+    /// order; empty when none. Names are unique (each rollup's tables are <c>rollup_NAME_N</c>).
+    /// </summary>
+    public IReadOnlyList<RollupDefinition> Rollups { get; init; } = [];
 
     /// <summary>
     /// The stored columns that identify people (personal data, pseudonymised for callers who may not see people): the event
@@ -50,7 +53,7 @@ public sealed class MetricCatalog
         return new MetricCatalog(File, Version, Owner, Metrics.Select(m => m with { Target = target(m) }).ToList(), Dimensions, Roles)
         {
             ReportingCurrency = ReportingCurrency,
-            Rollup = Rollup,
+            Rollups = Rollups,
             PersonColumns = PersonColumns,
         };
     }

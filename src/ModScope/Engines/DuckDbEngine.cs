@@ -57,16 +57,22 @@ public sealed class DuckDbEngine(ModScopeStore store) : IMetricEngine, IDisposab
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>The store's bookkeeping of its rollup (read per request: a load may have moved it on).</summary>
+    /// <summary>
+    /// The store's bookkeeping of a rollup (read per request: a load may have moved it on), with its tables' rows as
+    /// DuckDB estimates them (<c>duckdb_tables().estimated_size</c>, metadata: no table is scanned).
+    /// </summary>
     public RollupState? Rollup(string name)
     {
         using var connection = store.OpenConnection();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT layout_hash, time_zone, load_id, (SELECT max(load_id) FROM loads) FROM rollups WHERE name = $name";
+        command.CommandText = "SELECT layout_hash, time_zone, load_id, (SELECT max(load_id) FROM loads), " +
+            "(SELECT CAST(sum(estimated_size) AS BIGINT) FROM duckdb_tables() WHERE NOT temporary AND regexp_full_match(table_name, 'rollup_' || $name || '_[0-9]+')) " +
+            "FROM rollups WHERE name = $name";
         command.Parameters.Add(new DuckDBParameter("name", name));
         using var reader = command.ExecuteReader();
         return reader.Read()
-            ? new RollupState(name, reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetInt64(3))
+            ? new RollupState(name, reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetInt64(3),
+                reader.IsDBNull(4) ? null : reader.GetInt64(4))
             : null;
     }
 

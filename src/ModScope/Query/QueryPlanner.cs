@@ -9,8 +9,9 @@ namespace ModScope.Query;
 /// where metrics share a measure), and groups them into as few statements as possible: one per source
 /// and dating column for the aggregates and for the QA strata, one per set of quantiles of the same values and per agreement metric.
 /// With <paramref name="reference"/>, a filter value that names no known market, queue, policy or site is refused.
-/// With <paramref name="rollups"/> (the store's rollup states), a statement the catalogue's rollup covers reads it
-/// instead of the raw rows (<see cref="Rollups.RollupReader"/>: the one place that choice is made).
+/// With <paramref name="rollups"/> (the store's state of each rollup, by name), a request some of the catalogue's rollups
+/// cover reads the smallest of them instead of the raw rows, statement by statement (<see cref="Rollups.RollupReader"/>:
+/// the one place that choice is made).
 /// </summary>
 public sealed class QueryPlanner(MetricCatalog catalog, ISqlDialect dialect, ReferenceData? reference = null, Func<string, RollupState?>? rollups = null)
 {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ModScope.Catalog;
 using ModScope.Query;
 
 namespace ModScope.Tests.Query;
@@ -37,6 +38,31 @@ internal static class RollupParity
             Close(e.Interval?.Upper, a.Interval?.Upper, what + " interval upper bound");
         }
     }
+
+    /// <summary>
+    /// The rollup the door should answer from (<c>rollup NAME</c> at the start of <c>--explain</c>'s line), worked out
+    /// apart from the door: of the catalogue's rollups whose dimensions hold the request's dimensions and filters, the
+    /// one whose stored rows the engine says are fewest (the first in the catalogue on a tie).
+    /// </summary>
+    public static string ExpectedRollup(MetricCatalog catalog, IMetricEngine engine, IReadOnlyList<string> dimensions, IReadOnlyList<string> filtered)
+    {
+        var covering = catalog.Rollups.Where(r => dimensions.Concat(filtered).All(r.Dimensions.Contains)).ToList();
+        Assert.True(covering.Count > 0, $"no rollup of the catalogue holds [{string.Join(",", dimensions.Concat(filtered))}]");
+        var smallest = covering[0];
+        foreach (var rollup in covering.Skip(1))
+        {
+            if ((engine.Rollup(rollup.Name)?.Rows ?? long.MaxValue) < (engine.Rollup(smallest.Name)?.Rows ?? long.MaxValue))
+            {
+                smallest = rollup;
+            }
+        }
+        return smallest.Name;
+    }
+
+    /// <summary>Asserts that <paramref name="answered"/> (a plan's <c>Answered</c>) names rollup <paramref name="name"/> as its source.</summary>
+    public static void AnsweredFrom(string name, string answered, string label) =>
+        Assert.True(answered == $"rollup {name}" || answered.StartsWith($"rollup {name};", StringComparison.Ordinal),
+            $"{label}: answered from '{answered}', expected rollup {name}");
 
     /// <summary>
     /// A copy of <paramref name="rows"/> rows of a decisions file with a higher version (<paramref name="bump"/>), decided

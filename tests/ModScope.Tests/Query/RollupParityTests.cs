@@ -13,8 +13,9 @@ using ModScope.Tests.Support;
 namespace ModScope.Tests.Query;
 
 /// <summary>
-/// Every catalogue metric × slicings (none, market, region, queue, site, policy, a market filter) × grains (none, day, week),
-/// answered from the rollup, equals the raw answer (<c>Exact</c>, the independent computation) to 1e-9, values and
+/// Every catalogue metric × slicings (none, market, region, queue, site, policy, decided_by, object_type,
+/// detection_source, policy × decided_by, a market filter) × grains (none, day, week), answered from the smallest rollup
+/// that covers the slicing (<c>daily</c> or <c>daily_mix</c>), equals the raw answer (<c>Exact</c>, the independent computation) to 1e-9, values and
 /// interval bounds, at each step of a store's life: a first load, a later load of new days, a re-delivery that replaces
 /// decisions with a newer version on another day, and a load that fails and is rolled back.
 /// </summary>
@@ -84,8 +85,9 @@ public sealed partial class RollupParityTests : IDisposable
         var data = Path.Combine(_folder, "small");
         await SyntheticGenerator.GenerateAsync(new GeneratorOptions(data, Days: 3, DecisionsPerDay: 100, Seed: 3, Incidents: false));
         var files = Directory.GetFiles(data).Where(f => Tables().IsMatch(Path.GetFileName(f))).Order(StringComparer.Ordinal).ToList();
-        var request = Request(["decision_volume", "aht_seconds"], ["market"], TimeGrain.Day);
-        Assert.StartsWith("raw: the store has no rollup daily", _query.Plan(request).Answered, StringComparison.Ordinal);
+        // By queue: only daily holds it.
+        var request = Request(["decision_volume", "aht_seconds"], ["queue"], TimeGrain.Day);
+        Assert.Equal("raw: the store has no rollup daily (built at the next load); the store has no rollup daily_mix (built at the next load)", _query.Plan(request).Answered);
 
         var last = First.AddDays(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var lastDecisions = files.Single(f => Path.GetFileName(f).StartsWith("decisions-" + last, StringComparison.Ordinal));
@@ -94,11 +96,15 @@ public sealed partial class RollupParityTests : IDisposable
         Assert.Equal("rollup daily", _query.Plan(request).Answered);
         Assert.StartsWith("raw: --exact", _query.Plan(request with { Exact = true }).Answered, StringComparison.Ordinal);
         Assert.StartsWith("raw: grain hour", _query.Plan(request with { Grain = TimeGrain.Hour }).Answered, StringComparison.Ordinal);
-        Assert.StartsWith("raw: dimension 'verdict'", _query.Plan(request with { Dimensions = ["verdict"] }).Answered, StringComparison.Ordinal);
+        // No rollup holds it: each one's reason.
+        Assert.Equal("raw: dimension 'verdict' is not in rollup daily; dimension 'verdict' is not in rollup daily_mix",
+            _query.Plan(request with { Dimensions = ["verdict"] }).Answered);
+        Assert.Equal("raw: dimension 'decided_by' is not in rollup daily; dimension 'queue' is not in rollup daily_mix",
+            _query.Plan(request with { Dimensions = ["decided_by", "queue"] }).Answered);
         Assert.StartsWith("raw: the period is not whole days", _query.Plan(request with { Period = All with { End = All.End.AddHours(-1) } }).Answered, StringComparison.Ordinal);
 
         var other = CatalogLoader.Parse(File.ReadAllText(RepoPaths.Combine("catalog", "core-index.yaml"))
-            .Replace("dimensions: [market, region, queue, site, policy]", "dimensions: [market, region]", StringComparison.Ordinal), "other.yaml");
+            .Replace("dimensions: [market, region, queue, site, policy]", "dimensions: [market, region, queue]", StringComparison.Ordinal), "other.yaml");
         Assert.StartsWith("raw: rollup daily was built for another catalogue", new MetricQuery(other, _engine).Plan(request).Answered, StringComparison.Ordinal);
 
         await new Ingestor(_store).IngestAsync([lastDecisions], new IngestOptions());
@@ -107,6 +113,17 @@ public sealed partial class RollupParityTests : IDisposable
         await new Ingestor(_store) { Maintenance = new RollupMaintainer(_catalog) }.IngestAsync(rest, new IngestOptions());
         Assert.Equal("rollup daily", _query.Plan(request).Answered);
         await AssertParity("after a rebuild");
+
+        // Between rollups that both hold a request's dimensions, the one with fewer stored rows (the engine's estimate);
+        // on a tie or an unknown size the first in the catalogue.
+        Assert.True(_engine.Rollup("daily") is { Rows: > 0 } && _engine.Rollup("daily_mix") is { Rows: > 0 }, "the store estimates each rollup's rows");
+        var byMarket = request with { Dimensions = ["market"] };
+        string Sized(long daily, long? mix) => new QueryPlanner(_catalog, _engine.Dialect, null,
+            name => _engine.Rollup(name) is { } state ? state with { Rows = name == "daily" ? daily : mix } : null).Plan(byMarket).Answered;
+        Assert.Equal("rollup daily_mix", Sized(daily: 10, mix: 5));
+        Assert.Equal("rollup daily", Sized(daily: 5, mix: 10));
+        Assert.Equal("rollup daily", Sized(daily: 7, mix: 7));
+        Assert.Equal("rollup daily", Sized(daily: 7, mix: null));
 
         // Outside a load (a kept store made before the catalogue's rollup changed): rebuilt for the catalogue that asks,
         // left alone when current.
@@ -121,17 +138,22 @@ public sealed partial class RollupParityTests : IDisposable
 
     private async Task AssertParity(string when)
     {
-        string[][] slicings = [[], ["market"], ["region"], ["queue"], ["site"], ["policy"]];
-        // The overview's "what changed" slices: by policy for a market filter and against no grain too.
+        string[][] slicings = [[], ["market"], ["region"], ["queue"], ["site"], ["policy"], ["decided_by"], ["detection_source"]];
+        // The overview's "what changed" slices: by policy for a market filter and against no grain too; the monitor's
+        // slicings only daily_mix holds: alone, paired with policy, and for a market filter.
         var cases = slicings.Select(s => (s, TimeGrain.Week, false))
             .Append(([], TimeGrain.None, false)).Append((["market"], TimeGrain.Day, false)).Append((["region"], TimeGrain.None, true))
-            .Append((["policy"], TimeGrain.None, true));
+            .Append((["policy"], TimeGrain.None, true)).Append((["object_type"], TimeGrain.Day, false)).Append((["policy", "decided_by"], TimeGrain.Week, false))
+            .Append((["decided_by"], TimeGrain.None, true));
         foreach (var (dimensions, grain, filtered) in cases)
         {
             var metrics = _catalog.Metrics.Where(m => dimensions.All(m.Dimensions.Contains)).Select(m => m.Id).ToList();
             var request = Request(metrics, dimensions, grain) with { Filters = filtered ? [DimensionFilter.Parse("market=US,GB,ID")] : [] };
             var label = $"{when}, by [{string.Join(",", dimensions)}]{(filtered ? " for US,GB,ID" : "")}, grain {grain}";
-            Assert.StartsWith("rollup daily", _query.Plan(request).Answered, StringComparison.Ordinal);
+            var expected = RollupParity.ExpectedRollup(_catalog, _engine, dimensions, filtered ? ["market"] : []);
+            Assert.True(expected == (dimensions.Any(d => d is "decided_by" or "object_type" or "detection_source") ? "daily_mix"
+                : dimensions.Any(d => d is "queue" or "site") ? "daily" : expected), $"{label}: only one rollup holds it");
+            RollupParity.AnsweredFrom(expected, _query.Plan(request).Answered, label);
             var raw = await _query.RunAsync(request with { Exact = true });
             var rolled = await _query.RunAsync(request);
             Assert.True(raw.Count > 0, label);
@@ -144,7 +166,8 @@ public sealed partial class RollupParityTests : IDisposable
             || (CatalogValidator.Measures(m).Any() && CatalogValidator.Measures(m).All(x => x.Measure.Aggregate is AggregateFunction.Count or AggregateFunction.Sum or AggregateFunction.Avg or AggregateFunction.OpenAtEnd)))
             .Where(m => m.Numerator?.MetricId is null && m.Denominator?.MetricId is null).Select(m => m.Id).ToList();
         Assert.Contains("backlog_end_of_period", additive);
-        Assert.Equal("rollup daily", _query.Plan(Request(additive, ["market"], TimeGrain.Week)).Answered);
+        Assert.Equal($"rollup {RollupParity.ExpectedRollup(_catalog, _engine, ["market"], [])}", _query.Plan(Request(additive, ["market"], TimeGrain.Week)).Answered);
+        Assert.Equal("rollup daily_mix", _query.Plan(Request(additive.Where(m => _catalog.Metric(m).Dimensions.Contains("decided_by")).ToList(), ["decided_by"], TimeGrain.Week)).Answered);
     }
 
     private static MetricRequest Request(IReadOnlyList<string> metrics, IReadOnlyList<string> dimensions, TimeGrain grain) =>

@@ -6,42 +6,48 @@ using ModScope.Model;
 namespace ModScope.Query.Rollups;
 
 /// <summary>
-/// Keeps the catalogue's rollup equal to its rebuild from the raw rows, inside each load's transaction (so a rolled-back
-/// load leaves neither rows nor rollup changed): the days the load touched are deleted from every rollup table and
-/// aggregated again from raw by the table's own statement. The whole rollup is rebuilt instead when the store has none,
-/// when it was built for another layout (a changed catalogue) or missed a load (one run without this maintenance), or
-/// when the load brought reference rows or exchange rates (a market's region, a queue's SLA, a rate can change any day).
+/// Keeps each of the catalogue's rollups equal to its rebuild from the raw rows, inside each load's transaction (so a
+/// rolled-back load leaves neither rows nor rollups changed): the days the load touched are deleted from every rollup
+/// table and aggregated again from raw by the table's own statement. A rollup is rebuilt whole instead when the store has
+/// none of that name, when it was built for another layout (a changed catalogue) or missed a load (one run without this
+/// maintenance), or when the load brought reference rows or exchange rates (a market's region, a queue's SLA, a rate can
+/// change any day). Each rollup has its own state row (<c>rollups</c>), so one can be current while another is rebuilt.
 /// </summary>
 public sealed class RollupMaintainer(MetricCatalog catalog) : LoadMaintenance
 {
     // Its statements run inside the load's transaction: the dialect whose decision join suits uncommitted tables.
     private static readonly DuckDbDialect Dialect = DuckDbDialect.InLoad;
 
-    /// <summary>The wall and process CPU time the last load's upkeep took (for the ingest bench), or null before one.</summary>
+    /// <summary>The wall and process CPU time the last load's upkeep of every rollup took (for the ingest bench), or null before one.</summary>
     public (TimeSpan Wall, TimeSpan Cpu)? LastUpkeep { get; private set; }
 
     internal override void AfterLoad(SqlRunner sql, long loadId)
     {
         ArgumentNullException.ThrowIfNull(sql);
-        if (catalog.Rollup is not { } rollup)
+        if (catalog.Rollups.Count == 0)
         {
             return;
         }
         var clock = WallCpuClock.Start();
-        Maintain(sql, rollup, loadId);
+        // The days a load touched are a table's source's and dating column's, whichever rollup: found once for all.
+        var touched = new Dictionary<(string Source, string Time, string Zone), SortedSet<DateTime>>();
+        foreach (var rollup in catalog.Rollups)
+        {
+            Maintain(sql, rollup, loadId, touched);
+        }
         LastUpkeep = clock.Elapsed;
     }
 
     /// <summary>
-    /// Outside a load: rebuilds the rollup from every row, in one transaction, when the store's is missing, was built for
+    /// Outside a load: rebuilds from every row, in one transaction, each rollup whose store copy is missing, was built for
     /// another layout (a store made before a catalogue's rollup changed) or misses a load; a current one is left as it is.
-    /// Returns whether it rebuilt (false too when the catalogue has no rollup or the store no load). A store the door
+    /// Returns whether it rebuilt any (false too when the catalogue has no rollup or the store no load). A store the door
     /// reads raw for a stale rollup is otherwise brought up to date by its next maintained load only.
     /// </summary>
     public bool BringUpToDate(Store.ModScopeStore store, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
-        if (catalog.Rollup is not { } rollup)
+        if (catalog.Rollups.Count == 0)
         {
             return false;
         }
@@ -49,13 +55,16 @@ public sealed class RollupMaintainer(MetricCatalog catalog) : LoadMaintenance
         using var transaction = connection.BeginTransaction();
         var sql = new SqlRunner(connection, cancellationToken);
         var latest = sql.ScalarLong("SELECT coalesce(max(load_id), 0) FROM loads");
-        var stored = Stored(sql, rollup);
-        if (latest == 0 || (stored.Count == 1 && stored[0].Hash == new RollupLayout(catalog, rollup, Dialect).Hash && stored[0].Load == latest))
+        var stale = catalog.Rollups.Where(r => Stored(sql, r) is not [var one] || one.Hash != new RollupLayout(catalog, r, Dialect).Hash || one.Load != latest).ToList();
+        if (latest == 0 || stale.Count == 0)
         {
             return false;
         }
         var clock = WallCpuClock.Start();
-        Maintain(sql, rollup, latest, rebuild: true);
+        foreach (var rollup in stale)
+        {
+            Maintain(sql, rollup, latest, touched: null);
+        }
         transaction.Commit();
         LastUpkeep = clock.Elapsed;
         return true;
@@ -64,13 +73,14 @@ public sealed class RollupMaintainer(MetricCatalog catalog) : LoadMaintenance
     private static List<(string Hash, long Load)> Stored(SqlRunner sql, RollupDefinition rollup) =>
         sql.Rows("SELECT layout_hash, load_id FROM rollups WHERE name = $name", r => (Hash: r.GetString(0), Load: r.GetInt64(1)), ("name", rollup.Name));
 
-    private void Maintain(SqlRunner sql, RollupDefinition rollup, long loadId, bool rebuild = false)
+    /// <summary>One rollup after load <paramref name="loadId"/>: its touched days refreshed, or (no <paramref name="touched"/>, or stale) rebuilt.</summary>
+    private void Maintain(SqlRunner sql, RollupDefinition rollup, long loadId, Dictionary<(string Source, string Time, string Zone), SortedSet<DateTime>>? touched)
     {
         var layout = new RollupLayout(catalog, rollup, Dialect);
         var stored = Stored(sql, rollup);
         var events = string.Join(", ", EventSchema.All.Select(t => Store.SqlText.Literal(t.Name)));
         var otherTables = sql.ScalarLong($"SELECT count(*) FROM files WHERE load_id = $load AND table_name NOT IN ({events})", ("load", loadId));
-        rebuild = rebuild || stored.Count != 1 || stored[0].Hash != layout.Hash || stored[0].Load != loadId - 1 || otherTables > 0;
+        var rebuild = touched is null || stored.Count != 1 || stored[0].Hash != layout.Hash || stored[0].Load != loadId - 1 || otherTables > 0;
         foreach (var table in layout.Tables)
         {
             // The load's rows are not committed yet, so DuckDB estimates their tables as empty and builds the hash table
@@ -88,13 +98,18 @@ public sealed class RollupMaintainer(MetricCatalog catalog) : LoadMaintenance
             {
                 if (rebuild)
                 {
-                    Rebuild(sql, table);
+                    Rebuild(sql, table, rollup.TimeZone);
                 }
                 else
                 {
-                    foreach (var days in TouchedDays.Runs(TouchedDays.Of(sql, table, rollup.TimeZone, loadId)))
+                    var key = (table.Source, table.Time, rollup.TimeZone);
+                    if (!touched!.TryGetValue(key, out var days))
                     {
-                        Refresh(sql, table, days);
+                        touched[key] = days = TouchedDays.Of(sql, table, rollup.TimeZone, loadId);
+                    }
+                    foreach (var run in TouchedDays.Runs(days))
+                    {
+                        Refresh(sql, table, run);
                     }
                 }
             }
@@ -112,10 +127,10 @@ public sealed class RollupMaintainer(MetricCatalog catalog) : LoadMaintenance
     }
 
     /// <summary>The table from every row: its statement over the days from the oldest row's to the newest's.</summary>
-    private void Rebuild(SqlRunner sql, RollupTable table)
+    private static void Rebuild(SqlRunner sql, RollupTable table, string zone)
     {
-        var span = TouchedDays.Span(sql, table, Definition.TimeZone);
-        var statement = table.Build(span ?? new Period(new DateTime(2000, 1, 1), new DateTime(2000, 1, 2), Definition.TimeZone, "empty"));
+        var span = TouchedDays.Span(sql, table, zone);
+        var statement = table.Build(span ?? new Period(new DateTime(2000, 1, 1), new DateTime(2000, 1, 2), zone, "empty"));
         sql.Execute($"DROP TABLE IF EXISTS {Dialect.Quote(table.Name)}");
         // An empty source gives the table its columns only (not a join of no rows to every decision).
         sql.Execute($"CREATE TABLE {Dialect.Quote(table.Name)} AS {(span is null ? $"SELECT * FROM ({statement.Sql}) LIMIT 0" : statement.Sql)}", Parameters(statement));
@@ -128,8 +143,6 @@ public sealed class RollupMaintainer(MetricCatalog catalog) : LoadMaintenance
         var statement = table.Build(days);
         sql.Execute($"INSERT INTO {Dialect.Quote(table.Name)} {statement.Sql}", Parameters(statement));
     }
-
-    private RollupDefinition Definition => catalog.Rollup!;
 
     private static (string Name, object? Value)[] Parameters(PlannedStatement statement) =>
         [.. statement.Parameters.Select(p => (p.Key, p.Value))];

@@ -4,12 +4,14 @@ using ModScope.Catalog;
 namespace ModScope.Query.Rollups;
 
 /// <summary>
-/// The door's choice: whether a request can be answered from the catalogue's rollup and, statement by statement, the
-/// SQL that reads it. A request is covered when the rollup is current (built for this catalogue's layout and through
-/// the store's last load), its grain is a day or coarser, its period whole days in the rollup's time zone (and the
-/// request's zone that zone), and each of its dimensions and filters (scopes included) a rollup dimension. A statement
-/// is read from the rollup when its table holds every atom it needs; the rest are raw. The sums of the stored pieces
-/// are the raw aggregates, so intervals and tests are computed from the same numbers.
+/// The door's choice: whether a request can be answered from one of the catalogue's rollups, which, and, statement by
+/// statement, the SQL that reads it. A rollup covers a request when it is current (built for this catalogue's layout and
+/// through the store's last load), the request's grain is a day or coarser, its period whole days in the rollup's time
+/// zone (and the request's zone that zone), and each of its dimensions and filters (scopes included) one of the rollup's
+/// dimensions. Among the rollups that cover it, the door reads the one with the fewest stored rows (the store's own
+/// estimate, <see cref="RollupState.Rows"/>; on a tie or when unknown, the first in the catalogue). A statement is read
+/// from that rollup when its table holds every atom it needs; the rest are raw. The sums of the stored pieces are the
+/// raw aggregates, so intervals and tests are computed from the same numbers.
 /// </summary>
 internal sealed class RollupReader
 {
@@ -18,8 +20,8 @@ internal sealed class RollupReader
     private readonly ISqlDialect _dialect;
     private readonly List<string> _raw = [];
 
-    /// <summary>Each catalogue's layout, written once (a request only needs its hash and tables).</summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<MetricCatalog, RollupLayout> Layouts = [];
+    /// <summary>Each catalogue's layouts (one per rollup, in its order), written once (a request only needs their hashes and tables).</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<MetricCatalog, IReadOnlyList<RollupLayout>> Layouts = [];
 
     private RollupReader(RollupLayout layout, RequestScope scope, ISqlDialect dialect) => (_layout, _scope, _dialect) = (layout, scope, dialect);
 
@@ -30,38 +32,60 @@ internal sealed class RollupReader
     public string Answered => (_raw.Count == 0 ? $"rollup {Name}" : $"rollup {Name}; raw: {string.Join("; ", _raw.Distinct())}") +
         (Approximate ? $"; quantiles approximate (log-bucket sketch, relative error <= {Stats.LogBucketSketch.RelativeErrorText}; --exact reads them raw)" : "");
 
-    /// <summary>A reader for the request, or null with the reason the whole request is read raw.</summary>
+    /// <summary>
+    /// A reader of the smallest current rollup that covers the request, or null with the reason the whole request is read
+    /// raw (when no rollup covers it, each rollup's reason, joined by "; ").
+    /// </summary>
     public static RollupReader? For(MetricCatalog catalog, ISqlDialect dialect, Func<string, RollupState?> state, RequestScope scope, out string reason)
     {
         var request = scope.Request;
-        reason = "";
-        if (request.Exact)
-        {
-            reason = "--exact asks for raw rows";
-            return null;
-        }
-        if (catalog.Rollup is not { } rollup)
-        {
-            reason = "the catalogue has no rollup";
-            return null;
-        }
-        var stored = state(rollup.Name);
-        if (stored is null)
-        {
-            reason = $"the store has no rollup {rollup.Name} (built at the next load)";
-            return null;
-        }
-        // The reader needs only the layout's tables and hash, which are the same in every dialect.
-        var layout = Layouts.GetValue(catalog, c => new RollupLayout(c, rollup, DuckDbDialect.Instance));
-        reason = stored.LayoutHash != layout.Hash ? $"rollup {rollup.Name} was built for another catalogue (rebuilt at the next load)"
-            : stored.LoadId != stored.LatestLoadId ? $"rollup {rollup.Name} includes loads up to {stored.LoadId}, the store has {stored.LatestLoadId}"
-            : request.Grain == TimeGrain.Hour ? "grain hour is finer than the rollup's day"
-            : request.Period.TimeZone != rollup.TimeZone ? $"time zone {request.Period.TimeZone} is not the rollup's ({rollup.TimeZone})"
+        reason = request.Exact ? "--exact asks for raw rows"
+            : catalog.Rollups.Count == 0 ? "the catalogue has no rollup"
+            : request.Grain == TimeGrain.Hour ? "grain hour is finer than the rollups' day"
             : request.Period.Start.TimeOfDay != TimeSpan.Zero || request.Period.End.TimeOfDay != TimeSpan.Zero ? "the period is not whole days"
+            : "";
+        if (reason.Length > 0)
+        {
+            return null;
+        }
+        // The reader needs only the layouts' tables and hashes, which are the same in every dialect.
+        var layouts = Layouts.GetValue(catalog, c => c.Rollups.Select(r => new RollupLayout(c, r, DuckDbDialect.Instance)).ToList());
+        var why = new List<string>();
+        (RollupLayout Layout, long Rows)? chosen = null;
+        foreach (var layout in layouts)
+        {
+            var stored = state(layout.Definition.Name);
+            if (WhyNot(layout, stored, request) is { } not)
+            {
+                why.Add(not);
+                continue;
+            }
+            // Unknown sizes last; between equal sizes the first in the catalogue.
+            var rows = stored!.Rows ?? long.MaxValue;
+            if (chosen is null || rows < chosen.Value.Rows)
+            {
+                chosen = (layout, rows);
+            }
+        }
+        if (chosen is not { } pick)
+        {
+            reason = string.Join("; ", why);
+            return null;
+        }
+        return new RollupReader(pick.Layout, scope, dialect);
+    }
+
+    /// <summary>Why <paramref name="layout"/>'s rollup (as the store holds it) does not cover the request, or null when it does.</summary>
+    private static string? WhyNot(RollupLayout layout, RollupState? stored, MetricRequest request)
+    {
+        var rollup = layout.Definition;
+        return stored is null ? $"the store has no rollup {rollup.Name} (built at the next load)"
+            : stored.LayoutHash != layout.Hash ? $"rollup {rollup.Name} was built for another catalogue (rebuilt at the next load)"
+            : stored.LoadId != stored.LatestLoadId ? $"rollup {rollup.Name} includes loads up to {stored.LoadId}, the store has {stored.LatestLoadId}"
+            : request.Period.TimeZone != rollup.TimeZone ? $"time zone {request.Period.TimeZone} is not rollup {rollup.Name}'s ({rollup.TimeZone})"
             : request.Dimensions.Concat(request.Filters.Select(f => f.Dimension)).FirstOrDefault(d => !rollup.Dimensions.Contains(d)) is { } outside
                 ? $"dimension '{outside}' is not in rollup {rollup.Name}"
-            : "";
-        return reason.Length == 0 ? new RollupReader(layout, scope, dialect) : null;
+            : null;
     }
 
     /// <summary>
