@@ -58,15 +58,44 @@ public sealed class MetricQuery(MetricCatalog catalog, IMetricEngine engine)
         return current.Select(c => previous.TryGetValue(c.Alignment!, out var p) ? Compare(c, p, exposure, request.Confidence) : c.Result).ToList();
     }
 
+    /// <summary>
+    /// Runs <paramref name="request"/> once so that slicings of it (<see cref="MetricSlice"/>: fewer of its dimensions,
+    /// one value of others, whole days as one bucket) are answered from its groups without another statement, where
+    /// that is exact (QA strata: see <see cref="RequestSlices"/>). Any other request is not run here: each slice then
+    /// runs as its own request. For callers asking one metric many ways over the same rows (the monitor's explanation of
+    /// a QA alert: the total, each dimension, each leading value by each other dimension), one scan instead of one per slicing.
+    /// </summary>
+    public async Task<RequestSlices> SlicesAsync(MetricRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Comparison != Comparison.None)
+        {
+            return new RequestSlices(this, request, null, null);
+        }
+        var plan = Plan(request);
+        if (plan.Statements.Any(s => s.Kind != StatementKind.Strata))
+        {
+            return new RequestSlices(this, request, null, null);
+        }
+        var results = await RunStatementsAsync(plan.Statements, cancellationToken).ConfigureAwait(false);
+        return new RequestSlices(this, request, plan.Statements, results);
+    }
+
     /// <param name="align">Also key each row for lining it up with a comparison period (bucket by position).</param>
     private async Task<List<Evaluated>> EvaluateAsync(MetricRequest request, bool align, CancellationToken cancellationToken)
     {
         var plan = Plan(request);
-        var rows = new StatementRows();
         var results = await RunStatementsAsync(plan.Statements, cancellationToken).ConfigureAwait(false);
-        for (var i = 0; i < plan.Statements.Count; i++)
+        return Evaluate(request, plan.Statements, results, align);
+    }
+
+    /// <summary>Evaluates each metric per group from the rows of <paramref name="statements"/>, sorted as results are.</summary>
+    internal List<Evaluated> Evaluate(MetricRequest request, IReadOnlyList<PlannedStatement> statements, IReadOnlyList<IReadOnlyList<object?[]>> results, bool align)
+    {
+        var rows = new StatementRows();
+        for (var i = 0; i < statements.Count; i++)
         {
-            rows.Add(plan.Statements[i], results[i], request.Grain != TimeGrain.None);
+            rows.Add(statements[i], results[i], request.Grain != TimeGrain.None);
         }
         var evaluator = new Evaluator(catalog, rows, request.Confidence, request.QuantileIntervals);
         var bucketIndex = new Dictionary<DateTime, int>();
@@ -193,5 +222,5 @@ public sealed class MetricQuery(MetricCatalog catalog, IMetricEngine engine)
     /// <param name="MetricOrder">The metric's place in the request.</param>
     /// <param name="DimensionOrder">The dimension values joined, for sorting.</param>
     /// <param name="Sequence">The place in evaluation order, so sorting is stable.</param>
-    private sealed record Evaluated(MetricResult Result, TestBasis Basis, string? Alignment, int MetricOrder, string DimensionOrder, int Sequence);
+    internal sealed record Evaluated(MetricResult Result, TestBasis Basis, string? Alignment, int MetricOrder, string DimensionOrder, int Sequence);
 }

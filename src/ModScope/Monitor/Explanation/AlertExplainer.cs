@@ -62,15 +62,25 @@ public sealed class AlertExplainer(MetricCatalog catalog, MetricQuery query, IRe
 
         // Week 0 is the alert's own days; each week's leaves and total are independent queries, run together.
         var weeks = Enumerable.Range(0, baselineWeeks + 1).ToList();
-        var totals = (await Task.WhenAll(weeks.Select(w => Run(w, []))).ConfigureAwait(false))
-            .Select(t => t.FirstOrDefault(r => r.Metric == metric.Id)?.Value).ToList();
-        var (totalNow, totalsBefore) = (totals[0], totals.Skip(1).OfType<double>().ToList());
-
+        double? totalNow;
+        List<double> totalsBefore;
         if (metric.Sampled && metric.IsProportion)
         {
             // Each dimension value on its own holds enough audits to test; a cube's leaves do not (see SampledScreen).
+            // The weeks' totals, the screen and its narrowings are all slicings of one request by day and every screened
+            // dimension over the baseline weeks and the alert's week: one scan of the first audits, not one per slicing.
             var screened = SampledDrillOrder.Where(d => metric.Dimensions.Contains(d) && !segment.ContainsKey(d)).ToList();
-            var (found, singles) = await new SampledCauses(query, metric, filters, to, baselineWeeks).FindAsync(screened, cancellationToken).ConfigureAwait(false);
+            var sampled = new SampledCauses(query, metric, filters, to, baselineWeeks);
+            var slices = await sampled.SlicesAsync(screened, cancellationToken).ConfigureAwait(false);
+            var weekTotals = new List<double?>();
+            foreach (var w in weeks)
+            {
+                var days = new Period(from.AddDays(-7 * w).ToDateTime(TimeOnly.MinValue), to.AddDays(1 - (7 * w)).ToDateTime(TimeOnly.MinValue), "UTC", $"-{w}w");
+                weekTotals.Add((await slices.RunAsync(new MetricSlice([], [], days), cancellationToken).ConfigureAwait(false))
+                    .FirstOrDefault(r => r.Metric == metric.Id)?.Value);
+            }
+            (totalNow, totalsBefore) = (weekTotals[0], weekTotals.Skip(1).OfType<double>().ToList());
+            var (found, singles) = await sampled.FindAsync(slices, screened, cancellationToken).ConfigureAwait(false);
             var split = MixRate(singles.GroupBy(s => s.Conjunction.Single().Key).Select(g => (g.Key, g.GroupBy(
                 s => s.Conjunction.Single().Value,
                 s => new ExplainLeaf([.. s.Conjunction.Values], s.Numerator, s.Expected, s.Denominator, s.BaselineNumerator, s.BaselineDenominator)))));
@@ -78,6 +88,9 @@ public sealed class AlertExplainer(MetricCatalog catalog, MetricQuery query, IRe
                 totalsBefore.Count > 0 ? totalsBefore.Average() : null, found, split);
         }
 
+        var totals = (await Task.WhenAll(weeks.Select(w => Run(w, []))).ConfigureAwait(false))
+            .Select(t => t.FirstOrDefault(r => r.Metric == metric.Id)?.Value).ToList();
+        (totalNow, totalsBefore) = (totals[0], totals.Skip(1).OfType<double>().ToList());
         var leafResults = await Task.WhenAll(weeks.Select(w => Run(w, dimensions))).ConfigureAwait(false);
         var leaves = ExplainLeaves.Build(metric, volume, dimensions, leafResults[0], leafResults.Skip(1).ToList());
         var causes = new List<ExplainedCause>();
