@@ -74,8 +74,11 @@ public abstract class ParityChecks(IParityData fixture)
     {
         // The scope (a region and a vendor) becomes filters in the door; by hand: the region and the vendor's sites
         // (read from the shipped sites file here) as the request's own filters.
-        var alpha = ModScope.Model.ReferenceData.ReadText("sites").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Skip(1).Select(l => l.Split(',')).Where(r => r[2] == "Alpha Services").Select(r => r[0]).ToList();
+        var sites = ModScope.Model.ReferenceData.ReadText("sites").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(l => l.Split(',')).ToList();
+        var vendor = Array.IndexOf(sites[0], "vendor");
+        var alpha = sites.Skip(1).Where(r => r[vendor] == "Alpha Services").Select(r => r[0]).ToList();
+        Assert.NotEmpty(alpha);
         string[] metrics = ["human_decision_volume", "qa_accuracy", "sla_attainment", "tat_p90_hours"];
         var scoped = new MetricRequest(metrics, ["market"], TimeGrain.None, [], Weeks) { Scope = AccessScope.Parse("region=SEA&vendor=Alpha Services") };
         var byHand = new MetricRequest(metrics, ["market"], TimeGrain.None,
