@@ -57,6 +57,25 @@ public sealed class ProblemBodyTests(DashboardStore store) : ApiTestBase(store)
     }
 
     [Fact]
+    public async Task A_dimension_named_twice_is_refused_on_by_naming_it()
+    {
+        var problem = await Problem("/api/query?metric=qa_accuracy&by=market,market");
+
+        AssertFacts(problem, "by", "not-allowed", "market", "repeated dimension");
+    }
+
+    [Fact]
+    public async Task A_report_of_days_without_decisions_says_so_and_where_the_data_ends()
+    {
+        // January 2025 lies before the generated days (from GeneratorOptions.DefaultStart, 2026); the newest decision day
+        // is the last generated one, the day before DashboardStore.DataEnd.
+        var problem = await Problem("/api/report?period=2025-01&audience=exec&lang=zh-Hans&format=html");
+
+        AssertFacts(problem, "period", "out-of-range", "2025-01-01..2025-01-31", "decisions");
+        Assert.Equal([DateOnly.FromDateTime(Store.DataEnd).AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)], Accepted(problem));
+    }
+
+    [Fact]
     public async Task A_bad_grain_names_the_grains_accepted()
     {
         var problem = await Problem("/api/query?metric=qa_accuracy&grain=weekly");

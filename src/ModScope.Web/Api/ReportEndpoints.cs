@@ -28,7 +28,7 @@ internal static class ReportEndpoints
             var scope = ReportService.Scope(reference, audience, period, Blank(p.Region), Blank(p.Market));
             try
             {
-                var service = new ReportService(dashboard.Catalog, dashboard.Query.Within(caller.Scope)) { Charts = new ChartRenderer(), Reference = reference, Calendar = dashboard.Calendar };
+                var service = new ReportService(dashboard.Catalog, dashboard.Query.Within(caller.Scope)) { Charts = new ChartRenderer(), Reference = reference, Calendar = dashboard.Calendar, DataEnd = dashboard.NewestDay };
                 var file = await ReportRenderer.BuildAsync(service, scope, language, format, dashboard.VisibleAlerts(caller.Scope).ToList(), cancellationToken).ConfigureAwait(false);
                 return Results.File(file.Content, file.ContentType, file.FileName);
             }

@@ -34,6 +34,10 @@ internal static class RequestReader
                 throw new BadParameterException("by", $"Metric '{lacking.Id}' cannot be sliced by '{dimension}'; it can by {string.Join(", ", lacking.Dimensions)}.", new(ProblemKind.NotAllowed, dimension, "dimension", lacking.Dimensions));
             }
         }
+        if (dimensions.GroupBy(d => d, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1)?.Key is { } twice)
+        {
+            throw new BadParameterException("by", $"'{twice}' is named twice; name each dimension once.", new(ProblemKind.NotAllowed, twice, "repeated dimension"));
+        }
         var texts = (p.Filter ?? []).Where(f => !string.IsNullOrWhiteSpace(f)).ToList();
         var reference = texts.Count > 0 ? dashboard.VisibleReference(scope) : ReferenceData.Empty;
         var filters = texts.Select(f => Filter(f, dashboard.Catalog, reference)).ToList();

@@ -153,9 +153,9 @@ public sealed class QueryPlanner(MetricCatalog catalog, ISqlDialect dialect, Ref
         {
             ReferenceFilterCheck.Check(request.Filters, catalog, reference);
         }
-        if (request.Dimensions.Distinct().Count() != request.Dimensions.Count)
+        if (request.Dimensions.GroupBy(d => d, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1)?.Key is { } twice)
         {
-            throw new MetricRequestException("A dimension is named twice.");
+            throw new MetricRequestException($"Dimension '{twice}' is named twice.") { Reason = new(ProblemKind.NotAllowed, twice, "repeated dimension") };
         }
         if (request.Period.End <= request.Period.Start)
         {

@@ -79,9 +79,13 @@ public sealed class ReportService(MetricCatalog catalog, MetricQuery query, Stor
         if (data.Set(ReportSets.Headline)?.Total(catalog.Roles.Volume)?.Value is not > 0)
         {
             var where = scope.Place is { } p ? $" for {scope.PlaceDimension} '{p}'" : "";
+            var days = FormattableString.Invariant($"{scope.Period.Start:yyyy-MM-dd}..{scope.Period.End.AddDays(-1):yyyy-MM-dd}");
             throw new ReportRequestException("period",
-                $"No decisions in {scope.Period.Start:yyyy-MM-dd}..{scope.Period.End.AddDays(-1):yyyy-MM-dd}{where}; check the period{(where.Length > 0 ? $" and the {scope.PlaceDimension}" : "")} against the store's data" +
-                (DataEnd is { } end ? FormattableString.Invariant($"; the data ends on {end:yyyy-MM-dd}.") : "."));
+                $"No decisions in {days}{where}; check the period{(where.Length > 0 ? $" and the {scope.PlaceDimension}" : "")} against the store's data" +
+                (DataEnd is { } end ? FormattableString.Invariant($"; the data ends on {end:yyyy-MM-dd}.") : "."))
+            {
+                Reason = new(ProblemKind.OutOfRange, days, "decisions", DataEnd is { } last ? [FormattableString.Invariant($"{last:yyyy-MM-dd}")] : null),
+            };
         }
         return scope.Audience == ReportAudience.Regional ? await ExplainAlertsAsync(data, alerts, cancellationToken).ConfigureAwait(false) : data;
     }

@@ -92,9 +92,11 @@ const MS = (() => {
     if (!key) return null;
     let reason = fill(t(key), { subject: subjectName(subject), value: p.value ?? '', valueName: subjectName(p.value ?? '') });
     const accepted = Array.isArray(p.accepted) ? p.accepted : [];
-    if (accepted.length > 0 && has(`problem.${p.kind}.accepted`)) {
+    // The accepted values' own words for this subject (the data's last day after an empty report) or the kind's.
+    const acceptedKey = [`problem.${p.kind}.accepted.${subject}`, `problem.${p.kind}.accepted`].find(has);
+    if (accepted.length > 0 && acceptedKey) {
       const listed = accepted.slice(0, shownAccepted).join(t('common.listJoin')) + (accepted.length > shownAccepted ? t('problem.more') : '');
-      reason += fill(t(`problem.${p.kind}.accepted`), { accepted: listed });
+      reason += fill(t(acceptedKey), { accepted: listed });
     }
     const sentence = p.parameter ? fill(t('problem.parameter'), { parameter: p.parameter, reason }) : reason.charAt(0).toLocaleUpperCase() + reason.slice(1);
     const near = Array.isArray(p.suggested) && p.suggested.length > 0 ? fill(t('problem.suggested'), { suggested: p.suggested.join(t('common.listJoin')) }) : '';
