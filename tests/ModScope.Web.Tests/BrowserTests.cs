@@ -410,6 +410,18 @@ public sealed class BrowserTests(DashboardStore store, BrowserHost host) : Brows
         await Assertions.Expect(Page.Locator("h1")).ToHaveTextAsync("数据健康");
         await Assertions.Expect(Page.Locator("#sites-table tbody tr")).ToHaveCountAsync(api.GetProperty("sites").GetArrayLength());
         await Assertions.Expect(Page.Locator("#tz-switch")).ToHaveValueAsync("Asia/Shanghai");
+        // Each site by its Chinese name (reference/sites.csv's name_zh), its id kept aside as the cell's data-code.
+        var zh = SiteNames.Chinese();
+        var named = 0;
+        foreach (var cell in await Page.Locator("#sites-table tbody tr td:first-child span").AllAsync())
+        {
+            if (zh.TryGetValue((await cell.GetAttributeAsync("data-code"))!, out var name))
+            {
+                Assert.Equal(name, await cell.InnerTextAsync());
+                named++;
+            }
+        }
+        Assert.True(named > 0, "no shipped site on the data health page");
         // Open data-check alerts read in Chinese, as the API words them for the page's language.
         var checks = (await _api.GetFromJsonAsync<JsonElement>("/api/health?lang=zh-Hans")).GetProperty("checks");
         if (checks.GetArrayLength() > 0)

@@ -40,6 +40,12 @@ public sealed class PlanBrowserTests(DashboardStore store, BrowserHost host) : B
         Assert.StartsWith("/explorer?", await Page.Locator("#explore-link").GetAttributeAsync("href"), StringComparison.Ordinal);
         await Assertions.Expect(Page.Locator("#hours-chart canvas")).ToHaveCountAsync(1);
         await Assertions.Expect(Page.Locator("#live-summary")).ToContainTextAsync("直播值守单独列出");
+        // Sites by their Chinese names (reference/sites.csv's name_zh), in the picker and the table, never by id.
+        var zh = SiteNames.Chinese();
+        var picked = await Page.Locator("#site option").AllInnerTextsAsync();
+        Assert.NotEmpty(picked);
+        Assert.All(picked, name => Assert.Contains(name, zh.Values));
+        Assert.All(await Page.Locator("#site-table tbody tr td:first-child").AllInnerTextsAsync(), name => Assert.Contains(name, zh.Values));
         await ScreenshotAsync("plan-zh.png");
         Assert.Empty(violations);
     }

@@ -71,6 +71,9 @@ const MS = (() => {
   const shownAccepted = 20;
 
   function fill(template, values) { return template.replace(/\{(\w+)\}/g, (m, k) => values[k] ?? m); }
+
+  // A site by its name in the page's language (the catalogue's: sites.csv's name_zh on zh pages), its id when unnamed.
+  function siteName(id) { return (state.catalog?.sites ?? []).find(s => s.id === id)?.name ?? id; }
   function has(key) { return Object.prototype.hasOwnProperty.call(state.labels, key); }
 
   // What a refused value should have named, in the page's language: the labels' word (市场, 时间粒度), else the
@@ -211,5 +214,5 @@ const MS = (() => {
     return state;
   }
 
-  return { state, t, said, aside, periodShown, periodValue, el, api, params, link, showError, problemError, problemText, pageState, pushState, applyLabels, start, sortableTable, authHeaders };
+  return { state, t, said, aside, periodShown, periodValue, el, api, params, link, showError, problemError, problemText, siteName, pageState, pushState, applyLabels, start, sortableTable, authHeaders };
 })();

@@ -23,7 +23,7 @@
       ], h.sources, { id: 'sources-table' }),
       el('h2', {}, t('health.sites')),
       MS.sortableTable([
-        { key: 'site', label: t('health.site'), value: s => s.site },
+        { key: 'site', label: t('health.site'), value: s => MS.siteName(s.site), text: s => el('span', { 'data-code': s.site }, MS.siteName(s.site)) },
         { key: 'newest', label: t('health.newest'), value: s => s.newestDecision, text: s => s.newestDecisionText },
         { key: 'behind', label: t('health.behind'), num: true, value: s => s.hoursBehind },
         { key: 'count', label: t('health.decisionsThatDay'), num: true, value: s => s.decisionsOnNewestDay, text: s => num(s.decisionsOnNewestDay) },

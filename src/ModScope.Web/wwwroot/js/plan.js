@@ -43,7 +43,7 @@
       document.getElementById('forecast-note').textContent = `${answer.metricName} · ${t('plan.lastDay').replace('{0}', answer.lastDayText)}`;
       subject.replaceChildren(...answer.forecasts.map((f, i) => el('option', { value: i }, f.name)));
       const sites = [...new Set(answer.sites.map(s => s.site))];
-      site.replaceChildren(...sites.map(s => el('option', { value: s }, s)));
+      site.replaceChildren(...sites.map(s => el('option', { value: s }, MS.siteName(s))));
       document.getElementById('hours-summary').textContent = answer.summary;
       document.getElementById('live-summary').textContent = answer.liveSummary;
       drawForecast();
@@ -113,7 +113,7 @@
     });
     const n = v => Math.round(v).toLocaleString(MS.state.lang);
     document.getElementById('hours-table').replaceChildren(MS.sortableTable([
-      { key: 'site', label: t('plan.site'), value: x => x.site },
+      { key: 'site', label: t('plan.site'), value: x => MS.siteName(x.site), text: x => el('span', { 'data-code': x.site }, MS.siteName(x.site)) },
       { key: 'work', label: t('plan.work'), num: true, value: x => x.work, text: x => n(x.work) },
       { key: 'scheduled', label: t('plan.scheduled'), num: true, value: x => x.scheduled, text: x => n(x.scheduled) },
       { key: 'risk', label: t('plan.daysAtRisk'), num: true, value: x => x.risk },
