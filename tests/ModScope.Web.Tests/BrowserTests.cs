@@ -95,7 +95,7 @@ public sealed class BrowserTests(DashboardStore store, BrowserHost host) : Brows
         await Page.FillAsync("#filter", "market=XX");
         await Page.ClickAsync("#run");
         // The refusal is worded in the page's language from the problem's facts, not the API's English detail.
-        var error = Page.Locator("#table .error");
+        var error = Page.Locator("#explorer-error .error");
         await Assertions.Expect(error).ToContainTextAsync(unknownMarket);
         await Assertions.Expect(error).ToContainTextAsync(lang == "en" ? "VN." : "VN。");
         if (lang != "en")
@@ -106,7 +106,21 @@ public sealed class BrowserTests(DashboardStore store, BrowserHost host) : Brows
             }
         }
         await Assertions.Expect(Page.Locator("#summary")).ToBeEmptyAsync();
+        // Where the user looks: right under the controls, with no breadcrumb of the refused filter, chart box or table.
+        var controls = (await Page.Locator("#explorer-controls").BoundingBoxAsync())!;
+        var shownAt = (await error.BoundingBoxAsync())!;
+        Assert.InRange(shownAt.Y - (controls.Y + controls.Height), 0, 40);
+        await Assertions.Expect(Page.Locator("#breadcrumb")).ToBeEmptyAsync();
+        await Assertions.Expect(Page.Locator("#chart")).ToBeHiddenAsync();
+        await Assertions.Expect(Page.Locator("#table")).ToBeEmptyAsync();
         await ScreenshotAsync($"explorer-unknown-market-{lang}.png");
+
+        // A good request after it shows its chart again.
+        await Page.FillAsync("#filter", "market=US");
+        await Page.ClickAsync("#run");
+        await Assertions.Expect(Page.Locator("#summary")).Not.ToBeEmptyAsync();
+        await Assertions.Expect(Page.Locator("#chart")).ToBeVisibleAsync();
+        await Assertions.Expect(Page.Locator("#explorer-error")).ToBeEmptyAsync();
 
         var alerts = await _api.GetFromJsonAsync<JsonElement>("/api/alerts?kind=metric");
         var unlabelled = alerts.EnumerateArray().First(a => a.GetProperty("label").ValueKind == JsonValueKind.Null).GetProperty("id").GetInt64();

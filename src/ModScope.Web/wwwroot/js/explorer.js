@@ -39,7 +39,7 @@
     document.getElementById('show-sql').addEventListener('click', toggleSql);
     chart = echarts.init(document.getElementById('chart'));
     await run();
-  } catch (e) { MS.showError(table, e); }
+  } catch (e) { MS.showError(document.getElementById('explorer-error'), e); }
 
   function drillPath() { return state.catalog.drillPath; }
 
@@ -51,14 +51,26 @@
     breadcrumb(r);
     table.replaceChildren(el('p', { class: 'muted' }, t('common.loading')));
     // A new run clears the last answer first, so an error never sits under a stale chart or row count.
+    const problem = document.getElementById('explorer-error');
+    const chartBox = document.getElementById('chart');
+    problem.replaceChildren();
     document.getElementById('summary').textContent = '';
     chart.clear();
     try {
       lastAnswer = await api('/api/query', r);
       document.getElementById('summary').textContent = `${lastAnswer.period.text} · ${lastAnswer.rows.length} ${t('explorer.rows')}`;
+      if (chartBox.hidden) { chartBox.hidden = false; chart.resize(); }
       render(r, lastAnswer);
       if (!document.getElementById('sql').hidden) await showSql();
-    } catch (e) { MS.showError(table, e); chart.clear(); }
+    } catch (e) {
+      // The refusal right under the controls the user just used, with nothing of the refused request around it: no
+      // breadcrumb of its filters, no empty chart box, no table.
+      MS.showError(problem, e);
+      document.getElementById('breadcrumb').replaceChildren();
+      table.replaceChildren();
+      chart.clear();
+      chartBox.hidden = true;
+    }
   }
 
   // A dimension's value as shown: a market, region, queue, policy or site by its name in the page's language with its code,
