@@ -225,6 +225,8 @@ public sealed class BrowserTests(DashboardStore store, BrowserHost host) : Brows
         var (top, parents) = Grouped(listed);
         await Page.GotoAsync(Url + $"/alerts?lang={lang}");
         await Assertions.Expect(Page.Locator("#filter-status option").First).ToHaveTextAsync(all);
+        // The filters laid out with space between them (each label beside its own control, not against the next one).
+        await Assertions.Expect(Page.Locator("#alert-filters")).ToHaveCSSAsync("display", "flex");
         await Assertions.Expect(Page.Locator("#alert-table tbody tr")).ToHaveCountAsync(Math.Min(25, top.Count));
         await Assertions.Expect(Page.Locator("#page-info")).ToContainTextAsync(top.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // A suppressed alert whose parent is listed is not a row of its own: it is held under its parent.
@@ -322,6 +324,8 @@ public sealed class BrowserTests(DashboardStore store, BrowserHost host) : Brows
         var row = Page.Locator("#quarantine-table tbody tr").Filter(new() { Has = Page.Locator("td[data-code='duplicate_id']") }).First;
         await Assertions.Expect(row.Locator("td[data-code='duplicate_id']")).ToHaveTextAsync(duplicate);
         await Assertions.Expect(row.Locator("td").Nth(3).Locator("div").First).ToContainTextAsync(reason);
+        // The count column's header sits over its right-aligned figures.
+        await Assertions.Expect(Page.Locator("#quarantine-table thead th").Nth(2)).ToHaveClassAsync("num");
         await ScreenshotAsync($"health-{lang}.png");
     }
 

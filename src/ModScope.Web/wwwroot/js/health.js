@@ -10,7 +10,7 @@
     const num = v => (v ?? 0).toLocaleString(MS.state.lang);
     // Rows by table and rule with samples: quarantined ones, and those waiting for their decision or a reference code.
     const reasons = (list, id) => el('table', { id },
-      el('thead', {}, el('tr', {}, ...['health.table', 'health.rule', 'health.rows', 'health.samples'].map(k => el('th', {}, t(k))))),
+      el('thead', {}, el('tr', {}, ...['health.table', 'health.rule', 'health.rows', 'health.samples'].map(k => el('th', { class: k === 'health.rows' ? 'num' : '' }, t(k))))),
       el('tbody', {}, ...list.map(q => el('tr', {},
         el('td', { 'data-code': q.table }, q.tableName), el('td', { 'data-code': q.rule }, q.ruleName), el('td', { class: 'num' }, num(q.rows)),
         el('td', {}, ...q.samples.map(s => el('div', { class: 'muted', title: s.message }, `${s.file}:${s.line ?? '?'} ${s.field ?? ''} — ${s.reason}`)))))));
