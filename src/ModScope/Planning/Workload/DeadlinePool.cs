@@ -2,13 +2,12 @@ namespace ModScope.Planning.Workload;
 
 /// <summary>
 /// A site's deadline queues served as one pool, earliest deadline first: a fluid model in hour steps (Newell's
-/// cumulative curves, as <see cref="FluidQueue"/>, with the site's moderators as one blended server instead of a fixed
-/// share per queue). Each day's work of a queue arrives evenly over its 24 hours and each hour's arrivals are due at the
+/// cumulative curves, with the site's moderators as one blended server instead of a fixed share per queue). Each day's work of a queue arrives evenly over its 24 hours and each hour's arrivals are due at the
 /// end of the hour ⌈SLA⌉ hours later (the SLA rounded up to whole hours); the day's capacity is spread evenly over its
 /// hours and, each hour, serves the waiting work with the earliest deadline first (equal deadlines in proportion to what
 /// is left). Work still unserved at the end of its deadline hour is late. Two runs: with the capacity alone (the backlog
 /// carried, late work served later: attainment, backlog, past due) and with the capacity plus an extra that serves late
-/// work at its deadline (the least extra that keeps every deadline, added as late as possible; FluidQueue's E(d)).
+/// work at its deadline (the least extra that keeps every deadline, added as late as possible).
 /// </summary>
 public static class DeadlinePool
 {

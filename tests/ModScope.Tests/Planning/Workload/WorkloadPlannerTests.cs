@@ -34,8 +34,9 @@ public sealed class WorkloadPlannerTests
     [Fact]
     public void A_short_site_carries_its_backlog_until_the_sla_breaks()
     {
-        // 12.5 scheduled hours give 12.5 · 0.64 = 8 handling hours against 10 arriving: the fluid example of
-        // FluidQueueTests, breaking on day 5; its extra 2 handling hours are 2 · 1.5625 = 3.125 scheduled hours.
+        // 12.5 scheduled hours give 12.5 · 0.64 = 8 handling hours against 10 arriving: served in order, work arriving at
+        // day t is done at 10t/8 = 1.25t, past its 24-hour SLA once 0.25t > 1, so work arriving after day 4 breaks it,
+        // first due on day 5; the extra 2 handling hours a day are 2 · 1.5625 = 3.125 scheduled hours.
         var plan = WorkloadPlanner.Plan([Queue("S1", "Q1", 24, 1000, 36)], Scheduled("S1", 12.5), Targets);
 
         Assert.Equal([false, false, false, false, false, true, true], plan.Queues.Select(q => q.AtRisk));
