@@ -20,16 +20,6 @@ internal sealed class SampledCauses(MetricQuery query, MetricDefinition metric, 
 
     private DateOnly First => lastDay.AddDays(-6);
 
-    public async Task<(IReadOnlyList<ExplainedCause> Causes, IReadOnlyList<SegmentRates> Singles)> FindAsync(
-        IReadOnlyList<string> dimensions, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(dimensions);
-        // The total, every dimension's values and each narrowing are slicings of one request by all the dimensions:
-        // its first audits are found and grouped once, and each slicing regroups them (one scan, not one per slicing).
-        var slices = await SlicesAsync(dimensions, cancellationToken).ConfigureAwait(false);
-        return await FindAsync(slices, dimensions, cancellationToken).ConfigureAwait(false);
-    }
-
     /// <summary>The metric by day over the alert's week and the baseline weeks, by every one of <paramref name="dimensions"/>, run once.</summary>
     public Task<RequestSlices> SlicesAsync(IReadOnlyList<string> dimensions, CancellationToken cancellationToken) =>
         query.SlicesAsync(new MetricRequest([metric.Id], dimensions, TimeGrain.Day, filters, Period.UtcDays(First.AddDays(-7 * BaselineWeeks), lastDay)),
