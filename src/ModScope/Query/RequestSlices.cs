@@ -85,7 +85,8 @@ public sealed class RequestSlices
                     var v => Convert.ToString(v, CultureInfo.InvariantCulture),
                 }).Append('\u001f');
             }
-            if (!groups.TryGetValue(key.ToString(), out var merged))
+            var text = key.ToString();
+            if (!groups.TryGetValue(text, out var merged))
             {
                 merged = new object?[keep.Count + 3 + metrics];
                 for (var i = 0; i < keep.Count; i++)
@@ -97,7 +98,7 @@ public sealed class RequestSlices
                 {
                     merged[keep.Count + 3 + i] = 0L;
                 }
-                groups[key.ToString()] = merged;
+                groups[text] = merged;
                 order.Add(merged);
             }
             merged[keep.Count + 1] = Max(merged[keep.Count + 1], row[k + 1]);
