@@ -27,8 +27,8 @@ internal static class PlanningViews
     public static Task Backtest(CliContext context, string metric, BacktestResult result, string format, string? output) =>
         RowsView.WriteAsync(context,
             string.Create(CultureInfo.InvariantCulture, $"Backtest of {metric}: {result.Series} series, {result.Origins} origins, {result.IntervalLevel:P0} intervals (MASE below the naive one and relative MAE below 1 beat seasonal naive)"),
-            ["week", "forecasts", "mase", "naive_mase", "relative_mae", "coverage"],
-            result.Weeks.Select(w => new object?[] { w.Week, w.Forecasts, w.Mase, w.NaiveMase, w.RelativeMae, w.Coverage }).ToList(),
+            ["week", "forecasts", "mase", "naive_mase", "relative_mae", "coverage", "mean_bias", "mean_bias_under_10", "mean_bias_10_to_100", "mean_bias_100_up"],
+            result.Weeks.Select(w => new object?[] { w.Week, w.Forecasts, w.Mase, w.NaiveMase, w.RelativeMae, w.Coverage, w.MeanBias, w.MeanBiasBySize[0], w.MeanBiasBySize[1], w.MeanBiasBySize[2] }).ToList(),
             format, output);
 
     public static async Task Plan(CliContext context, PlanOutcome outcome, bool queues, string format, string? output)

@@ -5,7 +5,8 @@ namespace ModScope.Planning.Forecasting;
 /// on the weeks after it, against the seasonal-naive forecast from the same origin. Origins step through the history
 /// once the minimum training span is reached and while a full horizon of actual days follows. Reports, per horizon
 /// week, MASE (Hyndman and Koehler 2006) for both forecasts, the model's MAE relative to seasonal-naive (geometric
-/// mean over series) and the coverage of the model's prediction intervals.
+/// mean over series), the coverage of the model's prediction intervals, and the bias of the forecast's mean (what
+/// workload sums use) overall and by the series' size at the origin.
 /// </summary>
 public static class RollingOriginBacktest
 {
@@ -71,6 +72,7 @@ public static class RollingOriginBacktest
         var actual = one.History.Where(p => p.Day >= origin).ToDictionary(p => p.Day, p => p.Value);
         var forecast = SeasonalForecaster.Forecast(training, one.Events, settings);
         var last = training[^1].Day;
+        var band = SizeBand(training.Average(p => p.Value));
         foreach (var point in forecast.Points)
         {
             var ahead = point.Day.DayNumber - last.DayNumber;
@@ -84,12 +86,28 @@ public static class RollingOriginBacktest
             if (week < perSeries.Length)
             {
                 perSeries[week].Add(Math.Abs(y - point.Value), Math.Abs(y - naive.Value), scale, y >= point.Lower && y <= point.Upper);
+                perSeries[week].AddMean(band, point.Mean, y);
             }
         }
     }
 
+    /// <summary>Upper bounds (a day, at the origin) of the size bands the mean's bias is reported in: under 10, 10–100, 100 and more.</summary>
+    private static readonly double[] SizeBands = [10.0, 100.0];
+
+    private static int SizeBand(double dailyMean) => SizeBands.Count(b => dailyMean >= b);
+
     private sealed class SeriesTally
     {
+        public double[] MeanSum { get; } = new double[SizeBands.Length + 1];
+
+        public double[] ActualSum { get; } = new double[SizeBands.Length + 1];
+
+        public void AddMean(int band, double mean, double actual)
+        {
+            MeanSum[band] += mean;
+            ActualSum[band] += actual;
+        }
+
         public int Count { get; private set; }
 
         public double ModelError { get; private set; }
@@ -126,9 +144,17 @@ public static class RollingOriginBacktest
         private readonly List<double> _logRelative = [];
         private int _count;
         private int _covered;
+        private readonly double[] _meanSum = new double[SizeBands.Length + 1];
+        private readonly double[] _actualSum = new double[SizeBands.Length + 1];
 
         public void Add(SeriesTally series)
         {
+            for (var b = 0; b < _meanSum.Length; b++)
+            {
+                _meanSum[b] += series.MeanSum[b];
+                _actualSum[b] += series.ActualSum[b];
+            }
+
             _count += series.Count;
             _covered += series.Covered;
             if (series.Scaled > 0)
@@ -149,6 +175,10 @@ public static class RollingOriginBacktest
             _mase.Count == 0 ? double.NaN : _mase.Average(),
             _naiveMase.Count == 0 ? double.NaN : _naiveMase.Average(),
             _logRelative.Count == 0 ? double.NaN : Math.Exp(_logRelative.Average()),
-            _count == 0 ? double.NaN : (double)_covered / _count);
+            _count == 0 ? double.NaN : (double)_covered / _count,
+            Bias(_meanSum.Sum(), _actualSum.Sum()),
+            [.. _meanSum.Select((m, b) => Bias(m, _actualSum[b]))]);
+
+        private static double Bias(double mean, double actual) => actual > 0 ? (mean / actual) - 1.0 : double.NaN;
     }
 }

@@ -45,6 +45,49 @@ public sealed class RollingOriginBacktestTests
     }
 
     [Fact]
+    public void The_mean_bias_is_reported_by_series_size()
+    {
+        // Exact weekly patterns at 5 and 500 a day: the forecast's mean is the pattern (no residuals, so a smearing factor
+        // of 1), no bias in either band and none in the 10-100 band, which holds no series.
+        var result = RollingOriginBacktest.Run(
+            [new BacktestSeries("small", Series.WeeklyPattern(100, 5), []), new BacktestSeries("large", Series.WeeklyPattern(100, 500), [])], Settings);
+
+        Assert.All(result.Weeks, w =>
+        {
+            Assert.Equal(0.0, w.MeanBias, 6);
+            Assert.Equal(0.0, w.MeanBiasBySize[0], 6);
+            Assert.True(double.IsNaN(w.MeanBiasBySize[1]));
+            Assert.Equal(0.0, w.MeanBiasBySize[2], 6);
+        });
+    }
+
+    [Fact]
+    public void The_mean_bias_is_the_forecast_means_over_the_actual_values()
+    {
+        // A constant 20 a day for 70 days, then 25. Origins at days 56, 63 and 70 (a full 28-day horizon fits in 100 days);
+        // each trains on days before it, all 20, so the model (exact on a constant, its mean exactly 20) forecasts 20,
+        // while the actual days hold 20 before day 70 and 25 from it. Plain recomputation: Σ 20 / Σ actual − 1 per week.
+        var history = Enumerable.Range(0, 100).Select(i => new DailyPoint(Series.Start.AddDays(i), i < 70 ? 20.0 : 25.0)).ToList();
+        var result = RollingOriginBacktest.Run([new BacktestSeries("a", history, [])], Settings);
+
+        for (var week = 1; week <= 4; week++)
+        {
+            var (forecast, actual) = (0.0, 0.0);
+            foreach (var origin in new[] { 56, 63, 70 })
+            {
+                for (var h = ((week - 1) * 7) + 1; h <= week * 7; h++)
+                {
+                    forecast += 20.0;
+                    actual += history[origin - 1 + h].Value;
+                }
+            }
+
+            Assert.Equal((forecast / actual) - 1.0, result.Weeks[week - 1].MeanBias, 6);
+            Assert.Equal(result.Weeks[week - 1].MeanBias, result.Weeks[week - 1].MeanBiasBySize[1], 12);
+        }
+    }
+
+    [Fact]
     public void On_a_noisy_weekly_pattern_the_model_beats_seasonal_naive_and_its_intervals_hold()
     {
         // Seasonal-naive carries one week's noise into every forecast; a fitted weekly pattern averages it away.
