@@ -102,7 +102,7 @@ internal sealed class OpportunityLedger(OpportunityPlan plan, SimCalendar calend
             found.Add(new PlantedOpportunity(Id(found), "sla-risk", new Dictionary<string, string> { ["site"] = understaffed },
                 peak.Hours / (WindowDays / 7.0), "scheduled_hours", first, last,
                 string.Create(CultureInfo.InvariantCulture,
-                    $"{understaffed} rosters {OpportunityPlan.UnderstaffedHours:0.00} scheduled hours per handling hour, enough for usual days but with no margin for the peak of {peak.First:yyyy-MM-dd}..{peak.Last:yyyy-MM-dd} after the data; to keep every SLA at the planning targets ({TargetOccupancy:0%} occupancy, {TargetShrinkage:0%} shrinkage) it needs {peak.Hours:0.0} extra scheduled hours over the {WindowDays} days ahead; worth a week of them.")));
+                    $"{understaffed} rosters {OpportunityPlan.UnderstaffedHours:0.00} scheduled hours per handling hour ({OpportunityPlan.UnderstaffedMargin:0%} above the planning targets), enough for usual days but not for the peak of {peak.First:yyyy-MM-dd}..{peak.Last:yyyy-MM-dd} after the data; to keep every SLA at the planning targets ({TargetOccupancy:0%} occupancy, {TargetShrinkage:0%} shrinkage) it needs {peak.Hours:0.0} extra scheduled hours over the {WindowDays} days ahead; worth a week of them.")));
         }
 
         return found;

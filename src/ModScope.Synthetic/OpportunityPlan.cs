@@ -5,8 +5,8 @@ namespace ModScope.Synthetic;
 /// change, so the monitor has nothing to detect): a site slower than its peers on the same mix, a site whose QA
 /// over-samples its enforce stratum, a policy × queue where automated decisions are more accurate than elsewhere
 /// and it is audited enough (automated and human decisions) to show it, and a site understaffed for the coming peak (planted only when the
-/// calendar's next sized peak falls in the 28 days after the data: its shifts are cut to <see cref="UnderstaffedHours"/>
-/// scheduled hours per handling hour, enough for usual days but with no margin for the peak, see <see cref="OpportunityLedger"/>). With no plants every answer is neutral.
+/// calendar's next sized peak falls in the 28 days after the data: its shifts are set to <see cref="UnderstaffedHours"/>
+/// scheduled hours per handling hour, a stated 10% margin above the planning targets, enough for usual days but not for the peak, see <see cref="OpportunityLedger"/>). With no plants every answer is neutral.
 /// </summary>
 /// <param name="SlowSite">The site whose handling times are <see cref="SlowFactor"/> times its peers'; null for none.</param>
 /// <param name="QaSite">The site whose enforce stratum is audited <see cref="QaOverSampling"/> times as much; null for none.</param>
@@ -32,17 +32,25 @@ internal sealed record OpportunityPlan(string? SlowSite, string? QaSite, string?
     public const int AutomationAudits = 12;
 
     /// <summary>
-    /// The understaffed site's scheduled hours a day per hour of its handling work: 1.5, just above the 1.47 the planning
-    /// targets ask for (85% occupancy, 20% shrinkage), so its usual days are covered, while the other sites roster whole
-    /// moderators rounded up (1.5 to 2 and more at small sites): the margin that carries a peak through the SLA deadlines.
+    /// The understaffed site's margin above the planning targets on every day: 10%, so a forecast a few percent high on
+    /// usual days still finds them covered, and only the peak (×1.8 on its SEA work for three days) is short.
     /// </summary>
-    public const double UnderstaffedHours = 1.5;
+    public const double UnderstaffedMargin = 0.10;
+
+    /// <summary>
+    /// The understaffed site's scheduled hours a day per hour of its handling work: the 1/(0.85 · 0.8) = 1.47 the planning
+    /// targets ask for (85% occupancy, 20% shrinkage) plus <see cref="UnderstaffedMargin"/>, 1.62, on every day of the data
+    /// (the roster follows the day's work), while the other sites roster whole moderators rounded up (1.5 to 2 and more at
+    /// small sites): a stated margin, the same on every seed.
+    /// </summary>
+    public const double UnderstaffedHours = (1 + UnderstaffedMargin) / (0.85 * (1 - 0.20));
 
     public static OpportunityPlan None { get; } = new(null, null);
 
     /// <summary>
-    /// The day's shifts at the site: the usual ones, or at the understaffed site each cut in the same proportion to
-    /// <see cref="UnderstaffedHours"/> × the day's handling hours in all (never lengthened), in quarter hours, at least 1 hour.
+    /// The day's shifts at the site: the usual ones, or at the understaffed site each scaled in the same proportion to
+    /// <see cref="UnderstaffedHours"/> × the day's handling hours in all (cut, or lengthened where whole moderators fall
+    /// short of it), in quarter hours, at least 1 hour.
     /// </summary>
     public double[] Shifts(string site, double[] usual, double handlingHours)
     {
@@ -51,7 +59,7 @@ internal sealed record OpportunityPlan(string? SlowSite, string? QaSite, string?
             return usual;
         }
 
-        var scale = Math.Min(1.0, UnderstaffedHours * handlingHours / usual.Sum());
+        var scale = UnderstaffedHours * handlingHours / usual.Sum();
         return [.. usual.Select(h => Math.Max(1.0, Math.Round(h * scale * 4) / 4))];
     }
 

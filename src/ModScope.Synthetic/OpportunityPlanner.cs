@@ -9,9 +9,9 @@ namespace ModScope.Synthetic;
 /// decisions automated (enough for its own audits), its policy and market untouched by incidents (a model drift would
 /// blur its accuracy); no draw, so the other choices are those of the world without it. (A cell's human work is small
 /// at the evaluation's 8,000 decisions a day, 1-3 handling hours a week, so the largest is taken, not one of a few.)
-/// The understaffed site, only when a sized calendar peak falls in the 28 days after the data, is the busiest of the busy
-/// sites left that serves a SEA market (the 11.11 peak falls in its markets), else the busiest left; no draw either (a busy site, because the generator rounds moderators up and a small
-/// site's one moderator leaves a wide margin that a shorter shift does not use up).
+/// The understaffed site, only when a sized calendar peak falls in the 28 days after the data, is the site left with the
+/// most expected human work from SEA markets (the 11.11 peak falls in them; its shortfall grows with that work); no draw
+/// either.
 /// </summary>
 internal static class OpportunityPlanner
 {
@@ -32,7 +32,7 @@ internal static class OpportunityPlanner
         busy.Remove(slow);
         var qa = busy[rng.Next(busy.Count)];
         busy.Remove(qa);
-        var understaffed = PeakAhead(options) ? busy.FirstOrDefault(s => ServesSea(profile, s)) ?? busy.FirstOrDefault() : null;
+        var understaffed = PeakAhead(options) ? Understaffed(profile, expected, hit, slow, qa) : null;
         var cell = Cells(profile).Where(c => c.Automated >= MinimumAutomatedShare && !hit.Contains(c.Policy) && !hit.Contains(c.Market))
             .OrderByDescending(c => c.Human).ThenBy(c => c.Policy, StringComparer.Ordinal).ThenBy(c => c.Queue, StringComparer.Ordinal).FirstOrDefault();
         return new OpportunityPlan(slow, qa, cell.Policy, cell.Queue, understaffed);
@@ -70,8 +70,18 @@ internal static class OpportunityPlanner
     private static bool PeakAhead(GeneratorOptions options) =>
         Enumerable.Range(options.Days, OpportunityLedger.WindowDays).Any(d => SimCalendar.IsPeak(options.FirstDay.AddDays(d)));
 
-    private static bool ServesSea(SimulationProfile profile, string site) =>
-        profile.Markets.Any(m => m.IsSea && m.Routing.Any(r => r.Site.Id == site && r.Share > 0));
+    /// <summary>
+    /// The site with the most expected human decisions from SEA markets (the 11.11 peak's), none an incident hits and
+    /// neither the slow nor the QA site: the peak's shortfall grows with that work, so its truth is several scheduled hours
+    /// a week, not a fraction that forecast noise swamps; null when no such site serves a SEA market.
+    /// </summary>
+    private static string? Understaffed(SimulationProfile profile, ProfileExpectations expected, HashSet<string> hit, string slow, string qa) =>
+        expected.HumanVolumeBySite.Keys
+            .Where(s => !hit.Contains(s) && s != slow && s != qa)
+            .Select(s => (Site: s, Sea: profile.Markets.Where(m => m.IsSea).Sum(m => m.Weight * expected.HumanShare(m) * m.Routing.Where(r => r.Site.Id == s).Sum(r => r.Share))))
+            .Where(x => x.Sea > 0)
+            .OrderByDescending(x => x.Sea).ThenBy(x => x.Site, StringComparer.Ordinal)
+            .Select(x => (string?)x.Site).FirstOrDefault();
 
     /// <summary>Share of the site's expected human decisions from markets that other sites serve too.</summary>
     private static double SharedShare(SimulationProfile profile, ProfileExpectations expected, string site)

@@ -11,10 +11,10 @@ namespace ModScope.Synthetic;
 /// handling time never exceeds productive time, a roster is never short of the planning targets (85% occupancy,
 /// 20% shrinkage) by its rounding, and a backlog shows as fewer productive hours. Decisions draw their
 /// moderators from these rosters. The planted site understaffed for the coming peak
-/// (<see cref="OpportunityPlan.UnderstaffedSite"/>) has the same moderators on shifts cut to
-/// <see cref="OpportunityPlan.UnderstaffedHours"/> scheduled hours per handling hour in all, enough for its usual days at
-/// the planning targets but with none of the margin whole moderators give the other sites (no draw of its own, so every
-/// draw is the one without the plant).
+/// (<see cref="OpportunityPlan.UnderstaffedSite"/>) has the same moderators on shifts scaled to
+/// <see cref="OpportunityPlan.UnderstaffedHours"/> scheduled hours per handling hour in all, a stated 10% above the
+/// planning targets on every day, instead of the margin whole moderators give the other sites (no draw of its own, so
+/// every draw is the one without the plant).
 /// </summary>
 internal sealed class StaffingPlanner
 {
