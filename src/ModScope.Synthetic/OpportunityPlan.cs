@@ -6,7 +6,7 @@ namespace ModScope.Synthetic;
 /// over-samples its enforce stratum, a policy × queue where automated decisions are more accurate than elsewhere
 /// and it is audited enough (automated and human decisions) to show it, and a site understaffed for the coming peak (planted only when the
 /// calendar's next sized peak falls in the 28 days after the data: its shifts are set to <see cref="UnderstaffedHours"/>
-/// scheduled hours per handling hour, a stated 10% margin above the planning targets, enough for usual days but not for the peak, see <see cref="OpportunityLedger"/>). With no plants every answer is neutral.
+/// scheduled hours per handling hour, a stated 5% margin above the planning targets, enough for usual days but not for the peak, see <see cref="OpportunityLedger"/>). With no plants every answer is neutral.
 /// </summary>
 /// <param name="SlowSite">The site whose handling times are <see cref="SlowFactor"/> times its peers'; null for none.</param>
 /// <param name="QaSite">The site whose enforce stratum is audited <see cref="QaOverSampling"/> times as much; null for none.</param>
@@ -32,14 +32,16 @@ internal sealed record OpportunityPlan(string? SlowSite, string? QaSite, string?
     public const int AutomationAudits = 12;
 
     /// <summary>
-    /// The understaffed site's margin above the planning targets on every day: 10%, so a forecast a few percent high on
-    /// usual days still finds them covered, and only the peak (×1.8 on its SEA work for three days) is short.
+    /// The understaffed site's margin above the planning targets on every day: 5%, so a forecast a few percent high on
+    /// usual days still finds them covered, and only the peak (×1.8 on its SEA work for three days) is short. (At 10% the
+    /// margin carried a third or more of a small site's peak through the deadlines of the days after it, leaving truths of
+    /// 0.9 h a week and less.)
     /// </summary>
-    public const double UnderstaffedMargin = 0.10;
+    public const double UnderstaffedMargin = 0.05;
 
     /// <summary>
     /// The understaffed site's scheduled hours a day per hour of its handling work: the 1/(0.85 · 0.8) = 1.47 the planning
-    /// targets ask for (85% occupancy, 20% shrinkage) plus <see cref="UnderstaffedMargin"/>, 1.62, on every day of the data
+    /// targets ask for (85% occupancy, 20% shrinkage) plus <see cref="UnderstaffedMargin"/>, 1.54, on every day of the data
     /// (the roster follows the day's work), while the other sites roster whole moderators rounded up (1.5 to 2 and more at
     /// small sites): a stated margin, the same on every seed.
     /// </summary>

@@ -9,9 +9,9 @@ namespace ModScope.Synthetic;
 /// decisions automated (enough for its own audits), its policy and market untouched by incidents (a model drift would
 /// blur its accuracy); no draw, so the other choices are those of the world without it. (A cell's human work is small
 /// at the evaluation's 8,000 decisions a day, 1-3 handling hours a week, so the largest is taken, not one of a few.)
-/// The understaffed site, only when a sized calendar peak falls in the 28 days after the data, is the site left with the
-/// most expected human work from SEA markets (the 11.11 peak falls in them; its shortfall grows with that work); no draw
-/// either.
+/// The understaffed site, only when a sized calendar peak falls in the 28 days after the data, is the site with the most
+/// expected SEA human work among those whose work is mostly SEA (the peak's markets), untouched by incidents and not the
+/// slow site; none when no site qualifies; no draw either.
 /// </summary>
 internal static class OpportunityPlanner
 {
@@ -32,7 +32,7 @@ internal static class OpportunityPlanner
         busy.Remove(slow);
         var qa = busy[rng.Next(busy.Count)];
         busy.Remove(qa);
-        var understaffed = PeakAhead(options) ? Understaffed(profile, expected, hit, slow, qa) : null;
+        var understaffed = PeakAhead(options) ? Understaffed(profile, expected, hit, slow) : null;
         var cell = Cells(profile).Where(c => c.Automated >= MinimumAutomatedShare && !hit.Contains(c.Policy) && !hit.Contains(c.Market))
             .OrderByDescending(c => c.Human).ThenBy(c => c.Policy, StringComparer.Ordinal).ThenBy(c => c.Queue, StringComparer.Ordinal).FirstOrDefault();
         return new OpportunityPlan(slow, qa, cell.Policy, cell.Queue, understaffed);
@@ -71,17 +71,26 @@ internal static class OpportunityPlanner
         Enumerable.Range(options.Days, OpportunityLedger.WindowDays).Any(d => SimCalendar.IsPeak(options.FirstDay.AddDays(d)));
 
     /// <summary>
-    /// The site with the most expected human decisions from SEA markets (the 11.11 peak's), none an incident hits and
-    /// neither the slow nor the QA site: the peak's shortfall grows with that work, so its truth is several scheduled hours
-    /// a week, not a fraction that forecast noise swamps; null when no such site serves a SEA market.
+    /// The site with the most expected human work from SEA markets (11.11's) among those with at least
+    /// <see cref="MinimumSeaShare"/> of their human work from them, no incident hitting it and not the slow site (its
+    /// handling is the plant's; the over-sampled QA site may be it, since audits change no hours). The peak's shortfall
+    /// grows with that work, less what the margin carries through the deadlines after the peak, which grows with all of
+    /// the site's work: a site with a little SEA work among much else had none (seed 37: 56% SEA, a truth of 0.0 h a
+    /// week at a 10% margin, 0.3 at 5%). Null when no site qualifies: no such plant.
     /// </summary>
-    private static string? Understaffed(SimulationProfile profile, ProfileExpectations expected, HashSet<string> hit, string slow, string qa) =>
-        expected.HumanVolumeBySite.Keys
-            .Where(s => !hit.Contains(s) && s != slow && s != qa)
-            .Select(s => (Site: s, Sea: profile.Markets.Where(m => m.IsSea).Sum(m => m.Weight * expected.HumanShare(m) * m.Routing.Where(r => r.Site.Id == s).Sum(r => r.Share))))
-            .Where(x => x.Sea > 0)
+    private static string? Understaffed(SimulationProfile profile, ProfileExpectations expected, HashSet<string> hit, string slow) =>
+        expected.HumanVolumeBySite
+            .Where(kv => !hit.Contains(kv.Key) && kv.Key != slow && kv.Value > 0)
+            .Select(kv => (Site: kv.Key, Sea: SeaVolume(profile, expected, kv.Key), All: kv.Value))
+            .Where(x => x.Sea >= MinimumSeaShare * x.All)
             .OrderByDescending(x => x.Sea).ThenBy(x => x.Site, StringComparer.Ordinal)
             .Select(x => (string?)x.Site).FirstOrDefault();
+
+    /// <summary>The understaffed site's least share of human work from SEA markets (80%).</summary>
+    private const double MinimumSeaShare = 0.8;
+
+    private static double SeaVolume(SimulationProfile profile, ProfileExpectations expected, string site) =>
+        profile.Markets.Where(m => m.IsSea).Sum(m => m.Weight * expected.HumanShare(m) * m.Routing.Where(r => r.Site.Id == site).Sum(r => r.Share));
 
     /// <summary>Share of the site's expected human decisions from markets that other sites serve too.</summary>
     private static double SharedShare(SimulationProfile profile, ProfileExpectations expected, string site)

@@ -12,7 +12,7 @@ namespace ModScope.Synthetic;
 /// 20% shrinkage) by its rounding, and a backlog shows as fewer productive hours. Decisions draw their
 /// moderators from these rosters. The planted site understaffed for the coming peak
 /// (<see cref="OpportunityPlan.UnderstaffedSite"/>) has the same moderators on shifts scaled to
-/// <see cref="OpportunityPlan.UnderstaffedHours"/> scheduled hours per handling hour in all, a stated 10% above the
+/// <see cref="OpportunityPlan.UnderstaffedHours"/> scheduled hours per handling hour in all, a stated 5% above the
 /// planning targets on every day, instead of the margin whole moderators give the other sites (no draw of its own, so
 /// every draw is the one without the plant).
 /// </summary>

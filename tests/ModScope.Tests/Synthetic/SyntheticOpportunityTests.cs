@@ -113,30 +113,33 @@ public sealed class SyntheticOpportunityTests(IncidentDataSetFixture fixture)
         var planted = Planted(folder.Path);
         var understaffed = Assert.Single(planted, p => p.Kind == "sla-risk");
         var site = understaffed.Subject["site"];
-        var others = planted.Where(p => p.Kind != "automation" && p.Kind != "sla-risk").Select(p => p.Subject["site"]);
-        Assert.DoesNotContain(site, others);
+        var slowSite = planted.Single(p => p.Kind == "site-productivity").Subject["site"];
+        Assert.NotEqual(slowSite, site);
         Assert.Equal((new DateOnly(2026, 9, 21), new DateOnly(2026, 10, 18)), (understaffed.First, understaffed.Last));
 
-        // Each day it rosters 10% above the planning targets: 1.1 / (0.85 × 0.8) = 1.6176 scheduled hours per handling hour,
+        // Each day it rosters 5% above the planning targets: 1.05 / (0.85 × 0.8) = 1.5441 scheduled hours per handling hour,
         // each shift rounded to a quarter hour (±0.125 h a shift), at least an hour.
         var rostered = 0;
         foreach (var day in data.Staffing.Where(s => s.Site == site).GroupBy(s => s.Date))
         {
             var handled = data.Decisions.Where(d => d.IsHuman && d.Site == site && d.FileDate == day.Key).Sum(d => d.HandlingSeconds) / 3600.0;
-            var target = 1.1 / (0.85 * 0.8) * handled;
+            var target = 1.05 / (0.85 * 0.8) * handled;
             Assert.InRange(day.Sum(s => s.Scheduled), Math.Max(day.Count(), target - (0.125 * day.Count())), Math.Max(day.Count(), target + (0.125 * day.Count())));
             rostered++;
         }
 
         Assert.Equal(35, rostered);
 
-        // It is the site with the most human work from SEA markets (the peak's) among those no other plant or incident
-        // touches: expected volumes choose it, so the realised ones may differ by noise (within 10%).
-        var touched = others.Concat(data.Incidents.SelectMany(i => i.Segment.Values)).ToHashSet();
+        // It is the site with the most human work from SEA markets (the peak's) among those with at least 80% of their
+        // human work from them that no incident touches, the slow site left out: expected volumes choose it, so the
+        // realised ones may differ by noise (within 10%).
+        var touched = data.Incidents.SelectMany(i => i.Segment.Values).Append(slowSite).ToHashSet();
         var seaMarkets = ModScope.Model.ReferenceData.Shipped.Markets.Where(m => m.Region == "SEA").Select(m => m.Code).ToHashSet();
-        var seaWork = data.Decisions.Where(d => d.IsHuman && d.Site is not null && seaMarkets.Contains(d.Market)).GroupBy(d => d.Site!).ToDictionary(g => g.Key, g => g.Count());
-        Assert.True(seaWork.GetValueOrDefault(site) >= 0.9 * seaWork.Where(kv => !touched.Contains(kv.Key)).Max(kv => kv.Value),
-            $"{site} has {seaWork.GetValueOrDefault(site)} SEA decisions; the most at an untouched site is {seaWork.Where(kv => !touched.Contains(kv.Key)).Max(kv => kv.Value)}");
+        var human = data.Decisions.Where(d => d.IsHuman && !string.IsNullOrEmpty(d.Site)).GroupBy(d => d.Site)
+            .ToDictionary(g => g.Key, g => (Sea: g.Count(d => seaMarkets.Contains(d.Market)), All: g.Count()));
+        Assert.True(human[site].Sea >= 0.75 * human[site].All, $"{site}: {human[site].Sea} of {human[site].All} human decisions from SEA");
+        var rivals = human.Where(kv => !touched.Contains(kv.Key) && kv.Value.Sea >= 0.8 * kv.Value.All).Select(kv => kv.Value.Sea).DefaultIfEmpty(0);
+        Assert.True(human[site].Sea >= 0.9 * rivals.Max(), $"{site} has {human[site].Sea} SEA decisions; the most at a qualifying untouched site is {rivals.Max()}");
 
         // Truth by a second computation: the 28 days ahead hour by hour, each weekday's mean handling hours by queue (the
         // SEA markets' ×1.8 on November 10-12) arriving evenly and due SLA hours later, against the weekday's mean scheduled
