@@ -159,6 +159,10 @@ public sealed class PlanningCommandTests(PlanningStoreFixture fixture) : IClassF
         Assert.Equal(14, week.GetProperty("forecasts").GetInt32());
         Assert.InRange(week.GetProperty("coverage").GetDouble(), 0.0, 1.0);
         Assert.True(week.GetProperty("mase").GetDouble() > 0);
+        // The total is over 100 a day: its band has a bias, the two empty bands none (null, not a number JSON cannot hold).
+        Assert.Equal(week.GetProperty("mean_bias").GetDouble(), week.GetProperty("mean_bias_100_up").GetDouble(), 12);
+        Assert.Equal(JsonValueKind.Null, week.GetProperty("mean_bias_under_10").ValueKind);
+        Assert.Equal(JsonValueKind.Null, week.GetProperty("mean_bias_10_to_100").ValueKind);
 
         (exit, _, error) = await CliRunner.Run("forecast", "--backtest", "--horizon", "4w", "--store", fixture.Store);
         Assert.Equal(ExitCodes.BadInput, exit);

@@ -179,6 +179,6 @@ public static class RollingOriginBacktest
             Bias(_meanSum.Sum(), _actualSum.Sum()),
             [.. _meanSum.Select((m, b) => Bias(m, _actualSum[b]))]);
 
-        private static double Bias(double mean, double actual) => actual > 0 ? (mean / actual) - 1.0 : double.NaN;
+        private static double? Bias(double mean, double actual) => actual > 0 ? (mean / actual) - 1.0 : null;
     }
 }

@@ -48,16 +48,16 @@ public sealed class RollingOriginBacktestTests
     public void The_mean_bias_is_reported_by_series_size()
     {
         // Exact weekly patterns at 5 and 500 a day: the forecast's mean is the pattern (no residuals, so a smearing factor
-        // of 1), no bias in either band and none in the 10-100 band, which holds no series.
+        // of 1), no bias in either band, and none (null) in the 10-100 band, which holds no series.
         var result = RollingOriginBacktest.Run(
             [new BacktestSeries("small", Series.WeeklyPattern(100, 5), []), new BacktestSeries("large", Series.WeeklyPattern(100, 500), [])], Settings);
 
         Assert.All(result.Weeks, w =>
         {
-            Assert.Equal(0.0, w.MeanBias, 6);
-            Assert.Equal(0.0, w.MeanBiasBySize[0], 6);
-            Assert.True(double.IsNaN(w.MeanBiasBySize[1]));
-            Assert.Equal(0.0, w.MeanBiasBySize[2], 6);
+            Assert.Equal(0.0, w.MeanBias!.Value, 6);
+            Assert.Equal(0.0, w.MeanBiasBySize[0]!.Value, 6);
+            Assert.Null(w.MeanBiasBySize[1]);
+            Assert.Equal(0.0, w.MeanBiasBySize[2]!.Value, 6);
         });
     }
 
@@ -82,8 +82,8 @@ public sealed class RollingOriginBacktestTests
                 }
             }
 
-            Assert.Equal((forecast / actual) - 1.0, result.Weeks[week - 1].MeanBias, 6);
-            Assert.Equal(result.Weeks[week - 1].MeanBias, result.Weeks[week - 1].MeanBiasBySize[1], 12);
+            Assert.Equal((forecast / actual) - 1.0, result.Weeks[week - 1].MeanBias!.Value, 6);
+            Assert.Equal(result.Weeks[week - 1].MeanBias!.Value, result.Weeks[week - 1].MeanBiasBySize[1]!.Value, 12);
         }
     }
 
