@@ -72,6 +72,7 @@ public sealed class DuckDbEngine(ModScopeStore store) : IMetricEngine, IDisposab
             {
                 command.CommandText = string.Join(" UNION ALL ", EventSchema.All.Select(t =>
                     $"SELECT '{t.Name}', CAST(min(\"{t.AsOf}\") AS TIMESTAMP) FROM \"{t.Name}\""));
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 using var reader = command.ExecuteReader();
                 while (reader.Read())
                 {
@@ -80,6 +81,8 @@ public sealed class DuckDbEngine(ModScopeStore store) : IMetricEngine, IDisposab
                         data[reader.GetString(0)] = DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc);
                     }
                 }
+                // Traced as a metric statement is (MODSCOPE_TRACE_SQL=1), so its cost shows beside theirs.
+                SqlRunner.TraceStatement(started, command.CommandText, data.Count);
             }
             Interlocked.Increment(ref _firstDayReads);
             Volatile.Write(ref _firstDays, new FirstDaysSnapshot(version, data));
