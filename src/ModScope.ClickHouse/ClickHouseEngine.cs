@@ -54,6 +54,34 @@ public sealed class ClickHouseEngine : IMetricEngine, IDisposable
     private async Task<string> VersionAsync(CancellationToken cancellationToken) =>
         string.Join("/", (await QueryAsync("SELECT toInt64(max(file_id)), count() FROM files", new Dictionary<string, object?>(), cancellationToken).ConfigureAwait(false))[0]);
 
+    private (string Version, IReadOnlyDictionary<string, DateTime> Data)? _firstDays;
+
+    /// <summary>
+    /// Each event table's earliest dating instant (<see cref="IMetricEngine.FirstDays"/>), kept per version of the cluster's
+    /// files as the reference rows are (one cheap read per call; the minima again only after a load). A count beside each
+    /// minimum, as ClickHouse's <c>min</c> over no rows is the type's zero (1970-01-01), not NULL.
+    /// </summary>
+    public IReadOnlyDictionary<string, DateTime> FirstDays => Task.Run(async () =>
+    {
+        var version = await VersionAsync(CancellationToken.None).ConfigureAwait(false);
+        if (_firstDays is { } known && known.Version == version)
+        {
+            return known.Data;
+        }
+        var data = new Dictionary<string, DateTime>(StringComparer.Ordinal);
+        foreach (var table in EventSchema.All)
+        {
+            var rows = await QueryAsync($"SELECT toInt64(count()), min({table.AsOf}) FROM {table.Name}", new Dictionary<string, object?>(), CancellationToken.None)
+                .ConfigureAwait(false);
+            if (rows.Count > 0 && Convert.ToInt64(rows[0][0], System.Globalization.CultureInfo.InvariantCulture) > 0 && rows[0][1] is DateTime first)
+            {
+                data[table.Name] = DateTime.SpecifyKind(first, DateTimeKind.Utc);
+            }
+        }
+        _firstDays = (version, data);
+        return (IReadOnlyDictionary<string, DateTime>)data;
+    }).GetAwaiter().GetResult();
+
     /// <summary>A state behind the cluster's files is read again after this long (its load may be writing it now).</summary>
     public static readonly TimeSpan BehindStateKept = TimeSpan.FromSeconds(5);
 

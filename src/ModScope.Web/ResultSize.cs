@@ -10,10 +10,13 @@ namespace ModScope.Web;
 /// </summary>
 internal static class ResultSize
 {
-    /// <summary>Object header and method table (16) plus the record's fields laid out: 4 references, 1 DateTime? and 10 double?/bool? of 16.</summary>
-    private const long Result = 16 + 4 * 8 + 16 + 10 * 16;
+    /// <summary>Object header and method table (16) plus the record's fields laid out: 5 references, 1 DateTime? and 10 double?/bool? of 16.</summary>
+    private const long Result = 16 + 5 * 8 + 16 + 10 * 16;
 
     private const long IntervalRecord = 16 + 3 * 8 + 8;
+
+    /// <summary>A partly covered comparison's record: header, a DateOnly, five ints and a bool, padded to 8.</summary>
+    private const long CoverageRecord = 16 + 32;
     private const long ListSlot = 8;
     private const long Dictionary = 80 + 2 * 24;
     private const long DictionaryEntry = 24 + 4;
@@ -26,7 +29,7 @@ internal static class ResultSize
         var dictionaries = new HashSet<object>(ReferenceEqualityComparer.Instance);
         foreach (var result in results)
         {
-            bytes += Result + ListSlot + (result.Interval is null ? 0 : IntervalRecord);
+            bytes += Result + ListSlot + (result.Interval is null ? 0 : IntervalRecord) + (result.Coverage is null ? 0 : CoverageRecord);
             if (dictionaries.Add(result.Dimensions))
             {
                 bytes += Dictionary + result.Dimensions.Count * DictionaryEntry

@@ -66,6 +66,32 @@ public sealed class QueryCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_comparison_with_a_period_before_the_data_gives_no_change_and_says_how_many_days_had_data()
+    {
+        var store = await StoreWithFourDecisions();
+
+        // The data starts on Tue 2026-11-10: of W46 (Mon 11-09 .. Sun 11-15) 6 days have data, of W45 none.
+        var (exit, json, error) = await CliRunner.Run("query", "--store", store, "--metric", "decision_volume", "--period", "2026-W46",
+            "--compare", "previous", "--format", "json");
+        var (_, table, _) = await CliRunner.Run("query", "--store", store, "--metric", "decision_volume", "--period", "2026-W46", "--compare", "previous");
+        var (_, chinese, _) = await CliRunner.Run("query", "--store", store, "--metric", "decision_volume", "--period", "2026-W46", "--compare", "previous", "--lang", "zh-Hans");
+
+        Assert.True(exit == ExitCodes.Ok, error);
+        using var answer = System.Text.Json.JsonDocument.Parse(json);
+        var row = Assert.Single(answer.RootElement.EnumerateArray().ToList());
+        Assert.Equal(4, row.GetProperty("value").GetDouble());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, row.GetProperty("rel_change").ValueKind);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, row.GetProperty("significant").ValueKind);
+        Assert.Equal("2026-11-10", row.GetProperty("data_from").GetString());
+        Assert.Equal((6, 7, 0, 7), (row.GetProperty("days_with_data").GetInt32(), row.GetProperty("days").GetInt32(),
+            row.GetProperty("previous_days_with_data").GetInt32(), row.GetProperty("previous_days").GetInt32()));
+        Assert.False(row.GetProperty("comparable").GetBoolean());
+        var flat = string.Join(' ', table.Split((char[])['\n', '\r', '│', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Contains("Not compared: the previous period has data for 0 of 7 days; this period has data for 6 of 7 days (data from 10 Nov 2026)", flat, StringComparison.Ordinal);
+        Assert.Contains("上一周期 7 天中仅有 0 天有数据", chinese, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Explain_prints_the_sql_with_its_parameters()
     {
         var store = await StoreWithFourDecisions();

@@ -131,8 +131,12 @@ public abstract class OwnDataChecks(ParityDataFixture fixture)
             new(["decision_volume"], [], TimeGrain.None, [new DimensionFilter("seller_tier", FilterOperator.Equals, ["gold"])], TwoWeeks),
             new(["decision_volume"], ["queue_name"], TimeGrain.None, [new DimensionFilter("market", FilterOperator.Equals, ["XS"])], TwoWeeks),
         ];
+        // T01, 09:01 on 3 Nov in São Paulo (UTC-3, the mapping's zone), is the earliest decision; no other event table has rows.
+        var firstDays = new Dictionary<string, DateTime> { ["decisions"] = new DateTime(2026, 11, 3, 12, 1, 0) };
+        Assert.Equal(firstDays, duck.FirstDays);
         foreach (var engine in database.Modes)
         {
+            Assert.Equal(firstDays, engine.FirstDays);
             // The cluster's own markets (the shipped ones were seeded by the first load): the region of XN is Bazaarly's.
             Assert.Equal("SAM", Assert.Single(engine.Reference.Markets, m => m.Code == "XN").Region);
             Assert.Contains(engine.Reference.Markets, m => m.Code == "ID");

@@ -59,6 +59,10 @@ public sealed class BrowserTests(DashboardStore store, BrowserHost host) : Brows
         await Assertions.Expect(tile.Locator(".value")).ToHaveTextAsync(expected.GetProperty("current").GetProperty("formatted").GetString()!, state);
         await Assertions.Expect(tile.Locator(".name")).ToContainTextAsync(store.Catalog.Metric("qa_accuracy").Name.ZhHans, new() { Timeout = 60_000 });
         await ScreenshotAsync("overview-zh-GB.png");
+
+        // Four weeks against four weeks reaching before the store's first day: the decisions tile says why it shows no change.
+        await Page.GotoAsync(Url + "/?lang=zh-Hans&period=last%204%20weeks");
+        await Assertions.Expect(Page.Locator(".tile[data-metric='decision_volume'] .coverage")).ToContainTextAsync("不作比较：上一周期 28 天中仅有", new() { Timeout = 60_000 });
     }
 
     [Theory]

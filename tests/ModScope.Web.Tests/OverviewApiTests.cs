@@ -28,6 +28,35 @@ public sealed class OverviewApiTests(DashboardStore store) : ApiTestBase(store)
         Close(Store.Catalog.Metric("automation_rate").Target, Number(tiles["automation_rate"], "target"));
     }
 
+    [Theory]
+    [InlineData("en")]
+    [InlineData("zh-Hans")]
+    public async Task A_previous_period_reaching_before_the_data_gives_the_decisions_tile_no_change_and_says_how_many_days_had_data(string lang)
+    {
+        var answer = await GetJson($"/api/overview?period=last%204%20weeks&lang={lang}");
+        var period = PeriodParser.Parse("last 4 weeks", "UTC", Store.DataEnd);
+        // The data's first day by hand-written SQL; the previous 28 days end where the period starts.
+        var first = DateOnly.ParseExact(Text("SELECT strftime(min(decided_at), '%Y-%m-%d') FROM decisions"), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var start = DateOnly.FromDateTime(period.Start);
+        var covered = start.DayNumber - Math.Max(first.DayNumber, start.AddDays(-28).DayNumber);
+        Assert.InRange(covered, 1, 27); // the store's 42 days reach into the previous 4 weeks, not through them
+
+        var tiles = answer.GetProperty("tiles").EnumerateArray().ToDictionary(t => t.GetProperty("metric").GetString()!, t => t.GetProperty("current"));
+        var volume = tiles["decision_volume"];
+        var coverage = volume.GetProperty("coverage");
+        Assert.Equal((covered, 28, 28, 28), (coverage.GetProperty("previousDaysWithData").GetInt32(), coverage.GetProperty("previousDays").GetInt32(),
+            coverage.GetProperty("daysWithData").GetInt32(), coverage.GetProperty("days").GetInt32()));
+        Assert.Equal(first.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), coverage.GetProperty("firstDay").GetString());
+        Assert.False(coverage.GetProperty("comparable").GetBoolean());
+        Assert.Null(Number(volume, "relativeChange"));
+        Assert.Contains(lang == "en" ? $"Not compared: the previous period has data for {covered} of 28 days" : $"不作比较：上一周期 28 天中仅有 {covered} 天有数据",
+            volume.GetProperty("coverageFormatted").GetString(), StringComparison.Ordinal);
+        // A share is compared on the days with data, and says so.
+        var share = tiles["automation_rate"];
+        Assert.True(share.GetProperty("coverage").GetProperty("comparable").GetBoolean());
+        Assert.NotNull(Number(share, "absoluteChange"));
+    }
+
     [Fact]
     public async Task Tiles_for_one_market_equal_the_metric_request_and_the_sparkline_its_twelve_weeks()
     {

@@ -57,6 +57,17 @@ public sealed class ProblemBodyTests(DashboardStore store) : ApiTestBase(store)
     }
 
     [Fact]
+    public async Task A_filter_on_a_dimension_the_metric_lacks_is_refused_on_filter_naming_the_dimensions_it_has()
+    {
+        // Utilisation is read from staffing rows, which carry no policy: the planner refuses the filter, not the metric.
+        var problem = await Problem("/api/query?metric=utilisation&filter=policy=counterfeit");
+
+        AssertFacts(problem, "filter", "not-allowed", "policy", "dimension");
+        Assert.Contains("market", Accepted(problem));
+        Assert.DoesNotContain("policy", Accepted(problem));
+    }
+
+    [Fact]
     public async Task A_dimension_named_twice_is_refused_on_by_naming_it()
     {
         var problem = await Problem("/api/query?metric=qa_accuracy&by=market,market");

@@ -54,11 +54,25 @@ public sealed class ProblemFilterTests
     [Fact]
     public async Task A_metric_request_without_a_reason_keeps_only_its_parameter_and_detail()
     {
-        var problem = await Body(() => throw new MetricRequestException("A dimension is named twice."));
+        var problem = await Body(() => throw new MetricRequestException("A dimension is named twice.") { Parameter = "by" });
 
-        Assert.Equal("metric", problem.GetProperty("parameter").GetString());
+        Assert.Equal("by", problem.GetProperty("parameter").GetString());
         Assert.False(problem.TryGetProperty("kind", out _));
-        Assert.Equal("Bad parameter 'metric': A dimension is named twice.", problem.GetProperty("detail").GetString());
+        Assert.Equal("Bad parameter 'by': A dimension is named twice.", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task A_metric_request_refusal_about_no_parameter_names_none_and_keeps_its_reason()
+    {
+        // The caller's scope against the catalogue: not the metric's fault, so no parameter is blamed.
+        var problem = await Body(() => throw new MetricRequestException("The catalogue has no dimension on column 'site'.")
+        {
+            Reason = new(ProblemKind.NotAllowed, "site", "scope"),
+        });
+
+        Assert.False(problem.TryGetProperty("parameter", out _));
+        Assert.Equal(("not-allowed", "site", "scope"), (problem.GetProperty("kind").GetString(), problem.GetProperty("value").GetString(), problem.GetProperty("subject").GetString()));
+        Assert.Equal(400, problem.GetProperty("status").GetInt32());
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Text.Json;
 using DuckDB.NET.Data;
 using ModScope.Catalog;
 using ModScope.Query;
+using ModScope.Reports.Text;
 using Spectre.Console;
 
 namespace ModScope.Cli.Views;
@@ -12,7 +13,8 @@ namespace ModScope.Cli.Views;
 internal static class QueryResultView
 {
     private static readonly string[] Fixed =
-        ["metric", "bucket", "value", "numerator", "denominator", "sample_size", "ci_lower", "ci_upper", "comparison", "abs_change", "rel_change", "significant", "p_value", "relative_error"];
+        ["metric", "bucket", "value", "numerator", "denominator", "sample_size", "ci_lower", "ci_upper", "comparison", "abs_change", "rel_change", "significant", "p_value", "relative_error",
+         "data_from", "days_with_data", "days", "previous_days_with_data", "previous_days", "comparable"];
 
     public static async Task WriteAsync(CliContext context, MetricCatalog catalog, MetricRequest request, IReadOnlyList<MetricResult> results,
         string format, string? output, string language)
@@ -82,9 +84,16 @@ internal static class QueryResultView
             if (comparing)
             {
                 cells.Add(Format(metric, r.ComparisonValue));
-                cells.Add(Change(metric, r));
+                cells.Add(Change(metric, r) + (r.Coverage is null ? "" : " *"));
             }
             table.AddRow(cells.ToArray());
+        }
+        // A comparison over a period the data only partly covers: why its change is missing (or on which days it stands).
+        var notes = results.Select(r => r.Coverage).OfType<ComparisonCoverage>().Distinct()
+            .Select(c => CoverageWords.Of(c, ReportText.For(language))).Distinct().ToList();
+        if (comparing && notes.Count > 0)
+        {
+            table.Caption(Markup.Escape(string.Join(Environment.NewLine, notes.Select(n => "* " + n))));
         }
         return table;
     }
@@ -116,6 +125,10 @@ internal static class QueryResultView
                 ("abs_change", r.AbsoluteChange), ("rel_change", r.RelativeChange), ("significant", r.Significant), ("p_value", r.PValue),
                 // Set for an approximate value (a quantile from the rollup's sketch): its bound, e.g. 0.01.
                 ("relative_error", r.RelativeError),
+                // Set when a compared period starts before the metric's data (Query/README.md): then a count has no change.
+                ("data_from", r.Coverage?.FirstDay), ("days_with_data", r.Coverage?.DaysWithData), ("days", r.Coverage?.Days),
+                ("previous_days_with_data", r.Coverage?.PreviousDaysWithData), ("previous_days", r.Coverage?.PreviousDays),
+                ("comparable", r.Coverage?.Comparable),
             });
 
     private static string Csv(MetricRequest request, IReadOnlyList<MetricResult> results)
@@ -144,6 +157,7 @@ internal static class QueryResultView
     {
         null => "",
         DateTime t => t.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture),
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         bool b => b ? "true" : "false",
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",

@@ -31,7 +31,9 @@ internal sealed class ProblemFilter : IEndpointFilter
         }
         catch (MetricRequestException ex)
         {
-            return Bad("metric", ex.Message, ex.Reason);
+            // The planner names the parameter it refused (by, filter, metric, period, tz); a refusal of the caller's scope names none.
+            return ex.Parameter is { } parameter ? Bad(parameter, ex.Message, ex.Reason)
+                : Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad request", detail: ex.Message, extensions: Facts(null, ex.Reason));
         }
         catch (ResultTooLargeException ex)
         {

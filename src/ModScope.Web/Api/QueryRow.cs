@@ -1,5 +1,6 @@
 using ModScope.Catalog;
 using ModScope.Query;
+using ModScope.Reports.Text;
 
 namespace ModScope.Web.Api;
 
@@ -28,6 +29,15 @@ internal sealed record QueryRow(
     /// <summary>The target of the row's metric for its segment (the explorer's <see cref="RowTargets"/>; none elsewhere).</summary>
     public double? Target { get; init; }
 
+    /// <summary>
+    /// Set when the comparison's current or previous period starts before the metric's data (<see cref="MetricResult.Coverage"/>):
+    /// the days with data of each, and whether a change was given (<c>comparable</c>); null when both are covered.
+    /// </summary>
+    public ComparisonCoverage? Coverage { get; init; }
+
+    /// <summary><see cref="Coverage"/> as people read it ("Not compared: the previous period has data for 23 of 56 days (data from ...)").</summary>
+    public string? CoverageFormatted { get; init; }
+
     public static QueryRow From(MetricResult r, MetricDefinition metric, string language, Comparison comparison)
     {
         var compared = comparison != Comparison.None;
@@ -37,7 +47,11 @@ internal sealed record QueryRow(
             Finite(r.AbsoluteChange), Finite(r.RelativeChange),
             compared ? CultureFormat.Change(metric, r.AbsoluteChange, r.RelativeChange, language) : null,
             r.Significant, compared ? ToneOf(metric, r) : null, Finite(r.Interval?.Lower), Finite(r.Interval?.Upper),
-            IntervalText(r, metric, language), Finite(r.SampleSize));
+            IntervalText(r, metric, language), Finite(r.SampleSize))
+        {
+            Coverage = compared ? r.Coverage : null,
+            CoverageFormatted = compared && r.Coverage is { } coverage ? CoverageWords.Of(coverage, ReportText.For(language)) : null,
+        };
     }
 
     /// <summary>

@@ -19,6 +19,9 @@ internal sealed class CappedEngine(IMetricEngine engine, AnswerGuard guard) : IM
     /// <summary>The store's rollup as the engine says (without it the interface's default, none, had every dashboard request read raw).</summary>
     public RollupState? Rollup(string name) => engine.Rollup(name);
 
+    /// <summary>The tables' first days as the engine says (without it the default, none, left every comparison unmarked).</summary>
+    public IReadOnlyDictionary<string, DateTime> FirstDays => engine.FirstDays;
+
     public async Task<IReadOnlyList<object?[]>> QueryAsync(string sql, IReadOnlyDictionary<string, object?> parameters, CancellationToken cancellationToken = default)
     {
         var rows = await engine.QueryAsync(sql, parameters, cancellationToken).ConfigureAwait(false);

@@ -48,6 +48,51 @@ public sealed class DuckDbEngine(ModScopeStore store) : IMetricEngine, IDisposab
     /// <summary>How many times this engine read the reference tables (tests: a repeated request must not read them again).</summary>
     internal int ReferenceReads => Volatile.Read(ref _referenceReads);
 
+    private FirstDaysSnapshot? _firstDays;
+    private int _firstDayReads;
+
+    private sealed record FirstDaysSnapshot(long Version, IReadOnlyDictionary<string, DateTime> Data);
+
+    /// <summary>
+    /// Each event table's earliest dating instant (<see cref="IMetricEngine.FirstDays"/>), read again only when the store's
+    /// loads moved on, as <see cref="Reference"/> is: every write of events is a load. One statement of four minima.
+    /// </summary>
+    public IReadOnlyDictionary<string, DateTime> FirstDays
+    {
+        get
+        {
+            var version = StoreVersion();
+            if (Volatile.Read(ref _firstDays) is { } known && known.Version == version)
+            {
+                return known.Data;
+            }
+            var data = new Dictionary<string, DateTime>(StringComparer.Ordinal);
+            using (var connection = store.OpenConnection())
+            using (var command = connection.CreateCommand())
+            {
+                command.CommandText = string.Join(" UNION ALL ", EventSchema.All.Select(t =>
+                    $"SELECT '{t.Name}', CAST(min(\"{t.AsOf}\") AS TIMESTAMP) FROM \"{t.Name}\""));
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    if (!reader.IsDBNull(1))
+                    {
+                        data[reader.GetString(0)] = DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc);
+                    }
+                }
+                // Traced as a metric statement is (MODSCOPE_TRACE_SQL=1), so its cost shows beside theirs.
+                SqlRunner.TraceStatement(started, command.CommandText, data.Count);
+            }
+            Interlocked.Increment(ref _firstDayReads);
+            Volatile.Write(ref _firstDays, new FirstDaysSnapshot(version, data));
+            return data;
+        }
+    }
+
+    /// <summary>How many times this engine read the tables' first days (tests: a repeated comparison must not read them again).</summary>
+    internal int FirstDayReads => Volatile.Read(ref _firstDayReads);
+
     // The newest load and the number of loads: both move with every load that wrote anything.
     private long StoreVersion()
     {

@@ -55,8 +55,23 @@ public sealed class MetricQuery(MetricCatalog catalog, IMetricEngine engine)
         var baseline = request with { Period = PeriodParser.Compare(request.Period, request.Comparison) };
         var previous = (await EvaluateAsync(baseline, true, cancellationToken).ConfigureAwait(false)).ToDictionary(p => p.Alignment!, StringComparer.Ordinal);
         var exposure = (request.Period.Length.TotalHours, baseline.Period.Length.TotalHours);
-        return current.Select(c => previous.TryGetValue(c.Alignment!, out var p) ? Compare(c, p, exposure, request.Confidence) : c.Result).ToList();
+        var coverage = new CoverageRule(catalog, engine.FirstDays, request, baseline.Period);
+        return current.Select(c =>
+        {
+            var compared = previous.TryGetValue(c.Alignment!, out var p) ? Compare(c, p, exposure, request.Confidence) : c.Result;
+            return coverage.For(c.Result.Metric, c.Result.Bucket) is { } partial ? Partial(compared, partial) : compared;
+        }).ToList();
     }
+
+    /// <summary>
+    /// A comparison over a period the data only partly covers: it carries the coverage; where the metric does not compare
+    /// on the covered days (<see cref="ComparisonCoverage.Comparable"/>), no change and no test, so a count over 23 of 56
+    /// days is never read as a fall or a rise. The previous value stays (what the covered days hold).
+    /// </summary>
+    private static MetricResult Partial(MetricResult result, ComparisonCoverage coverage) =>
+        coverage.Comparable
+            ? result with { Coverage = coverage }
+            : result with { Coverage = coverage, AbsoluteChange = null, RelativeChange = null, Significant = null, PValue = null };
 
     /// <summary>
     /// Runs <paramref name="request"/> once so that slicings of it (<see cref="MetricSlice"/>: fewer of its dimensions,

@@ -15,4 +15,10 @@ public sealed class MetricRequestException : ModScopeException
 
     /// <summary>The refused value's kind, value and accepted values, where the throw site knows them.</summary>
     public ProblemReason? Reason { get; init; }
+
+    /// <summary>
+    /// The request's part the refusal is about, by the dashboard's parameter names (<c>metric</c>, <c>by</c>, <c>filter</c>,
+    /// <c>period</c>, <c>tz</c>); null when it is about none of them (the caller's scope against the catalogue).
+    /// </summary>
+    public string? Parameter { get; init; }
 }

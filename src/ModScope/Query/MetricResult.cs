@@ -36,4 +36,12 @@ public sealed record MetricResult(
     /// log-bucket sketch, each within this relative error of the raw answer (0.01: 1%). Null: exact. <c>--exact</c> asks for raw.
     /// </summary>
     public double? RelativeError { get; init; }
+
+    /// <summary>
+    /// Set in a comparison when its current or previous period (or this row's bucket in it) starts before the first day
+    /// the metric's sources hold data: how many of its days have data, and whether the change was kept
+    /// (<see cref="ComparisonCoverage.Comparable"/>; when not, <see cref="AbsoluteChange"/>, <see cref="RelativeChange"/>,
+    /// <see cref="Significant"/> and <see cref="PValue"/> are null). Null: both periods are covered (or no comparison).
+    /// </summary>
+    public ComparisonCoverage? Coverage { get; init; }
 }

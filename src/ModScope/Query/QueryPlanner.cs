@@ -128,25 +128,25 @@ public sealed class QueryPlanner(MetricCatalog catalog, ISqlDialect dialect, Ref
     {
         if (request.Metrics.Count == 0)
         {
-            throw new MetricRequestException("Ask for at least one metric.") { Reason = new(ProblemKind.Missing, Subject: "metric") };
+            throw new MetricRequestException("Ask for at least one metric.") { Reason = new(ProblemKind.Missing, Subject: "metric"), Parameter = "metric" };
         }
         var metrics = new List<MetricDefinition>();
         foreach (var id in request.Metrics)
         {
             var metric = catalog.Metrics.FirstOrDefault(m => m.Id == id)
-                ?? throw new MetricRequestException($"Unknown metric '{id}'{NearMatch.SuggestOrStop(id, catalog.Metrics.Select(m => m.Id))}") { Reason = ProblemReason.Unknown("metric", id).Near(catalog.Metrics.Select(m => m.Id)) };
+                ?? throw new MetricRequestException($"Unknown metric '{id}'{NearMatch.SuggestOrStop(id, catalog.Metrics.Select(m => m.Id))}") { Reason = ProblemReason.Unknown("metric", id).Near(catalog.Metrics.Select(m => m.Id)), Parameter = "metric" };
             metrics.Add(metric);
         }
-        foreach (var id in request.Dimensions.Concat(request.Filters.Select(f => f.Dimension)))
+        foreach (var (id, parameter) in request.Dimensions.Select(d => (d, "by")).Concat(request.Filters.Select(f => (f.Dimension, "filter"))))
         {
             if (catalog.Dimensions.All(d => d.Id != id))
             {
-                throw new MetricRequestException($"Unknown dimension '{id}'{NearMatch.SuggestOrStop(id, catalog.Dimensions.Select(d => d.Id))}") { Reason = ProblemReason.Unknown("dimension", id, catalog.Dimensions.Select(d => d.Id)) };
+                throw new MetricRequestException($"Unknown dimension '{id}'{NearMatch.SuggestOrStop(id, catalog.Dimensions.Select(d => d.Id))}") { Reason = ProblemReason.Unknown("dimension", id, catalog.Dimensions.Select(d => d.Id)), Parameter = parameter };
             }
             foreach (var metric in metrics.Where(m => !m.Dimensions.Contains(id)))
             {
                 throw new MetricRequestException(
-                    $"Metric '{metric.Id}' cannot be sliced by '{id}'; it can be sliced by: {string.Join(", ", metric.Dimensions)}.") { Reason = new(ProblemKind.NotAllowed, id, "dimension", metric.Dimensions) };
+                    $"Metric '{metric.Id}' cannot be sliced by '{id}'; it can be sliced by: {string.Join(", ", metric.Dimensions)}.") { Reason = new(ProblemKind.NotAllowed, id, "dimension", metric.Dimensions), Parameter = parameter };
             }
         }
         if (reference is not null)
@@ -155,11 +155,11 @@ public sealed class QueryPlanner(MetricCatalog catalog, ISqlDialect dialect, Ref
         }
         if (request.Dimensions.GroupBy(d => d, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1)?.Key is { } twice)
         {
-            throw new MetricRequestException($"Dimension '{twice}' is named twice.") { Reason = new(ProblemKind.NotAllowed, twice, "repeated dimension") };
+            throw new MetricRequestException($"Dimension '{twice}' is named twice.") { Reason = new(ProblemKind.NotAllowed, twice, "repeated dimension"), Parameter = "by" };
         }
         if (request.Period.End <= request.Period.Start)
         {
-            throw new MetricRequestException($"The period '{request.Period.Label}' is empty.");
+            throw new MetricRequestException($"The period '{request.Period.Label}' is empty.") { Parameter = "period" };
         }
         return metrics;
     }

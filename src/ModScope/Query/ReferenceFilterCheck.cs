@@ -34,6 +34,7 @@ public static class ReferenceFilterCheck
                     $"Unknown {dimension.Id} '{value}' in the filter {filter.Dimension}{(filter.Operator == FilterOperator.NotIn ? "!=" : "=")}{string.Join(',', filter.Values)}{suggestion}")
                 {
                     Reason = ProblemReason.Unknown(dimension.Id, value, known.Order(StringComparer.Ordinal)),
+                    Parameter = "filter",
                 };
             }
         }

@@ -29,7 +29,7 @@ internal sealed class RequestScope
         }
         catch (TimeZoneNotFoundException ex)
         {
-            throw new MetricRequestException($"Unknown time zone '{request.Period.TimeZone}'; use an IANA name such as Asia/Singapore or UTC.", ex) { Reason = ProblemReason.Unknown("time zone", request.Period.TimeZone) };
+            throw new MetricRequestException($"Unknown time zone '{request.Period.TimeZone}'; use an IANA name such as Asia/Singapore or UTC.", ex) { Reason = ProblemReason.Unknown("time zone", request.Period.TimeZone), Parameter = "tz" };
         }
         Zone = zone;
         StartUtc = ToUtc(request.Period.Start);

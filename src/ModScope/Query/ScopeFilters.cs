@@ -95,11 +95,15 @@ public static class ScopeFilters
     private static DimensionFilter Mandatory(MetricCatalog catalog, MetricRequest request, string column, HashSet<string>? allowed)
     {
         var dimension = catalog.Dimensions.FirstOrDefault(d => d.Column == column)
-            ?? throw new MetricRequestException($"The catalogue has no dimension on column '{column}', so a scope on it cannot be enforced.");
+            ?? throw new MetricRequestException($"The catalogue has no dimension on column '{column}', so a scope on it cannot be enforced.")
+            {
+                // The caller's scope against the catalogue, no parameter of the request: worded per language from the subject.
+                Reason = new(ProblemKind.NotAllowed, column, "scope"),
+            };
         foreach (var metric in request.Metrics.Select(id => catalog.Metrics.FirstOrDefault(m => m.Id == id)).OfType<MetricDefinition>()
             .Where(m => !m.Dimensions.Contains(dimension.Id)))
         {
-            throw new MetricRequestException($"Metric '{metric.Id}' cannot be limited to your scope: it has no '{dimension.Id}' dimension.") { Reason = new(ProblemKind.NotAllowed, metric.Id, "metric") };
+            throw new MetricRequestException($"Metric '{metric.Id}' cannot be limited to your scope: it has no '{dimension.Id}' dimension.") { Reason = new(ProblemKind.NotAllowed, metric.Id, "metric"), Parameter = "metric" };
         }
         // An empty value matches no stored row: a scope naming nothing known keeps nothing.
         IReadOnlyList<string> values = allowed is { Count: > 0 } ? [.. allowed.Order(StringComparer.Ordinal)] : [""];

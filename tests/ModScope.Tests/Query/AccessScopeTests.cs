@@ -1,9 +1,31 @@
+using ModScope.Catalog;
+using ModScope.Common;
+using ModScope.Model;
 using ModScope.Query;
 
 namespace ModScope.Tests.Query;
 
 public sealed class AccessScopeTests
 {
+    [Fact]
+    public void A_scope_on_a_column_no_dimension_reads_is_refused_with_a_reason_and_no_parameter()
+    {
+        // The shipped catalogue with its site dimension reading the site's vendor instead: no dimension reads column site.
+        var shipped = CatalogFiles.Shipped("catalog/core-index.yaml", "catalogue");
+        const string Site = "  - id: site\n    name: {en: Site, zh-Hans: 审核站点}\n    column: site\n";
+        Assert.Contains(Site, shipped, StringComparison.Ordinal);
+        var catalog = CatalogLoader.Parse(shipped.Replace(Site, Site.Replace("column: site", "column: site.vendor", StringComparison.Ordinal), StringComparison.Ordinal), "core-index.yaml");
+        var request = new MetricRequest(["decision_volume"], [], TimeGrain.None, [], Period.UtcDays(new DateOnly(2026, 11, 9), new DateOnly(2026, 11, 15)))
+        {
+            Scope = AccessScope.Parse("site=AUS-INHOUSE"),
+        };
+
+        var refusal = Assert.Throws<MetricRequestException>(() => ScopeFilters.Apply(request, catalog, ReferenceData.Shipped));
+
+        Assert.Equal(new ProblemReason(ProblemKind.NotAllowed, "site", "scope"), refusal.Reason);
+        Assert.Null(refusal.Parameter);
+    }
+
     [Fact]
     public void Parse_reads_each_key_and_its_comma_separated_values()
     {

@@ -97,7 +97,8 @@
       ...(compared ? [
         { key: 'comparison', label: t('explorer.comparison'), num: true, value: x => x.comparisonValue, text: x => x.comparisonFormatted },
         { key: 'change', label: t('explorer.change'), num: true, value: x => x.relativeChange ?? x.absoluteChange,
-          text: x => el('span', { class: x.tone ? `tone-${x.tone}` : '' }, x.changeFormatted ?? '–') },
+          text: x => el('span', { class: x.tone ? `tone-${x.tone}` : '', title: x.coverageFormatted ?? '' }, x.changeFormatted ?? '–',
+            x.coverageFormatted ? el('div', { class: 'muted coverage' }, x.coverageFormatted) : '') },
       ] : []),
       { key: 'interval', label: t('explorer.interval'), num: true, value: x => x.lower, text: x => x.intervalFormatted ?? '' },
     ];

@@ -56,6 +56,7 @@
       x.targetStatus ? el('div', { class: `target-status status-${x.targetStatus}` }, t(`overview.status.${x.targetStatus}`)) : null,
       el('div', { class: `change ${tone}`, title: c.tone === 'flat' ? t('overview.notSignificant') : c.tone === 'untested' ? t('overview.untested') : '' },
         c.changeFormatted ?? '–', ' ', el('span', { class: 'muted' }, MS.aside(t('overview.vsPrevious'), c.comparisonFormatted ?? '–'))),
+      c.coverageFormatted ? el('div', { class: 'muted coverage' }, c.coverageFormatted) : null,
       x.targetFormatted ? el('div', { class: 'muted' }, MS.said(t('overview.target'), x.targetFormatted)) : null,
       x.intervalFormatted ? el('div', { class: 'muted interval' }, MS.said(t('overview.interval'), x.intervalFormatted)) : null,
       el('div', { class: 'spark', id: `spark-${x.metric}`, title: t('overview.weeks') }));

@@ -37,11 +37,22 @@ public static class Headline
 
     /// <summary>
     /// "{key}.rose" / ".fell" when the change is significant, ".steady" when it is not (or cannot be tested):
-    /// a change that is not significant is never called a rise or a fall.
+    /// a change that is not significant is never called a rise or a fall. ".partial" (".partial_current") when the
+    /// previous (the current) period has data for only part of its days and the metric does not compare so
+    /// (<see cref="ComparisonCoverage"/>): the sentence says so instead of a change.
     /// </summary>
     public static Fact Change(string key, string metric, MetricResult row, string source)
     {
         ArgumentNullException.ThrowIfNull(row);
+        if (row.Coverage is { Comparable: false } partial)
+        {
+            // A period the data only partly covers: no rise, fall or "steady", but why there is no comparison.
+            var (covered, days, partialWord) = partial.PreviousPartial
+                ? (partial.PreviousDaysWithData, partial.PreviousDays, "partial")
+                : (partial.DaysWithData, partial.Days, "partial_current");
+            return Fact.Of($"{key}.{partialWord}", source, ("metric", FactArg.Name(metric)), ("value", FactArg.Value(metric, row.Value)),
+                ("covered", FactArg.Count(covered)), ("days", FactArg.Count(days)), ("first", FactArg.Day(partial.FirstDay)));
+        }
         var word = row.Significant == true && row.AbsoluteChange is { } c && c != 0 ? (c > 0 ? "rose" : "fell") : "steady";
         return Fact.Of($"{key}.{word}", source, ("metric", FactArg.Name(metric)), ("value", FactArg.Value(metric, row.Value)),
             ("prior", FactArg.Value(metric, row.ComparisonValue)), ("relative", FactArg.Share(row.RelativeChange is { } r ? Math.Abs(r) : null)),

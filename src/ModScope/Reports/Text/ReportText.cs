@@ -25,13 +25,23 @@ public sealed partial class ReportText
 
     public IEnumerable<string> Keys => _texts.Keys;
 
-    /// <summary>The texts for <c>en</c> or <c>zh-Hans</c> (also accepts zh, zh-CN); anything else is an argument error.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ReportText> Loaded = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The texts for <c>en</c> or <c>zh-Hans</c> (also accepts zh, zh-CN); anything else is an argument error. Read from
+    /// the build once per language (the texts never change; the dashboard words rows with them).
+    /// </summary>
     public static ReportText For(string language)
     {
         ArgumentNullException.ThrowIfNull(language);
         var tag = language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? "zh-Hans"
             : language.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en"
             : throw new ArgumentException($"Unknown report language '{language}'; use en or zh-Hans.", nameof(language));
+        return Loaded.GetOrAdd(tag, Load);
+    }
+
+    private static ReportText Load(string tag)
+    {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"reports/report.{tag}.json")
             ?? throw new InvalidOperationException($"The report texts for {tag} are not embedded in the build.");
         var texts = JsonSerializer.Deserialize<Dictionary<string, string>>(stream) ?? [];
