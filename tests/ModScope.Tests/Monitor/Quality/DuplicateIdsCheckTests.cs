@@ -46,6 +46,11 @@ public sealed class DuplicateIdsCheckTests : IDisposable
         Assert.Equal((QualityCheckKind.DuplicateIds, QualitySeverity.Critical, "key = decision_id", 2.0),
             (finding.Check, finding.Severity, finding.Segment, finding.Observed));
         Assert.Contains("(4 extra rows, e.g. 'AUTO-20260801-0')", finding.Message, StringComparison.Ordinal);
+
+        // That full count kept a row of each duplicated key: after a load of a key stored nowhere else, the next run
+        // counts only that key and the two kept ones, and still finds both.
+        PlantLoad("SELECT * REPLACE ('NEW-1' AS decision_id) FROM decisions WHERE decision_id = 'AUTO-20260802-0'");
+        await AssertAsPlainGroupByAsync(2);
     }
 
     [Fact]
