@@ -40,11 +40,8 @@ internal sealed class NullRateCheck : IQualityCheck
                 var when = string.Concat(column.When.Select((c, i) => $" AND {sql.Quote(c.Key)} = $c{j}_when{i}"));
                 parameters.AddRange(column.When.Select((c, i) => ($"c{j}_when{i}", (object?)c.Value)));
                 var name = sql.Quote(spec.Name);
-                // Blank text is only spaces (as DuckDB's trim removes): replace() is the same function on both engines. It
-                // runs only on text starting with a space (a blank one does), not on every filled value of the window.
-                var empty = spec.Kind == ColumnKind.Text
-                    ? $"({name} IS NULL OR {name} = '' OR ({name} LIKE ' %' AND replace({name}, ' ', '') = ''))"
-                    : $"{name} IS NULL";
+                // Blank text is only spaces (as DuckDB's trim removes): replace() is the same function on both engines.
+                var empty = spec.Kind == ColumnKind.Text ? $"({name} IS NULL OR replace({name}, ' ', '') = '')" : $"{name} IS NULL";
                 var recent = $"{source.Time} >= $recent_from{when}";
                 var trailing = $"{source.Time} < $recent_from{when}";
                 counts.Add($"{sql.CountIf(recent)}, {sql.CountIf($"{recent} AND {empty}")}, {sql.CountIf(trailing)}, {sql.CountIf($"{trailing} AND {empty}")}");
