@@ -43,6 +43,8 @@ public static class Migrations
             Run(connection, Script("0014-site-names-zh.sql"));
             ReferenceTables.SeedSiteNamesZh(connection);
         }),
+        new(15, "what the data check for duplicate keys last found, and the last load it included",
+            connection => Run(connection, Script("0015-duplicate-checks.sql"))),
     ];
 
     /// <summary>The schema version this build writes.</summary>

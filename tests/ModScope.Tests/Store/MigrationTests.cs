@@ -32,8 +32,8 @@ public sealed class MigrationTests : IDisposable
 
         using var store = ModScopeStore.Open(path);
 
-        Assert.Equal(14, store.SchemaVersion());
-        Assert.Equal(14, Migrations.Latest);
+        Assert.Equal(15, store.SchemaVersion());
+        Assert.Equal(15, Migrations.Latest);
         Assert.Empty(new AlertStore(store).List());
         using var read = store.OpenConnection();
         using var command = read.CreateCommand();
@@ -56,6 +56,7 @@ public sealed class MigrationTests : IDisposable
     [InlineData("0012-regions.sql", "f6a6440b49987b95ba9d8d63a7cc01bccb2a3eecb8e250a49bc5f4ff2e35d0ca")]
     [InlineData("0013-pending-reference-rows.sql", "748432466c10557e33c188f7876209c1a9197a39d51e01088c5bc2022f3b955e")]
     [InlineData("0014-site-names-zh.sql", "56fa9e75b52a8ead08e64f5252c0ee37409ae9e3b7d68916cb178dabed1d7918")]
+    [InlineData("0015-duplicate-checks.sql", "d16773cab647815835f13c531d7b277530d5369325838b50609c992bf56ce6ab")]
     public void A_released_migration_script_is_never_edited(string script, string sha256)
     {
         // The hashes were taken when each version was released; a change to the schema is a new migration, not an edit.
@@ -83,7 +84,7 @@ public sealed class MigrationTests : IDisposable
 
         using var store = ModScopeStore.Open(path);
 
-        Assert.Equal(14, store.SchemaVersion());
+        Assert.Equal(15, store.SchemaVersion());
         var market = Assert.Single(StoredReference.Load(store).Markets);
         Assert.Equal(new Market("XA", "Acmeland", "", "ZZR", "pt", "Europe/Lisbon", new DateOnly(1970, 1, 1)), market);
     }
@@ -115,7 +116,7 @@ public sealed class MigrationTests : IDisposable
 
         using var store = ModScopeStore.Open(path);
 
-        Assert.Equal(14, store.SchemaVersion());
+        Assert.Equal(15, store.SchemaVersion());
         var reference = StoredReference.Load(store);
         var own = Assert.Single(reference.Sites, s => s.SiteId == "XKL-OWN");
         Assert.Equal(new Site("XKL-OWN", "Kota Baru (Own)", "", "Own", "Kota Baru", "MY", "Asia/Kuala_Lumpur", "MYR", new DateOnly(2026, 3, 1)), own);

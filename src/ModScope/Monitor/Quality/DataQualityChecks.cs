@@ -40,20 +40,24 @@ public static class DataQualityChecks
         return Task.Run(async () =>
         {
             using var engine = new DuckDbEngine(store);
-            return await RunAsync(engine, asOf, settings, calendar, cancellationToken).ConfigureAwait(false);
+            return await RunAsync(engine, store, asOf, settings, calendar, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
     }
 
     /// <summary>Every finding on the data behind <paramref name="engine"/> (DuckDB or ClickHouse) as of the end of <paramref name="asOf"/>.</summary>
-    public static async Task<IReadOnlyList<QualityFinding>> RunAsync(
-        IMetricEngine engine, DateOnly asOf, QualitySettings settings, EventCalendar? calendar, CancellationToken cancellationToken)
+    public static Task<IReadOnlyList<QualityFinding>> RunAsync(
+        IMetricEngine engine, DateOnly asOf, QualitySettings settings, EventCalendar? calendar, CancellationToken cancellationToken) =>
+        RunAsync(engine, null, asOf, settings, calendar, cancellationToken);
+
+    private static async Task<IReadOnlyList<QualityFinding>> RunAsync(
+        IMetricEngine engine, ModScopeStore? store, DateOnly asOf, QualitySettings settings, EventCalendar? calendar, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(settings);
         var sql = new QualitySql(engine, cancellationToken);
         var marks = await Watermarks.FindAsync(sql, asOf, settings.Freshness).ConfigureAwait(false);
         var files = await LoadedFile.BetweenAsync(sql, asOf.AddDays(1 - settings.Days), asOf.AddDays(1)).ConfigureAwait(false);
-        var context = new QualityContext(sql, asOf, settings, calendar ?? EventCalendar.Empty, marks, files);
+        var context = new QualityContext(sql, asOf, settings, calendar ?? EventCalendar.Empty, marks, files, store);
         var findings = new List<QualityFinding>();
         foreach (var check in Checks)
         {

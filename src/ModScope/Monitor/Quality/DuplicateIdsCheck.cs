@@ -6,7 +6,8 @@ namespace ModScope.Monitor.Quality;
 
 /// <summary>
 /// Keys that appear more than once in an event table (the load de-duplicates, so any is critical), and files loaded in
-/// the judged days whose rows mostly replaced stored rows: a re-delivery.
+/// the judged days whose rows mostly replaced stored rows: a re-delivery. On the DuckDB store the keys are counted
+/// incrementally (<see cref="DuplicateKeyState"/>); on ClickHouse, which keeps no such state, all of them each run.
 /// </summary>
 internal sealed class DuplicateIdsCheck : IQualityCheck
 {
@@ -16,8 +17,11 @@ internal sealed class DuplicateIdsCheck : IQualityCheck
         foreach (var source in context.Sources)
         {
             var keys = string.Join(", ", source.Table.Key.Select(context.Sql.Quote));
-            var groups = await context.Sql.RowsAsync(
-                $"SELECT {keys}, count(*) FROM {context.Sql.Table(source.Name)} GROUP BY {keys} HAVING count(*) > 1").ConfigureAwait(false);
+            // On the DuckDB store only the keys loaded since the last run are counted (same groups); elsewhere every key.
+            var groups = context.Store is { } store
+                ? await DuplicateKeyState.GroupsAsync(context.Sql, store, source.Table).ConfigureAwait(false)
+                : await context.Sql.RowsAsync(
+                    $"SELECT {keys}, count(*) FROM {context.Sql.Table(source.Name)} GROUP BY {keys} HAVING count(*) > 1").ConfigureAwait(false);
             if (groups.Count > 0)
             {
                 var width = source.Table.Key.Count;

@@ -35,11 +35,13 @@ internal sealed class FreshnessCheck : IQualityCheck
         }
         var siteLimit = settings.HoursFor(decisions.Name);
         var activeFrom = context.AsOf.AddDays(1 - settings.SiteActiveDays).ToDateTime(TimeOnly.MinValue);
+        // Only the active days are read: a site whose newest decision is older is not judged, and for one that was
+        // active its newest decision before the end is in them (at 50M decisions this reads a fortnight, not all rows).
         var sites = await context.Sql.RowsAsync($"""
             SELECT site, max(decided_at) FROM {context.Sql.Quote(decisions.Name)}
-            WHERE site IS NOT NULL AND decided_at < $until
+            WHERE site IS NOT NULL AND decided_at >= $active_from AND decided_at < $until
             GROUP BY site
-            """, ("until", end)).ConfigureAwait(false);
+            """, ("active_from", activeFrom), ("until", end)).ConfigureAwait(false);
         var stale = sites.Select(r => (Site: AsText(r[0]), Newest: AsTime(r[1])))
             .Select(s => (s.Site, s.Newest, Lag: (end - s.Newest).TotalHours))
             .Where(s => s.Newest >= activeFrom && s.Lag > siteLimit)

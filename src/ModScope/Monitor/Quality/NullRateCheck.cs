@@ -18,26 +18,47 @@ internal sealed class NullRateCheck : IQualityCheck
         var settings = context.Settings.NullRate;
         var recentFrom = context.AsOf.AddDays(1 - settings.Days);
         var sources = context.Sources.ToDictionary(s => s.Name, StringComparer.Ordinal);
-        foreach (var column in settings.Columns)
+        var judged = settings.Columns
+            .Select(column => (Column: column, Source: sources.GetValueOrDefault(column.Table), Spec: sources.GetValueOrDefault(column.Table)?.Table.Find(column.Column)))
+            .Where(c => c.Source is not null && c.Spec is not null)
+            .Select(c => (c.Column, Source: c.Source!, Spec: c.Spec!))
+            .ToList();
+        // One read of each source's window counts every column of it (four counts per column, its conditions inside them).
+        var counted = new Dictionary<NullRateColumn, (long Rows, long Nulls, long TrailingRows, long TrailingNulls)>(ReferenceEqualityComparer.Instance);
+        foreach (var group in judged.GroupBy(c => c.Source))
         {
-            if (!sources.TryGetValue(column.Table, out var source) || source.Table.Find(column.Column) is not { } spec)
+            var source = group.Key;
+            var columns = group.ToList();
+            var parameters = new List<(string Name, object? Value)>
             {
-                continue;
+                ("from", source.Bound(recentFrom.AddDays(-settings.TrailingDays))), ("until", source.Bound(context.Until)), ("recent_from", source.Bound(recentFrom)),
+            };
+            var counts = new List<string>();
+            for (var j = 0; j < columns.Count; j++)
+            {
+                var (column, _, spec) = columns[j];
+                var when = string.Concat(column.When.Select((c, i) => $" AND {sql.Quote(c.Key)} = $c{j}_when{i}"));
+                parameters.AddRange(column.When.Select((c, i) => ($"c{j}_when{i}", (object?)c.Value)));
+                var name = sql.Quote(spec.Name);
+                // Blank text is only spaces (as DuckDB's trim removes): replace() is the same function on both engines.
+                var empty = spec.Kind == ColumnKind.Text ? $"({name} IS NULL OR replace({name}, ' ', '') = '')" : $"{name} IS NULL";
+                var recent = $"{source.Time} >= $recent_from{when}";
+                var trailing = $"{source.Time} < $recent_from{when}";
+                counts.Add($"{sql.CountIf(recent)}, {sql.CountIf($"{recent} AND {empty}")}, {sql.CountIf(trailing)}, {sql.CountIf($"{trailing} AND {empty}")}");
             }
-            var conditions = column.When.Select((c, i) => (Sql: $" AND {sql.Quote(c.Key)} = $when{i}", Parameter: ($"when{i}", (object?)c.Value))).ToList();
-            var name = sql.Quote(spec.Name);
-            // Blank text is only spaces (as DuckDB's trim removes): replace() is the same function on both engines.
-            var empty = spec.Kind == ColumnKind.Text ? $"({name} IS NULL OR replace({name}, ' ', '') = '')" : $"{name} IS NULL";
-            var recent = $"{source.Time} >= $recent_from";
-            var trailing = $"{source.Time} < $recent_from";
             var row = (await sql.RowsAsync($"""
-                SELECT {sql.CountIf(recent)}, {sql.CountIf($"{recent} AND {empty}")}, {sql.CountIf(trailing)}, {sql.CountIf($"{trailing} AND {empty}")}
+                SELECT {string.Join(", ", counts)}
                 FROM {sql.Table(source.Name)}
-                WHERE {source.Between()}{string.Concat(conditions.Select(c => c.Sql))}
-                """,
-                [("from", source.Bound(recentFrom.AddDays(-settings.TrailingDays))), ("until", source.Bound(context.Until)), ("recent_from", source.Bound(recentFrom)),
-                 .. conditions.Select(c => c.Parameter)]).ConfigureAwait(false)).Single();
-            var counts = (Rows: AsLong(row[0]), Nulls: AsLong(row[1]), TrailingRows: AsLong(row[2]), TrailingNulls: AsLong(row[3]));
+                WHERE {source.Between()}
+                """, [.. parameters]).ConfigureAwait(false)).Single();
+            for (var j = 0; j < columns.Count; j++)
+            {
+                counted[columns[j].Column] = (AsLong(row[4 * j]), AsLong(row[4 * j + 1]), AsLong(row[4 * j + 2]), AsLong(row[4 * j + 3]));
+            }
+        }
+        foreach (var (column, source, spec) in judged)
+        {
+            var counts = counted[column];
             if (counts.Rows < settings.MinRows)
             {
                 continue;

@@ -1,4 +1,5 @@
 using ModScope.Monitor.Calendar;
+using ModScope.Store;
 
 namespace ModScope.Monitor.Quality;
 
@@ -9,13 +10,15 @@ namespace ModScope.Monitor.Quality;
 /// <param name="Calendar">Known peaks: a volume move explained by one is not reported.</param>
 /// <param name="Watermarks">Per source, including sources without rows.</param>
 /// <param name="Files">The files loaded in the judged days (<see cref="WindowStart"/> up to the end of the as-of day).</param>
+/// <param name="Store">The DuckDB store when it holds the data (the duplicate check keeps its state there); null on ClickHouse.</param>
 internal sealed record QualityContext(
     QualitySql Sql,
     DateOnly AsOf,
     QualitySettings Settings,
     EventCalendar Calendar,
     IReadOnlyDictionary<string, Watermark> Watermarks,
-    IReadOnlyList<LoadedFile> Files)
+    IReadOnlyList<LoadedFile> Files,
+    ModScopeStore? Store = null)
 {
     /// <summary>The day after the as-of day: every event considered happened before it.</summary>
     public DateOnly Until => AsOf.AddDays(1);

@@ -23,30 +23,51 @@ internal sealed class VolumeCheck : IQualityCheck
                 continue;
             }
             var checkTo = last < context.AsOf ? last : context.AsOf;
-            findings.AddRange(await JudgeAsync(context, source, null, checkTo).ConfigureAwait(false));
-            if (source == QualitySource.Decisions)
+            // Decisions are also judged per site: one read by site, market and day gives both (all rows: every site
+            // and none summed; per site: the rows whose site is not NULL).
+            var segment = source == QualitySource.Decisions ? "site" : null;
+            var counts = await CountAsync(context, source, segment, checkTo).ConfigureAwait(false);
+            findings.AddRange(Judge(context, source, null, checkTo, counts
+                .GroupBy(c => (c.Market, c.Day))
+                .Select(g => (Segment: AllRows, g.Key.Market, g.Key.Day, Rows: g.Sum(c => c.Rows)))
+                .ToList()));
+            if (segment is not null)
             {
-                findings.AddRange(await JudgeAsync(context, source, "site", checkTo).ConfigureAwait(false));
+                findings.AddRange(Judge(context, source, segment, checkTo,
+                    counts.Where(c => c.Segment is not null).Select(c => (Segment: c.Segment!, c.Market, c.Day, c.Rows)).ToList()));
             }
         }
         return findings;
     }
 
-    /// <param name="segment">The column naming a row's segment (its NULLs left out), or null for the whole source.</param>
-    private static async Task<List<QualityFinding>> JudgeAsync(QualityContext context, QualitySource source, string? segment, DateOnly checkTo)
+    /// <summary>Rows per segment (null where the row names none), market and day, from the baseline's first day to <paramref name="checkTo"/>.</summary>
+    /// <param name="segment">The column naming a row's segment, or null for the whole source.</param>
+    private static async Task<List<(string? Segment, string Market, DateOnly Day, long Rows)>> CountAsync(
+        QualityContext context, QualitySource source, string? segment, DateOnly checkTo)
     {
-        var v = context.Settings.Volume;
         var sql = context.Sql;
-        var from = context.WindowStart.AddDays(-7 * v.BaselineWeeks);
-        var column = segment is null ? "'all rows'" : sql.Quote(segment);
+        var from = context.WindowStart.AddDays(-7 * context.Settings.Volume.BaselineWeeks);
+        var column = segment is null ? "''" : sql.Quote(segment);
         var market = source.HasMarket ? sql.Quote("market") : "''";
         var rows = await sql.RowsAsync($"""
-            SELECT {column} AS segment, {market} AS market, {source.Day} AS day, count(*)
+            SELECT {column} AS segment, {column} IS NOT NULL AS named, {market} AS market, {source.Day} AS day, count(*)
             FROM {sql.Table(source.Name)}
-            WHERE {source.Between()}{(segment is null ? "" : $" AND {column} IS NOT NULL")}
-            GROUP BY segment, market, day
+            WHERE {source.Between()}
+            GROUP BY segment, named, market, day
             """, ("from", source.Bound(from)), ("until", source.Bound(checkTo.AddDays(1)))).ConfigureAwait(false);
-        var counts = rows.Select(r => (Segment: AsText(r[0]), Market: AsText(r[1]), Day: AsDay(r[2]), Rows: AsLong(r[3]))).ToList();
+        return rows.Select(r => (Segment: segment is not null && AsBool(r[1]) ? AsText(r[0]) : null, Market: AsText(r[2]), Day: AsDay(r[3]), Rows: AsLong(r[4])))
+            .ToList();
+    }
+
+    private static bool AsBool(object? value) => value is bool b ? b : AsLong(value) != 0;
+
+    /// <param name="segment">The column naming a row's segment, or null for the whole source.</param>
+    /// <param name="counts">Rows per segment (of <paramref name="segment"/>, or <see cref="AllRows"/>), market and day.</param>
+    private static List<QualityFinding> Judge(QualityContext context, QualitySource source, string? segment, DateOnly checkTo,
+        List<(string Segment, string Market, DateOnly Day, long Rows)> counts)
+    {
+        var v = context.Settings.Volume;
+        var from = context.WindowStart.AddDays(-7 * v.BaselineWeeks);
         var daily = counts.GroupBy(c => (c.Segment, c.Day)).ToDictionary(g => g.Key, g => g.Sum(c => c.Rows));
         var findings = new List<QualityFinding>();
         foreach (var day in VolumeBaseline.Judge(daily, from, checkTo.AddDays(1), context.WindowStart, v))

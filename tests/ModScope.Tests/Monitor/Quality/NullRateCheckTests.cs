@@ -32,6 +32,21 @@ public sealed class NullRateCheckTests : IDisposable
     }
 
     [Fact]
+    public async Task Text_of_spaces_only_is_empty_and_text_after_a_leading_space_is_not()
+    {
+        await _store.LoadAsync();
+        // KUL-ALPHA's Monday: 20 rows of spaces, 20 of a language after a space. AUS-INHOUSE's Monday: 40 of an empty string.
+        _store.Execute($"UPDATE decisions SET language = CASE WHEN decision_id < 'KUL-ALPHA-20260824-2' THEN '   ' ELSE ' ms' END WHERE {KulOnMonday}");
+        _store.Execute("UPDATE decisions SET language = '' WHERE site = 'AUS-INHOUSE' AND CAST(decided_at AS DATE) = DATE '2026-08-24'");
+
+        var finding = Assert.Single(await _store.RunAsync());
+
+        // Ids KUL-ALPHA-20260824-0 … -39 sort as text: '-0', '-1' and '-10' … '-19' come before '-2', so 12 rows hold spaces.
+        Assert.Equal("column = language", finding.Segment);
+        Assert.Equal((12 + 40) / 776.0, finding.Observed, 9);
+    }
+
+    [Fact]
     public async Task A_column_that_is_usually_partly_empty_is_judged_against_its_usual_rate()
     {
         await _store.LoadAsync();

@@ -80,6 +80,17 @@ public sealed class QualityStore : IDisposable
         command.ExecuteNonQuery();
     }
 
+    /// <summary>The first row of <paramref name="sql"/>, read straight from the store.</summary>
+    public object?[] Row(string sql)
+    {
+        using var connection = _temp.Store.OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+        return Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? null : reader.GetValue(i)).ToArray();
+    }
+
     public static string Id(string site, DateOnly day, int i) => $"{site}-{day:yyyyMMdd}-{i}";
 
     public static string Decision(string site, DateOnly day, int i, int version = 1, string? id = null)
