@@ -94,7 +94,7 @@ internal sealed class OpportunityLedger(OpportunityPlan plan, SimCalendar calend
             found.Add(new PlantedOpportunity(Id(found), "automation", new Dictionary<string, string> { ["policy"] = policy, ["queue"] = queue },
                 _candidateSeconds / 3600.0 / weeks, "handling_hours", first, last,
                 string.Create(CultureInfo.InvariantCulture,
-                    $"Automated {policy} decisions on {queue} err {OpportunityPlan.AutomatedErrorFactor:0.0} times as often as the model elsewhere (fewer than humans) and at least {OpportunityPlan.AutomationAudits} a day per enforce/approve stratum are audited; worth the human handling hours automation would take over.")));
+                    $"Automated {policy} decisions on {queue} err {OpportunityPlan.AutomatedErrorFactor:0.0#} times as often as the model elsewhere (fewer than humans) and at least {OpportunityPlan.AutomationAudits} a day per enforce/approve stratum are audited; worth the human handling hours automation would take over.")));
         }
 
         if (plan.UnderstaffedSite is { } understaffed && PeakShortfall() is { } peak)

@@ -11,6 +11,7 @@ internal sealed class ProfileExpectations
     public ProfileExpectations(SimulationProfile profile)
     {
         _humanShareByMarket = new double[profile.Markets.Count];
+        var humanEnforcementByMarket = new double[profile.Markets.Count];
         var automatedByPolicy = new Dictionary<string, double>(StringComparer.Ordinal);
         var totalByPolicy = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var m in profile.Markets)
@@ -25,6 +26,7 @@ internal sealed class ProfileExpectations
                         var auto = SimulationProfile.AutomationProbability(m, o, p, s);
                         var w = wo * wp * ws;
                         human += w * (1 - auto);
+                        humanEnforcementByMarket[m.Index] += w * (1 - auto) * Math.Min(0.9, p.Enforce * o.EnforceFactor * s.EnforceFactor);
                         automatedByPolicy[p.Id] = automatedByPolicy.GetValueOrDefault(p.Id) + (m.Weight * w * auto);
                         totalByPolicy[p.Id] = totalByPolicy.GetValueOrDefault(p.Id) + (m.Weight * w);
                     }
@@ -40,6 +42,10 @@ internal sealed class ProfileExpectations
             s => s.Id,
             s => profile.Markets.Sum(m => m.Weight * HumanShare(m) * m.Routing.Where(r => r.Site == s).Sum(r => r.Share)),
             StringComparer.Ordinal);
+        HumanEnforcementBySite = profile.Sites.ToDictionary(
+            s => s.Id,
+            s => profile.Markets.Sum(m => m.Weight * humanEnforcementByMarket[m.Index] * m.Routing.Where(r => r.Site == s).Sum(r => r.Share)),
+            StringComparer.Ordinal);
         AutomationRate = 1 - profile.Markets.Sum(m => m.Weight * HumanShare(m));
     }
 
@@ -54,6 +60,9 @@ internal sealed class ProfileExpectations
 
     /// <summary>Share of all decisions that are human and taken at each site.</summary>
     public IReadOnlyDictionary<string, double> HumanVolumeBySite { get; }
+
+    /// <summary>Share of all decisions that are human enforcements (any verdict but approve) taken at each site (the enforce probability as <see cref="DecisionFactory"/> draws it).</summary>
+    public IReadOnlyDictionary<string, double> HumanEnforcementBySite { get; }
 
     /// <summary>Expected overall automation rate with the baseline market mix.</summary>
     public double AutomationRate { get; }

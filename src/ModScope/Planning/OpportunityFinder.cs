@@ -104,9 +104,9 @@ public sealed class OpportunityFinder(PlanningReader reader, PlanBuilder planner
         return cells;
     }
 
-    /// <summary>The QA accuracy of one side (one row expected), with Kish's effective audits behind it.</summary>
+    /// <summary>The QA accuracy of one side (one row expected), with Kish's effective audits behind it, at most its audits (<see cref="AccuracyEstimate.ForProcess"/>).</summary>
     private static AccuracyEstimate? Accuracy(IEnumerable<MetricResult> rows) =>
-        rows.FirstOrDefault(r => r.Value is not null) is { } r ? new AccuracyEstimate(r.Value!.Value, r.EffectiveSampleSize ?? r.SampleSize ?? 0.0) : null;
+        rows.FirstOrDefault(r => r.Value is not null) is { } r ? AccuracyEstimate.ForProcess(r.Value!.Value, r.EffectiveSampleSize, r.SampleSize) : null;
 
     /// <summary>Each site's days: productive hours (the plan's staffing), and human decisions with their handling seconds by queue × policy.</summary>
     private async Task<List<SiteWork>> SitesAsync(IReadOnlyList<SiteHours> hours, IReadOnlyList<DimensionFilter> filters, DateOnly first, DateOnly last,

@@ -41,6 +41,25 @@ public sealed class AutomationCandidatesTests
     }
 
     [Fact]
+    public void A_nearly_censused_side_counts_its_audits_not_its_finite_population_effective_n()
+    {
+        // The query door's Kish n of 300 audits of ~310 decisions includes the finite population correction (12,000);
+        // for the process the audits count: ForProcess keeps the smaller, and a smaller Kish n (unequal weights) stays.
+        Assert.Equal(300, AccuracyEstimate.ForProcess(0.975, 12000, 300).EffectiveAudits);
+        Assert.Equal(150, AccuracyEstimate.ForProcess(0.975, 150, 300).EffectiveAudits);
+        Assert.Equal(300, AccuracyEstimate.ForProcess(0.975, null, 300).EffectiveAudits);
+
+        // Level accuracies (0.975), 2,000 human audits. By hand, Agresti–Caffo: p̃h = 1951/2002 = 0.974525, SE 0.003521.
+        // At 12,000 automated: p̃a = 11701/12002 = 0.974921, SE 0.001427; lower bound 0.000395 − 1.281552 · 0.003800 =
+        // −0.004474, admitted. At 300: p̃a = 293.5/302 = 0.971854, SE 0.009517; −0.002671 − 1.281552 · 0.010148 =
+        // −0.015676, below −0.01: the month's audits cannot show the process is within a point.
+        var inflated = Cell("scams", human: 0.975, automated: 0.975, humanAudits: 2000, automatedAudits: 12000);
+        Assert.Equal(-0.004474, Assert.Single(AutomationCandidates.Find([inflated], Settings)).Value("difference_lower_bound")!.Value, 5);
+        var process = inflated with { Automated = AccuracyEstimate.ForProcess(0.975, 12000, 300) };
+        Assert.Empty(AutomationCandidates.Find([process], Settings));
+    }
+
+    [Fact]
     public void Too_few_audits_on_either_side_decide_nothing()
     {
         Assert.Empty(AutomationCandidates.Find([Cell("scams", human: 0.90, automated: 0.99, automatedAudits: 12)], Settings));
