@@ -33,7 +33,6 @@ internal static class OpportunityPlanner
         var audited = busy.Where(s => options.DecisionsPerDay * expected.HumanEnforcementBySite[s] >= MinimumEnforcementsPerDay).ToList();
         var qa = audited.Count > 0 ? audited[rng.Next(audited.Count)]
             : busy.OrderByDescending(s => expected.HumanEnforcementBySite[s]).ThenBy(s => s, StringComparer.Ordinal).First();
-        busy.Remove(qa);
         var understaffed = PeakAhead(options) ? Understaffed(profile, expected, hit, slow) : null;
         var cell = Cells(profile).Where(c => c.Automated >= MinimumAutomatedShare && !hit.Contains(c.Policy) && !hit.Contains(c.Market))
             .OrderByDescending(c => c.Human).ThenBy(c => c.Policy, StringComparer.Ordinal).ThenBy(c => c.Queue, StringComparer.Ordinal).FirstOrDefault();
