@@ -40,8 +40,11 @@ internal static class TouchedDays
         return days;
     }
 
-    /// <summary>Consecutive days as periods (many scattered days as one span, so a table is not scanned once per day).</summary>
-    public static IReadOnlyList<Period> Runs(SortedSet<DateTime> days)
+    /// <summary>
+    /// Consecutive days as periods (with <paramref name="merge"/>, many scattered days as one span, so a table is not
+    /// scanned once per day; days to be appended are never merged: a span would take in days between them).
+    /// </summary>
+    public static IReadOnlyList<Period> Runs(SortedSet<DateTime> days, bool merge = true)
     {
         var runs = new List<Period>();
         foreach (var day in days)
@@ -55,7 +58,7 @@ internal static class TouchedDays
                 runs.Add(new Period(day, day.AddDays(1), "", "touched days"));
             }
         }
-        return runs.Count <= MaxRuns ? runs : [new Period(runs[0].Start, runs[^1].End, "", "touched days")];
+        return runs.Count <= MaxRuns || !merge ? runs : [new Period(runs[0].Start, runs[^1].End, "", "touched days")];
     }
 
     /// <summary>
@@ -105,4 +108,8 @@ internal static class TouchedDays
 
     private static bool Exists(SqlRunner sql, string table) =>
         sql.ScalarLong("SELECT count(*) FROM duckdb_tables() WHERE temporary AND table_name = $name", ("name", table)) > 0;
+
+    /// <summary>Whether the load's temporary table <paramref name="table"/> (rows it replaced) exists and holds a row.</summary>
+    public static bool Holds(SqlRunner sql, string table) =>
+        Exists(sql, table) && sql.ScalarLong($"SELECT count(*) FROM (SELECT 1 FROM {Dialect.Quote(table)} LIMIT 1)") > 0;
 }
