@@ -181,9 +181,8 @@ public sealed class RollupMaintainer(MetricCatalog catalog) : LoadMaintenance
         string? rows = null;
         if (table.RowLocal)
         {
-            var files = sql.Rows("SELECT file_id FROM files WHERE load_id = $load ORDER BY file_id", r => r.GetInt64(0), ("load", loadId));
             // Literal ids: the engine skips the row groups whose file ids lie outside them (zone maps).
-            var ids = files.Count == 0 ? "NULL" : string.Join(", ", files.Select(f => f.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            var ids = TouchedDays.LoadFiles(sql, loadId);
             rows = $"(SELECT * FROM {Dialect.Quote(table.Source)} WHERE file_id IN ({ids})" +
                 (ColumnPaths.HasDecision(table.Source) ? $" OR decision_id IN (SELECT decision_id FROM {Dialect.Quote(EventSchema.Decisions.Name)} WHERE file_id IN ({ids}))" : "") + ")";
         }

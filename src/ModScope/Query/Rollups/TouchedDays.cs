@@ -18,22 +18,25 @@ internal static class TouchedDays
     public static SortedSet<DateTime> Of(SqlRunner sql, RollupTable table, string zone, long loadId)
     {
         var days = new SortedSet<DateTime>();
-        const string loadFiles = "(SELECT file_id FROM files WHERE load_id = $load)";
+        // The load's file ids as literals, so the engine skips the row groups of older files (zone maps) instead of
+        // joining every row's file id to a subquery; a replaced_ table the load left empty adds no condition (an empty
+        // semi-join still reads every row's decision id).
+        var loadFiles = $"({LoadFiles(sql, loadId)})";
         var changed = $"t.file_id IN {loadFiles}";
         if (ColumnPaths.HasDecision(table.Source))
         {
             changed += $" OR t.decision_id IN (SELECT decision_id FROM decisions WHERE file_id IN {loadFiles})";
-            if (Exists(sql, "replaced_decisions"))
+            if (Holds(sql, "replaced_decisions"))
             {
                 changed += " OR t.decision_id IN (SELECT decision_id FROM replaced_decisions)";
             }
         }
         days.UnionWith(Days(sql, table.Source, null, table.Time, zone, changed, loadId));
-        if (Exists(sql, "replaced_" + table.Source))
+        if (Holds(sql, "replaced_" + table.Source))
         {
             days.UnionWith(Days(sql, table.Source, "replaced_" + table.Source, table.Time, zone, null, loadId));
         }
-        if (ColumnPaths.HasDecision(table.Source) && table.Time.StartsWith("decision.", StringComparison.Ordinal) && Exists(sql, "replaced_decisions"))
+        if (ColumnPaths.HasDecision(table.Source) && table.Time.StartsWith("decision.", StringComparison.Ordinal) && Holds(sql, "replaced_decisions"))
         {
             days.UnionWith(Days(sql, "decisions", "replaced_decisions", table.Time["decision.".Length..], zone, null, loadId));
         }
@@ -108,6 +111,13 @@ internal static class TouchedDays
 
     private static bool Exists(SqlRunner sql, string table) =>
         sql.ScalarLong("SELECT count(*) FROM duckdb_tables() WHERE temporary AND table_name = $name", ("name", table)) > 0;
+
+    /// <summary>The ids of the files of load <paramref name="loadId"/> as a SQL list of literals (<c>NULL</c> when none).</summary>
+    public static string LoadFiles(SqlRunner sql, long loadId)
+    {
+        var files = sql.Rows("SELECT file_id FROM files WHERE load_id = $load ORDER BY file_id", r => r.GetInt64(0), ("load", loadId));
+        return files.Count == 0 ? "NULL" : string.Join(", ", files.Select(f => f.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
 
     /// <summary>Whether the load's temporary table <paramref name="table"/> (rows it replaced) exists and holds a row.</summary>
     public static bool Holds(SqlRunner sql, string table) =>
