@@ -18,6 +18,9 @@ public sealed class RollupMaintainer(MetricCatalog catalog) : LoadMaintenance
     // Its statements run inside the load's transaction: the dialect whose decision join suits uncommitted tables.
     private static readonly DuckDbDialect Dialect = DuckDbDialect.InLoad;
 
+    /// <summary>Per source, whether the current load replaced rows of it or of its decisions (asked once per load, not per table).</summary>
+    private readonly Dictionary<string, bool> _replaced = new(StringComparer.Ordinal);
+
     /// <summary>What the last load's (or <see cref="BringUpToDate"/>'s) upkeep did, per rollup and table, in order (tests).</summary>
     internal List<(string Rollup, string Table, RollupUpkeep Upkeep)> Actions { get; } = [];
 
@@ -33,6 +36,7 @@ public sealed class RollupMaintainer(MetricCatalog catalog) : LoadMaintenance
         }
         var clock = WallCpuClock.Start();
         Actions.Clear();
+        _replaced.Clear();
         // The days a load touched are a table's source's and dating column's, whichever rollup: found once for all.
         var touched = new Dictionary<(string Source, string Time, string Zone), SortedSet<DateTime>>();
         foreach (var rollup in catalog.Rollups)
@@ -116,7 +120,11 @@ public sealed class RollupMaintainer(MetricCatalog catalog) : LoadMaintenance
                     // Days the table holds no row on get their rows inserted (the common case: a new day's file); days it
                     // holds rows on are recounted, and so is every touched day when the load replaced rows (which moves
                     // rows out of some days).
-                    var held = Replaced(sql, table.Source) ? days : Held(sql, table, days);
+                    if (!_replaced.TryGetValue(table.Source, out var replaced))
+                    {
+                        _replaced[table.Source] = replaced = Replaced(sql, table.Source);
+                    }
+                    var held = replaced ? days : Held(sql, table, days);
                     var fresh = new SortedSet<DateTime>(days.Except(held));
                     foreach (var run in TouchedDays.Runs(fresh, merge: false))
                     {
