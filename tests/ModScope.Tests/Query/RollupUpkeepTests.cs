@@ -77,12 +77,7 @@ public sealed partial class RollupUpkeepTests : IDisposable
         AssertMatchesRaw("after a re-delivery that moved decisions to the next day");
 
         // A new day's decisions with an unknown verdict in the last row: --strict fails the load, which is rolled back.
-        var lines = File.ReadAllLines(Decisions(4));
-        var verdict = Array.IndexOf(lines[0].Split(','), "verdict");
-        var broken = lines[^1].Split(',');
-        broken[verdict] = "maybe";
-        var bad = Path.Combine(_folder, "decisions-zz-bad.csv");
-        File.WriteAllLines(bad, [.. lines[..^1], string.Join(',', broken)]);
+        var bad = RollupParity.BrokenVerdict(Decisions(4), Path.Combine(_folder, "decisions-zz-bad.csv"));
         await Assert.ThrowsAsync<IngestException>(() => ingestor.IngestAsync([bad], new IngestOptions(Strict: true)));
         AssertMatchesRaw("after a rolled-back load");
 
