@@ -94,31 +94,84 @@ public sealed class DuckDbEngine(ModScopeStore store) : IMetricEngine, IDisposab
     internal int FirstDayReads => Volatile.Read(ref _firstDayReads);
 
     // The newest load and the number of loads: both move with every load that wrote anything.
-    private long StoreVersion()
-    {
-        using var connection = store.OpenConnection();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT coalesce(max(load_id), 0) * 1000003 + count(*) FROM loads";
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    private const string LoadsVersion = "SELECT coalesce(max(load_id), 0) * 1000003 + count(*) FROM loads";
+
+    private long StoreVersion() => Convert.ToInt64(Scalar(LoadsVersion), System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// The store's bookkeeping of a rollup (read per request: a load may have moved it on), with its tables' rows as
-    /// DuckDB estimates them (<c>duckdb_tables().estimated_size</c>, metadata: no table is scanned).
+    /// One statement on a pooled connection (each serves one statement at a time, so concurrent requests each take their
+    /// own), or on a connection of its own on a shared store, whose writes wait for every connection to close.
+    /// </summary>
+    private object? Scalar(string sql)
+    {
+        var connection = _idle.TryTake(out var pooled) ? pooled : store.OpenConnection();
+        try
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            var value = command.ExecuteScalar();
+            if (store.Mode != StoreMode.Shared)
+            {
+                _idle.Add(connection);
+                connection = null;
+            }
+            return value;
+        }
+        finally
+        {
+            connection?.Dispose();
+        }
+    }
+
+    private RollupSnapshot? _rollups;
+    private int _rollupReads;
+
+    private sealed record RollupSnapshot(string Version, IReadOnlyDictionary<string, RollupState> States);
+
+    /// <summary>How many times this engine read the rollups' states (tests: requests between two versions must not read them again).</summary>
+    internal int RollupReads => Volatile.Read(ref _rollupReads);
+
+    // The rollups' state moves with a load (its upkeep writes in the load's transaction) and with a rebuild outside a load
+    // (RollupMaintainer.BringUpToDate rewrites the state rows with a new built_at): the loads' version and the state rows' newest
+    // build and count name it.
+    private const string RollupsVersion = "SELECT CAST((" + LoadsVersion + ") AS VARCHAR) || '/' || " +
+        "(SELECT coalesce(CAST(epoch_us(max(built_at)) AS VARCHAR), '') || '/' || CAST(count(*) AS VARCHAR) FROM rollups)";
+
+    /// <summary>
+    /// The store's bookkeeping of a rollup, with its tables' rows as DuckDB estimates them (<c>duckdb_tables().estimated_size</c>,
+    /// metadata: no table is scanned). Every rollup's state is read in one statement and kept until the store's version
+    /// (its loads and the state rows) moves, so a request asks one cheap version read per rollup instead of a connection and
+    /// a read of <c>duckdb_tables()</c> each. The version is read before the states: a load committing in between costs one
+    /// more read, never a stale state kept.
     /// </summary>
     public RollupState? Rollup(string name)
     {
+        var version = (string)Scalar(RollupsVersion)!;
+        if (Volatile.Read(ref _rollups) is not { } known || known.Version != version)
+        {
+            known = new RollupSnapshot(version, ReadRollups());
+            Interlocked.Increment(ref _rollupReads);
+            Volatile.Write(ref _rollups, known);
+        }
+        return known.States.GetValueOrDefault(name);
+    }
+
+    private Dictionary<string, RollupState> ReadRollups()
+    {
         using var connection = store.OpenConnection();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT layout_hash, time_zone, load_id, (SELECT max(load_id) FROM loads), " +
-            "(SELECT CAST(sum(estimated_size) AS BIGINT) FROM duckdb_tables() WHERE NOT temporary AND regexp_full_match(table_name, 'rollup_' || $name || '_[0-9]+')) " +
-            "FROM rollups WHERE name = $name";
-        command.Parameters.Add(new DuckDBParameter("name", name));
+        command.CommandText = "SELECT r.name, r.layout_hash, r.time_zone, r.load_id, (SELECT max(load_id) FROM loads), " +
+            "(SELECT CAST(sum(estimated_size) AS BIGINT) FROM duckdb_tables() WHERE NOT temporary AND regexp_full_match(table_name, 'rollup_' || r.name || '_[0-9]+')) " +
+            "FROM rollups AS r";
         using var reader = command.ExecuteReader();
-        return reader.Read()
-            ? new RollupState(name, reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetInt64(3),
-                reader.IsDBNull(4) ? null : reader.GetInt64(4))
-            : null;
+        var states = new Dictionary<string, RollupState>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            var name = reader.GetString(0);
+            states[name] = new RollupState(name, reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.IsDBNull(4) ? null : reader.GetInt64(4),
+                reader.IsDBNull(5) ? null : reader.GetInt64(5));
+        }
+        return states;
     }
 
     public Task<IReadOnlyList<object?[]>> QueryAsync(string sql, IReadOnlyDictionary<string, object?> parameters, CancellationToken cancellationToken = default)

@@ -13,10 +13,17 @@ internal sealed class StatementBuilder(ISqlDialect dialect, RequestScope scope)
     /// <summary>The literal snapshots (bucket starts and ends) joined to each row when counting rows open at a bucket's end.</summary>
     private static readonly RelationAlias Snapshots = new("e", RelationRole.Rows);
 
+    /// <summary>
+    /// Rows to read instead of the source's stored table (a parenthesised subquery over it) in <see cref="Aggregates"/>,
+    /// <see cref="Openings"/> and <see cref="Sketch"/>, whose rows each count on their own: a rollup's upkeep aggregates
+    /// just a load's rows of new days. Null: the stored table.
+    /// </summary>
+    public string? Rows { get; init; }
+
     public PlannedStatement Aggregates(string source, string time, IReadOnlyList<Atom> atoms)
     {
         var parameters = new SqlParameters(dialect);
-        var relation = new SourceRelation(dialect, source) { Money = (parameters, scope.ReportingCurrency) };
+        var relation = new SourceRelation(dialect, source, Rows) { Money = (parameters, scope.ReportingCurrency) };
         var keys = Keys(relation, time, parameters);
         // Conditions every atom shares go to WHERE, so the engine filters rows before aggregating; the rest
         // become per-aggregate FILTERs. (A group left with no rows has counted nothing: the evaluator reads 0.)
@@ -121,7 +128,7 @@ internal sealed class StatementBuilder(ISqlDialect dialect, RequestScope scope)
     public PlannedStatement Openings(string source, string opened, string closed, IReadOnlyList<Atom> atoms)
     {
         var parameters = new SqlParameters(dialect);
-        var relation = new SourceRelation(dialect, source) { Money = (parameters, scope.ReportingCurrency) };
+        var relation = new SourceRelation(dialect, source, Rows) { Money = (parameters, scope.ReportingCurrency) };
         var (open, close) = (relation.Column(opened), relation.Column(closed));
         var keys = Keys(relation, opened, parameters);
         var until = scope.BucketOfUtc($"CASE WHEN {close} > {open} THEN {close} ELSE {open} END", parameters);
@@ -222,7 +229,7 @@ internal sealed class StatementBuilder(ISqlDialect dialect, RequestScope scope)
     {
         var m = atoms[0].Measure;
         var parameters = new SqlParameters(dialect);
-        var relation = new SourceRelation(dialect, m.Source) { Money = (parameters, scope.ReportingCurrency) };
+        var relation = new SourceRelation(dialect, m.Source, Rows) { Money = (parameters, scope.ReportingCurrency) };
         var keys = Keys(relation, m.Time!, parameters);
         var value = relation.Value(m.Value!);
         var sign = $"CASE WHEN ({value}) > 0 THEN 1 WHEN ({value}) < 0 THEN -1 ELSE 0 END";

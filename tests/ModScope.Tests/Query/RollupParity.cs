@@ -65,6 +65,20 @@ internal static class RollupParity
             $"{label}: answered from '{answered}', expected rollup {name}");
 
     /// <summary>
+    /// The decisions file <paramref name="decisions"/> written to <paramref name="path"/> with an unknown verdict in its last
+    /// row: a <c>--strict</c> load of it fails and is rolled back.
+    /// </summary>
+    public static string BrokenVerdict(string decisions, string path)
+    {
+        var lines = File.ReadAllLines(decisions);
+        var verdict = Array.IndexOf(lines[0].Split(','), "verdict");
+        var broken = lines[^1].Split(',');
+        broken[verdict] = "maybe";
+        File.WriteAllLines(path, [.. lines[..^1], string.Join(',', broken)]);
+        return path;
+    }
+
+    /// <summary>
     /// A copy of <paramref name="rows"/> rows of a decisions file with a higher version (<paramref name="bump"/>), decided
     /// a day later and a second longer (market, queue and created_at kept, as ClickHouse's sorting key needs), written to
     /// <paramref name="path"/>: each replaces its decision, moving it and its audits and appeals to the next day.

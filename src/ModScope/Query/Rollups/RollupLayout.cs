@@ -117,10 +117,10 @@ internal sealed class RollupLayout
             .Where(d => d.Sources.Contains(source) || (ColumnPaths.HasDecision(source) && d.Sources.Contains("decisions"))).ToList();
         var name = $"rollup_{Definition.Name}_{index.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
         var zone = Definition.TimeZone;
-        return new RollupTable(name, kind, source, time, dimensions, outputs, period =>
+        return new RollupTable(name, kind, source, time, dimensions, outputs, (period, rows) =>
         {
             var request = new MetricRequest([], dimensions.Select(d => d.Id).ToList(), TimeGrain.Day, [], period with { TimeZone = zone });
-            return build(new StatementBuilder(dialect, new RequestScope(dialect, catalog, request)), period);
+            return build(new StatementBuilder(dialect, new RequestScope(dialect, catalog, request)) { Rows = rows }, period);
         });
     }
 
