@@ -41,7 +41,8 @@ public sealed class OpportunityFinder(PlanningReader reader, PlanBuilder planner
         var cost = plan.HourlyCost;
         // The four readings are independent requests through the door (the engines answer concurrent requests: DuckDB on
         // a connection each, ClickHouse over HTTP); DuckDB.NET runs a request on the caller's thread, hence Task.Run.
-        var cells = Task.Run(() => CellsAsync(filters, first, last, cost, cancellationToken), cancellationToken);
+        var audited = last.AddDays(1 - Math.Max(settings.AccuracyDays, PlanBuilder.RecentDays));
+        var cells = Task.Run(() => CellsAsync(filters, first, audited, last, cost, cancellationToken), cancellationToken);
         var work = Task.Run(() => SitesAsync(plan.Staffing, filters, first, last, cost, cancellationToken), cancellationToken);
         var units = Task.Run(() => new HandlingUnitReader(reader, metrics).ReadAsync(filters, first, last, cost, cancellationToken), cancellationToken);
         var designs = Task.Run(() => new QaDesignReader(reader, metrics).ReadAsync(filters, first, last, cancellationToken), cancellationToken);
@@ -52,8 +53,9 @@ public sealed class OpportunityFinder(PlanningReader reader, PlanBuilder planner
         var handling = HandlingOutliers.Find(await units.ConfigureAwait(false), settings);
         var qa = QaReallocation.Find(await designs.ConfigureAwait(false), settings);
         var span = $"{first:yyyy-MM-dd}..{last:yyyy-MM-dd}";
+        var auditSpan = $"{audited:yyyy-MM-dd}..{last:yyyy-MM-dd}";
         return OpportunityRanking.Rank([
-            .. automation.Select(o => o with { Queries = [Command([metrics.Roles.QaRate, metrics.Roles.Volume], [.. Cell, PlanningMetrics.AutomatedBy], span, o.Subject), Command([metrics.HandlingTime], Cell, span, o.Subject)] }),
+            .. automation.Select(o => o with { Queries = [Command([metrics.Roles.QaRate], [.. Cell, PlanningMetrics.AutomatedBy], auditSpan, o.Subject), Command([metrics.Roles.Volume], [.. Cell, PlanningMetrics.AutomatedBy], span, o.Subject), Command([metrics.HandlingTime], Cell, span, o.Subject)] }),
             .. sites.Select(o => o with { Queries = [Command([metrics.Roles.StaffingHours, metrics.HandlingTime], ["site"], span, NoSubject), Command([metrics.HumanVolume, metrics.HandlingTime], ["queue", "policy"], span, o.Subject)] }),
             .. handling.Select(o => o with { Queries = [HandlingCommand(o.Subject, span)] }),
             .. qa.Select(o => o with { Queries = [Command([metrics.Roles.Volume, metrics.Roles.QaRate], ["site", PlanningMetrics.Verdict], span, o.Subject)] }),
@@ -74,14 +76,20 @@ public sealed class OpportunityFinder(PlanningReader reader, PlanBuilder planner
         $"modscope query --metric {string.Join(',', metricIds)} --by {string.Join(',', by)} --period {span}" +
         string.Concat(subject.Select(kv => $" --filter {kv.Key}={kv.Value}"));
 
-    /// <summary>Policy × queue cells over the recent weeks: human volume a week, handling time, automation rate, and both accuracies.</summary>
-    private async Task<List<AutomationCell>> CellsAsync(IReadOnlyList<DimensionFilter> filters, DateOnly first, DateOnly last,
+    /// <summary>
+    /// Policy × queue cells: human volume a week, handling time and automation rate over the recent weeks
+    /// (<paramref name="first"/>..<paramref name="last"/>), both accuracies over the audit window (<paramref name="audited"/>..<paramref name="last"/>,
+    /// <see cref="OpportunitySettings.AccuracyDays"/>).
+    /// </summary>
+    private async Task<List<AutomationCell>> CellsAsync(IReadOnlyList<DimensionFilter> filters, DateOnly first, DateOnly audited, DateOnly last,
         IReadOnlyDictionary<string, double> cost, CancellationToken cancellationToken)
     {
         var volume = metrics.Roles.Volume;
-        // One request: the handling time is of human decisions only, so its human row of a cell is the cell's.
-        var split = await reader.RunAsync([volume, metrics.Roles.QaRate, metrics.HandlingTime], [.. Cell, PlanningMetrics.AutomatedBy], TimeGrain.None, filters, first, last, cancellationToken)
-            .ConfigureAwait(false);
+        // The handling time is of human decisions only, so its human row of a cell is the cell's.
+        var recent = reader.RunAsync([volume, metrics.HandlingTime], [.. Cell, PlanningMetrics.AutomatedBy], TimeGrain.None, filters, first, last, cancellationToken);
+        var accuracy = reader.RunAsync([metrics.Roles.QaRate], [.. Cell, PlanningMetrics.AutomatedBy], TimeGrain.None, filters, audited, last, cancellationToken);
+        var audits = (await accuracy.ConfigureAwait(false)).ToLookup(r => PlanningReader.Key(r, Cell), StringComparer.Ordinal);
+        var split = await recent.ConfigureAwait(false);
         var handling = split.Where(r => r.Metric == metrics.HandlingTime && r.Dimensions[PlanningMetrics.AutomatedBy] == PlanningMetrics.HumanValue && r.Value > 0)
             .ToDictionary(r => PlanningReader.Key(r, Cell), r => r.Value!.Value, StringComparer.Ordinal);
         var hourly = cost.Count == 0 ? 0.0 : cost.Values.Average();
@@ -98,8 +106,8 @@ public sealed class OpportunityFinder(PlanningReader reader, PlanBuilder planner
             }
             var subject = Cell.ToDictionary(d => d, d => group.First().Dimensions[d] ?? "(none)", StringComparer.Ordinal);
             cells.Add(new AutomationCell(subject, human / weeks, seconds, hourly, 1.0 - (human / total),
-                Accuracy(group.Where(r => r.Metric == metrics.Roles.QaRate && IsHuman(r))),
-                Accuracy(group.Where(r => r.Metric == metrics.Roles.QaRate && !IsHuman(r)))));
+                Accuracy(audits[group.Key].Where(IsHuman)),
+                Accuracy(audits[group.Key].Where(r => !IsHuman(r)))));
         }
         return cells;
     }

@@ -94,6 +94,41 @@ public sealed partial class PlanSharingTests(ReportFixture fixture)
         Assert.Equal(scratch.SelectMany(o => o.Queries), shared.SelectMany(o => o.Queries));
     }
 
+    [Theory]
+    [InlineData(28)]
+    [InlineData(56)]
+    public async Task Automation_accuracies_are_read_over_the_audit_window_and_nothing_QA_reads_earlier(int days)
+    {
+        var recorder = new Recorder(fixture.Engine);
+        var reader = new PlanningReader(new MetricQuery(fixture.Catalog, recorder));
+        var metrics = PlanningMetrics.From(fixture.Catalog.Roles);
+        // The relations a request for QA accuracy reads that one for decisions does not (the audits, or the rollup's strata).
+        await reader.RunAsync([metrics.Roles.QaRate], ["site"], TimeGrain.None, [], LastDay.AddDays(-27), LastDay, CancellationToken.None);
+        var audits = Relations(recorder.Statements);
+        recorder.Clear();
+        await reader.RunAsync([metrics.Roles.Volume], ["site"], TimeGrain.None, [], LastDay.AddDays(-27), LastDay, CancellationToken.None);
+        audits.ExceptWith(Relations(recorder.Statements));
+        Assert.NotEmpty(audits);
+        recorder.Clear();
+
+        var planner = new PlanBuilder(reader, new SeriesForecasts(reader, EventCalendar.Empty), metrics);
+        await new OpportunityFinder(reader, planner, metrics).FindAsync([], Settings, new OpportunitySettings { AccuracyDays = days }, LastDay, CancellationToken.None);
+
+        // The earliest instant any statement over audits is bounded by: the audit window's first day (28 = the recent days
+        // the QA designs read too), UTC midnight.
+        var earliest = recorder.Parameters.Where(c => Relations([c.Sql]).Overlaps(audits))
+            .SelectMany(c => c.Values.Values).Select(Instant).OfType<DateTime>().Min();
+        Assert.Equal(LastDay.AddDays(1 - days).ToDateTime(TimeOnly.MinValue), earliest);
+    }
+
+    private static DateTime? Instant(object? value) => value switch
+    {
+        DateTime t => t,
+        DateTimeOffset t => t.UtcDateTime,
+        DateOnly d => d.ToDateTime(TimeOnly.MinValue),
+        _ => null,
+    };
+
     private static HashSet<string> Relations(IEnumerable<string> statements) =>
         statements.SelectMany(s => Relation().Matches(s).Select(m => m.Groups[1].Value)).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
@@ -108,6 +143,14 @@ public sealed partial class PlanSharingTests(ReportFixture fixture)
     {
         public List<string> Statements { get; } = [];
 
+        public List<(string Sql, IReadOnlyDictionary<string, object?> Values)> Parameters { get; } = [];
+
+        public void Clear()
+        {
+            Statements.Clear();
+            Parameters.Clear();
+        }
+
         public ISqlDialect Dialect => inner.Dialect;
 
         public global::ModScope.Model.ReferenceData Reference => inner.Reference;
@@ -119,6 +162,7 @@ public sealed partial class PlanSharingTests(ReportFixture fixture)
             lock (Statements)
             {
                 Statements.Add(sql);
+                Parameters.Add((sql, parameters));
             }
             return inner.QueryAsync(sql, parameters, cancellationToken);
         }

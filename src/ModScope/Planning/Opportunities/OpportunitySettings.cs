@@ -11,6 +11,14 @@ public sealed record OpportunitySettings
     /// <summary>Non-inferiority margin: automation may be this much less accurate (0.01 = one point) and still count as as accurate.</summary>
     public double AutomationMargin { get; init; } = 0.01;
 
+    /// <summary>
+    /// Days of audits behind an automation candidate's two accuracies (its volume and handling time are the recent 28 days'):
+    /// accuracy is a property of the process, slow to change, and a cell's human audits number about 200 a month at
+    /// 8,000 decisions a day, too few to resolve a one-point margin; twice the days give √2 narrower bounds. Caveat: a model
+    /// change inside the window is averaged in (the monitor's alerts on automated accuracy say when one happened).
+    /// </summary>
+    public int AccuracyDays { get; init; } = 56;
+
     /// <summary>Fewest effective audits on each side (automated, human) before accuracies are compared.</summary>
     public double MinimumAudits { get; init; } = 30;
 
@@ -50,6 +58,7 @@ public sealed record OpportunitySettings
     {
         Require(Confidence is > 0 and < 1, nameof(Confidence), "strictly between 0 and 1");
         Require(AutomationMargin is >= 0 and < 1, nameof(AutomationMargin), "in [0, 1)");
+        Require(AccuracyDays >= 1, nameof(AccuracyDays), "at least 1");
         Require(MinimumAudits >= 1, nameof(MinimumAudits), "at least 1");
         Require(MinimumHumanHours >= 0, nameof(MinimumHumanHours), "zero or more");
         Require(ProductivityGap is >= 0 and < 1, nameof(ProductivityGap), "in [0, 1)");
