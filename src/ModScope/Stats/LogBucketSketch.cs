@@ -26,7 +26,13 @@ public sealed class LogBucketSketch
     /// <summary>ln γ, the divisor of the bucket index (written into the SQL that buckets values).</summary>
     public static readonly double LogGamma = Math.Log(Gamma);
 
-    private readonly SortedDictionary<(int Sign, int Index), long> _counts = new(Comparer<(int Sign, int Index)>.Create(Compare));
+    // Buckets are added in any order (a rollup's rows come unsorted) and read in value order: a hash map to add, and the
+    // buckets sorted once, with their cumulative counts, when first read after an add (a monitor run reads ~1.6M bucket
+    // rows at 50M decisions; a sorted tree per add was a third of turning them into quantiles).
+    private readonly Dictionary<(int Sign, int Index), long> _counts = [];
+    private Ordered? _ordered;
+
+    private sealed record Ordered((int Sign, int Index)[] Buckets, long[] Cumulative);
 
     /// <summary>The number of values counted.</summary>
     public long Count { get; private set; }
@@ -42,6 +48,7 @@ public sealed class LogBucketSketch
         var key = (sign, sign == 0 ? 0 : index);
         _counts[key] = _counts.GetValueOrDefault(key) + count;
         Count += count;
+        _ordered = null;
     }
 
     /// <summary>The bucket of a value, as the SQL computes it (<c>ISqlDialect.LogBucket</c>).</summary>
@@ -56,16 +63,35 @@ public sealed class LogBucketSketch
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(rank, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(rank, Count);
-        var seen = 0L;
-        foreach (var ((sign, index), count) in _counts)
+        var ordered = _ordered ??= Order(_counts);
+        // The first bucket whose cumulative count reaches the rank.
+        var at = Array.BinarySearch(ordered.Cumulative, rank);
+        var (sign, index) = ordered.Buckets[at >= 0 ? FirstOf(ordered.Cumulative, at) : ~at];
+        return Representative(sign, index);
+    }
+
+    /// <summary>The first position holding the same cumulative count as <paramref name="at"/> (a zero-count bucket repeats it).</summary>
+    private static int FirstOf(long[] cumulative, int at)
+    {
+        while (at > 0 && cumulative[at - 1] == cumulative[at])
         {
-            seen += count;
-            if (seen >= rank)
-            {
-                return Representative(sign, index);
-            }
+            at--;
         }
-        throw new InvalidOperationException("Unreachable: the ranks were checked against the count.");
+        return at;
+    }
+
+    private static Ordered Order(Dictionary<(int Sign, int Index), long> counts)
+    {
+        var buckets = counts.Keys.ToArray();
+        Array.Sort(buckets, Compare);
+        var cumulative = new long[buckets.Length];
+        var seen = 0L;
+        for (var i = 0; i < buckets.Length; i++)
+        {
+            seen += counts[buckets[i]];
+            cumulative[i] = seen;
+        }
+        return new Ordered(buckets, cumulative);
     }
 
     /// <summary>The q-quantile as <c>quantile_cont</c> interpolates it, from the buckets' representatives; null with no values.</summary>

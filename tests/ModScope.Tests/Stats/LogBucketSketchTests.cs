@@ -28,6 +28,27 @@ public sealed class LogBucketSketchTests
     }
 
     [Fact]
+    public void Each_rank_is_the_representative_of_the_plainly_sorted_values_whatever_order_buckets_come_in()
+    {
+        // Buckets as a rollup's rows bring them: unsorted, one bucket twice (summed), a zero-count bucket, negatives and zero,
+        // and a read between adds (the sorted view must follow the later adds).
+        (int Sign, int Index, long Count)[] rows = [(1, 40, 3), (-1, 5, 2), (1, -3, 1), (0, 0, 4), (1, 40, 2), (1, 7, 0), (-1, 20, 1), (1, 7, 5)];
+        var sketch = new LogBucketSketch();
+        var plain = new List<double>();
+        foreach (var (sign, index, count) in rows)
+        {
+            sketch.Add(sign, index, count);
+            plain.AddRange(Enumerable.Repeat(LogBucketSketch.Representative(sign, index), (int)count));
+            plain.Sort();
+            Assert.Equal(plain.Count, sketch.Count);
+            for (var rank = 1; rank <= plain.Count; rank++)
+            {
+                Assert.Equal(plain[rank - 1], sketch.ValueAtRank(rank));
+            }
+        }
+    }
+
+    [Fact]
     public void Quantiles_interpolate_as_quantile_cont_within_one_percent_of_the_exact_ones()
     {
         double[] values = [0.5, 1, 3, 7.25, 10, 10.5, 100, 1000, 0.002, 48];
