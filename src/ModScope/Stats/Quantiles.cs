@@ -31,6 +31,26 @@ public static class Quantiles
         ArgumentOutOfRangeException.ThrowIfNegative(n);
         CheckQuantile(q);
         Critical.CheckConfidence(confidence);
+        // A pure function of its arguments, asked again and again for the same sizes (the monitor: each series' quantile
+        // every day, about 40 binomial CDFs each); kept, and forgotten wholesale past a bound so a long-running server
+        // does not grow it without end.
+        if (Known.TryGetValue((n, q, confidence), out var known))
+        {
+            return known;
+        }
+        if (Known.Count >= KnownBound)
+        {
+            Known.Clear();
+        }
+        return Known[(n, q, confidence)] = Ranks(n, q, confidence);
+    }
+
+    private const int KnownBound = 100_000;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int N, double Q, double Confidence), OrderStatisticRanks> Known = new();
+
+    private static OrderStatisticRanks Ranks(int n, double q, double confidence)
+    {
         if (n == 0)
         {
             return new OrderStatisticRanks(null, null, 1.0);
