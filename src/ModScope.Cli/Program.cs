@@ -1,4 +1,5 @@
 using ModScope.Cli;
 using Spectre.Console;
 
-return await CliApp.RunAsync(args, new CliContext(AnsiConsole.Console, Console.Error, Console.Out));
+var console = ConsoleWidth.Fit(AnsiConsole.Console, Console.IsOutputRedirected, Environment.GetEnvironmentVariable("COLUMNS"));
+return await CliApp.RunAsync(args, new CliContext(console, Console.Error, Console.Out));

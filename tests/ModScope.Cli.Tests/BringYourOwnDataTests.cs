@@ -14,19 +14,7 @@ public sealed partial class BringYourOwnDataTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    /// <summary>The repository's root, found by walking up to ModScope.slnx.</summary>
-    private static string Root
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (!File.Exists(Path.Combine(dir.FullName, "ModScope.slnx")))
-            {
-                dir = dir.Parent ?? throw new InvalidOperationException("ModScope.slnx not found above " + AppContext.BaseDirectory);
-            }
-            return dir.FullName;
-        }
-    }
+    private static string Root => RepositoryRoot.Path;
 
     /// <summary>The README section's <c>dotnet run ... --</c> command lines, split into arguments.</summary>
     private static List<string[]> ReadmeCommands()

@@ -193,4 +193,76 @@ public sealed class PlanningCommandTests(PlanningStoreFixture fixture) : IClassF
         Assert.Contains("--horizon", output, StringComparison.Ordinal);
         Assert.Contains("--shrinkage", output, StringComparison.Ordinal);
     }
+
+    /// <summary>The Chinese words the dashboard's labels give each kind and unit, written here by hand.</summary>
+    private static readonly Dictionary<string, string> ZhKinds = new(StringComparer.Ordinal)
+    {
+        ["automation"] = "自动化候选", ["site-productivity"] = "站点效率差距", ["handling-time"] = "处理时长异常",
+        ["qa-sampling"] = "质检抽样重新分配", ["sla-risk"] = "SLA 风险", ["live-coverage"] = "直播值守缺口",
+    };
+
+    private static readonly Dictionary<string, string> ZhUnits = new(StringComparer.Ordinal)
+    {
+        ["handling hours"] = "处理工时", ["productive hours"] = "有效工时", ["scheduled hours"] = "排班工时", ["audits"] = "次质检",
+    };
+
+    [Fact]
+    public async Task Opportunities_in_Chinese_word_the_title_kinds_units_and_sites_and_keep_the_csv_fields_while_English_is_unchanged()
+    {
+        var (exit, table, error) = await CliRunner.Run("opportunities", "--horizon", "2w", "--store", fixture.Store, "--lang", "zh-Hans");
+        var (_, json, _) = await CliRunner.Run("opportunities", "--horizon", "2w", "--store", fixture.Store, "--lang", "zh-Hans", "--format", "json");
+        var (_, english, _) = await CliRunner.Run("opportunities", "--horizon", "2w", "--store", fixture.Store, "--lang", "en");
+
+        Assert.True(exit == ExitCodes.Ok, error);
+        var rows = JsonDocument.Parse(json).RootElement.EnumerateArray().ToList();
+        Assert.NotEmpty(rows);
+        Assert.Contains("每周测算的优化机会（金额单位：美元）", table, StringComparison.Ordinal);
+        var zhSites = File.ReadLines(Path.Combine(RepositoryRoot.Path, "reference", "sites.csv")).Skip(1).Select(l => l.Split(','))
+            .ToDictionary(f => f[0], f => f[2], StringComparer.Ordinal);
+        var siteShown = false;
+        foreach (var row in rows)
+        {
+            // The JSON keeps the machine-readable values, whatever the language.
+            var (kind, unit, subject) = (row.GetProperty("kind").GetString()!, row.GetProperty("unit").GetString()!, row.GetProperty("subject").GetString()!);
+            Assert.Contains(kind, ZhKinds.Keys);
+            Assert.Contains(ZhKinds[kind], table, StringComparison.Ordinal);
+            Assert.Contains(ZhUnits[unit], table, StringComparison.Ordinal);
+            if (subject == "site=(none)")
+            {
+                Assert.Contains("自动化决策", table, StringComparison.Ordinal);
+            }
+            else if (subject.StartsWith("site=", StringComparison.Ordinal) && zhSites.TryGetValue(subject["site=".Length..], out var zh) && zh.Length > 0)
+            {
+                Assert.Contains(zh, table, StringComparison.Ordinal);
+                siteShown = true;
+            }
+        }
+        Assert.True(siteShown, "no opportunity of a single site with a Chinese name");
+        Assert.DoesNotContain("site=", table, StringComparison.Ordinal);
+        Assert.DoesNotContain("(none)", table, StringComparison.Ordinal);
+
+        Assert.Contains("Sized opportunities a week (money in USD)", english, StringComparison.Ordinal);
+        Assert.Contains("site=", english, StringComparison.Ordinal);
+        Assert.All(rows, r => Assert.Contains(r.GetProperty("kind").GetString()!, english, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_plan_and_forecast_titles_are_in_Chinese_and_the_English_ones_unchanged()
+    {
+        // Last day 2026-11-01, 7 days ahead; the default shrinkage 20% and occupancy 85% (invariant percent: "20 %").
+        var (exit, zhPlan, error) = await CliRunner.Run("plan", "--horizon", "7d", "--store", fixture.Store, "--lang", "zh-Hans");
+        Assert.True(exit == ExitCodes.Ok, error);
+        Assert.Contains("各站点每日所需工时与排班工时，2026-11-02 至 2026-11-08（缩减率 20 %，占用率 85 %）", zhPlan, StringComparison.Ordinal);
+        Assert.Contains("个站点日中有", zhPlan, StringComparison.Ordinal);
+        var (_, enPlan, _) = await CliRunner.Run("plan", "--horizon", "7d", "--store", fixture.Store);
+        Assert.Contains("Required against scheduled hours by site and day, 2026-11-02 to 2026-11-08 (shrinkage 20 %, occupancy 85 %)", enPlan, StringComparison.Ordinal);
+        Assert.Contains("site-days have a deadline queue at SLA risk", enPlan, StringComparison.Ordinal);
+
+        var (forecast, zhForecast, forecastError) = await CliRunner.Run("forecast", "--metric", "decision_volume", "--horizon", "7d", "--store", fixture.Store, "--lang", "zh-Hans");
+        Assert.True(forecast == ExitCodes.Ok, forecastError);
+        Assert.Contains("2026-11-01 之后 7 天，80 % 预测区间", zhForecast, StringComparison.Ordinal);
+        var (_, enForecast, _) = await CliRunner.Run("forecast", "--metric", "decision_volume", "--horizon", "7d", "--store", fixture.Store);
+        // The table wraps its title to the table's width: compare with the line breaks as spaces.
+        Assert.Contains(": 7 days after 2026-11-01, 80 % prediction intervals", string.Join(' ', enForecast.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+    }
 }

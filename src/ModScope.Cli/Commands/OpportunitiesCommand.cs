@@ -33,7 +33,7 @@ internal static class OpportunitiesCommand
             var finder = new OpportunityFinder(opened.Reader, opened.Planner, opened.Metrics);
             var found = await finder.FindAsync(options.FiltersOf(parsed), settings, new OpportunitySettings(), options.AsOfOf(parsed), cancellationToken).ConfigureAwait(false);
             var shown = found.Where(o => (only is null || o.Kind == only) && o.Rank <= limit).ToList();
-            await PlanningViews.Opportunities(context, shown, parsed.GetValue(evidence), format, parsed.GetValue(options.Output)).ConfigureAwait(false);
+            await PlanningViews.Opportunities(context, opened.Reference, shown, parsed.GetValue(evidence), format, parsed.GetValue(options.Output), parsed.GetValue(options.Language)!).ConfigureAwait(false);
             return ExitCodes.Ok;
         }));
         return command;

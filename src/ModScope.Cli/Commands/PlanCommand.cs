@@ -28,7 +28,7 @@ internal static class PlanCommand
             var format = options.FormatOf(parsed);
             using var opened = options.Open(parsed);
             var outcome = await opened.Planner.BuildAsync(options.FiltersOf(parsed), settings, targets, options.AsOfOf(parsed), cancellationToken).ConfigureAwait(false);
-            await PlanningViews.Plan(context, outcome, parsed.GetValue(queues), format, parsed.GetValue(options.Output)).ConfigureAwait(false);
+            await PlanningViews.Plan(context, opened.Catalog, outcome, parsed.GetValue(queues), format, parsed.GetValue(options.Output), parsed.GetValue(options.Language)!).ConfigureAwait(false);
             return ExitCodes.Ok;
         }));
         return command;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ModScope.Catalog;
+using ModScope.Model;
 using ModScope.Monitor.Calendar;
 using ModScope.Planning;
 using ModScope.Query;
@@ -72,10 +73,10 @@ internal sealed class PlanningOptions
         var query = new MetricQuery(catalog, engine);
         var reader = new PlanningReader(query);
         var forecasts = new SeriesForecasts(reader, EventCalendar.LoadLocalOrDefault(query.Reference.Markets));
-        return new Opened(catalog, reader, forecasts, owned);
+        return new Opened(catalog, reader, forecasts, query.Reference, owned);
     }
 
-    internal sealed record Opened(MetricCatalog Catalog, PlanningReader Reader, SeriesForecasts Forecasts, IDisposable? Owned) : IDisposable
+    internal sealed record Opened(MetricCatalog Catalog, PlanningReader Reader, SeriesForecasts Forecasts, ReferenceData Reference, IDisposable? Owned) : IDisposable
     {
         /// <summary>Planning's metrics from the catalogue's roles (a catalogue without them is told which is missing).</summary>
         public PlanningMetrics Metrics => PlanningMetrics.From(Catalog.Roles);

@@ -6,18 +6,24 @@ namespace ModScope.Cli.Views;
 
 /// <summary>
 /// Writes named columns of rows as a terminal table, CSV or JSON (objects keyed by column): the shape the planning
-/// commands share. Numbers are rounded for the table only; CSV and JSON keep full precision.
+/// commands share. Numbers are rounded for the table only; CSV and JSON keep full precision. The table may show its own
+/// headers (a dimension by its name in the language, as <c>query</c> does) and a <see cref="Worded"/> cell by its words;
+/// CSV and JSON keep the field names and the machine-readable values.
 /// </summary>
 internal static class RowsView
 {
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
 
-    public static async Task WriteAsync(CliContext context, string title, IReadOnlyList<string> columns, IReadOnlyList<object?[]> rows, string format, string? output)
+    /// <summary>A cell shown in the table as <paramref name="Text"/>, written to CSV and JSON as <paramref name="Value"/>.</summary>
+    public sealed record Worded(object? Value, string Text);
+
+    public static async Task WriteAsync(CliContext context, string title, IReadOnlyList<string> columns, IReadOnlyList<object?[]> rows, string format, string? output,
+        IReadOnlyList<string>? headers = null)
     {
         if (format == "table" && output is null)
         {
             var table = new Table().Title(Markup.Escape(title));
-            foreach (var column in columns)
+            foreach (var column in headers ?? columns)
             {
                 table.AddColumn(new TableColumn(Markup.Escape(column)));
             }
@@ -41,6 +47,7 @@ internal static class RowsView
     private static string Shown(object? value) => value switch
     {
         null => "",
+        Worded w => w.Text,
         double d => Math.Abs(d) >= 100 ? d.ToString("N0", CultureInfo.InvariantCulture) : d.ToString("0.##", CultureInfo.InvariantCulture),
         DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         bool b => b ? "yes" : "",
@@ -50,6 +57,7 @@ internal static class RowsView
     private static string Cell(object? value) => value switch
     {
         null => "",
+        Worded w => Cell(w.Value),
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         bool b => b ? "true" : "false",
@@ -78,6 +86,13 @@ internal static class RowsView
         return text.ToString();
     }
 
+    private static object? Machine(object? value) => value switch
+    {
+        Worded w => Machine(w.Value),
+        DateOnly d => Cell(d),
+        _ => value,
+    };
+
     private static string Json(IReadOnlyList<string> columns, IReadOnlyList<object?[]> rows) =>
-        JsonSerializer.Serialize(rows.Select(r => columns.Select((c, i) => (c, r[i] is DateOnly d ? Cell(d) : r[i])).ToDictionary(p => p.c, p => p.Item2)), JsonOptions) + Environment.NewLine;
+        JsonSerializer.Serialize(rows.Select(r => columns.Select((c, i) => (c, Machine(r[i]))).ToDictionary(p => p.c, p => p.Item2)), JsonOptions) + Environment.NewLine;
 }
