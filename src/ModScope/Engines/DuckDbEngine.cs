@@ -18,10 +18,9 @@ public sealed class DuckDbEngine(ModScopeStore store) : IMetricEngine, IDisposab
 
     public ISqlDialect Dialect => DuckDbDialect.Instance;
 
-    private ReferenceSnapshot? _reference;
-    private int _referenceReads;
-
-    private sealed record ReferenceSnapshot(long Version, ReferenceData Data);
+    private readonly VersionedValue<long, ReferenceData> _reference = new();
+    private readonly VersionedValue<long, IReadOnlyDictionary<string, DateTime>> _firstDays = new();
+    private readonly VersionedValue<string, IReadOnlyDictionary<string, RollupState>> _rollups = new();
 
     /// <summary>
     /// The store's own reference tables, read again only when the store's loads moved on since the last read (one cheap
@@ -29,69 +28,40 @@ public sealed class DuckDbEngine(ModScopeStore store) : IMetricEngine, IDisposab
     /// <c>loads</c> in the same transaction (a load that is rolled back writes neither), and load ids only grow. The version
     /// is read before the tables, so a load committing in between costs one more read, never a stale answer.
     /// </summary>
-    public ReferenceData Reference
-    {
-        get
-        {
-            var version = StoreVersion();
-            if (Volatile.Read(ref _reference) is { } known && known.Version == version)
-            {
-                return known.Data;
-            }
-            var data = StoredReference.Load(store);
-            Interlocked.Increment(ref _referenceReads);
-            Volatile.Write(ref _reference, new ReferenceSnapshot(version, data));
-            return data;
-        }
-    }
+    public ReferenceData Reference => _reference.Get(StoreVersion(), () => StoredReference.Load(store));
 
     /// <summary>How many times this engine read the reference tables (tests: a repeated request must not read them again).</summary>
-    internal int ReferenceReads => Volatile.Read(ref _referenceReads);
-
-    private FirstDaysSnapshot? _firstDays;
-    private int _firstDayReads;
-
-    private sealed record FirstDaysSnapshot(long Version, IReadOnlyDictionary<string, DateTime> Data);
+    internal int ReferenceReads => _reference.Reads;
 
     /// <summary>
     /// Each event table's earliest dating instant (<see cref="IMetricEngine.FirstDays"/>), read again only when the store's
     /// loads moved on, as <see cref="Reference"/> is: every write of events is a load. One statement of four minima.
     /// </summary>
-    public IReadOnlyDictionary<string, DateTime> FirstDays
+    public IReadOnlyDictionary<string, DateTime> FirstDays => _firstDays.Get(StoreVersion(), ReadFirstDays);
+
+    private Dictionary<string, DateTime> ReadFirstDays()
     {
-        get
+        var data = new Dictionary<string, DateTime>(StringComparer.Ordinal);
+        using var connection = store.OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = string.Join(" UNION ALL ", EventSchema.All.Select(t =>
+            $"SELECT '{t.Name}', CAST(min(\"{t.AsOf}\") AS TIMESTAMP) FROM \"{t.Name}\""));
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
         {
-            var version = StoreVersion();
-            if (Volatile.Read(ref _firstDays) is { } known && known.Version == version)
+            if (!reader.IsDBNull(1))
             {
-                return known.Data;
+                data[reader.GetString(0)] = DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc);
             }
-            var data = new Dictionary<string, DateTime>(StringComparer.Ordinal);
-            using (var connection = store.OpenConnection())
-            using (var command = connection.CreateCommand())
-            {
-                command.CommandText = string.Join(" UNION ALL ", EventSchema.All.Select(t =>
-                    $"SELECT '{t.Name}', CAST(min(\"{t.AsOf}\") AS TIMESTAMP) FROM \"{t.Name}\""));
-                var started = System.Diagnostics.Stopwatch.GetTimestamp();
-                using var reader = command.ExecuteReader();
-                while (reader.Read())
-                {
-                    if (!reader.IsDBNull(1))
-                    {
-                        data[reader.GetString(0)] = DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc);
-                    }
-                }
-                // Traced as a metric statement is (MODSCOPE_TRACE_SQL=1), so its cost shows beside theirs.
-                SqlRunner.TraceStatement(started, command.CommandText, data.Count);
-            }
-            Interlocked.Increment(ref _firstDayReads);
-            Volatile.Write(ref _firstDays, new FirstDaysSnapshot(version, data));
-            return data;
         }
+        // Traced as a metric statement is (MODSCOPE_TRACE_SQL=1), so its cost shows beside theirs.
+        SqlRunner.TraceStatement(started, command.CommandText, data.Count);
+        return data;
     }
 
     /// <summary>How many times this engine read the tables' first days (tests: a repeated comparison must not read them again).</summary>
-    internal int FirstDayReads => Volatile.Read(ref _firstDayReads);
+    internal int FirstDayReads => _firstDays.Reads;
 
     // The newest load and the number of loads: both move with every load that wrote anything.
     private const string LoadsVersion = "SELECT coalesce(max(load_id), 0) * 1000003 + count(*) FROM loads";
@@ -123,13 +93,8 @@ public sealed class DuckDbEngine(ModScopeStore store) : IMetricEngine, IDisposab
         }
     }
 
-    private RollupSnapshot? _rollups;
-    private int _rollupReads;
-
-    private sealed record RollupSnapshot(string Version, IReadOnlyDictionary<string, RollupState> States);
-
     /// <summary>How many times this engine read the rollups' states (tests: requests between two versions must not read them again).</summary>
-    internal int RollupReads => Volatile.Read(ref _rollupReads);
+    internal int RollupReads => _rollups.Reads;
 
     // The rollups' state moves with a load (its upkeep writes in the load's transaction) and with a rebuild outside a load
     // (RollupMaintainer.BringUpToDate rewrites the state rows with a new built_at): the loads' version and the state rows' newest
@@ -144,17 +109,7 @@ public sealed class DuckDbEngine(ModScopeStore store) : IMetricEngine, IDisposab
     /// a read of <c>duckdb_tables()</c> each. The version is read before the states: a load committing in between costs one
     /// more read, never a stale state kept.
     /// </summary>
-    public RollupState? Rollup(string name)
-    {
-        var version = (string)Scalar(RollupsVersion)!;
-        if (Volatile.Read(ref _rollups) is not { } known || known.Version != version)
-        {
-            known = new RollupSnapshot(version, ReadRollups());
-            Interlocked.Increment(ref _rollupReads);
-            Volatile.Write(ref _rollups, known);
-        }
-        return known.States.GetValueOrDefault(name);
-    }
+    public RollupState? Rollup(string name) => _rollups.Get((string)Scalar(RollupsVersion)!, ReadRollups).GetValueOrDefault(name);
 
     private Dictionary<string, RollupState> ReadRollups()
     {
