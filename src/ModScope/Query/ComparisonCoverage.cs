@@ -100,8 +100,7 @@ internal sealed class CoverageRule
         {
             return known;
         }
-        var sources = new SortedSet<string>(StringComparer.Ordinal);
-        Sources(_catalog.Metric(metricId), sources);
+        var sources = CatalogValidator.Sources(_catalog.Metric(metricId), _catalog.Metrics.ToDictionary(m => m.Id)).ToHashSet(StringComparer.Ordinal);
         (DateTime, DateTime)? days = null;
         if (sources.Count > 0 && sources.All(_firstDays.ContainsKey))
         {
@@ -110,26 +109,6 @@ internal sealed class CoverageRule
         }
         _metricDays[metricId] = days;
         return days;
-    }
-
-    private void Sources(MetricDefinition metric, SortedSet<string> sources)
-    {
-        foreach (var (measure, _) in CatalogValidator.Measures(metric))
-        {
-            sources.Add(measure.Source);
-        }
-        if (metric.Proportion is { } p)
-        {
-            sources.Add(p.Source);
-        }
-        if (metric.Agreement is { } a)
-        {
-            sources.Add(a.Source);
-        }
-        foreach (var id in new[] { metric.Numerator?.MetricId, metric.Denominator?.MetricId }.OfType<string>())
-        {
-            Sources(_catalog.Metric(id), sources);
-        }
     }
 
     // The request's buckets as local [start, end) spans within the period (the first clipped to the period's start).
