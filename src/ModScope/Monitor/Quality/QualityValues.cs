@@ -7,6 +7,9 @@ internal static class QualityValues
 {
     public static long AsLong(object? value) => value is null ? 0 : Convert.ToInt64(value, CultureInfo.InvariantCulture);
 
+    /// <summary>A boolean cell (ClickHouse returns a comparison as 0 or 1).</summary>
+    public static bool AsBool(object? value) => value is bool b ? b : AsLong(value) != 0;
+
     public static string AsText(object? value) => value switch
     {
         null => "",

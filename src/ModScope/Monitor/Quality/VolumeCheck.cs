@@ -59,8 +59,6 @@ internal sealed class VolumeCheck : IQualityCheck
             .ToList();
     }
 
-    private static bool AsBool(object? value) => value is bool b ? b : AsLong(value) != 0;
-
     /// <param name="segment">The column naming a row's segment, or null for the whole source.</param>
     /// <param name="counts">Rows per segment (of <paramref name="segment"/>, or <see cref="AllRows"/>), market and day.</param>
     private static List<QualityFinding> Judge(QualityContext context, QualitySource source, string? segment, DateOnly checkTo,
