@@ -21,10 +21,6 @@ internal sealed class OpportunityLedger(OpportunityPlan plan, SimCalendar calend
     private readonly Dictionary<(DayOfWeek Weekday, string Market, double SlaHours), double> _understaffedHandling = [];
     private readonly (double Scheduled, int Days)[] _understaffedRoster = new (double, int)[7];
 
-    /// <summary>The planning targets' occupancy and shrinkage (the defaults of <c>modscope plan</c>).</summary>
-    private const double TargetOccupancy = 0.85;
-    private const double TargetShrinkage = 0.20;
-
     public void Record(int day, IReadOnlyList<SimDecision> decisions, IReadOnlyList<StaffingRow> roster, IReadOnlyList<AuditRow> audits)
     {
         if (day < _firstDay)
@@ -102,7 +98,7 @@ internal sealed class OpportunityLedger(OpportunityPlan plan, SimCalendar calend
             found.Add(new PlantedOpportunity(Id(found), "sla-risk", new Dictionary<string, string> { ["site"] = understaffed },
                 peak.Hours / (WindowDays / 7.0), "scheduled_hours", first, last,
                 string.Create(CultureInfo.InvariantCulture,
-                    $"{understaffed} rosters {OpportunityPlan.UnderstaffedHours:0.00} scheduled hours per handling hour ({OpportunityPlan.UnderstaffedMargin:0%} above the planning targets), enough for usual days but not for the peak of {peak.First:yyyy-MM-dd}..{peak.Last:yyyy-MM-dd} after the data; to keep every SLA at the planning targets ({TargetOccupancy:0%} occupancy, {TargetShrinkage:0%} shrinkage) it needs {peak.Hours:0.0} extra scheduled hours over the {WindowDays} days ahead; worth a week of them.")));
+                    $"{understaffed} rosters {OpportunityPlan.UnderstaffedHours:0.00} scheduled hours per handling hour ({OpportunityPlan.UnderstaffedMargin:0%} above the planning targets), enough for usual days but not for the peak of {peak.First:yyyy-MM-dd}..{peak.Last:yyyy-MM-dd} after the data; to keep every SLA at the planning targets ({OpportunityPlan.Targets.Occupancy:0%} occupancy, {OpportunityPlan.Targets.Shrinkage:0%} shrinkage) it needs {peak.Hours:0.0} extra scheduled hours over the {WindowDays} days ahead; worth a week of them.")));
         }
 
         return found;
@@ -129,7 +125,7 @@ internal sealed class OpportunityLedger(OpportunityPlan plan, SimCalendar calend
             return null;
         }
 
-        var targets = TargetOccupancy * (1 - TargetShrinkage);
+        var targets = OpportunityPlan.Targets.Occupancy * (1 - OpportunityPlan.Targets.Shrinkage);
         var hours = horizon.Length * 24;
         var classes = _understaffedHandling.Keys.Select(k => k.SlaHours).Distinct().ToArray();
         var arrivals = classes.ToDictionary(c => c, _ => new double[hours]);

@@ -1,3 +1,5 @@
+using ModScope.Planning.Workload;
+
 namespace ModScope.Synthetic;
 
 /// <summary>
@@ -34,6 +36,9 @@ internal sealed record OpportunityPlan(string? SlowSite, string? QaSite, string?
     /// <summary>Audits a day of the candidate's decisions in each stratum, automated or a site's (all when fewer).</summary>
     public const int AutomationAudits = 12;
 
+    /// <summary>The planning targets the plants are sized at: <c>modscope plan</c>'s defaults (85% occupancy, 20% shrinkage).</summary>
+    public static readonly PlanningTargets Targets = new();
+
     /// <summary>
     /// The understaffed site's margin above the planning targets on every day: 5%, so a forecast a few percent high on
     /// usual days still finds them covered, and only the peak (×1.8 on its SEA work for three days) is short. (At 10% the
@@ -48,7 +53,7 @@ internal sealed record OpportunityPlan(string? SlowSite, string? QaSite, string?
     /// (the roster follows the day's work), while the other sites roster whole moderators rounded up (1.5 to 2 and more at
     /// small sites): a stated margin, the same on every seed.
     /// </summary>
-    public const double UnderstaffedHours = (1 + UnderstaffedMargin) / (0.85 * (1 - 0.20));
+    public static readonly double UnderstaffedHours = (1 + UnderstaffedMargin) / (Targets.Occupancy * (1 - Targets.Shrinkage));
 
     public static OpportunityPlan None { get; } = new(null, null);
 
